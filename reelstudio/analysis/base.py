@@ -1,0 +1,125 @@
+"""The analyzer contract and the lane it returns.
+
+An analyzer never opens files. A video analyzer names the picture it wants
+(``frame_request``), gets every frame of the source in presentation order through
+``feed``, and returns its lane from ``finish``. An audio analyzer gets the decoded
+audio chunks. Per-frame values are numpy arrays on the source's frame grid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import numpy as np
+
+from ..media.audio import AudioChunk
+from ..media.probe import SourceInfo
+from ..media.video import FrameRequest
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One signal on the frame grid. ``data`` is JSON-ready; ``status`` is 'ok' or 'unavailable'."""
+
+    name: str
+    data: dict[str, Any] = field(default_factory=dict)
+    status: str = "ok"
+    reason: str | None = None
+
+    @classmethod
+    def unavailable(cls, name: str, reason: str) -> "Lane":
+        return cls(name=name, data={}, status="unavailable", reason=reason)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"status": self.status}
+        if self.reason:
+            out["reason"] = self.reason
+        out.update(self.data)
+        return out
+
+    @classmethod
+    def from_json(cls, name: str, obj: dict[str, Any]) -> "Lane":
+        obj = dict(obj)
+        status = obj.pop("status", "ok")
+        reason = obj.pop("reason", None)
+        return cls(name=name, data=obj, status=status, reason=reason)
+
+
+class VideoAnalyzer:
+    """Base for analyzers fed decoded frames. Subclasses set ``name``, ``version``."""
+
+    name: ClassVar[str]
+    version: ClassVar[int] = 1
+    lanes: ClassVar[tuple[str, ...]] = ()  # lane names this analyzer returns (default: name)
+
+    def params(self) -> dict[str, Any]:
+        return {}
+
+    def frame_request(self, info: SourceInfo) -> FrameRequest:
+        raise NotImplementedError
+
+    def start(self, info: SourceInfo) -> None:
+        self.info = info
+
+    def feed(self, index: int, image: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def finish(self, frame_times: np.ndarray) -> list[Lane]:
+        """``frame_times``: seconds of each decoded frame (len == frames fed)."""
+        raise NotImplementedError
+
+    def lane_names(self) -> tuple[str, ...]:
+        return self.lanes or (self.name,)
+
+
+class AudioAnalyzer:
+    name: ClassVar[str]
+    version: ClassVar[int] = 1
+    lanes: ClassVar[tuple[str, ...]] = ()
+
+    def params(self) -> dict[str, Any]:
+        return {}
+
+    def start(self, info: SourceInfo) -> None:
+        self.info = info
+
+    def feed(self, chunk: AudioChunk) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> list[Lane]:
+        raise NotImplementedError
+
+    def lane_names(self) -> tuple[str, ...]:
+        return self.lanes or (self.name,)
+
+
+def runs(mask: np.ndarray, min_length: int = 1) -> list[tuple[int, int]]:
+    """Half-open [start, end) runs of True in a boolean array, at least ``min_length`` long."""
+    mask = np.asarray(mask, dtype=bool)
+    if mask.size == 0:
+        return []
+    padded = np.concatenate(([False], mask, [False]))
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    starts, ends = edges[0::2], edges[1::2]
+    return [(int(s), int(e)) for s, e in zip(starts, ends) if e - s >= min_length]
+
+
+def frame_intervals(pairs: list[tuple[int, int]], frame_times: np.ndarray, end_time: float) -> list[dict]:
+    """Contract intervals with frames and the seconds of those frames."""
+    out = []
+    n = len(frame_times)
+    for s, e in pairs:
+        out.append({
+            "start_frame": s,
+            "end_frame": e,
+            "start_s": round(float(frame_times[s]), 6),
+            "end_s": round(float(frame_times[e]) if e < n else float(end_time), 6),
+        })
+    return out
+
+
+def rounded(values: np.ndarray, digits: int = 4) -> list[float]:
+    """A per-frame array as a JSON list (NaN -> None)."""
+    arr = np.round(np.asarray(values, dtype=np.float64), digits)
+    return [None if not np.isfinite(v) else float(v) for v in arr]

@@ -1,0 +1,1 @@
+"""Decoding: probe, video frames in presentation order, audio samples (PyAV / FFmpeg)."""

@@ -1,0 +1,260 @@
+"""Probe a media file: display size after rotation, exact fps, the frame grid, audio."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..errors import (
+    CorruptMedia,
+    EmptyInput,
+    InputNotFound,
+    InputUnreadable,
+    NotAVideo,
+    NoVideoStream,
+)
+from ..timebase import Timebase, frame_times_are_constant
+
+# Leading bytes of containers we know; a file that starts like one but will not open is
+# damaged (truncated download, interrupted copy), not "some other kind of file".
+_CONTAINER_SIGNATURES = (
+    (4, b"ftyp"),  # MP4 / MOV / 3GP
+    (0, b"\x1a\x45\xdf\xa3"),  # Matroska / WebM
+    (0, b"RIFF"),  # AVI / WAV
+    (0, b"FLV"),
+    (0, b"OggS"),
+    (0, b"\x00\x00\x01\xba"),  # MPEG-PS
+    (0, b"\x47"),  # MPEG-TS sync byte
+)
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """What makes two opens of a path the same file for the cache."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    inode: int
+
+    def key(self) -> str:
+        return f"{self.path}|{self.size}|{self.mtime_ns}|{self.inode}"
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    path: str
+    identity: FileIdentity
+    width: int  # display size, after rotation metadata
+    height: int
+    coded_width: int
+    coded_height: int
+    rotation: int  # degrees clockwise the coded picture is turned for display
+    fps: Fraction
+    timebase: Timebase
+    duration_s: float
+    start_s: float  # presentation time of frame 0 in the container
+    video_codec: str
+    has_audio: bool
+    audio_rate: int | None
+    audio_channels: int | None
+    audio_codec: str | None
+    audio_offset_s: float = 0.0  # first audio sample's time minus frame 0's time
+
+    @property
+    def frame_count(self) -> int:
+        return self.timebase.frame_count
+
+    @property
+    def is_vfr(self) -> bool:
+        return self.timebase.is_vfr
+
+    def to_contract(self) -> dict:
+        """The `source` object of the analysis JSON (../shared/CONTRACT.md)."""
+        fps = self.fps
+        return {
+            "path": self.path,
+            "width": self.width,
+            "height": self.height,
+            "fps": f"{fps.numerator}/{fps.denominator}",
+            "frame_count": self.frame_count,
+            "duration_s": round(self.duration_s, 6),
+            "has_audio": self.has_audio,
+            "rotation": self.rotation,
+            "coded_width": self.coded_width,
+            "coded_height": self.coded_height,
+            "variable_frame_rate": self.is_vfr,
+            "start_s": round(self.start_s, 6),
+            "video_codec": self.video_codec,
+            "audio_rate": self.audio_rate,
+            "audio_channels": self.audio_channels,
+            "audio_codec": self.audio_codec,
+            "audio_offset_s": round(self.audio_offset_s, 6),
+        }
+
+
+def check_path(path: str | os.PathLike) -> FileIdentity:
+    """Fail with a specific error before FFmpeg sees the path."""
+    p = os.fspath(path)
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise InputNotFound(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputUnreadable(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise InputUnreadable(f"{p}: cannot read ({exc.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputUnreadable(f"{p}: is a folder, not a video file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputUnreadable(f"{p}: not a regular file")
+    if not os.access(p, os.R_OK):
+        raise InputUnreadable(f"{p}: permission denied")
+    if st.st_size == 0:
+        raise EmptyInput(f"{p}: the file is empty (0 bytes)")
+    return FileIdentity(os.path.realpath(p), st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _looks_like_container(path: str) -> bool:
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    return any(head[off : off + len(sig)] == sig for off, sig in _CONTAINER_SIGNATURES)
+
+
+def open_container(path: str):
+    """av.open for reading, with FFmpeg's errors turned into ours."""
+    import av
+
+    try:
+        return av.open(path, mode="r")
+    except av.error.PermissionError:
+        raise InputUnreadable(f"{path}: permission denied") from None
+    except (av.error.InvalidDataError, av.error.EOFError, av.error.ValueError, av.error.OSError) as exc:
+        if _looks_like_container(path):
+            raise CorruptMedia(
+                f"{path}: the file is damaged or truncated and cannot be opened ({_ff_reason(exc)})"
+            ) from None
+        raise NotAVideo(f"{path}: not a video file FFmpeg can read ({_ff_reason(exc)})") from None
+
+
+def _ff_reason(exc: Exception) -> str:
+    text = getattr(exc, "strerror", None) or str(exc)
+    return text.split(":")[0].strip() if text else exc.__class__.__name__
+
+
+def pick_video_stream(container):
+    for s in container.streams.video:
+        if s.disposition and "attached_pic" in str(s.disposition).lower():
+            continue  # cover art in an audio file
+        return s
+    return None
+
+
+def _rotation_of(frame) -> int:
+    """Clockwise degrees to turn the decoded picture for display (0, 90, 180, 270)."""
+    # PyAV reports the display matrix angle counter-clockwise, as FFmpeg does
+    angle = -int(round(getattr(frame, "rotation", 0) or 0))
+    return angle % 360 if angle % 90 == 0 else 0
+
+
+def probe(path: str | os.PathLike) -> SourceInfo:
+    identity = check_path(path)
+    p = os.fspath(path)
+    import av
+
+    container = open_container(p)
+    try:
+        stream = pick_video_stream(container)
+        if stream is None:
+            what = "audio-only file" if container.streams.audio else "file with no video stream"
+            raise NoVideoStream(f"{p}: {what}; ReelStudio needs a video stream")
+        audio = container.streams.audio[0] if container.streams.audio else None
+
+        # The frame grid from the demuxer: every displayed packet's PTS, sorted.
+        pts: list[int] = []
+        header_frames = stream.frames or 0
+        stream.thread_type = "AUTO"
+        first_frame = None
+        try:
+            for packet in container.demux(stream):
+                if first_frame is None:
+                    # decode until the first picture: it carries rotation and proves decodability
+                    for frame in packet.decode():
+                        first_frame = frame
+                        break
+                if packet.size == 0 and packet.pts is None:
+                    continue  # the flush packet
+                if packet.is_discard:
+                    continue  # outside the edit list: decoded but never shown
+                pts.append(packet.pts if packet.pts is not None else (packet.dts or len(pts)))
+        except av.error.FFmpegError as exc:
+            raise CorruptMedia(f"{p}: the video stream is damaged ({_ff_reason(exc)})") from None
+        if not pts:
+            raise CorruptMedia(f"{p}: the video stream holds no frames")
+        if first_frame is None:
+            raise CorruptMedia(f"{p}: no frame of the video stream can be decoded")
+        if header_frames and len(pts) < header_frames * 0.98 - 1:
+            raise CorruptMedia(
+                f"{p}: the file is truncated: the header lists {header_frames} frames, "
+                f"only {len(pts)} are present"
+            )
+        pts.sort()
+        tb = stream.time_base or Fraction(1, 90000)
+        first = pts[0]
+        times = [float((v - first) * tb) for v in pts]
+        rotation = _rotation_of(first_frame)
+        coded_w, coded_h = first_frame.width, first_frame.height
+
+        fps = _nominal_fps(stream, times)
+        cfr = frame_times_are_constant(times, fps)
+        step = times[-1] - times[-2] if len(times) > 1 else float(1 / fps)
+        duration = times[-1] + (float(1 / fps) if cfr else step)
+        timebase = Timebase(fps=fps, frame_count=len(times), frame_times=() if cfr else tuple(times))
+        width, height = (coded_h, coded_w) if rotation in (90, 270) else (coded_w, coded_h)
+        sar = stream.sample_aspect_ratio
+        if sar and sar != 1 and sar.numerator > 0:
+            width = int(round(width * sar)) if rotation not in (90, 270) else width
+        return SourceInfo(
+            path=p,
+            identity=identity,
+            width=int(width),
+            height=int(height),
+            coded_width=int(coded_w),
+            coded_height=int(coded_h),
+            rotation=rotation,
+            fps=fps,
+            timebase=timebase,
+            duration_s=duration,
+            start_s=float(first * tb),
+            video_codec=stream.codec_context.name,
+            has_audio=audio is not None,
+            audio_rate=audio.codec_context.sample_rate if audio is not None else None,
+            audio_channels=audio.codec_context.channels if audio is not None else None,
+            audio_codec=audio.codec_context.name if audio is not None else None,
+            audio_offset_s=_audio_offset(audio, float(first * tb)),
+        )
+    finally:
+        container.close()
+
+
+def _audio_offset(audio, video_start_s: float) -> float:
+    if audio is None or audio.start_time is None or audio.time_base is None:
+        return 0.0
+    return float(audio.start_time * audio.time_base) - video_start_s
+
+
+def _nominal_fps(stream, times: list[float]) -> Fraction:
+    """The stream's declared rate when frames sit on it, else the measured mean rate."""
+    candidates = [stream.guessed_rate, stream.average_rate, stream.base_rate]
+    for rate in candidates:
+        if rate and rate > 0 and frame_times_are_constant(times, Fraction(rate)):
+            return Fraction(rate)
+    if len(times) > 1 and times[-1] > 0:
+        mean = Fraction((len(times) - 1) / times[-1]).limit_denominator(1001)
+        return mean
+    for rate in candidates:
+        if rate and rate > 0:
+            return Fraction(rate)
+    return Fraction(30)

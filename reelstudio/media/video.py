@@ -1,0 +1,112 @@
+"""Video frames in presentation order, each scaled in the decoder to the sizes asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Mapping
+
+import numpy as np
+
+from ..errors import CorruptMedia
+from .probe import SourceInfo, _ff_reason, open_container, pick_video_stream
+
+
+@dataclass(frozen=True)
+class FrameRequest:
+    """A picture an analyzer wants: display-oriented ``width`` x ``height`` in ``pix_fmt``.
+
+    ``pix_fmt`` is 'rgb24' (H x W x 3) or 'gray' (H x W). A width or height of 0 keeps
+    the display aspect ratio.
+    """
+
+    width: int
+    height: int
+    pix_fmt: str = "rgb24"
+    interpolation: str = "AREA"
+
+    def resolved(self, info: SourceInfo) -> "FrameRequest":
+        w, h = self.width, self.height
+        if w <= 0 and h <= 0:
+            w, h = info.width, info.height
+        elif w <= 0:
+            w = max(2, round(h * info.width / info.height))
+        elif h <= 0:
+            h = max(2, round(w * info.height / info.width))
+        return FrameRequest(int(w), int(h), self.pix_fmt, self.interpolation)
+
+
+@dataclass(frozen=True)
+class DecodedFrame:
+    index: int  # frame number on the source grid, 0-based, presentation order
+    pts_s: float  # presentation time from the first frame
+    images: Mapping[FrameRequest, np.ndarray]
+
+
+def _to_display(image: np.ndarray, rotation: int) -> np.ndarray:
+    if rotation == 0:
+        return image
+    # np.rot90 turns counter-clockwise for k > 0; the display wants clockwise turns
+    return np.ascontiguousarray(np.rot90(image, k=-(rotation // 90)))
+
+
+def _derivable_from(req: FrameRequest, images: dict) -> np.ndarray | None:
+    for have, image in images.items():
+        if have.pix_fmt == req.pix_fmt and have.width >= req.width and have.height >= req.height:
+            return image
+    return None
+
+
+def iter_frames(
+    info: SourceInfo,
+    requests: list[FrameRequest],
+    *,
+    fast_decode: bool = False,
+) -> Iterator[DecodedFrame]:
+    """Decode the video stream once and yield every frame at every requested size.
+
+    ``fast_decode`` lets the H.264/HEVC decoder skip its in-loop deblocking filter, which
+    changes pixels only at block edges: harmless for the small analysis pictures, and
+    ~20 % cheaper at 1080p. Never use it for a picture shown to a person.
+    """
+    import av
+
+    import cv2
+
+    # largest first, so smaller pictures can be derived from a larger one
+    requests = sorted(dict.fromkeys(r.resolved(info) for r in requests), key=lambda r: -r.width * r.height)
+    container = open_container(info.path)
+    try:
+        stream = pick_video_stream(container)
+        stream.thread_type = "AUTO"
+        if fast_decode:
+            stream.codec_context.options = {"skip_loop_filter": "all"}
+        first_pts = None
+        index = 0
+        tb = stream.time_base
+        turned = info.rotation in (90, 270)
+        try:
+            for frame in container.decode(stream):
+                if first_pts is None:
+                    first_pts = frame.pts if frame.pts is not None else 0
+                pts_s = float((frame.pts - first_pts) * tb) if frame.pts is not None and tb else float(index / info.fps)
+                images = {}
+                for req in requests:
+                    base = _derivable_from(req, images)
+                    if base is not None:
+                        # a smaller picture from one already scaled: cheaper than another swscale pass
+                        images[req] = cv2.resize(base, (req.width, req.height), interpolation=cv2.INTER_AREA)
+                        continue
+                    w, h = (req.height, req.width) if turned else (req.width, req.height)
+                    out = frame.reformat(width=w, height=h, format=req.pix_fmt, interpolation=req.interpolation)
+                    arr = out.to_ndarray()
+                    if req.pix_fmt == "gray" and arr.ndim == 3:
+                        arr = arr[..., 0]
+                    images[req] = _to_display(arr, info.rotation)
+                yield DecodedFrame(index, pts_s, images)
+                index += 1
+        except av.error.FFmpegError as exc:
+            raise CorruptMedia(
+                f"{info.path}: decoding stopped at frame {index} ({_ff_reason(exc)}); the file is damaged"
+            ) from None
+    finally:
+        container.close()

@@ -1,0 +1,234 @@
+"""One decode pass fanned out to every analyzer; progress, cancellation and cache.
+
+``run(path)`` is a generator: it yields :class:`Progress` between frames and returns the
+:class:`AnalysisResult` (``StopIteration.value``). Closing the generator, or setting the
+``cancel`` event, stops the decode thread and writes nothing to the cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable, Generator, Iterable
+
+import numpy as np
+
+from .analysis.base import AudioAnalyzer, Lane, VideoAnalyzer
+from .cache import LaneCache
+from .errors import Cancelled, ReelStudioError
+from .media.probe import SourceInfo, probe
+from .result import AnalysisResult, MODEL_LANES_PENDING
+from .timebase import Timebase, frame_times_are_constant
+
+
+@dataclass(frozen=True)
+class Progress:
+    stage: str  # 'probe', 'audio', 'video', 'finish'
+    done: int
+    total: int
+    lanes_ready: tuple[str, ...] = ()
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+def default_analyzers() -> list[VideoAnalyzer | AudioAnalyzer]:
+    from .analysis.cuts import CutsAnalyzer
+    from .analysis.loudness import LoudnessAnalyzer
+    from .analysis.picture import PictureAnalyzer
+
+    return [CutsAnalyzer(), PictureAnalyzer(), LoudnessAnalyzer()]
+
+
+_END = object()
+
+
+def _decode_thread(info, requests, out: queue.Queue, stop: threading.Event, fast_decode: bool) -> None:
+    from .media.video import iter_frames
+
+    frames = iter_frames(info, requests, fast_decode=fast_decode)
+    try:
+        for frame in frames:
+            while not stop.is_set():
+                try:
+                    out.put(frame, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            if stop.is_set():
+                return
+        out.put(_END)
+    except BaseException as exc:  # handed to the consumer, re-raised there
+        out.put(exc)
+    finally:
+        frames.close()
+
+
+def run(
+    path: str,
+    *,
+    analyzers: Iterable[VideoAnalyzer | AudioAnalyzer] | None = None,
+    cache: LaneCache | None | bool = True,
+    cancel: threading.Event | None = None,
+    fast_decode: bool = True,
+    progress_every_s: float = 0.1,
+) -> Generator[Progress, None, AnalysisResult]:
+    cancel = cancel or threading.Event()
+    yield Progress("probe", 0, 1)
+    info = probe(path)
+    yield Progress("probe", 1, 1)
+    analyzers = list(analyzers) if analyzers is not None else default_analyzers()
+    lane_cache = LaneCache() if cache is True else (cache or None)
+
+    lanes: dict[str, Lane] = {}
+    todo: list = []
+    keys: dict[int, str] = {}
+    for a in analyzers:
+        key = LaneCache.key(info.identity.key(), a.name, a.version, a.params())
+        keys[id(a)] = key
+        hit = lane_cache.get(key) if lane_cache else None
+        if hit is not None and all(n in hit for n in a.lane_names()):
+            for n in a.lane_names():
+                lanes[n] = Lane.from_json(n, hit[n])
+        else:
+            todo.append(a)
+
+    def check_cancel():
+        if cancel.is_set():
+            raise Cancelled("analysis cancelled")
+
+    fresh: dict[int, list[Lane]] = {}
+    audio = [a for a in todo if isinstance(a, AudioAnalyzer)]
+    video = [a for a in todo if isinstance(a, VideoAnalyzer)]
+
+    # -- audio: decoded once, every audio analyzer fed from the same chunks -------------
+    if audio:
+        live = _start_all(audio, info, fresh)
+        if info.has_audio and live:
+            from .media.audio import iter_audio
+
+            total = max(1, int(info.duration_s))
+            chunks = iter_audio(info)
+            try:
+                last = time.monotonic()
+                for chunk in chunks:
+                    check_cancel()
+                    for a in list(live):
+                        _guard(a, fresh, live, lambda: a.feed(chunk))
+                    if time.monotonic() - last > progress_every_s:
+                        last = time.monotonic()
+                        yield Progress("audio", min(total, int(chunk.start_sample / chunk.rate)), total)
+            finally:
+                chunks.close()
+        for a in live:
+            _guard(a, fresh, [], lambda: fresh.__setitem__(id(a), a.finish()))
+        _collect(audio, fresh, lanes)
+        yield Progress("audio", 1, 1, tuple(lanes))
+
+    # -- video: one decode pass fanned out -------------------------------------------------
+    if video:
+        live = _start_all(video, info, fresh)
+        times: list[float] = []
+        if live:
+            requests = {id(a): a.frame_request(info).resolved(info) for a in live}
+            frames: queue.Queue = queue.Queue(maxsize=48)
+            stop = threading.Event()
+            worker = threading.Thread(target=_decode_thread, name="reelstudio-decode",
+                                      args=(info, list(requests.values()), frames, stop, fast_decode), daemon=True)
+            worker.start()
+            total = info.frame_count
+            try:
+                last = time.monotonic()
+                while True:
+                    item = frames.get()
+                    if item is _END:
+                        break
+                    if isinstance(item, BaseException):
+                        raise item
+                    check_cancel()
+                    times.append(item.pts_s)
+                    for a in list(live):
+                        image = item.images[requests[id(a)]]
+                        _guard(a, fresh, live, lambda: a.feed(item.index, image))
+                    if time.monotonic() - last > progress_every_s:
+                        last = time.monotonic()
+                        yield Progress("video", len(times), max(total, len(times)), tuple(lanes))
+            finally:
+                stop.set()
+                while worker.is_alive():
+                    try:  # unblock a producer waiting on a full queue
+                        frames.get_nowait()
+                    except queue.Empty:
+                        pass
+                    worker.join(timeout=0.05)
+            info = _with_decoded_times(info, times)
+            frame_times = np.asarray([info.timebase.frame_to_seconds(i) for i in range(len(times))])
+            for a in live:
+                _guard(a, fresh, [], lambda: fresh.__setitem__(id(a), a.finish(frame_times)))
+        _collect(video, fresh, lanes)
+
+    yield Progress("finish", 1, 1, tuple(lanes))
+    # write to the cache only once every lane is whole
+    if lane_cache:
+        for a in todo:
+            got = {lane.name: lane for lane in fresh.get(id(a), [])}
+            if got and all(got[n].status == "ok" for n in a.lane_names() if n in got):
+                lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got})
+    for name, reason in MODEL_LANES_PENDING.items():
+        lanes.setdefault(name, Lane.unavailable(name, reason))
+    return AnalysisResult(source=info, lanes=lanes)
+
+
+def _start_all(analyzers, info, fresh) -> list:
+    live = []
+    for a in analyzers:
+        try:
+            a.start(info)
+            live.append(a)
+        except ReelStudioError as exc:
+            fresh[id(a)] = [Lane.unavailable(n, str(exc)) for n in a.lane_names()]
+    return live
+
+
+def _guard(a, fresh, live, call: Callable[[], None]) -> None:
+    """Run one analyzer step; a failing analyzer becomes an unavailable lane, not a dead run."""
+    try:
+        call()
+    except (Cancelled, KeyboardInterrupt, GeneratorExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one lane's bug must not sink the others
+        fresh[id(a)] = [Lane.unavailable(n, f"{a.name} failed: {exc.__class__.__name__}: {exc}")
+                        for n in a.lane_names()]
+        if a in live:
+            live.remove(a)
+
+
+def _collect(analyzers, fresh, lanes) -> None:
+    for a in analyzers:
+        for lane in fresh.get(id(a), []):
+            lanes[lane.name] = lane
+
+
+def _with_decoded_times(info: SourceInfo, times: list[float]) -> SourceInfo:
+    """The grid is what the decoder showed: keep the probe's grid when they agree."""
+    if not times or len(times) == info.frame_count:
+        return info
+    cfr = frame_times_are_constant(times, info.fps)
+    tb = Timebase(info.fps, len(times), () if cfr else tuple(times))
+    return dataclasses.replace(info, timebase=tb)
+
+
+def analyze(path: str, on_progress: Callable[[Progress], None] | None = None, **kwargs) -> AnalysisResult:
+    """Run the generator to the end (for callers that do not need to interleave work)."""
+    gen = run(path, **kwargs)
+    try:
+        while True:
+            p = next(gen)
+            if on_progress:
+                on_progress(p)
+    except StopIteration as stop:
+        return stop.value

@@ -1,0 +1,140 @@
+"""Models and assets: where they live, and proof they are the files we shipped.
+
+Lookup order for the models folder: $REELSTUDIO_MODELS_DIR, then the copy bundled next to
+the package (a source checkout or a frozen app). Every model is checked against the sha256
+in models/manifest.json before ONNX Runtime sees it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ModelError
+
+_APP = "reelstudio"
+
+
+def _bundle_root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def models_dir() -> Path:
+    env = os.environ.get("REELSTUDIO_MODELS_DIR")
+    return Path(env) if env else _bundle_root() / "models"
+
+
+def assets_dir() -> Path:
+    return _bundle_root() / "assets"
+
+
+def sample_reel() -> Path:
+    return assets_dir() / "sample_reel.mp4"
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("REELSTUDIO_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(_APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    env = os.environ.get("REELSTUDIO_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(_APP, appauthor=False))
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    name: str
+    file: str
+    sha256: str
+    licence: str
+    origin: str
+
+
+def manifest() -> dict[str, ModelEntry]:
+    path = models_dir() / "manifest.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"model manifest missing: {path}") from None
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"model manifest unreadable: {path} ({exc})") from None
+    out = {}
+    for m in raw.get("models", []):
+        out[m["name"]] = ModelEntry(m["name"], m["file"], m["sha256"], m.get("licence", ""), m.get("origin", ""))
+    return out
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+_verified: dict[tuple[str, int, int], str] = {}
+_lock = threading.Lock()
+
+
+def model_path(name: str) -> Path:
+    """The verified path of a bundled model; ModelError with the reason otherwise."""
+    entries = manifest()
+    if name not in entries:
+        raise ModelError(f"model '{name}' is not in {models_dir() / 'manifest.json'}")
+    entry = entries[name]
+    path = models_dir() / entry.file
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise ModelError(f"model file missing: {path} (run models/build_models.py to rebuild it)") from None
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    with _lock:
+        if _verified.get(key) != entry.sha256:
+            digest = sha256_of(path)
+            if digest != entry.sha256:
+                raise ModelError(
+                    f"model file {path} does not match its manifest: sha256 {digest[:12]}... "
+                    f"!= {entry.sha256[:12]}... (damaged or replaced; rebuild with models/build_models.py)"
+                )
+            _verified[key] = digest
+    return path
+
+
+@lru_cache(maxsize=None)
+def _session(path: str, threads: int):
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.log_severity_level = 3
+    return ort.InferenceSession(path, sess_options=opts, providers=["CPUExecutionProvider"])
+
+
+def onnx_session(name: str, threads: int = 0):
+    """An ONNX Runtime CPU session for a bundled, checksum-verified model."""
+    path = model_path(name)
+    threads = threads or min(os.cpu_count() or 1, 4)
+    try:
+        return _session(str(path), threads)
+    except Exception as exc:  # onnxruntime raises its own types; say which model failed
+        raise ModelError(f"model '{name}' cannot be loaded by ONNX Runtime: {exc}") from None

@@ -1,0 +1,56 @@
+"""The analysis result and its JSON, as fixed in ../shared/CONTRACT.md (schema version 1)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .analysis.base import Lane
+from .media.probe import SourceInfo
+
+SCHEMA_VERSION = 1
+
+# Lanes the contract names that need the vision and speech models (built in a later step).
+MODEL_LANES_PENDING = {
+    "faces": "this build has no face detector yet",
+    "text": "this build has no on-screen text reader yet",
+    "speech": "this build has no speech detector yet",
+}
+
+LANE_ORDER = ("cuts", "faces", "text", "speech", "loudness", "silence", "black", "frozen", "motion", "flashes")
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    source: SourceInfo
+    lanes: dict[str, Lane]
+    flags: list[dict] = field(default_factory=list)
+    checklist: list[dict] = field(default_factory=list)
+    score: int | None = None
+
+    def lane(self, name: str) -> Lane:
+        return self.lanes[name]
+
+    def to_json(self) -> dict[str, Any]:
+        source = self.source.to_contract()
+        if self.source.is_vfr:
+            source["frame_times"] = [round(t, 6) for t in self.source.timebase.frame_times]
+        names = [n for n in LANE_ORDER if n in self.lanes] + sorted(n for n in self.lanes if n not in LANE_ORDER)
+        out: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "generator": {"name": "reelstudio", "version": __version__},
+            "source": source,
+            "lanes": {n: self.lanes[n].to_json() for n in names},
+            "flags": self.flags,
+            "checklist": self.checklist,
+            "score": self.score,
+        }
+        if self.score is None:
+            out["score_status"] = "unavailable"
+            out["score_reason"] = "this build has no checks yet, so there is nothing to score"
+        return out
+
+    def dumps(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_json(), indent=indent, ensure_ascii=False, allow_nan=False)
