@@ -123,6 +123,23 @@ def _analyze(args) -> int:
     return 0
 
 
+def _log_crash() -> str:
+    import traceback
+
+    from .resources import log_dir
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "crash.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} reelstudio {__version__}\n")
+            fh.write(traceback.format_exc())
+        return str(path)
+    except OSError:
+        return "no log written"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
@@ -144,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except MemoryError:
         sys.stderr.write("reelstudio: error: out of memory\n")
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a bug still gets one line; the traceback goes to the log
+        log = _log_crash()
+        sys.stderr.write(f"reelstudio: error: internal error {exc.__class__.__name__}: {exc} (details: {log})\n")
         return 1
     return 2
 

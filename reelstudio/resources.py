@@ -59,6 +59,15 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(_APP, appauthor=False))
 
 
+def log_dir() -> Path:
+    env = os.environ.get("REELSTUDIO_LOG_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(_APP, appauthor=False))
+
+
 @dataclass(frozen=True)
 class ModelEntry:
     name: str

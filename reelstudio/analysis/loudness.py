@@ -122,17 +122,17 @@ class LoudnessAnalyzer(AudioAnalyzer):
             self._peak = max(self._peak, float(np.abs(seg).max(initial=0.0)))
             return
         lead = 0 if self._tail is None else m
-        if final:
-            body = x
-            keep = slice(lead * up, None)
-        else:
-            body = x
-            keep = slice(lead * up, max(lead * up, (x.shape[1] - m) * up))
-        if body.shape[1]:
-            over = resample_poly(body, up, 1, axis=1)
+        # outputs within `m` samples of the segment's end wait for the next segment's samples;
+        # at the very end they would only show the filter ringing on the cut-off, which the
+        # reference meters (libebur128, FFmpeg) never flush either: there the samples count
+        keep = slice(lead * up, max(lead * up, (x.shape[1] - m) * up))
+        if x.shape[1]:
+            over = resample_poly(x, up, 1, axis=1)
             part = over[:, keep]
             if part.size:
                 self._peak = max(self._peak, float(np.abs(part).max()))
+        if final:
+            self._peak = max(self._peak, float(np.abs(x[:, -m:]).max(initial=0.0)))
         self._tail = x[:, -2 * m:] if x.shape[1] >= 2 * m else x
 
     def finish(self) -> list[Lane]:
@@ -213,8 +213,12 @@ class LoudnessAnalyzer(AudioAnalyzer):
         if math.isfinite(integrated):
             threshold = max(threshold, integrated - self.silence_below_integrated_lu)
         quiet = ~(block_lufs > threshold)  # -inf and NaN are quiet
-        min_blocks = max(1, int(round(self.silence_min_s / HOP_S)))
+        # where the picture runs on past the audio track, the viewer hears nothing
         off = self.info.audio_offset_s
+        video_blocks = int(math.ceil((self.info.duration_s - off) / HOP_S - 1e-6))
+        if video_blocks > quiet.size:
+            quiet = np.concatenate([quiet, np.ones(video_blocks - quiet.size, dtype=bool)])
+        min_blocks = max(1, int(round(self.silence_min_s / HOP_S)))
         tb = self.info.timebase
         out = []
         for s, e in runs(quiet, min_blocks):

@@ -131,7 +131,7 @@ def open_container(path: str):
         return av.open(path, mode="r")
     except av.error.PermissionError:
         raise InputUnreadable(f"{path}: permission denied") from None
-    except (av.error.InvalidDataError, av.error.EOFError, av.error.ValueError, av.error.OSError) as exc:
+    except av.error.FFmpegError as exc:
         if _looks_like_container(path):
             raise CorruptMedia(
                 f"{path}: the file is damaged or truncated and cannot be opened ({_ff_reason(exc)})"

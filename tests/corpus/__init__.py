@@ -1,0 +1,1 @@
+"""Evaluation corpora built at test time from real footage and photos shipped in packages."""
