@@ -98,15 +98,12 @@ class PictureAnalyzer(VideoAnalyzer):
         fps = float(self.info.fps)
 
         black = runs(black_mask, 1)
-        # a frame is frozen when it repeats the previous one; the first frame of the still
-        # picture belongs to the frozen stretch too
-        same = diff <= self.frozen_noise
+        # a run of frames that each repeat the one before is one held picture, together
+        # with the frame it repeats; black stretches are reported as black only
+        same = (diff <= self.frozen_noise) & ~black_mask
         same[0] = False
-        frozen_mask = same.copy()
-        frozen_mask[:-1] |= same[1:]
-        frozen_mask &= ~black_mask
         min_frames = max(2, int(round(self.frozen_min_s * fps)))
-        frozen = runs(frozen_mask, min_frames)
+        frozen = [(s - 1, e) for s, e in runs(same, 1) if e - s + 1 >= min_frames]
 
         flashes, flash_frames = self._flashes(frame_times)
         lanes = [

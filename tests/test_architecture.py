@@ -1,0 +1,28 @@
+"""The core runs headless: nothing outside reelstudio/gui imports Qt."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, cli_env
+
+
+def test_import_linter_contract():
+    lint = Path(sys.executable).with_name("lint-imports")
+    proc = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, env=cli_env())
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "1 kept, 0 broken" in proc.stdout
+
+
+def test_running_an_analysis_loads_no_qt_and_help_is_light(tmp_path):
+    code = (
+        "import sys, reelstudio.cli, reelstudio.pipeline, reelstudio.analysis.cuts, reelstudio.analysis.loudness;"
+        "bad=[m for m in sys.modules if m.split('.')[0] in ('PySide6','pyqtgraph','shiboken6','superqt')];"
+        "heavy=[m for m in ('onnxruntime','scipy','cv2','av') if m in sys.modules];"
+        "print(bad, heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True)
+    bad, heavy = out.stdout.strip().split("] [")
+    assert bad == "[", f"Qt imported by the core: {bad}"
+    # heavy libraries load where they are used, so `reelstudio --help` is instant
+    assert "onnxruntime" not in heavy and "scipy" not in heavy

@@ -1,0 +1,127 @@
+"""Black, frozen, motion and flash lanes on a clip with known defects at known frames."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from reelstudio.analysis.picture import PictureAnalyzer
+from reelstudio.pipeline import analyze
+
+W, H = 270, 480
+FPS = 30
+
+
+def _photo(name):
+    import cv2
+    import skimage.data
+
+    img = getattr(skimage.data, name)()
+    if img.ndim == 2:
+        img = np.stack([img] * 3, axis=2)
+    h, w = img.shape[:2]
+    scale = max(W / w, H / h) * 1.3
+    return cv2.resize(img[..., :3], (int(w * scale) + 1, int(h * scale) + 1), interpolation=cv2.INTER_AREA)
+
+
+def _pan(photo, i, speed=2):
+    """A moving camera over a real photo."""
+    x = (i * speed) % (photo.shape[1] - W)
+    y = (i * speed // 2) % (photo.shape[0] - H)
+    return photo[y : y + H, x : x + W]
+
+
+# frame ranges (half-open) of each part of the clip
+PARTS = {
+    "pan_astronaut": (0, 45),
+    "black": (45, 51),
+    "pan_coffee": (51, 90),
+    "frozen": (90, 120),  # one picture held for a second
+    "flash_5hz": (120, 165),  # white flashes 5 times a second over the pan
+    "pan_chelsea": (165, 195),
+    "flash_2hz": (195, 240),  # twice a second: within WCAG's three
+    "end": (240, 255),
+}
+
+
+@pytest.fixture(scope="module")
+def defects_clip(tmp_path_factory):
+    import av
+
+    astronaut, coffee, chelsea = _photo("astronaut"), _photo("coffee"), _photo("chelsea")
+    path = tmp_path_factory.mktemp("pic") / "defects.mp4"
+    c = av.open(str(path), "w")
+    s = c.add_stream("libx264", rate=FPS)
+    s.width, s.height, s.pix_fmt = W, H, "yuv420p"
+    s.options = {"crf": "20", "preset": "veryfast"}
+    frozen_pic = _pan(coffee, 89)
+    for i in range(PARTS["end"][1]):
+        if i < 45:
+            img = _pan(astronaut, i)
+        elif i < 51:
+            img = np.zeros((H, W, 3), np.uint8)
+        elif i < 90:
+            img = _pan(coffee, i)
+        elif i < 120:
+            img = frozen_pic
+        elif i < 165:
+            img = _pan(chelsea, i)
+            if (i - 120) % 6 < 2:  # 2 bright frames every 6: 5 flashes a second
+                img = np.full_like(img, 250)
+        elif i < 195:
+            img = _pan(chelsea, i)
+        elif i < 240:
+            img = _pan(astronaut, i)
+            if (i - 195) % 15 < 2:  # twice a second
+                img = np.full_like(img, 250)
+        else:
+            img = _pan(coffee, i)
+        frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(img), format="rgb24")
+        frame.pts = i
+        for p in s.encode(frame):
+            c.mux(p)
+    for p in s.encode():
+        c.mux(p)
+    c.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def lanes(defects_clip):
+    return analyze(str(defects_clip), analyzers=[PictureAnalyzer()], cache=False).lanes
+
+
+def _spans(lane):
+    return [(iv["start_frame"], iv["end_frame"]) for iv in lane.data["intervals"]]
+
+
+def test_black_frames_exact(lanes):
+    assert _spans(lanes["black"]) == [PARTS["black"]]
+    iv = lanes["black"].data["intervals"][0]
+    assert iv["start_s"] == pytest.approx(45 / FPS) and iv["end_s"] == pytest.approx(51 / FPS)
+
+
+def test_frozen_picture_exact(lanes):
+    # frame 89 is the last moving frame and already shows the held picture
+    spans = _spans(lanes["frozen"])
+    assert len(spans) == 1
+    start, end = spans[0]
+    assert abs(start - 89) <= 1 and end == 120
+
+
+def test_flashing_over_three_per_second(lanes):
+    spans = _spans(lanes["flashes"])
+    assert len(spans) == 1, spans
+    start, end = spans[0]
+    assert abs(start - 120) <= 2 and abs(end - 164) <= 3
+    # the 2 Hz flashes later on are allowed
+    assert all(s < 195 for s, _ in spans)
+
+
+def test_motion_energy_tracks_the_picture(lanes):
+    motion = np.array(lanes["motion"].data["per_frame"], dtype=float)
+    assert len(motion) == PARTS["end"][1]
+    assert motion[95:119].max() < 0.002  # held picture
+    assert motion[10:44].mean() > 0.01  # a moving camera
+    assert motion[46] < 0.001  # black stays black
+    assert motion[45] > motion[10:44].mean()  # the cut to black is a big change
