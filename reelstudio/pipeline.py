@@ -102,6 +102,8 @@ def run(
             raise Cancelled("analysis cancelled")
 
     fresh: dict[int, list[Lane]] = {}
+    timings: dict[str, float] = {}  # seconds spent inside each analyzer (not decoding)
+    started = time.perf_counter()
     audio = [a for a in todo if isinstance(a, AudioAnalyzer)]
     video = [a for a in todo if isinstance(a, VideoAnalyzer)]
 
@@ -118,14 +120,15 @@ def run(
                 for chunk in chunks:
                     check_cancel()
                     for a in list(live):
-                        _guard(a, fresh, live, lambda: a.feed(chunk))
+                        _guard(a, fresh, live, lambda: a.feed(chunk), timings)
                     if time.monotonic() - last > progress_every_s:
                         last = time.monotonic()
                         yield Progress("audio", min(total, int(chunk.start_sample / chunk.rate)), total)
             finally:
                 chunks.close()
         for a in live:
-            _guard(a, fresh, [], lambda: fresh.__setitem__(id(a), a.finish()))
+            _guard(a, fresh, [], lambda: fresh.__setitem__(id(a), a.finish()), timings)
+        timings["(audio decode + analysis)"] = time.perf_counter() - started
         _collect(audio, fresh, lanes)
         yield Progress("audio", 1, 1, tuple(lanes))
 
@@ -144,7 +147,9 @@ def run(
             try:
                 last = time.monotonic()
                 while True:
+                    t_wait = time.perf_counter()
                     item = frames.get()
+                    timings["(waiting for decoder)"] = timings.get("(waiting for decoder)", 0.0) + time.perf_counter() - t_wait
                     if item is _END:
                         break
                     if isinstance(item, BaseException):
@@ -153,7 +158,7 @@ def run(
                     times.append(item.pts_s)
                     for a in list(live):
                         image = item.images[requests[id(a)]]
-                        _guard(a, fresh, live, lambda: a.feed(item.index, image))
+                        _guard(a, fresh, live, lambda: a.feed(item.index, image), timings)
                     if time.monotonic() - last > progress_every_s:
                         last = time.monotonic()
                         yield Progress("video", len(times), max(total, len(times)), tuple(lanes))
@@ -168,7 +173,7 @@ def run(
             info = _with_decoded_times(info, times)
             frame_times = np.asarray([info.timebase.frame_to_seconds(i) for i in range(len(times))])
             for a in live:
-                _guard(a, fresh, [], lambda: fresh.__setitem__(id(a), a.finish(frame_times)))
+                _guard(a, fresh, [], lambda: fresh.__setitem__(id(a), a.finish(frame_times)), timings)
         _collect(video, fresh, lanes)
 
     yield Progress("finish", 1, 1, tuple(lanes))
@@ -180,7 +185,8 @@ def run(
                 lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got})
     for name, reason in MODEL_LANES_PENDING.items():
         lanes.setdefault(name, Lane.unavailable(name, reason))
-    return AnalysisResult(source=info, lanes=lanes)
+    timings["(total)"] = time.perf_counter() - started
+    return AnalysisResult(source=info, lanes=lanes, timings=timings)
 
 
 def _start_all(analyzers, info, fresh) -> list:
@@ -194,8 +200,9 @@ def _start_all(analyzers, info, fresh) -> list:
     return live
 
 
-def _guard(a, fresh, live, call: Callable[[], None]) -> None:
+def _guard(a, fresh, live, call: Callable[[], None], timings: dict | None = None) -> None:
     """Run one analyzer step; a failing analyzer becomes an unavailable lane, not a dead run."""
+    t0 = time.perf_counter()
     try:
         call()
     except (Cancelled, KeyboardInterrupt, GeneratorExit):
@@ -205,6 +212,9 @@ def _guard(a, fresh, live, call: Callable[[], None]) -> None:
                         for n in a.lane_names()]
         if a in live:
             live.remove(a)
+    finally:
+        if timings is not None:
+            timings[a.name] = timings.get(a.name, 0.0) + time.perf_counter() - t0
 
 
 def _collect(analyzers, fresh, lanes) -> None:

@@ -29,6 +29,7 @@ class AnalysisResult:
     flags: list[dict] = field(default_factory=list)
     checklist: list[dict] = field(default_factory=list)
     score: int | None = None
+    timings: dict[str, float] = field(default_factory=dict, compare=False)  # seconds, for benchmarks
 
     def lane(self, name: str) -> Lane:
         return self.lanes[name]

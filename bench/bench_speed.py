@@ -1,0 +1,107 @@
+"""Speed and memory of the analysis, against PySceneDetect in the same run.
+
+    .venv/bin/python bench/bench_speed.py            # the 60 s 1080x1920 clip
+    .venv/bin/python bench/bench_speed.py --uhd      # also stream a 10 min 3840x2160 clip
+
+Every measurement runs in its own process, so peak RSS is that job's alone. Prints
+decode-only time, our analysis time with a per-lane breakdown, PySceneDetect
+AdaptiveDetector's time on the same file, and the ratio ours / PySceneDetect.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+JOBS = {
+    "decode": """
+import av, time
+c = av.open(PATH); s = c.streams.video[0]; s.thread_type = "AUTO"
+n = sum(1 for _ in c.decode(s))
+RESULT = {"frames": n}
+""",
+    "ours": """
+from reelstudio.pipeline import analyze
+r = analyze(PATH, cache=False)
+RESULT = {"frames": r.source.frame_count, "timings": r.timings,
+          "cuts": len(r.lanes["cuts"].data.get("events", [])), "status": {k: v.status for k, v in r.lanes.items()}}
+""",
+    "pyscenedetect": """
+from scenedetect import open_video, SceneManager, AdaptiveDetector
+v = open_video(PATH, backend="opencv")
+sm = SceneManager(); sm.add_detector(AdaptiveDetector())
+sm.detect_scenes(v)
+RESULT = {"frames": v.frame_number, "cuts": len(sm.get_scene_list()) - 1}
+""",
+}
+
+
+def run_job(name: str, path: Path) -> dict:
+    code = (
+        "import json, resource, sys, time\n"
+        f"PATH = {str(path)!r}\n"
+        "t0 = time.perf_counter()\n"
+        + JOBS[name]
+        + "\nRESULT['wall_s'] = time.perf_counter() - t0\n"
+        "RESULT['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print('@@' + json.dumps(RESULT))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"{name} failed:\n{proc.stderr}")
+    line = [ln for ln in proc.stdout.splitlines() if ln.startswith("@@")][-1]
+    return json.loads(line[2:])
+
+
+def report(path: Path, repeat: int) -> None:
+    print(f"\n== {path.name} ({path.stat().st_size / 1e6:.1f} MB)")
+    best: dict[str, dict] = {}
+    for _ in range(repeat):
+        for name in ("decode", "ours", "pyscenedetect"):
+            r = run_job(name, path)
+            if name not in best or r["wall_s"] < best[name]["wall_s"]:
+                best[name] = r
+    d, o, p = best["decode"], best["ours"], best["pyscenedetect"]
+    frames = d["frames"]
+    print(f"{'job':<28}{'wall s':>9}{'fps':>9}{'peak RSS MB':>13}")
+    for label, r in (("decode only (PyAV, AUTO)", d), ("ReelStudio, all lanes", o), ("PySceneDetect Adaptive", p)):
+        print(f"{label:<28}{r['wall_s']:>9.2f}{frames / r['wall_s']:>9.1f}{r['peak_rss_mb']:>13.0f}")
+    print(f"ratio ours / PySceneDetect: {o['wall_s'] / p['wall_s']:.2f}   (target <= 1.2)")
+    print(f"ratio ours / decode only:   {o['wall_s'] / d['wall_s']:.2f}")
+    print("per-lane breakdown (seconds inside each analyzer; decoding runs in its own thread):")
+    for k, v in sorted(o["timings"].items(), key=lambda kv: -kv[1]):
+        print(f"  {k:<34}{v:>8.2f}")
+    print(f"cuts found: ours {o['cuts']}, PySceneDetect {p['cuts']}; frames {frames}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--uhd", action="store_true", help="also stream the 10 min 3840x2160 clip (slow)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per job; the fastest counts")
+    args = ap.parse_args()
+    import media
+
+    t = time.perf_counter()
+    clip = media.vertical_60s()
+    print(f"clip ready in {time.perf_counter() - t:.1f} s: {clip}")
+    report(clip, args.repeat)
+    if args.uhd:
+        uhd = media.uhd_10min()
+        print(f"\n== {uhd.name}: ours only, for peak memory (target < 1024 MB)")
+        r = run_job("ours", uhd)
+        print(f"frames {r['frames']}, wall {r['wall_s']:.1f} s ({r['frames'] / r['wall_s']:.1f} fps), "
+              f"peak RSS {r['peak_rss_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Set up everything ReelStudio needs on a Debian/Ubuntu machine, idempotently:
+# system packages (FFmpeg, espeak-ng, Tesseract, poppler, Xvfb, fonts), a virtual
+# environment in .venv, and the Python packages. `--test` adds the test tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+APT_PACKAGES=(ffmpeg espeak-ng tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus poppler-utils xvfb
+              fonts-dejavu-core fonts-noto-cjk)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing system packages: ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "setup: ReelStudio needs Python 3.11 or newer ($PY is $("$PY" --version 2>&1))" >&2
+  exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv" >&2
+  "$PY" -m venv .venv
+fi
+
+# reinstall only when the dependency list changed
+stamp=".venv/.reelstudio-setup-$(sha256sum pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)-$want_test"
+if [ ! -f "$stamp" ]; then
+  echo "setup: installing Python packages" >&2
+  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+  if [ $want_test -eq 1 ]; then
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+    # PySceneDetect is the yardstick in the cut evaluation and the benchmark. Its wheel
+    # asks for opencv-python (which bundles its own Qt); it runs on the headless build.
+    .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps scenedetect==0.7.2
+    .venv/bin/python -m pip install -q --disable-pip-version-check 'click~=8.0,!=8.3.0' tqdm
+  else
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+  fi
+  rm -f .venv/.reelstudio-setup-*
+  touch "$stamp"
+fi
