@@ -102,6 +102,11 @@ class PictureAnalyzer(VideoAnalyzer):
         # with the frame it repeats; black stretches are reported as black only
         same = (diff <= self.frozen_noise) & ~black_mask
         same[0] = False
+        # an encoder's keyframe refresh nudges a held picture once (a few levels of noise);
+        # a lone small step between two still runs does not end the hold
+        blip = np.zeros_like(same)
+        blip[1:-1] = (diff[1:-1] <= 5 * self.frozen_noise) & same[:-2] & same[2:]
+        same |= blip
         min_frames = max(2, int(round(self.frozen_min_s * fps)))
         frozen = [(s - 1, e) for s, e in runs(same, 1) if e - s + 1 >= min_frames]
 
