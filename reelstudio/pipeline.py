@@ -107,74 +107,57 @@ def run(
     audio = [a for a in todo if isinstance(a, AudioAnalyzer)]
     video = [a for a in todo if isinstance(a, VideoAnalyzer)]
 
-    # -- audio: decoded once, every audio analyzer fed from the same chunks -------------
+    # -- audio: decoded once in its own thread, beside the video pass ---------------------
+    audio_worker = None
+    audio_error: list[BaseException] = []
     if audio:
-        live = _start_all(audio, info, fresh)
-        if info.has_audio and live:
-            from .media.audio import iter_audio
+        live_audio = _start_all(audio, info, fresh)
+        stop_audio = threading.Event()
 
-            total = max(1, int(info.duration_s))
-            chunks = iter_audio(info)
+        def audio_pass():
+            t0 = time.perf_counter()
             try:
-                last = time.monotonic()
-                for chunk in chunks:
-                    check_cancel()
-                    for a in list(live):
-                        _guard(a, fresh, live, lambda: a.feed(chunk), timings)
-                    if time.monotonic() - last > progress_every_s:
-                        last = time.monotonic()
-                        yield Progress("audio", min(total, int(chunk.start_sample / chunk.rate)), total)
+                if info.has_audio and live_audio:
+                    from .media.audio import iter_audio
+
+                    chunks = iter_audio(info)
+                    try:
+                        for chunk in chunks:
+                            if stop_audio.is_set() or cancel.is_set():
+                                return
+                            for a in list(live_audio):
+                                _guard(a, fresh, live_audio, lambda: a.feed(chunk), timings)
+                    finally:
+                        chunks.close()
+                for a in live_audio:
+                    _guard(a, fresh, [], lambda: fresh.__setitem__(id(a), a.finish()), timings)
+            except BaseException as exc:  # re-raised in the caller
+                audio_error.append(exc)
             finally:
-                chunks.close()
-        for a in live:
-            _guard(a, fresh, [], lambda: fresh.__setitem__(id(a), a.finish()), timings)
-        timings["(audio decode + analysis)"] = time.perf_counter() - started
+                timings["(audio thread, wall)"] = time.perf_counter() - t0
+
+        audio_worker = threading.Thread(target=audio_pass, name="reelstudio-audio", daemon=True)
+        audio_worker.start()
+
+    def join_audio():
+        if audio_worker is None:
+            return
+        audio_worker.join()
+        if audio_error:
+            raise audio_error[0]
+        check_cancel()
         _collect(audio, fresh, lanes)
-        yield Progress("audio", 1, 1, tuple(lanes))
 
     # -- video: one decode pass fanned out -------------------------------------------------
-    if video:
-        live = _start_all(video, info, fresh)
-        times: list[float] = []
-        if live:
-            requests = {id(a): a.frame_request(info).resolved(info) for a in live}
-            frames: queue.Queue = queue.Queue(maxsize=48)
-            stop = threading.Event()
-            worker = threading.Thread(target=_decode_thread, name="reelstudio-decode",
-                                      args=(info, list(requests.values()), frames, stop, fast_decode), daemon=True)
-            worker.start()
-            total = info.frame_count
-            try:
-                last = time.monotonic()
-                while True:
-                    t_wait = time.perf_counter()
-                    item = frames.get()
-                    timings["(waiting for decoder)"] = timings.get("(waiting for decoder)", 0.0) + time.perf_counter() - t_wait
-                    if item is _END:
-                        break
-                    if isinstance(item, BaseException):
-                        raise item
-                    check_cancel()
-                    times.append(item.pts_s)
-                    for a in list(live):
-                        image = item.images[requests[id(a)]]
-                        _guard(a, fresh, live, lambda: a.feed(item.index, image), timings)
-                    if time.monotonic() - last > progress_every_s:
-                        last = time.monotonic()
-                        yield Progress("video", len(times), max(total, len(times)), tuple(lanes))
-            finally:
-                stop.set()
-                while worker.is_alive():
-                    try:  # unblock a producer waiting on a full queue
-                        frames.get_nowait()
-                    except queue.Empty:
-                        pass
-                    worker.join(timeout=0.05)
-            info = _with_decoded_times(info, times)
-            frame_times = np.asarray([info.timebase.frame_to_seconds(i) for i in range(len(times))])
-            for a in live:
-                _guard(a, fresh, [], lambda: fresh.__setitem__(id(a), a.finish(frame_times)), timings)
-        _collect(video, fresh, lanes)
+    try:
+        if video:
+            info = yield from _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode,
+                                          progress_every_s)
+        join_audio()
+    finally:
+        if audio_worker is not None and audio_worker.is_alive():
+            stop_audio.set()
+            audio_worker.join()
 
     yield Progress("finish", 1, 1, tuple(lanes))
     # write to the cache only once every lane is whole
@@ -187,6 +170,57 @@ def run(
         lanes.setdefault(name, Lane.unavailable(name, reason))
     timings["(total)"] = time.perf_counter() - started
     return AnalysisResult(source=info, lanes=lanes, timings=timings)
+
+
+def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, progress_every_s):
+    """Decode the video once in a thread and feed every video analyzer; returns the source
+    info with the frame grid the decoder actually showed."""
+    live = _start_all(video, info, fresh)
+    times: list[float] = []
+    if live:
+        requests = {id(a): a.frame_request(info).resolved(info) for a in live}
+        # deep enough that the decoder keeps going while a model chews on a 250-frame window
+        frames: queue.Queue = queue.Queue(maxsize=320)
+        stop = threading.Event()
+        worker = threading.Thread(target=_decode_thread, name="reelstudio-decode",
+                                  args=(info, list(requests.values()), frames, stop, fast_decode), daemon=True)
+        worker.start()
+        total = info.frame_count
+        waited = 0.0
+        try:
+            last = time.monotonic()
+            while True:
+                t_wait = time.perf_counter()
+                item = frames.get()
+                waited += time.perf_counter() - t_wait
+                if item is _END:
+                    break
+                if isinstance(item, BaseException):
+                    raise item
+                check_cancel()
+                times.append(item.pts_s)
+                for a in list(live):
+                    image = item.images[requests[id(a)]]
+                    _guard(a, fresh, live, lambda: a.feed(item.index, image), timings)
+                if time.monotonic() - last > progress_every_s:
+                    last = time.monotonic()
+                    yield Progress("video", len(times), max(total, len(times)), tuple(lanes))
+        finally:
+            timings["(waiting for decoder)"] = waited
+            stop.set()
+            while worker.is_alive():
+                try:  # unblock a producer waiting on a full queue
+                    frames.get_nowait()
+                except queue.Empty:
+                    pass
+                worker.join(timeout=0.05)
+        info = _with_decoded_times(info, times)
+        frame_times = np.asarray([info.timebase.frame_to_seconds(i) for i in range(len(times))])
+        for a in live:
+            _guard(a, fresh, [], lambda: fresh.__setitem__(id(a), a.finish(frame_times)), timings)
+    _collect(video, fresh, lanes)
+
+    return info
 
 
 def _start_all(analyzers, info, fresh) -> list:

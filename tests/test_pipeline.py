@@ -97,7 +97,7 @@ def test_a_changed_file_is_analysed_again(clip, tmp_path):
 
 def test_cancel_leaves_no_cache_entry(clip, tmp_path):
     cache = LaneCache(tmp_path / "cache")
-    gen = run(str(clip), cache=cache)
+    gen = run(str(clip), cache=cache, progress_every_s=0)
     for progress in gen:
         if progress.stage == "video" and progress.done > 0:
             break
@@ -106,7 +106,7 @@ def test_cancel_leaves_no_cache_entry(clip, tmp_path):
     assert not [t for t in threading.enumerate() if t.name == "reelstudio-decode"], "decode thread stopped"
 
     stop = threading.Event()
-    gen = run(str(clip), cache=cache, cancel=stop)
+    gen = run(str(clip), cache=cache, cancel=stop, progress_every_s=0)
     with pytest.raises(Cancelled):
         for progress in gen:
             if progress.stage == "video":
