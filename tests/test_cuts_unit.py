@@ -1,0 +1,210 @@
+"""The cuts lane's event logic on synthetic probabilities and tiny synthetic frames (no model)."""
+
+import cv2
+import numpy as np
+import pytest
+
+from reelstudio.analysis import transitions
+from reelstudio.analysis.cuts import CutsAnalyzer
+
+N = 120
+
+
+def texture(seed: int, w: int = 48, h: int = 27) -> np.ndarray:
+    """A smooth random RGB picture (blobs a few pixels wide), uint8 [h, w, 3]."""
+    rng = np.random.default_rng(seed)
+    small = rng.integers(0, 256, (6, 9, 3)).astype(np.uint8)
+    return cv2.resize(small, (w, h), interpolation=cv2.INTER_CUBIC)
+
+
+def clip(frames: list[np.ndarray], seed: int = 0) -> np.ndarray:
+    """48x27 frames with a little sensor noise -> the analyzer's thumbnails."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for f in frames:
+        noisy = np.clip(f.astype(np.int16) + rng.integers(-2, 3, f.shape), 0, 255).astype(np.uint8)
+        out.append(transitions.thumbnail(noisy))
+    return np.stack(out)
+
+
+def quiet() -> tuple[np.ndarray, np.ndarray]:
+    return np.zeros(N, np.float32), np.zeros(N, np.float32)
+
+
+# ----------------------------------------------------------------------------- model events
+
+def test_single_peak_is_a_cut_on_the_new_shots_first_frame():
+    single, many = quiet()
+    single[49], many[49] = 0.97, 0.9  # TransNetV2 marks the last frame of the old shot
+    assert CutsAnalyzer().events(single, many) == [{"frame": 50, "kind": "cut", "confidence": 0.97}]
+
+
+def test_many_run_without_single_peak_is_a_gradual_with_its_exact_extent():
+    single, many = quiet()
+    single[40:60] = 0.45  # a slow fade: the single head never reaches the threshold
+    many[40:60] = 0.9
+    (ev,) = CutsAnalyzer().events(single, many)
+    assert ev["kind"] == "gradual" and (ev["start_frame"], ev["end_frame"]) == (40, 60)
+    assert 40 <= ev["frame"] < 60 and ev["confidence"] == pytest.approx(0.9)
+
+
+def test_many_run_widens_over_faint_ends_and_short_runs_are_ignored():
+    single, many = quiet()
+    many[30:33] = 0.3  # faint start of a fade
+    many[33:50] = 0.8
+    many[80:82] = 0.9  # 2 frames: a wobble, not a transition
+    (ev,) = CutsAnalyzer().events(single, many)
+    assert (ev["start_frame"], ev["end_frame"]) == (30, 50)
+
+
+def test_long_single_run_is_gradual_and_short_one_is_a_cut():
+    single, many = quiet()
+    single[20] = 0.9
+    many[19:21] = 0.9  # 2 frames of extent: a cut
+    single[70] = 0.8
+    many[60:75] = 0.9  # 15 frames: a dissolve
+    cut, grad = CutsAnalyzer().events(single, many)
+    assert cut == {"frame": 21, "kind": "cut", "confidence": 0.9}
+    assert (grad["kind"], grad["start_frame"], grad["end_frame"], grad["frame"]) == ("gradual", 60, 75, 71)
+
+
+# ----------------------------------------------------------------------------- fades through black
+
+def _two_halves(gap_frames: list[np.ndarray], depth: float = 1.0) -> list[dict]:
+    """Shot A fades out by ``depth`` over 10 frames, ``gap_frames``, B fades in likewise."""
+    a, b = texture(1), texture(2)
+    frames = [a] * 40 + [(a * (1 - depth * k / 10)).astype(np.uint8) for k in range(10)]
+    frames += gap_frames
+    frames += [(b * (1 - depth * (10 - k) / 10)).astype(np.uint8) for k in range(1, 11)] + [b] * 40
+    thumbs = clip(frames)
+    n = len(thumbs)
+    single, many = np.zeros(n, np.float32), np.zeros(n, np.float32)
+    g0 = 50 + len(gap_frames)
+    many[41:50], single[45] = 0.8, 0.6  # the fade out ...
+    many[g0 : g0 + 9], single[g0 + 5] = 0.8, 0.6  # ... and the fade in, reported apart
+    return CutsAnalyzer(wipes=False).events(single, many, thumbs)
+
+
+def test_fade_out_and_in_through_black_are_one_gradual():
+    (ev,) = _two_halves([np.zeros((27, 48, 3), np.uint8)] * 3)
+    assert ev["kind"] == "gradual" and (ev["start_frame"], ev["end_frame"]) == (41, 62)
+
+
+def test_events_apart_without_a_flat_frame_between_stay_apart():
+    grey_texture = (texture(3) // 2 + 60).astype(np.uint8)
+    assert len(_two_halves([grey_texture] * 3, depth=0.5)) == 2
+
+
+def test_a_long_black_hold_is_two_transitions():
+    assert len(_two_halves([np.zeros((27, 48, 3), np.uint8)] * 12)) == 2
+
+
+# ----------------------------------------------------------------------------- flashes and lighting
+
+def _candidate_at(thumbs: np.ndarray, frame: int, p: float = 0.93) -> list[dict]:
+    n = len(thumbs)
+    single, many = np.zeros(n, np.float32), np.zeros(n, np.float32)
+    single[frame - 1] = many[frame - 1] = p
+    return CutsAnalyzer(wipes=False).events(single, many, thumbs)
+
+
+def test_lights_off_is_not_a_cut():
+    a = texture(4)
+    dark = (a * np.array([0.45, 0.45, 0.5])).astype(np.uint8)
+    assert _candidate_at(clip([a] * 60 + [dark] * 60), 60) == []
+
+
+def test_flash_that_comes_back_is_not_a_cut():
+    a = texture(5)
+    flash = (a + (255 - a.astype(np.float32)) * 0.75).astype(np.uint8)
+    thumbs = clip([a] * 60 + [flash] + [a] * 59)
+    assert _candidate_at(thumbs, 60) == [] and _candidate_at(thumbs, 61) == []
+
+
+def test_a_real_cut_survives_the_check_even_within_one_source():
+    a = texture(6)
+    # a punch-in: the same picture, twice as close
+    zoomed = cv2.resize(a[7:20, 12:36], (48, 27), interpolation=cv2.INTER_CUBIC)
+    events = _candidate_at(clip([a] * 60 + [zoomed] * 60), 60)
+    assert [e["frame"] for e in events] == [60]
+    assert transitions.blip_distance(clip([a] * 60 + [zoomed] * 60), 59, 60) > 0.3
+
+
+# ----------------------------------------------------------------------------- wipes
+
+def _wipe(length: int = 12) -> tuple[np.ndarray, int, int]:
+    a, b = texture(7), texture(8)
+    xs = np.arange(48)[None, :, None]
+    frames = [a] * 50
+    for k in range(1, length + 1):
+        edge = 48 * k / (length + 1)
+        frames.append(np.where(xs < edge, b, a))
+    frames += [b] * 50
+    return clip(frames), 50, 50 + length
+
+
+def test_a_wipe_is_found_with_its_extent():
+    thumbs, start, end = _wipe()
+    (ev,) = transitions.find_wipes(thumbs, None)
+    assert ev["kind"] == "gradual"
+    assert abs(ev["start_frame"] - start) <= 1 and abs(ev["end_frame"] - end) <= 1
+    assert start <= ev["frame"] < end
+
+
+def test_the_analyzer_adds_the_wipe_the_model_missed():
+    thumbs, start, end = _wipe()
+    n = len(thumbs)
+    events = CutsAnalyzer().events(np.zeros(n, np.float32), np.full(n, 0.1, np.float32), thumbs, None)
+    assert [(e["kind"], abs(e["start_frame"] - start) <= 1) for e in events] == [("gradual", True)]
+
+
+def test_a_low_splice_probability_vetoes_a_wipe():
+    thumbs, _, _ = _wipe()
+    seen = []
+
+    def splice(frames):
+        seen.append(frames.shape)
+        return 0.2
+
+    assert transitions.find_wipes(thumbs, splice) == []
+    assert seen and seen[0] == (2 * transitions.SPLICE_CONTEXT + 2, 27, 48, 3)
+
+
+def test_dissolve_and_pan_are_not_wipes():
+    a, b = texture(9), texture(10)
+    dissolve = [a] * 50 + [(a * (1 - k / 13) + b * (k / 13)).astype(np.uint8) for k in range(1, 13)] + [b] * 50
+    assert transitions.wipe_candidates(clip(dissolve)) == []
+    wide = texture(11, w=144)
+    pan = [wide[:, x : x + 48] for x in range(0, 96)]  # one pixel per frame across a wide picture
+    assert transitions.wipe_candidates(clip(pan)) == []
+
+
+@pytest.fixture(scope="module")
+def model_splice():
+    analyzer = CutsAnalyzer()
+    analyzer.start(None)  # loads TransNetV2 (bundled)
+    return analyzer.splice_probability
+
+
+def test_the_model_keeps_a_wipe_and_vetoes_an_object_crossing_the_frame(model_splice):
+    thumbs, start, end = _wipe()
+    (ev,) = transitions.find_wipes(thumbs, model_splice)
+    assert abs(ev["start_frame"] - start) <= 1 and ev["confidence"] >= transitions.WIPE_MIN_SPLICE
+    # a textured bar half the frame wide crossing it: pixel for pixel a moving front, like a
+    # wipe, but the picture before and the picture after are one scene
+    a, bar = texture(12), texture(13)
+    xs = np.arange(48)[None, :, None]
+    frames = [a] * 40
+    for k in range(30):
+        x0 = -24 + 72 * k / 29
+        frames.append(np.where((xs >= x0) & (xs < x0 + 24), bar, a))
+    frames += [a] * 40
+    assert transitions.find_wipes(clip(frames), model_splice) == []
+
+
+def test_thumbnails_are_stored_in_blocks():
+    store = transitions.ThumbStore()
+    for i in range(transitions.ThumbStore.BLOCK + 5):
+        store.append(np.full((14, 24, 3), i % 256, np.uint8))
+    arr = store.array()
+    assert arr.shape == (transitions.ThumbStore.BLOCK + 5, 14, 24, 3) and arr[-1, 0, 0, 0] == (arr.shape[0] - 1) % 256
