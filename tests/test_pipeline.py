@@ -129,13 +129,15 @@ def test_damaged_model_makes_the_lane_say_why(clip, tmp_path, monkeypatch):
 
     models = tmp_path / "models"
     shutil.copytree(resources.models_dir(), models)
-    onnx = models / "transnetv2.onnx"
+    from reelstudio.analysis.cuts import MODEL
+
+    onnx = models / resources.manifest()[MODEL].file
     data = bytearray(onnx.read_bytes())
     data[len(data) // 2] ^= 0xFF
     onnx.write_bytes(bytes(data))
     monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(models))
     with pytest.raises(ModelError, match="does not match its manifest"):
-        resources.model_path("transnetv2")
+        resources.model_path(MODEL)
     result = analyze(str(clip), cache=False)
     cuts = result.lanes["cuts"]
     assert cuts.status == "unavailable" and "does not match its manifest" in cuts.reason
