@@ -52,7 +52,9 @@ def run_job(name: str, path: Path) -> dict:
         "t0 = time.perf_counter()\n"
         + JOBS[name]
         + "\nRESULT['wall_s'] = time.perf_counter() - t0\n"
-        "RESULT['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "ru = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "RESULT['peak_rss_mb'] = ru.ru_maxrss / 1024\n"
+        "RESULT['cpu_s'] = ru.ru_utime + ru.ru_stime\n"
         "print('@@' + json.dumps(RESULT))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(HERE.parent))
@@ -73,9 +75,9 @@ def report(path: Path, repeat: int) -> None:
                 best[name] = r
     d, o, p = best["decode"], best["ours"], best["pyscenedetect"]
     frames = d["frames"]
-    print(f"{'job':<28}{'wall s':>9}{'fps':>9}{'peak RSS MB':>13}")
+    print(f"{'job':<28}{'wall s':>9}{'cpu s':>9}{'fps':>9}{'peak RSS MB':>13}")
     for label, r in (("decode only (PyAV, AUTO)", d), ("ReelStudio, all lanes", o), ("PySceneDetect Adaptive", p)):
-        print(f"{label:<28}{r['wall_s']:>9.2f}{frames / r['wall_s']:>9.1f}{r['peak_rss_mb']:>13.0f}")
+        print(f"{label:<28}{r['wall_s']:>9.2f}{r['cpu_s']:>9.2f}{frames / r['wall_s']:>9.1f}{r['peak_rss_mb']:>13.0f}")
     print(f"ratio ours / PySceneDetect: {o['wall_s'] / p['wall_s']:.2f}   (target <= 1.2)")
     print(f"ratio ours / decode only:   {o['wall_s'] / d['wall_s']:.2f}")
     print("per-lane breakdown (seconds inside each analyzer; decoding runs in its own thread):")
