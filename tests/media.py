@@ -110,6 +110,27 @@ def write_numbered_clip(path: Path, *, frames: int = 60, width: int = 360, heigh
     return path
 
 
+def write_pictures(path: Path, pictures, fps: int = 30, crf: int = 20) -> Path:
+    """Encode RGB pictures (an iterable of H x W x 3 uint8) as H.264 at a constant rate."""
+    import av
+
+    container = av.open(str(path), "w")
+    stream = container.add_stream("libx264", rate=fps)
+    stream.pix_fmt = "yuv420p"
+    stream.options = {"crf": str(crf), "preset": "veryfast"}
+    for i, picture in enumerate(pictures):
+        if i == 0:
+            stream.height, stream.width = picture.shape[:2]
+        frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(picture), format="rgb24")
+        frame.pts = i
+        for packet in stream.encode(frame):
+            container.mux(packet)
+    for packet in stream.encode():
+        container.mux(packet)
+    container.close()
+    return Path(path)
+
+
 def ffmpeg_frame(path: Path, index: int) -> np.ndarray:
     """Frame ``index`` as FFmpeg's command line shows it (autorotated), RGB."""
     import cv2

@@ -1,10 +1,9 @@
 """Black, frozen, motion and flash lanes on a clip with known defects at known frames."""
 
-from fractions import Fraction
-
 import numpy as np
 import pytest
 
+from media import write_pictures
 from reelstudio.analysis.picture import PictureAnalyzer
 from reelstudio.pipeline import analyze
 
@@ -44,16 +43,8 @@ PARTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def defects_clip(tmp_path_factory):
-    import av
-
+def _defect_pictures():
     astronaut, coffee, chelsea = _photo("astronaut"), _photo("coffee"), _photo("chelsea")
-    path = tmp_path_factory.mktemp("pic") / "defects.mp4"
-    c = av.open(str(path), "w")
-    s = c.add_stream("libx264", rate=FPS)
-    s.width, s.height, s.pix_fmt = W, H, "yuv420p"
-    s.options = {"crf": "20", "preset": "veryfast"}
     frozen_pic = _pan(coffee, 89)
     for i in range(PARTS["end"][1]):
         if i < 45:
@@ -76,14 +67,12 @@ def defects_clip(tmp_path_factory):
                 img = np.full_like(img, 250)
         else:
             img = _pan(coffee, i)
-        frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(img), format="rgb24")
-        frame.pts = i
-        for p in s.encode(frame):
-            c.mux(p)
-    for p in s.encode():
-        c.mux(p)
-    c.close()
-    return path
+        yield img
+
+
+@pytest.fixture(scope="module")
+def defects_clip(tmp_path_factory):
+    return write_pictures(tmp_path_factory.mktemp("pic") / "defects.mp4", _defect_pictures(), fps=FPS)
 
 
 @pytest.fixture(scope="module")
