@@ -34,17 +34,26 @@ fi
 
 # reinstall only when the dependency list changed
 stamp=".venv/.reelstudio-setup-$(sha256sum pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)-$want_test"
+pip_install() {
+  # quiet unless it fails: then the whole log
+  if ! .venv/bin/python -m pip install --disable-pip-version-check "$@" >>.venv/setup.log 2>&1; then
+    cat .venv/setup.log >&2
+    echo "setup: pip install $* failed (log above, also in .venv/setup.log)" >&2
+    exit 1
+  fi
+}
 if [ ! -f "$stamp" ]; then
   echo "setup: installing Python packages" >&2
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+  : >.venv/setup.log
+  pip_install --upgrade pip
   if [ $want_test -eq 1 ]; then
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+    pip_install -e '.[test]'
     # PySceneDetect is the yardstick in the cut evaluation and the benchmark. Its wheel
     # asks for opencv-python (which bundles its own Qt); it runs on the headless build.
-    .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps scenedetect==0.7.2
-    .venv/bin/python -m pip install -q --disable-pip-version-check 'click~=8.0,!=8.3.0' tqdm
+    pip_install --no-deps scenedetect==0.7.2
+    pip_install 'click~=8.0,!=8.3.0' tqdm
   else
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+    pip_install -e .
   fi
   rm -f .venv/.reelstudio-setup-*
   touch "$stamp"

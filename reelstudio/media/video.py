@@ -132,7 +132,7 @@ def iter_frames(
     # one reformatter per picture size keeps its scaler context from frame to frame
     scalers = {req: VideoReformatter() for req in requests}
     frame_bytes = max(1, info.coded_width * info.coded_height * 3 // 2)
-    depth = max(2, min(8, (96 << 20) // frame_bytes))  # <= ~96 MB of decoded pictures in flight
+    depth = max(2, min(8, (48 << 20) // frame_bytes))  # <= ~48 MB of decoded pictures in flight
     container = open_container(info.path)
     frames = None
     try:
