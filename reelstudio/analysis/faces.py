@@ -1,0 +1,219 @@
+"""Faces on screen, by CenterFace (ONNX Runtime) on sampled frames.
+
+The pipeline hands every frame as a small RGB picture (``width`` wide, display aspect);
+the detector runs on every ``step``-th frame only (``step`` = round(fps / ``sample_fps``),
+at least 1: every 5th frame at 30 fps, every 4th at 25 fps), and each frame between two
+samples carries the result of the last sample before it. When two samples disagree on
+whether a face is visible (a cut, a face entering or leaving), the frames between them
+(kept until the next sample: at most ``step`` - 1 small pictures, ~4 MB) are bisected so
+the change lands on its exact frame (``refine``; 2-3 more detections per change at step
+5). The clip's last frame is always a sample.
+
+The picture is zero-padded at the right and bottom to multiples of 32 (the network's
+stride), never stretched, so boxes map back to the source by one scale per axis. The
+network's outputs are decoded as CenterFace's reference code does: every 4x4 cell whose
+heatmap exceeds ``threshold`` is a face centred at (cell + offset + 0.5) * 4 with size
+exp(scale) * 4, then greedy NMS at IoU ``nms_iou``. When a picture shows no face, its
+half-size copy is tried too (``coarse``): the network misses faces taller than about half
+the frame (extreme close-ups). Faces less than ``min_height`` of the picture's height are
+ignored, and so is a face seen for less than ``min_s`` (a one-sample blip).
+
+Defaults, chosen on clips faces_a-c of tests/corpus/faces.py (faces_d is held out):
+``width`` 416 finds faces down to ~3 % of the frame height (the cameraman as a small
+picture-in-picture; at 320 those are missed and IoU drops to 0.89); about 20-25 ms per
+sampled picture on 2 cores.
+
+Lane ``faces``:
+
+* ``count``: faces per frame (carried forward between samples);
+* ``largest``: height of the largest face as a fraction of the frame height (0: none);
+* ``intervals``: half-open runs of frames with at least one face;
+* ``sample_step``, ``sampled_frames`` (detections run, refinements included);
+* ``boxes``: per sampled frame, ``{"frame", "boxes": [[x, y, w, h], ...], "scores"}`` in
+  source display pixels (for the GUI overlay).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..media.video import FrameRequest
+from .base import Lane, VideoAnalyzer, frame_intervals, rounded, runs
+
+MODEL = "centerface"
+ENGINE = "centerface (ONNX Runtime)"
+
+
+def decode(heatmap: np.ndarray, scale: np.ndarray, offset: np.ndarray, threshold: float,
+           nms_iou: float) -> np.ndarray:
+    """CenterFace outputs of one picture ([1|C, h, w] each) -> float32 [N, 5] boxes
+    (x0, y0, x1, y1, score) in input pixels, best first, after NMS."""
+    heat = heatmap.reshape(heatmap.shape[-2:])
+    rows, cols = np.nonzero(heat > threshold)
+    if rows.size == 0:
+        return np.zeros((0, 5), np.float32)
+    scale = scale.reshape(2, *heat.shape)
+    offset = offset.reshape(2, *heat.shape)
+    sh = np.exp(scale[0, rows, cols]) * 4.0
+    sw = np.exp(scale[1, rows, cols]) * 4.0
+    cy = (rows + offset[0, rows, cols] + 0.5) * 4.0
+    cx = (cols + offset[1, rows, cols] + 0.5) * 4.0
+    x0 = np.maximum(0.0, cx - sw / 2)
+    y0 = np.maximum(0.0, cy - sh / 2)
+    boxes = np.stack([x0, y0, x0 + sw, y0 + sh, heat[rows, cols]], 1).astype(np.float32)
+    return boxes[nms(boxes, nms_iou)]
+
+
+def nms(boxes: np.ndarray, iou: float) -> np.ndarray:
+    """Greedy non-maximum suppression: indices kept, by descending score."""
+    order = np.argsort(-boxes[:, 4], kind="stable")
+    x0, y0, x1, y1 = (boxes[:, i] for i in range(4))
+    area = (x1 - x0) * (y1 - y0)
+    keep = []
+    while order.size:
+        i = order[0]
+        keep.append(i)
+        rest = order[1:]
+        w = np.maximum(0.0, np.minimum(x1[i], x1[rest]) - np.maximum(x0[i], x0[rest]))
+        h = np.maximum(0.0, np.minimum(y1[i], y1[rest]) - np.maximum(y0[i], y0[rest]))
+        inter = w * h
+        overlap = inter / np.maximum(1e-9, area[i] + area[rest] - inter)
+        order = rest[overlap < iou]
+    return np.asarray(keep, dtype=np.int64)
+
+
+class FacesAnalyzer(VideoAnalyzer):
+    name = "faces"
+    version = 1
+
+    def __init__(self, width: int = 416, sample_fps: float = 6.0, threshold: float = 0.5,
+                 nms_iou: float = 0.3, min_height: float = 0.02, refine: bool = True, min_s: float = 0.25, coarse: bool = True, threads: int = 0):
+        self.width = width
+        self.sample_fps = sample_fps
+        self.threshold = threshold
+        self.nms_iou = nms_iou
+        self.min_height = min_height
+        self.refine = refine
+        self.min_s = min_s
+        self.coarse = coarse
+        self.threads = threads
+
+    def params(self) -> dict:
+        return dict(width=self.width, sample_fps=self.sample_fps, threshold=self.threshold,
+                    nms_iou=self.nms_iou, min_height=self.min_height, refine=self.refine, min_s=self.min_s, coarse=self.coarse, model=MODEL)
+
+    def frame_request(self, info):
+        return FrameRequest(self.width, 0, "rgb24")
+
+    def step_for(self, fps: float) -> int:
+        return max(1, int(round(fps / self.sample_fps))) if self.sample_fps > 0 else 1
+
+    def start(self, info) -> None:
+        from ..resources import onnx_session
+
+        super().start(info)
+        self.session = onnx_session(MODEL, self.threads)
+        self._input = self.session.get_inputs()[0].name
+        self._outputs = ["heatmap", "scale", "offset"]
+        self.step = self.step_for(float(info.fps))
+        self._blobs: dict[tuple[int, int], np.ndarray] = {}
+        self._fed = 0
+        self._results: dict[int, tuple[int, float, dict]] = {}  # frame -> count, largest, boxes
+        self._pending: list[tuple[int, np.ndarray]] = []  # frames since the last sample
+        self._last: tuple[int, bool] | None = None  # last sample: frame, face seen
+
+    def detect(self, image: np.ndarray) -> np.ndarray:
+        """Faces in one RGB uint8 picture: float32 [N, 5] (x0, y0, x1, y1, score) in its pixels.
+
+        When the picture shows none, the half-size picture is tried too: the network misses
+        faces much larger than the frame is tall at full size (an extreme close-up)."""
+        h, w = image.shape[:2]
+        boxes = self._detect_once(image)
+        if not len(boxes) and self.coarse and h >= 64 and w >= 64:
+            h2, w2 = h // 2, w // 2
+            half = image[: h2 * 2, : w2 * 2].reshape(h2, 2, w2, 2, 3).mean(axis=(1, 3), dtype=np.float32)
+            boxes = self._detect_once(half)
+            boxes[:, :4] *= 2.0
+        if len(boxes):
+            boxes[:, 2] = np.minimum(boxes[:, 2], w)
+            boxes[:, 3] = np.minimum(boxes[:, 3], h)
+            boxes = boxes[(boxes[:, 3] - boxes[:, 1]) >= self.min_height * h]
+        return boxes
+
+    def _detect_once(self, image: np.ndarray) -> np.ndarray:
+        h, w = image.shape[:2]
+        ph, pw = -(-h // 32) * 32, -(-w // 32) * 32
+        blob = self._blobs.get((ph, pw))
+        if blob is None:
+            blob = self._blobs[(ph, pw)] = np.zeros((1, 3, ph, pw), np.float32)  # padding stays zero
+        blob[0, :, :h, :w] = image.transpose(2, 0, 1)
+        heat, scale, offset = self.session.run(self._outputs, {self._input: blob})
+        return decode(heat[0], scale[0], offset[0], self.threshold, self.nms_iou)
+
+    def feed(self, index: int, image: np.ndarray) -> None:
+        self._fed += 1
+        if index % self.step:
+            if self.refine:
+                self._pending.append((index, image.copy()))
+            return
+        self._sample(index, image)
+
+    def _record(self, index: int, image: np.ndarray) -> bool:
+        """Detect on one frame and keep its result; True if it shows a face."""
+        h, w = image.shape[:2]
+        boxes = self.detect(image)
+        sx, sy = self.info.width / w, self.info.height / h
+        self._results[index] = (len(boxes), float((boxes[:, 3] - boxes[:, 1]).max() / h) if len(boxes) else 0.0, {
+            "frame": int(index),
+            "boxes": [[round(float(b[0] * sx), 1), round(float(b[1] * sy), 1),
+                       round(float((b[2] - b[0]) * sx), 1), round(float((b[3] - b[1]) * sy), 1)] for b in boxes],
+            "scores": [round(float(b[4]), 3) for b in boxes],
+        })
+        return len(boxes) > 0
+
+    def _sample(self, index: int, image: np.ndarray) -> None:
+        seen = self._record(index, image)
+        pending, self._pending = self._pending, []
+        if self._last is not None and seen != self._last[1] and pending:
+            # the picture changed between two samples: find the first frame of the new state
+            # by bisection over the frames in between (log2(step) more detections)
+            lo, hi = -1, len(pending)  # pending[lo] shows the old state, pending[hi] the new
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if self._record(*pending[mid]) == self._last[1]:
+                    lo = mid
+                else:
+                    hi = mid
+        self._last = (index, seen)
+
+    def finish(self, frame_times: np.ndarray) -> list[Lane]:
+        if self._pending:  # the clip's last frame is a sample too (its tail is refined)
+            self._sample(*self._pending.pop())
+        n = len(frame_times)
+        count = np.zeros(n, np.int64)
+        largest = np.zeros(n, np.float64)
+        samples = sorted(f for f in self._results if f < n)
+        for k, s in enumerate(samples):
+            e = samples[k + 1] if k + 1 < len(samples) else n
+            count[s:e] = self._results[s][0]
+            largest[s:e] = self._results[s][1]
+        # a face seen for less than ``min_s`` (one sample, a blip) is not reported
+        min_frames = max(1, int(round(self.min_s * float(self.info.fps))))
+        for a, b in runs(count > 0):
+            if b - a < min_frames:
+                count[a:b] = 0
+                largest[a:b] = 0.0
+                for f in samples:
+                    if a <= f < b:
+                        self._results[f][2].update(boxes=[], scores=[])
+        intervals = runs(count > 0)
+        return [Lane("faces", {
+            "engine": ENGINE,
+            "params": self.params(),
+            "sample_step": self.step,
+            "sampled_frames": len(samples),
+            "count": [int(c) for c in count],
+            "largest": rounded(largest, 4),
+            "intervals": frame_intervals(intervals, frame_times, self.info.duration_s),
+            "boxes": [self._results[f][2] for f in samples],
+        })]
