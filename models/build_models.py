@@ -313,6 +313,54 @@ def build_centerface(ctx):
     }
 
 
+def build_silero_vad(ctx):
+    """Silero VAD v5 (Silero Team, MIT) as shipped, unchanged, in the PyPI silero-vad wheel."""
+    package = "silero-vad==6.2.3"
+    member = "silero_vad/data/silero_vad.onnx"
+    wheel_dir = ctx.workdir / "silero-vad-wheel"
+    run([ctx.python, "-m", "pip", "download", "--disable-pip-version-check", "--no-deps",
+         "--only-binary=:all:", "-d", wheel_dir, package])
+    wheel = sorted(wheel_dir.glob("silero_vad-*.whl"))[0]
+    with zipfile.ZipFile(wheel) as z:
+        model_bytes = z.read(member)
+        licence_text = z.read(next(n for n in z.namelist() if n.endswith(".dist-info/licenses/LICENSE")))
+    LICENSES_DIR.mkdir(exist_ok=True)
+    (LICENSES_DIR / "silero-vad-MIT.txt").write_bytes(
+        b"models/silero_vad.onnx: Silero VAD (https://github.com/snakers4/silero-vad) by the Silero Team,\n"
+        b"released under the MIT License. Byte-for-byte copy of silero_vad/data/silero_vad.onnx from the\n"
+        b"PyPI wheel silero_vad-6.2.3-py3-none-any.whl, whose licence follows.\n\n" + licence_text)
+    _write_bytes(MODELS_DIR / "silero_vad.onnx", model_bytes)
+    return {
+        "name": "silero_vad",
+        "file": "silero_vad.onnx",
+        "sha256": sha256_file(MODELS_DIR / "silero_vad.onnx"),
+        "bytes": len(model_bytes),
+        "licence": "MIT",
+        "licence_file": "LICENSES/silero-vad-MIT.txt",
+        "origin": f"PyPI {package.replace('==', ' ')} wheel {wheel.name} (sha256 {sha256_file(wheel)}), "
+                  f"member {member} (Silero VAD v5, opset 16, 8 and 16 kHz)",
+        "produced_by": "models/build_models.py: copied unchanged out of the wheel (zipfile); no export, "
+                       "no torch",
+        "inputs": [
+            {"name": "input", "dtype": "float32", "shape": ["batch", 576],
+             "layout": "16 kHz mono in [-1, 1]: the last 64 samples of the previous window, then 512 new "
+                       "samples (zeros before the first window)"},
+            {"name": "state", "dtype": "float32", "shape": [2, "batch", 128],
+             "layout": "recurrent state; zeros at the start, then the previous call's stateN"},
+            {"name": "sr", "dtype": "int64", "shape": [], "layout": "16000"},
+        ],
+        "outputs": [
+            {"name": "output", "dtype": "float32", "shape": ["batch", 1],
+             "meaning": "speech probability of the 512-sample (32 ms) window"},
+            {"name": "stateN", "dtype": "float32", "shape": [2, "batch", 128],
+             "meaning": "recurrent state for the next window"},
+        ],
+        "usage": "silero_vad.utils_vad.OnnxWrapper: 512-sample windows with 64 samples of context, state carried "
+                 "across windows; get_speech_timestamps turns the probabilities into speech spans "
+                 "(threshold 0.5, exit 0.35, min speech 250 ms, min silence 100 ms, pad 30 ms)",
+    }
+
+
 def _write_bytes(path, data):
     Path(path).write_bytes(data)
     return path
@@ -322,6 +370,7 @@ def _write_bytes(path, data):
 BUILDERS = {
     "transnetv2": build_transnetv2,
     "centerface": build_centerface,
+    "silero_vad": build_silero_vad,
 }
 
 

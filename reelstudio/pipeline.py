@@ -40,8 +40,9 @@ def default_analyzers() -> list[VideoAnalyzer | AudioAnalyzer]:
     from .analysis.cuts import CutsAnalyzer
     from .analysis.loudness import LoudnessAnalyzer
     from .analysis.picture import PictureAnalyzer
+    from .analysis.speech import SpeechActivityAnalyzer
 
-    return [CutsAnalyzer(), PictureAnalyzer(), LoudnessAnalyzer()]
+    return [CutsAnalyzer(), PictureAnalyzer(), LoudnessAnalyzer(), SpeechActivityAnalyzer()]
 
 
 _END = object()

@@ -16,7 +16,6 @@ SCHEMA_VERSION = 1
 MODEL_LANES_PENDING = {
     "faces": "the face detector (reelstudio/analysis/faces.py) is not enabled in this build yet",
     "text": "this build has no on-screen text reader yet",
-    "speech": "this build has no speech detector yet",
 }
 
 LANE_ORDER = ("cuts", "faces", "text", "speech", "loudness", "silence", "black", "frozen", "motion", "flashes")

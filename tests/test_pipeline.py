@@ -74,7 +74,7 @@ def test_reopening_is_served_from_cache(clip, tmp_path):
     cache = LaneCache(tmp_path / "cache")
     first = analyze(str(clip), cache=cache)
     entries = list((tmp_path / "cache").rglob("*.json"))
-    assert len(entries) == 3  # cuts, picture, loudness
+    assert len(entries) == 4  # cuts, picture, loudness, speech
     again = Counting(32)
     second = analyze(str(clip), analyzers=[CutsAnalyzer(), PictureAnalyzer(), LoudnessAnalyzer(), again], cache=cache)
     assert second.to_json()["lanes"]["cuts"] == first.to_json()["lanes"]["cuts"]

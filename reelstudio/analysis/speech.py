@@ -1,0 +1,185 @@
+"""Speech activity: Silero VAD (v5, ONNX Runtime) streamed over the 16 kHz mono audio.
+
+The model sees 512-sample (32 ms) windows, each preceded by the last 64 samples of the
+window before (zeros before the first), and carries a recurrent state from window to
+window, exactly as the reference ``silero_vad.utils_vad.OnnxWrapper.__call__`` does
+(silero-vad 6.2.3). Memory stays flat: only the un-windowed remainder, the 64-sample
+context, the state and one float per window are kept.
+
+Probabilities become speech spans by the hysteresis of the reference
+``get_speech_timestamps_from_probs`` (silero-vad 6.2.3, utils_vad.py) with its defaults:
+enter at >= 0.5, leave after the probability stays below 0.35 for 100 ms, drop spans of
+250 ms or less, pad spans by 30 ms (half the gap when two spans are closer than 60 ms);
+no maximum span length. A trailing partial window is zero-padded, as the reference does.
+
+Word timings need a recogniser; until one lands the lane says so in ``words_status``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from ..media.audio import SPEECH_RATE
+from .base import AudioAnalyzer, Lane
+
+WINDOW = 512  # samples at 16 kHz per model call
+CONTEXT = 64  # samples of the previous window prepended to each call
+HOP_S = WINDOW / SPEECH_RATE  # 0.032 s
+ENGINE = "silero-vad (ONNX Runtime)"
+
+
+def speech_spans(probs, n_samples: int, threshold: float = 0.5, neg_threshold: float = 0.35,
+                 min_speech_ms: float = 250, min_silence_ms: float = 100, pad_ms: float = 30,
+                 rate: int = SPEECH_RATE, window: int = WINDOW) -> list[tuple[int, int]]:
+    """Speech spans in samples [start, end) from per-window probabilities.
+
+    A port of silero-vad's ``get_speech_timestamps_from_probs`` (6.2.3) for
+    ``max_speech_duration_s = inf``, where its max-length branch never runs.
+    """
+    min_speech = rate * min_speech_ms / 1000
+    pad = rate * pad_ms / 1000
+    min_silence = rate * min_silence_ms / 1000
+    triggered = False
+    spans: list[list[int]] = []
+    start = 0
+    temp_end = 0
+    for i, p in enumerate(probs):
+        cur = window * i
+        if p >= threshold and temp_end:
+            temp_end = 0
+        if p >= threshold and not triggered:
+            triggered = True
+            start = cur
+            continue
+        if p < neg_threshold and triggered:
+            if not temp_end:
+                temp_end = cur
+            if cur - temp_end < min_silence:
+                continue
+            if temp_end - start > min_speech:
+                spans.append([start, temp_end])
+            triggered = False
+            temp_end = 0
+    if triggered and n_samples - start > min_speech:
+        spans.append([start, n_samples])
+
+    for i, span in enumerate(spans):
+        if i == 0:
+            span[0] = int(max(0, span[0] - pad))
+        if i != len(spans) - 1:
+            gap = spans[i + 1][0] - span[1]
+            if gap < 2 * pad:
+                span[1] += int(gap // 2)
+                spans[i + 1][0] = int(max(0, spans[i + 1][0] - gap // 2))
+            else:
+                span[1] = int(min(n_samples, span[1] + pad))
+                spans[i + 1][0] = int(max(0, spans[i + 1][0] - pad))
+        else:
+            span[1] = int(min(n_samples, span[1] + pad))
+    return [(int(s), int(e)) for s, e in spans]
+
+
+class SileroVAD:
+    """Streaming Silero VAD: push 16 kHz samples, read one probability per 512 samples."""
+
+    def __init__(self, session=None, threads: int = 1):
+        if session is None:
+            from ..resources import onnx_session
+
+            session = onnx_session("silero_vad", threads=threads)
+        self.session = session
+        self.state = np.zeros((2, 1, 128), np.float32)
+        self.context = np.zeros(CONTEXT, np.float32)
+        self.pending = np.zeros(0, np.float32)
+        self.samples = 0
+        self.probs: list[float] = []
+        self._sr = np.array(SPEECH_RATE, dtype=np.int64)
+        self.seconds_in_model = 0.0
+
+    def push(self, samples: np.ndarray) -> None:
+        samples = np.asarray(samples, np.float32).reshape(-1)
+        self.samples += samples.size
+        buf = np.concatenate([self.pending, samples]) if self.pending.size else samples
+        whole = buf.size // WINDOW * WINDOW
+        for k in range(0, whole, WINDOW):
+            self._run(buf[k:k + WINDOW])
+        self.pending = buf[whole:].copy()
+
+    def flush(self) -> None:
+        if self.pending.size:
+            self._run(np.concatenate([self.pending, np.zeros(WINDOW - self.pending.size, np.float32)]))
+            self.pending = np.zeros(0, np.float32)
+
+    def _run(self, window: np.ndarray) -> None:
+        x = np.concatenate([self.context, window])[None, :]
+        t0 = time.perf_counter()
+        out, self.state = self.session.run(None, {"input": x, "state": self.state, "sr": self._sr})
+        self.seconds_in_model += time.perf_counter() - t0
+        self.context = x[0, -CONTEXT:].copy()
+        self.probs.append(float(out.reshape(-1)[0]))
+
+
+class SpeechActivityAnalyzer(AudioAnalyzer):
+    name = "speech"
+    version = 1
+    lanes = ("speech",)
+
+    def __init__(self, threshold: float = 0.5, neg_threshold: float = 0.35, min_speech_ms: int = 250,
+                 min_silence_ms: int = 100, speech_pad_ms: int = 30, threads: int = 1):
+        self.threshold = threshold
+        self.neg_threshold = neg_threshold
+        self.min_speech_ms = min_speech_ms
+        self.min_silence_ms = min_silence_ms
+        self.speech_pad_ms = speech_pad_ms
+        self.threads = threads
+
+    def params(self) -> dict:
+        return dict(threshold=self.threshold, neg_threshold=self.neg_threshold,
+                    min_speech_ms=self.min_speech_ms, min_silence_ms=self.min_silence_ms,
+                    speech_pad_ms=self.speech_pad_ms)
+
+    def start(self, info) -> None:
+        super().start(info)
+        self._vad = None  # the model loads with the first samples: no audio, no model needed
+
+    def feed(self, chunk) -> None:
+        if chunk.mono16k.size == 0:
+            return
+        if self._vad is None:
+            self._vad = SileroVAD(threads=self.threads)
+        self._vad.push(chunk.mono16k)
+
+    def finish(self) -> list[Lane]:
+        if self._vad is None:
+            reason = "no audio track" if not self.info.has_audio else "the audio track holds no samples"
+            return [Lane.unavailable("speech", reason)]
+        vad = self._vad
+        vad.flush()
+        spans = speech_spans(vad.probs, vad.samples, self.threshold, self.neg_threshold,
+                             self.min_speech_ms, self.min_silence_ms, self.speech_pad_ms)
+        off = self.info.audio_offset_s
+        tb = self.info.timebase
+        intervals = []
+        for s, e in spans:
+            start_s = max(0.0, s / SPEECH_RATE + off)
+            end_s = e / SPEECH_RATE + off
+            if end_s <= start_s:
+                continue
+            intervals.append({"start_s": round(start_s, 3), "end_s": round(end_s, 3),
+                              "start_frame": tb.seconds_to_nearest_frame(start_s),
+                              "end_frame": tb.seconds_to_nearest_frame(end_s)})
+        data = {
+            "intervals": intervals,
+            "words": [],
+            "engine": ENGINE,
+            "words_status": "no recogniser yet",
+            "probability": {"hop_s": HOP_S, "values": [round(p, 3) for p in vad.probs]},
+            "curve_time_note": "value k covers 16 kHz audio [k * hop_s, (k + 1) * hop_s) after audio_offset_s",
+            "audio_offset_s": round(off, 6),
+            "params": self.params(),
+        }
+        self.model_seconds = vad.seconds_in_model
+        self.audio_seconds = vad.samples / SPEECH_RATE
+        return [Lane("speech", data)]
