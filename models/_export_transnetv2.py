@@ -30,6 +30,9 @@ import onnx
 import onnxruntime as ort
 import torch
 import torch.nn.functional as functional
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_models import sha256_file  # noqa: E402  (one copy, shared with the build script)
 from onnx import TensorProto, helper, numpy_helper
 
 EXPECTED_TORCH = "2.13.0"
@@ -456,14 +459,6 @@ def cut_clip(rng, batch, time, cut):
             frames.append(np.clip(base + noise, 0, 255).astype(np.uint8))
         clips.append(np.stack(frames))
     return np.stack(clips)
-
-
-def sha256_file(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _max_diff(a, b):
