@@ -11,7 +11,7 @@ import dataclasses
 import queue
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Generator, Iterable
 
 import numpy as np
@@ -30,6 +30,9 @@ class Progress:
     done: int
     total: int
     lanes_ready: tuple[str, ...] = ()
+    # the lanes finished so far (cached ones at once, audio lanes when the audio pass ends,
+    # video lanes at the end of the pass), so a viewer can fill them in while analysis runs
+    lanes: dict[str, Lane] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def fraction(self) -> float:
@@ -88,15 +91,28 @@ def run(
     lanes: dict[str, Lane] = {}
     todo: list = []
     keys: dict[int, str] = {}
-    for a in analyzers:
-        key = LaneCache.key(info.identity.key(), a.name, a.version, a.params())
+    producer: dict[str, str] = {}  # lane name -> cache key of the analyzer that makes it
+    dependent = [a for a in analyzers if a.depends_on]
+    cached_dependent: dict[int, dict] = {}
+    for a in sorted(analyzers, key=lambda a: bool(a.depends_on)):  # producers first
+        params = a.params()
+        if a.depends_on:
+            params = {**params, "_depends_on": {n: producer.get(n) for n in a.depends_on}}
+        key = LaneCache.key(info.identity.key(), a.name, a.version, params)
         keys[id(a)] = key
+        for n in a.lane_names():
+            producer.setdefault(n, key)
         hit = lane_cache.get(key) if lane_cache else None
         if hit is not None and all(n in hit for n in a.lane_names()):
-            for n in a.lane_names():
-                lanes[n] = Lane.from_json(n, hit[n])
+            if a.depends_on:
+                cached_dependent[id(a)] = hit  # applied after the lanes it depends on
+            else:
+                for n in a.lane_names():
+                    lanes[n] = Lane.from_json(n, hit[n])
         else:
             todo.append(a)
+    todo.sort(key=analyzers.index)
+    yield Progress("probe", 1, 1, tuple(lanes), dict(lanes))
 
     def check_cancel():
         if cancel.is_set():
@@ -140,40 +156,68 @@ def run(
         audio_worker = threading.Thread(target=audio_pass, name="reelstudio-audio", daemon=True)
         audio_worker.start()
 
+    audio_collected = []
+
     def join_audio():
-        if audio_worker is None:
+        if audio_worker is None or audio_collected:
             return
         audio_worker.join()
         if audio_error:
             raise audio_error[0]
         check_cancel()
         _collect(audio, fresh, lanes)
+        audio_collected.append(True)
+
+    def poll_audio():
+        """Publish the audio lanes as soon as the audio pass is over."""
+        if audio_worker is not None and not audio_worker.is_alive() and not audio_collected:
+            join_audio()
 
     # -- video: one decode pass fanned out -------------------------------------------------
     try:
         if video:
             info = yield from _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode,
-                                          progress_every_s)
+                                          progress_every_s, poll_audio)
         join_audio()
     finally:
         if audio_worker is not None and audio_worker.is_alive():
             stop_audio.set()
             audio_worker.join()
 
-    yield Progress("finish", 1, 1, tuple(lanes))
+    for name, reason in MODEL_LANES_PENDING.items():
+        lanes.setdefault(name, Lane.unavailable(name, reason))
+    # analyzers that read other lanes, in analyzer order
+    for a in dependent:
+        if id(a) in cached_dependent:
+            hit = cached_dependent[id(a)]
+            lanes.update({n: Lane.from_json(n, hit[n]) for n in a.lane_names()})
+        elif id(a) in fresh and all(lane.status != "ok" for lane in fresh[id(a)]) and fresh[id(a)]:
+            lanes.update({lane.name: lane for lane in fresh[id(a)] if lane.name not in lanes})
+        else:
+            check_cancel()
+            t0 = time.perf_counter()
+            try:
+                fresh[id(a)] = list(a.finish_with(dict(lanes)))
+            except (Cancelled, KeyboardInterrupt, GeneratorExit):
+                raise
+            except Exception as exc:  # noqa: BLE001 - keep the lanes it would have refined
+                reason = f"{a.name} failed: {exc.__class__.__name__}: {exc}"
+                fresh[id(a)] = [Lane.unavailable(n, reason) for n in a.lane_names() if n not in lanes]
+            finally:
+                timings[a.name] = timings.get(a.name, 0.0) + time.perf_counter() - t0
+            lanes.update({lane.name: lane for lane in fresh[id(a)]})
+    yield Progress("finish", 1, 1, tuple(lanes), dict(lanes))
     # write to the cache only once every lane is whole
     if lane_cache:
         for a in todo:
             got = {lane.name: lane for lane in fresh.get(id(a), [])}
             if got and all(got[n].status == "ok" for n in a.lane_names() if n in got):
                 lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got})
-    for name, reason in MODEL_LANES_PENDING.items():
-        lanes.setdefault(name, Lane.unavailable(name, reason))
     timings["(total)"] = time.perf_counter() - started
     return AnalysisResult(source=info, lanes=lanes, timings=timings)
 
 
-def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, progress_every_s):
+def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, progress_every_s, poll_audio):
     """Decode the video once in a thread and feed every video analyzer; returns the source
     info with the frame grid the decoder actually showed."""
     live = _start_all(video, info, fresh)
@@ -205,7 +249,8 @@ def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, p
                     _guard(a, fresh, live, lambda: a.feed(item.index, image), timings)
                 if time.monotonic() - last > progress_every_s:
                     last = time.monotonic()
-                    yield Progress("video", len(times), max(total, len(times)), tuple(lanes))
+                    poll_audio()
+                    yield Progress("video", len(times), max(total, len(times)), tuple(lanes), dict(lanes))
         finally:
             timings["(waiting for decoder)"] = waited
             stop.set()
@@ -254,6 +299,8 @@ def _guard(a, fresh, live, call: Callable[[], None], timings: dict | None = None
 
 def _collect(analyzers, fresh, lanes) -> None:
     for a in analyzers:
+        if a.depends_on:  # their lanes are applied after every other lane exists
+            continue
         for lane in fresh.get(id(a), []):
             lanes[lane.name] = lane
 

@@ -15,7 +15,8 @@ from reelstudio.analysis.picture import PictureAnalyzer
 from reelstudio.cache import LaneCache
 from reelstudio.errors import Cancelled, ModelError
 from reelstudio.media.video import FrameRequest
-from reelstudio.pipeline import analyze, run
+from reelstudio.analysis.base import AudioAnalyzer
+from reelstudio.pipeline import analyze, default_analyzers, run
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +75,7 @@ def test_reopening_is_served_from_cache(clip, tmp_path):
     cache = LaneCache(tmp_path / "cache")
     first = analyze(str(clip), cache=cache)
     entries = list((tmp_path / "cache").rglob("*.json"))
-    assert len(entries) == 4  # cuts, picture, loudness, speech
+    assert len(entries) == len(default_analyzers())  # one entry per analyzer
     again = Counting(32)
     second = analyze(str(clip), analyzers=[CutsAnalyzer(), PictureAnalyzer(), LoudnessAnalyzer(), again], cache=cache)
     assert second.to_json()["lanes"]["cuts"] == first.to_json()["lanes"]["cuts"]
@@ -163,3 +164,65 @@ def test_contract_shape(clip):
     assert doc["lanes"]["loudness"]["short_term"]["hop_s"] == 0.1
     assert isinstance(doc["flags"], list) and isinstance(doc["checklist"], list)
     json.dumps(doc, allow_nan=False)
+
+
+class LoudnessNote(AudioAnalyzer):
+    """Reads the loudness and motion lanes after they exist; rewrites 'motion' and adds a lane."""
+
+    name = "note"
+    lanes = ("note", "motion")
+    depends_on = ("loudness", "motion")
+
+    def __init__(self, fail=False):
+        self.fail = fail
+        self.calls = 0
+        self.samples = 0
+
+    def feed(self, chunk):
+        self.samples += len(chunk.mono16k)
+
+    def finish(self):
+        return []
+
+    def finish_with(self, lanes):
+        self.calls += 1
+        if self.fail:
+            raise RuntimeError("boom")
+        motion = dict(lanes["motion"].data, refined=True)
+        return [Lane("note", {"lufs": lanes["loudness"].data["integrated_lufs"], "samples": self.samples}),
+                Lane("motion", motion)]
+
+
+def test_an_analyzer_reads_other_lanes_after_they_exist(clip, tmp_path):
+    cache = LaneCache(tmp_path / "cache")
+    note = LoudnessNote()
+    got = analyze(str(clip), analyzers=[note, PictureAnalyzer(), LoudnessAnalyzer()], cache=cache)
+    assert note.calls == 1 and note.samples > 0
+    assert got.lanes["note"].data["lufs"] == got.lanes["loudness"].data["integrated_lufs"]
+    assert got.lanes["motion"].data["refined"] is True
+    # all three from the cache: the refined lane wins over the cached raw one
+    again = LoudnessNote()
+    cached = analyze(str(clip), analyzers=[again, PictureAnalyzer(), LoudnessAnalyzer()], cache=cache)
+    assert again.calls == 0
+    assert cached.to_json()["lanes"] == got.to_json()["lanes"]
+    # a producer with other parameters makes the dependent run again
+    third = LoudnessNote()
+    analyze(str(clip), analyzers=[third, PictureAnalyzer(frozen_min_s=2.0), LoudnessAnalyzer()], cache=cache)
+    assert third.calls == 1
+
+
+def test_a_failing_dependent_keeps_the_lanes_it_reads(clip):
+    got = analyze(str(clip), analyzers=[LoudnessNote(fail=True), PictureAnalyzer(), LoudnessAnalyzer()], cache=False)
+    assert got.lanes["motion"].status == "ok" and "refined" not in got.lanes["motion"].data
+    assert got.lanes["note"].status == "unavailable" and "boom" in got.lanes["note"].reason
+
+
+def test_progress_carries_finished_lanes(clip):
+    gen = run(str(clip), analyzers=[PictureAnalyzer(), LoudnessAnalyzer()], cache=False, progress_every_s=0)
+    seen = []
+    try:
+        while True:
+            seen.append(next(gen))
+    except StopIteration:
+        pass
+    assert seen[-1].stage == "finish" and {"motion", "loudness"} <= set(seen[-1].lanes)

@@ -52,9 +52,14 @@ class VideoAnalyzer:
     name: ClassVar[str]
     version: ClassVar[int] = 1
     lanes: ClassVar[tuple[str, ...]] = ()  # lane names this analyzer returns (default: name)
+    depends_on: ClassVar[tuple[str, ...]] = ()  # lanes read by finish_with (see AudioAnalyzer)
 
     def params(self) -> dict[str, Any]:
         return {}
+
+    def finish_with(self, lanes: dict[str, Lane]) -> list[Lane]:
+        """Called after every analyzer has finished when ``depends_on`` is set."""
+        return []
 
     def frame_request(self, info: SourceInfo) -> FrameRequest:
         raise NotImplementedError
@@ -77,9 +82,17 @@ class AudioAnalyzer:
     name: ClassVar[str]
     version: ClassVar[int] = 1
     lanes: ClassVar[tuple[str, ...]] = ()
+    # Lanes of other analyzers this one reads. When set, the pipeline calls
+    # ``finish_with(lanes)`` once every analyzer has finished, in analyzer order; the lanes it
+    # returns replace or add to the result's lanes. Its cache key includes the keys of the
+    # analyzers that produce those lanes.
+    depends_on: ClassVar[tuple[str, ...]] = ()
 
     def params(self) -> dict[str, Any]:
         return {}
+
+    def finish_with(self, lanes: dict[str, Lane]) -> list[Lane]:
+        return []
 
     def start(self, info: SourceInfo) -> None:
         self.info = info
