@@ -41,11 +41,12 @@ class Progress:
 
 def default_analyzers() -> list[VideoAnalyzer | AudioAnalyzer]:
     from .analysis.cuts import CutsAnalyzer
+    from .analysis.faces import FacesAnalyzer
     from .analysis.loudness import LoudnessAnalyzer
     from .analysis.picture import PictureAnalyzer
     from .analysis.speech import SpeechActivityAnalyzer
 
-    return [CutsAnalyzer(), PictureAnalyzer(), LoudnessAnalyzer(), SpeechActivityAnalyzer()]
+    return [CutsAnalyzer(), PictureAnalyzer(), FacesAnalyzer(), LoudnessAnalyzer(), SpeechActivityAnalyzer()]
 
 
 _END = object()

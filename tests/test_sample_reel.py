@@ -48,3 +48,14 @@ def test_black_tail_frozen_photo_and_dead_air(reel):
     silence = result.lanes["silence"].data["intervals"]
     # the 2 s of digital silence after the dissolve is found (edges within 0.35 s)
     assert any(abs(i["start_s"] - 11.27) < 0.35 and abs(i["end_s"] - 13.3) < 0.35 for i in silence), silence
+
+
+def test_the_astronaut_is_the_only_face(reel):
+    result, truth = reel
+    lane = result.lanes["faces"].data
+    found = [(i["start_frame"], i["end_frame"]) for i in lane["intervals"]]
+    (face,) = truth["faces"]
+    assert found == [(face["start_frame"], face["end_frame"])], found
+    x, y, w, h = face["bbox_xywh_first_frame"]
+    (bx, by, bw, bh), = lane["boxes"][0]["boxes"]
+    assert abs((bx + bw / 2) - (x + w / 2)) < w / 4 and abs((by + bh / 2) - (y + h / 2)) < h / 4

