@@ -361,6 +361,59 @@ def build_silero_vad(ctx):
     }
 
 
+def build_ppocr_det(ctx):
+    """PP-OCRv4 text detector (PaddlePaddle PaddleOCR, Apache-2.0) as shipped, unchanged, in
+    the PyPI rapidocr-onnxruntime wheel (Apache-2.0)."""
+    package = "rapidocr-onnxruntime==1.4.4"
+    member = "rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx"
+    wheel_dir = ctx.workdir / "rapidocr-wheel"
+    run([ctx.python, "-m", "pip", "download", "--disable-pip-version-check", "--no-deps",
+         "--only-binary=:all:", "-d", wheel_dir, package])
+    wheel = sorted(wheel_dir.glob("rapidocr_onnxruntime-*.whl"))[0]
+    with zipfile.ZipFile(wheel) as z:
+        model_bytes = z.read(member)
+        metadata = z.read(next(n for n in z.namelist() if n.endswith(".dist-info/METADATA"))).decode()
+    if "License: Apache-2.0" not in metadata:
+        sys.exit(f"{wheel.name}: licence is no longer Apache-2.0; check it before shipping the model")
+    # the wheel names its licence in METADATA only; the Apache-2.0 text is the standard one
+    licence_out = LICENSES_DIR / "ppocr-Apache-2.0.txt"
+    apache = Path("/usr/share/common-licenses/Apache-2.0")
+    header = (b"models/ppocr_det.onnx: PP-OCRv4 text detection model (ch_PP-OCRv4_det_infer) from\n"
+              b"PaddleOCR (https://github.com/PaddlePaddle/PaddleOCR), Copyright (c) PaddlePaddle Authors,\n"
+              b"released under the Apache License 2.0. Byte-for-byte copy of " + member.encode() + b"\n"
+              b"from the PyPI wheel " + wheel.name.encode() + b" (RapidOCR, Apache-2.0).\n\n")
+    LICENSES_DIR.mkdir(exist_ok=True)
+    if apache.exists():
+        licence_out.write_bytes(header + apache.read_bytes())
+    elif not licence_out.exists():
+        sys.exit(f"no Apache-2.0 licence text found at {apache}; cannot write {licence_out}")
+    _write_bytes(MODELS_DIR / "ppocr_det.onnx", model_bytes)
+    return {
+        "name": "ppocr_det",
+        "file": "ppocr_det.onnx",
+        "sha256": sha256_file(MODELS_DIR / "ppocr_det.onnx"),
+        "bytes": len(model_bytes),
+        "licence": "Apache-2.0",
+        "licence_file": "LICENSES/ppocr-Apache-2.0.txt",
+        "origin": f"PyPI {package.replace('==', ' ')} wheel {wheel.name} (sha256 {sha256_file(wheel)}), "
+                  f"member {member} (PaddleOCR PP-OCRv4 mobile detection, DB head, converted to ONNX by "
+                  "RapidOCR with paddle2onnx)",
+        "produced_by": "models/build_models.py: copied unchanged out of the wheel (zipfile); no export, "
+                       "no paddle; its input is already dynamic (batch, height, width)",
+        "inputs": [
+            {"name": "x", "dtype": "float32", "shape": ["batch", 3, "height", "width"],
+             "layout": "BGR (a gray picture repeated on 3 channels works), (value / 255 - 0.5) / 0.5, "
+                       "height and width multiples of 32"},
+        ],
+        "outputs": [
+            {"name": "sigmoid_0.tmp_0", "dtype": "float32", "shape": ["batch", 1, "height", "width"],
+             "meaning": "per-pixel probability of a text region's shrunk core (DB probability map)"},
+        ],
+        "usage": "DB post-processing: threshold 0.3, connected regions scored by their mean probability "
+                 "(keep > 0.5), each region grown back by unclip ratio ~1.6 (area * ratio / perimeter)",
+    }
+
+
 def _write_bytes(path, data):
     Path(path).write_bytes(data)
     return path
@@ -371,6 +424,7 @@ BUILDERS = {
     "transnetv2": build_transnetv2,
     "centerface": build_centerface,
     "silero_vad": build_silero_vad,
+    "ppocr_det": build_ppocr_det,
 }
 
 
