@@ -63,3 +63,84 @@ def uhd_10min() -> Path:
                     "-t", "600", str(tmp)], check=True)
     tmp.rename(out)
     return out
+
+
+def _librivox_sdist() -> Path:
+    """The pocketsphinx 5.1.1 sdist (LibriVox speech with word timings), fetched once."""
+    import os
+    import sys
+
+    if os.environ.get("REELSTUDIO_POCKETSPHINX_SDIST"):
+        return Path(os.environ["REELSTUDIO_POCKETSPHINX_SDIST"])
+    out = MEDIA / "pocketsphinx-5.1.1.tar.gz"
+    if not out.exists():
+        MEDIA.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--disable-pip-version-check", "--no-binary",
+                        ":all:", "--no-deps", "pocketsphinx==5.1.1", "-d", str(MEDIA)], check=True)
+    return out
+
+
+def _srt_time(t: float) -> str:
+    ms = int(round(t * 1000))
+    return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
+
+
+def reel_60s() -> Path:
+    """60 s, 1080x1920, 30 fps: the footage of ``vertical_60s`` with what a real reel has on
+    top: LibriVox narration over the soundtrack (public domain, from the pocketsphinx sdist),
+    burned-in subtitles that follow it (cues of up to 5 words, from the sdist's word timings),
+    and a title at the top for the first 3 s."""
+    import json
+    import tarfile
+    import wave
+
+    import numpy as np
+
+    out = MEDIA / "reel_1080x1920_30fps_60s.mp4"
+    if out.exists():
+        return out
+    base = vertical_60s()
+    stems = ("0870", "0880", "0890", "0920", "0930")
+    pcm, cues, t = [], [], 0.4
+    gap = np.zeros(int(0.6 * 16000), np.int16)
+    with tarfile.open(_librivox_sdist()) as tar:
+        utterances = []
+        for stem in stems:
+            name = f"pocketsphinx-5.1.1/test/data/librivox/sense_and_sensibility_01_austen_64kb-{stem}"
+            with wave.open(tar.extractfile(name + ".wav")) as w:
+                samples = np.frombuffer(w.readframes(w.getnframes()), "<i2")
+            words = [(x["b"], x["b"] + x["d"], x["t"].split("(")[0])
+                     for x in json.loads(tar.extractfile(name + ".json").read())["w"] if not x["t"].startswith("<")]
+            utterances.append((samples, words))
+    pcm.append(np.zeros(int(t * 16000), np.int16))
+    while t < 60:
+        for samples, words in utterances:
+            for k in range(0, len(words), 5):
+                group = words[k:k + 5]
+                cues.append((t + group[0][0], t + group[-1][1], " ".join(w for _, _, w in group)))
+            pcm += [samples, gap]
+            t += samples.size / 16000 + gap.size / 16000
+    speech = np.concatenate(pcm)[: 60 * 16000]
+    cues = [c for c in cues if c[1] < 59.5]
+    speech_wav = MEDIA / "reel_speech.wav"
+    with wave.open(str(speech_wav), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes(speech.tobytes())
+    srt = MEDIA / "reel_subtitles.srt"
+    srt.write_text("".join(f"{i}\n{_srt_time(a)} --> {_srt_time(b)}\n{text}\n\n"
+                           for i, (a, b, text) in enumerate(cues, 1)), encoding="utf-8")
+    style = ("FontName=DejaVu Sans,Bold=1,FontSize=15,PrimaryColour=&H00FFFFFF,OutlineColour=&H00000000,"
+             "BorderStyle=1,Outline=2,Shadow=1,Alignment=2,MarginV=110")
+    tmp = out.with_suffix(".part.mp4")
+    subprocess.run([
+        "ffmpeg", "-v", "error", "-y", "-i", str(base), "-i", str(speech_wav),
+        "-filter_complex",
+        f"[0:v]subtitles={srt}:force_style='{style}',"
+        "drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf:text='THE DASHWOODS':"
+        "fontsize=84:fontcolor=white:borderw=4:bordercolor=black:x=(w-text_w)/2:y=330:enable='lt(t,3)'[v];"
+        "[0:a]volume=0.25[bed];[1:a]aresample=48000,volume=1.4[sp];[bed][sp]amix=inputs=2:normalize=0[au]",
+        "-map", "[v]", "-map", "[au]", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
+        "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "160k", "-t", "60", "-movflags", "+faststart", str(tmp),
+    ], check=True)
+    tmp.rename(out)
+    return out
