@@ -8,8 +8,13 @@ cd "$(dirname "$0")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-APT_PACKAGES=(ffmpeg espeak-ng tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus poppler-utils xvfb
-              fonts-dejavu-core fonts-noto-cjk)
+APT_PACKAGES=(ffmpeg espeak-ng tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus poppler-utils xvfb xauth
+              fonts-dejavu-core fonts-noto-cjk
+              # what the Qt wheels (PySide6) load: OpenGL/EGL, fonts, keyboard, the X11 (xcb)
+              # platform under a real or virtual display, and sound (PulseAudio/ALSA)
+              libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+              libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
+              libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0 libasound2)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
