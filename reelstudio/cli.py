@@ -51,10 +51,25 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("video", metavar="VIDEO")
     a.add_argument("--json", metavar="OUT.json", help="write the analysis JSON here ('-' for standard output)")
     a.add_argument("--pdf", metavar="OUT.pdf", help="write the PDF checklist report here")
+    _add_export_options(a)
     a.add_argument("--preset", choices=PRESETS, default="reels", help="target platform (default: reels)")
     a.add_argument("--no-cache", action="store_true", help="ignore and do not write the lane cache")
     a.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     sub.add_parser("cache-clear", help="delete every cached lane")
+    e = sub.add_parser("export", help="write the PDF report, markers or subtitles from a saved analysis JSON")
+    e.add_argument("analysis", metavar="ANALYSIS.json")
+    e.add_argument("--pdf", metavar="OUT.pdf", help="write the PDF checklist report here")
+    _add_export_options(e)
+    e.add_argument("--video", metavar="VIDEO", help="where the analysed video is now (for the PDF's thumbnails)")
+    c = sub.add_parser("checks", help="print the checks, their weights and the presets' numbers")
+    c.add_argument("--preset", choices=PRESETS, default="reels", help="preset whose numbers to show (default: reels)")
+    m = sub.add_parser("models", help="speech models: list, install from a folder or zip, select, remove")
+    m.add_argument("action", choices=("list", "install", "select", "remove"))
+    m.add_argument("target", nargs="?", metavar="PATH_OR_ZIP|NAME",
+                   help="install: a Vosk model folder or zip (never downloaded); select/remove: a model name "
+                        "(select 'none' for the bundled pocketsphinx en-us)")
+    m.add_argument("--name", help="install under this name (default: from the folder or zip)")
+    m.add_argument("--lang", help="install: the model's language code (default: guessed from its name)")
     return p
 
 
@@ -100,26 +115,113 @@ def _write_text(path: str, text: str) -> None:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
+def _add_export_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--markers", metavar="OUT", action="append", default=[],
+                   help="write the flags as NLE markers; the format follows the extension: "
+                        ".fcpxml, .edl, .otio or .csv (repeatable)")
+    p.add_argument("--srt", metavar="OUT.srt", help="write the transcript as SubRip subtitles")
+    p.add_argument("--vtt", metavar="OUT.vtt", help="write the transcript as WebVTT subtitles")
+
+
+def _report_outputs(args, *inputs: str | None) -> list[tuple[str, str]]:
+    """(path, format) of every report and export asked for, checked before any work starts."""
+    from .report import format_for_path
+
+    outs = [(args.pdf, "pdf")] if args.pdf else []
+    outs += [(m, format_for_path(m, kind="markers")) for m in args.markers]
+    outs += [(path, fmt) for path, fmt in ((args.srt, "srt"), (args.vtt, "vtt")) if path]
+    for path, _fmt in outs:
+        if path == "-":
+            raise OutputError("reports and exports are files; only --json can go to standard output")
+        if any(src and os.path.realpath(path) == os.path.realpath(src) for src in inputs):
+            raise OutputError(f"{path}: refusing to overwrite the input")
+    return outs
+
+
+def _write_reports(analysis: dict, outputs: list[tuple[str, str]], video: str | None = None) -> None:
+    from .report import write
+
+    for path, fmt in outputs:
+        notes: list[str] = []
+        write(analysis, path, fmt, video=video, notes=notes)
+        for note in notes:
+            sys.stderr.write(f"reelstudio: {path}: {note}\n")
+
+
+def _export(args) -> int:
+    import json
+
+    from .media.probe import check_path
+
+    check_path(args.analysis)
+    outputs = _report_outputs(args, args.analysis, args.video)
+    if not outputs:
+        raise OutputError("nothing to write: give --pdf, --markers, --srt or --vtt")
+    try:
+        with open(args.analysis, encoding="utf-8") as fh:
+            analysis = json.load(fh)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputUnreadable(f"{args.analysis}: not a ReelStudio analysis JSON ({exc})") from None
+    if not isinstance(analysis, dict) or "source" not in analysis or "lanes" not in analysis:
+        raise InputUnreadable(f"{args.analysis}: not a ReelStudio analysis JSON (no source or lanes)")
+    if analysis.get("schema_version") != 1:
+        raise InputUnreadable(f"{args.analysis}: analysis schema version {analysis.get('schema_version')!r}, "
+                              "this build reads version 1")
+    src = (analysis.get("source") or {}).get("path")
+    if src:
+        outputs = _report_outputs(args, args.analysis, args.video, src)
+    _write_reports(analysis, outputs, video=args.video)
+    return 0
+
+
 def _analyze(args) -> int:
     from .pipeline import analyze
 
-    if args.pdf:
-        raise NotAvailableYet("--pdf: the PDF checklist report is not in this build yet")
+    outputs = _report_outputs(args, args.video)
     for out in (args.json,):
         if out and out != "-" and os.path.realpath(out) == os.path.realpath(args.video):
             raise OutputError(f"{out}: refusing to overwrite the input video with the JSON")
     bar = _ProgressBar(not args.quiet)
     try:
-        result = analyze(args.video, on_progress=bar, cache=not args.no_cache)
+        result = analyze(args.video, on_progress=bar, cache=not args.no_cache, preset=args.preset)
     finally:
         bar.close()
     text = result.dumps(indent=2)
+    _write_reports(result.to_json(), outputs)
     if args.json:
         _write_text(args.json, text)
     else:
         src = result.source
         print(f"{src.path}: {src.width}x{src.height} {float(src.fps):.3f} fps, {src.frame_count} frames, "
               f"{src.duration_s:.2f} s; use --json OUT.json for the full analysis")
+        if result.score is not None:
+            print(f"score {result.score}/100 ({result.band}) for {result.preset}, {len(result.flags)} flags")
+    return 0
+
+
+def _models(args) -> int:
+    from . import speech_models
+
+    if args.action == "list":
+        chosen = speech_models.selected()
+        print(f"{'*' if chosen is None else ' '} pocketsphinx-en-us  (bundled, English)")
+        for m in speech_models.list_models():
+            print(f"{'*' if m.name == chosen else ' '} {m.name}  {m.engine} {m.language or '?'} "
+                  f"{m.size_bytes / 1e6:.0f} MB  {m.status}")
+        return 0
+    if not args.target:
+        sys.stderr.write(f"reelstudio: error: models {args.action} needs a {'path' if args.action == 'install' else 'name'}\n")
+        return 2
+    if args.action == "install":
+        m = speech_models.install(args.target, name=args.name, language=args.lang)
+        print(f"installed {m.name} ({m.engine}, {m.language or 'language unknown'}) in {m.path}; "
+              f"use it with: reelstudio models select {m.name}")
+    elif args.action == "select":
+        speech_models.select(None if args.target == "none" else args.target)
+        print(f"words are recognised by {args.target if args.target != 'none' else 'pocketsphinx en-us'}")
+    else:
+        speech_models.remove(args.target)
+        print(f"removed {args.target}")
     return 0
 
 
@@ -148,6 +250,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return _analyze(args)
+        if args.command == "export":
+            return _export(args)
+        if args.command == "checks":
+            from .checks import preset_table, weight_table
+
+            print(weight_table())
+            print()
+            print(preset_table(args.preset))
+            return 0
+        if args.command == "models":
+            return _models(args)
         if args.command == "cache-clear":
             from .cache import LaneCache
 
@@ -159,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("reelstudio: cancelled\n")
         return 130
+    except BrokenPipeError:  # the reader left early (`reelstudio checks | head`): not a crash
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except MemoryError:
         sys.stderr.write("reelstudio: error: out of memory\n")
         return 1

@@ -45,8 +45,11 @@ def default_analyzers() -> list[VideoAnalyzer | AudioAnalyzer]:
     from .analysis.loudness import LoudnessAnalyzer
     from .analysis.picture import PictureAnalyzer
     from .analysis.speech import SpeechActivityAnalyzer
+    from .analysis.subsync import SubtitleSyncAnalyzer
+    from .analysis.text import TextAnalyzer
 
-    return [CutsAnalyzer(), PictureAnalyzer(), FacesAnalyzer(), LoudnessAnalyzer(), SpeechActivityAnalyzer()]
+    return [CutsAnalyzer(), PictureAnalyzer(), FacesAnalyzer(), TextAnalyzer(), LoudnessAnalyzer(),
+            SpeechActivityAnalyzer(), SubtitleSyncAnalyzer()]
 
 
 _END = object()
@@ -81,6 +84,7 @@ def run(
     cancel: threading.Event | None = None,
     fast_decode: bool = True,
     progress_every_s: float = 0.1,
+    preset: str | None = None,
 ) -> Generator[Progress, None, AnalysisResult]:
     cancel = cancel or threading.Event()
     yield Progress("probe", 0, 1)
@@ -215,7 +219,8 @@ def run(
             if got and all(got[n].status == "ok" for n in a.lane_names() if n in got):
                 lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got})
     timings["(total)"] = time.perf_counter() - started
-    return AnalysisResult(source=info, lanes=lanes, timings=timings)
+    # flags, checklist and score for the platform preset (None: the default preset)
+    return AnalysisResult(source=info, lanes=lanes, timings=timings).evaluated(preset)
 
 
 def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, progress_every_s, poll_audio):

@@ -13,10 +13,7 @@ from .media.probe import SourceInfo
 SCHEMA_VERSION = 1
 
 # Lanes the contract names that need the vision and speech models (built in a later step).
-MODEL_LANES_PENDING = {
-    "faces": "the face detector (reelstudio/analysis/faces.py) is not enabled in this build yet",
-    "text": "this build has no on-screen text reader yet",
-}
+MODEL_LANES_PENDING: dict[str, str] = {}  # lanes this build cannot produce yet, with the reason
 
 LANE_ORDER = ("cuts", "faces", "text", "speech", "loudness", "silence", "black", "frozen", "motion", "flashes")
 
@@ -28,10 +25,28 @@ class AnalysisResult:
     flags: list[dict] = field(default_factory=list)
     checklist: list[dict] = field(default_factory=list)
     score: int | None = None
+    score_version: str | None = None  # reelstudio/scoring.py; scores of different versions differ in meaning
+    band: str | None = None  # "good" >= 90, "needs work" 50-89, "poor" < 50
+    preset: str | None = None  # the platform preset the checks ran against
     timings: dict[str, float] = field(default_factory=dict, compare=False)  # seconds, for benchmarks
 
     def lane(self, name: str) -> Lane:
         return self.lanes[name]
+
+    def evaluated(self, preset: str | None = None) -> "AnalysisResult":
+        """This result with the flags, checklist and score of the checks for ``preset``
+        (lanes unchanged: switching presets needs no new analysis)."""
+        import dataclasses
+
+        from .checks import evaluate
+
+        lanes = {name: lane.to_json() for name, lane in self.lanes.items()}
+        source = self.source.to_contract()
+        if self.source.is_vfr:
+            source["frame_times"] = list(self.source.timebase.frame_times)
+        ev = evaluate(lanes, source, preset)
+        return dataclasses.replace(self, flags=ev.flags, checklist=ev.checklist, score=ev.score,
+                                   score_version=ev.score_version, band=ev.band, preset=ev.preset)
 
     def to_json(self) -> dict[str, Any]:
         source = self.source.to_contract()
@@ -47,9 +62,16 @@ class AnalysisResult:
             "checklist": self.checklist,
             "score": self.score,
         }
-        if self.score is None:
+        if self.preset is not None:
+            out["score_version"] = self.score_version
+            out["band"] = self.band
+            out["preset"] = self.preset
+            if self.score is None:
+                out["score_status"] = "unavailable"
+                out["score_reason"] = "no check could run on this analysis (every lane it needs is unavailable)"
+        elif self.score is None:
             out["score_status"] = "unavailable"
-            out["score_reason"] = "this build has no checks yet, so there is nothing to score"
+            out["score_reason"] = "the checks were not run on this analysis"
         return out
 
     def dumps(self, indent: int | None = None) -> str:

@@ -1,0 +1,270 @@
+"""Word recognisers and the forced aligner over 16 kHz mono int16 audio.
+
+- ``PocketsphinxWords``: the bundled default, the US-English model shipped in the
+  ``pocketsphinx`` wheel, tuned for speed (see ``PS_WORDS``; bench/bench_speech_words.py
+  measures word error rate against CPU time on the LibriVox clips).
+- ``VoskWords``: a Vosk model the user installed and selected (reelstudio/speech_models.py).
+- ``Aligner``: pocketsphinx forced alignment of a known text (``Decoder.set_align_text``),
+  far more reliable than free recognition for timing a subtitle's words.
+
+Engines raise ModelError when their package or model is missing; callers turn that into
+an unavailable lane or a ``words_status`` reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import ModelError
+
+FRAME_S = 0.01  # pocketsphinx reports frames at 100 per second whatever ``ds`` is
+# Free recognition settings, chosen on the LibriVox clips (bench/bench_speech_words.py):
+# Gaussian scores on every other frame, at most 1500 HMMs and 10 word exits per frame and a
+# narrower word beam cut the CPU time 2-3x for +3 points of WER; the flat-lexicon second pass
+# and the lattice best path add nothing measurable here.
+PS_WORDS = {"ds": 2, "maxhmmpf": 1500, "maxwpf": 10, "wbeam": 1e-20, "fwdflat": False, "bestpath": False}
+# Alignment settings: no language model (the grammar is the caption), dither so digital
+# silence has finite energy, Gaussian scores every other frame (on the benchmark reel: the
+# same word edges to the millisecond for 25 % less CPU; bench/eval_subsync.py).
+ALIGN = {"lm": None, "dither": True, "ds": 2}
+_FILLER = re.compile(r"^(<.*>|\[.*\]|\+\+.*\+\+)$")
+_VARIANT = re.compile(r"\(\d+\)$")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+
+
+def pocketsphinx_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("pocketsphinx")
+    except Exception:  # noqa: BLE001 - not installed: the engine says so when loaded
+        return "missing"
+
+
+def _pcm_bytes(pcm: np.ndarray) -> bytes:
+    pcm = np.asarray(pcm)
+    if pcm.dtype != np.int16:
+        pcm = (np.clip(pcm, -1.0, 1.0) * 32767).astype(np.int16)
+    return pcm.astype("<i2", copy=False).tobytes()
+
+
+def _decoder(**config):
+    try:
+        from pocketsphinx import Decoder
+    except ImportError:
+        raise ModelError("the pocketsphinx package is not installed (pip install pocketsphinx)") from None
+    try:
+        return Decoder(loglevel="FATAL", **config)
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise ModelError(f"pocketsphinx cannot load its en-us model: {exc}") from None
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words of a caption: letters, digits and inner apostrophes (don't)."""
+    return _TOKEN.findall(text.lower().replace("\u2019", "'"))
+
+
+@dataclass(frozen=True)
+class Word:
+    start_s: float
+    end_s: float
+    text: str
+    confidence: float | None = None
+
+
+class PocketsphinxWords:
+    language = "en"
+
+    def __init__(self, **settings):
+        self.settings = {**PS_WORDS, **settings}
+        self.name = f"pocketsphinx {pocketsphinx_version()} en-us"
+        self._dec = None
+
+    def params(self) -> dict:
+        return {"engine": self.name, **self.settings}
+
+    def load(self) -> None:
+        if self._dec is None:
+            self._dec = _decoder(**self.settings)
+
+    def recognize(self, pcm: np.ndarray) -> list[Word]:
+        """Words of one stretch of speech, times in seconds from its first sample."""
+        self.load()
+        dec = self._dec
+        dec.start_utt()
+        dec.process_raw(_pcm_bytes(pcm), full_utt=True)
+        dec.end_utt()
+        out = []
+        for seg in dec.seg():
+            if _FILLER.match(seg.word):
+                continue
+            out.append(Word(seg.start_frame * FRAME_S, (seg.end_frame + 1) * FRAME_S, _VARIANT.sub("", seg.word)))
+        return out
+
+
+class VoskWords:
+    """An installed, verified Vosk model."""
+
+    def __init__(self, name: str):
+        from .. import speech_models
+
+        self.model_name = name
+        self.language = next((m.language for m in speech_models.list_models() if m.name == name), "")
+        self.name = f"vosk {name}"
+        self._model = None
+
+    def params(self) -> dict:
+        return {"engine": self.name}
+
+    def load(self) -> None:
+        if self._model is not None:
+            return
+        from .. import speech_models
+
+        path = speech_models.verified_path(self.model_name)
+        try:
+            import vosk
+        except ImportError:
+            raise ModelError("the vosk package is not installed (pip install vosk)") from None
+        vosk.SetLogLevel(-1)
+        try:
+            self._model = vosk.Model(str(path))
+        except Exception as exc:  # noqa: BLE001 - libvosk raises a bare Exception
+            raise ModelError(f"Vosk cannot load the speech model '{self.model_name}': {exc}") from None
+
+    def recognize(self, pcm: np.ndarray) -> list[Word]:
+        import vosk
+
+        self.load()
+        rec = vosk.KaldiRecognizer(self._model, 16000)
+        rec.SetWords(True)
+        data = _pcm_bytes(pcm)
+        results = []
+        step = 16000 * 2 * 4  # 4 s per call; Vosk returns a result at each pause it finds
+        for k in range(0, len(data), step):
+            if rec.AcceptWaveform(data[k:k + step]):
+                results.append(json.loads(rec.Result()))
+        results.append(json.loads(rec.FinalResult()))
+        return [Word(float(w["start"]), float(w["end"]), w["word"], round(float(w.get("conf", 0.0)), 3))
+                for r in results for w in r.get("result", [])]
+
+
+def words_engine(model: str | None = "auto"):
+    """The engine for the words lane: the selected installed Vosk model, else pocketsphinx.
+
+    ``model``: "auto" (follow ``reelstudio models select``), None (pocketsphinx) or a name.
+    Building the object loads nothing; ``load()`` does (and may raise ModelError).
+    """
+    if model == "auto":
+        from .. import speech_models
+
+        model = speech_models.selected()
+    return VoskWords(model) if model else PocketsphinxWords()
+
+
+@dataclass(frozen=True)
+class Alignment:
+    words: list[Word]
+    score: int | None  # pocketsphinx path score (log domain; higher is better)
+
+    def per_frame_gain(self, junk_score: int | None) -> float | None:
+        """(score - junk-only score) per 10 ms frame of the aligned words: how much better
+        the caption's words explain their stretch of audio than generic speech-noise does."""
+        if not self.words or self.score is None or junk_score is None:
+            return None
+        frames = max(1.0, (self.words[-1].end_s - self.words[0].start_s) / FRAME_S)
+        return (self.score - junk_score) / frames
+
+
+class Aligner:
+    """Forced alignment of known English words with pocketsphinx (no language model).
+
+    Not ``Decoder.set_align_text``: its grammar lets only silence surround the text, so music
+    or a neighbour's speech left in the window is stretched into the first or last word (a
+    caption over music came out 1.4 s early). Here the words, in order, may be preceded and
+    followed by any run of the model's speech-noise, noise and silence phones (+SPN+, +NSN+,
+    SIL), which soak up whatever is not the caption; the search costs about as much as the
+    plain alignment.
+    """
+
+    language = "en"
+    _JUNK = {"zzjunkspn": "+SPN+", "zzjunknsn": "+NSN+", "zzjunksil": "SIL"}
+
+    def __init__(self):
+        self.name = f"pocketsphinx {pocketsphinx_version()} en-us forced alignment"
+        self._dec = None
+        self._lock = threading.Lock()
+        self._n = 0
+        self._names: dict[str, str] = {}  # private alias -> the word it stands for
+
+    def load(self) -> None:
+        if self._dec is None:
+            dec = _decoder(**ALIGN)
+            for word, phone in self._JUNK.items():
+                dec.add_word(word, phone, False)
+            self._dec = dec
+
+    def known(self, word: str) -> bool:
+        self.load()
+        return self._dec.lookup_word(word) is not None
+
+    def _alias(self, word: str, prefix: str) -> str | None:
+        """``word`` under a private, grammar-safe name (JSGF cannot spell "don't"): a context
+        word must be told from a caption word in the result, and neither may hold quotes."""
+        name = prefix + re.sub(r"[^a-z0-9]", "_q_", word)
+        if self._dec.lookup_word(name) is None:
+            phones = self._dec.lookup_word(word)
+            if phones is None:
+                return None
+            self._dec.add_word(name, phones, False)
+            self._names[name] = word
+        return name
+
+    def align(self, pcm: np.ndarray, words: list[str], before: list[str] = (), after: list[str] = ()) -> "Alignment":
+        """Times of ``words`` (all in the dictionary) in ``pcm``, seconds from its first
+        sample, and the path's score; no words when the search finds no path through them.
+        ``before`` / ``after``: words that may be spoken just before / after (the
+        neighbouring captions' words), each optional: where speech runs on, the neighbour's
+        words take their own sound instead of it being stretched into the caption's first or
+        last word."""
+        self.load()
+        with self._lock:
+            pre = " ".join(f"[{c}]" for c in (self._alias(w, "zzctx_") for w in before) if c)
+            post = " ".join(f"[{c}]" for c in (self._alias(w, "zzctx_") for w in after) if c)
+            body = " ".join(w if re.fullmatch(r"[a-z0-9]+", w) else self._alias(w, "zzw_") for w in words)
+            segs, score = self._search(f"[<junk>+] {pre} {body} {post} [<junk>+]", pcm)
+        return Alignment([Word(seg.start_frame * FRAME_S, (seg.end_frame + 1) * FRAME_S,
+                               self._names.get(seg.word, _VARIANT.sub("", seg.word)))
+                          for seg in segs if not _FILLER.match(seg.word) and seg.word not in self._JUNK
+                          and not seg.word.startswith("zzctx_")], score)
+
+    def junk_score(self, pcm: np.ndarray) -> int | None:
+        """The score of the same audio read as speech-noise, noise and silence only: the
+        yardstick a caption's alignment score is compared with."""
+        self.load()
+        with self._lock:
+            return self._search("<junk>+", pcm)[1]
+
+    def _search(self, rule: str, pcm: np.ndarray):
+        dec = self._dec
+        junk = " | ".join(self._JUNK)
+        grammar = f"#JSGF V1.0;\ngrammar caption;\n<junk> = {junk};\npublic <caption> = {rule};\n"
+        self._n += 1
+        search = f"caption{self._n % 2}"  # two names in turn: never replace the active search
+        try:
+            dec.add_jsgf_string(search, grammar)
+            dec.activate_search(search)
+            dec.start_utt()
+            dec.process_raw(_pcm_bytes(pcm), full_utt=True)
+            dec.end_utt()
+        except (RuntimeError, ValueError) as exc:
+            raise ModelError(f"forced alignment failed: {exc}") from None
+        hyp = dec.hyp()
+        if hyp is None:
+            return [], None
+        return list(dec.seg()), hyp.score

@@ -1,0 +1,206 @@
+"""Picture checks: black frames, frozen frames, static stretches, cutting too fast, flashing."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .base import REGISTRY, Context, Outcome, check, fmt_s, interval_frames, merge_intervals
+
+# a frame "barely changes" below this mean absolute luma change (0..1) from the frame before:
+# a slow 2 %/s zoom over a photo measures ~0.003, a talking head ~0.007, a pan ~0.02
+STILL_MOTION = 0.004
+STATIC_MIN_S = 4.0  # a picture that barely changes for this long loses the viewer
+BLIP_FRAMES = 2  # a lone encoder blip (keyframe refresh) does not end a still stretch
+FAST_SHOT_S = 0.4  # shots shorter than this are too short to take in
+FAST_RUN_SHOTS = 3  # ... when at least this many come in a row
+BLACK_WARN_S = 0.2
+
+
+@check("black_frames", title="Black frames", weight=3, lanes=("black",),
+       measure="seconds of black picture", points=((0.0, 1.0), (0.2, 0.9), (1.0, 0.5), (3.0, 0.0)))
+def black_frames(ctx: Context) -> Outcome:
+    """Black frames (>= 98 % of pixels below 10 % luma). A black first frame is the thumbnail
+    and the first impression; longer black stretches read as a broken video."""
+    lane = ctx.lane("black")
+    if lane is None:
+        return Outcome.na(ctx.why_missing("black"))
+    flags, total = [], 0.0
+    for item in lane.get("intervals", []):
+        s, e = interval_frames(ctx, item)
+        dur = ctx.seconds(e) - ctx.seconds(s)
+        total += dur
+        at_edge = s == 0 or e >= ctx.frame_count
+        where = "opens the video" if s == 0 else ("ends the video" if e >= ctx.frame_count else "in the middle")
+        severity = "warning" if dur >= BLACK_WARN_S or at_edge else "info"
+        fix = (f"trim the {e - s} black frame{'s' if e - s != 1 else ''} ({fmt_s(dur)}) so the video opens on picture"
+               if s == 0 else f"cut the {e - s} black frame{'s' if e - s != 1 else ''} ({fmt_s(dur)}) "
+                              "or cover them with picture")
+        flags.append(ctx.flag("black_frames", severity, s, e, f"{fmt_s(dur)} of black picture {where}", fix,
+                              duration_s=dur))
+    score = REGISTRY["black_frames"].curve(total)
+    detail = f"{len(flags)} black stretch{'es' if len(flags) != 1 else ''}, {fmt_s(total)} in all" if flags \
+        else "no black frames"
+    return Outcome(score, detail, flags, {"black_s": round(total, 3)})
+
+
+@check("frozen_frames", title="Frozen frames", weight=3, lanes=("frozen",),
+       measure="seconds of frozen picture", points=((0.0, 1.0), (0.5, 0.9), (2.0, 0.5), (5.0, 0.0)))
+def frozen_frames(ctx: Context) -> Outcome:
+    """Frames that repeat the one before for 0.5 s or more (a stalled export or a held frame)."""
+    lane = ctx.lane("frozen")
+    if lane is None:
+        return Outcome.na(ctx.why_missing("frozen"))
+    flags, total = [], 0.0
+    for item in lane.get("intervals", []):
+        s, e = interval_frames(ctx, item)
+        dur = ctx.seconds(e) - ctx.seconds(s)
+        total += dur
+        flags.append(ctx.flag("frozen_frames", "warning", s, e,
+                              f"the picture freezes for {fmt_s(dur)} ({e - s} frames of one picture)",
+                              "re-export the source (a stalled render repeats frames), or replace the held "
+                              f"frame with moving footage for these {fmt_s(dur)}", duration_s=dur))
+    score = REGISTRY["frozen_frames"].curve(total)
+    detail = f"{len(flags)} frozen stretch{'es' if len(flags) != 1 else ''}, {fmt_s(total)} in all" if flags \
+        else "no frozen frames"
+    return Outcome(score, detail, flags, {"frozen_s": round(total, 3)})
+
+
+def shot_boundaries(ctx: Context, cuts: dict) -> tuple[list[int], list[tuple[int, int]]]:
+    """First frames of new shots (a gradual transition's own frames count as its boundary)."""
+    starts: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for ev in cuts.get("events", []):
+        f = int(ev["frame"])
+        if ev.get("kind") == "gradual" and ev.get("start_frame") is not None:
+            spans.append((int(ev["start_frame"]), int(ev.get("end_frame", f))))
+            starts.append(int(ev.get("end_frame", f)))
+        else:
+            starts.append(f)
+            spans.append((f, f + 1))
+    return sorted(set(s for s in starts if 0 < s < ctx.frame_count)), spans
+
+
+@check("static_picture", title="Static picture", weight=7, lanes=("motion", "cuts"),
+       measure="share of the video in static stretches", points=((0.0, 1.0), (0.25, 0.5), (0.6, 0.0)))
+def static_picture(ctx: Context) -> Outcome:
+    """No cut and barely any motion for 4 s or more. Stretches that are all frozen or black
+    frames are left to those checks."""
+    motion = ctx.lane("motion")
+    if motion is None:
+        return Outcome.na(ctx.why_missing("motion"))
+    diff = np.asarray([0.0 if v is None else float(v) for v in motion.get("per_frame", [])], dtype=np.float64)
+    n = min(len(diff), ctx.frame_count) if ctx.frame_count else len(diff)
+    diff = diff[:n]
+    still = diff < STILL_MOTION
+    if n:
+        still[0] = False
+    cuts = ctx.lane("cuts")
+    if cuts is not None:
+        for s, e in shot_boundaries(ctx, cuts)[1]:
+            still[max(0, s):min(n, e)] = False
+    # close short gaps of change between still runs (an encoder's keyframe refresh)
+    runs = _runs(still)
+    closed: list[tuple[int, int]] = []
+    for s, e in runs:
+        if closed and s - closed[-1][1] <= BLIP_FRAMES and not _cut_between(ctx, cuts, closed[-1][1], s):
+            closed[-1] = (closed[-1][0], e)
+        else:
+            closed.append((s, e))
+    covered = []
+    for name in ("frozen", "black"):
+        lane = ctx.lane(name)
+        if lane is not None:
+            covered += [interval_frames(ctx, it) for it in lane.get("intervals", [])]
+    covered = merge_intervals(covered, gap=2)
+    flags, total = [], 0.0
+    for s, e in closed:
+        start, end = s - 1, e  # a run of frames that each repeat the one before, with that one
+        dur = ctx.seconds(end) - ctx.seconds(start)
+        if dur < STATIC_MIN_S - 1e-9:
+            continue
+        if any(cs <= start + 2 and end <= ce + 2 for cs, ce in covered):
+            continue
+        total += dur
+        mean = float(diff[s:e].mean()) if e > s else 0.0
+        flags.append(ctx.flag(
+            "static_picture", "warning", start, end,
+            f"nothing changes for {fmt_s(dur)}: no cut and almost no motion",
+            f"cut to another shot, punch in or move the camera within {fmt_s(min(3.0, dur / 2))} of "
+            f"{ctx.timebase.frame_to_timecode(start)}; change something at least every 3 s",
+            duration_s=dur, mean_motion=mean))
+    share = total / ctx.duration_s if ctx.duration_s > 0 else 0.0
+    score = REGISTRY["static_picture"].curve(share)
+    detail = (f"{len(flags)} static stretch{'es' if len(flags) != 1 else ''} of {STATIC_MIN_S:g} s or more, "
+              f"{fmt_s(total)} ({share:.0%} of the video)") if flags else \
+        f"no stretch of {STATIC_MIN_S:g} s without a cut or motion"
+    return Outcome(score, detail, flags, {"static_s": round(total, 3), "static_share": round(share, 4)})
+
+
+@check("too_dynamic", title="Too fast to follow", weight=7, lanes=("cuts", "flashes"),
+       measure="share of the video cut too fast or flashing (flashing caps the score at 0.3)",
+       points=((0.0, 1.0), (0.1, 0.5), (0.3, 0.0)))
+def too_dynamic(ctx: Context) -> Outcome:
+    """Runs of 3 or more shots each shorter than 0.4 s, and flashing (more than 3 flashes in
+    one second, WCAG 2.3.1: a seizure risk)."""
+    cuts, flashes = ctx.lane("cuts"), ctx.lane("flashes")
+    if cuts is None and flashes is None:
+        return Outcome.na(f"{ctx.why_missing('cuts')}; {ctx.why_missing('flashes')}")
+    flags, spans = [], []
+    if cuts is not None:
+        starts = [0] + shot_boundaries(ctx, cuts)[0] + [ctx.frame_count]
+        shots = list(zip(starts, starts[1:]))
+        short = [ctx.seconds(e) - ctx.seconds(s) < FAST_SHOT_S - 1e-9 for s, e in shots]
+        k = 0
+        while k < len(shots):
+            if not short[k]:
+                k += 1
+                continue
+            j = k
+            while j < len(shots) and short[j]:
+                j += 1
+            if j - k >= FAST_RUN_SHOTS:
+                s, e = shots[k][0], shots[j - 1][1]
+                mean_len = (ctx.seconds(e) - ctx.seconds(s)) / (j - k)
+                spans.append((s, e))
+                flags.append(ctx.flag(
+                    "too_dynamic", "warning", s, e,
+                    f"{j - k} shots in a row shorter than {FAST_SHOT_S:g} s (average {mean_len:.2f} s): too fast "
+                    "to take in", f"hold each shot at least {FAST_SHOT_S:g} s: drop {max(1, (j - k) // 2)} of these "
+                    f"shots or lengthen them ({(j - k) * FAST_SHOT_S:.1f} s for all {j - k})",
+                    shots=j - k, mean_shot_s=mean_len))
+            k = j
+    flashing = False
+    if flashes is not None:
+        for item in flashes.get("intervals", []):
+            s, e = interval_frames(ctx, item)
+            trans = [f for f in flashes.get("transition_frames", []) if s <= f < e]
+            dur = max(1e-9, ctx.seconds(e) - ctx.seconds(s))
+            rate = len(trans) / 2 / dur if trans else None
+            flashing = True
+            spans.append((s, e))
+            what = f"about {rate:.0f} flashes a second" if rate else "more than 3 flashes a second"
+            flags.append(ctx.flag(
+                "too_dynamic", "error", s, e, f"the picture flashes ({what}) for {fmt_s(dur)}: "
+                "a seizure risk (WCAG 2.3.1 allows 3 a second)",
+                "slow the flashing to at most 3 a second, soften the brightness jumps, or cut these "
+                f"{e - s} frames", flashes_per_s=rate))
+    total = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in merge_intervals(spans))
+    share = total / ctx.duration_s if ctx.duration_s > 0 else 0.0
+    score = REGISTRY["too_dynamic"].curve(share)
+    if flashing:
+        score = min(score, 0.3)
+    detail = "; ".join(f["message"] for f in flags[:2]) if flags else \
+        f"no run of shots under {FAST_SHOT_S:g} s and no flashing"
+    return Outcome(score, detail, flags, {"fast_share": round(share, 4), "flashing": flashing})
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    padded = np.concatenate(([False], np.asarray(mask, bool), [False]))
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return [(int(s), int(e)) for s, e in zip(edges[0::2], edges[1::2])]
+
+
+def _cut_between(ctx: Context, cuts: dict | None, a: int, b: int) -> bool:
+    if cuts is None:
+        return False
+    return any(a <= s <= b for s in shot_boundaries(ctx, cuts)[0])

@@ -1,0 +1,120 @@
+"""Subtitles: speech with no on-screen text, and subtitles off their speech."""
+
+from __future__ import annotations
+
+from .base import REGISTRY, Context, Outcome, check, control_points, fmt_s, interval_frames, merge_intervals, \
+    subtract_intervals
+
+MISSING_MIN_S = 1.0  # uncaptioned speech shorter than this is not flagged
+SPEECH_JOIN_S = 0.5  # speech intervals closer than this are one stretch of talk
+SYNC_TOLERANCE_S = 0.3  # a subtitle may appear or leave this far off its speech
+LONG_OVERLAY_S = 5.0  # an overlay on screen this long is a title or logo, not words for the speech
+
+
+def _subtitle_intervals(ctx: Context) -> list[tuple[int, int]]:
+    """Frames with words on screen for a muted viewer: every caption except an overlay that
+    stays on screen 5 s or more (a title, a logo, a watermark), unless the sync step
+    matched that one to speech."""
+    text = ctx.lane("text")
+    items = text.get("intervals", []) if text else []
+    matched = set()
+    sync = ctx.lane("subtitle_sync")
+    if sync is not None:
+        for sub in sync.get("subtitles", []):
+            if sub.get("speech_start_s") is not None and sub.get("caption") is not None:
+                matched.add(int(sub["caption"]))
+    out = []
+    for i, it in enumerate(items):
+        s, e = interval_frames(ctx, it)
+        lasting = ctx.seconds(e) - ctx.seconds(s) >= LONG_OVERLAY_S
+        if i in matched or it.get("role") == "subtitle" or not lasting:
+            out.append((s, e))
+    return out
+
+
+@check("subtitles_missing", title="Speech without subtitles", weight=8, lanes=("speech", "text"),
+       measure="share of speech time with subtitles on screen", points=((0.0, 0.0), (0.5, 0.5), (0.8, 1.0)))
+def subtitles_missing(ctx: Context) -> Outcome:
+    """Most viewers scroll with the sound off: speech needs words on screen. Stretches of 1 s
+    or more of speech with no caption are flagged (a title or logo that stays 5 s or more
+    does not count as a caption)."""
+    speech, text = ctx.lane("speech"), ctx.lane("text")
+    if speech is None:
+        return Outcome.na(ctx.why_missing("speech"))
+    if text is None:
+        return Outcome.na(ctx.why_missing("text"))
+    join = max(0, round(SPEECH_JOIN_S * ctx.fps))
+    talk = merge_intervals([interval_frames(ctx, it) for it in speech.get("intervals", [])])
+    if not talk:
+        return Outcome(1.0, "no speech to subtitle")
+    subs = _subtitle_intervals(ctx)
+    spoken = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in talk)
+    pieces = [p for s, e in talk for p in subtract_intervals((s, e), subs)]
+    bare = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in pieces)
+    flags = []
+    # uncaptioned speech across a short pause is one stretch
+    for gs, ge in merge_intervals(pieces, gap=join):
+        inside = sum(ctx.seconds(min(e, ge)) - ctx.seconds(max(s, gs)) for s, e in pieces if s < ge and e > gs)
+        if inside < MISSING_MIN_S - 1e-9:
+            continue
+        flags.append(ctx.flag("subtitles_missing", "warning", gs, ge,
+                              f"{fmt_s(inside)} of speech with no subtitle on screen",
+                              f"add subtitles for {ctx.timebase.frame_to_timecode(gs)}-"
+                              f"{ctx.timebase.frame_to_timecode(ge)} (most viewers watch muted)",
+                              duration_s=inside))
+    covered = 1.0 - bare / spoken if spoken > 0 else 1.0
+    score = REGISTRY["subtitles_missing"].curve(covered)
+    detail = f"subtitles cover {covered:.0%} of {fmt_s(spoken)} of speech"
+    return Outcome(score, detail, flags, {"covered_share": round(covered, 4), "speech_s": round(spoken, 3)})
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _shift_words(offset: float) -> str:
+    return f"{fmt_s(abs(offset))} {'earlier' if offset > 0 else 'later'}"
+
+
+@check("subtitles_out_of_sync", title="Subtitles out of sync", weight=7, lanes=("subtitle_sync",),
+       measure="worst of start/end offset per subtitle (s), averaged over subtitles",
+       points=((SYNC_TOLERANCE_S, 1.0), (0.6, 0.5), (1.0, 0.0)))
+def subtitles_out_of_sync(ctx: Context) -> Outcome:
+    """A subtitle that appears or leaves more than 0.3 s off the speech it shows."""
+    sync = ctx.lane("subtitle_sync")
+    if sync is None:
+        return Outcome.na(ctx.why_missing("subtitle_sync"))
+    matched = [s for s in sync.get("subtitles", []) if s.get("speech_start_s") is not None]
+    if not matched:
+        return Outcome.na("no subtitle was matched to speech")
+    flags, scores = [], []
+    for sub in matched:
+        on = float(sub.get("offset_start_s") or 0.0)
+        off = float(sub.get("offset_end_s") or 0.0)
+        worst = max(abs(on), abs(off))
+        scores.append(control_points(worst, REGISTRY["subtitles_out_of_sync"].points))
+        bad_on, bad_off = abs(on) > SYNC_TOLERANCE_S + 1e-9, abs(off) > SYNC_TOLERANCE_S + 1e-9
+        if not (bad_on or bad_off):
+            continue
+        parts, fixes = [], []
+        if bad_on:
+            parts.append(f"appears {fmt_s(abs(on))} {'after' if on > 0 else 'before'} the words are spoken")
+        if bad_off:
+            parts.append(f"leaves {fmt_s(abs(off))} {'after' if off > 0 else 'before'} the speech ends")
+        if bad_on and bad_off and on * off > 0 and abs(on - off) <= SYNC_TOLERANCE_S:
+            fixes.append(f"move the subtitle {_shift_words((on + off) / 2)}")
+        else:
+            if bad_on:
+                fixes.append(f"start it {_shift_words(on)}")
+            if bad_off:
+                fixes.append(f"end it {_shift_words(off)}")
+        s, e = int(sub["start_frame"]), int(sub["end_frame"])
+        text = " ".join(str(sub.get("text", "")).split())
+        label = f"\u201c{text[:40]}{'...' if len(text) > 40 else ''}\u201d" if text else "a subtitle"
+        flags.append(ctx.flag("subtitles_out_of_sync", "warning", s, e, f"{label} " + " and ".join(parts),
+                              _sentence("; ".join(fixes)),
+                              caption=sub.get("caption"), offset_s=on, offset_start_s=on, offset_end_s=off))
+    score = sum(scores) / len(scores)
+    detail = (f"{len(flags)} of {len(matched)} subtitles more than {SYNC_TOLERANCE_S:g} s off their speech"
+              if flags else f"all {len(matched)} subtitles within {SYNC_TOLERANCE_S:g} s of their speech")
+    return Outcome(score, detail, flags)

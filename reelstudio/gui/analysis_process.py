@@ -1,0 +1,89 @@
+"""The analysis in a child process (no Qt here): the window's event loop never waits on it.
+
+A thread only would share the interpreter lock with the window, and a native call that
+holds it (a model, a decoder) would freeze the picture and the playback for a second or
+more. The child runs ``pipeline.run`` and sends plain messages on a queue:
+
+``("progress", stage, done, total)``, ``("lanes", {name: lane JSON})``,
+``("result", AnalysisResult, JSON dict)``, ``("failed", class name, message, traceback)``,
+``("cancelled",)``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import traceback
+
+
+def supported_kwargs(func, wanted: dict) -> dict:
+    """The subset of ``wanted`` that ``func`` accepts (the pipeline grows options over time)."""
+    params = inspect.signature(func).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return dict(wanted)
+    return {k: v for k, v in wanted.items() if k in params}
+
+
+def evaluated(result, preset: str | None):
+    """``result`` with the checks run for ``preset`` (the pipeline may already have run them)."""
+    if preset and hasattr(result, "evaluated") and getattr(result, "preset", None) != preset:
+        return result.evaluated(preset)
+    return result
+
+
+def rescored(analysis: dict, preset: str) -> dict:
+    """An analysis JSON dict with its flags, checklist and score redone for ``preset``; lanes unchanged."""
+    from ..checks import evaluate
+
+    ev = evaluate(analysis["lanes"], analysis["source"], preset)
+    out = {k: v for k, v in analysis.items() if k not in ("score_status", "score_reason")}
+    out.update(flags=ev.flags, checklist=ev.checklist, score=ev.score, score_version=ev.score_version,
+               band=ev.band, preset=ev.preset)
+    if ev.score is None:
+        out["score_status"] = "unavailable"
+        out["score_reason"] = "no check could run on this analysis (every lane it needs is unavailable)"
+    return out
+
+
+def analyse(path: str, options: dict, send, cancel) -> None:
+    """Run the pipeline on ``path``, reporting through ``send(message)``; ``cancel`` has ``is_set()``."""
+    from ..errors import Cancelled, ReelStudioError
+    from ..pipeline import run
+
+    sent: set[str] = set()
+    gen = None
+    try:
+        gen = run(path, **supported_kwargs(run, {**options, "cancel": cancel}))
+        while True:
+            if cancel.is_set():
+                raise Cancelled("analysis cancelled")
+            try:
+                p = next(gen)
+            except StopIteration as stop:
+                result = stop.value
+                break
+            send(("progress", p.stage, int(p.done), int(p.total)))
+            lanes = getattr(p, "lanes", None) or {}
+            fresh = {name: lane.to_json() for name, lane in lanes.items() if name not in sent}
+            if fresh:
+                sent.update(fresh)
+                send(("lanes", fresh))
+        result = evaluated(result, options.get("preset"))
+        send(("result", result, result.to_json()))
+    except Cancelled:
+        send(("cancelled",))
+    except ReelStudioError as exc:
+        send(("failed", exc.__class__.__name__, str(exc), ""))
+    except Exception as exc:  # noqa: BLE001 - a bug in a lane reaches the user as a dialog
+        send(("failed", exc.__class__.__name__, f"{exc.__class__.__name__}: {exc}", traceback.format_exc()))
+    finally:
+        if gen is not None:
+            gen.close()  # stops the decode and audio threads; writes nothing to the cache
+
+
+def child_main(path: str, options: dict, queue, cancel) -> None:
+    """Entry point of the child process."""
+    try:
+        analyse(path, options, queue.put, cancel)
+    finally:
+        queue.close()
+        queue.join_thread()  # every message is flushed before the process ends

@@ -1,0 +1,550 @@
+"""The main window: player in the middle, timeline below, checklist at the side.
+
+Opening a file (menu, recent list, drag and drop, command line) probes it, shows it in the
+player and starts the analysis in a background thread; lanes fill the timeline as they
+finish; the result fills the checklist. Every error becomes a dialog; the window lives on.
+It shows only what the analysis JSON holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import time
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+)
+
+from .checklist import ChecklistPanel
+from .player import PlayerWidget
+from .settings import Settings, SettingsDialog, load_settings, save_settings
+from .timeline import TimelineWidget
+from .worker import AnalysisWorker
+
+log = logging.getLogger(__name__)
+
+VIDEO_FILTER = "Videos (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.mts *.m2ts);;All files (*)"
+
+
+def ui_zones_of(preset: str) -> list[tuple[float, float, float, float]]:
+    """The preset's UI-covered bands as (x, y, w, h) fractions of the frame."""
+    try:
+        from ..presets import PRESETS
+    except ImportError:
+        return []
+    p = PRESETS.get(preset)
+    if p is None:
+        return []
+    ui = p.ui
+    zones = [(0.0, 0.0, 1.0, ui.top), (0.0, 1.0 - ui.bottom, 1.0, ui.bottom),
+             (0.0, ui.top, ui.left, 1.0 - ui.top - ui.bottom), (1.0 - ui.right, ui.top, ui.right, 1.0 - ui.top - ui.bottom)]
+    return [z for z in zones if z[2] > 0 and z[3] > 0]
+
+
+def loudness_target_of(preset: str) -> float | None:
+    try:
+        from ..presets import PRESETS
+    except ImportError:
+        return None
+    p = PRESETS.get(preset)
+    return None if p is None else float(p.loudness_target_lufs)
+
+
+class MainWindow(QMainWindow):
+    analysisFinished = Signal(str)  # 'result', 'failed' or 'cancelled'
+    errorShown = Signal(str, str)   # title, text (every error dialog)
+    lanesShown = Signal(list)       # names of lanes just drawn while the analysis runs
+
+    def __init__(self, settings: Settings | None = None):
+        super().__init__()
+        self.settings = settings or load_settings()
+        self.setWindowTitle("ReelStudio")
+        self.setAcceptDrops(True)
+        self.resize(1500, 950)
+        self.path: str | None = None
+        self.source: dict | None = None
+        self.analysis: dict | None = None  # the finished analysis JSON dict
+        self.result = None                  # its AnalysisResult
+        self.worker: AnalysisWorker | None = None
+        self._threads: set = set()          # workers still running (cancelled ones wind down here)
+        self.error_dialogs: list[QMessageBox] = []
+        self._started = 0.0
+
+        self.player = PlayerWidget()
+        self.timeline = TimelineWidget()
+        self.checklist = ChecklistPanel()
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.player)
+        left.addWidget(self.timeline)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        left.setSizes([520, 460])
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(left)
+        main.addWidget(self.checklist)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 1)
+        main.setSizes([1080, 420])
+        self.setCentralWidget(main)
+        self.checklist.setMinimumWidth(320)
+
+        self.status_label = QLabel("Open a video: File ▸ Open, or drop it here")
+        self.progress = QProgressBar()
+        self.progress.setMinimumWidth(230)
+        self.progress.setMaximumWidth(300)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_analysis)
+        self.timecode_label = QLabel("")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.timecode_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._show_progress(False)
+
+        self._build_menus()
+        self.timeline.seekRequested.connect(self.seek)
+        self.checklist.seekRequested.connect(self.seek)
+        self.checklist.flagActivated.connect(self.timeline.highlight_flag)
+        self.player.frameChanged.connect(self._on_frame_changed)
+        self.player.install_shortcuts(self)
+        self._apply_preset()
+
+    # -- menus ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        from .exports import export_choices
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_action = file_menu.addAction("&Open…", self.open_dialog)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addAction("Open &Analysis JSON…", self.open_analysis_dialog)
+        file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu("&Export")
+        self.export_actions: dict[str, QAction] = {}
+        for choice in export_choices():
+            action = self.export_menu.addAction(choice.label, lambda c=choice: self.export_dialog(c))
+            action.setEnabled(False)
+            self.export_actions[choice.label] = action
+        file_menu.addSeparator()
+        settings_action = file_menu.addAction("&Settings…", self.settings_dialog)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction("&Quit", self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._fill_recent_menu()
+
+        view = bar.addMenu("&View")
+        self.overlay_actions: dict[str, QAction] = {}
+        for kind, label in (("ui_zones", "Platform UI zones"), ("faces", "Face boxes"), ("text", "Text boxes")):
+            action = view.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(kind in self.settings.overlays)
+            action.toggled.connect(lambda on, k=kind: self.set_overlay(k, on))
+            self.overlay_actions[kind] = action
+            self.player.set_overlay_visible(kind, action.isChecked())
+        view.addSeparator()
+        view.addAction("Fit timeline", lambda: self.source and self.timeline.set_source(self.source))
+
+        analysis = bar.addMenu("&Analysis")
+        self.reanalyse_action = analysis.addAction("Analyse again", self.start_analysis)
+        self.reanalyse_action.setShortcut(QKeySequence("F5"))
+        self.reanalyse_action.setEnabled(False)
+        self.cancel_action = analysis.addAction("Cancel analysis", self.cancel_analysis)
+        self.cancel_action.setEnabled(False)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction("Keyboard shortcuts", self._show_keys)
+        help_menu.addAction("About ReelStudio", self._show_about)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            self.recent_menu.addAction(path, lambda p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    def _show_keys(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", (
+            "Space  play / pause\nJ / K / L  shuttle back / stop / forward (press again: faster)\n"
+            "Left / Right  one frame\nShift+Left / Shift+Right  one second\nUp / Down  previous / next cut\n"
+            "Home / End  first / last frame\nF5  analyse again\nCtrl+O  open"))
+
+    def _show_about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(self, "About ReelStudio", f"ReelStudio {__version__}\nOffline checks for short vertical video.")
+
+    # -- errors --------------------------------------------------------------------------
+    def show_error(self, title: str, text: str, details: str = "") -> QMessageBox:
+        """A window-modal error dialog that does not block the event loop."""
+        log.warning("%s: %s", title, text)
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self)
+        if details:
+            box.setDetailedText(details)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _r, b=box: self.error_dialogs.remove(b) if b in self.error_dialogs else None)
+        self.error_dialogs.append(box)
+        box.open()
+        self.errorShown.emit(title, text)
+        return box
+
+    # -- opening -------------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        start = os.path.dirname(self.settings.recent_files[0]) if self.settings.recent_files else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open a video", start, VIDEO_FILTER)
+        if path:
+            self.open_file(path)
+
+    def open_analysis_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a saved analysis", "", "Analysis JSON (*.json);;All files (*)")
+        if path:
+            self.open_analysis_json(path)
+
+    def open_analysis_json(self, path: str) -> bool:
+        """Show a saved analysis JSON (``reelstudio analyze --json``) over its video, without analysing again."""
+        import json
+
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+            video = data["source"]["path"]
+            if data.get("schema_version") != 1:
+                raise ValueError(f"schema_version {data.get('schema_version')!r}, this build reads 1")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            self.show_error("Cannot open this analysis", f"{os.path.basename(path)}: {exc}")
+            return False
+        if not os.path.isabs(video):  # the CLI records the path as given: relative to where it ran
+            candidates = [os.path.join(os.path.dirname(os.path.abspath(path)), video), os.path.abspath(video)]
+            video = next((c for c in candidates if os.path.exists(c)), candidates[0])
+        return self.open_file(video, analysis=data)
+
+    def open_file(self, path: str, analysis: dict | None = None) -> bool:
+        """Show ``path`` in the player and analyse it (or show ``analysis``, its saved JSON dict);
+        False (and a dialog) if it cannot be opened."""
+        from ..errors import ReelStudioError
+
+        path = os.fspath(path)
+        self._stop_worker()
+        try:
+            self.player.open(path)  # probes; raises before anything changes
+            info = self.player.source_info()
+        except ReelStudioError as exc:
+            self.show_error("Cannot open this file", f"{os.path.basename(path)}: {exc}")
+            return False
+        except Exception as exc:  # noqa: BLE001 - never crash on a file
+            import traceback
+
+            self.show_error("Cannot open this file", f"{os.path.basename(path)}: {exc.__class__.__name__}: {exc}",
+                            traceback.format_exc())
+            return False
+        self.path = os.path.abspath(path)
+        self.source = info.to_contract()
+        self.analysis = None
+        self.result = None
+        self.setWindowTitle(f"{os.path.basename(path)} — ReelStudio")
+        self.settings = self.settings.with_recent(self.path)
+        self._save_settings()
+        self._fill_recent_menu()
+        self.timeline.clear()
+        self.timeline.set_source(self.source)
+        self.checklist.clear()
+        self._set_exports_enabled(False)
+        self._apply_preset()
+        self.player.set_overlays(ui_zones=ui_zones_of(self.settings.preset), faces_lane=None, text_lane=None)
+        self._on_frame_changed(self.player.current_frame())
+        if analysis is not None:
+            if int(analysis["source"].get("frame_count", -1)) != info.frame_count:
+                self.show_error("Analysis does not match", f"the analysis is of a video with "
+                                f"{analysis['source'].get('frame_count')} frames; {os.path.basename(path)} has "
+                                f"{info.frame_count}. Analysing it again.")
+            else:
+                self.load_analysis(analysis)
+                self.status_label.setText(f"Showing the saved analysis of {os.path.basename(path)}")
+                self.reanalyse_action.setEnabled(True)
+                return True
+        self.start_analysis()
+        return True
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._dropped_path(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        path = self._dropped_path(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.open_file(path)
+
+    @staticmethod
+    def _dropped_path(mime) -> str | None:
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile():
+                return url.toLocalFile()
+        return None
+
+    # -- analysis ------------------------------------------------------------------------
+    def start_analysis(self) -> None:
+        if not self.path:
+            return
+        self._stop_worker()
+        worker = AnalysisWorker(self.path, self.settings.analysis_options(), parent=self)
+        worker.progress.connect(self._on_progress)
+        worker.lanesReady.connect(self._on_lanes)
+        worker.resultReady.connect(self._on_result)
+        worker.failed.connect(self._on_failed)
+        worker.cancelled.connect(self._on_cancelled)
+        worker.finished.connect(self._on_thread_finished)
+        self.worker = worker
+        self._threads.add(worker)
+        self._started = time.monotonic()
+        self.checklist.set_running("Analysing…")
+        self.timeline.show_pending()
+        self.status_label.setText(f"Analysing {os.path.basename(self.path)}…")
+        self.progress.setRange(0, 0)
+        self._show_progress(True)
+        self.reanalyse_action.setEnabled(False)
+        worker.start()
+
+    def is_analysing(self) -> bool:
+        return self.worker is not None
+
+    def cancel_analysis(self) -> None:
+        if self.worker is None:
+            return
+        self.worker.cancel()
+        self.cancel_button.setEnabled(False)
+        self.cancel_action.setEnabled(False)
+        self.status_label.setText("Cancelling…")
+
+    def _stop_worker(self) -> None:
+        """Detach the running worker (it winds down in the background; its signals are ignored)."""
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker = None
+            self._show_progress(False)
+
+    def _current(self) -> bool:
+        return self.sender() is self.worker and self.worker is not None
+
+    @Slot(str, int, int)
+    def _on_progress(self, stage: str, done: int, total: int) -> None:
+        if not self._current():
+            return
+        if stage == "video" and total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+            self.progress.setFormat("%v / %m frames")
+        elif stage == "finish":
+            self.progress.setRange(0, 0)
+            self.progress.setFormat("finishing")
+        self.status_label.setText(f"Analysing {os.path.basename(self.path or '')}: {stage}")
+
+    @Slot(object)
+    def _on_lanes(self, lanes: dict) -> None:
+        if not self._current():
+            return
+        self.timeline.set_lanes(lanes)
+        self._feed_player(lanes)
+        self.lanesShown.emit(sorted(lanes))
+
+    @Slot(object, object)
+    def _on_result(self, result, data: dict) -> None:
+        if not self._current():
+            return
+        self.result = result
+        self.load_analysis(data)
+        took = time.monotonic() - self._started
+        score = data.get("score")
+        self.status_label.setText(f"Analysed in {took:.1f} s" + (f" · score {score}" if score is not None else "")
+                                  + f" · {len(data.get('flags', []))} flags")
+
+    def load_analysis(self, data: dict) -> None:
+        """Show a finished analysis JSON dict (lanes, flags, checklist, score) for the open video."""
+        self.analysis = data
+        self.source = data["source"]
+        self.timeline.set_analysis(data)
+        self.checklist.set_analysis(data, self.timeline.timebase)
+        self._feed_player(data.get("lanes", {}))
+        self._set_exports_enabled(True)
+
+    @Slot(str, str, str)
+    def _on_failed(self, kind: str, message: str, details: str) -> None:
+        if not self._current():
+            return
+        self.checklist.clear(f"Analysis failed: {message}")
+        self.timeline.show_pending("analysis failed")
+        self.status_label.setText("Analysis failed")
+        self.show_error("Analysis failed", f"{os.path.basename(self.path or '')}: {message}", details)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        if not self._current():
+            return
+        self.checklist.clear("Analysis cancelled. Analysis ▸ Analyse again (F5) restarts it.")
+        self.timeline.show_pending("analysis cancelled")
+        self.status_label.setText("Analysis cancelled")
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        worker = self.sender()
+        self._threads.discard(worker)
+        if worker is self.worker:
+            self.worker = None
+            self._show_progress(False)
+            self.reanalyse_action.setEnabled(self.path is not None)
+            self.analysisFinished.emit(worker.outcome or "failed")
+        worker.deleteLater()
+
+    def _show_progress(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.cancel_button.setVisible(on)
+        self.cancel_button.setEnabled(on)
+        if hasattr(self, "cancel_action"):
+            self.cancel_action.setEnabled(on)
+
+    def _feed_player(self, lanes: dict) -> None:
+        cuts = lanes.get("cuts")
+        if cuts and cuts.get("status", "ok") == "ok":
+            self.player.set_cut_frames(sorted(int(e["frame"]) for e in cuts.get("events", [])))
+        faces, text = lanes.get("faces"), lanes.get("text")
+        if faces is not None or text is not None:
+            kwargs = {}
+            if faces is not None and faces.get("status", "ok") == "ok":
+                kwargs["faces_lane"] = faces
+            if text is not None and text.get("status", "ok") == "ok":
+                kwargs["text_lane"] = text
+            if kwargs:
+                self.player.set_overlays(**kwargs)
+
+    # -- seeking -------------------------------------------------------------------------
+    @Slot(int)
+    def seek(self, frame: int) -> None:
+        if self.path is None:
+            return
+        self.player.seek(int(frame))
+
+    @Slot(int)
+    def _on_frame_changed(self, frame: int) -> None:
+        self.timeline.set_playhead(frame)
+        if self.player.is_playing():
+            self.timeline.ensure_visible(frame)
+        total = self.player.frame_count()
+        if total:
+            self.timecode_label.setText(f"{self.player.timecode()}  ·  frame {frame} / {total - 1}")
+
+    def set_overlay(self, kind: str, visible: bool) -> None:
+        self.player.set_overlay_visible(kind, visible)
+        kinds = [k for k, a in self.overlay_actions.items() if a.isChecked()]
+        self.settings = dataclasses.replace(self.settings, overlays=tuple(kinds))
+        self._save_settings()
+
+    # -- settings and exports ------------------------------------------------------------
+    def settings_dialog(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dialog.result_settings())
+
+    def apply_settings(self, new: Settings) -> None:
+        from ..errors import ReelStudioError
+        from .settings import select_speech_model
+
+        old, self.settings = self.settings, new
+        self._save_settings()
+        try:
+            select_speech_model(new.asr_model)
+        except ReelStudioError as exc:
+            self.show_error("Speech model not selected", str(exc))
+        self._apply_preset()
+        if self.path:
+            self.player.set_overlays(ui_zones=ui_zones_of(new.preset))
+        if not self.path:
+            return
+        lanes_changed = {k: v for k, v in old.analysis_options().items() if k != "preset"} != \
+            {k: v for k, v in new.analysis_options().items() if k != "preset"}
+        if lanes_changed or (self.analysis is None and not self.is_analysing()):
+            self.start_analysis()  # lanes unchanged by the new options come back from the cache at once
+        elif old.preset != new.preset and self.analysis is not None:
+            from .analysis_process import rescored
+
+            self.load_analysis(rescored(self.analysis, new.preset))  # the checks only; the lanes stay
+
+    def _apply_preset(self) -> None:
+        target = loudness_target_of(self.settings.preset)
+        if target is not None:
+            self.timeline.loudness_target = target
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.status_label.setText(f"Settings not saved: {exc}")
+
+    def _set_exports_enabled(self, on: bool) -> None:
+        for action in self.export_actions.values():
+            action.setEnabled(on)
+
+    def export_dialog(self, choice) -> None:
+        from .exports import file_filter, format_of
+
+        if self.analysis is None:
+            return
+        base = os.path.splitext(self.path or "analysis")[0]
+        path, selected = QFileDialog.getSaveFileName(self, choice.label.rstrip("…"), base,
+                                                     ";;".join(file_filter(choice)))
+        if not path:
+            return
+        fmt, path = format_of(choice, path, selected)
+        self.export_to(path, fmt)
+
+    def export_to(self, path: str, fmt: str):
+        """Write the current analysis in ``fmt`` in the background; returns the worker."""
+        from .exports import ExportWorker
+
+        worker = ExportWorker(self.analysis, path, fmt, parent=self)
+        worker.done.connect(self._on_export_done)
+        worker.failed.connect(self._on_export_failed)
+        worker.finished.connect(self._on_export_thread_finished)
+        self._threads.add(worker)
+        self.status_label.setText(f"Exporting {os.path.basename(path)}…")
+        worker.start()
+        return worker
+
+    @Slot(str)
+    def _on_export_done(self, path: str) -> None:
+        self.status_label.setText(f"Exported {path}")
+
+    @Slot(str, str)
+    def _on_export_failed(self, message: str, details: str) -> None:
+        self.status_label.setText("Export failed")
+        self.show_error("Export failed", message, details)
+
+    @Slot()
+    def _on_export_thread_finished(self) -> None:
+        worker = self.sender()
+        self._threads.discard(worker)
+        worker.deleteLater()
+
+    # -- closing -------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._stop_worker()
+        for thread in list(self._threads):
+            if hasattr(thread, "cancel"):
+                thread.cancel()
+        for thread in list(self._threads):
+            thread.wait(10_000)
+        self.player.close_media()
+        self._save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,514 @@
+"""The timeline: one pyqtgraph plot per lane on one linked frame axis, with a playhead.
+
+It reads the analysis JSON dict only (what the CLI writes). The x axis is the frame index
+on the source grid: frame ``f`` covers ``[f, f + 1)``, so a click at x shows ``floor(x)``.
+Seconds-based data (speech, loudness) are placed with the source's own timebase.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ..timebase import Timebase, parse_fps
+
+SEVERITY_COLOURS = {"error": (220, 50, 47), "warning": (240, 160, 20), "info": (60, 130, 220)}
+LANE_ROWS = (  # (key, label, height)
+    ("flags", "Flags", 40),
+    ("cuts", "Cuts", 50),
+    ("faces", "Faces", 40),
+    ("text", "Captions", 60),
+    ("speech", "Speech", 60),
+    ("loudness", "Loudness", 80),
+    ("motion", "Motion", 55),
+)
+DEFAULT_LOUDNESS_TARGET = -14.0
+
+
+def timebase_of(source: dict) -> Timebase:
+    """The source's frame grid, rebuilt from the analysis JSON's ``source`` object."""
+    return Timebase(parse_fps(source["fps"]), int(source["frame_count"]), tuple(source.get("frame_times") or ()))
+
+
+def seconds_to_x(tb: Timebase, seconds) -> np.ndarray:
+    """Seconds -> fractional frame position on the timeline (exact for CFR, by lookup for VFR)."""
+    t = np.asarray(seconds, dtype=np.float64)
+    if tb.frame_times:
+        grid = np.asarray(tb.frame_times, dtype=np.float64)
+        return np.interp(t, grid, np.arange(len(grid), dtype=np.float64), left=0.0, right=float(len(grid)))
+    return t * float(tb.fps)
+
+
+def interval_frames(tb: Timebase, item: dict) -> tuple[float, float]:
+    """``[start, end)`` of an interval in frames, from its frames when present, else its seconds."""
+    if "start_frame" in item and "end_frame" in item:
+        return float(item["start_frame"]), float(item["end_frame"])
+    return float(seconds_to_x(tb, item["start_s"])), float(seconds_to_x(tb, item["end_s"]))
+
+
+class TimecodeAxis(pg.AxisItem):
+    """Frame values shown as HH:MM:SS:FF."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.timebase: Timebase | None = None
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        """Ticks on whole frames, seconds or minutes, about every 110 px."""
+        if self.timebase is None or maxVal <= minVal:
+            return super().tickSpacing(minVal, maxVal, size)
+        fps = float(self.timebase.fps)
+        steps = [1, 2, 5, 10] + [fps * s for s in (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600)]
+        wanted = (maxVal - minVal) * 110 / max(size, 1)
+        major = next((s for s in steps if s >= wanted), steps[-1])
+        minor = next((s for s in reversed(steps) if s <= major / 4), major)
+        return [(major, 0), (minor, 0)]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        if self.timebase is None:
+            return [str(int(v)) for v in values]
+        return [self.timebase.frame_to_timecode(int(round(v))) if v >= 0 else "" for v in values]
+
+
+def _bars(spans: list[tuple[float, float]], y0: float, h: float, brush) -> pg.BarGraphItem | None:
+    if not spans:
+        return None
+    x0 = np.array([s for s, _ in spans], dtype=float)
+    w = np.array([max(e - s, 0.5) for s, e in spans], dtype=float)
+    return pg.BarGraphItem(x0=x0, width=w, y0=np.full(len(spans), y0), height=np.full(len(spans), h),
+                           brush=brush, pen=pg.mkPen(None))
+
+
+class TimelineWidget(QWidget):
+    """Lanes on one linked frame axis. ``seekRequested(frame)`` when the user clicks a lane."""
+
+    seekRequested = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.view.ci.layout.setSpacing(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.timebase: Timebase | None = None
+        self.frame_count = 0
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.playheads: list[pg.InfiniteLine] = []
+        self._lane_items: dict[str, list] = {}
+        self._flag_items: list[list] = []  # per flag: (plot, item) pairs
+        self._highlight_regions: list = []
+        self._flags: list[dict] = []
+        self._highlighted: int | None = None
+        self._word_items: list[pg.TextItem] = []
+        self.loudness_target = DEFAULT_LOUDNESS_TARGET
+        self.axis = TimecodeAxis("bottom")
+        master = None
+        for i, (key, label, height) in enumerate(LANE_ROWS):
+            last = i == len(LANE_ROWS) - 1
+            plot = self.view.addPlot(row=i, col=0, axisItems={"bottom": self.axis} if last else None)
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.setMouseEnabled(x=True, y=False)
+            left = plot.getAxis("left")
+            left.setWidth(62)
+            left.enableAutoSIPrefix(False)
+            if key in ("flags", "faces", "text", "speech"):
+                left.setStyle(showValues=False)
+            plot.setLabel("left", label)
+            if not last:
+                plot.hideAxis("bottom")
+            plot.setMinimumHeight(height)
+            if last:
+                plot.setMinimumHeight(height + 30)
+            plot.setClipToView(True)
+            plot.setDownsampling(auto=True, mode="peak")
+            if master is None:
+                master = plot
+            else:
+                plot.setXLink(master)
+            head = pg.InfiniteLine(pos=0, angle=90, movable=False, pen=pg.mkPen((200, 0, 0), width=2))
+            plot.addItem(head, ignoreBounds=True)
+            self.playheads.append(head)
+            self.plots[key] = plot
+            self._lane_items[key] = []
+        self.master = master
+        master.sigXRangeChanged.connect(self._on_range_changed)
+        self.plots["speech"].vb.sigResized.connect(self._on_range_changed)
+        self.view.scene().sigMouseClicked.connect(self._on_click)
+        self.clear()
+
+    # -- whole analysis ----------------------------------------------------------------
+    def clear(self) -> None:
+        self._pending: set[str] = set()  # rows showing a "not here yet" note
+        self._lanes: dict = {}  # every lane JSON received for this source
+        self._drawn: dict = {}  # row -> the lane JSON it was drawn from
+        for key in self.plots:
+            self._clear_lane(key)
+        self._clear_flags()
+        self.timebase = None
+        self.axis.timebase = None
+        self.frame_count = 0
+        self.set_playhead(0)
+
+    def set_source(self, source: dict) -> None:
+        """The frame grid to draw on (the analysis JSON's ``source``)."""
+        timebase = timebase_of(source)
+        if timebase != self.timebase:
+            self._lanes, self._drawn = {}, {}  # drawn on another grid: draw again
+        self.timebase = timebase
+        self.axis.timebase = self.timebase
+        self.frame_count = int(source["frame_count"])
+        n = max(self.frame_count, 1)
+        for plot in self.plots.values():
+            plot.vb.setLimits(xMin=-0.02 * n, xMax=1.02 * n, minXRange=min(10, n))
+        self.master.setXRange(0, n, padding=0.01)
+
+    def set_analysis(self, analysis: dict) -> None:
+        """Draw every lane and flag of a finished analysis JSON dict."""
+        self.set_source(analysis["source"])
+        self.set_lanes(analysis.get("lanes", {}))
+        self.set_flags(analysis.get("flags", []))
+
+    # lane rows and the lanes each one draws
+    GROUPS = (("cuts", ("cuts",)), ("faces", ("faces",)), ("text", ("text",)), ("speech", ("speech",)),
+              ("loudness", ("loudness", "silence")), ("motion", ("motion", "black", "frozen", "flashes")))
+
+    def set_lanes(self, lanes: dict) -> None:
+        """Add lanes (lane JSON dicts) to those already shown; a row is redrawn only when its lanes changed."""
+        if self.timebase is None:
+            return
+        self._lanes.update(lanes)
+        for row, names in self.GROUPS:
+            if not any(n in lanes for n in names):
+                continue
+            inputs = tuple(self._lanes.get(n) for n in names)
+            if self._drawn.get(row) == inputs:
+                continue
+            self._drawn[row] = inputs
+            if row == "loudness":
+                self._draw_loudness(*inputs)
+            elif row == "motion":
+                self._draw_picture(self._lanes)
+            else:
+                getattr(self, f"_draw_{row}")(inputs[0])
+
+    def show_pending(self, text: str = "analysing…") -> None:
+        """A note in every row whose lane has not arrived ("analysing…", "analysis cancelled")."""
+        for key in self.plots:
+            pending = key in self._pending
+            if pending or (not self._lane_items[key] and not (key == "flags" and self._flag_items)):
+                self._clear_lane(key)
+                self._note(key, text, (150, 150, 150))
+                self._pending.add(key)
+
+    # -- playhead and seeking ----------------------------------------------------------
+    def set_playhead(self, frame: int) -> None:
+        for head in self.playheads:
+            head.setValue(frame + 0.5)  # the middle of the frame's [f, f + 1) slot
+
+    def playhead(self) -> int:
+        return int(math.floor(self.playheads[0].value()))
+
+    def frame_at_x(self, x: float) -> int:
+        return int(min(max(math.floor(x), 0), max(self.frame_count - 1, 0)))
+
+    def scene_pos_of_frame(self, frame: float, lane: str = "cuts", within: float = 0.5):
+        """Scene position inside ``frame``'s slot (``within`` 0..1 across it) in ``lane``."""
+        plot = self.plots[lane]
+        y = sum(plot.vb.viewRange()[1]) / 2
+        return plot.vb.mapViewToScene(pg.Point(frame + within, y))
+
+    def _on_click(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton or self.frame_count <= 0:
+            return
+        pos = ev.scenePos()
+        for plot in self.plots.values():
+            if plot.vb.sceneBoundingRect().contains(pos):
+                x = plot.vb.mapSceneToView(pos).x()
+                self.seekRequested.emit(self.frame_at_x(x))
+                return
+
+    def ensure_visible(self, frame: int) -> None:
+        """Pan (keeping the zoom) so ``frame`` is in view."""
+        lo, hi = self.master.vb.viewRange()[0]
+        if lo <= frame <= hi:
+            return
+        width = hi - lo
+        start = min(max(frame - width * 0.1, 0), max(self.frame_count - width, 0))
+        self.master.setXRange(start, start + width, padding=0)
+
+    # -- flags ---------------------------------------------------------------------------
+    def set_flags(self, flags: list[dict]) -> None:
+        """Flags as bars with their check's name in the Flags row, and a faint region over every lane."""
+        self._clear_flags()
+        self._clear_lane("flags")
+        self._flags = list(flags)
+        rows: list[float] = []
+        for flag in self._flags:
+            s = float(flag.get("start_frame", 0))
+            e = max(float(flag.get("end_frame", s + 1)), s + 1)
+            colour = SEVERITY_COLOURS.get(flag.get("severity", "warning"), SEVERITY_COLOURS["warning"])
+            items = []
+            for key, plot in self.plots.items():
+                if key == "flags":
+                    continue
+                region = pg.LinearRegionItem((s, e), movable=False, brush=pg.mkBrush(*colour, 28),
+                                             pen=pg.mkPen(None))
+                region.setZValue(-10)
+                plot.addItem(region, ignoreBounds=True)
+                items.append((plot, region))
+            row = next((i for i, end in enumerate(rows) if end <= s), len(rows))
+            end = max(e, s + 0.12 * max(self.frame_count, 1))  # room for the check's name
+            if row < len(rows):
+                rows[row] = end
+            else:
+                rows.append(end)
+            bar = _bars([(s, e)], row, 0.8, pg.mkBrush(*colour, 200))
+            near_end = s > 0.85 * max(self.frame_count, 1)  # name to the left of its bar, not off screen
+            label = pg.TextItem(str(flag.get("check", "")), color=(30, 30, 30), anchor=(1 if near_end else 0, 0.5))
+            label.setPos(e if near_end else s, row + 0.4)
+            for item in (bar, label):
+                item.setToolTip(f"{flag.get('check', '')}: {flag.get('message', '')}")
+                self.plots["flags"].addItem(item, ignoreBounds=item is label)
+                items.append((self.plots["flags"], item))
+            self._flag_items.append(items)
+        self.plots["flags"].setYRange(0, max(len(rows), 1), padding=0.05)
+        if not self._flags:
+            self._note("flags", "no flagged moments", (120, 120, 120))
+
+    def highlight_flag(self, index: int | None) -> None:
+        """Make one flag's region stand out over every lane (``None`` clears the highlight)."""
+        for plot, region in self._highlight_regions:
+            plot.removeItem(region)
+        self._highlight_regions = []
+        self._highlighted = index
+        if index is None or not 0 <= index < len(self._flags):
+            self._highlighted = None
+            return
+        flag = self._flags[index]
+        s = float(flag.get("start_frame", 0))
+        e = max(float(flag.get("end_frame", s + 1)), s + 1)
+        colour = SEVERITY_COLOURS.get(flag.get("severity"), SEVERITY_COLOURS["warning"])
+        for plot in self.plots.values():
+            region = pg.LinearRegionItem((s, e), movable=False, brush=pg.mkBrush(*colour, 110),
+                                         pen=pg.mkPen(*colour, width=2))
+            region.setZValue(-5)
+            plot.addItem(region, ignoreBounds=True)
+            self._highlight_regions.append((plot, region))
+        self.ensure_visible(int(s))
+
+    def highlighted_flag(self) -> int | None:
+        return self._highlighted
+
+    def flag_count(self) -> int:
+        return len(self._flag_items)
+
+    def _clear_flags(self) -> None:
+        self.highlight_flag(None)
+        for items in self._flag_items:
+            for plot, item in items:
+                plot.removeItem(item)
+        self._flag_items = []
+        self._flags = []
+
+    # -- lanes ---------------------------------------------------------------------------
+    def lane_items(self, key: str) -> list:
+        """The graphics items drawn for one lane row (for tests and screenshots)."""
+        return list(self._lane_items[key])
+
+    def _clear_lane(self, key: str) -> None:
+        plot = self.plots[key]
+        for item in self._lane_items[key]:
+            plot.removeItem(item)
+        self._lane_items[key] = []
+        self._pending.discard(key)
+        if key == "speech":
+            self._word_items = []
+
+    def _add(self, key: str, item, ignore_bounds: bool = False) -> None:
+        if item is None:
+            return
+        self.plots[key].addItem(item, ignoreBounds=ignore_bounds)
+        self._lane_items[key].append(item)
+
+    def _unavailable(self, key: str, lane: dict) -> bool:
+        if lane.get("status", "ok") == "ok":
+            return False
+        self._clear_lane(key)
+        self._note(key, f"unavailable: {lane.get('reason', 'no reason given')}", (120, 120, 120))
+        return True
+
+    def _note(self, key: str, text: str, colour) -> None:
+        label = pg.TextItem(text, color=colour, anchor=(0, 0.5))
+        label.setPos(0, 0.5)
+        self.plots[key].setYRange(0, 1, padding=0.05)
+        self._add(key, label, ignore_bounds=True)
+
+    def _draw_cuts(self, lane: dict) -> None:
+        if self._unavailable("cuts", lane):
+            return
+        self._clear_lane("cuts")
+        events = lane.get("events", [])
+        frames = sorted({int(e["frame"]) for e in events})
+        starts = [0] + [f for f in frames if 0 < f < self.frame_count]
+        ends = starts[1:] + [self.frame_count]
+        fps = float(self.timebase.fps)
+        lengths = [(e - s) / fps for s, e in zip(starts, ends)]
+        top = max(lengths + [1.0])
+        # shots as bars whose height is the shot length in seconds, alternating shades
+        for parity, colour in ((0, (90, 140, 200, 160)), (1, (140, 180, 230, 160))):
+            spans = [(s, e) for i, (s, e) in enumerate(zip(starts, ends)) if i % 2 == parity]
+            hs = [lengths[i] for i in range(len(starts)) if i % 2 == parity]
+            if spans:
+                x0 = np.array([s for s, _ in spans], float)
+                w = np.array([e - s for s, e in spans], float)
+                self._add("cuts", pg.BarGraphItem(x0=x0, width=w, y0=np.zeros(len(spans)), height=np.array(hs),
+                                                  brush=pg.mkBrush(*colour), pen=pg.mkPen(None)))
+        gradual = [e for e in events if e.get("kind") == "gradual" and "start_frame" in e]
+        self._add("cuts", _bars([(float(e["start_frame"]), float(e["end_frame"])) for e in gradual], 0, top,
+                                pg.mkBrush(255, 170, 0, 90)))
+        if frames:  # every cut as one line item
+            xs = np.repeat(np.asarray(frames, float), 2)
+            ys = np.tile([0.0, top], len(frames))
+            self._add("cuts", pg.PlotCurveItem(xs, ys, connect="pairs", pen=pg.mkPen((20, 40, 90), width=1.5)))
+        for s, length in zip(starts, lengths):  # shot length labels; few per reel
+            if len(starts) <= 80:
+                label = pg.TextItem(f"{length:.1f}s", color=(20, 40, 90), anchor=(0, 0))
+                label.setPos(s + 1, top)
+                self._add("cuts", label, ignore_bounds=True)
+        self.plots["cuts"].setYRange(0, top * 1.35, padding=0)
+
+    def _draw_faces(self, lane: dict) -> None:
+        if self._unavailable("faces", lane):
+            return
+        self._clear_lane("faces")
+        largest = lane.get("largest")
+        if largest:
+            y = np.array([v if v is not None else 0.0 for v in largest], float)
+            x = np.arange(len(y) + 1, dtype=float)
+            self._add("faces", pg.PlotCurveItem(x, y, stepMode="center", fillLevel=0,
+                                                brush=pg.mkBrush(60, 170, 90, 120), pen=pg.mkPen((30, 120, 60))))
+            top = max(float(y.max(initial=0.0)), 0.2)
+        else:
+            top = 1.0
+        spans = [interval_frames(self.timebase, i) for i in lane.get("intervals", [])]
+        self._add("faces", _bars(spans, -0.12 * top, 0.1 * top, pg.mkBrush(30, 120, 60, 200)))
+        self.plots["faces"].setYRange(-0.15 * top, top * 1.05, padding=0)
+
+    def _draw_text(self, lane: dict) -> None:
+        if self._unavailable("text", lane):
+            return
+        self._clear_lane("text")
+        intervals = lane.get("intervals", [])
+        rows: list[float] = []  # end of the last caption in each row, to stack overlaps
+        for item in intervals:
+            s, e = interval_frames(self.timebase, item)
+            row = next((i for i, end in enumerate(rows) if end <= s), len(rows))
+            if row == len(rows):
+                rows.append(e)
+            else:
+                rows[row] = e
+            subtitle = item.get("role") == "subtitle"
+            colour = (150, 80, 200) if subtitle else (200, 120, 60)
+            self._add("text", _bars([(s, e)], row, 0.8, pg.mkBrush(*colour, 150)))
+            label = pg.TextItem(str(item.get("text", ""))[:40], color=(40, 20, 60), anchor=(0, 0))
+            label.setPos(s, row + 0.8)
+            label.setToolTip(item.get("text", ""))
+            self._add("text", label, ignore_bounds=True)
+        if not intervals:
+            self._note("text", "no on-screen text", (120, 120, 120))
+        self.plots["text"].setYRange(0, max(len(rows), 1), padding=0.05)
+
+    def _draw_speech(self, lane: dict) -> None:
+        if self._unavailable("speech", lane):
+            return
+        self._clear_lane("speech")
+        spans = [interval_frames(self.timebase, i) for i in lane.get("intervals", [])]
+        self._add("speech", _bars(spans, 0, 0.4, pg.mkBrush(40, 150, 160, 170)))
+        words = lane.get("words") or []
+        if words:
+            xs = seconds_to_x(self.timebase, [w["start_s"] for w in words])
+            xe = seconds_to_x(self.timebase, [w["end_s"] for w in words])
+            self._add("speech", _bars(list(zip(xs, xe)), 0.45, 0.15, pg.mkBrush(20, 90, 100, 200)))
+            for i, (w, x) in enumerate(zip(words, xs)):
+                label = pg.TextItem(str(w.get("text", "")), color=(10, 60, 70), anchor=(0, 0))
+                label.setPos(float(x), 1.0 if i % 2 else 0.85)
+                self._add("speech", label, ignore_bounds=True)
+                self._word_items.append(label)
+        elif lane.get("words_status") and lane.get("words_status") != "ok":
+            label = pg.TextItem(f"words: {lane['words_status']}", color=(120, 120, 120), anchor=(0, 0))
+            label.setPos(0, 1.0)
+            self._add("speech", label, ignore_bounds=True)
+        self.plots["speech"].setYRange(0, 1.05, padding=0)
+        self._on_range_changed()
+
+    def _draw_loudness(self, lane: dict | None, silence: dict | None) -> None:
+        self._clear_lane("loudness")
+        if lane is not None and lane.get("status", "ok") != "ok":
+            self._note("loudness", f"unavailable: {lane.get('reason', '')}", (120, 120, 120))
+            return
+        floor, top = -50.0, max(self.loudness_target + 6, -5.0)
+        if silence and silence.get("status", "ok") == "ok":
+            spans = [interval_frames(self.timebase, i) for i in silence.get("intervals", [])]
+            self._add("loudness", _bars(spans, floor, top - floor, pg.mkBrush(160, 160, 160, 70)))
+        short = (lane or {}).get("short_term") or {}
+        values = short.get("values") or []
+        if values:
+            hop = float(short.get("hop_s", 0.1))
+            offset = float((lane or {}).get("audio_offset_s", 0.0) or 0.0)
+            t = offset + hop * np.arange(len(values))
+            y = np.array([floor if v is None else max(float(v), floor) for v in values], float)
+            self._add("loudness", pg.PlotDataItem(seconds_to_x(self.timebase, t), y, pen=pg.mkPen((40, 80, 160), width=1.5)))
+        target = pg.InfiniteLine(pos=self.loudness_target, angle=0, movable=False,
+                                 pen=pg.mkPen((0, 140, 0), width=1, style=Qt.PenStyle.DashLine),
+                                 label=f"target {self.loudness_target:g} LUFS",
+                                 labelOpts={"position": 0.02, "color": (0, 110, 0), "anchors": [(0, 1), (0, 1)]})
+        self._add("loudness", target, ignore_bounds=True)
+        self.plots["loudness"].setYRange(floor, top, padding=0)
+
+    def _draw_picture(self, lanes: dict) -> None:
+        self._clear_lane("motion")
+        motion = lanes.get("motion") or {}
+        top = 0.1
+        if motion.get("status", "ok") == "ok" and motion.get("per_frame"):
+            y = np.array([0.0 if v is None else v for v in motion["per_frame"]], float)
+            self._add("motion", pg.PlotDataItem(np.arange(len(y)) + 0.5, y, pen=pg.mkPen((110, 60, 20))))
+            top = max(float(np.percentile(y, 99)) * 1.2 if len(y) else 0.1, 0.02)
+        elif motion:
+            self._note("motion", f"unavailable: {motion.get('reason', '')}", (120, 120, 120))
+            return
+        for name, colour in (("black", (0, 0, 0, 120)), ("frozen", (0, 120, 220, 110)), ("flashes", (255, 0, 200, 110))):
+            lane = lanes.get(name) or {}
+            if lane.get("status", "ok") == "ok":
+                spans = [interval_frames(self.timebase, i) for i in lane.get("intervals", [])]
+                self._add("motion", _bars(spans, 0, top, pg.mkBrush(*colour)))
+        self.plots["motion"].setYRange(0, top, padding=0.02)
+
+    def _on_range_changed(self, *args) -> None:
+        """Show the words that fit: two rows, a word hidden when it would overlap its neighbour."""
+        if not self._word_items:
+            return
+        lo, hi = self.master.vb.viewRange()[0]
+        width_px = max(self.plots["speech"].vb.width(), 1.0)
+        px_per_frame = width_px / max(hi - lo, 1e-9)
+        row_end = [-1e9, -1e9]
+        for label in sorted(self._word_items, key=lambda t: t.pos().x()):
+            x = (label.pos().x() - lo) * px_per_frame
+            w = label.textItem.boundingRect().width()
+            row = 0 if row_end[0] <= x else 1 if row_end[1] <= x else None
+            visible = row is not None and -w < x < width_px
+            label.setVisible(visible)
+            if visible:
+                label.setPos(label.pos().x(), 1.0 if row == 0 else 0.85)
+                row_end[row] = x + w + 4
+
+
+def severity_colour(severity: str) -> QColor:
+    return QColor(*SEVERITY_COLOURS.get(severity, SEVERITY_COLOURS["warning"]))

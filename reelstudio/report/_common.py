@@ -1,0 +1,77 @@
+"""What every exporter reads from the analysis JSON: the frame grid, flags, titles."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..timebase import Timebase, parse_fps
+
+# Editor-facing names of the check ids in ../shared/CONTRACT.md (unknown ids fall back to the id).
+CHECK_TITLES = {
+    "hook_no_face": "Hook: no face",
+    "hook_static_open": "Hook: static opening",
+    "subtitles_missing": "Subtitles missing",
+    "subtitles_out_of_sync": "Subtitles out of sync",
+    "text_in_ui_zone": "Text under the app's buttons",
+    "text_too_small": "Text too small",
+    "text_low_contrast": "Text low contrast",
+    "text_too_brief": "Text too brief to read",
+    "too_quiet": "Too quiet",
+    "too_loud": "Too loud / clipping",
+    "dead_air": "Dead air",
+    "static_picture": "Static picture",
+    "too_dynamic": "Too fast / flashing",
+    "black_frames": "Black frames",
+    "frozen_frames": "Frozen frames",
+    "format": "Format",
+}
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def check_title(check: str) -> str:
+    return CHECK_TITLES.get(check, check.replace("_", " ").capitalize())
+
+
+def timebase_of(analysis: dict[str, Any]) -> Timebase:
+    """The source's frame grid, rebuilt from the JSON's `source` (VFR keeps its frame times)."""
+    src = analysis.get("source") or {}
+    fps = parse_fps(src.get("fps") or "30/1")
+    times = tuple(float(t) for t in (src.get("frame_times") or ()))
+    return Timebase(fps=fps, frame_count=int(src.get("frame_count") or len(times) or 0), frame_times=times)
+
+
+def source_name(analysis: dict[str, Any]) -> str:
+    path = (analysis.get("source") or {}).get("path") or "video"
+    return os.path.basename(path)
+
+
+def flags_of(analysis: dict[str, Any]) -> list[dict[str, Any]]:
+    """The flags in time order, each with integer frames and end_frame > start_frame."""
+    tb = timebase_of(analysis)
+    titles = {c.get("check"): c.get("title") for c in analysis.get("checklist") or [] if c.get("title")}
+    out = []
+    for flag in analysis.get("flags") or []:
+        f = dict(flag)
+        f.setdefault("title", titles.get(f.get("check")) or check_title(str(f.get("check", "flag"))))
+        start = f.get("start_frame")
+        if start is None:
+            start = tb.seconds_to_nearest_frame(float(f.get("start_s") or 0.0))
+        end = f.get("end_frame")
+        if end is None:
+            end = tb.seconds_to_nearest_frame(float(f["end_s"])) if f.get("end_s") is not None else start + 1
+        f["start_frame"], f["end_frame"] = int(start), max(int(start) + 1, int(end))
+        f.setdefault("severity", "warning")
+        f.setdefault("message", "")
+        f.setdefault("fix", "")
+        out.append(f)
+    out.sort(key=lambda f: (f["start_frame"], SEVERITY_ORDER.get(f["severity"], 3), f.get("check", "")))
+    return out
+
+
+def marker_label(flag: dict[str, Any]) -> str:
+    """One line for a marker's name: the check's title and the message."""
+    title = flag.get("title") or check_title(flag.get("check", "flag"))
+    msg = " ".join(str(flag.get("message") or "").split())
+    return f"{title}: {msg}" if msg else title

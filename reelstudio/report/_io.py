@@ -1,0 +1,37 @@
+"""Atomic output files, and the guard that keeps them off the analysed video."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any
+
+from ..errors import OutputError
+
+
+def refuse_source(path: str, analysis: dict[str, Any]) -> None:
+    src = (analysis.get("source") or {}).get("path")
+    if src and os.path.realpath(path) == os.path.realpath(src):
+        raise OutputError(f"{path}: refusing to overwrite the input video")
+
+
+def atomic_write(path: str, data: bytes) -> None:
+    """Write to a temp file in the same folder, then os.replace: readers never see half a file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise OutputError(f"{path}: is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".reelstudio-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None

@@ -1,0 +1,565 @@
+"""The main window on real clips: background analysis, cancel, bad files, exact seeking.
+
+Everything runs for real: the pipeline analyses the bundled sample reel and numbered clips
+made with the real encoder (tests/media.py); the player decodes them; dialogs are real
+QMessageBoxes, found on screen and dismissed.
+"""
+
+import csv
+import dataclasses
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from fractions import Fraction
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl  # noqa: E402
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+import pyqtgraph as pg  # noqa: E402
+
+from media import read_number, write_numbered_clip  # noqa: E402
+from reelstudio.gui.main_window import MainWindow  # noqa: E402
+from reelstudio.gui.settings import Settings, SettingsDialog, load_settings, settings_path  # noqa: E402
+from reelstudio.resources import sample_reel  # noqa: E402
+from reelstudio.timebase import Timebase  # noqa: E402
+
+ANALYSIS_TIMEOUT_MS = 240_000
+
+
+@pytest.fixture(scope="session")
+def numbered_clip(media_dir):
+    """29.97 fps with B-frames (drop-frame timecode) and sound: frame N shows N."""
+    return write_numbered_clip(media_dir / "gui_numbered_2997.mp4", frames=90, fps=Fraction(30000, 1001),
+                               audio=True)
+
+
+@pytest.fixture(scope="session")
+def bad_files(media_dir, numbered_clip):
+    d = media_dir / "gui_bad"
+    d.mkdir(exist_ok=True)
+    (d / "empty.mp4").write_bytes(b"")
+    (d / "notes.mp4").write_text("these are my notes for the shoot, not a video\n" * 50)
+    data = numbered_clip.read_bytes()
+    (d / "truncated_index.mp4").write_bytes(data[: len(data) // 2])  # moov at the end: the index is lost
+    fast = d / "faststart.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(numbered_clip), "-c", "copy", "-movflags", "+faststart",
+                    str(fast)], check=True)
+    fdata = fast.read_bytes()
+    (d / "truncated_data.mp4").write_bytes(fdata[: int(len(fdata) * 0.6)])  # the header promises missing frames
+    audio_only = d / "voice.m4a"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=300:duration=2",
+                    "-c:a", "aac", str(audio_only)], check=True)
+    return {
+        "empty": (d / "empty.mp4", "empty"),
+        "text": (d / "notes.mp4", "not a video"),
+        "truncated_index": (d / "truncated_index.mp4", "truncated"),
+        "truncated_data": (d / "truncated_data.mp4", "truncated"),
+        "audio_only": (audio_only, "audio-only"),
+        "missing": (d / "does-not-exist.mp4", "no such file"),
+        "folder": (d, "folder"),
+    }
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()  # cancels and joins any analysis still running
+
+
+def open_and_wait(qtbot, win, path) -> str:
+    with qtbot.waitSignal(win.analysisFinished, timeout=ANALYSIS_TIMEOUT_MS) as blocker:
+        assert win.open_file(str(path))
+    return blocker.args[0]
+
+
+def fingerprint(path):
+    st = os.stat(path)
+    return hashlib.sha256(open(path, "rb").read()).hexdigest(), st.st_mtime_ns, st.st_size
+
+
+def visible_error_boxes():
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def dismiss(box: QMessageBox) -> None:
+    box.button(QMessageBox.StandardButton.Ok).click()
+
+
+def assert_shows(win, frame: int, tb: Timebase) -> None:
+    player = win.player
+    assert player.current_frame() == frame
+    assert read_number(player.shown_image()) == frame, "the picture on screen is another frame"
+    assert player.timecode() == tb.frame_to_timecode(frame)
+    assert win.timeline.playhead() == frame
+    assert f"frame {frame} /" in win.timecode_label.text()
+    assert tb.frame_to_timecode(frame) in win.timecode_label.text()
+
+
+def click_timeline(qtbot, win, frame: int, within: float = 0.5, lane: str = "cuts") -> None:
+    scene = win.timeline.scene_pos_of_frame(frame, lane, within)
+    pos = win.timeline.view.mapFromScene(scene)
+    qtbot.mouseClick(win.timeline.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def drag(widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
+    """A left-button drag (QTest's mouseMove carries no button state, so send the events)."""
+    def send(kind, pos, button, buttons):
+        ev = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons,
+                         Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, ev)
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    send(QEvent.Type.MouseButtonPress, start, left, left)
+    for i in range(1, steps + 1):
+        send(QEvent.Type.MouseMove, start + (end - start) * (i / steps), none, left)
+    send(QEvent.Type.MouseButtonRelease, end, left, none)
+
+
+# -- the sample reel ------------------------------------------------------------------------
+def test_sample_reel_analyses_in_background_and_fills_timeline_and_checklist(qtbot, window, tmp_path):
+    ticks: list[bool] = []  # the GUI thread's timer keeps firing while the worker analyses
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(window.is_analysing()))
+    timer.start(25)
+    partial: list[tuple[list, bool]] = []
+    window.lanesShown.connect(lambda names: partial.append((names, window.analysis is None)))
+
+    outcome = open_and_wait(qtbot, window, sample_reel())
+    timer.stop()
+    assert outcome == "result"
+    assert sum(ticks) >= 10, "the event loop stalled while the analysis ran"
+    assert any(before_result for _, before_result in partial), "no lane was drawn before the result"
+    assert not visible_error_boxes()
+
+    data = window.analysis
+    assert data["source"]["frame_count"] == window.player.frame_count() == window.timeline.frame_count
+    lanes = data["lanes"]
+    tl = window.timeline
+
+    # cuts: one line item holding every cut, and a bar per shot
+    cut_frames = sorted({e["frame"] for e in lanes["cuts"]["events"]})
+    assert cut_frames, "the sample reel has cuts"
+    curves = [i for i in tl.lane_items("cuts") if isinstance(i, pg.PlotCurveItem)]
+    assert len(curves) == 1
+    assert sorted(set(curves[0].xData.astype(int))) == cut_frames
+    # loudness: the short-term curve, point for point, and the target line
+    loud = [i for i in tl.lane_items("loudness") if isinstance(i, pg.PlotDataItem)]
+    assert len(loud) == 1 and len(loud[0].xData) == len(lanes["loudness"]["short_term"]["values"])
+    assert any(isinstance(i, pg.InfiniteLine) and i.angle == 0 for i in tl.lane_items("loudness"))
+    # motion: one value per frame
+    motion = [i for i in tl.lane_items("motion") if isinstance(i, pg.PlotDataItem)]
+    assert len(motion[0].xData) == data["source"]["frame_count"]
+    # speech: every recognised word has its label
+    words = lanes["speech"].get("words") or []
+    labels = [i for i in tl.lane_items("speech") if isinstance(i, pg.TextItem)]
+    if words:
+        assert sorted(t.toPlainText() for t in labels) == sorted(w["text"] for w in words)
+    # lanes that could not run say why
+    for key in ("cuts", "faces", "text", "speech", "loudness", "motion"):
+        if lanes.get(key, {}).get("status") == "unavailable":
+            notes = [i.toPlainText() for i in tl.lane_items(key) if isinstance(i, pg.TextItem)]
+            assert notes == [f"unavailable: {lanes[key]['reason']}"]
+
+    # checklist: a row per check, a row per flag, the score
+    panel = window.checklist
+    assert [cid for cid, _ in panel.check_rows()] == [c["check"] for c in data["checklist"]]
+    assert panel.flags.topLevelItemCount() == len(data["flags"]) == tl.flag_count()
+    if data.get("score") is not None:
+        assert panel.score_label.text() == str(data["score"])
+    assert all(a.isEnabled() for a in window.export_actions.values())
+
+    # exports from the window: JSON round trip, CSV markers, the PDF report
+    written = []
+    for name, fmt in (("a.json", "json"), ("m.csv", "csv"), ("r.pdf", "pdf")):
+        with qtbot.waitSignal(window.export_to(str(tmp_path / name), fmt).done, timeout=120_000):
+            pass
+        written.append(tmp_path / name)
+    assert json.loads(written[0].read_text(encoding="utf-8")) == data
+    rows = list(csv.DictReader(io.StringIO(written[1].read_text(encoding="utf-8"))))
+    assert len(rows) == len(data["flags"])
+    assert written[2].read_bytes()[:5] == b"%PDF-"
+
+
+def test_cancel_leaves_the_window_usable(qtbot, window, numbered_clip):
+    window.open_file(str(sample_reel()))
+    qtbot.waitUntil(lambda: window.progress.maximum() > 0 and window.progress.value() > 0, timeout=120_000)
+    assert window.cancel_button.isVisible()
+    with qtbot.waitSignal(window.analysisFinished, timeout=60_000) as blocker:
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["cancelled"]
+    assert window.analysis is None
+    assert "cancelled" in window.checklist.band_label.text()
+    assert window.status_label.text() == "Analysis cancelled"
+    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    assert window.reanalyse_action.isEnabled()
+    assert not visible_error_boxes()
+    flag_row = [i.toPlainText() for i in window.timeline.lane_items("flags") if isinstance(i, pg.TextItem)]
+    assert flag_row == ["analysis cancelled"]
+    # the player still works on the cancelled file, and the next file analyses
+    window.seek(40)
+    assert window.player.current_frame() == 40
+    assert open_and_wait(qtbot, window, numbered_clip) == "result"
+    tb = window.timeline.timebase
+    window.seek(33)
+    assert_shows(window, 33, tb)
+
+
+def test_closing_the_window_mid_analysis_stops_the_analysis_process(qtbot, numbered_clip):
+    import multiprocessing
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.open_file(str(sample_reel()))
+    qtbot.waitUntil(lambda: win.progress.value() > 0, timeout=120_000)
+    assert multiprocessing.active_children(), "the analysis runs in a child process"
+    worker = win.worker
+    win.close()
+    assert worker.isFinished() and worker.outcome == "cancelled"
+    assert not multiprocessing.active_children()
+
+
+def test_an_analysis_process_that_dies_is_reported_and_the_app_lives_on(qtbot, window, numbered_clip):
+    import multiprocessing
+
+    window.open_file(str(sample_reel()))
+    qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=120_000)
+    with qtbot.waitSignal(window.errorShown, timeout=30_000) as blocker:
+        for child in multiprocessing.active_children():
+            child.kill()  # as the out-of-memory killer would
+    assert "ended unexpectedly" in blocker.args[1]
+    dismiss(visible_error_boxes()[0])
+    qtbot.waitUntil(lambda: not window.is_analysing(), timeout=30_000)
+    assert open_and_wait(qtbot, window, numbered_clip) == "result"
+
+
+def test_opening_another_file_mid_analysis_shows_only_the_new_one(qtbot, window, numbered_clip):
+    window.open_file(str(sample_reel()))
+    qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=120_000)
+    first = window.worker
+    assert open_and_wait(qtbot, window, numbered_clip) == "result"
+    assert window.analysis["source"]["frame_count"] == 90
+    assert window.timeline.frame_count == 90
+    qtbot.waitUntil(lambda: first not in window._threads, timeout=60_000)  # the old worker wound down
+    assert first.outcome in ("cancelled", "result")
+    assert window.analysis["source"]["frame_count"] == 90, "a late signal from the old run replaced the result"
+
+
+# -- bad files ------------------------------------------------------------------------------
+def test_bad_files_open_an_error_dialog_and_the_app_lives_on(qtbot, window, bad_files, numbered_clip):
+    for case, (path, words) in bad_files.items():
+        before = fingerprint(path) if path.is_file() else None
+        with qtbot.waitSignal(window.errorShown, timeout=60_000) as blocker:
+            window.open_file(str(path))
+        title, text = blocker.args
+        assert words in text.lower(), (case, text)
+        boxes = visible_error_boxes()
+        assert len(boxes) == 1, case
+        assert boxes[0].text() == text and boxes[0].icon() == QMessageBox.Icon.Critical
+        dismiss(boxes[0])
+        qtbot.waitUntil(lambda: not visible_error_boxes(), timeout=5000)
+        qtbot.waitUntil(lambda: not window.is_analysing(), timeout=60_000)
+        if before:
+            assert fingerprint(path) == before, f"{case}: the input file was modified"
+        assert window.isVisible()
+    # after all that, a good file opens, analyses and seeks
+    assert open_and_wait(qtbot, window, numbered_clip) == "result"
+    window.seek(12)
+    assert_shows(window, 12, window.timeline.timebase)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_uncaught_exception_in_a_slot_becomes_a_dialog_and_a_log_entry(qtbot, window, monkeypatch):
+    from reelstudio.gui import app
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    app.install_excepthook(lambda: window)
+
+    def broken_slot():
+        raise RuntimeError("a bug in a slot")
+
+    with qtbot.waitSignal(window.errorShown, timeout=5000) as blocker:
+        QTimer.singleShot(0, broken_slot)
+    assert "RuntimeError: a bug in a slot" in blocker.args[1]
+    box = visible_error_boxes()[0]
+    assert "broken_slot" in box.detailedText()
+    assert "RuntimeError: a bug in a slot" in app.log_path().read_text(encoding="utf-8")
+    dismiss(box)
+    window.seek(0)  # still responsive
+    assert window.isVisible()
+
+
+# -- exact seeking --------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def clip_analysis(qapp, numbered_clip, tmp_path_factory):
+    """The numbered clip analysed once, for real, by a window's background worker."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("REELSTUDIO_CACHE_DIR", str(tmp_path_factory.mktemp("clip_cache")))
+    mp.setenv("REELSTUDIO_DATA_DIR", str(tmp_path_factory.mktemp("clip_data")))
+    win = MainWindow()
+    outcome = []
+    win.analysisFinished.connect(outcome.append)
+    assert win.open_file(str(numbered_clip))
+    deadline = time.monotonic() + ANALYSIS_TIMEOUT_MS / 1000
+    while not outcome and time.monotonic() < deadline:
+        qapp.processEvents()
+        time.sleep(0.01)
+    data = win.analysis
+    win.close()
+    win.deleteLater()
+    mp.undo()
+    assert outcome == ["result"]
+    return data
+
+
+@pytest.fixture
+def analysed_clip(qtbot, window, numbered_clip, clip_analysis):
+    """A fresh window showing the numbered clip with its analysis."""
+    window.activateWindow()
+    assert window.open_file(str(numbered_clip), analysis=clip_analysis)
+    assert not window.is_analysing()
+    return window, window.timeline.timebase
+
+
+def test_timeline_click_shows_exactly_that_frame(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    assert tb.fps == Fraction(30000, 1001)
+    for frame in (0, 1, 29, 30, 44, 45, 88, 89):
+        click_timeline(qtbot, win, frame)
+        assert_shows(win, frame, tb)
+    # zoomed in, a click near either edge of a frame's slot still lands on that frame
+    win.timeline.master.setXRange(40, 52, padding=0)
+    for frame, within, lane in ((41, 0.1, "speech"), (47, 0.9, "loudness"), (50, 0.5, "motion")):
+        click_timeline(qtbot, win, frame, within, lane)
+        assert_shows(win, frame, tb)
+    # a drag pans instead of seeking
+    before = win.timeline.master.vb.viewRange()[0]
+    start = win.timeline.view.mapFromScene(win.timeline.scene_pos_of_frame(45))
+    drag(win.timeline.view.viewport(), start, start + QPoint(120, 0))
+    assert win.timeline.master.vb.viewRange()[0] != before
+    assert win.player.current_frame() == 50
+
+
+def test_timeline_click_on_a_variable_frame_rate_clip(qtbot, window, media_dir):
+    gaps = [17] * 20 + [66] * 10 + [33, 17, 50, 100] * 3
+    pts = [0]
+    for g in gaps:
+        pts.append(pts[-1] + g)
+    clip = write_numbered_clip(media_dir / "gui_vfr.mp4", frames=len(pts), pts_ms=pts)
+    assert open_and_wait(qtbot, window, clip) == "result"
+    tb = window.timeline.timebase
+    assert tb.is_vfr and len(window.analysis["source"]["frame_times"]) == len(pts)
+    for frame in (0, 19, 20, 29, 30, 33, len(pts) - 1):
+        click_timeline(qtbot, window, frame, 0.8, "loudness")
+        assert_shows(window, frame, tb)
+
+
+def test_clicking_a_flag_seeks_to_its_first_frame_and_highlights_it(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    data = dict(win.analysis)
+    data["flags"] = [
+        {"check": "black_frames", "severity": "error", "start_frame": 7, "end_frame": 12,
+         "start_s": tb.frame_to_seconds(7), "end_s": tb.frame_to_seconds(12),
+         "message": "5 black frames", "fix": "trim them"},
+        {"check": "frozen_frames", "severity": "warning", "start_frame": 31, "end_frame": 60,
+         "start_s": tb.frame_to_seconds(31), "end_s": tb.frame_to_seconds(60),
+         "message": "the picture freezes", "fix": "cut the freeze"},
+        {"check": "dead_air", "severity": "info", "start_frame": 89, "end_frame": 90,
+         "start_s": tb.frame_to_seconds(89), "end_s": tb.frame_to_seconds(90),
+         "message": "Тишина 静音", "fix": "add room tone"},
+    ]
+    win.load_analysis(data)
+    panel = win.checklist
+    assert win.timeline.flag_count() == 3
+    for i, flag in enumerate(data["flags"]):
+        item = panel.flag_item(i)
+        assert item.text(0) == tb.frame_to_timecode(flag["start_frame"])
+        rect = panel.flags.visualItemRect(item)
+        qtbot.mouseClick(panel.flags.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert_shows(win, flag["start_frame"], tb)
+        assert panel.selected_flag() == i
+        assert win.timeline.highlighted_flag() == i
+        detail = panel.detail.toPlainText()
+        assert flag["message"] in detail and flag["fix"] in detail
+    # the flag list has the focus now; the player's keys still step from the flag's frame
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    panel.activate_flag(1)
+    panel.flags.setFocus()
+    qtbot.keyClick(panel.flags, Qt.Key.Key_Right)
+    assert_shows(win, 32, tb)
+    qtbot.keyClick(panel.flags, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert win.player.current_frame() < 32
+    assert read_number(win.player.shown_image()) == win.player.current_frame()
+
+
+def test_keys_reach_the_player_from_the_window(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    win.seek(20)
+    qtbot.keyClick(win, Qt.Key.Key_Right)
+    assert_shows(win, 21, tb)
+    qtbot.keyClick(win, Qt.Key.Key_Left)
+    qtbot.keyClick(win, Qt.Key.Key_Left)
+    assert_shows(win, 19, tb)
+    qtbot.keyClick(win, Qt.Key.Key_End)
+    assert_shows(win, 89, tb)
+    qtbot.keyClick(win, Qt.Key.Key_Home)
+    assert_shows(win, 0, tb)
+
+
+# -- opening: drag and drop, recent files, settings ------------------------------------------
+def test_drop_a_file_to_open_it_and_it_joins_the_recent_files(qtbot, window, numbered_clip, tmp_path):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(numbered_clip))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    text_only = QMimeData()
+    text_only.setText("not a file")
+    refused = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, text_only, Qt.MouseButton.LeftButton,
+                              Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(refused)
+    assert not refused.isAccepted()
+
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.analysisFinished, timeout=ANALYSIS_TIMEOUT_MS) as blocker:
+        window.dropEvent(drop)
+    assert blocker.args == ["result"]
+    assert window.path == str(numbered_clip.resolve())
+
+    # the recent list is saved and offered by the next window
+    assert load_settings().recent_files[0] == str(numbered_clip.resolve())
+    other = MainWindow()
+    qtbot.addWidget(other)
+    actions = other.recent_menu.actions()
+    assert [a.text() for a in actions][:1] == [str(numbered_clip.resolve())]
+    with qtbot.waitSignal(other.analysisFinished, timeout=ANALYSIS_TIMEOUT_MS):
+        actions[0].trigger()
+    assert other.analysis["source"]["frame_count"] == 90
+    other.close()
+
+
+def test_changing_the_preset_rescores_without_a_new_analysis(qtbot, analysed_clip):
+    win, _ = analysed_clip
+    assert win.analysis.get("preset") == "reels"
+    lanes_before = win.analysis["lanes"]
+    win.apply_settings(dataclasses.replace(win.settings, preset="tiktok"))
+    assert not win.is_analysing()
+    assert win.analysis["preset"] == "tiktok"
+    assert win.analysis["lanes"] == lanes_before
+    # the clip is 360x640 at 29.97 fps: the format check reads the same source under either preset
+    assert [r["check"] for r in win.analysis["checklist"]] == [cid for cid, _ in win.checklist.check_rows()]
+    assert "TikTok" in win.checklist.band_label.text() or "tiktok" in win.checklist.band_label.text()
+    assert load_settings().preset == "tiktok"
+
+
+def test_settings_dialog_and_a_damaged_settings_file(qtbot, tmp_path):
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.preset.setCurrentIndex(dialog.preset.findData("shorts"))
+    langs = [dialog.ocr.item(i).text() for i in range(dialog.ocr.count())]
+    assert {"eng", "rus"} <= set(langs)  # read from the installed Tesseract
+    for i in range(dialog.ocr.count()):
+        if dialog.ocr.item(i).text() == "rus":
+            dialog.ocr.item(i).setCheckState(Qt.CheckState.Checked)
+    got = dialog.result_settings()
+    assert got.preset == "shorts" and set(got.ocr_languages) == {"eng", "rus"}
+
+    # the model manager refuses a folder that is not a Vosk model, and says why
+    assert [dialog.models.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.models.count())] == [""]
+    not_a_model = tmp_path / "not-a-model"
+    (not_a_model / "am").mkdir(parents=True)
+    (not_a_model / "am" / "final.mdl").write_bytes(b"half a model")
+    assert dialog.install_model(str(not_a_model)) is False
+    assert dialog.last_warning.isVisible() and dialog.last_warning.text()
+    dialog.last_warning.button(QMessageBox.StandardButton.Ok).click()
+    assert dialog.models.count() == 1, "a broken model must not appear"
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{not json", encoding="utf-8")
+    assert load_settings() == Settings()
+    path.write_text(json.dumps({"preset": "nonsense", "recent_files": [1, 2]}), encoding="utf-8")
+    assert load_settings() == Settings()
+
+
+def test_export_over_the_source_video_is_refused(qtbot, analysed_clip, tmp_path):
+    win, _ = analysed_clip
+    copy = tmp_path / "clip.mp4"
+    shutil.copyfile(win.path, copy)
+    data = dict(win.analysis)
+    data["source"] = {**data["source"], "path": str(copy)}
+    win.analysis = data
+    before = fingerprint(copy)
+    for fmt in ("json", "csv"):
+        with qtbot.waitSignal(win.errorShown, timeout=30_000) as blocker:
+            win.export_to(str(copy), fmt)
+        assert "overwrite" in blocker.args[1] or "input" in blocker.args[1], blocker.args
+        dismiss(visible_error_boxes()[0])
+    assert fingerprint(copy) == before
+
+
+def test_a_saved_analysis_json_opens_over_its_video(qtbot, window, numbered_clip, clip_analysis, tmp_path):
+    saved = tmp_path / "clip.json"
+    saved.write_text(json.dumps(clip_analysis), encoding="utf-8")
+    assert window.open_analysis_json(str(saved))
+    assert not window.is_analysing()
+    assert window.analysis == clip_analysis
+    assert window.timeline.frame_count == 90
+    assert window.checklist.flags.topLevelItemCount() == len(clip_analysis["flags"])
+    # a damaged JSON and one of another video: a dialog each, nothing replaced
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema_version": 1, "source": ', encoding="utf-8")
+    with qtbot.waitSignal(window.errorShown, timeout=5000) as blocker:
+        assert not window.open_analysis_json(str(broken))
+    assert "broken.json" in blocker.args[1]
+    dismiss(visible_error_boxes()[0])
+    assert window.analysis == clip_analysis
+
+
+def test_export_menu_offers_every_report_format_and_json(qtbot, window):
+    from reelstudio.gui.exports import export_choices, file_filter, format_of
+    from reelstudio.report import FORMATS
+
+    choices = export_choices()
+    offered = {name for c in choices for name, _, _ in c.formats}
+    assert offered == set(FORMATS) | {"json"}
+    assert [a.text() for a in window.export_menu.actions()] == [c.label for c in choices]
+    assert not any(a.isEnabled() for a in window.export_menu.actions()), "nothing to export before an analysis"
+    markers = next(c for c in choices if any(n == "edl" for n, _, _ in c.formats))
+    edl_filter = next(f for f in file_filter(markers) if "*.edl" in f)
+    assert format_of(markers, "/tmp/cut", edl_filter) == ("edl", "/tmp/cut.edl")
+    assert format_of(markers, "/tmp/cut.otio", edl_filter) == ("otio", "/tmp/cut.otio")  # the typed extension wins
+
+
+def test_overlay_toggles_reach_the_player_and_are_remembered(qtbot, analysed_clip):
+    win, _ = analysed_clip
+    for kind, action in win.overlay_actions.items():
+        action.setChecked(False)
+        assert not win.player.overlay_visible(kind)
+        action.setChecked(True)
+        assert win.player.overlay_visible(kind)
+    win.overlay_actions["faces"].setChecked(False)
+    assert "faces" not in load_settings().overlays
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert not again.overlay_actions["faces"].isChecked() and not again.player.overlay_visible("faces")

@@ -1,0 +1,496 @@
+"""Checks and score over hand-built lanes: every check on its own defect, nothing on a clean set.
+
+Pure and fast: lane dicts as the analysis JSON has them, no decoding.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from reelstudio import scoring
+from reelstudio.checks import CHECK_ORDER, REGISTRY, evaluate, preset_table, weight_table
+from reelstudio.checks.base import control_points, merge_intervals, subtract_intervals
+from reelstudio.checks.text import reading_time
+from reelstudio.presets import PRESETS, UnknownPreset, get_preset
+
+FPS = 30
+N = 300  # 10 s
+W, H = 1080, 1920
+
+CONTRACT_IDS = {
+    "hook_no_face", "hook_static_open", "subtitles_missing", "subtitles_out_of_sync", "text_in_ui_zone",
+    "text_too_small", "text_low_contrast", "text_too_brief", "too_quiet", "too_loud", "dead_air",
+    "static_picture", "too_dynamic", "black_frames", "frozen_frames", "format",
+}
+
+
+def iv(s: int, e: int, **kw) -> dict:
+    return {"start_frame": s, "end_frame": e, "start_s": s / FPS, "end_s": e / FPS, **kw}
+
+
+def caption(s: int, e: int, text: str = "so here is the thing", y: int = 1100, h: int = 60, contrast: float = 7.0,
+            role: str = "subtitle", x: int = 200, w: int = 680) -> dict:
+    return iv(s, e, box=[x, y, w, h], text=text, role=role, lang="eng", height_px=h, lines=1, contrast=contrast,
+              confidence=0.9, duration_s=(e - s) / FPS)
+
+
+def source(**kw) -> dict:
+    out = {"path": "x.mp4", "width": W, "height": H, "fps": f"{FPS}/1", "frame_count": N, "duration_s": N / FPS,
+           "has_audio": True}
+    out.update(kw)
+    return out
+
+
+def clean_lanes() -> dict:
+    caps = [caption(10 + 56 * k, 10 + 56 * k + 50) for k in range(5)]  # 10..284, 0.2 s gaps
+    return {
+        "cuts": {"status": "ok",
+                 "events": [{"frame": f, "kind": "cut", "confidence": 0.9} for f in (60, 120, 180, 240)]},
+        "faces": {"status": "ok", "intervals": [iv(0, N)]},
+        "text": {"status": "ok", "engine": "test", "intervals": caps, "sampled_frames": 100},
+        "speech": {"status": "ok", "intervals": [iv(10, 290)], "words": []},
+        "subtitle_sync": {"status": "ok", "engine": "test", "subtitles": [
+            {"caption": k, "start_frame": c["start_frame"], "end_frame": c["end_frame"], "text": c["text"],
+             "speech_start_s": c["start_s"] - 0.1, "speech_end_s": c["end_s"] - 0.05, "offset_start_s": 0.1,
+             "offset_end_s": 0.05, "matched_words": 5, "total_words": 5, "method": "align"}
+            for k, c in enumerate(caps)]},
+        "loudness": {"status": "ok", "integrated_lufs": -14.5, "true_peak_dbtp": -1.5, "sample_peak_dbfs": -2.0,
+                     "lra_lu": 5.0, "momentary": {"hop_s": 0.1, "window_s": 0.4, "values": [-14.0] * 100},
+                     "short_term": {"hop_s": 0.1, "window_s": 3.0, "values": [-14.0] * 100}, "audio_offset_s": 0.0},
+        "silence": {"status": "ok", "intervals": []},
+        "black": {"status": "ok", "intervals": []},
+        "frozen": {"status": "ok", "intervals": []},
+        "motion": {"status": "ok", "per_frame": [0.0] + [0.02] * (N - 1), "mean": 0.02},
+        "flashes": {"status": "ok", "intervals": [], "transition_frames": []},
+    }
+
+
+def run(lanes=None, preset="reels", **src):
+    ev = evaluate(lanes if lanes is not None else clean_lanes(), source(**src), preset)
+    json.dumps({"flags": ev.flags, "checklist": ev.checklist}, allow_nan=False)  # JSON-ready
+    return ev
+
+
+def row(ev, check):
+    return next(r for r in ev.checklist if r["check"] == check)
+
+
+def only_flags(ev, check):
+    return [f for f in ev.flags if f["check"] == check]
+
+
+def assert_fires(ev, check, start, end, severity=None):
+    """``check`` flags [start, end) (within 2 frames), fails or warns, and nothing else is flagged."""
+    got = only_flags(ev, check)
+    assert got, f"{check} did not fire: {row(ev, check)}"
+    assert any(abs(f["start_frame"] - start) <= 2 and abs(f["end_frame"] - end) <= 2 for f in got), got
+    assert row(ev, check)["status"] in ("warn", "fail"), row(ev, check)
+    others = [f for f in ev.flags if f["check"] != check]
+    assert not others, others
+    for f in got:
+        assert f["message"] and f["fix"] and f["severity"] in ("info", "warning", "error")
+        assert f["start_s"] == pytest.approx(f["start_frame"] / FPS, abs=1e-6)
+        if severity:
+            assert f["severity"] == severity
+
+
+# -- registry, presets, score --------------------------------------------------------
+
+def test_every_contract_check_is_registered_and_weights_sum_to_100():
+    assert set(REGISTRY) == CONTRACT_IDS == set(CHECK_ORDER)
+    assert sum(c.weight for c in REGISTRY.values()) == 100
+    for c in REGISTRY.values():
+        xs = [x for x, _ in c.points]
+        assert xs == sorted(xs) and all(0 <= y <= 1 for _, y in c.points), c.id
+        assert c.doc, f"{c.id} has no description"
+
+
+def test_clean_lanes_pass_every_check_with_no_flag():
+    ev = run()
+    assert ev.flags == []
+    assert {r["status"] for r in ev.checklist} == {"pass"}, [r for r in ev.checklist if r["status"] != "pass"]
+    assert ev.score == 100 and ev.band == "good" and ev.score_version == scoring.SCORE_VERSION
+    assert ev.preset == "reels"
+
+
+def test_checklist_says_where_every_point_went():
+    lanes = clean_lanes()
+    lanes["loudness"]["integrated_lufs"] = -20.0  # 6 LU quiet: too_quiet sub-score 0.5
+    lanes["faces"] = {"status": "unavailable", "reason": "model missing"}
+    ev = run(lanes)
+    quiet = row(ev, "too_quiet")
+    assert quiet["score"] == pytest.approx(0.5) and quiet["points"] == pytest.approx(4.0)
+    face = row(ev, "hook_no_face")
+    assert face["status"] == "n/a" and face["points"] == 0 and "model missing" in face["detail"]
+    applicable = [r for r in ev.checklist if r["status"] != "n/a"]
+    possible = sum(r["weight"] for r in applicable)
+    assert possible == 100 - REGISTRY["hook_no_face"].weight
+    assert ev.score == round(100 * sum(r["points"] for r in applicable) / possible)
+    assert ev.score == round(100 * (possible - 4.0) / possible)
+    assert ev.band == "good"
+
+
+def test_bands_and_status_rules():
+    assert [scoring.band_of(s) for s in (100, 90, 89, 50, 49, 0)] == \
+        ["good", "good", "needs work", "needs work", "poor", "poor"]
+    warn = [{"severity": "warning"}]
+    assert scoring.status_of(None, []) == "n/a"
+    assert scoring.status_of(1.0, []) == "pass"
+    assert scoring.status_of(0.95, [{"severity": "info"}]) == "pass"
+    assert scoring.status_of(0.95, warn) == "warn"
+    assert scoring.status_of(0.7, []) == "warn"
+    assert scoring.status_of(0.49, warn) == "fail"
+    assert scoring.total([]).score is None
+
+
+def test_control_points_interpolate_and_clamp():
+    pts = ((1.0, 1.0), (3.0, 0.5), (5.0, 0.0))
+    assert control_points(0.0, pts) == 1.0
+    assert control_points(2.0, pts) == pytest.approx(0.75)
+    assert control_points(4.0, pts) == pytest.approx(0.25)
+    assert control_points(9.0, pts) == 0.0
+    assert control_points(float("inf"), pts) == 0.0
+
+
+def test_interval_helpers():
+    assert merge_intervals([(5, 8), (0, 3), (3, 4), (10, 12)]) == [(0, 4), (5, 8), (10, 12)]
+    assert merge_intervals([(5, 8), (0, 3), (3, 4), (10, 12)], gap=1) == [(0, 8), (10, 12)]
+    assert subtract_intervals((0, 100), [(10, 20), (15, 30), (90, 120)]) == [(0, 10), (30, 90)]
+    assert subtract_intervals((0, 10), []) == [(0, 10)]
+
+
+def test_presets_are_complete_and_unknown_names_fail_clearly():
+    assert set(PRESETS) == {"reels", "tiktok", "shorts"}
+    reels = get_preset("reels")
+    assert (reels.ui.top, reels.ui.bottom, reels.ui.left) == (0.14, 0.35, 0.06)
+    assert get_preset(None) is reels and get_preset("TikTok").name == "tiktok"
+    for p in PRESETS.values():
+        assert p.sources and p.checked and p.hook_s == 3.0 and p.loudness_target_lufs == -14.0
+    with pytest.raises(UnknownPreset, match="reels, tiktok, shorts"):
+        get_preset("snapchat")
+    assert "weight" in weight_table() and "100" in weight_table().splitlines()[-1]
+    assert "35%" in preset_table("reels") and "Meta" in preset_table("reels")
+
+
+def test_unavailable_and_malformed_lanes_become_na_not_crashes():
+    lanes = {name: {"status": "unavailable", "reason": "no audio track"} for name in clean_lanes()}
+    ev = run(lanes)
+    assert {r["status"] for r in ev.checklist if r["check"] != "format"} == {"n/a"}
+    assert row(ev, "format")["status"] == "pass" and ev.score == 100
+    bad = clean_lanes()
+    bad["motion"] = {"status": "ok", "per_frame": "garbage"}
+    bad["text"]["intervals"][0]["box"] = ["x"]
+    ev = run(bad)
+    assert row(ev, "static_picture")["status"] == "n/a" and "cannot read" in row(ev, "static_picture")["detail"]
+    assert row(ev, "text_in_ui_zone")["status"] == "n/a"
+    ev = evaluate({}, {}, "reels")
+    assert ev.score is None and {r["status"] for r in ev.checklist} == {"n/a"}
+
+
+# -- every check on its own defect ---------------------------------------------------
+
+def test_hook_no_face():
+    lanes = clean_lanes()
+    lanes["faces"]["intervals"] = [iv(150, 300)]
+    ev = run(lanes)
+    assert_fires(ev, "hook_no_face", 0, 90, "warning")
+    assert row(ev, "hook_no_face")["status"] == "fail"
+    lanes["faces"]["intervals"] = []
+    assert_fires(run(lanes), "hook_no_face", 0, 90)
+    lanes["faces"]["intervals"] = [iv(60, 300)]  # at 2 s: inside the hook, but late
+    ev = run(lanes)
+    assert row(ev, "hook_no_face")["score"] == pytest.approx(0.75)
+    assert [f["severity"] for f in only_flags(ev, "hook_no_face")] == ["info"]
+
+
+def test_hook_static_open():
+    lanes = clean_lanes()
+    lanes["cuts"]["events"] = [{"frame": 120, "kind": "cut"}, {"frame": 240, "kind": "cut"}]
+    lanes["motion"]["per_frame"] = [0.0] * 110 + [0.02] * (N - 110)
+    for k in range(2):  # captions and speech only from 4 s on
+        lanes["text"]["intervals"].pop(0)
+        lanes["subtitle_sync"]["subtitles"].pop(0)
+    for k, s in enumerate(lanes["subtitle_sync"]["subtitles"]):
+        s["caption"] = k
+    lanes["speech"]["intervals"] = [iv(130, 290)]
+    lanes["faces"]["intervals"] = [iv(0, N)]
+    ev = run(lanes)
+    flagged = only_flags(ev, "hook_static_open")
+    assert len(flagged) == 1 and flagged[0]["start_frame"] == 0 and flagged[0]["end_frame"] == 90
+    assert row(ev, "hook_static_open")["status"] == "fail"
+    # a still-held opening with a noisy encoder is still static; a little drift is not motion
+    lanes["motion"]["per_frame"] = [0.0] + [0.003] * 109 + [0.02] * (N - 110)
+    assert only_flags(run(lanes), "hook_static_open")
+    lanes["speech"]["intervals"] = [iv(15, 290)]  # speech at 0.5 s: the hook holds
+    assert not only_flags(run(lanes), "hook_static_open")
+
+
+def test_subtitles_missing():
+    lanes = clean_lanes()
+    lanes["text"]["intervals"] = lanes["text"]["intervals"][:2]  # none after frame 116
+    lanes["subtitle_sync"]["subtitles"] = lanes["subtitle_sync"]["subtitles"][:2]
+    ev = run(lanes)
+    assert_fires(ev, "subtitles_missing", 116, 290, "warning")
+    assert row(ev, "subtitles_missing")["measured"]["covered_share"] == pytest.approx(100 / 280, abs=0.01)
+    # a caption the sync step could not match still puts words on screen
+    for c in lanes["text"]["intervals"]:
+        c["role"] = "overlay"
+    lanes["subtitle_sync"]["subtitles"] = []
+    assert only_flags(run(lanes), "subtitles_missing")[0]["start_frame"] == 116
+    # a title that stays on screen is not a subtitle
+    lanes["text"]["intervals"] = [caption(0, N, text="MY TRIP", role="overlay", y=300)]
+    assert only_flags(run(lanes), "subtitles_missing")[0]["start_frame"] == 10
+    # no speech: nothing to subtitle
+    lanes["speech"]["intervals"] = []
+    assert row(run(lanes), "subtitles_missing")["status"] == "pass"
+
+
+def test_subtitles_out_of_sync():
+    lanes = clean_lanes()
+    sub = lanes["subtitle_sync"]["subtitles"][2]
+    sub["offset_start_s"], sub["offset_end_s"] = 0.6, 0.55
+    ev = run(lanes)
+    assert_fires(ev, "subtitles_out_of_sync", sub["start_frame"], sub["end_frame"], "warning")
+    f = only_flags(ev, "subtitles_out_of_sync")[0]
+    assert f["offset_s"] == pytest.approx(0.6) and "0.6 s earlier" in f["fix"].lower()
+    sub["offset_start_s"], sub["offset_end_s"] = -0.45, 0.0  # early
+    f = only_flags(run(lanes), "subtitles_out_of_sync")[0]
+    assert "later" in f["fix"] and "before the words" in f["message"]
+    sub["offset_start_s"], sub["offset_end_s"] = 0.0, -0.8  # leaves before the speech ends
+    f = only_flags(run(lanes), "subtitles_out_of_sync")[0]
+    assert "end it 0.8 s later" in f["fix"].lower()
+    sub["offset_start_s"] = sub["offset_end_s"] = 0.25  # within tolerance
+    assert not run(lanes).flags
+    lanes["subtitle_sync"]["subtitles"] = [dict(s, speech_start_s=None) for s in lanes["subtitle_sync"]["subtitles"]]
+    assert row(run(lanes), "subtitles_out_of_sync")["status"] == "n/a"
+
+
+@pytest.mark.parametrize("preset,y,fires", [("reels", 1400, True), ("tiktok", 1400, False), ("shorts", 1500, True),
+                                            ("reels", 150, True), ("tiktok", 150, False)])
+def test_text_in_ui_zone_uses_the_preset_bands(preset, y, fires):
+    lanes = clean_lanes()
+    lanes["text"]["intervals"][1]["box"][1] = y
+    ev = run(lanes, preset=preset)
+    if fires:
+        c = lanes["text"]["intervals"][1]
+        assert_fires(ev, "text_in_ui_zone", c["start_frame"], c["end_frame"], "warning")
+        f = only_flags(ev, "text_in_ui_zone")[0]
+        band = "bottom" if y > H / 2 else "top"
+        assert f["band"] == band
+        ui = get_preset(preset).ui
+        want = (y + 60 - H * (1 - ui.bottom)) if band == "bottom" else (H * ui.top - y)
+        assert f["move_px"] == round(want) and f"{round(want)} px" in f["fix"]
+    else:
+        assert not ev.flags
+
+
+def test_text_in_ui_zone_sides():
+    lanes = clean_lanes()
+    c = lanes["text"]["intervals"][3]
+    c["box"] = [1000, 900, 70, 60]  # on the right edge, where the buttons are
+    assert_fires(run(lanes), "text_in_ui_zone", c["start_frame"], c["end_frame"])
+    assert only_flags(run(lanes), "text_in_ui_zone")[0]["band"] == "right"
+
+
+def test_text_too_small():
+    lanes = clean_lanes()
+    c = lanes["text"]["intervals"][0]
+    c["height_px"] = 30  # 1.6 % of 1920
+    ev = run(lanes)
+    assert_fires(ev, "text_too_small", c["start_frame"], c["end_frame"], "warning")
+    assert "48 px" in only_flags(ev, "text_too_small")[0]["fix"]
+    c["height_px"] = 48
+    assert not run(lanes).flags
+
+
+def test_text_low_contrast_normal_and_large_text():
+    lanes = clean_lanes()
+    c = lanes["text"]["intervals"][4]
+    c["contrast"] = 3.5  # normal text (60 px of 1920 < 3.6 %) needs 4.5:1
+    ev = run(lanes)
+    assert_fires(ev, "text_low_contrast", c["start_frame"], c["end_frame"], "warning")
+    assert only_flags(ev, "text_low_contrast")[0]["required"] == 4.5
+    c["height_px"] = 80  # large text: 3:1 is enough
+    c["box"][3] = 80
+    assert not run(lanes).flags
+    c["contrast"] = 2.0
+    assert_fires(run(lanes), "text_low_contrast", c["start_frame"], c["end_frame"])
+
+
+def test_text_too_brief_reading_speed_and_minimum_time():
+    assert reading_time("hi") == pytest.approx(5 / 6)
+    assert reading_time("x" * 34) == pytest.approx(2.0)
+    lanes = clean_lanes()
+    c = lanes["text"]["intervals"][2]
+    c["text"] = "this caption has far too many words for its time"  # 48 characters: 2.8 s
+    ev = run(lanes)
+    assert_fires(ev, "text_too_brief", c["start_frame"], c["end_frame"], "warning")
+    f = only_flags(ev, "text_too_brief")[0]
+    assert f["needed_s"] == pytest.approx(48 / 17, abs=0.01) and f["chars_per_s"] > 17
+    c["text"] = "ok"
+    c["end_frame"] = c["start_frame"] + 15  # 0.5 s: under 5/6 s
+    c["end_s"] = c["end_frame"] / FPS
+    f = only_flags(run(lanes), "text_too_brief")
+    assert [(x["start_frame"], x["end_frame"]) for x in f] == [(c["start_frame"], c["end_frame"])]
+
+
+def test_too_quiet_and_silent_track():
+    lanes = clean_lanes()
+    lanes["loudness"]["integrated_lufs"] = -26.0
+    lanes["loudness"]["true_peak_dbtp"] = -8.0
+    ev = run(lanes)
+    assert_fires(ev, "too_quiet", 0, N, "error")
+    f = only_flags(ev, "too_quiet")[0]
+    assert f["gain_db"] == 12.0 and "raise the level by 12 dB" in f["fix"] and "limiter" in f["fix"]
+    lanes["loudness"]["integrated_lufs"] = -16.5  # within 3 LU
+    assert not run(lanes).flags
+    lanes["loudness"]["integrated_lufs"] = None
+    ev = run(lanes)
+    assert only_flags(ev, "too_quiet")[0]["message"] == "the audio track is silent"
+    assert row(ev, "too_loud")["status"] == "pass"
+
+
+def test_too_loud_level_true_peak_and_clipping():
+    lanes = clean_lanes()
+    lanes["loudness"]["integrated_lufs"] = -9.0
+    ev = run(lanes)
+    assert_fires(ev, "too_loud", 0, N, "warning")
+    assert "lower the level by 5 dB" in only_flags(ev, "too_loud")[0]["fix"]
+    lanes = clean_lanes()
+    lanes["loudness"]["true_peak_dbtp"] = 0.4
+    lanes["loudness"]["momentary"]["values"][50] = -8.0  # loudest 400 ms ends at 5.1 s
+    ev = run(lanes)
+    f = only_flags(ev, "too_loud")
+    assert len(f) == 1 and f[0]["start_frame"] == 141 and f[0]["end_frame"] == 153
+    assert "1.5 dB" in f[0]["fix"]
+    lanes["loudness"]["true_peak_dbtp"] = -0.95  # within the meter's tolerance
+    assert not run(lanes).flags
+    lanes["loudness"]["sample_peak_dbfs"] = 0.0
+    assert "clips" in only_flags(run(lanes), "too_loud")[0]["message"]
+
+
+def test_dead_air():
+    lanes = clean_lanes()
+    lanes["silence"]["intervals"] = [{"start_s": 4.0, "end_s": 6.2, "start_frame": 120, "end_frame": 186},
+                                     {"start_s": 8.0, "end_s": 9.0, "start_frame": 240, "end_frame": 270}]
+    ev = run(lanes)
+    assert_fires(ev, "dead_air", 120, 186, "warning")
+    assert len(only_flags(ev, "dead_air")) == 1  # 1.0 s is a pause, not dead air
+
+
+def test_static_picture():
+    lanes = clean_lanes()
+    lanes["cuts"]["events"] = [{"frame": 60, "kind": "cut"}, {"frame": 240, "kind": "cut"}]
+    motion = [0.0] + [0.02] * (N - 1)
+    for i in range(61, 240):
+        motion[i] = 0.002
+    motion[60] = 0.3  # the cut itself
+    motion[150] = 0.006  # an encoder blip does not end the stretch
+    lanes["motion"]["per_frame"] = motion
+    ev = run(lanes)
+    assert_fires(ev, "static_picture", 60, 240, "warning")
+    # frozen frames are left to frozen_frames
+    lanes["frozen"]["intervals"] = [iv(60, 240)]
+    assert not only_flags(run(lanes), "static_picture")
+    # a cut inside breaks the stretch into two short ones
+    lanes["frozen"]["intervals"] = []
+    lanes["cuts"]["events"].insert(1, {"frame": 150, "kind": "cut"})
+    assert not only_flags(run(lanes), "static_picture")
+
+
+def test_too_dynamic_fast_cutting():
+    lanes = clean_lanes()
+    fast = [100, 110, 120, 130, 140]  # 4 shots of 1/3 s between 100 and 140, then 140->180
+    lanes["cuts"]["events"] = [{"frame": f, "kind": "cut"} for f in [60] + fast + [180, 240]]
+    ev = run(lanes)
+    assert_fires(ev, "too_dynamic", 100, 140, "warning")
+    assert only_flags(ev, "too_dynamic")[0]["shots"] == 4
+    # two short shots in a row are an accent, not a barrage
+    lanes["cuts"]["events"] = [{"frame": f, "kind": "cut"} for f in (60, 100, 110, 120, 180, 240)]
+    assert not run(lanes).flags
+
+
+def test_too_dynamic_flashing_is_an_error():
+    lanes = clean_lanes()
+    lanes["flashes"]["intervals"] = [iv(150, 180)]
+    lanes["flashes"]["transition_frames"] = list(range(150, 180, 3))
+    ev = run(lanes)
+    assert_fires(ev, "too_dynamic", 150, 180, "error")
+    assert row(ev, "too_dynamic")["score"] <= 0.3 and row(ev, "too_dynamic")["status"] == "fail"
+    assert only_flags(ev, "too_dynamic")[0]["flashes_per_s"] == pytest.approx(5.0)
+
+
+def test_black_frames():
+    lanes = clean_lanes()
+    lanes["black"]["intervals"] = [iv(0, 4)]
+    ev = run(lanes)
+    assert_fires(ev, "black_frames", 0, 4, "warning")
+    assert "opens on picture" in only_flags(ev, "black_frames")[0]["fix"]
+    lanes["black"]["intervals"] = [iv(150, 152)]  # two frames in the middle: noted only
+    ev = run(lanes)
+    assert only_flags(ev, "black_frames")[0]["severity"] == "info"
+    assert row(ev, "black_frames")["status"] == "pass"
+
+
+def test_frozen_frames():
+    lanes = clean_lanes()
+    lanes["frozen"]["intervals"] = [iv(200, 245)]
+    ev = run(lanes)
+    assert_fires(ev, "frozen_frames", 200, 245, "warning")
+
+
+@pytest.mark.parametrize("kw,part,severity", [
+    (dict(width=1920, height=1080), "aspect", "error"),
+    (dict(width=1080, height=1350), "aspect", "warning"),
+    (dict(width=540, height=960), "resolution", "error"),
+    (dict(width=720, height=1280), "resolution", "info"),
+    (dict(fps="15/1"), "fps", "warning"),
+    (dict(duration_s=200.0), "duration", "error"),
+])
+def test_format(kw, part, severity):
+    ev = run(**kw)
+    flags = only_flags(ev, "format")
+    assert [f["part"] for f in flags] == [part] and flags[0]["severity"] == severity
+    assert row(ev, "format")["status"] == {"error": "fail", "warning": "warn", "info": "pass"}[severity]
+
+
+def test_format_duration_per_preset_and_vfr_source():
+    ev = run(duration_s=400.0, preset="tiktok")
+    assert not only_flags(ev, "format")
+    ev = run(duration_s=400.0, preset="shorts")
+    assert only_flags(ev, "format")[0]["start_frame"] == N  # beyond the clip's frames: clamped
+    times = [i / FPS for i in range(N)]
+    times[100:] = [t + 0.5 for t in times[100:]]  # a variable-rate source: a half-second gap
+    lanes = clean_lanes()
+    lanes["frozen"]["intervals"] = [{"start_frame": 120, "end_frame": 150, "start_s": 4.5, "end_s": 5.5}]
+    ev = run(lanes, frame_times=times, duration_s=10.5)
+    f = only_flags(ev, "frozen_frames")[0]
+    assert f["start_s"] == pytest.approx(4.5) and f["end_s"] == pytest.approx(5.5)
+
+
+def test_evaluate_does_not_modify_its_input():
+    lanes = clean_lanes()
+    lanes["black"]["intervals"] = [iv(0, 4)]
+    before = copy.deepcopy(lanes)
+    run(lanes)
+    assert lanes == before
+
+
+def test_docs_publish_every_weight():
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    for c in REGISTRY.values():
+        assert f"| `{c.id}` | {c.weight} |" in doc, f"docs/checks.md: {c.id} weight {c.weight} missing"
+    assert f"(version {scoring.SCORE_VERSION})" in doc
+
+
+def test_cli_prints_the_weight_table(capsys):
+    from reelstudio.cli import main
+
+    assert main(["checks", "--preset", "shorts"]) == 0
+    out = capsys.readouterr().out
+    assert all(c in out for c in CHECK_ORDER) and "YouTube Shorts" in out and "total" in out

