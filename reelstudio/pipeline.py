@@ -53,6 +53,7 @@ def default_analyzers() -> list[VideoAnalyzer | AudioAnalyzer]:
 
 
 _END = object()
+QUEUE_BYTES = 160 * 2**20  # decoded pictures waiting for the analyzers
 
 
 def _decode_thread(info, requests, out: queue.Queue, stop: threading.Event, fast_decode: bool) -> None:
@@ -230,8 +231,10 @@ def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, p
     times: list[float] = []
     if live:
         requests = {id(a): a.frame_request(info).resolved(info) for a in live}
-        # deep enough that the decoder keeps going while a model chews on a 250-frame window
-        frames: queue.Queue = queue.Queue(maxsize=320)
+        # deep enough that the decoder keeps going while a model chews on a 250-frame window,
+        # bounded in bytes: every queued frame carries each analyzer's picture
+        per_frame = sum(r.width * r.height * (3 if r.pix_fmt == "rgb24" else 1) for r in requests.values())
+        frames: queue.Queue = queue.Queue(maxsize=int(max(16, min(320, QUEUE_BYTES // max(1, per_frame)))))
         stop = threading.Event()
         worker = threading.Thread(target=_decode_thread, name="reelstudio-decode",
                                   args=(info, list(requests.values()), frames, stop, fast_decode), daemon=True)

@@ -8,8 +8,9 @@ fonts from /usr/share/fonts (DejaVu Sans Bold, DejaVu Serif Bold, DejaVu Sans Mo
 DejaVu covers Cyrillic) in the styles short videos use: white, yellow or black letters with
 an outline, white letters with a drop shadow, and white letters on a dark box. Latin and
 Cyrillic sentences, one or two lines, at sizes from 28 to 80 px at 1080x1920 (14-40 px on
-the 540x960 clips). Frames are encoded with libx264 (CRF 18), so the analysis sees real
-compression artefacts around the letters.
+the 540x960 clips; ``text_small`` holds four small captions, 28-32 px at 1080 wide). Frames
+are encoded with libx264 (CRF 18), so the analysis sees real compression artefacts around
+the letters.
 
 Each caption is drawn on exactly the frames [start_frame, end_frame) of its truth entry,
 with no fade, so its first and last frames are exact by construction; every clip has at
@@ -109,6 +110,13 @@ def clips() -> dict[str, Clip]:
         Clip("text_full_hd", 1080, 1920, 150, "bbb", [
             S("Small text at twenty eight pixels", 10, 70, size=28),
             S("Большой текст", 70, 130, size=64, colour="yellow", script="cyrillic"),
+        ]),
+        # small captions (14-16 px here, 28-32 px at 1080 wide) in other fonts, colours, styles
+        Clip("text_small", 540, 960, 240, "astronaut", [
+            S("Follow for part two tomorrow", 10, 70, font="serif", size=16, colour="yellow"),
+            S("Подпишись, чтобы не пропустить", 70, 130, size=15, script="cyrillic"),
+            S("Link in bio for the recipe", 140, 200, font="mono", size=15, style="box", y=0.85),
+            S("Filmed on location", 200, 240, size=14, style="shadow", y=0.3, role="overlay"),
         ]),
     ]
     return {c.name: c for c in out}
