@@ -30,18 +30,26 @@ _SHUTTLE_SPEEDS = (1, 2, 4)
 class _Clock:
     """Source time while playing: the sound heard, else a monotonic clock at ``speed``."""
 
+    # A sound server may take a while before the first samples count as played (PulseAudio:
+    # about 1 s); once sound runs, a position stuck this long means the device is gone.
+    STARTUP_S = 2.0
+    STALL_S = 0.5
+
     def __init__(self, origin_s: float, speed: float, audio: AudioOutput | None):
         self.origin_s, self.speed, self.audio = origin_s, speed, audio
         self.t0 = time.monotonic()
         self._last = (origin_s, self.t0)
+        self._started = False
 
     def position_s(self) -> float:
         now = time.monotonic()
         if self.audio is not None:
             pos = self.audio.position_s()
-            if pos is not None and (pos != self._last[0] or now - self._last[1] < 0.3):
+            patience = self.STALL_S if self._started else self.STARTUP_S
+            if pos is not None and (pos != self._last[0] or now - self._last[1] < patience):
                 if pos != self._last[0]:
                     self._last = (pos, now)
+                    self._started = True
                 return pos
             # the sound stopped (device gone, stream ended): carry on from where it was
             self.audio.stop()
