@@ -253,3 +253,14 @@ def test_sample_reel_title_credit_and_captions():
         assert scored[t["text"]]["iou"] >= 0.95, scored[t["text"]]
     read = [scored[t["text"]] for t in truth["text_overlays"] if t["kind"] in ("title", "credit")]
     assert len(read) == 2 and sum(c["edits"] for c in read) <= 0.08 * sum(c["chars"] for c in read), read
+
+
+def test_installed_languages_follow_the_tessdata_folder(tmp_path, monkeypatch):
+    import shutil
+
+    from reelstudio.analysis.text import find_tessdata, installed_languages
+
+    assert {"eng", "rus"} <= set(installed_languages())
+    shutil.copy(find_tessdata(("eng",)) / "eng.traineddata", tmp_path / "eng.traineddata")
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    assert installed_languages() == ["eng"]

@@ -131,6 +131,18 @@ def find_tessdata(languages: tuple[str, ...]) -> Path:
                          f"(install tesseract-ocr-{best[1][0]})")
 
 
+def installed_languages() -> list[str]:
+    """Languages whose Tesseract data is in the first tessdata folder found ('osd' left out);
+    reads the folder, so it also works in the packaged app, which ships no tesseract program."""
+    env = os.environ.get("TESSDATA_PREFIX")
+    for d in ([Path(env), Path(env) / "tessdata"] if env else []) + [Path(d) for d in TESSDATA_DIRS]:
+        if d.is_dir():
+            langs = sorted(p.name[: -len(".traineddata")] for p in d.glob("*.traineddata"))
+            if langs:
+                return [lang for lang in langs if lang != "osd"]
+    return []
+
+
 class Reader:
     """Tesseract through tesserocr, loaded once."""
 

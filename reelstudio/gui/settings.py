@@ -11,8 +11,6 @@ import dataclasses
 import json
 import logging
 import os
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,15 +101,10 @@ def save_settings(settings: Settings) -> None:
 
 
 def tesseract_languages() -> list[str]:
-    """Languages the installed Tesseract can read ('osd' left out)."""
-    exe = shutil.which("tesseract")
-    if not exe:
-        return []
-    try:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=10).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    return [line.strip() for line in out.splitlines()[1:] if line.strip() and line.strip() != "osd"]
+    """Languages the installed Tesseract data covers ('osd' left out)."""
+    from ..analysis.text import installed_languages
+
+    return installed_languages()
 
 
 def _speech_models():
