@@ -75,6 +75,19 @@ class TimecodeAxis(pg.AxisItem):
         return [self.timebase.frame_to_timecode(int(round(v))) if v >= 0 else "" for v in values]
 
 
+def _pack(spans: list[tuple[float, float]], room: float) -> list[float]:
+    """Rows needed to lay the spans without overlap, each taking at least ``room`` frames."""
+    rows: list[float] = []
+    for s, e in spans:
+        row = next((i for i, end in enumerate(rows) if end <= s), len(rows))
+        end = max(e, s + room)
+        if row < len(rows):
+            rows[row] = end
+        else:
+            rows.append(end)
+    return rows
+
+
 def _bars(spans: list[tuple[float, float]], y0: float, h: float, brush) -> pg.BarGraphItem | None:
     if not spans:
         return None
@@ -107,6 +120,7 @@ class TimelineWidget(QWidget):
         self._flags: list[dict] = []
         self._highlighted: int | None = None
         self._word_items: list[pg.TextItem] = []
+        self._caption_labels: list[tuple[pg.TextItem, float, float]] = []
         self.loudness_target = DEFAULT_LOUDNESS_TARGET
         self.axis = TimecodeAxis("bottom")
         master = None
@@ -250,10 +264,14 @@ class TimelineWidget(QWidget):
         self._clear_flags()
         self._clear_lane("flags")
         self._flags = list(flags)
+        # a row per overlap, with room for each check's name; when that takes more than three
+        # rows the names go (a hover shows them, the checklist lists them) and the bars pack tight
+        room = 0.12 * max(self.frame_count, 1)
+        spans = [(float(f.get("start_frame", 0)), max(float(f.get("end_frame", 0)), float(f.get("start_frame", 0)) + 1))
+                 for f in self._flags]
+        named = len(_pack(spans, room)) <= 3
         rows: list[float] = []
-        for flag in self._flags:
-            s = float(flag.get("start_frame", 0))
-            e = max(float(flag.get("end_frame", s + 1)), s + 1)
+        for flag, (s, e) in zip(self._flags, spans):
             colour = SEVERITY_COLOURS.get(flag.get("severity", "warning"), SEVERITY_COLOURS["warning"])
             items = []
             for key, plot in self.plots.items():
@@ -265,7 +283,7 @@ class TimelineWidget(QWidget):
                 plot.addItem(region, ignoreBounds=True)
                 items.append((plot, region))
             row = next((i for i, end in enumerate(rows) if end <= s), len(rows))
-            end = max(e, s + 0.12 * max(self.frame_count, 1))  # room for the check's name
+            end = max(e, s + room) if named else e
             if row < len(rows):
                 rows[row] = end
             else:
@@ -274,7 +292,7 @@ class TimelineWidget(QWidget):
             near_end = s > 0.85 * max(self.frame_count, 1)  # name to the left of its bar, not off screen
             label = pg.TextItem(str(flag.get("check", "")), color=(30, 30, 30), anchor=(1 if near_end else 0, 0.5))
             label.setPos(e if near_end else s, row + 0.4)
-            for item in (bar, label):
+            for item in (bar, label) if named else (bar,):
                 item.setToolTip(f"{flag.get('check', '')}: {flag.get('message', '')}")
                 self.plots["flags"].addItem(item, ignoreBounds=item is label)
                 items.append((self.plots["flags"], item))
@@ -331,6 +349,8 @@ class TimelineWidget(QWidget):
         self._pending.discard(key)
         if key == "speech":
             self._word_items = []
+        if key == "text":
+            self._caption_labels = []
 
     def _add(self, key: str, item, ignore_bounds: bool = False) -> None:
         if item is None:
@@ -422,9 +442,11 @@ class TimelineWidget(QWidget):
             label.setPos(s, row + 0.8)
             label.setToolTip(item.get("text", ""))
             self._add("text", label, ignore_bounds=True)
+            self._caption_labels.append((label, s, e))
         if not intervals:
             self._note("text", "no on-screen text", (120, 120, 120))
         self.plots["text"].setYRange(0, max(len(rows), 1), padding=0.05)
+        self._on_range_changed()
 
     def _draw_speech(self, lane: dict) -> None:
         if self._unavailable("speech", lane):
@@ -492,10 +514,14 @@ class TimelineWidget(QWidget):
         self.plots["motion"].setYRange(0, top, padding=0.02)
 
     def _on_range_changed(self, *args) -> None:
-        """Show the words that fit: two rows, a word hidden when it would overlap its neighbour."""
+        """Show the words that fit: two rows, a word hidden when it would overlap its neighbour;
+        a caption's text only when it fits over its own bar."""
+        lo, hi = self.master.vb.viewRange()[0]
+        px = max(self.plots["text"].vb.width(), 1.0) / max(hi - lo, 1e-9)
+        for label, s, e in self._caption_labels:
+            label.setVisible((e - s) * px >= label.textItem.boundingRect().width() * 0.85)
         if not self._word_items:
             return
-        lo, hi = self.master.vb.viewRange()[0]
         width_px = max(self.plots["speech"].vb.width(), 1.0)
         px_per_frame = width_px / max(hi - lo, 1e-9)
         row_end = [-1e9, -1e9]

@@ -132,4 +132,8 @@ class VideoView(QWidget):
             p.fillRect(r, QColor(*fill_rgba))
             p.drawRect(r)
             if i < len(labels) and labels[i]:
-                p.drawText(r.adjusted(3, 2, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, labels[i])
+                # just above the box (inside it when there is no room), never over the text itself
+                h = p.fontMetrics().height()
+                top = r.top() - h - 1 if r.top() >= h + 1 else r.bottom() + 1
+                label = QRectF(r.left(), top, max(r.width(), 80.0), h)
+                p.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, labels[i])
