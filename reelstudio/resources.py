@@ -136,6 +136,9 @@ def _session(path: str, threads: int):
     opts.inter_op_num_threads = 1
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     opts.log_severity_level = 3
+    # no arena: the models see inputs of many sizes and an arena keeps its peak for good
+    # (all lanes on a 60 s 1080x1920 reel: peak RSS 1045 -> 857 MB, same speed)
+    opts.enable_cpu_mem_arena = False
     # idle ORT threads must not spin: the decoder shares the same cores between model calls
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(path, sess_options=opts, providers=["CPUExecutionProvider"])
