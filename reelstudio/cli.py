@@ -102,17 +102,9 @@ def _write_text(path: str, text: str) -> None:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
         return
-    tmp = f"{path}.tmp-{os.getpid()}"
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    from .report._io import atomic_write
+
+    atomic_write(path, (text + "\n").encode("utf-8"))
 
 
 def _add_export_options(p: argparse.ArgumentParser) -> None:

@@ -60,18 +60,9 @@ def export(analysis: dict, path: str, fmt: str) -> str:
     if source and os.path.exists(path) and os.path.samefile(path, source):
         raise OutputError(f"{path}: refusing to overwrite the analysed video")
     if fmt == "json":
-        text = json.dumps(analysis, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-        tmp = f"{path}.tmp-{os.getpid()}"
-        try:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, path)
-        except OSError as exc:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        from ..report._io import atomic_write
+
+        atomic_write(path, (json.dumps(analysis, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode())
         return path
     from ..report import write
 
