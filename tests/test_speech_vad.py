@@ -11,10 +11,7 @@ with ``pip download`` (or taken from $REELSTUDIO_POCKETSPHINX_SDIST).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-import tarfile
 import time
 import wave
 from pathlib import Path
@@ -49,39 +46,25 @@ def union_iou(pred: list[tuple[float, float]], truth: list[tuple[float, float]],
 @pytest.fixture(scope="session")
 def librivox(tmp_path_factory) -> dict[str, tuple[np.ndarray, float, float]]:
     """stem -> (16 kHz float32 samples, speech on s, speech off s) from the shipped .lab files."""
-    sdist = os.environ.get("REELSTUDIO_POCKETSPHINX_SDIST")
-    if not sdist:
-        d = tmp_path_factory.mktemp("pocketsphinx")
-        proc = subprocess.run([sys.executable, "-m", "pip", "download", "--disable-pip-version-check",
-                               "--no-binary", ":all:", "--no-deps", "pocketsphinx==5.1.1", "-d", str(d)],
-                              capture_output=True, text=True)
-        hits = sorted(d.glob("pocketsphinx-5.1.1.tar.gz"))
-        if proc.returncode or not hits:
-            pytest.fail(f"pocketsphinx 5.1.1 sdist (the LibriVox test speech) could not be fetched from "
-                        f"PyPI: {proc.stderr.strip()[-300:]}")
-        sdist = str(hits[0])
-    out = {}
-    with tarfile.open(sdist) as tar:
-        for stem in STEMS:
-            base = f"pocketsphinx-5.1.1/test/data/librivox/sense_and_sensibility_01_austen_64kb-{stem}"
-            with wave.open(tar.extractfile(base + ".wav")) as w:
-                assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (RATE, 1, 2)
-                pcm = np.frombuffer(w.readframes(w.getnframes()), "<i2").astype(np.float32) / 32768
-            rows = [r.split() for r in tar.extractfile(base + ".lab").read().decode().splitlines() if r.strip()]
-            on = float(next(r[0] for r in rows if r[2] == "speech"))
-            off = float(next(r[0] for r in rows if r[2] == "silence"))
-            out[stem] = (pcm, on, off)
-    return out
+    from corpus import speech as corpus
+
+    try:
+        sdist = corpus.fetch_sdist(tmp_path_factory.mktemp("pocketsphinx"))
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    return {stem: (u.pcm, u.on_s, u.off_s) for stem, u in corpus.librivox(sdist).items()}
 
 
 def _decode_mono16k(args: list[str]) -> np.ndarray:
-    raw = subprocess.run(["ffmpeg", "-v", "error", *args, "-ac", "1", "-ar", str(RATE), "-f", "f32le", "-"],
-                         capture_output=True, check=True).stdout
-    return np.frombuffer(raw, np.float32).copy()
+    from corpus.speech import decode_mono16k
+
+    return decode_mono16k(args)
 
 
 def _rms(x: np.ndarray) -> float:
-    return float(np.sqrt(np.mean(np.square(x, dtype=np.float64))))
+    from corpus.speech import rms
+
+    return rms(x)
 
 
 def _speech_track(librivox) -> tuple[np.ndarray, list[tuple[float, float]], np.ndarray]:
