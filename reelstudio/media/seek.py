@@ -86,10 +86,14 @@ def build_index(container, stream) -> FrameIndex:
 
 
 class _Cache:
-    """LRU of decoded pictures under a byte budget; thread-safe."""
+    """Decoded pictures under a byte budget; thread-safe. Over budget, the picture farthest
+    from ``focus`` (the frame last asked for) goes first, else the least recently used: a
+    plain LRU evicted the frames just below a backward-stepping cursor (touched long ago, on
+    the way forward) to make room for the background fill further below."""
 
     def __init__(self, budget_bytes: int):
         self.budget = max(0, int(budget_bytes))
+        self.focus: int | None = None
         self.used = 0
         self._items: OrderedDict[int, tuple[object, int]] = OrderedDict()
         self._lock = threading.Lock()
@@ -118,7 +122,12 @@ class _Cache:
             self._items[index] = (frame, nbytes)
             self.used += nbytes
             while self.used > self.budget and self._items:
-                _, (_, size) = self._items.popitem(last=False)
+                if self.focus is None:
+                    _, (_, size) = self._items.popitem(last=False)
+                else:
+                    focus = self.focus
+                    far = max(self._items, key=lambda k: abs(k - focus))
+                    _, size = self._items.pop(far)
                 self.used -= size
             self.changed.notify_all()
 
@@ -291,6 +300,7 @@ class FrameReader:
             if self._closed:
                 raise ValueError("the FrameReader is closed")
             last, self._last_request = self._last_request, index
+            self._cache.focus = index
             stepping = last is not None and 0 < abs(index - last) <= _SHORT_HOP
             if self._prefetch is not None and not stepping:
                 self._prefetch.cancel()  # a jump elsewhere: the frames it fetches are not wanted now
