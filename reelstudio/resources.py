@@ -136,9 +136,9 @@ def _session(path: str, threads: int):
     opts.inter_op_num_threads = 1
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     opts.log_severity_level = 3
-    # no arena: the models see inputs of many sizes and an arena keeps its peak for good
-    # (all lanes on a 60 s 1080x1920 reel: peak RSS 1045 -> 857 MB, same speed)
-    opts.enable_cpu_mem_arena = False
+    # the arena stays on: without it every run maps and faults in its activations afresh
+    # (CenterFace at 416x768: 59 -> 34 CPU-ms per run, TransNetV2's 250-frame window
+    # 448 -> 367, PP-OCR det at 544x960 118 -> 90), for a few tens of MB kept per model
     # idle ORT threads must not spin: the decoder shares the same cores between model calls
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(path, sess_options=opts, providers=["CPUExecutionProvider"])
@@ -147,7 +147,10 @@ def _session(path: str, threads: int):
 def onnx_session(name: str, threads: int = 0):
     """An ONNX Runtime CPU session for a bundled, checksum-verified model."""
     path = model_path(name)
-    threads = threads or min(os.cpu_count() or 1, 4)
+    # one thread per model by default: the pipeline runs its analyzers side by side, each in a
+    # thread of its own, and one ONNX Runtime thread per model wastes least on sharing the
+    # cores (CenterFace at 416x768: 32 CPU-ms per run on one thread, 40 on two)
+    threads = threads or 1
     try:
         return _session(str(path), threads)
     except Exception as exc:  # onnxruntime raises its own types; say which model failed

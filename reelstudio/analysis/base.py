@@ -53,6 +53,9 @@ class VideoAnalyzer:
     version: ClassVar[int] = 1
     lanes: ClassVar[tuple[str, ...]] = ()  # lane names this analyzer returns (default: name)
     depends_on: ClassVar[tuple[str, ...]] = ()  # lanes read by finish_with (see AudioAnalyzer)
+    # True: ``feed`` gets a zero-argument callable that makes the picture when called (and
+    # may be kept and called later), so frames the analyzer never looks at cost nothing
+    lazy_picture: ClassVar[bool] = False
 
     def params(self) -> dict[str, Any]:
         return {}
