@@ -56,9 +56,11 @@ _END = object()
 QUEUE_BYTES = 160 * 2**20  # decoded pictures waiting for the analyzers
 
 
-def _decode_thread(info, requests, out: queue.Queue, stop: threading.Event, fast_decode: bool) -> None:
+def _decode_thread(info, requests, out: queue.Queue, stop: threading.Event, fast_decode: bool,
+                   timings: dict) -> None:
     from .media.video import iter_frames
 
+    cpu0 = time.thread_time()
     frames = iter_frames(info, requests, fast_decode=fast_decode)
     try:
         for frame in frames:
@@ -75,6 +77,8 @@ def _decode_thread(info, requests, out: queue.Queue, stop: threading.Event, fast
         out.put(exc)
     finally:
         frames.close()
+        # this thread's share: the planes kept per frame (the decoder's own threads not counted)
+        timings["(frame planes thread, CPU)"] = time.thread_time() - cpu0
 
 
 def run(
@@ -139,6 +143,7 @@ def run(
 
         def audio_pass():
             t0 = time.perf_counter()
+            cpu0 = time.thread_time()
             try:
                 if info.has_audio and live_audio:
                     from .media.audio import iter_audio
@@ -158,6 +163,7 @@ def run(
                 audio_error.append(exc)
             finally:
                 timings["(audio thread, wall)"] = time.perf_counter() - t0
+                timings["(audio thread, CPU)"] = time.thread_time() - cpu0
 
         audio_worker = threading.Thread(target=audio_pass, name="reelstudio-audio", daemon=True)
         audio_worker.start()
@@ -253,6 +259,7 @@ class _AnalyzerThread:
 
     def _work(self) -> None:
         a = self.a
+        cpu0 = time.thread_time()
         try:
             while True:
                 item = self.q.get()
@@ -274,6 +281,8 @@ class _AnalyzerThread:
         except BaseException as exc:  # Cancelled, or a bug outside the guard: re-raised by the pass
             self.error.append(exc)
             self.cancel.set()
+        finally:
+            self.timings[f"({a.name} thread, CPU)"] = time.thread_time() - cpu0
 
 
 def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, progress_every_s, poll_audio):
@@ -291,7 +300,7 @@ def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, p
         frames: queue.Queue = queue.Queue(maxsize=int(max(16, min(320, QUEUE_BYTES // max(1, per_frame)))))
         stop = threading.Event()
         worker = threading.Thread(target=_decode_thread, name="reelstudio-decode",
-                                  args=(info, list(requests.values()), frames, stop, fast_decode), daemon=True)
+                                  args=(info, list(requests.values()), frames, stop, fast_decode, timings), daemon=True)
         worker.start()
         halt = threading.Event()  # set by a failing analyzer thread, or when the pass ends early
         workers = [_AnalyzerThread(a, requests[id(a)], fresh, live, timings, halt) for a in list(live)]
