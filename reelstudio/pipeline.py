@@ -53,7 +53,7 @@ def default_analyzers() -> list[VideoAnalyzer | AudioAnalyzer]:
 
 
 _END = object()
-QUEUE_BYTES = 160 * 2**20  # decoded pictures waiting for the analyzers
+QUEUE_BYTES = 64 * 2**20  # decoded frames waiting for the analyzers (each also has its own short queue)
 
 
 def _decode_thread(info, requests, out: queue.Queue, stop: threading.Event, fast_decode: bool,

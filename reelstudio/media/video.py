@@ -107,7 +107,7 @@ class _Planes:
     """A reduced copy of one 4:2:0 frame: luma ``y`` (h x w), chroma ``u``, ``v`` at half
     that (rounded up), in the frame's own (coded, unrotated) orientation."""
 
-    __slots__ = ("y", "u", "v", "full_range")
+    __slots__ = ("y", "u", "v", "full_range", "_level")
 
     def __init__(self, frame, width: int, height: int):
         import cv2
@@ -125,6 +125,7 @@ class _Planes:
             self.u = cv2.resize(u, (cw, ch), interpolation=cv2.INTER_AREA)
             self.v = cv2.resize(v, (cw, ch), interpolation=cv2.INTER_AREA)
         self.full_range = frame.format.name.startswith("yuvj")
+        self._level = None
 
     def gray(self, width: int, height: int) -> np.ndarray:
         """Full-range gray: the luma scaled and, for limited-range video, mapped 16..235 ->
@@ -144,6 +145,18 @@ class _Planes:
         import cv2
 
         y, u, v = self.y, self.u, self.v
+        lw, lh = y.shape[1] // 2, y.shape[0] // 2
+        if 2 * width <= lw and 2 * height <= lh and lw % 2 == 0 and lh % 2 == 0:
+            # small pictures (the cut model's 48x27, the picture lane's 108x192) are scaled from
+            # one RGB picture at half the planes' size, made once per frame by 2:1 reductions
+            # (OpenCV's fast integer path) and one conversion: 0.6 CPU-ms per frame for both,
+            # against 1.3 converting each from the planes at its own size
+            level = self._level
+            if level is None:
+                level = self._level = self._convert(*(cv2.resize(p, (p.shape[1] // 2, p.shape[0] // 2),
+                                                                 interpolation=cv2.INTER_AREA)
+                                                      for p in (y, u, v)))
+            return cv2.resize(level, (width, height), interpolation=cv2.INTER_AREA)
         # converted at up to twice the size asked for, then scaled down: converted at the
         # final size, each 2x2 block would share one chroma sample (at 48x27: mean error 5
         # levels against swscale's picture, 0.9 this way)
@@ -155,6 +168,16 @@ class _Planes:
         if (we // 2, he // 2) != (u.shape[1], u.shape[0]):
             u = cv2.resize(u, (we // 2, he // 2), interpolation=cv2.INTER_AREA)
             v = cv2.resize(v, (we // 2, he // 2), interpolation=cv2.INTER_AREA)
+        rgb = self._convert(y, u, v)
+        if (we, he) != (width, height):
+            rgb = cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA)
+        return rgb
+
+    def _convert(self, y: np.ndarray, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+        """I420 planes (even-sized luma, chroma half of it) -> RGB at the luma's size."""
+        import cv2
+
+        he, we = y.shape
         if self.full_range:
             y = cv2.addWeighted(y, 219.0 / 255.0, y, 0.0, 16.0)
             u = cv2.addWeighted(u, 224.0 / 255.0, u, 0.0, 128.0 - 128.0 * 224.0 / 255.0)
@@ -164,10 +187,7 @@ class _Planes:
         buf[:n] = y.reshape(-1)
         buf[n:n + n // 4] = u.reshape(-1)
         buf[n + n // 4:] = v.reshape(-1)
-        rgb = cv2.cvtColor(buf.reshape(he * 3 // 2, we), cv2.COLOR_YUV2RGB_I420)
-        if (we, he) != (width, height):
-            rgb = cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA)
-        return rgb
+        return cv2.cvtColor(buf.reshape(he * 3 // 2, we), cv2.COLOR_YUV2RGB_I420)
 
     @property
     def nbytes(self) -> int:
