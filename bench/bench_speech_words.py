@@ -23,9 +23,11 @@ from corpus import speech as corpus  # noqa: E402
 from reelstudio.analysis.asr import PS_WORDS, Aligner, PocketsphinxWords  # noqa: E402
 
 SETTINGS = {
-    "pocketsphinx defaults": {"ds": 1, "maxhmmpf": 30000, "maxwpf": -1, "wbeam": 7e-29, "fwdflat": True,
-                              "bestpath": True},
+    "pocketsphinx defaults": {"ds": 1, "maxhmmpf": 30000, "maxwpf": -1, "wbeam": 7e-29, "pl_weight": 3.0,
+                              "fwdflat": True, "bestpath": True},
     "shipped (PS_WORDS)": {},
+    "shipped, pl_weight 3": {"pl_weight": 3.0},
+    "shipped, pl_weight 6": {"pl_weight": 6.0},
     "shipped, maxhmmpf 1000": {"maxhmmpf": 1000},
     "shipped, topn 2": {"topn": 2},
     "shipped, ds 3": {"ds": 3},

@@ -26,13 +26,29 @@ FRAME_S = 0.01  # pocketsphinx reports frames at 100 per second whatever ``ds`` 
 # Free recognition settings, chosen on the LibriVox clips (bench/bench_speech_words.py):
 # Gaussian scores on every other frame, at most 1500 HMMs and 10 word exits per frame and a
 # narrower word beam cut the CPU time 2-3x for +3 points of WER; the flat-lexicon second pass
-# and the lattice best path add nothing measurable here.
-PS_WORDS = {"ds": 2, "maxhmmpf": 1500, "maxwpf": 10, "wbeam": 1e-20, "fwdflat": False, "bestpath": False}
+# and the lattice best path add nothing measurable here. The phone-loop lookahead weighs 5
+# (default 3): a word whose phones the lookahead scores poorly is not entered. Measured
+# against weight 3: the bench 2.59 -> 2.22 CPU-s per 60 s of speech, WER 0.310 -> 0.268; the
+# benchmark reel's words 2.55 -> 2.23 CPU-s (with the 0.24 s load); the 431 words of the
+# five sentences clean, over music and over noise (tests/test_speech_words.py's tracks) and
+# of the reel's narration, 213 errors either way (clean 0.324 = 0.324, music 0.690 -> 0.634,
+# noise 0.535 -> 0.563). Weight 6 saved 5 % more with the same WER but moved the words the
+# subtitle sync leans on: one subtitle of tests/test_subsync.py's end-to-end clip came out
+# 0.17 s off; 8 made one error more and the bench's WER 0.310 again; 10, 17 more.
+PS_WORDS = {"ds": 2, "maxhmmpf": 1500, "maxwpf": 10, "wbeam": 1e-20, "pl_weight": 5.0, "fwdflat": False,
+            "bestpath": False}
 # Alignment settings: no language model (the grammar is the caption), dither so digital
 # silence has finite energy, Gaussian scores every other frame (on the benchmark reel: the
-# same word edges to the millisecond for 25 % less CPU; bench/eval_subsync.py).
-ALIGN = {"lm": None, "dither": True, "ds": 2}
-_FILLER = re.compile(r"^(<.*>|\[.*\]|\+\+.*\+\+)$")
+# same word edges to the millisecond for 25 % less CPU; bench/eval_subsync.py), and the
+# Viterbi path itself, not the lattice's best path: the grammar's junk loops exit a word
+# every frame, and building and searching that lattice took 40 % of the aligner's CPU for
+# the same words (word ends 10 ms apart at most; the reel's 34 captions 0.95 -> 0.61 CPU-s).
+# Beams and HMM caps change nothing here (the grammar is small); Gaussian scores for the top
+# 3 densities instead of 4 saved 7 % more but put a caption over music 0.94 s off.
+ALIGN = {"lm": None, "dither": True, "ds": 2, "bestpath": False}
+# fillers, silences, sentence marks and the grammar's null transitions (the Viterbi path
+# lists them as "(NULL)")
+_FILLER = re.compile(r"^(<.*>|\[.*\]|\+\+.*\+\+|\(NULL\))$")
 _VARIANT = re.compile(r"\(\d+\)$")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
@@ -170,9 +186,10 @@ def words_engine(model: str | None = "auto"):
 @dataclass(frozen=True)
 class Alignment:
     words: list[Word]
-    score: int | None  # pocketsphinx path score (log domain; higher is better)
+    score: float | None  # the path score as pocketsphinx's Hypothesis.score gives it: its
+    # log-domain score through logmath.exp (higher is better)
 
-    def per_frame_gain(self, junk_score: int | None) -> float | None:
+    def per_frame_gain(self, junk_score: float | None) -> float | None:
         """(score - junk-only score) per 10 ms frame of the aligned words: how much better
         the caption's words explain their stretch of audio than generic speech-noise does."""
         if not self.words or self.score is None or junk_score is None:
@@ -243,7 +260,7 @@ class Aligner:
                           for seg in segs if not _FILLER.match(seg.word) and seg.word not in self._JUNK
                           and not seg.word.startswith("zzctx_")], score)
 
-    def junk_score(self, pcm: np.ndarray) -> int | None:
+    def junk_score(self, pcm: np.ndarray) -> float | None:
         """The score of the same audio read as speech-noise, noise and silence only: the
         yardstick a caption's alignment score is compared with."""
         self.load()
