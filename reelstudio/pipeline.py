@@ -138,13 +138,14 @@ def run(
     audio_worker = None
     audio_error: list[BaseException] = []
     if audio:
-        live_audio = _start_all(audio, info, fresh)
         stop_audio = threading.Event()
 
         def audio_pass():
             t0 = time.perf_counter()
             cpu0 = time.thread_time()
             try:
+                # models load here, beside the video pass's start
+                live_audio = _start_all(audio, info, fresh)
                 if info.has_audio and live_audio:
                     from .media.audio import iter_audio
 
@@ -240,8 +241,8 @@ class _AnalyzerThread:
 
     DEPTH = 48  # frames waiting for this analyzer; the decoder waits when one falls behind
 
-    def __init__(self, a, req, fresh, live, timings, cancel: threading.Event):
-        self.a, self.req, self.fresh, self.live, self.timings = a, req, fresh, live, timings
+    def __init__(self, a, info, req, fresh, live, timings, cancel: threading.Event):
+        self.a, self.info, self.req, self.fresh, self.live, self.timings = a, info, req, fresh, live, timings
         self.cancel = cancel
         self.q: queue.Queue = queue.Queue(maxsize=self.DEPTH)
         self.error: list[BaseException] = []
@@ -261,6 +262,9 @@ class _AnalyzerThread:
         a = self.a
         cpu0 = time.thread_time()
         try:
+            # the model loads in this thread, while the decoder starts and the others load theirs
+            if not _start_all([a], self.info, self.fresh) and a in self.live:
+                self.live.remove(a)
             while True:
                 item = self.q.get()
                 if self.cancel.is_set():
@@ -288,7 +292,7 @@ class _AnalyzerThread:
 def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, progress_every_s, poll_audio):
     """Decode the video once in a thread and feed every video analyzer (each in its own
     thread); returns the source info with the frame grid the decoder actually showed."""
-    live = _start_all(video, info, fresh)
+    live = list(video)  # each analyzer starts in its own thread; one that cannot leaves this list
     times: list[float] = []
     if live:
         requests = {id(a): a.frame_request(info).resolved(info) for a in live}
@@ -303,7 +307,7 @@ def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, p
                                   args=(info, list(requests.values()), frames, stop, fast_decode, timings), daemon=True)
         worker.start()
         halt = threading.Event()  # set by a failing analyzer thread, or when the pass ends early
-        workers = [_AnalyzerThread(a, requests[id(a)], fresh, live, timings, halt) for a in list(live)]
+        workers = [_AnalyzerThread(a, info, requests[id(a)], fresh, live, timings, halt) for a in list(live)]
         total = info.frame_count
         waited = 0.0
         finished = False
