@@ -100,6 +100,7 @@ class PocketsphinxWords:
         self.settings = {**PS_WORDS, **settings}
         self.name = f"pocketsphinx {pocketsphinx_version()} en-us"
         self._dec = None
+        self.child_cpu_s = 0.0  # CPU seconds of the last recognize_many's child process
 
     def params(self) -> dict:
         return {"engine": self.name, **self.settings}
@@ -107,6 +108,34 @@ class PocketsphinxWords:
     def load(self) -> None:
         if self._dec is None:
             self._dec = _decoder(**self.settings)
+
+    def recognize_many(self, pcms: list[np.ndarray]) -> list[list[Word]]:
+        """``recognize`` for each stretch, in a child Python process of its own
+        (``python -m reelstudio.analysis.asr``, data through its stdin and stdout).
+
+        pocketsphinx holds the GIL while it decodes (a Python thread beside it got ~1 % of
+        its usual turns): in the analysis' audio thread it stalled every other thread (the
+        decoder's hand-off, the analyzers' Python steps) for the ~2 s it takes on a minute of
+        speech. The child costs ~0.3 CPU-s to start, beside the video pass. A frozen app, or
+        a child that cannot start, decodes here instead."""
+        import pickle
+        import subprocess
+        import sys
+
+        if not pcms:
+            return []
+        if getattr(sys, "frozen", False) or not sys.executable:
+            return [self.recognize(p) for p in pcms]
+        try:
+            proc = subprocess.run([sys.executable, "-m", "reelstudio.analysis.asr"],
+                                  input=pickle.dumps((self.settings, pcms)), capture_output=True, check=False)
+        except OSError:
+            return [self.recognize(p) for p in pcms]
+        if proc.returncode != 0:
+            tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+            raise ModelError(f"pocketsphinx worker failed (exit {proc.returncode}): {tail[0]}")
+        found, self.child_cpu_s = pickle.loads(proc.stdout)
+        return found
 
     def recognize(self, pcm: np.ndarray) -> list[Word]:
         """Words of one stretch of speech, times in seconds from its first sample."""
@@ -168,6 +197,16 @@ class VoskWords:
         results.append(json.loads(rec.FinalResult()))
         return [Word(float(w["start"]), float(w["end"]), w["word"], round(float(w.get("conf", 0.0)), 3))
                 for r in results for w in r.get("result", [])]
+
+
+def _recognize_many(settings: dict, pcms: list[np.ndarray]) -> list[list[Word]]:
+    """The child process's side of ``PocketsphinxWords.recognize_many``."""
+    import time
+
+    t0 = time.process_time()
+    engine = PocketsphinxWords(**settings)
+    found = [engine.recognize(p) for p in pcms]
+    return found, time.process_time() - t0  # CPU of the load and the decoding, for the caller's figures
 
 
 def words_engine(model: str | None = "auto"):
@@ -285,3 +324,13 @@ class Aligner:
         if hyp is None:
             return [], None
         return list(dec.seg()), hyp.score
+
+
+if __name__ == "__main__":  # the child of PocketsphinxWords.recognize_many
+    import pickle
+    import sys
+
+    from reelstudio.analysis import asr as _asr  # the importable module: its Word pickles as such
+
+    _settings, _pcms = pickle.loads(sys.stdin.buffer.read())
+    sys.stdout.buffer.write(pickle.dumps(_asr._recognize_many(_settings, _pcms)))

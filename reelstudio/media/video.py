@@ -122,8 +122,6 @@ class _Planes:
     __slots__ = ("y", "u", "v", "full_range", "_level")
 
     def __init__(self, frame, width: int, height: int):
-        import cv2
-
         fw, fh = frame.width, frame.height
         cw, ch = (width + 1) // 2, (height + 1) // 2
         y = _plane(frame, 0, fw, fh)
