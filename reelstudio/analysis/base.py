@@ -61,7 +61,8 @@ class VideoAnalyzer:
         return {}
 
     def finish_with(self, lanes: dict[str, Lane]) -> list[Lane]:
-        """Called after every analyzer has finished when ``depends_on`` is set."""
+        """Called when ``depends_on`` is set, once this analyzer's own pass is over and the
+        lanes it names exist (see AudioAnalyzer.depends_on)."""
         return []
 
     def frame_request(self, info: SourceInfo) -> FrameRequest:
@@ -86,9 +87,11 @@ class AudioAnalyzer:
     version: ClassVar[int] = 1
     lanes: ClassVar[tuple[str, ...]] = ()
     # Lanes of other analyzers this one reads. When set, the pipeline calls
-    # ``finish_with(lanes)`` once every analyzer has finished, in analyzer order; the lanes it
-    # returns replace or add to the result's lanes. Its cache key includes the keys of the
-    # analyzers that produce those lanes.
+    # ``finish_with(lanes)`` in a thread of its own as soon as this analyzer's pass is over
+    # and those lanes exist (other analyzers may still be running; ``lanes`` holds at least
+    # the ones named here), else once every analyzer has finished; the lanes it returns
+    # replace or add to the result's lanes, in analyzer order. Its cache key includes the
+    # keys of the analyzers that produce those lanes.
     depends_on: ClassVar[tuple[str, ...]] = ()
 
     def params(self) -> dict[str, Any]:

@@ -129,8 +129,16 @@ class SubtitleSyncAnalyzer(AudioAnalyzer):
         return {"search_s": self.search_s, "pad_s": self.pad_s, "aligner": "pocketsphinx en-us"}
 
     def start(self, info) -> None:
+        from .asr import Aligner
+
         super().start(info)
         self._pcm: list[np.ndarray] = []
+        # the aligner's model loads now (0.12 CPU-s, beside the video pass), not at the end
+        self._aligner, self._aligner_error = Aligner(), None
+        try:
+            self._aligner.load()
+        except ModelError as exc:
+            self._aligner, self._aligner_error = None, str(exc)
 
     def feed(self, chunk) -> None:
         if chunk.mono16k.size:
@@ -166,11 +174,13 @@ class SubtitleSyncAnalyzer(AudioAnalyzer):
             words_note = f"speech lane unavailable ({speech.reason if speech else 'missing'})"
         elif speech.data.get("words_status", "ok") != "ok":
             words_note = f"no recognised words ({speech.data.get('words_status')})"
-        aligner, aligner_error = Aligner(), None
-        try:
-            aligner.load()
-        except ModelError as exc:
-            aligner, aligner_error = None, str(exc)
+        aligner, aligner_error = getattr(self, "_aligner", None), getattr(self, "_aligner_error", None)
+        if aligner is None and aligner_error is None:  # finish_with without start (tests)
+            aligner = Aligner()
+            try:
+                aligner.load()
+            except ModelError as exc:
+                aligner, aligner_error = None, str(exc)
         subtitles, intervals = [], []
         captions = text.data.get("intervals", [])
         for index, cap in enumerate(captions):
