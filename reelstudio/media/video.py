@@ -56,12 +56,14 @@ class Pictures(Mapping):
     ~7.6 CPU-s through swscale per frame and request, ~2 CPU-s this way.
     """
 
-    __slots__ = ("_requests", "_make", "_made")
+    __slots__ = ("_requests", "_make", "_made", "_sign", "_signature")
 
-    def __init__(self, requests, make, made=None):
+    def __init__(self, requests, make, made=None, sign=None):
         self._requests = tuple(requests)
         self._make = make
         self._made: dict = dict(made or {})
+        self._sign = sign
+        self._signature = None
 
     def __getitem__(self, req: FrameRequest) -> np.ndarray:
         image = self._made.get(req)
@@ -83,6 +85,18 @@ class Pictures(Mapping):
             raise KeyError(req)
         return _PictureRef(self, req)
 
+    def signature(self) -> np.ndarray:
+        """A tiny gray picture of the frame (``SIGNATURE_SIDE`` px on its longer side, the
+        coded orientation, luma as coded) for telling cheaply how much the picture changed:
+        ~0.02 CPU-ms from the planes."""
+        if self._signature is None:
+            if self._sign is not None:
+                self._signature = self._sign()
+            else:  # the largest picture made, as gray
+                image = max((self[r] for r in self._requests), key=lambda a: a.shape[0] * a.shape[1])
+                self._signature = signature_of(image)
+        return self._signature
+
 
 class _PictureRef:
     __slots__ = ("_pictures", "_req")
@@ -92,6 +106,25 @@ class _PictureRef:
 
     def __call__(self) -> np.ndarray:
         return self._pictures[self._req]
+
+    def signature(self) -> np.ndarray:
+        return self._pictures.signature()
+
+
+SIGNATURE_SIDE = 64
+
+
+def signature_of(image: np.ndarray) -> np.ndarray:
+    """``Pictures.signature`` of a gray or RGB uint8 picture."""
+    import cv2
+
+    if image.ndim == 3:
+        image = cv2.cvtColor(np.ascontiguousarray(image), cv2.COLOR_RGB2GRAY)
+    h, w = image.shape[:2]
+    k = SIGNATURE_SIDE / max(h, w)
+    if k >= 1:
+        return np.array(image)
+    return _area(image, max(1, round(w * k)), max(1, round(h * k)), smooth_last=False)
 
 
 # 8-bit planar 4:2:0: the planes are kept and every request is made from them with OpenCV
@@ -410,7 +443,8 @@ def iter_frames(
                     for req in requests:  # other interpolations still go through swscale
                         if req not in lazy:
                             eager[req] = sws(frame, req, eager)
-                    images = Pictures(requests, lambda req, p=planes: from_planes(p, req), eager)
+                    images = Pictures(requests, lambda req, p=planes: from_planes(p, req), eager,
+                                      sign=lambda p=planes: signature_of(p.y))
                 else:
                     made: dict = {}
                     for req in requests:
