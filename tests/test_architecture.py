@@ -26,3 +26,20 @@ def test_running_an_analysis_loads_no_qt_and_help_is_light(tmp_path):
     assert bad == "[", f"Qt imported by the core: {bad}"
     # heavy libraries load where they are used, so `reelstudio --help` is instant
     assert "onnxruntime" not in heavy and "scipy" not in heavy
+
+
+def test_a_whole_analysis_runs_without_scipy(tmp_path):
+    """scipy is a test tool only (its import alone cost 0.2-0.7 CPU-s per analysis): the
+    default lanes on a clip with sound and a cut never import it."""
+    from media import write_numbered_clip
+
+    clip = write_numbered_clip(tmp_path / "clip.mp4", frames=45, audio=True)
+    code = (
+        "import sys; from reelstudio.pipeline import analyze;"
+        f"r = analyze({str(clip)!r}, cache=False);"
+        "print(sorted(k for k, v in r.lanes.items() if v.status == 'ok'), 'scipy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True)
+    lanes, scipy_loaded = out.stdout.strip().rsplit(" ", 1)
+    assert "cuts" in lanes and "loudness" in lanes, out.stdout
+    assert scipy_loaded == "False", out.stdout

@@ -231,14 +231,19 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]], margin: int = 2) -> 
     return any(a - margin < e and s <= b + margin for s, e in spans)
 
 
+def _running_max(x: np.ndarray, w: int) -> np.ndarray:
+    """Maximum over [i - w, i + w], the ends repeated (scipy.ndimage.maximum_filter1d with
+    mode "nearest", without scipy's 0.2-0.3 CPU-s import)."""
+    padded = np.concatenate([np.repeat(x[:1], w), x, np.repeat(x[-1:], w)])
+    return np.lib.stride_tricks.sliding_window_view(padded, 2 * w + 1).max(axis=1)
+
+
 def wipe_candidates(thumbs: np.ndarray, exclude: list[tuple[int, int]] = ()) -> list[dict]:
     """Pairs (a, b) around a transition that passes the wipe model (steps 1-3 above).
 
     ``exclude``: [start, end] frame spans already explained (TransNetV2's events); a pair
     reaching into one is skipped. Returns dicts with 'a', 'b' and the figures, sorted by a.
     """
-    from scipy.ndimage import maximum_filter1d
-
     g = thumbs
     n = len(g)
     tried: set[tuple[int, int]] = set()
@@ -250,7 +255,7 @@ def wipe_candidates(thumbs: np.ndarray, exclude: list[tuple[int, int]] = ()) -> 
             stop = min(n - span, start + chunk)
             changed = (_diff(g[start + span : stop + span], g[start:stop]) > TAU).mean(axis=(1, 2))
             # local maxima only (within +-w): one pair per plateau of change
-            peak = changed >= maximum_filter1d(changed, 2 * w + 1, mode="nearest")
+            peak = changed >= _running_max(changed, w)
             for a in (start + np.flatnonzero((changed >= WIPE_MIN_CHANGED) & peak)).tolist():
                 b = a + span
                 if _overlaps(a, b, exclude):
