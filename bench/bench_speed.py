@@ -108,7 +108,7 @@ def report(path: Path, repeat: int) -> None:
         print(f"  {k:<22}{t[k]:>9.2f}{'' if cpu is None else f'{cpu:>14.2f}'}")
     for k in sorted(k for k in t if k.startswith("(") and not any(k == f"({n} thread, CPU)" for n in lanes)):
         print(f"  {k:<36}{t[k]:>9.2f}")
-    print("  (audio lanes share the audio thread; subtitle_sync runs once both passes end)")
+    print("  (audio lanes share the audio thread; subtitle_sync starts once the text and speech lanes exist)")
     print(f"cuts found: ours {o['cuts']}, PySceneDetect {p['cuts']}; frames {frames}")
     print("lanes: " + ", ".join(f"{k} {v}" for k, v in o["status"].items()))
 
