@@ -73,15 +73,21 @@ def test_finds_the_astronaut_and_no_face_on_objects_and_animals():
         assert len(a.detect(_fit(corpus.photo(name), 416, 740))) == 0, name
 
 
-def test_the_lane_carries_samples_forward_and_refines_changes():
-    """A face appearing between two samples is found on its exact frame."""
-    a = _analyzer(width=416, height=740, sample_fps=6.0)
+def _face_shown_from_13_to_33(**params) -> dict:
+    """The faces lane of 40 frames, sampled 6 times a second (step 5): the coffee photo, the
+    astronaut over frames 13-32, the coffee again."""
+    a = _analyzer(width=416, height=740, sample_fps=6.0, **params)
     face = _fit(corpus.photo("astronaut"), 416, 740)
     empty = _fit(corpus.photo("coffee"), 416, 740)
-    frames = [empty] * 13 + [face] * 20 + [empty] * 7  # step 5: samples at 0, 5, ..., 35 + the last
+    frames = [empty] * 13 + [face] * 20 + [empty] * 7
     for i, img in enumerate(frames):
         a.feed(i, img)
-    lane = a.finish(np.arange(len(frames)) / 30.0)[0].to_json()
+    return a.finish(np.arange(len(frames)) / 30.0)[0].to_json()
+
+
+def test_the_lane_carries_samples_forward_and_refines_changes():
+    """A face appearing between two samples is found on its exact frame."""
+    lane = _face_shown_from_13_to_33()
     assert lane["engine"] == ENGINE and lane["sample_step"] == 5
     assert [(iv["start_frame"], iv["end_frame"]) for iv in lane["intervals"]] == [(13, 33)]
     assert lane["count"] == [0] * 13 + [1] * 20 + [0] * 7
@@ -95,14 +101,8 @@ def test_the_lane_carries_samples_forward_and_refines_changes():
 
 def test_a_face_between_grid_samples_without_a_cut_is_bisected_to_its_frame():
     """With the picture-change samples off, a face appearing between two samples is found
-    on its exact frame by bisection."""
-    a = _analyzer(width=416, height=740, sample_fps=6.0, cut_delta=0)
-    face = _fit(corpus.photo("astronaut"), 416, 740)
-    empty = _fit(corpus.photo("coffee"), 416, 740)
-    frames = [empty] * 13 + [face] * 20 + [empty] * 7  # step 5: samples at 0, 5, ..., 35 + the last
-    for i, img in enumerate(frames):
-        a.feed(i, img)
-    lane = a.finish(np.arange(len(frames)) / 30.0)[0].to_json()
+    on its exact frame by bisection (samples at 0, 5, ..., 35 and the last frame)."""
+    lane = _face_shown_from_13_to_33(cut_delta=0)
     assert [(iv["start_frame"], iv["end_frame"]) for iv in lane["intervals"]] == [(13, 33)]
     assert {0, 5, 10, 15, 20, 25, 30, 35, 39} <= {b["frame"] for b in lane["boxes"]}
     assert lane["sampled_frames"] <= 9 + 6
