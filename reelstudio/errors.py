@@ -58,6 +58,6 @@ class OutputError(ReelStudioError):
 
 
 class NotAvailableYet(ReelStudioError):
-    """A requested feature that this build does not have."""
+    """The requested output cannot be made from this analysis (e.g. subtitles with no transcript)."""
 
     exit_code = 11

@@ -240,8 +240,8 @@ def test_srt_and_vtt_from_words_are_readable_and_on_the_grid(analyses, kind):
         assert start >= prev_end - 1e-9 and end > start
         prev_end = end
         lines = s.content.split("\n")
-        assert len(lines) <= 2 and all(len(line) <= 32 for line in lines)
-        assert end - start <= 5.0 + 0.05 + 1.0  # <= max cue length, plus what reading time may add
+        assert len(lines) <= 2 and all(len(line) <= 42 for line in lines)
+        assert end - start <= 7.0 + 0.0005  # the longest a cue may stay up
     # a cue starts on the frame nearest its first word, and a sentence end closes a cue
     assert tb.seconds_to_nearest_frame(srt_cues[0].start.total_seconds()) == tb.seconds_to_nearest_frame(0.52)
     assert srt_cues[0].content == "Hello there."
@@ -284,10 +284,11 @@ def test_no_transcript_is_a_clear_error(analyses):
         report.render(a, "srt")
 
 
-def test_a_video_without_speech_gets_an_empty_transcript(analyses):
-    a = _with_words(analyses["25"], words=[])
-    assert _srt_cues(report.render(a, "srt")) == []
-    assert report.render(a, "vtt").startswith(b"WEBVTT")
+def test_a_video_without_speech_or_subtitles_has_no_transcript_to_export(analyses):
+    a = _with_words(analyses["25"], words=[])  # the speech lane ran and heard no words; no text lane
+    for fmt in ("srt", "vtt"):
+        with pytest.raises(NotAvailableYet, match="no transcript.*none were heard.*no text lane"):
+            report.render(a, fmt)
 
 
 # -- registry, files ---------------------------------------------------------------------

@@ -70,6 +70,12 @@ def export(analysis: dict, path: str, fmt: str) -> str:
     return path
 
 
+def not_written_message(path: str, exc: Exception) -> str:
+    """What the export dialog says when the analysis cannot give this output (no file is written)."""
+    text = str(exc).strip().rstrip(".")
+    return f"{os.path.basename(path)} was not written: {text[:1].upper()}{text[1:]}."
+
+
 class ExportWorker(QThread):
     done = Signal(str)         # path written
     failed = Signal(str, str)  # message, traceback ('' for expected errors)
@@ -81,11 +87,13 @@ class ExportWorker(QThread):
     def run(self) -> None:
         import traceback
 
-        from ..errors import ReelStudioError
+        from ..errors import NotAvailableYet, ReelStudioError
 
         try:
             export(self.analysis, self.path, self.fmt)
             self.done.emit(self.path)
+        except NotAvailableYet as exc:  # e.g. subtitles of a video with no transcript: nothing was written
+            self.failed.emit(not_written_message(self.path, exc), "")
         except ReelStudioError as exc:
             self.failed.emit(str(exc), "")
         except Exception as exc:  # noqa: BLE001 - shown in a dialog, never a crash

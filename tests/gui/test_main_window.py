@@ -518,6 +518,28 @@ def test_export_over_the_source_video_is_refused(qtbot, analysed_clip, tmp_path)
     assert fingerprint(copy) == before
 
 
+def test_subtitles_of_a_video_with_no_transcript_say_so_and_write_nothing(qtbot, window, tmp_path):
+    window.analysis = {
+        "schema_version": 1, "flags": [], "checklist": [], "score": None,
+        "source": {"path": str(tmp_path / "reel.mp4"), "fps": "30/1", "frame_count": 90, "duration_s": 3.0},
+        "lanes": {"speech": {"status": "ok", "intervals": [], "words_status": "ok", "words": []},
+                  "text": {"status": "ok", "intervals": []}},
+    }
+    for name, fmt in (("reel.srt", "srt"), ("reel.vtt", "vtt")):
+        with qtbot.waitSignal(window.errorShown, timeout=30_000) as blocker:
+            window.export_to(str(tmp_path / name), fmt)
+        title, text = blocker.args
+        assert title == "Export failed"
+        assert text.startswith(f"{name} was not written: No transcript to make subtitles from")
+        assert "no words were recognised" in text and "no burned-in subtitles" in text
+        assert window.status_label.text() == "Export failed"
+        box = visible_error_boxes()[0]
+        assert box.text() == text and box.icon() == QMessageBox.Icon.Critical
+        dismiss(box)
+        assert not (tmp_path / name).exists()
+    assert sorted(os.listdir(tmp_path)) == []  # not even a temporary file
+
+
 def test_a_saved_analysis_json_opens_over_its_video(qtbot, window, numbered_clip, clip_analysis, tmp_path):
     saved = tmp_path / "clip.json"
     saved.write_text(json.dumps(clip_analysis), encoding="utf-8")
