@@ -31,7 +31,7 @@ EXIT_CODES = {
     CorruptMedia.exit_code: "the input is truncated or damaged",
     ModelError.exit_code: "a bundled model is missing or damaged",
     OutputError.exit_code: "an output file cannot be written",
-    NotAvailableYet.exit_code: "the requested output is not in this build",
+    NotAvailableYet.exit_code: "the requested output cannot be made from this analysis (subtitles with no transcript)",
     130: "cancelled (Ctrl+C)",
 }
 
@@ -55,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--preset", choices=PRESETS, default="reels", help="target platform (default: reels)")
     a.add_argument("--no-cache", action="store_true", help="ignore and do not write the lane cache")
     a.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    a.add_argument("--words-model", metavar="whisper|pocketsphinx|NAME",
+                   help="recognise words with this engine for this run (default: the one chosen with "
+                        "`reelstudio models select`, else whisper); exit 9 if it is missing or damaged")
+    a.add_argument("--words-quality", choices=("fast", "accurate"),
+                   help="Whisper: fast (greedy) or accurate (beam search, ~10-20%% more CPU); default: the "
+                        "stored setting (`reelstudio models quality`), else fast")
     sub.add_parser("cache-clear", help="delete every cached lane")
     e = sub.add_parser("export", help="write the PDF report, markers or subtitles from a saved analysis JSON")
     e.add_argument("analysis", metavar="ANALYSIS.json")
@@ -64,10 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("checks", help="print the checks, their weights and the presets' numbers")
     c.add_argument("--preset", choices=PRESETS, default="reels", help="preset whose numbers to show (default: reels)")
     m = sub.add_parser("models", help="speech models: list, install from a folder or zip, select, remove")
-    m.add_argument("action", choices=("list", "install", "select", "remove"))
-    m.add_argument("target", nargs="?", metavar="PATH_OR_ZIP|NAME",
-                   help="install: a Vosk model folder or zip (never downloaded); select/remove: a model name "
-                        "(select 'none' for the bundled pocketsphinx en-us)")
+    m.add_argument("action", choices=("list", "install", "select", "remove", "quality"))
+    m.add_argument("target", nargs="?", metavar="PATH_OR_ZIP|NAME|QUALITY",
+                   help="install: a Vosk model folder or zip (never downloaded); select: whisper (the default), "
+                        "pocketsphinx or an installed model's name; remove: a model name; quality: fast or "
+                        "accurate (Whisper's setting, stored with the user's settings)")
     m.add_argument("--name", help="install under this name (default: from the folder or zip)")
     m.add_argument("--lang", help="install: the model's language code (default: guessed from its name)")
     return p
@@ -113,6 +120,19 @@ def _add_export_options(p: argparse.ArgumentParser) -> None:
                         ".fcpxml, .edl, .otio or .csv (repeatable)")
     p.add_argument("--srt", metavar="OUT.srt", help="write the transcript as SubRip subtitles")
     p.add_argument("--vtt", metavar="OUT.vtt", help="write the transcript as WebVTT subtitles")
+    p.add_argument("--subtitles-from", metavar="auto|speech|captions", default="auto", type=_subtitle_source,
+                   help="what --srt/--vtt are made from: 'speech' (the recognised words, cut into readable cues), "
+                        "'captions' (the burned-in subtitles read off the picture; 'ocr' also works) or 'auto' "
+                        "(default: the captions when they cover at least 80%% of the speech, else the speech)")
+
+
+def _subtitle_source(value: str) -> str:
+    from .report.subtitles import normalise_source
+
+    try:
+        return normalise_source(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _report_outputs(args, *inputs: str | None) -> list[tuple[str, str]]:
@@ -130,14 +150,25 @@ def _report_outputs(args, *inputs: str | None) -> list[tuple[str, str]]:
     return outs
 
 
-def _write_reports(analysis: dict, outputs: list[tuple[str, str]], video: str | None = None) -> None:
-    from .report import write
+def _write_reports(analysis: dict, outputs: list[tuple[str, str]], video: str | None = None,
+                   subtitles_from: str = "auto") -> None:
+    """Write every output; one that cannot be made from this analysis (subtitles with no
+    transcript) is not written and does not stop the others: its error is raised at the end."""
+    from .report import FORMATS, write
 
+    missing: NotAvailableYet | None = None
     for path, fmt in outputs:
         notes: list[str] = []
-        write(analysis, path, fmt, video=video, notes=notes)
+        options = {"source": subtitles_from} if FORMATS[fmt].kind == "subtitles" else {}
+        try:
+            write(analysis, path, fmt, video=video, notes=notes, **options)
+        except NotAvailableYet as exc:
+            missing = missing or NotAvailableYet(f"{path} not written: {exc}")
+            continue
         for note in notes:
             sys.stderr.write(f"reelstudio: {path}: {note}\n")
+    if missing is not None:
+        raise missing
 
 
 def _export(args) -> int:
@@ -162,25 +193,34 @@ def _export(args) -> int:
     src = (analysis.get("source") or {}).get("path")
     if src:
         outputs = _report_outputs(args, args.analysis, args.video, src)
-    _write_reports(analysis, outputs, video=args.video)
+    _write_reports(analysis, outputs, video=args.video, subtitles_from=args.subtitles_from)
     return 0
 
 
 def _analyze(args) -> int:
-    from .pipeline import analyze
+    from .pipeline import analyze, default_analyzers
 
     outputs = _report_outputs(args, args.video)
+    if args.words_model:  # asked for by name: a missing model stops here, before decoding
+        from .analysis.asr import words_engine
+
+        words_engine(args.words_model, args.words_quality).load()
     for out in (args.json,):
         if out and out != "-" and os.path.realpath(out) == os.path.realpath(args.video):
             raise OutputError(f"{out}: refusing to overwrite the input video with the JSON")
     bar = _ProgressBar(not args.quiet)
     try:
-        result = analyze(args.video, on_progress=bar, cache=not args.no_cache, preset=args.preset)
+        result = analyze(args.video, on_progress=bar, cache=not args.no_cache, preset=args.preset,
+                         analyzers=default_analyzers(args.words_model or "auto", args.words_quality))
     finally:
         bar.close()
+    speech = result.lanes.get("speech")
+    if args.words_model and speech is not None and speech.status == "ok" \
+            and speech.data.get("words_status", "ok") != "ok":
+        # the model asked for by name could not run: that is an error, not a quiet gap
+        raise ModelError(f"speech model {args.words_model}: {speech.data['words_status']}")
     text = result.dumps(indent=2)
-    _write_reports(result.to_json(), outputs)
-    if args.json:
+    if args.json:  # first: an export that cannot be made (exit 11) still leaves the analysis
         _write_text(args.json, text)
     else:
         src = result.source
@@ -188,6 +228,7 @@ def _analyze(args) -> int:
               f"{src.duration_s:.2f} s; use --json OUT.json for the full analysis")
         if result.score is not None:
             print(f"score {result.score}/100 ({result.band}) for {result.preset}, {len(result.flags)} flags")
+    _write_reports(result.to_json(), outputs, subtitles_from=args.subtitles_from)
     return 0
 
 
@@ -196,10 +237,19 @@ def _models(args) -> int:
 
     if args.action == "list":
         chosen = speech_models.selected()
-        print(f"{'*' if chosen is None else ' '} pocketsphinx-en-us  (bundled, English)")
+        print(f"{'*' if chosen is None else ' '} whisper  (Whisper base, installed by the set-up; "
+              f"quality {speech_models.quality()}; language detected per video)")
+        print(f"{'*' if chosen == 'pocketsphinx' else ' '} pocketsphinx  (bundled, English only)")
         for m in speech_models.list_models():
             print(f"{'*' if m.name == chosen else ' '} {m.name}  {m.engine} {m.language or '?'} "
                   f"{m.size_bytes / 1e6:.0f} MB  {m.status}")
+        return 0
+    if args.action == "quality":
+        if args.target not in speech_models.QUALITIES:
+            sys.stderr.write("reelstudio: error: models quality needs fast or accurate\n")
+            return 2
+        speech_models.set_quality(args.target)
+        print(f"Whisper quality: {args.target}")
         return 0
     if not args.target:
         sys.stderr.write(f"reelstudio: error: models {args.action} needs a {'path' if args.action == 'install' else 'name'}\n")
@@ -209,8 +259,9 @@ def _models(args) -> int:
         print(f"installed {m.name} ({m.engine}, {m.language or 'language unknown'}) in {m.path}; "
               f"use it with: reelstudio models select {m.name}")
     elif args.action == "select":
-        speech_models.select(None if args.target == "none" else args.target)
-        print(f"words are recognised by {args.target if args.target != 'none' else 'pocketsphinx en-us'}")
+        target = "pocketsphinx" if args.target == "none" else args.target  # 'none': the old spelling
+        speech_models.select(target)
+        print(f"words are recognised by {target}")
     else:
         speech_models.remove(args.target)
         print(f"removed {args.target}")

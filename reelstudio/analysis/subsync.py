@@ -1,151 +1,175 @@
-"""Subtitle-to-speech sync: when is each caption's text actually spoken?
+"""Subtitle-to-speech sync from the transcript: which captions are spoken, and when?
 
-Runs after the text and speech lanes exist (``depends_on``). For each caption of the text
-lane:
+Runs after the text and speech lanes exist (``depends_on``). The whole sequence of on-screen
+captions (in the order they appear) is aligned to the whole transcript (the speech lane's
+words, in order) by one monotonic alignment over tokens (``align_sequences``):
 
-1. find its words among the recognised words of the speech lane near it (the whole caption
-   laid along a stretch of heard words; stretches ending over ``FAR_S`` from the caption
-   lose points): this says whether the caption is spoken and roughly where;
-2. force-align the caption's words (pocketsphinx en-us, asr.Aligner) on the audio of that
-   stretch, widened by ``pad_s`` and by room for caption words the recogniser missed, but
-   never past the heard words of the neighbouring speech. The grammar lets speech-noise
-   soak up whatever surrounds the caption and offers the neighbouring captions' words as
-   optional context, so music or run-on speech is not stretched into its first or last word;
-3. when the recogniser heard too little (OCR or recognition errors), the aligner alone
-   searches ``SEARCH_ALONE_S`` around the caption and the caption counts as spoken only if
-   its words explain the audio clearly better than generic speech-noise (``MIN_GAIN``).
+- a caption token and a heard token match when they are the same word or spelled alike
+  (OCR misreads: "disposédfyoung" is close to "disposed", "gather" to "rather"); accents,
+  case, "ё" and punctuation do not count; Latin and Cyrillic alike;
+- a match far in time from its caption loses points (a subtitle is rarely more than a
+  second or two off its speech), so a phrase spoken twice matches the caption shown with
+  each occurrence, not the first one twice;
+- monotonic: caption k+1 cannot be matched to words before caption k's, so each subtitle's
+  words are taken from the stretch of speech between its neighbours' words;
+- caption tokens and heard tokens may stay unmatched (titles that nobody speaks; speech the
+  video does not subtitle).
 
-A caption whose words are not found is listed with ``speech_start_s`` null and becomes an
-``overlay``; a spoken one becomes a ``subtitle`` unless the text lane called it an overlay
-and the speech covers under half of its time on screen (a title naming a spoken word).
-Captions in a language the aligner lacks are listed with method ``unavailable`` and keep
-their provisional role.
+A caption is spoken when enough of its tokens matched (``spoken_enough``); its speech runs
+from the heard word its first token stands for to the one its last token stands for (a
+garbled first or last token takes the heard word next to its neighbour's match). Its offset
+is caption time - speech time. The word times are the speech lane's: forced-aligned for
+English, the recogniser's elsewhere (the lane says which, ``word_times``).
+
+Roles: a spoken caption is a ``subtitle``, unless the text lane had placed it as an overlay
+(a title up top) and the speech covers under half of its time on screen (a title that names
+a word of the narration is still a title); a caption not spoken is an ``overlay``.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import time
+import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
 
-from ..errors import ModelError
-from ..media.audio import SPEECH_RATE
 from .base import AudioAnalyzer, Lane
 
-ENGLISH = {"en", "eng", "en-us", "en_us", "english"}
-LEAD_WORD_S = 0.4  # room left per caption word missing before the first / after the last match
-PAUSE_S = 0.2  # a gap between heard words this long ends a stretch of speech
-NEIGHBOUR_S = 0.5  # captions this close may be one stretch of speech
-FAR_S, FAR_PER_S = 1.0, 3.0  # heard words ending over 1 s from the caption's end: -3 points a second
-SEARCH_ALONE_S = 1.2  # how far around the caption the aligner alone searches (words barely heard)
-# A caption the recogniser barely heard still counts as spoken when its aligned words beat
-# generic speech-noise by this much per 10 ms frame (pocketsphinx score units). Measured on
-# the LibriVox track: the right sentence -1.2e-4 to -2.4e-4 in clean speech, down to -7.3e-4
-# over music at -10 dB; a wrong sentence or a never-spoken title -8.2e-4 and below. The bar
-# sits well inside the clean range: a caption that clears it only over music is placed
-# too loosely (0.4 s off) to judge its sync, so it is better left unplaced.
-# Since the aligner scores the Viterbi path instead of the lattice's best path (asr.ALIGN),
-# re-measured with every sentence and two titles aligned over each sentence's speech +-1.2 s
-# (tests/test_subsync.py's track): right sentences clean -1.8e-4 to -3.8e-4 (lattice: -1.8e-4
-# to -3.8e-4), the highest wrong one clean -7.8e-4 (-8.2e-4), over music -6.9e-4 (-7.3e-4).
-MIN_GAIN = -6e-4
+# scores of the alignment
+MATCH = 2.0  # same token
+NEAR = 1.2  # spelled alike (OCR or recogniser error)
+SUBST = -0.6  # a caption token against a different heard token, one for one
+SKIP_CAPTION = -0.4  # a caption token nobody said (or OCR invented)
+SKIP_HEARD = -0.15  # a heard token no caption shows
+SLACK_S = 1.5  # a match this close to its caption's time on screen costs nothing
+LATE_PER_S = 0.35  # beyond that, points lost per second
+FAR_S = 12.0  # never matched further than this from the caption
+BLOCK = 400  # captions aligned per block (memory stays bounded on long videos)
+UNHEARD_WORD_S = 0.25  # time allowed per caption word the recogniser did not hear at an edge
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
-@lru_cache(maxsize=4096)
-def _similar(a: str, b: str) -> bool:
-    """Same word, or spelled alike (difflib ratio >= 0.75). Cached, and the ratio's cheap
-    upper bounds first: the same answers for a quarter of the CPU (on the reel 0.038 -> 0.010
-    s; each caption is compared with the ~20 heard words around it, mostly pairs seen before)."""
+def normalise(token: str) -> str:
+    t = unicodedata.normalize("NFKD", token.lower().replace("ё", "е").replace("’", "'"))
+    return "".join(ch for ch in t if not unicodedata.combining(ch))  # й -> и too, on both sides
+
+
+def tokens(text: str) -> list[str]:
+    """Words of a caption or a heard word, normalised: 'Ill-disposed,' -> ['ill', 'disposed']."""
+    return [normalise(m) for m in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=65536)
+def similarity(a: str, b: str) -> float:
+    """MATCH for the same token, NEAR for tokens spelled alike, else SUBST."""
     if a == b:
-        return True
+        return MATCH
     if min(len(a), len(b)) < 3:
+        if len(a) + len(b) >= 4 and (a.startswith(b) or b.startswith(a)):
+            return NEAR * 0.5
+        return SUBST
+    m = SequenceMatcher(None, a, b, autojunk=False)
+    if m.real_quick_ratio() < 0.6 or m.quick_ratio() < 0.6:
+        return SUBST
+    r = m.ratio()
+    if r >= 0.75:
+        return NEAR
+    # an OCR token that ran two words together ("disposedfyoung") holds the heard one
+    if len(b) >= 4 and b in a or len(a) >= 4 and a in b:
+        return NEAR * 0.75
+    return SUBST
+
+
+def spoken_enough(matched: int, total: int) -> bool:
+    """One matched token for a caption of one or two, else at least 2 and 40 %."""
+    if total <= 0:
         return False
-    m = SequenceMatcher(None, a, b)
-    return m.real_quick_ratio() >= 0.75 and m.quick_ratio() >= 0.75 and m.ratio() >= 0.75
+    return matched >= (1 if total <= 2 else max(2, math.ceil(0.4 * total)))
 
 
-def local_match(caption: list[str], heard: list[str], prefer: list[float] | None = None) -> list[tuple[int, int]]:
-    """Pairs (caption index, heard index) of matching words when the whole caption is laid
-    along a stretch of the heard words (+2 a match, -1 a substitution or a skipped word;
-    heard words before and after the stretch are free). ``prefer[j]``: seconds between heard
-    word j and the caption's end; a stretch ending more than FAR_S away loses FAR_PER_S
-    points a second, and among equal scores the nearest wins."""
-    n, m = len(caption), len(heard)
+def align_sequences(cap_tokens: list[str], cap_times: list[tuple[float, float]], heard: list[str],
+                    heard_times: list[float]) -> list[tuple[int, int]]:
+    """Monotonic alignment; returns (caption token index, heard token index) for every match.
+
+    ``cap_times[i]``: the (start, end) seconds its caption is on screen; ``heard_times[j]``:
+    the heard token's start. Needleman-Wunsch with free skips at both ends, vectorised per
+    caption token (the heard-skip chain is a running maximum)."""
+    n, m = len(cap_tokens), len(heard)
     if not n or not m:
         return []
-    sim = np.array([[_similar(c, h) for h in heard] for c in caption], bool)
-    score = np.zeros((n + 1, m + 1), np.int32)
-    score[:, 0] = -np.arange(n + 1)
+    ht = np.asarray(heard_times, np.float64)
+    score = np.zeros((n + 1, m + 1))
+    score[0, :] = 0.0  # heard tokens before the first caption: free
+    move = np.zeros((n + 1, m + 1), np.int8)  # 1 diagonal, 2 caption skip, 3 heard skip
+    move[0, 1:] = 3
+    idx = np.arange(m + 1, dtype=np.float64)
     for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            score[i, j] = max(score[i - 1, j - 1] + (2 if sim[i - 1, j - 1] else -1),
-                              score[i - 1, j] - 1, score[i, j - 1] - 1)
-
-    def trace(j: int) -> list[tuple[int, int]]:
-        i, pairs = n, []
-        while i > 0 and j > 0:
-            if score[i, j] == score[i - 1, j - 1] + (2 if sim[i - 1, j - 1] else -1):
-                if sim[i - 1, j - 1]:
-                    pairs.append((i - 1, j - 1))
-                i, j = i - 1, j - 1
-            elif score[i, j] == score[i - 1, j] - 1:
-                i -= 1
-            else:
-                j -= 1
-        return pairs[::-1]
-
-    best, best_key = [], None
-    for j in range(1, m + 1):
-        pairs = trace(j)
-        if not pairs:
-            continue
-        far = prefer[pairs[-1][1]] if prefer else 0.0  # from the last word actually matched
-        key = (score[n, j] - FAR_PER_S * max(0.0, far - FAR_S), -far)
-        if best_key is None or key > best_key:
-            best, best_key = pairs, key
-    return best
-
-
-def words_needed(n: int) -> int:
-    """Matched words that make a caption 'spoken': one for a caption of 1-2 words, else
-    at least 2 and 30 % (the recogniser misses about a third of the words)."""
-    return 1 if n <= 2 else max(2, math.ceil(0.3 * n))
+        cs, ce = cap_times[i - 1]
+        dist = np.maximum(0.0, np.maximum(cs - ht, ht - ce))  # seconds outside the caption's time
+        sim = np.array([similarity(cap_tokens[i - 1], h) for h in heard])
+        sim = np.where(sim > 0, sim - LATE_PER_S * np.maximum(0.0, dist - SLACK_S), sim)
+        sim = np.where(dist > FAR_S, -1e6, sim)
+        diag = score[i - 1, :-1] + sim
+        up = score[i - 1, 1:] + SKIP_CAPTION
+        best = np.maximum(diag, up)
+        first = np.where(diag >= up, 1, 2).astype(np.int8)
+        row = np.empty(m + 1)
+        row[0] = score[i - 1, 0] + SKIP_CAPTION
+        row[1:] = best
+        mv = np.empty(m + 1, np.int8)
+        mv[0] = 2
+        mv[1:] = first
+        # heard skips along the row: row[j] = max(row[j], row[k] + SKIP_HEARD * (j - k))
+        shifted = row - SKIP_HEARD * idx
+        run = np.maximum.accumulate(shifted)
+        chain = run + SKIP_HEARD * idx
+        take = chain > row + 1e-12
+        row = np.where(take, chain, row)
+        mv = np.where(take, 3, mv).astype(np.int8)
+        score[i] = row
+        move[i] = mv
+    # free heard tokens after the last caption token: end anywhere on the last row
+    j = int(np.argmax(score[n]))
+    i = n
+    pairs = []
+    while i > 0 and j > 0:
+        mv = move[i, j]
+        if mv == 1:
+            if similarity(cap_tokens[i - 1], heard[j - 1]) > 0:
+                pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif mv == 2:
+            i -= 1
+        else:
+            j -= 1
+    return pairs[::-1]
 
 
 class SubtitleSyncAnalyzer(AudioAnalyzer):
     name = "subtitle_sync"
-    version = 2  # 2: the aligner's Viterbi path (asr.ALIGN): word ends up to 10 ms earlier, other gains
+    version = 3  # 3: captions aligned to the transcript as one sequence, any language
     lanes = ("subtitle_sync", "text")
     depends_on = ("text", "speech")
 
-    def __init__(self, search_s: float = 2.5, pad_s: float = 0.6):
-        self.search_s = search_s
-        self.pad_s = pad_s
-
     def params(self) -> dict:
-        return {"search_s": self.search_s, "pad_s": self.pad_s, "aligner": "pocketsphinx en-us"}
+        return {"method": "monotonic alignment of the captions to the transcript", "slack_s": SLACK_S,
+                "late_per_s": LATE_PER_S, "far_s": FAR_S}
 
     def start(self, info) -> None:
-        from .asr import Aligner
-
         super().start(info)
-        self._pcm: list[np.ndarray] = []
-        # the aligner's model loads now (0.12 CPU-s, beside the video pass), not at the end
-        self._aligner, self._aligner_error = Aligner(), None
-        try:
-            self._aligner.load()
-        except ModelError as exc:
-            self._aligner, self._aligner_error = None, str(exc)
+        self._has_audio = False
 
     def feed(self, chunk) -> None:
         if chunk.mono16k.size:
-            self._pcm.append((np.clip(chunk.mono16k, -1.0, 1.0) * 32767).astype(np.int16))
+            self._has_audio = True
 
     def finish(self) -> list[Lane]:
-        if not self._pcm:
+        if not self._has_audio:
             reason = "no audio track" if not self.info.has_audio else "the audio track holds no samples"
             return [Lane.unavailable("subtitle_sync", reason)]
         return []  # the work is in finish_with, once the text and speech lanes exist
@@ -155,153 +179,136 @@ class SubtitleSyncAnalyzer(AudioAnalyzer):
         if text is None or text.status != "ok":
             why = text.reason if text is not None else "no text lane"
             return [Lane.unavailable("subtitle_sync", f"no on-screen text to sync ({why})")]
-        if not self._pcm:
-            return [Lane.unavailable("subtitle_sync", "no audio")]
+        speech = lanes.get("speech")
+        if speech is None or speech.status != "ok":
+            return [Lane.unavailable("subtitle_sync",
+                                     f"speech lane unavailable ({speech.reason if speech else 'missing'})")]
+        if speech.data.get("words_status", "ok") != "ok":
+            return [Lane.unavailable("subtitle_sync", f"no recognised words ({speech.data.get('words_status')})")]
         t0 = time.thread_time()
         try:
-            return self._finish_with(text, lanes)
+            return sync(text, speech, self.params())
         finally:
             self.cpu_seconds = time.thread_time() - t0
 
-    def _finish_with(self, text: Lane, lanes: dict[str, Lane]) -> list[Lane]:
-        from .asr import Aligner
 
-        pcm = np.concatenate(self._pcm)
-        speech = lanes.get("speech")
-        words = speech.data.get("words", []) if speech is not None and speech.status == "ok" else []
-        words_note = None
-        if speech is None or speech.status != "ok":
-            words_note = f"speech lane unavailable ({speech.reason if speech else 'missing'})"
-        elif speech.data.get("words_status", "ok") != "ok":
-            words_note = f"no recognised words ({speech.data.get('words_status')})"
-        aligner, aligner_error = getattr(self, "_aligner", None), getattr(self, "_aligner_error", None)
-        if aligner is None and aligner_error is None:  # finish_with without start (tests)
-            aligner = Aligner()
-            try:
-                aligner.load()
-            except ModelError as exc:
-                aligner, aligner_error = None, str(exc)
-        subtitles, intervals = [], []
-        captions = text.data.get("intervals", [])
-        for index, cap in enumerate(captions):
-            context = self._neighbours(cap, captions, aligner) if aligner else ([], [])
-            try:
-                entry = self._sync(index, cap, words, pcm, aligner, aligner_error or words_note, context)
-            except ModelError as exc:  # one caption the aligner cannot take does not sink the rest
-                entry = {"caption": index, "start_frame": cap["start_frame"], "end_frame": cap["end_frame"],
-                         "text": cap.get("text", ""), "speech_start_s": None, "speech_end_s": None,
-                         "offset_start_s": None, "offset_end_s": None, "matched_words": 0,
-                         "total_words": 0, "method": "unavailable", "reason": str(exc)}
-            subtitles.append(entry)
-            new = dict(cap)
-            if entry["method"] != "unavailable":
-                new["role"] = self._role(cap, entry)
-                new["role_from"] = "speech"
-            intervals.append(new)
-        data = {"engine": aligner.name if aligner else "pocketsphinx en-us forced alignment (unavailable)",
-                "subtitles": subtitles, "params": self.params(),
-                "offset_note": "offset = caption time - speech time; positive: the caption is late"}
-        if words_note:
-            data["words_note"] = words_note
-        return [Lane("subtitle_sync", data), Lane("text", {**text.data, "intervals": intervals})]
+def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
+    """The subtitle_sync lane and the text lane with roles, from the two lanes."""
+    captions = text.data.get("intervals", [])
+    words = speech.data.get("words", [])
+    intervals_s = [(float(i["start_s"]), float(i["end_s"])) for i in speech.data.get("intervals", [])]
+    heard, heard_word, heard_t = [], [], []
+    for k, w in enumerate(words):
+        for t in tokens(str(w.get("text", ""))):
+            heard.append(t)
+            heard_word.append(k)
+            heard_t.append(float(w["start_s"]))
+    order = sorted(range(len(captions)), key=lambda c: (float(captions[c]["start_s"]),
+                                                       (captions[c].get("box") or [0, 0])[1]))
+    cap_tok: list[str] = []
+    cap_of: list[int] = []
+    cap_pos: list[int] = []
+    for c in order:
+        for p, t in enumerate(tokens(str(captions[c].get("text", "")))):
+            cap_tok.append(t)
+            cap_of.append(c)
+            cap_pos.append(p)
+    cap_times = [(float(captions[c]["start_s"]), float(captions[c]["end_s"])) for c in cap_of]
 
-    # ------------------------------------------------------------------------------------
+    pairs: list[tuple[int, int]] = []
+    for b in range(0, len(order), BLOCK):  # blocks of captions, each against its stretch of speech
+        ids = set(order[b:b + BLOCK])
+        sel = [i for i, c in enumerate(cap_of) if c in ids]
+        if not sel:
+            continue
+        lo = min(cap_times[i][0] for i in sel) - FAR_S
+        hi = max(cap_times[i][1] for i in sel) + FAR_S
+        hsel = [j for j, t in enumerate(heard_t) if lo <= t <= hi and (not pairs or j > pairs[-1][1])]
+        got = align_sequences([cap_tok[i] for i in sel], [cap_times[i] for i in sel],
+                              [heard[j] for j in hsel], [heard_t[j] for j in hsel])
+        pairs += [(sel[i], hsel[j]) for i, j in got]
 
-    @staticmethod
-    def _role(cap: dict, entry: dict) -> str:
-        """Subtitle when its words are spoken; but text the text lane placed as an overlay
-        (a title up top, a lone label) stays one when the speech covers under half of the
-        time it is shown: a title that names a word of the narration is still a title."""
-        if entry["speech_start_s"] is None:
+    by_caption: dict[int, list[tuple[int, int]]] = {}
+    for i, j in pairs:
+        by_caption.setdefault(cap_of[i], []).append((cap_pos[i], j))
+    n_tokens = {c: len(tokens(str(captions[c].get("text", "")))) for c in range(len(captions))}
+
+    # heard-token bounds each caption's speech may use: after the previous spoken caption's
+    # last match, before the next one's first
+    spoken = [c for c in order if spoken_enough(len(by_caption.get(c, [])), n_tokens[c])]
+    subtitles, intervals = [None] * len(captions), [dict(cap) for cap in captions]
+    for rank, c in enumerate(spoken):
+        matches = by_caption[c]
+        lo_j = by_caption[spoken[rank - 1]][-1][1] + 1 if rank > 0 else 0
+        hi_j = by_caption[spoken[rank + 1]][0][1] - 1 if rank + 1 < len(spoken) else len(heard) - 1
+        (p0, j0), (p1, j1) = matches[0], matches[-1]
+        s, e = float(words[heard_word[j0]]["start_s"]), float(words[heard_word[j1]]["end_s"])
+        if p0 > 0 and heard_word[max(0, j0 - p0)] == heard_word[j0]:
+            pass  # the unmatched tokens are the rest of the same heard word ("ill" of "ill-disposed")
+        elif p0 > 0:  # the caption's first tokens were not matched (misread, or not heard)
+            k = max(lo_j, j0 - p0)
+            if k < j0 and _runs_on(words[heard_word[k]], words[heard_word[j0]]):
+                s = float(words[heard_word[k]]["start_s"])  # heard, but misread on screen
+            else:  # not heard: about a short word's time each, within the voice activity
+                s = max(_speech_start(intervals_s, s), s - UNHEARD_WORD_S * p0)
+        tail = n_tokens[c] - 1 - p1
+        if tail > 0 and heard_word[min(len(heard) - 1, j1 + tail)] == heard_word[j1]:
+            pass
+        elif tail > 0:
+            k = min(hi_j, j1 + tail)
+            if k > j1 and _runs_on(words[heard_word[j1]], words[heard_word[k]]):
+                e = float(words[heard_word[k]]["end_s"])
+            else:
+                e = min(_speech_end(intervals_s, e), e + UNHEARD_WORD_S * tail)
+        cap = captions[c]
+        subtitles[c] = _entry(c, cap, len(matches), n_tokens[c], "transcript") | {
+            "speech_start_s": round(s, 3), "speech_end_s": round(e, 3),
+            "offset_start_s": round(float(cap["start_s"]) - s, 3), "offset_end_s": round(float(cap["end_s"]) - e, 3),
+            "word_times": str(words[heard_word[j0]].get("time_source", "recogniser"))}
+    for c, cap in enumerate(captions):
+        if subtitles[c] is None:
+            n = n_tokens[c]
+            reason = "the caption has no words" if n == 0 else "the caption's words are not in the transcript near it"
+            subtitles[c] = _entry(c, cap, len(by_caption.get(c, [])), n, "transcript") | {"reason": reason}
+        intervals[c]["role"] = _role(cap, subtitles[c])
+        intervals[c]["role_from"] = "speech"
+    data = {"engine": "captions aligned to the transcript (monotonic, fuzzy)", "subtitles": subtitles,
+            "language": speech.data.get("language"), "word_times": speech.data.get("word_times"),
+            "params": params or {},
+            "offset_note": "offset = caption time - speech time; positive: the caption is late"}
+    return [Lane("subtitle_sync", data), Lane("text", {**text.data, "intervals": intervals})]
+
+
+def _runs_on(a: dict, b: dict, gap_s: float = 0.6) -> bool:
+    """Word ``b`` follows word ``a`` with no pause over ``gap_s``, within 3 s."""
+    return 0 <= float(b["start_s"]) - float(a["end_s"]) <= gap_s and float(b["end_s"]) - float(a["start_s"]) <= 3.0
+
+
+def _speech_start(intervals: list[tuple[float, float]], t: float) -> float:
+    """Where the voice activity holding ``t`` starts (``t`` itself outside any)."""
+    return next((s for s, e in intervals if s <= t <= e), t)
+
+
+def _speech_end(intervals: list[tuple[float, float]], t: float) -> float:
+    return next((e for s, e in intervals if s <= t <= e), t)
+
+
+def _entry(c: int, cap: dict, matched: int, total: int, method: str) -> dict:
+    return {"caption": c, "start_frame": cap["start_frame"], "end_frame": cap["end_frame"],
+            "text": cap.get("text", ""), "speech_start_s": None, "speech_end_s": None,
+            "offset_start_s": None, "offset_end_s": None, "matched_words": matched, "total_words": total,
+            "method": method}
+
+
+def _role(cap: dict, entry: dict) -> str:
+    """Subtitle when its words are spoken; but text the text lane placed as an overlay (a
+    title up top, a lone label) stays one when the speech covers under half of the time it
+    is shown: a title that names a word of the narration is still a title."""
+    if entry["speech_start_s"] is None:
+        return "overlay"
+    if cap.get("role") == "overlay":
+        shown = max(1e-6, float(cap["end_s"]) - float(cap["start_s"]))
+        spoken = min(cap["end_s"], entry["speech_end_s"]) - max(cap["start_s"], entry["speech_start_s"])
+        if spoken / shown < 0.5:
             return "overlay"
-        if cap.get("role") == "overlay":
-            shown = max(1e-6, float(cap["end_s"]) - float(cap["start_s"]))
-            spoken = min(cap["end_s"], entry["speech_end_s"]) - max(cap["start_s"], entry["speech_start_s"])
-            if spoken / shown < 0.5:
-                return "overlay"
-        return "subtitle"
-
-    def _neighbours(self, cap, captions, aligner) -> tuple[list[str], list[str]]:
-        """The last words of the caption just before and the first words of the one just
-        after (within ``NEIGHBOUR_S``), English and in the dictionary: speech often runs on
-        from one subtitle into the next."""
-        from .asr import tokens
-
-        def known_words(c):
-            if (c.get("lang") or "eng").lower() not in ENGLISH:
-                return []
-            return [t for t in tokens(c.get("text", "")) if aligner.known(t)]
-
-        prev = [c for c in captions if c is not cap and 0 <= cap["start_s"] - c["end_s"] <= NEIGHBOUR_S
-                and c["start_s"] < cap["start_s"]]
-        nxt = [c for c in captions if c is not cap and 0 <= c["start_s"] - cap["end_s"] <= NEIGHBOUR_S
-               and c["start_s"] > cap["start_s"]]
-        before = known_words(max(prev, key=lambda c: c["end_s"]))[-2:] if prev else []
-        after = known_words(min(nxt, key=lambda c: c["start_s"]))[:2] if nxt else []
-        return before, after
-
-    def _sync(self, index, cap, words, pcm, aligner, blocked, context=([], [])) -> dict:
-        from .asr import tokens
-
-        toks = tokens(cap.get("text", ""))
-        entry = {"caption": index, "start_frame": cap["start_frame"], "end_frame": cap["end_frame"],
-                 "text": cap.get("text", ""), "speech_start_s": None, "speech_end_s": None,
-                 "offset_start_s": None, "offset_end_s": None, "matched_words": 0,
-                 "total_words": len(toks), "method": "unavailable"}
-        lang = (cap.get("lang") or "eng").lower()
-        if lang not in ENGLISH:
-            return {**entry, "reason": f"alignment needs English (pocketsphinx en-us); this caption is '{lang}'"}
-        if aligner is None:
-            return {**entry, "reason": blocked}
-        if not toks:
-            return {**entry, "reason": "the caption has no words"}
-        known = [t for t in toks if aligner.known(t)]
-        if not known:
-            return {**entry, "reason": "none of the caption's words is in the en-us dictionary"}
-        cs, ce = float(cap["start_s"]), float(cap["end_s"])
-        near = [w for w in words if w["end_s"] > cs - self.search_s and w["start_s"] < ce + self.search_s]
-        pairs = local_match(toks, [w["text"] for w in near], [abs(w["end_s"] - ce) for w in near])
-        entry.update(matched_words=len(pairs), method="words")
-        heard = len(pairs) >= words_needed(len(known))  # a word OCR garbled cannot be heard
-        if heard:
-            (t0, w0), (t1, w1) = pairs[0], pairs[-1]
-            rough_s, rough_e = near[w0]["start_s"], near[w1]["end_s"]
-            lo = rough_s - self.pad_s - LEAD_WORD_S * t0
-            hi = rough_e + self.pad_s + LEAD_WORD_S * (len(toks) - 1 - t1)
-            lo, hi = self._bounds(near, w0, w1, lo, hi, t0 == 0, t1 == len(toks) - 1)
-        else:  # the recogniser missed too much of it: let the aligner search around the caption
-            lo, hi = cs - SEARCH_ALONE_S, ce + SEARCH_ALONE_S
-        off = self.info.audio_offset_s
-        a = max(0, int((lo - off) * SPEECH_RATE))
-        b = min(pcm.size, int(math.ceil((hi - off) * SPEECH_RATE)))
-        if b - a < SPEECH_RATE // 10:
-            return {**entry, "reason": "no audio near the caption"}
-        aligned = aligner.align(pcm[a:b], known, *context)
-        if not heard:
-            gain = aligned.per_frame_gain(aligner.junk_score(pcm[a:b]))
-            entry["acoustic_gain"] = None if gain is None else round(gain, 7)
-            if gain is None or gain < MIN_GAIN:
-                return {**entry, "reason": blocked or "the caption's words are not heard near it"}
-        if aligned.words:
-            start_s = a / SPEECH_RATE + off + aligned.words[0].start_s
-            end_s = a / SPEECH_RATE + off + aligned.words[-1].end_s
-            entry["method"] = "align"
-        else:
-            start_s, end_s = rough_s, rough_e
-        return {**entry, "speech_start_s": round(start_s, 3), "speech_end_s": round(end_s, 3),
-                "offset_start_s": round(cs - start_s, 3), "offset_end_s": round(ce - end_s, 3)}
-
-    @staticmethod
-    def _bounds(near, w0, w1, lo, hi, first_heard, last_heard) -> tuple[float, float]:
-        """Keep the alignment window off the neighbouring speech: it stops at the heard word
-        next to the match when the caption's first (last) word was heard, else at the first
-        pause beyond the match (the missing words lie before it)."""
-        for j in range(w0 - 1, -1, -1):
-            if first_heard or near[j + 1]["start_s"] - near[j]["end_s"] >= PAUSE_S:
-                lo = max(lo, near[j]["end_s"])
-                break
-        for j in range(w1 + 1, len(near)):
-            if last_heard or near[j]["start_s"] - near[j - 1]["end_s"] >= PAUSE_S:
-                hi = min(hi, near[j]["start_s"])
-                break
-        return lo, hi
+    return "subtitle"

