@@ -10,6 +10,10 @@ want_test=0
 
 APT_PACKAGES=(ffmpeg espeak-ng tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus poppler-utils xvfb xauth
               fonts-dejavu-core fonts-noto-cjk
+              # caption fonts of the subtitle-sync test set (tests/corpus/captions.py)
+              fonts-liberation2 fonts-open-sans
+              # real recorded speech and music for the words evaluation (tests/corpus/words.py)
+              asterisk-core-sounds-en-wav asterisk-core-sounds-ru-wav planetblupi-music-ogg
               # what the Qt wheels (PySide6) load: OpenGL/EGL, fonts, keyboard, the X11 (xcb)
               # platform under a real or virtual display, and sound (PulseAudio/ALSA)
               libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
