@@ -7,8 +7,9 @@ their sha256, joined in memory, checked again as a whole, and handed to CTransla
 bytes. Nothing is looked up on a model hub: the tokenizer comes from the same verified
 bytes, and ``HF_HUB_OFFLINE`` is set before faster-whisper is imported.
 
-Recognition runs on the voice-activity spans only. The spans (each padded by
-``SPAN_PAD_S``) are laid one after another with ``GAP_S`` of silence between them, so a
+Recognition runs on the voice-activity spans only. The spans (closer ones joined with the
+pause between them, each padded by ``SPAN_PAD_S`` but never into its neighbour, which would
+make Whisper hear a stretch twice) are laid one after another with ``GAP_S`` of silence between them, so a
 minute of video with 20 s of speech costs one 20 s stretch of model time; every word's time
 is mapped back to the source, and a word whose middle falls outside its span is dropped.
 One pass, ``temperature=0`` and ``condition_on_previous_text=False`` (deterministic, and a
@@ -16,9 +17,9 @@ misheard phrase cannot seed the next), word timestamps from the cross-attention.
 
 Gates, so that no word is invented where nobody speaks (Whisper writes fluent sentences
 over music and noise): the VAD spans above; a segment Whisper itself rates as no speech
-(``no_speech_prob`` > 0.6 with ``avg_logprob`` < -1, faster-whisper's rule) or as a
-repetition loop (compression ratio > 2.4) is dropped; a segment whose words average below
-``MIN_SEGMENT_PROB`` is dropped whole; a word below ``MIN_WORD_PROB`` is dropped.
+(``no_speech_prob`` > 0.6 with ``avg_logprob`` < -1, faster-whisper's rule) is dropped, and
+so is one whose words average below ``MIN_SEGMENT_PROB``; a decoding loop keeps only its
+first two repeats (``unloop``); a word below ``MIN_WORD_PROB`` is dropped.
 
 Word times: for English, each word's start and end are refined by pocketsphinx forced
 alignment of the recognised text over its span (asr.Aligner.align_transcript): Whisper's
@@ -35,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import subprocess
 import sys
 import time
@@ -57,6 +59,7 @@ QUALITIES = {
 DEFAULT_QUALITY = "fast"
 SPAN_PAD_S = 0.2  # audio kept around each VAD span
 GAP_S = 0.3  # silence laid between spans
+MERGE_GAP_S = 1.0  # spans closer than this are recognised as one stretch
 MIN_WORD_PROB = 0.15
 MIN_SEGMENT_PROB = 0.4
 ALIGN_PAD_S = 0.15  # audio beyond a span's first and last recognised word given to the aligner
@@ -165,11 +168,20 @@ def model_sha256(name: str = MODEL) -> str:
 def compact(pcm: np.ndarray, spans: list[tuple[int, int]], pad: int, gap: int):
     """The spans' audio (each padded by ``pad`` samples) joined with ``gap`` samples of
     silence; returns (audio, pieces) with pieces (compact start, source start, length, span index)."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):  # a pause shorter than MERGE_GAP_S stays in: Whisper hears phrases whole
+        if merged and s - merged[-1][1] < int(MERGE_GAP_S * RATE):
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
     pieces = []
     out = []
     at = 0
-    for k, (s, e) in enumerate(spans):
-        a, b = max(0, s - pad), min(pcm.size, e + pad)
+    for k, (s, e) in enumerate(merged):
+        # padded, but never into the next span's audio (no stretch is heard twice)
+        lo = merged[k - 1][1] + (s - merged[k - 1][1]) // 2 if k else 0
+        hi = e + (merged[k + 1][0] - e) // 2 if k + 1 < len(merged) else pcm.size
+        a, b = max(0, lo, s - pad), min(pcm.size, hi, e + pad)
         if b <= a:
             continue
         if out:
@@ -189,6 +201,36 @@ def to_source(t_s: float, pieces) -> tuple[float, int] | None:
         if at <= x < at + n:
             return (src + (x - at)) / RATE, i
     return None
+
+
+def unloop(texts: list[str], max_n: int = 4, max_repeats: int = 2) -> list[int]:
+    """Indices of the words to keep when a decoding loop repeats a phrase ("I'm sorry. I'm
+    sorry. I'm sorry..."): a run of 1-4 words said more than ``max_repeats`` times in a row
+    keeps its first ``max_repeats``. (Whisper's own guard, the compression ratio of the text,
+    is not used: with one temperature it cannot retry, and UTF-8 Cyrillic compresses so
+    well that ordinary Russian sentences exceed its 2.4.)"""
+    norm = [re.sub(r"\W+", "", t.lower()) for t in texts]
+    keep = list(range(len(norm)))
+    k = 0
+    out: list[int] = []
+    while k < len(norm):
+        cut = False
+        for n in range(1, max_n + 1):
+            unit = norm[k:k + n]
+            if len(unit) < n or not any(unit):
+                continue
+            reps = 1
+            while norm[k + reps * n:k + (reps + 1) * n] == unit:
+                reps += 1
+            if reps > max_repeats:
+                out += keep[k:k + n * max_repeats]
+                k += n * reps
+                cut = True
+                break
+        if not cut:
+            out.append(keep[k])
+            k += 1
+    return out
 
 
 def merge_pieces(words: list[dict]) -> list[dict]:
@@ -244,9 +286,12 @@ def _transcribe(job: dict) -> dict:
         if not words:
             continue
         mean_p = float(np.mean([w.probability for w in words]))
-        if seg.compression_ratio > 2.4 or mean_p < MIN_SEGMENT_PROB:
+        if mean_p < MIN_SEGMENT_PROB:
             result["segments_dropped"] += 1
             continue
+        keep = unloop([w.word for w in words])
+        result["words_dropped"] += len(words) - len(keep)
+        words = [words[k] for k in keep]
         for w in words:
             mid = to_source((w.start + w.end) / 2, pieces)
             if mid is None:
@@ -376,7 +421,7 @@ class WhisperWords:
             digest = "unavailable"
         return {"engine": self.name, "model": MODEL, "model_sha256": digest, "quality": self.quality,
                 **QUALITIES[self.quality], "temperature": 0.0, "condition_on_previous_text": False,
-                "language": self.language or "detect", "span_pad_s": SPAN_PAD_S, "gap_s": GAP_S,
+                "language": self.language or "detect", "span_pad_s": SPAN_PAD_S, "gap_s": GAP_S, "merge_gap_s": MERGE_GAP_S,
                 "min_word_probability": MIN_WORD_PROB, "min_segment_probability": MIN_SEGMENT_PROB,
                 "english_times": "pocketsphinx forced alignment" if self.align else "recogniser"}
 

@@ -464,7 +464,7 @@ class MainWindow(QMainWindow):
         old, self.settings = self.settings, new
         self._save_settings()
         try:
-            select_speech_model(new.asr_model)
+            select_speech_model(new.asr_model, new.words_quality)
         except ReelStudioError as exc:
             self.show_error("Speech model not selected", str(exc))
         self._apply_preset()

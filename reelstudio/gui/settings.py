@@ -40,7 +40,8 @@ def preset_names() -> dict[str, str]:
 class Settings:
     preset: str = "reels"
     ocr_languages: tuple[str, ...] = ("eng",)
-    asr_model: str = ""  # installed speech model for words ('' = the bundled pocketsphinx en-us)
+    asr_model: str = ""  # the words engine ('' = Whisper base, 'pocketsphinx', or an installed Vosk model)
+    words_quality: str = "fast"  # Whisper's quality: 'fast' or 'accurate' (stored by the model manager too)
     recent_files: tuple[str, ...] = ()
     overlays: tuple[str, ...] = ("ui_zones", "faces", "text")
 
@@ -51,7 +52,8 @@ class Settings:
 
     def analysis_options(self) -> dict:
         """Keyword arguments for ``pipeline.run`` (the worker passes only those it accepts)."""
-        return {"preset": self.preset, "ocr_languages": self.ocr_languages, "asr_model": self.asr_model or None}
+        return {"preset": self.preset, "ocr_languages": self.ocr_languages, "asr_model": self.asr_model or None,
+                "words_quality": self.words_quality}
 
     def to_json(self) -> dict:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}
@@ -126,11 +128,16 @@ def selected_speech_model() -> str:
     return (sm.selected() or "") if sm is not None else ""
 
 
-def select_speech_model(name: str) -> None:
-    """Make ``name`` ('' = the bundled model) the one the speech lane uses."""
+def select_speech_model(name: str, quality: str | None = None) -> None:
+    """Make ``name`` ('' = Whisper base) the engine the speech lane uses, and ``quality``
+    Whisper's setting (both stored by the model manager, which the CLI reads too)."""
     sm = _speech_models()
-    if sm is not None and (sm.selected() or "") != name:
+    if sm is None:
+        return
+    if (sm.selected() or "") != name:
         sm.select(name or None)
+    if quality and sm.quality() != quality:
+        sm.set_quality(quality)
 
 
 class SettingsDialog(QDialog):
@@ -174,6 +181,15 @@ class SettingsDialog(QDialog):
         self.models_note.setWordWrap(True)
         box.addWidget(self.models_note)
         self._fill_models(settings.asr_model or selected_speech_model())
+        self.quality = QComboBox()
+        self.quality.addItem("Fast (Whisper base, greedy)", "fast")
+        self.quality.addItem("Accurate (Whisper base, beam search; about 10-20 % more CPU)", "accurate")
+        self.quality.setCurrentIndex(max(0, self.quality.findData(settings.words_quality)))
+        self.quality.setToolTip("Whisper's decoding. Fast is the default; accurate searches five hypotheses.")
+        quality_row = QHBoxLayout()
+        quality_row.addWidget(QLabel("Quality"))
+        quality_row.addWidget(self.quality, 1)
+        box.insertLayout(1, quality_row)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -185,10 +201,15 @@ class SettingsDialog(QDialog):
 
     def _fill_models(self, selected: str = "") -> None:
         self.models.clear()
-        bundled = QListWidgetItem("Bundled English (pocketsphinx en-us)")
-        bundled.setData(Qt.ItemDataRole.UserRole, "")
+        default = QListWidgetItem("Whisper base (default: English, Russian and 90+ languages, detected)")
+        default.setData(Qt.ItemDataRole.UserRole, "")
+        self.models.addItem(default)
+        self.models.setCurrentItem(default)
+        bundled = QListWidgetItem("pocketsphinx en-us (English only, fewer correct words)")
+        bundled.setData(Qt.ItemDataRole.UserRole, "pocketsphinx")
         self.models.addItem(bundled)
-        self.models.setCurrentItem(bundled)
+        if selected == "pocketsphinx":
+            self.models.setCurrentItem(bundled)
         available = _speech_models() is not None
         self.install_button.setEnabled(available)
         self.remove_button.setEnabled(available)
@@ -230,7 +251,7 @@ class SettingsDialog(QDialog):
     def _remove(self) -> None:
         item = self.models.currentItem()
         name = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
-        if not name:
+        if not name or name == "pocketsphinx":
             return
         from ..errors import ReelStudioError
 
@@ -252,4 +273,4 @@ class SettingsDialog(QDialog):
         item = self.models.currentItem()
         model = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
         return dataclasses.replace(self._settings, preset=self.preset.currentData(), ocr_languages=langs or ("eng",),
-                                   asr_model=model or "")
+                                   asr_model=model or "", words_quality=self.quality.currentData() or "fast")
