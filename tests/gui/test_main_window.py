@@ -485,14 +485,15 @@ def test_settings_dialog_and_a_damaged_settings_file(qtbot, tmp_path):
     assert got.preset == "shorts" and set(got.ocr_languages) == {"eng", "rus"}
 
     # the model manager refuses a folder that is not a Vosk model, and says why
-    assert [dialog.models.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.models.count())] == [""]
+    assert [dialog.models.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.models.count())] == \
+        ["", "pocketsphinx"]  # Whisper (the default), then pocketsphinx
     not_a_model = tmp_path / "not-a-model"
     (not_a_model / "am").mkdir(parents=True)
     (not_a_model / "am" / "final.mdl").write_bytes(b"half a model")
     assert dialog.install_model(str(not_a_model)) is False
     assert dialog.last_warning.isVisible() and dialog.last_warning.text()
     dialog.last_warning.button(QMessageBox.StandardButton.Ok).click()
-    assert dialog.models.count() == 1, "a broken model must not appear"
+    assert dialog.models.count() == 2, "a broken model must not appear"  # the two built-in engines
 
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
