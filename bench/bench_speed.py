@@ -1,6 +1,7 @@
 """Speed and memory of the analysis, against PySceneDetect in the same run.
 
     .venv/bin/python bench/bench_speed.py            # the 60 s 1080x1920 reel (speech + subtitles)
+                                                     # (all lanes with Whisper words, and with pocketsphinx's)
     .venv/bin/python bench/bench_speed.py --plain    # also the same footage without speech or text
     .venv/bin/python bench/bench_speed.py --uhd      # also stream a 10 min 3840x2160 clip
 
@@ -35,6 +36,11 @@ from reelstudio.pipeline import analyze
 r = analyze(PATH, cache=False)
 RESULT = {"frames": r.source.frame_count, "timings": r.timings,
           "cuts": len(r.lanes["cuts"].data.get("events", [])), "status": {k: v.status for k, v in r.lanes.items()}}
+""",
+    "ours_pocketsphinx": """
+from reelstudio.pipeline import analyze, default_analyzers
+r = analyze(PATH, cache=False, analyzers=default_analyzers(words_model="pocketsphinx"))
+RESULT = {"frames": r.source.frame_count, "timings": r.timings}
 """,
     "ours_engine": """
 from reelstudio.pipeline import analyze
@@ -80,14 +86,16 @@ def report(path: Path, repeat: int) -> None:
     print(f"\n== {path.name} ({path.stat().st_size / 1e6:.1f} MB)")
     best: dict[str, dict] = {}
     for _ in range(repeat):
-        for name in ("decode", "ours", "ours_engine", "pyscenedetect"):
+        for name in ("decode", "ours", "ours_pocketsphinx", "ours_engine", "pyscenedetect"):
             r = run_job(name, path)
             if name not in best or r["wall_s"] < best[name]["wall_s"]:
                 best[name] = r
     d, o, e, p = best["decode"], best["ours"], best["ours_engine"], best["pyscenedetect"]
+    ps = best["ours_pocketsphinx"]
     frames = d["frames"]
     print(f"{'job':<28}{'wall s':>9}{'cpu s':>9}{'fps':>9}{'peak RSS MB':>13}")
     rows = (("decode only (PyAV, AUTO)", d), ("ReelStudio, all lanes", o),
+            ("  the same, pocketsphinx words", ps),
             ("ReelStudio, engine lanes", e), ("PySceneDetect Adaptive", p))
     for label, r in rows:
         print(f"{label:<28}{r['wall_s']:>9.2f}{r['cpu_s']:>9.2f}{frames / r['wall_s']:>9.1f}{r['peak_rss_mb']:>13.0f}")
@@ -95,6 +103,9 @@ def report(path: Path, repeat: int) -> None:
     # the recognizer's own peak is ~130 MB, by /usr/bin/time -v)
     print("(all lanes: CPU includes the words recognizer's child process; its own peak RSS is ~130 MB)")
     print(f"ratio ours (all lanes) / PySceneDetect:    {o['wall_s'] / p['wall_s']:.2f}   (target <= 1.5)")
+    print(f"ratio ours (all lanes, words by pocketsphinx as before Whisper) / PySceneDetect: "
+          f"{ps['wall_s'] / p['wall_s']:.2f}; Whisper's words cost {o['wall_s'] / ps['wall_s']:.2f}x wall, "
+          f"{o['cpu_s'] / ps['cpu_s']:.2f}x CPU")
     print(f"ratio ours (engine lanes: cuts, black/frozen/motion/flashes, loudness/silence) / "
           f"PySceneDetect: {e['wall_s'] / p['wall_s']:.2f}   (target <= 1.2)")
     print(f"ratio ours / decode only:   {o['wall_s'] / d['wall_s']:.2f}")

@@ -217,6 +217,8 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
             for k in ("probability", "confidence", "time_source"):
                 if w.get(k) is not None:
                     item[k] = w[k]
+            if w.get("token_times"):  # the parts of a written word of several ("cold-hearted")
+                item["token_times"] = [[round(s + off, 3), round(e + off, 3)] for s, e in w["token_times"]]
             out.append(item)
         return out, {"words_engine": engine.name, "words_status": "ok", **about}
 

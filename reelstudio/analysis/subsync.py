@@ -197,12 +197,25 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
     captions = text.data.get("intervals", [])
     words = speech.data.get("words", [])
     intervals_s = [(float(i["start_s"]), float(i["end_s"])) for i in speech.data.get("intervals", [])]
-    heard, heard_word, heard_t = [], [], []
+    heard, heard_word, heard_t, heard_end = [], [], [], []
     for k, w in enumerate(words):
-        for t in tokens(str(w.get("text", ""))):
+        # a written word of several tokens ("cold-hearted") shares its time among them by
+        # letters: a caption that starts at "hearted" starts part-way through the word
+        toks = tokens(str(w.get("text", "")))
+        ws, we = float(w["start_s"]), float(w["end_s"])
+        parts = w.get("token_times") or []
+        total = sum(len(t) for t in toks) or 1
+        before = 0
+        for n, t in enumerate(toks):
             heard.append(t)
             heard_word.append(k)
-            heard_t.append(float(w["start_s"]))
+            if len(parts) == len(toks):  # aligned part by part
+                heard_t.append(float(parts[n][0]))
+                heard_end.append(float(parts[n][1]))
+                continue
+            heard_t.append(ws + (we - ws) * before / total)
+            before += len(t)
+            heard_end.append(ws + (we - ws) * before / total)
     order = sorted(range(len(captions)), key=lambda c: (float(captions[c]["start_s"]),
                                                        (captions[c].get("box") or [0, 0])[1]))
     cap_tok: list[str] = []
@@ -242,22 +255,22 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
         lo_j = by_caption[spoken[rank - 1]][-1][1] + 1 if rank > 0 else 0
         hi_j = by_caption[spoken[rank + 1]][0][1] - 1 if rank + 1 < len(spoken) else len(heard) - 1
         (p0, j0), (p1, j1) = matches[0], matches[-1]
-        s, e = float(words[heard_word[j0]]["start_s"]), float(words[heard_word[j1]]["end_s"])
+        s, e = heard_t[j0], heard_end[j1]
         if p0 > 0 and heard_word[max(0, j0 - p0)] == heard_word[j0]:
-            pass  # the unmatched tokens are the rest of the same heard word ("ill" of "ill-disposed")
+            s = heard_t[max(0, j0 - p0)]  # the unmatched tokens are part of the same heard word
         elif p0 > 0:  # the caption's first tokens were not matched (misread, or not heard)
             k = max(lo_j, j0 - p0)
             if k < j0 and _runs_on(words[heard_word[k]], words[heard_word[j0]]):
-                s = float(words[heard_word[k]]["start_s"])  # heard, but misread on screen
+                s = heard_t[k]  # heard, but misread on screen
             else:  # not heard: about a short word's time each, within the voice activity
                 s = max(_speech_start(intervals_s, s), s - UNHEARD_WORD_S * p0)
         tail = n_tokens[c] - 1 - p1
         if tail > 0 and heard_word[min(len(heard) - 1, j1 + tail)] == heard_word[j1]:
-            pass
+            e = heard_end[min(len(heard) - 1, j1 + tail)]
         elif tail > 0:
             k = min(hi_j, j1 + tail)
             if k > j1 and _runs_on(words[heard_word[j1]], words[heard_word[k]]):
-                e = float(words[heard_word[k]]["end_s"])
+                e = heard_end[k]
             else:
                 e = min(_speech_end(intervals_s, e), e + UNHEARD_WORD_S * tail)
         cap = captions[c]

@@ -19,7 +19,8 @@ Gates, so that no word is invented where nobody speaks (Whisper writes fluent se
 over music and noise): the VAD spans above; a segment Whisper itself rates as no speech
 (``no_speech_prob`` > 0.6 with ``avg_logprob`` < -1, faster-whisper's rule) is dropped, and
 so is one whose words average below ``MIN_SEGMENT_PROB``; a decoding loop keeps only its
-first two repeats (``unloop``); a word below ``MIN_WORD_PROB`` is dropped.
+first two repeats (``unloop``); a word below ``MIN_WORD_PROB``, or with one letter five
+times running, is dropped.
 
 Word times: for English, each word's start and end are refined by pocketsphinx forced
 alignment of the recognised text over its span (asr.Aligner.align_transcript): Whisper's
@@ -61,6 +62,9 @@ SPAN_PAD_S = 0.2  # audio kept around each VAD span
 GAP_S = 0.3  # silence laid between spans
 MERGE_GAP_S = 0.25  # spans closer than this are recognised as one stretch
 MIN_WORD_PROB = 0.15
+# a letter five times running is a decoding loop inside one word, not a word ("Hmmmmmmm..."
+# over Big Buck Bunny's music, a music-only stretch of the tuning set)
+_LOOPED_CHARS = re.compile(r"([^\W\d_])\1{4,}")
 MIN_SEGMENT_PROB = 0.4
 ALIGN_PAD_S = 0.15  # audio beyond a span's first and last recognised word given to the aligner
 ENGLISH = "en"
@@ -167,7 +171,8 @@ def model_sha256(name: str = MODEL) -> str:
 
 def compact(pcm: np.ndarray, spans: list[tuple[int, int]], pad: int, gap: int):
     """The spans' audio (each padded by ``pad`` samples) joined with ``gap`` samples of
-    silence; returns (audio, pieces) with pieces (compact start, source start, length, span index)."""
+    silence; returns (audio, pieces) with pieces (compact start, source start, length, span
+    index, the voice activity's own start and end in source samples)."""
     merged: list[list[int]] = []
     for s, e in sorted(spans):  # a pause shorter than MERGE_GAP_S stays in: Whisper hears phrases whole
         if merged and s - merged[-1][1] < int(MERGE_GAP_S * RATE):
@@ -188,7 +193,7 @@ def compact(pcm: np.ndarray, spans: list[tuple[int, int]], pad: int, gap: int):
             out.append(np.zeros(gap, np.float32))
             at += gap
         out.append(pcm[a:b])
-        pieces.append((at, a, b - a, k))
+        pieces.append((at, a, b - a, k, s, e))
         at += b - a
     audio = np.concatenate(out) if out else np.zeros(0, np.float32)
     return audio, pieces
@@ -197,7 +202,7 @@ def compact(pcm: np.ndarray, spans: list[tuple[int, int]], pad: int, gap: int):
 def to_source(t_s: float, pieces) -> tuple[float, int] | None:
     """A compact-audio time in seconds -> (source seconds, piece index), None in a gap."""
     x = t_s * RATE
-    for i, (at, src, n, _k) in enumerate(pieces):
+    for i, (at, src, n, *_rest) in enumerate(pieces):
         if at <= x < at + n:
             return (src + (x - at)) / RATE, i
     return None
@@ -298,8 +303,11 @@ def _transcribe(job: dict) -> dict:
                 result["words_dropped"] += 1
                 continue
             piece = pieces[mid[1]]
-            # clip both edges to the word's own piece (its span), then map
-            lo, hi = piece[0] / RATE, (piece[0] + piece[2]) / RATE
+            # both edges inside the voice activity itself, not its padding: Whisper starts a
+            # phrase's first word early, in the silence before it (Russian subtitles came
+            # out 0.13-0.23 s early against their speech, about the 0.2 s of padding)
+            lo = (piece[0] + piece[4] - piece[1]) / RATE
+            hi = (piece[0] + piece[5] - piece[1]) / RATE
             s = (piece[1] + (min(max(w.start, lo), hi) * RATE - piece[0])) / RATE
             e = (piece[1] + (min(max(w.end, lo), hi) * RATE - piece[0])) / RATE
             raw.append({"raw": w.word, "start": s, "end": max(e, s + 0.01), "probability": float(w.probability),
@@ -307,7 +315,7 @@ def _transcribe(job: dict) -> dict:
     words = merge_pieces(raw)
     kept = []
     for w in words:
-        if w["probability"] < MIN_WORD_PROB or not w["raw"].strip():
+        if w["probability"] < MIN_WORD_PROB or not w["raw"].strip() or _LOOPED_CHARS.search(w["raw"]):
             result["words_dropped"] += 1
             continue
         kept.append(w)
@@ -367,6 +375,8 @@ def _refine_english(words: list[dict], pcm: np.ndarray, pieces) -> None:
                 w["start_s"] = a / RATE + min(s for s, _ in got)
                 w["end_s"] = a / RATE + max(e for _, e in got)
                 w["time_source"] = "aligned"
+                if n_tok > 1:  # "cold-hearted": where each part is said (a caption may split it)
+                    w["token_times"] = [[round(a / RATE + s, 3), round(a / RATE + e, 3)] for s, e in got]
         for k, w in enumerate(ws):  # a word the aligner could not take stays between its neighbours
             if w["time_source"] != "aligned":
                 if k > 0:
