@@ -280,6 +280,7 @@ def _transcribe(job: dict) -> dict:
     except (RuntimeError, ValueError, OSError) as exc:
         raise ModelError(f"CTranslate2 cannot load the speech model {MODEL}: {exc}") from None
     del files
+    _encode_once(model)
     settings = QUALITIES[job.get("quality", DEFAULT_QUALITY)]
     segments, info = model.transcribe(
         audio, language=job.get("language"), beam_size=settings["beam_size"], best_of=1, temperature=0.0,
@@ -331,6 +332,25 @@ def _transcribe(job: dict) -> dict:
     result["words"] = out
     result["cpu_s"] = time.process_time() - t_cpu
     return result
+
+
+def _encode_once(model) -> None:
+    """faster-whisper encodes the first 30 s window twice when it detects the language (once
+    for the detection, once to transcribe it): the second time takes the first one's output
+    (same features, same encoder: the same result; ~0.7 CPU-s saved a video)."""
+    encode = model.encode
+    memo: dict[bytes, object] = {}
+
+    def encode_once(features):
+        key = hashlib.blake2b(np.ascontiguousarray(features).tobytes(), digest_size=16).digest()
+        hit = memo.get(key)
+        if hit is None:
+            hit = encode(features)
+            memo.clear()
+            memo[key] = hit
+        return hit
+
+    model.encode = encode_once
 
 
 def _refine_english(words: list[dict], pcm: np.ndarray, pieces) -> None:
