@@ -304,3 +304,25 @@ def test_aligner_takes_apostrophes_and_context_words(librivox):
     got = Aligner().align(u.pcm, "he was not an ill disposed young man's".split(), before=["don't"], after=["it's"])
     assert [w.text for w in got.words] == "he was not an ill disposed young man's".split()
     assert abs(got.words[0].start_s - u.on_s) <= TOL_S and abs(got.words[-1].end_s - u.off_s) <= TOL_S
+
+
+def test_misread_captions_carry_what_was_heard():
+    """A caption whose screen text and speech disagree (OCR artefacts, run-together words)
+    carries the heard words; subtitles made from the captions use them, never the misread."""
+    from reelstudio.analysis.subsync import sync
+    from reelstudio.report.subtitles import _spoken, cues_from_text_lane
+
+    said = [("He", 0.7, 0.8), ("was", 0.8, 1.0), ("not", 1.0, 1.5), ("an", 1.55, 1.7), ("ill-disposed", 1.7, 2.4),
+            ("young", 2.4, 2.6), ("man.", 2.6, 3.0)]
+    words = [{"text": t, "start_s": s, "end_s": e} for t, s, e in said]
+    caps = [_caption("he was[not", 0.7, 1.6), _caption("an ill disposédfyoung", 1.6, 2.6), _caption("man.", 2.6, 3.1),
+            _caption("SUBSCRIBE", 0.0, 3.1, role="overlay")]
+    speech = Lane("speech", {"words": words, "intervals": [{"start_s": 0.68, "end_s": 3.05}], "language": "en"})
+    sync_lane, text_lane = sync(Lane("text", {"intervals": caps}), speech)
+    subs = sync_lane.data["subtitles"]
+    assert subs[0]["spoken_text"] == "He was not"  # every word matched, but '[' is no subtitle's
+    assert subs[1]["spoken_text"].startswith("an ill-disposed")
+    assert "spoken_text" not in subs[2] and "spoken_text" not in subs[3]
+    assert [i["role"] for i in text_lane.data["intervals"]] == ["subtitle", "subtitle", "subtitle", "overlay"]
+    cues = cues_from_text_lane(text_lane.data, _spoken(sync_lane.to_json()))
+    assert [c.text for c in cues][0] == "He was not" and "[" not in " ".join(c.text for c in cues)

@@ -131,7 +131,7 @@ class SileroVAD:
 
 class SpeechActivityAnalyzer(AudioAnalyzer):
     name = "speech"
-    version = 3  # 3: words by Whisper by default, with punctuation, probability and time source
+    version = 4  # 3: words by Whisper by default, with punctuation, probability and time source; 4: token_times, edges in the voice activity
     lanes = ("speech",)
 
     def __init__(self, threshold: float = 0.5, neg_threshold: float = 0.35, min_speech_ms: int = 250,

@@ -15,7 +15,9 @@ words, in order) by one monotonic alignment over tokens (``align_sequences``):
 - caption tokens and heard tokens may stay unmatched (titles that nobody speaks; speech the
   video does not subtitle).
 
-A caption is spoken when enough of its tokens matched (``spoken_enough``); its speech runs
+A caption is spoken when enough of its tokens matched (``spoken_enough``); when its text
+and the speech disagree (an OCR misread, mostly), the entry carries what was heard
+(``spoken_text``), which subtitle exports use instead of the misread. Its speech runs
 from the heard word its first token stands for to the one its last token stands for (a
 garbled first or last token takes the heard word next to its neighbour's match). Its offset
 is caption time - speech time. The word times are the speech lane's: forced-aligned for
@@ -52,6 +54,8 @@ BLOCK = 400  # captions aligned per block (memory stays bounded on long videos)
 UNHEARD_WORD_S = 0.25  # time allowed per caption word the recogniser did not hear at an edge
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# what a caption holds besides words that no subtitle writer types: an OCR artefact ("was[not")
+_ODD = re.compile(r"[^\s.,!?;:'\"’“”«»()\-–—…]")
 
 
 def normalise(token: str) -> str:
@@ -152,7 +156,7 @@ def align_sequences(cap_tokens: list[str], cap_times: list[tuple[float, float]],
 
 class SubtitleSyncAnalyzer(AudioAnalyzer):
     name = "subtitle_sync"
-    version = 3  # 3: captions aligned to the transcript as one sequence, any language
+    version = 4  # 3: captions aligned to the transcript as one sequence, any language; 4: spoken_text
     lanes = ("subtitle_sync", "text")
     depends_on = ("text", "speech")
 
@@ -278,6 +282,15 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
             "speech_start_s": round(s, 3), "speech_end_s": round(e, 3),
             "offset_start_s": round(float(cap["start_s"]) - s, 3), "offset_end_s": round(float(cap["end_s"]) - e, 3),
             "word_times": str(words[heard_word[j0]].get("time_source", "recogniser"))}
+        cap_toks = tokens(str(cap.get("text", "")))
+        if len(matches) < len(cap_toks) or any(cap_toks[p] != heard[j] for p, j in matches) \
+                or _ODD.search(_WORD.sub("", str(cap.get("text", "")))):
+            # the screen and the speech disagree (mostly an OCR misread, "disposédfyoung"):
+            # what was heard, whole words from the first matched to the last
+            lo_w = heard_word[max(lo_j, j0 - p0)] if p0 and _runs_on_index(words, heard_word, j0, p0, lo_j) \
+                else heard_word[j0]
+            hi_w = heard_word[j1]
+            subtitles[c]["spoken_text"] = " ".join(str(words[k]["text"]) for k in range(lo_w, hi_w + 1))
     for c, cap in enumerate(captions):
         if subtitles[c] is None:
             n = n_tokens[c]
@@ -290,6 +303,11 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
             "params": params or {},
             "offset_note": "offset = caption time - speech time; positive: the caption is late"}
     return [Lane("subtitle_sync", data), Lane("text", {**text.data, "intervals": intervals})]
+
+
+def _runs_on_index(words, heard_word, j0: int, p0: int, lo_j: int) -> bool:
+    k = max(lo_j, j0 - p0)
+    return k < j0 and (heard_word[k] == heard_word[j0] or _runs_on(words[heard_word[k]], words[heard_word[j0]]))
 
 
 def _runs_on(a: dict, b: dict, gap_s: float = 0.6) -> bool:

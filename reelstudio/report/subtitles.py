@@ -6,7 +6,9 @@ Two sources (:func:`cues_of`):
   :func:`cues_from_words` (rules in :class:`CueRules`; the recogniser's punctuation and case
   are kept as they are).
 - ``"captions"`` (alias ``"ocr"``): the burned-in captions the text lane read (intervals
-  with role ``subtitle``), at the frames they are on screen.
+  with role ``subtitle``), at the frames they are on screen; a caption whose text and speech
+  disagree (an OCR misread: "an ill disposédfyoung") is written as it was heard
+  (subtitle_sync's ``spoken_text``), never quoted as misread.
 - ``"auto"`` (the default): the captions when they cover the speech, i.e. when at least
   :data:`CAPTIONS_COVER` (80 %) of the recognised words' time falls inside a subtitle
   caption (each caption widened by :data:`CAPTIONS_SLACK_S` on both sides, for captions
@@ -365,12 +367,27 @@ def _caption_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _subtitle_intervals(text_lane: dict[str, Any]) -> list[dict[str, Any]]:
+def _spoken(sync_lane: dict[str, Any] | None) -> dict[int, str]:
+    """Caption index -> what was heard, for the subtitles whose on-screen text and speech
+    disagree (subtitle_sync's ``spoken_text``: an OCR misread is not quoted back)."""
+    out = {}
+    if isinstance(sync_lane, dict) and sync_lane.get("status", "ok") == "ok":
+        for entry in sync_lane.get("subtitles") or []:
+            if isinstance(entry, dict) and entry.get("spoken_text") and entry.get("caption") is not None:
+                out[int(entry["caption"])] = str(entry["spoken_text"])
+    return out
+
+
+def _subtitle_intervals(text_lane: dict[str, Any], spoken: dict[int, str] | None = None,
+                        rules: CueRules = CueRules()) -> list[dict[str, Any]]:
     out = []
-    for iv in text_lane.get("intervals") or []:
+    for index, iv in enumerate(text_lane.get("intervals") or []):
         if not isinstance(iv, dict) or iv.get("role") != "subtitle":
             continue
         text = _caption_text(iv.get("text") or "")
+        if spoken and index in spoken:  # spelled as heard, laid out as a cue
+            heard = spoken[index].split()
+            text = "\n".join(wrap_lines(heard, rules) or [" ".join(heard)])
         try:
             a, b = int(iv["start_frame"]), int(iv["end_frame"])
         except (KeyError, TypeError, ValueError):
@@ -382,14 +399,14 @@ def _subtitle_intervals(text_lane: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def cues_from_text_lane(lane: dict[str, Any]) -> list[Cue]:
+def cues_from_text_lane(lane: dict[str, Any], spoken: dict[int, str] | None = None) -> list[Cue]:
     """The burned-in subtitles, as they are on screen: their own frames and line breaks.
 
     Boxes on screen over the same frames (a two-line caption read as two boxes) become one
     cue, top line first; the same text read again across a gap of a frame or two is one cue;
     a caption that overlaps the next one ends where the next begins.
     """
-    ivs = sorted(_subtitle_intervals(lane), key=lambda iv: (iv["start_frame"], iv["y"]))
+    ivs = sorted(_subtitle_intervals(lane, spoken), key=lambda iv: (iv["start_frame"], iv["y"]))
     merged: list[dict[str, Any]] = []
     for iv in ivs:
         prev = merged[-1] if merged else None
@@ -480,8 +497,12 @@ def transcript_of(analysis: dict[str, Any], source: str = "auto", rules: CueRule
     def from_speech(note: str) -> Transcript:
         return Transcript(cues_from_words(words, tb, rules, language), "speech", language, note)
 
+    spoken = _spoken(lanes.get("subtitle_sync"))
+
     def from_captions(note: str) -> Transcript:
-        return Transcript(cues_from_text_lane(text), "captions", None, note)
+        if spoken:
+            note += f"; {len(spoken)} spelled as heard where the screen was misread"
+        return Transcript(cues_from_text_lane(text, spoken), "captions", None, note)
 
     if source == "speech":
         if not words:
