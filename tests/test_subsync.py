@@ -324,5 +324,9 @@ def test_misread_captions_carry_what_was_heard():
     assert subs[1]["spoken_text"].startswith("an ill-disposed")
     assert "spoken_text" not in subs[2] and "spoken_text" not in subs[3]
     assert [i["role"] for i in text_lane.data["intervals"]] == ["subtitle", "subtitle", "subtitle", "overlay"]
+    from reelstudio.checks.text import _label
+
+    assert _label(text_lane.data["intervals"][0]) == "\u201cHe was not\u201d"  # flags quote what was heard
+    assert _label(text_lane.data["intervals"][2]) == "\u201cman.\u201d"
     cues = cues_from_text_lane(text_lane.data, _spoken(sync_lane.to_json()))
     assert [c.text for c in cues][0] == "He was not" and "[" not in " ".join(c.text for c in cues)

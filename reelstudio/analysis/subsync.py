@@ -156,7 +156,7 @@ def align_sequences(cap_tokens: list[str], cap_times: list[tuple[float, float]],
 
 class SubtitleSyncAnalyzer(AudioAnalyzer):
     name = "subtitle_sync"
-    version = 4  # 3: captions aligned to the transcript as one sequence, any language; 4: spoken_text
+    version = 5  # 3: captions aligned to the transcript as one sequence, any language; 4-5: spoken_text
     lanes = ("subtitle_sync", "text")
     depends_on = ("text", "speech")
 
@@ -298,6 +298,8 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
             subtitles[c] = _entry(c, cap, len(by_caption.get(c, [])), n, "transcript") | {"reason": reason}
         intervals[c]["role"] = _role(cap, subtitles[c])
         intervals[c]["role_from"] = "speech"
+        if subtitles[c].get("spoken_text"):  # flags and exports quote this, not the misread
+            intervals[c]["spoken_text"] = subtitles[c]["spoken_text"]
     data = {"engine": "captions aligned to the transcript (monotonic, fuzzy)", "subtitles": subtitles,
             "language": speech.data.get("language"), "word_times": speech.data.get("word_times"),
             "params": params or {},

@@ -109,7 +109,7 @@ def subtitles_out_of_sync(ctx: Context) -> Outcome:
             if bad_off:
                 fixes.append(f"end it {_shift_words(off)}")
         s, e = int(sub["start_frame"]), int(sub["end_frame"])
-        text = " ".join(str(sub.get("text", "")).split())
+        text = " ".join(str(sub.get("spoken_text") or sub.get("text", "")).split())
         label = f"\u201c{text[:40]}{'...' if len(text) > 40 else ''}\u201d" if text else "a subtitle"
         flags.append(ctx.flag("subtitles_out_of_sync", "warning", s, e, f"{label} " + " and ".join(parts),
                               _sentence("; ".join(fixes)),

@@ -25,7 +25,9 @@ def _dur(ctx: Context, it: dict) -> float:
 
 
 def _label(it: dict) -> str:
-    text = " ".join(str(it.get("text", "")).split())
+    """The caption quoted: as heard when the screen was misread (subtitle sync's
+    ``spoken_text``), else as read."""
+    text = " ".join(str(it.get("spoken_text") or it.get("text", "")).split())
     return f"\u201c{text[:40]}{'...' if len(text) > 40 else ''}\u201d" if text else "text"
 
 
