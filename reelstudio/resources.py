@@ -77,14 +77,19 @@ class ModelEntry:
     origin: str
 
 
-def manifest() -> dict[str, ModelEntry]:
+def manifest_json() -> dict:
+    """models/manifest.json as it is (ModelError if missing or unreadable)."""
     path = models_dir() / "manifest.json"
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ModelError(f"model manifest missing: {path}") from None
     except (OSError, ValueError) as exc:
         raise ModelError(f"model manifest unreadable: {path} ({exc})") from None
+
+
+def manifest() -> dict[str, ModelEntry]:
+    raw = manifest_json()
     out = {}
     for m in raw.get("models", []):
         out[m["name"]] = ModelEntry(m["name"], m["file"], m["sha256"], m.get("licence", ""), m.get("origin", ""))

@@ -86,20 +86,12 @@ class WhisperFile:
 
 
 def _entry(name: str = MODEL) -> dict:
-    from ..resources import models_dir
-    import json
+    from ..resources import manifest_json, models_dir
 
-    path = models_dir() / "manifest.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(f"model manifest missing: {path}") from None
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"model manifest unreadable: {path} ({exc})") from None
-    for m in raw.get("package_models", []):
+    for m in manifest_json().get("package_models", []):
         if m.get("name") == name:
             return m
-    raise ModelError(f"model '{name}' is not in {path}")
+    raise ModelError(f"model '{name}' is not in {models_dir() / 'manifest.json'}")
 
 
 def _site_file(package: str, rel: str) -> Path:
