@@ -238,14 +238,6 @@ class Alignment:
     score: float | None  # the path score as pocketsphinx's Hypothesis.score gives it: its
     # log-domain score through logmath.exp (higher is better)
 
-    def per_frame_gain(self, junk_score: float | None) -> float | None:
-        """(score - junk-only score) per 10 ms frame of the aligned words: how much better
-        the caption's words explain their stretch of audio than generic speech-noise does."""
-        if not self.words or self.score is None or junk_score is None:
-            return None
-        frames = max(1.0, (self.words[-1].end_s - self.words[0].start_s) / FRAME_S)
-        return (self.score - junk_score) / frames
-
 
 class Aligner:
     """Forced alignment of known English words with pocketsphinx (no language model).
@@ -327,13 +319,6 @@ class Aligner:
         if len(got) != len(known):
             return None
         return {pos: (seg.start_frame * FRAME_S, (seg.end_frame + 1) * FRAME_S) for pos, seg in zip(known, got)}
-
-    def junk_score(self, pcm: np.ndarray) -> float | None:
-        """The score of the same audio read as speech-noise, noise and silence only: the
-        yardstick a caption's alignment score is compared with."""
-        self.load()
-        with self._lock:
-            return self._search("<junk>+", pcm)[1]
 
     def _search(self, rule: str, pcm: np.ndarray):
         dec = self._dec

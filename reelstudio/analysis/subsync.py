@@ -115,9 +115,10 @@ def align_sequences(cap_tokens: list[str], cap_times: list[tuple[float, float]],
     for i in range(1, n + 1):
         cs, ce = cap_times[i - 1]
         dist = np.maximum(0.0, np.maximum(cs - ht, ht - ce))  # seconds outside the caption's time
-        sim = np.array([similarity(cap_tokens[i - 1], h) for h in heard])
+        sim = np.full(m, -1e6)  # never matched further than FAR_S: only the near tokens are compared
+        near = np.flatnonzero(dist <= FAR_S)
+        sim[near] = [similarity(cap_tokens[i - 1], heard[j]) for j in near]
         sim = np.where(sim > 0, sim - LATE_PER_S * np.maximum(0.0, dist - SLACK_S), sim)
-        sim = np.where(dist > FAR_S, -1e6, sim)
         diag = score[i - 1, :-1] + sim
         up = score[i - 1, 1:] + SKIP_CAPTION
         best = np.maximum(diag, up)
