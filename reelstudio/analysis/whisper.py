@@ -12,7 +12,9 @@ Recognition runs on the voice-activity spans only. The spans (closer ones joined
 pause between them, each padded by ``SPAN_PAD_S`` but never into its neighbour, which would
 make Whisper hear a stretch twice) are laid one after another with ``GAP_S`` of silence between them, so a
 minute of video with 20 s of speech costs one 20 s stretch of model time; every word's time
-is mapped back to the source, and a word whose middle falls outside its span is dropped.
+is mapped back to the source by its end (``piece_of``). Voice activity of a second or more
+that no word covers (Whisper may end a window early and skip its last phrase) is
+recognised again on its own (``unheard``).
 One pass, ``temperature=0`` and ``condition_on_previous_text=False`` (deterministic, and a
 misheard phrase cannot seed the next), word timestamps from the cross-attention.
 
@@ -68,6 +70,7 @@ MIN_WORD_PROB = 0.15
 # over Big Buck Bunny's music, a music-only stretch of the tuning set)
 _LOOPED_CHARS = re.compile(r"([^\W\d_])\1{4,}")
 MIN_SEGMENT_PROB = 0.4
+RETRY_MIN_S = 1.0  # voice activity this long with no word on it is recognised again, alone
 ALIGN_PAD_S = 0.15  # audio beyond a span's first and last recognised word given to the aligner
 ENGLISH = "en"
 ONSET_CAP, CODA_CAP = (0.06, 0.2), (0.08, 0.5)  # s a letter, s: see _unstretch
@@ -230,13 +233,26 @@ def compact(pcm: np.ndarray, spans: list[tuple[int, int]], pad: int, gap: int):
     return audio, pieces
 
 
-def to_source(t_s: float, pieces) -> tuple[float, int] | None:
-    """A compact-audio time in seconds -> (source seconds, piece index), None in a gap."""
-    x = t_s * RATE
-    for i, (at, src, n, *_rest) in enumerate(pieces):
-        if at <= x < at + n:
-            return (src + (x - at)) / RATE, i
-    return None
+def piece_of(start_s: float, end_s: float, pieces) -> int | None:
+    """The piece a recognised word belongs to, by its end: the piece the end lies in; an end
+    in the silence between two pieces goes to the nearer of the two voice activities (the
+    last one's end, the next one's start). Not by its midpoint or its overlap: Whisper's
+    words are contiguous, so the first word after a pause takes the pause ("ask" 2.38-3.34 s
+    for 2.9-3.3 s spoken), and by its midpoint JFK's "ask not what your country" lost "ask"
+    and "what"; a phrase's first "to" even came out ending in the pause, 0.34 s early. None
+    when the word ends before the first piece."""
+    x = end_s * RATE
+    for i, (at, src, n, _k, vs, ve) in enumerate(pieces):
+        if x <= at:
+            if i == 0:
+                return 0 if start_s * RATE < at + n else None
+            p_at, p_src, p_n, _pk, _pvs, p_ve = pieces[i - 1]
+            prev_end = p_at + (p_ve - p_src)  # compact sample of the last activity's end
+            next_start = at + (vs - src)
+            return i if x - prev_end > next_start - x else i - 1
+        if x <= at + n:
+            return i
+    return len(pieces) - 1 if pieces else None
 
 
 def unloop(texts: list[str], max_n: int = 4, max_repeats: int = 2) -> list[int]:
@@ -286,6 +302,89 @@ def merge_pieces(words: list[dict]) -> list[dict]:
 
 # -- the child process's work ----------------------------------------------------------
 
+def _recognise(model, audio: np.ndarray, pieces, settings: dict, language: str | None, result: dict):
+    """One Whisper pass over compact audio: the gated words (source seconds, each with its
+    piece) and the transcription info."""
+    segments, info = model.transcribe(
+        audio, language=language, beam_size=settings["beam_size"], best_of=1, temperature=0.0,
+        condition_on_previous_text=False, word_timestamps=True, vad_filter=False, without_timestamps=False,
+        compression_ratio_threshold=2.4, log_prob_threshold=-1.0, no_speech_threshold=0.6)
+    raw = []
+    for seg in segments:
+        words = list(seg.words or [])
+        if not words:
+            continue
+        mean_p = float(np.mean([w.probability for w in words]))
+        if mean_p < MIN_SEGMENT_PROB:
+            result["segments_dropped"] += 1
+            continue
+        keep = unloop([w.word for w in words])
+        result["words_dropped"] += len(words) - len(keep)
+        words = [words[k] for k in keep]
+        for w in words:
+            k_piece = piece_of(w.start, w.end, pieces)
+            if k_piece is None:
+                result["words_dropped"] += 1
+                continue
+            piece = pieces[k_piece]
+            # both edges inside the voice activity itself, not its padding: Whisper starts a
+            # phrase's first word early, in the silence before it (Russian subtitles came
+            # out 0.13-0.23 s early against their speech, about the 0.2 s of padding)
+            lo = (piece[0] + piece[4] - piece[1]) / RATE
+            hi = (piece[0] + piece[5] - piece[1]) / RATE
+            s = (piece[1] + (min(max(w.start, lo), hi) * RATE - piece[0])) / RATE
+            e = (piece[1] + (min(max(w.end, lo), hi) * RATE - piece[0])) / RATE
+            raw.append({"raw": w.word, "start": s, "end": max(e, s + 0.01), "probability": float(w.probability),
+                        "piece": (piece[4], piece[5]), "segment": seg.id})
+    words = merge_pieces(raw)
+    kept = []
+    for w in words:
+        if w["probability"] < MIN_WORD_PROB or not w["raw"].strip() or _LOOPED_CHARS.search(w["raw"]):
+            result["words_dropped"] += 1
+            continue
+        kept.append(w)
+    return kept, info
+
+
+def unheard(spans: list[tuple[int, int]], words: list[dict], min_s: float = RETRY_MIN_S) -> list[tuple[int, int]]:
+    """Stretches of voice activity (samples) of at least ``min_s`` that no recognised word
+    covers: speech Whisper skipped. (Its decoder may end a window early: the last phrase
+    of a window, "is to be ill-disposed", came out of no segment at all.)"""
+    cover = sorted((int(w["start"] * RATE), int(w["end"] * RATE)) for w in words)
+    out = []
+    for s, e in spans:
+        at = s
+        for a, b in cover:
+            if b <= at or a >= e:
+                continue
+            if a - at >= min_s * RATE:
+                out.append((at, a))
+            at = max(at, b)
+        if e - at >= min_s * RATE:
+            out.append((at, e))
+    return out
+
+
+def _add_heard_again(first: list[dict], again: list[dict]) -> list[dict]:
+    """The second pass's words among the first's. Its stretches start and end where the
+    first pass's words were cut off, and Whisper ends words early, so a stretch may begin
+    with the tail of the word before it: a word heard again next to the same word of the
+    first pass is that word, not another."""
+    key = lambda w: re.sub(r"\W+", "", w["raw"].lower())  # noqa: E731
+    words = sorted(first + [dict(w, again=True) for w in again], key=lambda w: w["start"])
+    out = []
+    for k, w in enumerate(words):
+        if w.get("again"):
+            near = [v for v in (words[k - 1] if k else None, words[k + 1] if k + 1 < len(words) else None)
+                    if v is not None and not v.get("again") and abs(v["start"] - w["start"]) < 1.5]
+            if any(key(v) == key(w) for v in near):
+                continue
+        out.append(w)
+    for w in out:
+        w.pop("again", None)
+    return out
+
+
 def _transcribe(job: dict) -> dict:
     """Runs in the child. ``job``: pcm (int16), spans (samples), quality, language (None:
     detect), align (bool). Returns the words (source seconds) and what was found."""
@@ -296,7 +395,7 @@ def _transcribe(job: dict) -> dict:
     spans = job["spans"]
     audio, pieces = compact(pcm, spans, int(SPAN_PAD_S * RATE), int(GAP_S * RATE))
     result = {"words": [], "language": None, "language_probability": None, "segments_dropped": 0,
-              "words_dropped": 0, "speech_s": round(audio.size / RATE, 3)}
+              "words_dropped": 0, "speech_s": round(audio.size / RATE, 3), "second_pass_s": 0.0}
     if audio.size < RATE // 10:
         result["cpu_s"] = time.process_time() - t_cpu
         return result
@@ -313,44 +412,15 @@ def _transcribe(job: dict) -> dict:
     del files
     _encode_once(model)
     settings = QUALITIES[job.get("quality", DEFAULT_QUALITY)]
-    segments, info = model.transcribe(
-        audio, language=job.get("language"), beam_size=settings["beam_size"], best_of=1, temperature=0.0,
-        condition_on_previous_text=False, word_timestamps=True, vad_filter=False, without_timestamps=False,
-        compression_ratio_threshold=2.4, log_prob_threshold=-1.0, no_speech_threshold=0.6)
-    raw = []
-    for seg in segments:
-        words = list(seg.words or [])
-        if not words:
-            continue
-        mean_p = float(np.mean([w.probability for w in words]))
-        if mean_p < MIN_SEGMENT_PROB:
-            result["segments_dropped"] += 1
-            continue
-        keep = unloop([w.word for w in words])
-        result["words_dropped"] += len(words) - len(keep)
-        words = [words[k] for k in keep]
-        for w in words:
-            mid = to_source((w.start + w.end) / 2, pieces)
-            if mid is None:
-                result["words_dropped"] += 1
-                continue
-            piece = pieces[mid[1]]
-            # both edges inside the voice activity itself, not its padding: Whisper starts a
-            # phrase's first word early, in the silence before it (Russian subtitles came
-            # out 0.13-0.23 s early against their speech, about the 0.2 s of padding)
-            lo = (piece[0] + piece[4] - piece[1]) / RATE
-            hi = (piece[0] + piece[5] - piece[1]) / RATE
-            s = (piece[1] + (min(max(w.start, lo), hi) * RATE - piece[0])) / RATE
-            e = (piece[1] + (min(max(w.end, lo), hi) * RATE - piece[0])) / RATE
-            raw.append({"raw": w.word, "start": s, "end": max(e, s + 0.01), "probability": float(w.probability),
-                        "piece": mid[1], "segment": seg.id})
-    words = merge_pieces(raw)
-    kept = []
-    for w in words:
-        if w["probability"] < MIN_WORD_PROB or not w["raw"].strip() or _LOOPED_CHARS.search(w["raw"]):
-            result["words_dropped"] += 1
-            continue
-        kept.append(w)
+    kept, info = _recognise(model, audio, pieces, settings, job.get("language"), result)
+    # a second pass over the voice activity no word covers, on its own (a skipped phrase is
+    # heard when it is the only thing in the window); the first pass's language
+    missed = unheard([(p[4], p[5]) for p in pieces], kept)
+    if missed:
+        again, again_pieces = compact(pcm, missed, int(SPAN_PAD_S * RATE), int(GAP_S * RATE))
+        result["second_pass_s"] = round(again.size / RATE, 3)
+        more, _ = _recognise(model, again, again_pieces, settings, info.language, result)
+        kept = _add_heard_again(kept, more)
     result["language"] = info.language
     result["language_probability"] = round(float(info.language_probability), 3)
     out = [{"text": w["raw"].strip(), "start_s": w["start"], "end_s": w["end"],
