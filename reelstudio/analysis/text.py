@@ -1,8 +1,9 @@
 """On-screen text: captions found by PP-OCRv4 detection (ONNX Runtime), followed frame by
 frame by their pixels, read once each by Tesseract.
 
-The pipeline hands every frame as a gray picture ``width`` px wide (display aspect; the
-source's own width when it is narrower), made from the decoder's luma plane. Three steps:
+The pipeline hands every frame as a gray picture whose shorter side is ``width`` px (display
+aspect; the source's own size when smaller: 540x960 for a vertical reel, 960x540 for a
+landscape one), made from the decoder's luma plane. Three steps:
 
 1. **Find.** Text that appears stays put, with sharp edges. On every ``step``-th frame
    (``step`` = round(fps / ``sample_fps``)) the lane looks for *new settled edges*: pixels
@@ -16,7 +17,7 @@ source's own width when it is narrower), made from the decoder's luma plane. Thr
    grows until the line is inside. Edges steady for two frames only (text that has just
    appeared) are looked at again ``settle`` frames later. When the new rows cover more than
    ``full_band`` of the picture (a cut to a still shot) the whole picture is shrunk to
-   ``det_width`` px wide and searched; lines it shows under 12 px tall, and new rows where
+   ``det_width`` px on its shorter side and searched; lines it shows under 12 px tall, and new rows where
    it found nothing (as far as the cost of one more search allows), are searched again at
    full size. The first frame is searched whole at full size. When a followed caption ends,
    its rows are searched on that very frame (its replacement often appears there), at a
@@ -338,20 +339,33 @@ def letters_split(crop: np.ndarray, region: np.ndarray | None = None) -> tuple[f
     return t, thick[0] >= thick[1]
 
 
-def clean_letters(letters: np.ndarray, lines: list[tuple[int, int, int, int]]) -> np.ndarray:
+def clean_letters(letters: np.ndarray, lines: list[tuple[int, int, int, int]], grow: int = 0) -> np.ndarray:
     """Letters kept only inside the detector's text lines (x0, y0, x1, y1), without specks
     (pieces much smaller than a letter) and without hairlines (pieces far thinner than the
-    letters' strokes: a rim of bright picture left around an outline)."""
+    letters' strokes: a rim of bright picture left around an outline). A piece that the end
+    of a line cuts is kept up to ``grow`` px beyond it (the detector ends lines short of a
+    faint first or last letter); one lying wholly beyond the line (a box's edge, picture) is
+    not."""
     import cv2
 
+    inside = None
     if lines:
         keep = np.zeros(letters.shape, bool)
+        inside = np.zeros(letters.shape, bool)
         for x0, y0, x1, y1 in lines:
-            keep[max(0, y0) : y1, max(0, x0) : x1] = True
+            keep[max(0, y0) : y1, max(0, x0 - grow) : x1 + grow] = True
+            inside[max(0, y0) : y1, max(0, x0) : x1] = True
         letters = letters & keep
     n, labels, stats, _ = cv2.connectedComponentsWithStats(letters.astype(np.uint8), connectivity=8)
     if n <= 1:
         return letters
+    if inside is not None and grow > 0:
+        touches = np.zeros(n, bool)
+        touches[np.unique(labels[inside & letters])] = True
+        letters = letters & touches[labels]
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(letters.astype(np.uint8), connectivity=8)
+        if n <= 1:
+            return letters
     areas = stats[1:, cv2.CC_STAT_AREA]
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
     big = areas >= max(3, 0.5 * np.median(areas))
@@ -448,6 +462,9 @@ class Track:
     crops: list[np.ndarray] = field(default_factory=list)
     last_crop_frame: int = -1
     lines: list[tuple[int, int, int, int]] = field(default_factory=list)  # detector rows, crop pixels
+    core: np.ndarray | None = None  # the letter pixels themselves (bool, crop shape)
+    core_initial: int = 0
+    grow: int = 0  # px a letter may reach beyond the ends of its detector line
 
     def line_height(self) -> float:
         """The smallest detector row's height (analysis pixels)."""
@@ -460,7 +477,7 @@ class Track:
 
 class TextAnalyzer(VideoAnalyzer):
     name = "text"
-    version = 2
+    version = 3
 
     def __init__(self, width: int = 540, det_width: int = 288, sample_fps: float = 2.0,
                  languages: tuple[str, ...] | list[str] = ("eng", "rus"), det_threshold: float = 0.3,
@@ -491,8 +508,11 @@ class TextAnalyzer(VideoAnalyzer):
                     full_band=self.full_band, model=MODEL)
 
     def _size(self, info) -> tuple[int, int]:
-        w = min(self.width, info.width)
-        return w, max(2, round(w * info.height / info.width))
+        """The analysis picture: its shorter side ``width`` px (the source's own size when
+        smaller), so a landscape frame is seen as large as a vertical one. (By its width, a
+        1920x1080 frame was analysed at 540x304: a caption of 3 % of the height was 9 px.)"""
+        scale = min(1.0, self.width / max(1, min(info.width, info.height)))
+        return max(2, round(info.width * scale)), max(2, round(info.height * scale))
 
     def frame_request(self, info):
         w, h = self._size(info)
@@ -511,6 +531,7 @@ class TextAnalyzer(VideoAnalyzer):
         self._input = self.session.get_inputs()[0].name
         self.reader = Reader(self.languages)  # OcrUnavailable -> lane unavailable
         self.aw, self.ah = self._size(info)
+        self._det_scale = min(1.0, self.det_width / min(self.aw, self.ah))  # the whole picture's search
         self.step = self.step_for(float(info.fps))
         # frames since the previous sample, and since the frame before it a caption found
         # by the settling test may have appeared on
@@ -591,7 +612,7 @@ class TextAnalyzer(VideoAnalyzer):
 
         h, w = image.shape[:2]
         if scale is None:
-            scale = min(1.0, self.det_width / w)
+            scale = self._det_scale
         dw, dh = max(1, round(w * scale)), max(1, round(h * scale))
         small = cv2.resize(image, (dw, dh), interpolation=cv2.INTER_AREA) if (dw, dh) != (w, h) else image
         ph, pw = -(-dh // 32) * 32, -(-dw // 32) * 32
@@ -684,8 +705,8 @@ class TextAnalyzer(VideoAnalyzer):
             found = self.detect(image)
             before, self._ref = self._ref, image.copy()
             # small text: the shrunk picture shows it a few pixels tall; read its rows again at full size
-            small = [b for b, rows in found if min(r[3] - r[1] for r in rows) * self.det_width / self.aw < 12]
-            fine = [self._band(b[1], b[3]) for b in small] if self.det_width < self.aw else []
+            small = [b for b, rows in found if min(r[3] - r[1] for r in rows) * self._det_scale < 12]
+            fine = [self._band(b[1], b[3]) for b in small] if self._det_scale < 1 else []
             # and the new rows where it found nothing, as far as the cost of one more search allows;
             # the rest stay unseen, to be searched when they are new again
             budget = self.full_band * self.ah - sum(z - a for a, z, _ in fine)
@@ -728,7 +749,12 @@ class TextAnalyzer(VideoAnalyzer):
 
         x0, y0, x1, y1 = block
         pad = 2
-        box = (max(0, int(x0) - pad), max(0, int(y0) - pad), min(self.aw, int(np.ceil(x1)) + pad),
+        # the detector's lines end short of the first and last letters where they are faint
+        # against the picture (plain text over grass: "Unless" read "Jnless", "cold" "colc"):
+        # half a line's height more either side
+        line_h = float(np.median([r[3] - r[1] for r in rows])) if rows else y1 - y0
+        pad_x = max(pad, int(round(0.5 * line_h)))
+        box = (max(0, int(x0) - pad_x), max(0, int(y0) - pad), min(self.aw, int(np.ceil(x1)) + pad_x),
                min(self.ah, int(np.ceil(y1)) + pad))
         if box[2] - box[0] < 6 or box[3] - box[1] < 4:
             return None
@@ -737,9 +763,15 @@ class TextAnalyzer(VideoAnalyzer):
         pixels = cv2.dilate(letters.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
         if pixels.sum() < 16:
             return None
-        t = Track(box=box, start=index, template=template, pixels=pixels, initial=int(pixels.sum()),
-                  lines=[(int(r[0]) - box[0], int(r[1]) - box[1], int(np.ceil(r[2])) - box[0],
-                          int(np.ceil(r[3])) - box[1]) for r in rows])
+        lines = [(int(r[0]) - box[0], int(r[1]) - box[1], int(np.ceil(r[2])) - box[0], int(np.ceil(r[3])) - box[1])
+                 for r in rows]
+        core = np.zeros_like(letters)
+        for x0_, y0_, x1_, y1_ in lines:
+            core[max(0, y0_):y1_, max(0, x0_):x1_] = letters[max(0, y0_):y1_, max(0, x0_):x1_]
+        if core.sum() < 8:
+            core = letters
+        t = Track(box=box, start=index, template=template, pixels=pixels, initial=int(pixels.sum()), lines=lines,
+                  core=core, core_initial=int(core.sum()), grow=pad_x)
         t.crops.append(template)
         t.last_crop_frame = index
         # the exact first frame: back over the frames kept since the previous detection
@@ -758,12 +790,23 @@ class TextAnalyzer(VideoAnalyzer):
     # -- follow ----------------------------------------------------------------------------
 
     def _matches(self, t: Track, image: np.ndarray, refine: bool) -> bool:
+        """The caption is still on ``image``: ``match`` of its caption pixels, and ``match``
+        of its letter pixels themselves, within ``tolerance`` of the template. (The caption
+        pixels alone held across a change of caption on a plain background: the background
+        and outline around the letters matched whatever was written, and one "caption" ran
+        over four subtitles, read as nothing.)"""
         import cv2
 
         close = cv2.absdiff(t.crop(image), t.template) <= self.tolerance
         n = int(np.count_nonzero(t.pixels))
         kept = close & t.pixels
         ok = n > 0 and np.count_nonzero(kept) >= self.match * n
+        if ok and t.core is not None:
+            nc = int(np.count_nonzero(t.core))
+            kept_core = close & t.core
+            ok = nc > 0 and np.count_nonzero(kept_core) >= self.match * nc
+            if ok and refine:
+                t.core = kept_core
         if ok and refine:
             t.pixels = kept
         return ok
@@ -772,7 +815,8 @@ class TextAnalyzer(VideoAnalyzer):
         """Carry each caption on to this frame; the captions that ended here."""
         ended = []
         for t in list(self._active):
-            if self._matches(t, image, refine=True) and t.pixels.sum() >= 0.25 * t.initial:
+            if self._matches(t, image, refine=True) and t.pixels.sum() >= 0.25 * t.initial \
+                    and (t.core is None or t.core.sum() >= 0.25 * t.core_initial):
                 if index - t.last_crop_frame >= max(1, self.step // 2):
                     t.crops.append(t.crop(image).copy())
                     t.last_crop_frame = index
@@ -807,7 +851,7 @@ class TextAnalyzer(VideoAnalyzer):
         if split is None:
             return
         threshold, bright = split
-        letters = clean_letters(((med > threshold) if bright else (med <= threshold)) & region, t.lines)
+        letters = clean_letters(((med > threshold) if bright else (med <= threshold)) & region, t.lines, t.grow)
         if letters.sum() < 8:
             return
         # contrast: eroded letters against the other pixels of the box, per crop
@@ -832,7 +876,7 @@ class TextAnalyzer(VideoAnalyzer):
             if scale > 1:
                 region = cv2.resize(region.view(np.uint8), (big.shape[1], big.shape[0]),
                                     interpolation=cv2.INTER_NEAREST) > 0
-            letters = clean_letters(letters & region, lines_up)
+            letters = clean_letters(letters & region, lines_up, int(round(t.grow * scale)))
             return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                       cv2.BORDER_CONSTANT, value=255)
 
