@@ -62,6 +62,8 @@ class SourceInfo:
     audio_channels: int | None
     audio_codec: str | None
     audio_offset_s: float = 0.0  # first audio sample's time minus frame 0's time
+    # what was truncated, concealed or skipped while reading the file, one sentence each
+    warnings: tuple[str, ...] = ()
 
     @property
     def frame_count(self) -> int:
@@ -92,6 +94,7 @@ class SourceInfo:
             "audio_channels": self.audio_channels,
             "audio_codec": self.audio_codec,
             "audio_offset_s": round(self.audio_offset_s, 6),
+            "warnings": list(self.warnings),
         }
 
 
@@ -144,12 +147,32 @@ def _ff_reason(exc: Exception) -> str:
     return text.split(":")[0].strip() if text else exc.__class__.__name__
 
 
+_ATTACHED_PIC = 0x0400  # AV_DISPOSITION_ATTACHED_PIC
+
+
+def is_attached_picture(stream) -> bool:
+    """Cover art (an mp3's or m4a's embedded JPEG): a picture, not a video stream. PyAV 18
+    reports the disposition as an int flag (str() gives '1024'), older ones by name."""
+    disposition = stream.disposition
+    try:
+        return bool(int(disposition) & _ATTACHED_PIC)
+    except (TypeError, ValueError):
+        return "attached_pic" in str(disposition).lower()
+
+
 def pick_video_stream(container):
     for s in container.streams.video:
-        if s.disposition and "attached_pic" in str(s.disposition).lower():
+        if is_attached_picture(s):
             continue  # cover art in an audio file
         return s
     return None
+
+
+def codec_name(stream) -> str:
+    """The format's codec name (h264, hevc, vp9, av1, mp3), not the decoder's (libdav1d,
+    mp3float)."""
+    cc = stream.codec_context
+    return getattr(cc.codec, "canonical_name", None) or cc.name
 
 
 def _rotation_of(frame) -> int:
@@ -228,11 +251,11 @@ def probe(path: str | os.PathLike) -> SourceInfo:
             timebase=timebase,
             duration_s=duration,
             start_s=float(first * tb),
-            video_codec=stream.codec_context.name,
+            video_codec=codec_name(stream),
             has_audio=audio is not None,
             audio_rate=audio.codec_context.sample_rate if audio is not None else None,
             audio_channels=audio.codec_context.channels if audio is not None else None,
-            audio_codec=audio.codec_context.name if audio is not None else None,
+            audio_codec=codec_name(audio) if audio is not None else None,
             audio_offset_s=_audio_offset(audio, float(first * tb)),
         )
     finally:
