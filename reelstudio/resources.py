@@ -136,6 +136,7 @@ def model_path(name: str) -> Path:
 def _session(path: str, threads: int):
     import onnxruntime as ort
 
+    ort.disable_telemetry_events()  # the Windows (ETW) kind; ORT_DISABLE_TELEMETRY: see __init__.py
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
