@@ -220,6 +220,8 @@ def _analyze(args) -> int:
                          analyzers=default_analyzers(args.words_model or "auto", args.words_quality))
     finally:
         bar.close()
+    for warning in result.source.warnings:  # analysed as far as it goes: say what was not whole
+        sys.stderr.write(f"reelstudio: warning: {args.video}: {warning}\n")
     speech = result.lanes.get("speech")
     if args.words_model and speech is not None and speech.status == "ok" \
             and speech.data.get("words_status", "ok") != "ok":

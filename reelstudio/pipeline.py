@@ -19,7 +19,7 @@ import numpy as np
 from .analysis.base import AudioAnalyzer, Lane, VideoAnalyzer
 from .cache import LaneCache
 from .errors import Cancelled, ReelStudioError
-from .media.probe import SourceInfo, probe
+from .media.probe import DecodeNotes, SourceInfo, probe
 from .result import AnalysisResult, MODEL_LANES_PENDING
 from .timebase import Timebase, frame_times_are_constant
 
@@ -60,11 +60,11 @@ QUEUE_BYTES = 64 * 2**20  # decoded frames waiting for the analyzers (each also 
 
 
 def _decode_thread(info, requests, out: queue.Queue, stop: threading.Event, fast_decode: bool,
-                   timings: dict) -> None:
+                   timings: dict, notes) -> None:
     from .media.video import iter_frames
 
     cpu0 = time.thread_time()
-    frames = iter_frames(info, requests, fast_decode=fast_decode)
+    frames = iter_frames(info, requests, fast_decode=fast_decode, notes=notes)
     try:
         for frame in frames:
             while not stop.is_set():
@@ -107,6 +107,8 @@ def run(
     producer: dict[str, str] = {}  # lane name -> cache key of the analyzer that makes it
     dependent = [a for a in analyzers if a.depends_on]
     cached_dependent: dict[int, dict] = {}
+    cached_warnings: list[list[str]] = []  # what the decodes that made the cached lanes said
+    cached_grid = None  # the frames the decoder showed, when fewer than the probe's grid
     for a in sorted(analyzers, key=lambda a: bool(a.depends_on)):  # producers first
         params = a.params()
         if a.depends_on:
@@ -115,8 +117,12 @@ def run(
         keys[id(a)] = key
         for n in a.lane_names():
             producer.setdefault(n, key)
-        hit = lane_cache.get(key) if lane_cache else None
+        entry = lane_cache.entry(key) if lane_cache else None
+        hit = entry["lanes"] if entry is not None else None
         if hit is not None and all(n in hit for n in a.lane_names()):
+            cached_warnings.append(entry["warnings"])
+            if entry["decoded_times"] is not None and isinstance(a, VideoAnalyzer):
+                cached_grid = entry["decoded_times"]
             if a.depends_on:
                 cached_dependent[id(a)] = hit  # applied after the lanes it depends on
             else:
@@ -125,6 +131,9 @@ def run(
         else:
             todo.append(a)
     todo.sort(key=analyzers.index)
+    probed_frames = info.frame_count
+    if cached_grid is not None and not any(isinstance(a, VideoAnalyzer) for a in todo):
+        info = _with_decoded_times(info, cached_grid)  # as the decode that made the lanes showed it
     yield Progress("probe", 1, 1, tuple(lanes), dict(lanes))
 
     def check_cancel():
@@ -136,6 +145,9 @@ def run(
     started = time.perf_counter()
     audio = [a for a in todo if isinstance(a, AudioAnalyzer)]
     video = [a for a in todo if isinstance(a, VideoAnalyzer)]
+    # what each decode pass concealed or dropped; cached with the lanes it fed, so a warm
+    # cache repeats the warnings of the decode it saved
+    audio_notes, video_notes = DecodeNotes("audio"), DecodeNotes("video")
 
     # -- audio: decoded once in its own thread, beside the video pass ---------------------
     audio_worker = None
@@ -152,7 +164,7 @@ def run(
                 if info.has_audio and live_audio:
                     from .media.audio import iter_audio
 
-                    chunks = iter_audio(info)
+                    chunks = iter_audio(info, audio_notes)
                     try:
                         for chunk in chunks:
                             if stop_audio.is_set() or cancel.is_set():
@@ -217,7 +229,7 @@ def run(
     try:
         if video:
             info = yield from _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode,
-                                          progress_every_s, poll_audio)
+                                          progress_every_s, poll_audio, video_notes)
         join_audio()
     finally:
         if audio_worker is not None and audio_worker.is_alive():
@@ -252,12 +264,23 @@ def run(
                 fresh[id(a)] = _finish_with(a, dict(lanes), timings)
             lanes.update({lane.name: lane for lane in fresh[id(a)]})
     yield Progress("finish", 1, 1, tuple(lanes), dict(lanes))
+    said = {"audio": audio_notes.sentences(), "video": video_notes.sentences()}
+    warnings = list(info.warnings) + said["video"] + said["audio"]
+    for hit in cached_warnings:
+        warnings += hit
+    info = dataclasses.replace(info, warnings=tuple(dict.fromkeys(warnings)))
     # write to the cache only once every lane is whole
     if lane_cache:
         for a in todo:
             got = {lane.name: lane for lane in fresh.get(id(a), [])}
             if got and all(got[n].status == "ok" for n in a.lane_names() if n in got):
-                lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got})
+                if isinstance(a, AudioAnalyzer):
+                    lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got}, warnings=said["audio"])
+                else:
+                    grid = None if info.frame_count == probed_frames else \
+                        [info.timebase.frame_to_seconds(i) for i in range(info.frame_count)]
+                    lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got}, warnings=said["video"],
+                                   decoded_times=grid)
     timings["(total)"] = time.perf_counter() - started
     # flags, checklist and score for the platform preset (None: the default preset)
     return AnalysisResult(source=info, lanes=lanes, timings=timings).evaluated(preset)
@@ -374,7 +397,8 @@ class _AnalyzerThread:
             self.timings[f"({a.name} thread, CPU)"] = time.thread_time() - cpu0
 
 
-def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, progress_every_s, poll_audio):
+def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, progress_every_s, poll_audio,
+                notes):
     """Decode the video once in a thread and feed every video analyzer (each in its own
     thread); returns the source info with the frame grid the decoder actually showed."""
     live = list(video)  # each analyzer starts in its own thread; one that cannot leaves this list
@@ -389,7 +413,8 @@ def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, p
         frames: queue.Queue = queue.Queue(maxsize=int(max(16, min(320, QUEUE_BYTES // max(1, per_frame)))))
         stop = threading.Event()
         worker = threading.Thread(target=_decode_thread, name="reelstudio-decode",
-                                  args=(info, list(requests.values()), frames, stop, fast_decode, timings), daemon=True)
+                                  args=(info, list(requests.values()), frames, stop, fast_decode, timings, notes),
+                                  daemon=True)
         worker.start()
         halt = threading.Event()  # set by a failing analyzer thread, or when the pass ends early
         workers = [_AnalyzerThread(a, info, requests[id(a)], fresh, live, timings, halt) for a in list(live)]
@@ -416,6 +441,8 @@ def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, p
                     last = time.monotonic()
                     poll_audio()
                     yield Progress("video", len(times), max(total, len(times)), tuple(lanes), dict(lanes))
+            if len(times) < info.frame_count and not (notes.dropped or notes.concealed):
+                notes.undecoded = info.frame_count - len(times)
             info = _with_decoded_times(info, times)
             frame_times = np.asarray([info.timebase.frame_to_seconds(i) for i in range(len(times))])
             for w in workers:
@@ -495,7 +522,8 @@ def _with_decoded_times(info: SourceInfo, times: list[float]) -> SourceInfo:
         return info
     cfr = frame_times_are_constant(times, info.fps)
     tb = Timebase(info.fps, len(times), () if cfr else tuple(times))
-    return dataclasses.replace(info, timebase=tb)
+    step = float(1 / info.fps) if cfr or len(times) < 2 else times[-1] - times[-2]
+    return dataclasses.replace(info, timebase=tb, duration_s=times[-1] + step)
 
 
 def analyze(path: str, on_progress: Callable[[Progress], None] | None = None, **kwargs) -> AnalysisResult:

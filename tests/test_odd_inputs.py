@@ -193,3 +193,150 @@ def test_nothing_written_outside_the_user_folders(small_clip, tmp_path):
     assert any(w.startswith(".cache/reelstudio/lanes/") for w in written), written  # the run did write its cache
     allowed = (".cache/reelstudio/", ".local/share/reelstudio/", ".local/state/reelstudio/", ".config/reelstudio/")
     assert [w for w in written if not w.startswith(allowed)] == []
+
+
+# -- truncated and damaged: analysed as far as it goes, and said ------------------------------
+
+def cut(src: Path, dst: Path, fraction: float) -> Path:
+    data = src.read_bytes()
+    dst.write_bytes(data[: int(len(data) * fraction)])
+    return dst
+
+
+def damage(src: Path, dst: Path, *, video: tuple[int, ...] = (), audio: tuple[int, ...] = ()) -> Path:
+    """Remux ``src`` with the second half of the listed video packets (decode order) garbled
+    and the listed audio packets replaced by 8 random bytes."""
+    import random
+
+    import av
+
+    rnd = random.Random(14)
+    with av.open(str(src)) as inp, av.open(str(dst), "w", format="mp4") as out:
+        streams = {s.index: out.add_stream_from_template(s) for s in inp.streams}
+        seen = {"video": 0, "audio": 0}
+        for packet in inp.demux():
+            if packet.dts is None:
+                continue
+            kind = packet.stream.type
+            n = seen[kind]
+            seen[kind] += 1
+            data = bytearray(bytes(packet))
+            if kind == "video" and n in video:
+                data[len(data) // 2:] = bytes(rnd.randrange(256) for _ in range(len(data) - len(data) // 2))
+            if kind == "audio" and n in audio:
+                data = bytearray(rnd.randrange(256) for _ in range(8))
+            new = av.Packet(bytes(data))
+            new.pts, new.dts, new.duration, new.time_base = packet.pts, packet.dts, packet.duration, packet.time_base
+            new.is_keyframe = packet.is_keyframe
+            new.stream = streams[packet.stream.index]
+            out.mux(new)
+    return dst
+
+
+def assert_warned(doc: dict, err: str, path: Path, *starts: str) -> None:
+    """The JSON's source.warnings start with these, each also a stderr line."""
+    warnings = doc["source"]["warnings"]
+    assert len(warnings) == len(starts), warnings
+    for warning, start in zip(warnings, starts):
+        assert warning.startswith(start), warnings
+        assert f"reelstudio: warning: {path}: {warning}" in err.splitlines()
+
+
+@pytest.fixture(scope="module")
+def four_seconds(odd_dir) -> dict[str, Path]:
+    """4 s at 30 fps (120 frames) with sound, in the containers that get cut."""
+    out = {}
+    out["webm"] = odd_dir / "whole.webm"
+    ff(*pattern(4), *tone(4), "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-g", "30",
+       "-c:a", "libopus", "-shortest", out["webm"])
+    out["fragmented"] = odd_dir / "fragmented.mp4"
+    ff(*pattern(4), *tone(4), "-c:v", "libx264", "-g", "30", "-c:a", "aac", "-shortest",
+       "-movflags", "+frag_keyframe+empty_moov", out["fragmented"])
+    out["faststart"] = odd_dir / "faststart.mp4"  # B-frames: a cut leaves holes in the last GOP
+    ff(*pattern(4), "-c:v", "libx264", "-bf", "3", "-g", "60", "-movflags", "+faststart", out["faststart"])
+    out["plain"] = odd_dir / "plain.mp4"
+    ff(*pattern(4), *tone(4), "-c:v", "libx264", "-bf", "2", "-c:a", "aac", "-shortest", out["plain"])
+    return out
+
+
+def test_webm_cut_in_half_is_analysed_as_far_as_it_goes(cli, odd_dir, four_seconds, tmp_path):
+    path = cut(four_seconds["webm"], odd_dir / "webm cut in half.webm", 0.5)
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert src["fps"] == "30/1" and src["variable_frame_rate"] is False
+    assert 30 < src["frame_count"] < 90
+    assert src["duration_s"] == pytest.approx(src["frame_count"] / 30, abs=0.001)  # WebM times are in ms
+    assert_warned(doc, err, path, f"the file is truncated: it holds {src['duration_s']:.2f} s of the 4.0")
+    assert doc["lanes"]["cuts"]["status"] == "ok" and doc["lanes"]["loudness"]["status"] == "ok"
+
+
+def test_fragmented_mp4_cut_in_half_is_analysed_as_far_as_it_goes(cli, odd_dir, four_seconds, tmp_path):
+    path = cut(four_seconds["fragmented"], odd_dir / "fragmented cut in half.mp4", 0.5)
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert src["fps"] == "30/1" and src["variable_frame_rate"] is False
+    assert 30 <= src["frame_count"] < 90
+    assert src["duration_s"] == pytest.approx(src["frame_count"] / 30)
+    assert doc["source"]["warnings"][0].startswith("the file is truncated: ")
+    assert f"reelstudio: warning: {path}: {doc['source']['warnings'][0]}" in err
+
+
+@pytest.mark.parametrize("fraction", [0.99, 0.995])
+def test_mp4_cut_near_its_end_keeps_its_frame_rate(cli, odd_dir, four_seconds, tmp_path, fraction):
+    """The B-frames lost from the last GOP leave holes: not a variable frame rate."""
+    path = cut(four_seconds["faststart"], odd_dir / f"cut at {fraction}.mp4", fraction)
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert src["fps"] == "30/1" and src["variable_frame_rate"] is False
+    assert 110 <= src["frame_count"] < 120
+    assert src["duration_s"] == pytest.approx(src["frame_count"] / 30)
+    assert doc["source"]["warnings"][0].startswith("the file is truncated: ")
+    assert f"reelstudio: warning: {path}: {doc['source']['warnings'][0]}" in err
+
+
+def test_warm_cache_repeats_the_grid_and_the_warnings(cli, odd_dir, four_seconds, tmp_path):
+    path = cut(four_seconds["faststart"], odd_dir / "cut for the cache.mp4", 0.99)
+    out = tmp_path / "a.json"
+    runs = []
+    for _ in range(2):
+        code, _stdout, err = cli("analyze", path, "--json", out, "--quiet")
+        assert code == 0, err
+        runs.append((json.loads(out.read_text()), err))
+    (cold, cold_err), (warm, warm_err) = runs
+    assert warm["source"] == cold["source"] and cold["source"]["warnings"]
+    assert warm["lanes"] == cold["lanes"] and warm_err == cold_err
+
+
+def test_damaged_audio_packet_is_concealed_not_fatal(cli, odd_dir, four_seconds, tmp_path):
+    path = damage(four_seconds["plain"], odd_dir / "one bad audio packet.mp4", audio=(60,))
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err  # was exit 8: one 8-byte packet rejected the whole file
+    src = doc["source"]
+    assert (src["frame_count"], src["fps"], src["duration_s"]) == (120, "30/1", 4.0)
+    at = (60 - 1) * 1024 / 48000  # the AAC encoder's 1024 priming samples start at -0.021 s
+    assert_warned(doc, err, path, "1 damaged audio packet could not be decoded and was replaced by 0.021 s of "
+                                  f"silence (the first at {at:.2f} s)")
+    assert doc["lanes"]["loudness"]["status"] == "ok"
+
+
+def test_damaged_video_packets_are_said(cli, odd_dir, four_seconds, tmp_path):
+    path = damage(four_seconds["plain"], odd_dir / "ten bad video packets.mp4", video=tuple(range(20, 120, 10)))
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert (src["frame_count"], src["fps"], src["variable_frame_rate"]) == (120, "30/1", False)
+    [warning] = src["warnings"]
+    count = int(warning.split()[0])
+    assert 1 <= count <= 120 and warning.startswith(f"{count} damaged video frame")
+    assert "concealed by the decoder (the first at " in warning
+    assert f"reelstudio: warning: {path}: {warning}" in err
+
+
+def test_a_whole_file_has_no_warnings(cli, four_seconds, tmp_path):
+    for name in ("webm", "fragmented", "faststart", "plain"):
+        code, doc, err = analyse(cli, four_seconds[name], tmp_path)
+        assert code == 0 and err == "", (name, err)
+        assert doc["source"]["warnings"] == [] and doc["source"]["frame_count"] == 120, name
