@@ -24,9 +24,17 @@ class LaneCache:
         self.root = Path(root) if root else cache_dir() / "lanes"
 
     @staticmethod
-    def key(file_key: str, analyzer: str, version: int, params: dict[str, Any]) -> str:
+    def key(file_key: str, analyzer: str, version: int, params: dict[str, Any],
+            models: dict[str, str] | None = None) -> str:
+        """``models``: every model's sha256 (resources.models_fingerprint(), the default); with
+        the package version, an update or a changed model never brings old lanes back."""
+        if models is None:
+            from .resources import models_fingerprint
+
+            models = models_fingerprint()
         blob = json.dumps({"file": file_key, "analyzer": analyzer, "version": version, "params": params,
-                           "format": FORMAT}, sort_keys=True, default=str)
+                           "format": FORMAT, "reelstudio": __version__, "models": models},
+                          sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:

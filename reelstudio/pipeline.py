@@ -18,6 +18,7 @@ import numpy as np
 
 from .analysis.base import AudioAnalyzer, Lane, VideoAnalyzer
 from .cache import LaneCache
+from .resources import models_fingerprint
 from .errors import Cancelled, ReelStudioError
 from .media.probe import DecodeNotes, SourceInfo, probe
 from .result import AnalysisResult, MODEL_LANES_PENDING
@@ -109,17 +110,23 @@ def run(
     cached_dependent: dict[int, dict] = {}
     cached_warnings: list[list[str]] = []  # what the decodes that made the cached lanes said
     cached_grid = None  # the frames the decoder showed, when fewer than the probe's grid
+    models = models_fingerprint()
+    used: set[str] = set()  # keys of the cache entries used
     for a in sorted(analyzers, key=lambda a: bool(a.depends_on)):  # producers first
         params = a.params()
         if a.depends_on:
             params = {**params, "_depends_on": {n: producer.get(n) for n in a.depends_on}}
-        key = LaneCache.key(info.identity.key(), a.name, a.version, params)
+        key = LaneCache.key(info.identity.key(), a.name, a.version, params, models)
         keys[id(a)] = key
         for n in a.lane_names():
             producer.setdefault(n, key)
         entry = lane_cache.entry(key) if lane_cache else None
         hit = entry["lanes"] if entry is not None else None
-        if hit is not None and all(n in hit for n in a.lane_names()):
+        # a lane-reading analyzer's cached lanes stand only on cached lanes: if one it reads
+        # is made afresh (a model found damaged), so are its own
+        read_cached = all(producer.get(n) in used for n in a.depends_on)
+        if hit is not None and all(n in hit for n in a.lane_names()) and read_cached and _models_whole(a):
+            used.add(key)
             cached_warnings.append(entry["warnings"])
             if entry["decoded_times"] is not None and isinstance(a, VideoAnalyzer):
                 cached_grid = entry["decoded_times"]
@@ -273,7 +280,9 @@ def run(
     if lane_cache:
         for a in todo:
             got = {lane.name: lane for lane in fresh.get(id(a), [])}
-            if got and all(got[n].status == "ok" for n in a.lane_names() if n in got):
+            # a lane whose words model failed is not whole either: once repaired, it runs again
+            if got and all(got[n].status == "ok" and got[n].data.get("words_status", "ok") == "ok"
+                           for n in a.lane_names() if n in got):
                 if isinstance(a, AudioAnalyzer):
                     lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got}, warnings=said["audio"])
                 else:
@@ -284,6 +293,18 @@ def run(
     timings["(total)"] = time.perf_counter() - started
     # flags, checklist and score for the platform preset (None: the default preset)
     return AnalysisResult(source=info, lanes=lanes, timings=timings).evaluated(preset)
+
+
+def _models_whole(a) -> bool:
+    """The analyzer's models are there and match their sha256: only then may its cached
+    lanes stand in for a run (which would find the damage and say so)."""
+    verify = getattr(a, "verify_models", None)  # analyzers outside the base classes have none
+    try:
+        if verify is not None:
+            verify()
+    except ReelStudioError:
+        return False
+    return True
 
 
 def _finish_with(a, lanes: dict[str, Lane], timings: dict) -> list[Lane]:

@@ -340,3 +340,41 @@ def test_a_whole_file_has_no_warnings(cli, four_seconds, tmp_path):
         code, doc, err = analyse(cli, four_seconds[name], tmp_path)
         assert code == 0 and err == "", (name, err)
         assert doc["source"]["warnings"] == [] and doc["source"]["frame_count"] == 120, name
+
+
+# -- models and the lane cache -------------------------------------------------------------
+
+def test_cache_key_holds_the_version_and_every_models_sha256(monkeypatch):
+    from reelstudio import cache
+    from reelstudio.resources import models_fingerprint
+
+    models = models_fingerprint()
+    assert {"transnetv2_int8", "centerface_int8", "ppocr_det", "silero_vad", "whisper-base/model.bin"} <= set(models)
+    key = cache.LaneCache.key("f", "cuts", 2, {})
+    assert key == cache.LaneCache.key("f", "cuts", 2, {}, models)
+    assert key != cache.LaneCache.key("f", "cuts", 2, {}, {**models, "ppocr_det": "0" * 64})
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    assert key != cache.LaneCache.key("f", "cuts", 2, {})
+
+
+def test_a_warm_cache_never_hides_a_damaged_model(cli, small_clip, tmp_path, monkeypatch):
+    import shutil
+
+    from reelstudio.resources import models_dir
+
+    models = tmp_path / "models"
+    shutil.copytree(models_dir(), models)
+    monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(models))
+    out = tmp_path / "a.json"
+    assert cli("analyze", small_clip, "--json", out, "--quiet")[0] == 0
+    warm = json.loads(out.read_text())
+    assert warm["lanes"]["text"]["status"] == "ok"
+    text_model = models / "ppocr_det.onnx"
+    data = bytearray(text_model.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one flipped byte
+    text_model.write_bytes(bytes(data))
+    code, _stdout, err = cli("analyze", small_clip, "--json", out, "--quiet")
+    doc = json.loads(out.read_text())
+    assert doc["lanes"]["text"]["status"] == "unavailable", (err, doc["lanes"]["text"])
+    assert "ppocr_det.onnx does not match its manifest" in doc["lanes"]["text"]["reason"]
+    assert doc["lanes"]["cuts"] == warm["lanes"]["cuts"]  # the lanes of whole models still come from the cache
