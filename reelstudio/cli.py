@@ -136,8 +136,10 @@ def _subtitle_source(value: str) -> str:
 
 
 def _report_outputs(args, *inputs: str | None) -> list[tuple[str, str]]:
-    """(path, format) of every report and export asked for, checked before any work starts."""
+    """(path, format) of every report and export asked for, checked before any work starts:
+    a target that cannot be written fails now, not after the analysis of a long video."""
     from .report import format_for_path
+    from .report._io import check_writable
 
     outs = [(args.pdf, "pdf")] if args.pdf else []
     outs += [(m, format_for_path(m, kind="markers")) for m in args.markers]
@@ -147,6 +149,7 @@ def _report_outputs(args, *inputs: str | None) -> list[tuple[str, str]]:
             raise OutputError("reports and exports are files; only --json can go to standard output")
         if any(src and os.path.realpath(path) == os.path.realpath(src) for src in inputs):
             raise OutputError(f"{path}: refusing to overwrite the input")
+        check_writable(path)
     return outs
 
 
@@ -201,19 +204,24 @@ def _analyze(args) -> int:
     from .pipeline import analyze, default_analyzers
 
     outputs = _report_outputs(args, args.video)
+    if args.json and args.json != "-":  # checked before decoding, as the reports are
+        from .report._io import check_writable
+
+        if os.path.realpath(args.json) == os.path.realpath(args.video):
+            raise OutputError(f"{args.json}: refusing to overwrite the input video with the JSON")
+        check_writable(args.json)
     if args.words_model:  # asked for by name: a missing model stops here, before decoding
         from .analysis.asr import words_engine
 
         words_engine(args.words_model, args.words_quality).load()
-    for out in (args.json,):
-        if out and out != "-" and os.path.realpath(out) == os.path.realpath(args.video):
-            raise OutputError(f"{out}: refusing to overwrite the input video with the JSON")
     bar = _ProgressBar(not args.quiet)
     try:
         result = analyze(args.video, on_progress=bar, cache=not args.no_cache, preset=args.preset,
                          analyzers=default_analyzers(args.words_model or "auto", args.words_quality))
     finally:
         bar.close()
+    for warning in result.source.warnings:  # analysed as far as it goes: say what was not whole
+        sys.stderr.write(f"reelstudio: warning: {args.video}: {warning}\n")
     speech = result.lanes.get("speech")
     if args.words_model and speech is not None and speech.status == "ok" \
             and speech.data.get("words_status", "ok") != "ok":

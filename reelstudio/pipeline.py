@@ -18,8 +18,9 @@ import numpy as np
 
 from .analysis.base import AudioAnalyzer, Lane, VideoAnalyzer
 from .cache import LaneCache
+from .resources import models_fingerprint
 from .errors import Cancelled, ReelStudioError
-from .media.probe import SourceInfo, probe
+from .media.probe import DecodeNotes, SourceInfo, probe
 from .result import AnalysisResult, MODEL_LANES_PENDING
 from .timebase import Timebase, frame_times_are_constant
 
@@ -60,11 +61,11 @@ QUEUE_BYTES = 64 * 2**20  # decoded frames waiting for the analyzers (each also 
 
 
 def _decode_thread(info, requests, out: queue.Queue, stop: threading.Event, fast_decode: bool,
-                   timings: dict) -> None:
+                   timings: dict, notes) -> None:
     from .media.video import iter_frames
 
     cpu0 = time.thread_time()
-    frames = iter_frames(info, requests, fast_decode=fast_decode)
+    frames = iter_frames(info, requests, fast_decode=fast_decode, notes=notes)
     try:
         for frame in frames:
             while not stop.is_set():
@@ -107,16 +108,28 @@ def run(
     producer: dict[str, str] = {}  # lane name -> cache key of the analyzer that makes it
     dependent = [a for a in analyzers if a.depends_on]
     cached_dependent: dict[int, dict] = {}
+    cached_warnings: list[list[str]] = []  # what the decodes that made the cached lanes said
+    cached_grid = None  # the frames the decoder showed, when fewer than the probe's grid
+    models = models_fingerprint()
+    used: set[str] = set()  # keys of the cache entries used
     for a in sorted(analyzers, key=lambda a: bool(a.depends_on)):  # producers first
         params = a.params()
         if a.depends_on:
             params = {**params, "_depends_on": {n: producer.get(n) for n in a.depends_on}}
-        key = LaneCache.key(info.identity.key(), a.name, a.version, params)
+        key = LaneCache.key(info.identity.key(), a.name, a.version, params, models)
         keys[id(a)] = key
         for n in a.lane_names():
             producer.setdefault(n, key)
-        hit = lane_cache.get(key) if lane_cache else None
-        if hit is not None and all(n in hit for n in a.lane_names()):
+        entry = lane_cache.entry(key) if lane_cache else None
+        hit = entry["lanes"] if entry is not None else None
+        # a lane-reading analyzer's cached lanes stand only on cached lanes: if one it reads
+        # is made afresh (a model found damaged), so are its own
+        read_cached = all(producer.get(n) in used for n in a.depends_on)
+        if hit is not None and all(n in hit for n in a.lane_names()) and read_cached and _models_whole(a):
+            used.add(key)
+            cached_warnings.append(entry["warnings"])
+            if entry["decoded_times"] is not None and isinstance(a, VideoAnalyzer):
+                cached_grid = entry["decoded_times"]
             if a.depends_on:
                 cached_dependent[id(a)] = hit  # applied after the lanes it depends on
             else:
@@ -125,6 +138,9 @@ def run(
         else:
             todo.append(a)
     todo.sort(key=analyzers.index)
+    probed_frames = info.frame_count
+    if cached_grid is not None and not any(isinstance(a, VideoAnalyzer) for a in todo):
+        info = _with_decoded_times(info, cached_grid)  # as the decode that made the lanes showed it
     yield Progress("probe", 1, 1, tuple(lanes), dict(lanes))
 
     def check_cancel():
@@ -136,6 +152,9 @@ def run(
     started = time.perf_counter()
     audio = [a for a in todo if isinstance(a, AudioAnalyzer)]
     video = [a for a in todo if isinstance(a, VideoAnalyzer)]
+    # what each decode pass concealed or dropped; cached with the lanes it fed, so a warm
+    # cache repeats the warnings of the decode it saved
+    audio_notes, video_notes = DecodeNotes("audio"), DecodeNotes("video")
 
     # -- audio: decoded once in its own thread, beside the video pass ---------------------
     audio_worker = None
@@ -152,7 +171,7 @@ def run(
                 if info.has_audio and live_audio:
                     from .media.audio import iter_audio
 
-                    chunks = iter_audio(info)
+                    chunks = iter_audio(info, audio_notes)
                     try:
                         for chunk in chunks:
                             if stop_audio.is_set() or cancel.is_set():
@@ -217,7 +236,7 @@ def run(
     try:
         if video:
             info = yield from _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode,
-                                          progress_every_s, poll_audio)
+                                          progress_every_s, poll_audio, video_notes)
         join_audio()
     finally:
         if audio_worker is not None and audio_worker.is_alive():
@@ -252,15 +271,40 @@ def run(
                 fresh[id(a)] = _finish_with(a, dict(lanes), timings)
             lanes.update({lane.name: lane for lane in fresh[id(a)]})
     yield Progress("finish", 1, 1, tuple(lanes), dict(lanes))
+    said = {"audio": audio_notes.sentences(), "video": video_notes.sentences()}
+    warnings = list(info.warnings) + said["video"] + said["audio"]
+    for hit in cached_warnings:
+        warnings += hit
+    info = dataclasses.replace(info, warnings=tuple(dict.fromkeys(warnings)))
     # write to the cache only once every lane is whole
     if lane_cache:
         for a in todo:
             got = {lane.name: lane for lane in fresh.get(id(a), [])}
-            if got and all(got[n].status == "ok" for n in a.lane_names() if n in got):
-                lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got})
+            # a lane whose words model failed is not whole either: once repaired, it runs again
+            if got and all(got[n].status == "ok" and got[n].data.get("words_status", "ok") == "ok"
+                           for n in a.lane_names() if n in got):
+                if isinstance(a, AudioAnalyzer):
+                    lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got}, warnings=said["audio"])
+                else:
+                    grid = None if info.frame_count == probed_frames else \
+                        [info.timebase.frame_to_seconds(i) for i in range(info.frame_count)]
+                    lane_cache.put(keys[id(a)], {n: got[n].to_json() for n in got}, warnings=said["video"],
+                                   decoded_times=grid)
     timings["(total)"] = time.perf_counter() - started
     # flags, checklist and score for the platform preset (None: the default preset)
     return AnalysisResult(source=info, lanes=lanes, timings=timings).evaluated(preset)
+
+
+def _models_whole(a) -> bool:
+    """The analyzer's models are there and match their sha256: only then may its cached
+    lanes stand in for a run (which would find the damage and say so)."""
+    verify = getattr(a, "verify_models", None)  # analyzers outside the base classes have none
+    try:
+        if verify is not None:
+            verify()
+    except ReelStudioError:
+        return False
+    return True
 
 
 def _finish_with(a, lanes: dict[str, Lane], timings: dict) -> list[Lane]:
@@ -374,7 +418,8 @@ class _AnalyzerThread:
             self.timings[f"({a.name} thread, CPU)"] = time.thread_time() - cpu0
 
 
-def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, progress_every_s, poll_audio):
+def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, progress_every_s, poll_audio,
+                notes):
     """Decode the video once in a thread and feed every video analyzer (each in its own
     thread); returns the source info with the frame grid the decoder actually showed."""
     live = list(video)  # each analyzer starts in its own thread; one that cannot leaves this list
@@ -389,7 +434,8 @@ def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, p
         frames: queue.Queue = queue.Queue(maxsize=int(max(16, min(320, QUEUE_BYTES // max(1, per_frame)))))
         stop = threading.Event()
         worker = threading.Thread(target=_decode_thread, name="reelstudio-decode",
-                                  args=(info, list(requests.values()), frames, stop, fast_decode, timings), daemon=True)
+                                  args=(info, list(requests.values()), frames, stop, fast_decode, timings, notes),
+                                  daemon=True)
         worker.start()
         halt = threading.Event()  # set by a failing analyzer thread, or when the pass ends early
         workers = [_AnalyzerThread(a, info, requests[id(a)], fresh, live, timings, halt) for a in list(live)]
@@ -416,6 +462,8 @@ def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, p
                     last = time.monotonic()
                     poll_audio()
                     yield Progress("video", len(times), max(total, len(times)), tuple(lanes), dict(lanes))
+            if len(times) < info.frame_count and not (notes.dropped or notes.concealed):
+                notes.undecoded = info.frame_count - len(times)
             info = _with_decoded_times(info, times)
             frame_times = np.asarray([info.timebase.frame_to_seconds(i) for i in range(len(times))])
             for w in workers:
@@ -495,7 +543,8 @@ def _with_decoded_times(info: SourceInfo, times: list[float]) -> SourceInfo:
         return info
     cfr = frame_times_are_constant(times, info.fps)
     tb = Timebase(info.fps, len(times), () if cfr else tuple(times))
-    return dataclasses.replace(info, timebase=tb)
+    step = float(1 / info.fps) if cfr or len(times) < 2 else times[-1] - times[-2]
+    return dataclasses.replace(info, timebase=tb, duration_s=times[-1] + step)
 
 
 def analyze(path: str, on_progress: Callable[[Progress], None] | None = None, **kwargs) -> AnalysisResult:

@@ -108,6 +108,62 @@ _verified: dict[tuple[str, int, int], str] = {}
 _lock = threading.Lock()
 
 
+def models_fingerprint() -> dict[str, str]:
+    """Every model's sha256 as the manifest gives it (the ONNX models and each file of the
+    package models), for cache keys: a changed model means changed lanes. Cheap: the
+    manifest only; that the files match it is ``verify_file``'s job."""
+    try:
+        raw = manifest_json()
+    except ModelError as exc:
+        return {"manifest": f"unavailable: {exc}"}
+    out = {m["name"]: m["sha256"] for m in raw.get("models", [])}
+    for m in raw.get("package_models", []):
+        for fname, meta in m.get("files", {}).items():
+            out[f"{m['name']}/{fname}"] = meta["sha256"]
+    return out
+
+
+_STAMPS = "verified-models.json"
+
+
+def _stamp_of(st: os.stat_result) -> list[int]:
+    # ctime and inode as well: a byte changed in place and its mtime set back still changes
+    # the ctime, which no user tool can set
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def verify_file(path: Path, sha256: str) -> bool:
+    """True when ``path`` has the bytes of ``sha256``. Hashed once per change: a match is
+    remembered in the cache folder against the file's size, mtime, ctime and inode, so a
+    warm run does not re-read 145 MB of Whisper weights, and any change to the file (even
+    one that puts its mtime back) is hashed again."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    stamp = _stamp_of(st)
+    store = cache_dir() / _STAMPS
+    try:
+        stamps = json.loads(store.read_text(encoding="utf-8"))
+        if not isinstance(stamps, dict):
+            stamps = {}
+    except (OSError, ValueError):
+        stamps = {}
+    if stamps.get(str(path)) == [*stamp, sha256]:
+        return True
+    if sha256_of(path) != sha256:
+        return False
+    stamps[str(path)] = [*stamp, sha256]
+    try:  # a stamp that cannot be written only costs a hash next time
+        store.parent.mkdir(parents=True, exist_ok=True)
+        tmp = store.with_name(f".{_STAMPS}.{os.getpid()}.{threading.get_ident()}")
+        tmp.write_text(json.dumps(stamps), encoding="utf-8")
+        os.replace(tmp, store)
+    except OSError:
+        pass
+    return True
+
+
 def model_path(name: str) -> Path:
     """The verified path of a bundled model; ModelError with the reason otherwise."""
     entries = manifest()
@@ -122,13 +178,12 @@ def model_path(name: str) -> Path:
     key = (str(path), st.st_size, st.st_mtime_ns)
     with _lock:
         if _verified.get(key) != entry.sha256:
-            digest = sha256_of(path)
-            if digest != entry.sha256:
+            if not verify_file(path, entry.sha256):
                 raise ModelError(
-                    f"model file {path} does not match its manifest: sha256 {digest[:12]}... "
-                    f"!= {entry.sha256[:12]}... (damaged or replaced; rebuild with models/build_models.py)"
+                    f"model file {path} does not match its manifest sha256 {entry.sha256[:12]}... "
+                    f"(damaged or replaced; rebuild with models/build_models.py)"
                 )
-            _verified[key] = digest
+            _verified[key] = entry.sha256
     return path
 
 
@@ -136,6 +191,7 @@ def model_path(name: str) -> Path:
 def _session(path: str, threads: int):
     import onnxruntime as ort
 
+    ort.disable_telemetry_events()  # the Windows (ETW) kind; ORT_DISABLE_TELEMETRY: see __init__.py
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1

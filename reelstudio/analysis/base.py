@@ -57,6 +57,13 @@ class VideoAnalyzer:
     # may be kept and called later), so frames the analyzer never looks at cost nothing
     lazy_picture: ClassVar[bool] = False
 
+    # bundled models (models/manifest.json names) it loads: checked before its cached lanes
+    # are used, so a warm cache never hides a damaged model
+    models: ClassVar[tuple[str, ...]] = ()
+
+    def verify_models(self) -> None:
+        _verify_models(self.models)
+
     def params(self) -> dict[str, Any]:
         return {}
 
@@ -94,6 +101,13 @@ class AudioAnalyzer:
     # keys of the analyzers that produce those lanes.
     depends_on: ClassVar[tuple[str, ...]] = ()
 
+    # bundled models (models/manifest.json names) it loads: checked before its cached lanes
+    # are used, so a warm cache never hides a damaged model
+    models: ClassVar[tuple[str, ...]] = ()
+
+    def verify_models(self) -> None:
+        _verify_models(self.models)
+
     def params(self) -> dict[str, Any]:
         return {}
 
@@ -111,6 +125,14 @@ class AudioAnalyzer:
 
     def lane_names(self) -> tuple[str, ...]:
         return self.lanes or (self.name,)
+
+
+def _verify_models(names) -> None:
+    """ModelError if one of the named bundled models is missing or fails its sha256."""
+    from ..resources import model_path
+
+    for name in names:
+        model_path(name)
 
 
 def runs(mask: np.ndarray, min_length: int = 1) -> list[tuple[int, int]]:

@@ -52,6 +52,7 @@ TAIL_FRAMES = 50  # frames the windows leave for finish near the expected end
 
 class CutsAnalyzer(VideoAnalyzer):
     name = "cuts"
+    models = (MODEL,)
     version = 2
 
     def __init__(self, threshold: float = 0.5, context: int = 25, step: int = 200, batch: int = 1,

@@ -139,6 +139,7 @@ class _Kept:
 
 class FacesAnalyzer(VideoAnalyzer):
     name = "faces"
+    models = (MODEL,)
     version = 3
     lazy_picture = True
 

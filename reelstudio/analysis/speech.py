@@ -133,6 +133,7 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
     name = "speech"
     version = 4  # 3: words by Whisper by default, with punctuation, probability and time source; 4: token_times, edges in the voice activity
     lanes = ("speech",)
+    models = ("silero_vad",)
 
     def __init__(self, threshold: float = 0.5, neg_threshold: float = 0.35, min_speech_ms: int = 250,
                  min_silence_ms: int = 100, speech_pad_ms: int = 30, threads: int = 1,
@@ -159,6 +160,15 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
 
             out["words"] = words_engine(self.words_model, self.quality).params()
         return out
+
+    def verify_models(self) -> None:
+        super().verify_models()
+        if self.words:
+            from .asr import words_engine
+
+            verify = getattr(words_engine(self.words_model, self.quality), "verify", None)
+            if verify is not None:
+                verify()
 
     def start(self, info) -> None:
         super().start(info)

@@ -477,6 +477,7 @@ class Track:
 
 class TextAnalyzer(VideoAnalyzer):
     name = "text"
+    models = (MODEL,)
     version = 3
 
     def __init__(self, width: int = 540, det_width: int = 288, sample_fps: float = 2.0,

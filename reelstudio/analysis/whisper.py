@@ -559,6 +559,19 @@ class WhisperWords:
     def load(self) -> None:
         check_installed()
 
+    def verify(self) -> None:
+        """ModelError unless every part matches its sha256 (hashed once per change of the
+        file, see resources.verify_file): checked before cached words are used."""
+        from ..resources import verify_file
+
+        check_installed()
+        for meta in _entry()["files"].values():
+            for part in meta.get("parts") or [meta]:
+                path = _site_file(part["package"], part["path"])
+                if not verify_file(path, part["sha256"]):
+                    raise ModelError(f"speech model {MODEL}: {path} does not match its manifest; "
+                                     f"reinstall {part['package']}")
+
     def abort(self) -> None:
         """Stop a running child (the analysis was cancelled)."""
         self._aborted = True

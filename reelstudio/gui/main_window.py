@@ -16,7 +16,7 @@ import time
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from .checklist import ChecklistPanel
@@ -89,7 +89,19 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 1)
         main.setSizes([1080, 420])
-        self.setCentralWidget(main)
+        # what could not be read whole (truncated, damaged packets): said above everything else
+        self.warning_banner = QLabel("")
+        self.warning_banner.setWordWrap(True)
+        self.warning_banner.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px 10px;"
+                                          " border-bottom: 1px solid #d63031;")
+        self.warning_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.warning_banner)
+        column.addWidget(main, 1)
+        self.setCentralWidget(central)
         self.checklist.setMinimumWidth(320)
 
         self.status_label = QLabel("Open a video: File ▸ Open, or drop it here")
@@ -253,6 +265,7 @@ class MainWindow(QMainWindow):
         self.timeline.clear()
         self.timeline.set_source(self.source)
         self.checklist.clear()
+        self.show_source_warnings([])
         self._set_exports_enabled(False)
         self._apply_preset()
         self.player.set_overlays(ui_zones=ui_zones_of(self.settings.preset), faces_lane=None, text_lane=None)
@@ -374,10 +387,18 @@ class MainWindow(QMainWindow):
         """Show a finished analysis JSON dict (lanes, flags, checklist, score) for the open video."""
         self.analysis = data
         self.source = data["source"]
+        self.show_source_warnings(self.source.get("warnings") or [])
         self.timeline.set_analysis(data)
         self.checklist.set_analysis(data, self.timeline.timebase)
         self._feed_player(data.get("lanes", {}))
         self._set_exports_enabled(True)
+
+    def show_source_warnings(self, warnings: list[str]) -> None:
+        """The banner: the file was not read whole (empty list: hidden)."""
+        if warnings:
+            self.warning_banner.setText("The file was not read whole; the analysis covers what could be read: "
+                                        + "; ".join(warnings) + ".")
+        self.warning_banner.setVisible(bool(warnings))
 
     @Slot(str, str, str)
     def _on_failed(self, kind: str, message: str, details: str) -> None:

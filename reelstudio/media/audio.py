@@ -8,7 +8,7 @@ from typing import Iterator
 import numpy as np
 
 from ..errors import CorruptMedia
-from .probe import SourceInfo, _ff_reason, open_container
+from .probe import DecodeNotes, SourceInfo, _ff_reason, open_container
 
 SPEECH_RATE = 16000
 
@@ -22,8 +22,12 @@ class AudioChunk:
     start_sample: int  # index of samples[:, 0] from the first audio sample
 
 
-def iter_audio(info: SourceInfo) -> Iterator[AudioChunk]:
-    """Decode the first audio stream once and resample it two ways in the same pass."""
+def iter_audio(info: SourceInfo, notes: DecodeNotes | None = None) -> Iterator[AudioChunk]:
+    """Decode the first audio stream once and resample it two ways in the same pass.
+
+    ``notes``: a packet the decoder rejects is replaced by silence as long as the packet (so
+    the sound after it stays in sync with the picture) and counted there; without, it raises.
+    """
     import av
 
     if not info.has_audio:
@@ -50,10 +54,22 @@ def iter_audio(info: SourceInfo) -> Iterator[AudioChunk]:
             position += samples.shape[1]
             return chunk
 
+        last = None  # the last decoded frame: the shape of the silence put in for a damaged packet
         try:
-            for frame in container.decode(stream):
-                frame.pts = None  # resample by sample count; gaps in PTS are not our business here
-                yield chunks(native.resample(frame), speech.resample(frame))
+            for packet in container.demux(stream):
+                try:
+                    frames = packet.decode()
+                except av.error.FFmpegError:
+                    if notes is None or packet.size == 0:
+                        raise
+                    silent = _silence(packet, last, rate)
+                    at = float(packet.pts * packet.time_base) - info.start_s if packet.pts is not None else None
+                    notes.mark(at, dropped=True, silence_s=silent.samples / rate if silent is not None else 0.0)
+                    frames = [silent] if silent is not None else []
+                for frame in frames:
+                    last = frame
+                    frame.pts = None  # resample by sample count; gaps in PTS are not our business here
+                    yield chunks(native.resample(frame), speech.resample(frame))
         except av.error.FFmpegError as exc:
             raise CorruptMedia(f"{info.path}: the audio stream is damaged ({_ff_reason(exc)})") from None
         tail = chunks(native.resample(None), speech.resample(None))
@@ -61,3 +77,22 @@ def iter_audio(info: SourceInfo) -> Iterator[AudioChunk]:
             yield tail
     finally:
         container.close()
+
+
+def _silence(packet, last, rate: int):
+    """A silent frame as long as ``packet`` (else as the last frame), in the last frame's
+    format and layout; None before any frame was decoded."""
+    import av
+
+    if last is None:
+        return None
+    n = int(round(float(packet.duration * packet.time_base) * rate)) if packet.duration and packet.time_base else 0
+    n = n or last.samples
+    if n <= 0:
+        return None
+    frame = av.AudioFrame(format=last.format.name, layout=last.layout.name, samples=n)
+    fill = b"\x80" if last.format.name.startswith("u8") else b"\x00"  # unsigned 8-bit silence is 128
+    for plane in frame.planes:
+        plane.update(fill * plane.buffer_size)
+    frame.sample_rate = rate
+    return frame

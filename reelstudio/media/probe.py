@@ -62,6 +62,10 @@ class SourceInfo:
     audio_channels: int | None
     audio_codec: str | None
     audio_offset_s: float = 0.0  # first audio sample's time minus frame 0's time
+    # what was truncated, concealed or skipped while reading the file, one sentence each
+    warnings: tuple[str, ...] = ()
+    # a truncated file's frames after its first missing one are not decoded (see probe)
+    decode_limit: int | None = None
 
     @property
     def frame_count(self) -> int:
@@ -92,7 +96,48 @@ class SourceInfo:
             "audio_channels": self.audio_channels,
             "audio_codec": self.audio_codec,
             "audio_offset_s": round(self.audio_offset_s, 6),
+            "warnings": list(self.warnings),
         }
+
+
+class DecodeNotes:
+    """What one decode pass concealed or dropped, said as ``source.warnings`` sentences.
+
+    Filled by the decode thread (iter_frames, iter_audio), read once the pass is over."""
+
+    def __init__(self, kind: str):
+        self.kind = kind  # "video" or "audio"
+        self.concealed = 0  # frames the decoder output with damage concealed
+        self.dropped = 0  # packets the decoder rejected
+        self.silence_s = 0.0  # audio put in the place of rejected packets
+        self.first_s: float | None = None  # where the first damage is
+        self.undecoded = 0  # frames of the grid the decoder never showed, with no error said
+
+    def mark(self, at_s: float | None, *, dropped: bool, silence_s: float = 0.0) -> None:
+        if dropped:
+            self.dropped += 1
+        else:
+            self.concealed += 1
+        self.silence_s += silence_s
+        if at_s is not None and (self.first_s is None or at_s < self.first_s):
+            self.first_s = at_s
+
+    def sentences(self) -> list[str]:
+        at = f" (the first at {self.first_s:.2f} s)" if self.first_s is not None else ""
+        out = []
+        if self.concealed:
+            n = self.concealed
+            out.append(f"{n} damaged {self.kind} frame{'s' if n > 1 else ''} concealed by the decoder{at}")
+        if self.dropped:
+            n = self.dropped
+            what = (f"replaced by {self.silence_s:.3f} s of silence" if self.kind == "audio"
+                    else "dropped")
+            out.append(f"{n} damaged {self.kind} packet{'s' if n > 1 else ''} could not be decoded and "
+                       f"{'were' if n > 1 else 'was'} {what}{'' if self.concealed else at}")
+        if self.undecoded:
+            n = self.undecoded
+            out.append(f"{n} more {self.kind} frame{'s' if n > 1 else ''} could not be decoded")
+        return out
 
 
 def check_path(path: str | os.PathLike) -> FileIdentity:
@@ -144,12 +189,32 @@ def _ff_reason(exc: Exception) -> str:
     return text.split(":")[0].strip() if text else exc.__class__.__name__
 
 
+_ATTACHED_PIC = 0x0400  # AV_DISPOSITION_ATTACHED_PIC
+
+
+def is_attached_picture(stream) -> bool:
+    """Cover art (an mp3's or m4a's embedded JPEG): a picture, not a video stream. PyAV 18
+    reports the disposition as an int flag (str() gives '1024'), older ones by name."""
+    disposition = stream.disposition
+    try:
+        return bool(int(disposition) & _ATTACHED_PIC)
+    except (TypeError, ValueError):
+        return "attached_pic" in str(disposition).lower()
+
+
 def pick_video_stream(container):
     for s in container.streams.video:
-        if s.disposition and "attached_pic" in str(s.disposition).lower():
+        if is_attached_picture(s):
             continue  # cover art in an audio file
         return s
     return None
+
+
+def codec_name(stream) -> str:
+    """The format's codec name (h264, hevc, vp9, av1, mp3), not the decoder's (libdav1d,
+    mp3float)."""
+    cc = stream.codec_context
+    return getattr(cc.codec, "canonical_name", None) or cc.name
 
 
 def _rotation_of(frame) -> int:
@@ -172,20 +237,36 @@ def probe(path: str | os.PathLike) -> SourceInfo:
             raise NoVideoStream(f"{p}: {what}; ReelStudio needs a video stream")
         audio = container.streams.audio[0] if container.streams.audio else None
 
-        # The frame grid from the demuxer: every displayed packet's PTS, sorted.
+        # The frame grid from the demuxer: every displayed packet's PTS, sorted. The audio
+        # packets are read anyway (one demuxer pass): they tell where the file really ends.
         pts: list[int] = []
         header_frames = stream.frames or 0
         stream.thread_type = "AUTO"
         first_frame = None
+        video_end = audio_end = None  # seconds, container time
+        damaged = {"video": 0, "audio": 0}  # packets the demuxer marks corrupt
+        last_damaged, last_kind = False, "video"  # the file's last packet is damaged: it was cut off
+        streams = [stream] + ([audio] if audio is not None else [])
         try:
-            for packet in container.demux(stream):
+            for packet in container.demux(streams):
+                if packet.size == 0 and packet.pts is None:
+                    continue  # the flush packet
+                kind = last_kind = "video" if packet.stream_index == stream.index else "audio"
+                last_damaged = bool(packet.is_corrupt)
+                damaged[kind] += last_damaged
+                if packet.pts is not None and packet.time_base:
+                    end_s = float((packet.pts + (packet.duration or 0)) * packet.time_base)
+                    if kind == "audio":
+                        audio_end = end_s if audio_end is None else max(audio_end, end_s)
+                    else:
+                        video_end = end_s if video_end is None else max(video_end, end_s)
+                if kind == "audio":
+                    continue
                 if first_frame is None:
                     # decode until the first picture: it carries rotation and proves decodability
                     for frame in packet.decode():
                         first_frame = frame
                         break
-                if packet.size == 0 and packet.pts is None:
-                    continue  # the flush packet
                 if packet.is_discard:
                     continue  # outside the edit list: decoded but never shown
                 pts.append(packet.pts if packet.pts is not None else (packet.dts or len(pts)))
@@ -204,6 +285,32 @@ def probe(path: str | os.PathLike) -> SourceInfo:
         tb = stream.time_base or Fraction(1, 90000)
         first = pts[0]
         times = [float((v - first) * tb) for v in pts]
+        warnings: list[str] = []
+        rate = _declared_rate(stream)
+        if header_frames > len(times):
+            warnings.append(f"the file is truncated: its header lists {header_frames} frames, {len(pts)} are in "
+                            f"the file; analysed as far as it goes")
+        elif container.duration and container.duration > 0 and video_end is not None:
+            # no frame count in the header (WebM, fragmented MP4): the declared duration
+            declared = container.duration / 1_000_000
+            held = max(e for e in (video_end, audio_end) if e is not None) - (container.start_time or 0) / 1_000_000
+            if declared - held > max(0.25, 3.0 / float(rate or 30)):
+                warnings.append(f"the file is truncated: it holds {held:.2f} s of the {declared:.2f} s its header "
+                                f"declares; analysed as far as it goes")
+        if last_damaged and not warnings:
+            warnings.append("the file is truncated: it ends partway through its last packet; analysed as far as it goes")
+        decode_limit = None
+        if warnings and rate:
+            # cut short: the packets lost from the last group of pictures (B-frames shown
+            # before the frames that survived) leave holes in the grid; the analysis stops at
+            # the first hole on the declared grid instead of a "variable" rate with a mean fps
+            whole = _frames_before_hole(times, rate)
+            if 1 <= whole < len(times):
+                times, decode_limit = times[:whole], whole
+        for kind, n in damaged.items():
+            n -= int(last_damaged and kind == last_kind)
+            if n > 0:
+                warnings.append(f"{n} {kind} packet{'s' if n > 1 else ''} marked damaged by the container")
         rotation = _rotation_of(first_frame)
         coded_w, coded_h = first_frame.width, first_frame.height
 
@@ -228,15 +335,33 @@ def probe(path: str | os.PathLike) -> SourceInfo:
             timebase=timebase,
             duration_s=duration,
             start_s=float(first * tb),
-            video_codec=stream.codec_context.name,
+            video_codec=codec_name(stream),
             has_audio=audio is not None,
             audio_rate=audio.codec_context.sample_rate if audio is not None else None,
             audio_channels=audio.codec_context.channels if audio is not None else None,
-            audio_codec=audio.codec_context.name if audio is not None else None,
+            audio_codec=codec_name(audio) if audio is not None else None,
             audio_offset_s=_audio_offset(audio, float(first * tb)),
+            warnings=tuple(warnings),
+            decode_limit=decode_limit,
         )
     finally:
         container.close()
+
+
+def _declared_rate(stream) -> Fraction | None:
+    for rate in (stream.guessed_rate, stream.average_rate, stream.base_rate):
+        if rate and rate > 0:
+            return Fraction(rate)
+    return None
+
+
+def _frames_before_hole(times: list[float], rate: Fraction) -> int:
+    """How many frames sit on the ``rate`` grid before the first missing one."""
+    step = float(1 / rate)
+    for i, t in enumerate(times):
+        if abs(t - i * step) > 0.25 * step:
+            return i
+    return len(times)
 
 
 def _audio_offset(audio, video_start_s: float) -> float:

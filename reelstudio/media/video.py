@@ -10,7 +10,7 @@ from typing import Iterator, Mapping
 import numpy as np
 
 from ..errors import CorruptMedia
-from .probe import SourceInfo, _ff_reason, open_container, pick_video_stream
+from .probe import DecodeNotes, SourceInfo, _ff_reason, open_container, pick_video_stream
 
 
 @dataclass(frozen=True)
@@ -320,12 +320,16 @@ def _derivable_from(req: FrameRequest, images: dict) -> np.ndarray | None:
     return None
 
 
-def _raw_frames(container, stream, depth: int) -> Iterator:
+def _raw_frames(container, stream, depth: int, notes: DecodeNotes | None = None, start_s: float = 0.0) -> Iterator:
     """The decoder's pictures, produced in a thread of their own.
 
     Scaling in the same thread as decoding stalls FFmpeg's frame-threaded decoder while
     Python scales; a small hand-off queue lets decoding and scaling overlap (decode alone
     3.5 s, serial decode + scale 5.0 s, overlapped 4.1 s for 60 s of 1080x1920).
+
+    With ``notes``, a packet the decoder rejects is dropped and counted (as FFmpeg's own
+    command line goes on), and a picture it marks corrupt (damage concealed) is counted;
+    without, the first rejected packet raises.
     """
     import av
 
@@ -342,11 +346,24 @@ def _raw_frames(container, stream, depth: int) -> Iterator:
                 continue
         return False
 
+    def at(obj) -> float | None:
+        return float(obj.pts * obj.time_base) - start_s if obj.pts is not None and obj.time_base else None
+
     def work():
         try:
-            for frame in container.decode(stream):
-                if not put(frame):
-                    return
+            for packet in container.demux(stream):
+                try:
+                    frames = packet.decode()
+                except av.error.FFmpegError:
+                    if notes is None or packet.size == 0:
+                        raise
+                    notes.mark(at(packet), dropped=True)
+                    continue
+                for frame in frames:
+                    if notes is not None and frame.is_corrupt:
+                        notes.mark(at(frame), dropped=False)
+                    if not put(frame):
+                        return
             put(done)
         except av.error.FFmpegError as exc:
             put(exc)
@@ -378,8 +395,12 @@ def iter_frames(
     requests: list[FrameRequest],
     *,
     fast_decode: bool = False,
+    notes: DecodeNotes | None = None,
 ) -> Iterator[DecodedFrame]:
     """Decode the video stream once and yield every frame at every requested size.
+
+    ``notes``: conceal damaged packets and count them there (see _raw_frames). A truncated
+    source stops at its ``decode_limit`` (the frames after its first missing one).
 
     ``fast_decode`` lets the H.264/HEVC decoder skip its in-loop deblocking filter, which
     changes pixels only at block edges: harmless for the small analysis pictures, and
@@ -407,7 +428,7 @@ def iter_frames(
         tb = stream.time_base
         turned = info.rotation in (90, 270)
         base_w, base_h = planes_size(info, requests)
-        frames = _raw_frames(container, stream, depth)
+        frames = _raw_frames(container, stream, depth, notes, info.start_s)
 
         def sws(frame, req: FrameRequest, images: dict) -> np.ndarray:
             base = _derivable_from(req, images)
@@ -433,6 +454,8 @@ def iter_frames(
 
         try:
             for frame in frames:
+                if info.decode_limit is not None and index >= info.decode_limit:
+                    break
                 if first_pts is None:
                     first_pts = frame.pts if frame.pts is not None else 0
                 pts_s = float((frame.pts - first_pts) * tb) if frame.pts is not None and tb else float(index / info.fps)
@@ -457,6 +480,8 @@ def iter_frames(
             raise CorruptMedia(
                 f"{info.path}: decoding stopped at frame {index} ({_ff_reason(exc)}); the file is damaged"
             ) from None
+        if index == 0:
+            raise CorruptMedia(f"{info.path}: no frame of the video stream can be decoded; the file is damaged")
     finally:
         if frames is not None:
             frames.close()

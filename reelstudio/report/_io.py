@@ -15,6 +15,26 @@ def refuse_source(path: str, analysis: dict[str, Any]) -> None:
         raise OutputError(f"{path}: refusing to overwrite the input video")
 
 
+def check_writable(path: str) -> None:
+    """Fail now, before any work, if ``atomic_write(path, ...)`` would fail: the folder is
+    missing or not writable (a temp file is made and removed there, which also catches
+    read-only file systems that permission bits do not show), or the path is a folder."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise OutputError(f"{path}: is a folder")
+    if not os.path.isdir(folder):
+        what = "is not a folder" if os.path.exists(folder) else "does not exist"
+        raise OutputError(f"{path}: cannot write: the folder {folder} {what}")
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        raise OutputError(f"{path}: cannot write: the file is read-only")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".reelstudio-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    os.close(fd)
+    os.unlink(tmp)
+
+
 def atomic_write(path: str, data: bytes) -> None:
     """Write to a temp file in the same folder, then os.replace: readers never see half a file."""
     folder = os.path.dirname(os.path.abspath(path))

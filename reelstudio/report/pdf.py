@@ -66,7 +66,9 @@ def thumbnails_for(analysis: dict[str, Any], frames: list[int], video: str | Non
         from ..media.probe import probe
 
         info = probe(path)
-        if src.get("frame_count") and info.frame_count != int(src["frame_count"]):
+        # a file read with problems may decode fewer frames than the probe lists
+        short = bool(src.get("warnings")) and info.frame_count > int(src.get("frame_count") or 0)
+        if src.get("frame_count") and info.frame_count != int(src["frame_count"]) and not short:
             notes.append(f"no thumbnails: {path} has {info.frame_count} frames, the analysis {src['frame_count']}; "
                          "the file changed since it was analysed")
             return {}
@@ -152,6 +154,15 @@ class _Report:
         self.font(9.5, False, MUTED)
         pdf.multi_cell(0, 5, "  ·  ".join(spec), new_x="LMARGIN", new_y="NEXT")
         pdf.cell(0, 5, "Report made " + _dt.datetime.now().strftime("%Y-%m-%d %H:%M"), new_x="LMARGIN", new_y="NEXT")
+        warnings = src.get("warnings") or []
+        if warnings:  # the analysis covers what could be read: said before the score
+            pdf.ln(2)
+            self.font(10, True, STATUS_RGB["fail"])
+            pdf.multi_cell(0, 5.5, "The file was not read whole: this report covers what could be read.",
+                           new_x="LMARGIN", new_y="NEXT")
+            self.font(9, False, STATUS_RGB["fail"])
+            for warning in warnings:
+                pdf.multi_cell(0, 4.5, "• " + str(warning), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(4)
 
         # score block

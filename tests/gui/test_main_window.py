@@ -283,6 +283,25 @@ def test_bad_files_open_an_error_dialog_and_the_app_lives_on(qtbot, window, bad_
     assert_shows(window, 12, window.timeline.timebase)
 
 
+def test_a_file_not_read_whole_is_analysed_under_a_banner(qtbot, window, media_dir, numbered_clip):
+    """A WebM cut in half: analysed as far as it goes, and the banner says so; a whole file
+    opened next clears it."""
+    whole = media_dir / "gui_whole.webm"
+    subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=180x320:rate=30:duration=4", "-c:v", "libvpx-vp9", "-deadline", "realtime",
+                    "-cpu-used", "8", str(whole)], check=True)
+    cut = media_dir / "gui_cut_in_half.webm"
+    data = whole.read_bytes()
+    cut.write_bytes(data[: len(data) // 2])
+    assert open_and_wait(qtbot, window, cut) == "result"
+    assert window.warning_banner.isVisible()
+    text = window.warning_banner.text()
+    assert "not read whole" in text and "the file is truncated" in text and "4.00 s its header declares" in text
+    assert window.analysis["source"]["warnings"] and window.analysis["source"]["frame_count"] < 120
+    assert open_and_wait(qtbot, window, numbered_clip) == "result"
+    assert not window.warning_banner.isVisible()
+
+
 @pytest.mark.qt_no_exception_capture
 def test_an_uncaught_exception_in_a_slot_becomes_a_dialog_and_a_log_entry(qtbot, window, monkeypatch):
     from reelstudio.gui import app

@@ -1,0 +1,380 @@
+"""Odd inputs, made at test time with FFmpeg and PyAV: each gives its exact exit code, or its
+exact result and, where data was concealed or missing, the warning that says so. No input
+here may exit 0 with a wrong result and no warning (issue 14).
+
+tests/test_bad_input.py holds the plainly bad files (empty, not media, missing, a folder,
+audio-only, an MP4 whose index is lost); this battery adds the odd-but-real ones.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import cli_env
+from media import write_numbered_clip
+
+
+def ff(*args) -> None:
+    subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", *map(str, args)], check=True)
+
+
+def tone(seconds: float, freq: int = 300) -> list[str]:
+    return ["-f", "lavfi", "-i", f"sine=frequency={freq}:sample_rate=48000:duration={seconds}"]
+
+
+def pattern(seconds: float, size: str = "180x320", rate: str = "30") -> list[str]:
+    return ["-f", "lavfi", "-i", f"testsrc2=size={size}:rate={rate}:duration={seconds}"]
+
+
+@pytest.fixture(scope="module")
+def odd_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("odd")
+
+
+@pytest.fixture(scope="module")
+def small_clip(odd_dir) -> Path:
+    path = odd_dir / "small.mp4"
+    ff(*pattern(1), *tone(1), "-c:v", "libx264", "-c:a", "aac", "-shortest", path)
+    return path
+
+
+@pytest.fixture
+def cli(capsys):
+    """The command line, in this process (the models load once for the whole battery)."""
+    from reelstudio.cli import main
+
+    def run(*args):
+        code = main([str(a) for a in args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+def analyse(cli, path: Path, tmp_path: Path, *extra) -> tuple[int, dict | None, str]:
+    out = tmp_path / "out.json"
+    code, _stdout, err = cli("analyze", path, "--json", out, "--quiet", "--no-cache", *extra)
+    doc = json.loads(out.read_text()) if out.exists() else None
+    return code, doc, err
+
+
+def error_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("reelstudio: error: ")
+    return lines[0]
+
+
+# -- cover art: a picture, not a video ---------------------------------------------------------
+
+@pytest.mark.parametrize("ext,acodec", [("mp3", "libmp3lame"), ("m4a", "aac")])
+def test_audio_with_cover_art_is_audio_only(cli, odd_dir, tmp_path, ext, acodec):
+    path = odd_dir / f"song with cover.{ext}"
+    ff(*tone(2), *pattern(0.1, "64x64", "10"), "-map", "0:a", "-map", "1:v", "-frames:v", "1",
+       "-c:a", acodec, "-c:v", "mjpeg", "-disposition:v", "attached_pic", path)
+    import av
+
+    with av.open(str(path)) as c:  # the picture is there, as cover art
+        assert len(c.streams.video) == 1
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 7, err
+    assert "audio-only" in error_line(err)
+    assert doc is None
+
+
+def test_video_with_artwork_is_analysed_as_its_video(cli, odd_dir, small_clip, tmp_path):
+    """An .m4v with iTunes-style artwork: the artwork is a second, 1-picture video stream."""
+    art = odd_dir / "art.jpg"
+    ff(*pattern(1, "64x64", "1"), "-frames:v", "1", art)
+    path = odd_dir / "with artwork.m4v"
+    ff("-i", small_clip, "-i", art, "-map", "0", "-map", "1", "-c", "copy", "-disposition:v:1", "attached_pic", path)
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert (src["width"], src["height"], src["fps"], src["frame_count"]) == (180, 320, "30/1", 30)
+    assert src["video_codec"] == "h264" and src["warnings"] == []
+
+
+# -- codec names are the format's ----------------------------------------------------------
+
+def _pyav_encoders() -> set[str]:
+    import av
+
+    return set(av.codecs_available)
+
+
+CODECS = [  # (case, encoder, container, extra ffmpeg options, reported video codec)
+    ("hevc", "libx265", "mp4", ["-x265-params", "log-level=none", "-tag:v", "hvc1"], "hevc"),
+    ("vp9", "libvpx-vp9", "webm", ["-deadline", "realtime", "-cpu-used", "8"], "vp9"),
+    ("av1", "libsvtav1", "mp4", ["-preset", "12"], "av1"),
+    ("vp8", "libvpx", "webm", ["-deadline", "realtime"], "vp8"),
+    ("prores", "prores_ks", "mov", ["-profile:v", "0"], "prores"),
+]
+
+
+@pytest.mark.parametrize("case,encoder,ext,opts,name", CODECS, ids=[c[0] for c in CODECS])
+def test_codec_names_are_the_formats(cli, odd_dir, tmp_path, case, encoder, ext, opts, name):
+    encoders = subprocess.run(["ffmpeg", "-hide_banner", "-encoders"], capture_output=True, text=True).stdout
+    if f" {encoder} " not in encoders:
+        pytest.skip(f"this FFmpeg has no {encoder} encoder")
+    path = odd_dir / f"{case}.{ext}"
+    audio = ["-c:a", "libopus"] if ext == "webm" else ["-c:a", "aac"] if ext == "mp4" else ["-c:a", "pcm_s16le"]
+    ff(*pattern(1, "160x288", "24"), *tone(1), "-c:v", encoder, *opts, "-pix_fmt", "yuv420p" if case != "prores"
+       else "yuv422p10le", *audio, "-shortest", path)
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert src["video_codec"] == name
+    assert src["audio_codec"] == {"webm": "opus", "mp4": "aac", "mov": "pcm_s16le"}[ext]
+    assert (src["width"], src["height"], src["fps"], src["frame_count"]) == (160, 288, "24/1", 24)
+    assert src["variable_frame_rate"] is False
+    assert src["warnings"] == []
+
+
+def test_mp3_audio_codec_is_mp3_not_the_decoder(cli, odd_dir, tmp_path):
+    path = odd_dir / "mp3_in_mkv.mkv"
+    ff(*pattern(1), *tone(1), "-c:v", "libx264", "-c:a", "libmp3lame", "-shortest", path)
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    assert doc["source"]["audio_codec"] == "mp3"  # the decoder is 'mp3float'
+
+
+# -- output paths are checked before any decoding ----------------------------------------------
+
+@pytest.mark.parametrize("option", ["--json", "--pdf", "--markers", "--srt", "--vtt"])
+@pytest.mark.parametrize("where", ["missing folder", "under a file", "a folder"])
+def test_unwritable_output_fails_before_decoding(cli, odd_dir, tmp_path, option, where):
+    # a damaged input (exit 8 once decoded) proves the output was checked first
+    damaged = odd_dir / "moov_lost.mp4"
+    if not damaged.exists():
+        whole = write_numbered_clip(odd_dir / "whole_for_damage.mp4", frames=30)
+        damaged.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    ext = {"--json": "json", "--pdf": "pdf", "--markers": "csv", "--srt": "srt", "--vtt": "vtt"}[option]
+    target = {"missing folder": tmp_path / "no such folder" / f"out.{ext}",
+              "under a file": damaged / f"out.{ext}",
+              "a folder": tmp_path / f"a folder.{ext}"}[where]
+    if where == "a folder":
+        target.mkdir()
+    code, stdout, err = cli("analyze", damaged, option, target, "--quiet")
+    assert code == 10, err
+    line = error_line(err)
+    assert str(target) in line and ("cannot write" in line or "is a folder" in line)
+
+
+def test_unwritable_output_of_export_fails_before_reading(cli, tmp_path):
+    analysis = tmp_path / "a.json"
+    analysis.write_text("{}")
+    code, _out, err = cli("export", analysis, "--pdf", tmp_path / "gone" / "r.pdf")
+    assert code == 10 and "does not exist" in error_line(err)
+
+
+# -- nothing written outside the user folders --------------------------------------------------
+
+def test_nothing_written_outside_the_user_folders(small_clip, tmp_path):
+    """ONNX Runtime's telemetry (a device id and an event queue under ~/.cache/Microsoft) is
+    off: a run with an empty home folder leaves files only in ReelStudio's own folders."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in cli_env().items()
+           if not k.startswith(("REELSTUDIO_", "XDG_", "ORT_")) and k != "HOME"}
+    env["HOME"] = str(home)
+    out = tmp_path / "out.json"
+    proc = subprocess.run([sys.executable, "-m", "reelstudio", "analyze", str(small_clip), "--json", str(out),
+                           "--pdf", str(tmp_path / "out.pdf"), "--quiet"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(str(p.relative_to(home)) for p in home.rglob("*") if p.is_file())
+    assert any(w.startswith(".cache/reelstudio/lanes/") for w in written), written  # the run did write its cache
+    allowed = (".cache/reelstudio/", ".local/share/reelstudio/", ".local/state/reelstudio/", ".config/reelstudio/")
+    assert [w for w in written if not w.startswith(allowed)] == []
+
+
+# -- truncated and damaged: analysed as far as it goes, and said ------------------------------
+
+def cut(src: Path, dst: Path, fraction: float) -> Path:
+    data = src.read_bytes()
+    dst.write_bytes(data[: int(len(data) * fraction)])
+    return dst
+
+
+def damage(src: Path, dst: Path, *, video: tuple[int, ...] = (), audio: tuple[int, ...] = ()) -> Path:
+    """Remux ``src`` with the second half of the listed video packets (decode order) garbled
+    and the listed audio packets replaced by 8 random bytes."""
+    import random
+
+    import av
+
+    rnd = random.Random(14)
+    with av.open(str(src)) as inp, av.open(str(dst), "w", format="mp4") as out:
+        streams = {s.index: out.add_stream_from_template(s) for s in inp.streams}
+        seen = {"video": 0, "audio": 0}
+        for packet in inp.demux():
+            if packet.dts is None:
+                continue
+            kind = packet.stream.type
+            n = seen[kind]
+            seen[kind] += 1
+            data = bytearray(bytes(packet))
+            if kind == "video" and n in video:
+                data[len(data) // 2:] = bytes(rnd.randrange(256) for _ in range(len(data) - len(data) // 2))
+            if kind == "audio" and n in audio:
+                data = bytearray(rnd.randrange(256) for _ in range(8))
+            new = av.Packet(bytes(data))
+            new.pts, new.dts, new.duration, new.time_base = packet.pts, packet.dts, packet.duration, packet.time_base
+            new.is_keyframe = packet.is_keyframe
+            new.stream = streams[packet.stream.index]
+            out.mux(new)
+    return dst
+
+
+def assert_warned(doc: dict, err: str, path: Path, *starts: str) -> None:
+    """The JSON's source.warnings start with these, each also a stderr line."""
+    warnings = doc["source"]["warnings"]
+    assert len(warnings) == len(starts), warnings
+    for warning, start in zip(warnings, starts):
+        assert warning.startswith(start), warnings
+        assert f"reelstudio: warning: {path}: {warning}" in err.splitlines()
+
+
+@pytest.fixture(scope="module")
+def four_seconds(odd_dir) -> dict[str, Path]:
+    """4 s at 30 fps (120 frames) with sound, in the containers that get cut."""
+    out = {}
+    out["webm"] = odd_dir / "whole.webm"
+    ff(*pattern(4), *tone(4), "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-g", "30",
+       "-c:a", "libopus", "-shortest", out["webm"])
+    out["fragmented"] = odd_dir / "fragmented.mp4"
+    ff(*pattern(4), *tone(4), "-c:v", "libx264", "-g", "30", "-c:a", "aac", "-shortest",
+       "-movflags", "+frag_keyframe+empty_moov", out["fragmented"])
+    out["faststart"] = odd_dir / "faststart.mp4"  # B-frames: a cut leaves holes in the last GOP
+    ff(*pattern(4), "-c:v", "libx264", "-bf", "3", "-g", "60", "-movflags", "+faststart", out["faststart"])
+    out["plain"] = odd_dir / "plain.mp4"
+    ff(*pattern(4), *tone(4), "-c:v", "libx264", "-bf", "2", "-c:a", "aac", "-shortest", out["plain"])
+    return out
+
+
+def test_webm_cut_in_half_is_analysed_as_far_as_it_goes(cli, odd_dir, four_seconds, tmp_path):
+    path = cut(four_seconds["webm"], odd_dir / "webm cut in half.webm", 0.5)
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert src["fps"] == "30/1" and src["variable_frame_rate"] is False
+    assert 30 < src["frame_count"] < 90
+    assert src["duration_s"] == pytest.approx(src["frame_count"] / 30, abs=0.001)  # WebM times are in ms
+    assert_warned(doc, err, path, f"the file is truncated: it holds {src['duration_s']:.2f} s of the 4.0")
+    assert doc["lanes"]["cuts"]["status"] == "ok" and doc["lanes"]["loudness"]["status"] == "ok"
+
+
+def test_fragmented_mp4_cut_in_half_is_analysed_as_far_as_it_goes(cli, odd_dir, four_seconds, tmp_path):
+    path = cut(four_seconds["fragmented"], odd_dir / "fragmented cut in half.mp4", 0.5)
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert src["fps"] == "30/1" and src["variable_frame_rate"] is False
+    assert 30 <= src["frame_count"] < 90
+    assert src["duration_s"] == pytest.approx(src["frame_count"] / 30)
+    assert doc["source"]["warnings"][0].startswith("the file is truncated: ")
+    assert f"reelstudio: warning: {path}: {doc['source']['warnings'][0]}" in err
+
+
+@pytest.mark.parametrize("fraction", [0.99, 0.995])
+def test_mp4_cut_near_its_end_keeps_its_frame_rate(cli, odd_dir, four_seconds, tmp_path, fraction):
+    """The B-frames lost from the last GOP leave holes: not a variable frame rate."""
+    path = cut(four_seconds["faststart"], odd_dir / f"cut at {fraction}.mp4", fraction)
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert src["fps"] == "30/1" and src["variable_frame_rate"] is False
+    assert 110 <= src["frame_count"] < 120
+    assert src["duration_s"] == pytest.approx(src["frame_count"] / 30)
+    assert doc["source"]["warnings"][0].startswith("the file is truncated: ")
+    assert f"reelstudio: warning: {path}: {doc['source']['warnings'][0]}" in err
+
+
+def test_warm_cache_repeats_the_grid_and_the_warnings(cli, odd_dir, four_seconds, tmp_path):
+    path = cut(four_seconds["faststart"], odd_dir / "cut for the cache.mp4", 0.99)
+    out = tmp_path / "a.json"
+    runs = []
+    for _ in range(2):
+        code, _stdout, err = cli("analyze", path, "--json", out, "--quiet")
+        assert code == 0, err
+        runs.append((json.loads(out.read_text()), err))
+    (cold, cold_err), (warm, warm_err) = runs
+    assert warm["source"] == cold["source"] and cold["source"]["warnings"]
+    assert warm["lanes"] == cold["lanes"] and warm_err == cold_err
+
+
+def test_damaged_audio_packet_is_concealed_not_fatal(cli, odd_dir, four_seconds, tmp_path):
+    path = damage(four_seconds["plain"], odd_dir / "one bad audio packet.mp4", audio=(60,))
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err  # was exit 8: one 8-byte packet rejected the whole file
+    src = doc["source"]
+    assert (src["frame_count"], src["fps"], src["duration_s"]) == (120, "30/1", 4.0)
+    at = (60 - 1) * 1024 / 48000  # the AAC encoder's 1024 priming samples start at -0.021 s
+    assert_warned(doc, err, path, "1 damaged audio packet could not be decoded and was replaced by 0.021 s of "
+                                  f"silence (the first at {at:.2f} s)")
+    assert doc["lanes"]["loudness"]["status"] == "ok"
+
+
+def test_damaged_video_packets_are_said(cli, odd_dir, four_seconds, tmp_path):
+    path = damage(four_seconds["plain"], odd_dir / "ten bad video packets.mp4", video=tuple(range(20, 120, 10)))
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert (src["frame_count"], src["fps"], src["variable_frame_rate"]) == (120, "30/1", False)
+    [warning] = src["warnings"]
+    count = int(warning.split()[0])
+    assert 1 <= count <= 120 and warning.startswith(f"{count} damaged video frame")
+    assert "concealed by the decoder (the first at " in warning
+    assert f"reelstudio: warning: {path}: {warning}" in err
+
+
+def test_a_whole_file_has_no_warnings(cli, four_seconds, tmp_path):
+    for name in ("webm", "fragmented", "faststart", "plain"):
+        code, doc, err = analyse(cli, four_seconds[name], tmp_path)
+        assert code == 0 and err == "", (name, err)
+        assert doc["source"]["warnings"] == [] and doc["source"]["frame_count"] == 120, name
+
+
+# -- models and the lane cache -------------------------------------------------------------
+
+def test_cache_key_holds_the_version_and_every_models_sha256(monkeypatch):
+    from reelstudio import cache
+    from reelstudio.resources import models_fingerprint
+
+    models = models_fingerprint()
+    assert {"transnetv2_int8", "centerface_int8", "ppocr_det", "silero_vad", "whisper-base/model.bin"} <= set(models)
+    key = cache.LaneCache.key("f", "cuts", 2, {})
+    assert key == cache.LaneCache.key("f", "cuts", 2, {}, models)
+    assert key != cache.LaneCache.key("f", "cuts", 2, {}, {**models, "ppocr_det": "0" * 64})
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    assert key != cache.LaneCache.key("f", "cuts", 2, {})
+
+
+def test_a_warm_cache_never_hides_a_damaged_model(cli, small_clip, tmp_path, monkeypatch):
+    import shutil
+
+    from reelstudio.resources import models_dir
+
+    models = tmp_path / "models"
+    shutil.copytree(models_dir(), models)
+    monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(models))
+    out = tmp_path / "a.json"
+    assert cli("analyze", small_clip, "--json", out, "--quiet")[0] == 0
+    warm = json.loads(out.read_text())
+    assert warm["lanes"]["text"]["status"] == "ok"
+    text_model = models / "ppocr_det.onnx"
+    data = bytearray(text_model.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one flipped byte
+    text_model.write_bytes(bytes(data))
+    code, _stdout, err = cli("analyze", small_clip, "--json", out, "--quiet")
+    doc = json.loads(out.read_text())
+    assert doc["lanes"]["text"]["status"] == "unavailable", (err, doc["lanes"]["text"])
+    assert "ppocr_det.onnx does not match its manifest" in doc["lanes"]["text"]["reason"]
+    assert doc["lanes"]["cuts"] == warm["lanes"]["cuts"]  # the lanes of whole models still come from the cache
