@@ -260,6 +260,14 @@ def overlap_smaller(a, b) -> float:
     return iw * ih / small if small > 0 else 0.0
 
 
+def box_iou(a, b) -> float:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
+
+
 def merge_bands(bands: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """Row bands [a, b) with the scale to detect them at, merged where they overlap or touch
     (at the finer of their scales)."""
@@ -381,6 +389,29 @@ def clean_letters(letters: np.ndarray, lines: list[tuple[int, int, int, int]], g
     return ok[labels - 1] & (labels > 0)
 
 
+def enclosed_only(letters: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """Letters of outlined or boxed text without the picture beside them: when most letter
+    pixels are enclosed by the other class (an outline, a box), a piece of the letter class
+    that is not (bright picture just beyond the outline, joined to the caption's pixels:
+    "WAIT UNTIL YOU" ended in a blob read as "YOUS") is dropped. Plain text, where little
+    is enclosed, is left alone."""
+    import cv2
+
+    if not letters.any():
+        return letters
+    enc = enclosed_by(other) & letters
+    if enc.sum() < 0.6 * letters.sum():
+        return letters
+    n, labels = cv2.connectedComponents(letters.astype(np.uint8), connectivity=8)
+    if n <= 2:
+        return letters
+    total = np.bincount(labels.ravel(), minlength=n)
+    inside = np.bincount(labels[enc], minlength=n)
+    keep = inside >= 0.3 * np.maximum(total, 1)
+    keep[0] = False
+    return keep[labels]
+
+
 def glyph_height(letters: np.ndarray) -> float:
     """The typical letter height of a letter mask: the median height of its pieces that are
     not specks (area at least a quarter of the 90th percentile piece's)."""
@@ -483,7 +514,7 @@ class TextAnalyzer(VideoAnalyzer):
     def __init__(self, width: int = 540, det_width: int = 288, sample_fps: float = 2.0,
                  languages: tuple[str, ...] | list[str] = ("eng", "rus"), det_threshold: float = 0.3,
                  box_threshold: float = 0.5, tolerance: int = 40, match: float = 0.6, crops: int = 7,
-                 min_s: float = 0.3, min_confidence: float = 0.55, min_contrast: float = 1.3, steady: int = 10,
+                 min_s: float = 0.15, min_confidence: float = 0.55, min_contrast: float = 1.3, steady: int = 10,
                  full_band: float = 0.4, threads: int = 1):
         self.width = width
         self.det_width = det_width
@@ -656,9 +687,9 @@ class TextAnalyzer(VideoAnalyzer):
               (cv2.subtract(cv2.erode(self._ref, k3), image) > self.tolerance)
         new &= cv2.morphologyEx(image, cv2.MORPH_GRADIENT, k3) > self.tolerance
         new &= cv2.absdiff(image, self._recent[-2][1]) <= self.steady
-        for t in self._active:
-            x0, y0, x1, y1 = t.box
-            new[y0:y1, x0:x1] = False
+        for t in self._active:  # its own pixels, not its box: a caption may appear inside the box
+            x0, y0, x1, y1 = t.box  # of a texture the detector took for text (a photo's pattern)
+            new[y0:y1, x0:x1] &= ~cv2.dilate(t.pixels.view(np.uint8), k3).astype(bool)
         settled = new & (cv2.absdiff(image, self._recent[-min(self.settle, len(self._recent))][1]) <= self.steady)
         hot_new, hot = self._hot_cells(new), self._hot_cells(settled)
         if index == self._recheck:  # only what had just appeared at the sample
@@ -739,7 +770,8 @@ class TextAnalyzer(VideoAnalyzer):
             if scale >= 1.0:
                 self._ref[a:z] = image[a:z]
         for block, rows in blocks:
-            if any(overlap_smaller(block, t.box) > 0.3 for t in self._active):
+            # the caption already followed (found again), not a line inside a larger box
+            if any(overlap_smaller(block, t.box) > 0.3 and box_iou(block, t.box) > 0.3 for t in self._active):
                 continue
             track = self._new_track(index, image, block, rows)
             if track is not None:
@@ -755,6 +787,7 @@ class TextAnalyzer(VideoAnalyzer):
         # half a line's height more either side
         line_h = float(np.median([r[3] - r[1] for r in rows])) if rows else y1 - y0
         pad_x = max(pad, int(round(0.5 * line_h)))
+        pad = max(pad, int(round(0.15 * line_h)))  # and descenders ("caption" read "ca tion")
         box = (max(0, int(x0) - pad_x), max(0, int(y0) - pad), min(self.aw, int(np.ceil(x1)) + pad_x),
                min(self.ah, int(np.ceil(y1)) + pad))
         if box[2] - box[0] < 6 or box[3] - box[1] < 4:
@@ -853,6 +886,7 @@ class TextAnalyzer(VideoAnalyzer):
             return
         threshold, bright = split
         letters = clean_letters(((med > threshold) if bright else (med <= threshold)) & region, t.lines, t.grow)
+        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold))
         if letters.sum() < 8:
             return
         # contrast: eroded letters against the other pixels of the box, per crop
@@ -878,6 +912,9 @@ class TextAnalyzer(VideoAnalyzer):
                 region = cv2.resize(region.view(np.uint8), (big.shape[1], big.shape[0]),
                                     interpolation=cv2.INTER_NEAREST) > 0
             letters = clean_letters(letters & region, lines_up, int(round(t.grow * scale)))
+            other = big <= threshold if bright else big > threshold  # the whole crop: a ring cut by
+            # the caption's pixels' edge still encloses its letters
+            letters = enclosed_only(letters, other)
             return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                       cv2.BORDER_CONSTANT, value=255)
 
