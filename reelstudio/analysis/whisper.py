@@ -317,6 +317,7 @@ def _recognise(model, audio: np.ndarray, pieces, settings: dict, language: str |
         mean_p = float(np.mean([w.probability for w in words]))
         if mean_p < MIN_SEGMENT_PROB:
             result["segments_dropped"] += 1
+            result.setdefault("_rejected", []).append((words[0].start, words[-1].end, pieces))
             continue
         keep = unloop([w.word for w in words])
         result["words_dropped"] += len(words) - len(keep)
@@ -362,6 +363,18 @@ def unheard(spans: list[tuple[int, int]], words: list[dict], min_s: float = RETR
             at = max(at, b)
         if e - at >= min_s * RATE:
             out.append((at, e))
+    return out
+
+
+def _rejected_source(rejected) -> list[tuple[float, float]]:
+    """Compact-audio stretches of rejected segments -> source seconds (their pieces' spans)."""
+    out = []
+    for start, end, pieces in rejected:
+        a, b = piece_of(start, start + 0.01, pieces), piece_of(end - 0.01, end, pieces)
+        if a is None or b is None:
+            continue
+        for p in pieces[a:b + 1]:
+            out.append((p[4] / RATE, p[5] / RATE))
     return out
 
 
@@ -415,7 +428,10 @@ def _transcribe(job: dict) -> dict:
     kept, info = _recognise(model, audio, pieces, settings, job.get("language"), result)
     # a second pass over the voice activity no word covers, on its own (a skipped phrase is
     # heard when it is the only thing in the window); the first pass's language
-    missed = unheard([(p[4], p[5]) for p in pieces], kept)
+    # (not where the first pass heard only what its gates rejected, nor in a file where it
+    # heard no word at all: music beds and noise the VAD took for speech, re-heard for nothing)
+    rejected = [{"start": a, "end": b} for a, b in _rejected_source(result.pop("_rejected", []))]
+    missed = unheard([(p[4], p[5]) for p in pieces], kept + rejected) if kept else []
     if missed:
         again, again_pieces = compact(pcm, missed, int(SPAN_PAD_S * RATE), int(GAP_S * RATE))
         result["second_pass_s"] = round(again.size / RATE, 3)
