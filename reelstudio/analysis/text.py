@@ -515,7 +515,7 @@ class TextAnalyzer(VideoAnalyzer):
     models = (MODEL,)
     version = 3
 
-    def __init__(self, width: int = 540, det_width: int = 288, sample_fps: float = 2.0,
+    def __init__(self, width: int = 540, det_width: int = 288, sample_fps: float = 8.0, settle_s: float = 0.16,
                  languages: tuple[str, ...] | list[str] = ("eng", "rus"), det_threshold: float = 0.3,
                  box_threshold: float = 0.5, tolerance: int = 40, match: float = 0.6, crops: int = 7,
                  min_s: float = 0.15, min_confidence: float = 0.55, min_contrast: float = 1.3, steady: int = 10,
@@ -523,6 +523,7 @@ class TextAnalyzer(VideoAnalyzer):
         self.width = width
         self.det_width = det_width
         self.sample_fps = sample_fps
+        self.settle_s = settle_s
         self.steady = steady
         self.full_band = full_band
         self.languages = tuple(languages)
@@ -537,7 +538,7 @@ class TextAnalyzer(VideoAnalyzer):
         self.threads = threads
 
     def params(self) -> dict:
-        return dict(width=self.width, det_width=self.det_width, sample_fps=self.sample_fps,
+        return dict(width=self.width, det_width=self.det_width, sample_fps=self.sample_fps, settle_s=self.settle_s,
                     languages=list(self.languages), det_threshold=self.det_threshold,
                     box_threshold=self.box_threshold, tolerance=self.tolerance, match=self.match,
                     crops=self.crops, min_s=self.min_s, min_confidence=self.min_confidence, min_contrast=self.min_contrast, steady=self.steady,
@@ -571,7 +572,7 @@ class TextAnalyzer(VideoAnalyzer):
         self.step = self.step_for(float(info.fps))
         # frames since the previous sample, and since the frame before it a caption found
         # by the settling test may have appeared on
-        self.settle = max(2, int(round(0.2 * float(info.fps))))
+        self.settle = max(2, int(round(self.settle_s * float(info.fps))))
         self._recent: deque[tuple[int, np.ndarray]] = deque(maxlen=self.step + self.settle + 1)
         self._active: list[Track] = []
         self._done: list[Track] = []
