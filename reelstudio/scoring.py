@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCORE_VERSION = "1"
+SCORE_VERSION = "2"  # 2: black frames need 0.1 s (or an edge), frozen frames exclude designed stills
 PASS_AT = 0.9  # a check passes at a sub-score of 0.9 or more (and no warning or error flag)
 FAIL_BELOW = 0.5
 BANDS = ((90, "good"), (50, "needs work"), (0, "poor"))

@@ -62,7 +62,7 @@ def clean_lanes() -> dict:
                      "short_term": {"hop_s": 0.1, "window_s": 3.0, "values": [-14.0] * 100}, "audio_offset_s": 0.0},
         "silence": {"status": "ok", "intervals": []},
         "black": {"status": "ok", "intervals": []},
-        "frozen": {"status": "ok", "intervals": []},
+        "frozen": {"status": "ok", "intervals": [], "stills": []},
         "motion": {"status": "ok", "per_frame": [0.0] + [0.02] * (N - 1), "mean": 0.02},
         "flashes": {"status": "ok", "intervals": [], "transition_frames": []},
     }
@@ -392,9 +392,24 @@ def test_static_picture():
     lanes["motion"]["per_frame"] = motion
     ev = run(lanes)
     assert_fires(ev, "static_picture", 60, 240, "warning")
-    # frozen frames are left to frozen_frames
-    lanes["frozen"]["intervals"] = [iv(60, 240)]
-    assert not only_flags(run(lanes), "static_picture")
+    # a still that starts with its shot is static picture, not frozen (the lane's stills, or a
+    # hold the lane called frozen that starts at the cut)
+    lanes["frozen"]["stills"] = [iv(60, 240)]
+    ev = run(lanes)
+    assert_fires(ev, "static_picture", 60, 240, "warning")
+    assert not only_flags(ev, "frozen_frames")
+    lanes["frozen"]["stills"], lanes["frozen"]["intervals"] = [], [iv(61, 240)]
+    ev = run(lanes)
+    assert_fires(ev, "static_picture", 60, 240, "warning")
+    assert not only_flags(ev, "frozen_frames")
+    # a freeze inside the shot is left to frozen_frames, and the static row says so
+    lanes["frozen"]["intervals"] = [iv(70, 240)]
+    for i in range(61, 70):
+        motion[i] = 0.02
+    ev = run(lanes)
+    assert_fires(ev, "frozen_frames", 70, 240, "warning")
+    assert not only_flags(ev, "static_picture")
+    assert "frozen" in row(ev, "static_picture")["detail"]
     # a cut inside breaks the stretch into two short ones
     lanes["frozen"]["intervals"] = []
     lanes["cuts"]["events"].insert(1, {"frame": 150, "kind": "cut"})
@@ -429,10 +444,29 @@ def test_black_frames():
     ev = run(lanes)
     assert_fires(ev, "black_frames", 0, 4, "warning")
     assert "opens on picture" in only_flags(ev, "black_frames")[0]["fix"]
-    lanes["black"]["intervals"] = [iv(150, 152)]  # two frames in the middle: noted only
+    lanes["black"]["intervals"] = [iv(150, 153)]  # 0.1 s in the middle: noted only
     ev = run(lanes)
     assert only_flags(ev, "black_frames")[0]["severity"] == "info"
     assert row(ev, "black_frames")["status"] == "pass"
+    lanes["black"]["intervals"] = [iv(150, 152)]  # shorter: a blink, not black picture
+    assert not only_flags(run(lanes), "black_frames")
+    lanes["black"]["intervals"] = [iv(299, 300)]  # the last frame counts at any length
+    assert only_flags(run(lanes), "black_frames")
+
+
+def test_flashing_is_not_black_frames():
+    """8 flashes a second between black and white: one flashing flag, no black stretches,
+    even where a dark phase lasts 0.1 s."""
+    lanes = clean_lanes()
+    dark = [(150 + k * 4, 150 + k * 4 + (3 if k % 2 else 2)) for k in range(8)]
+    lanes["black"]["intervals"] = [iv(s, e) for s, e in dark]
+    lanes["flashes"]["intervals"] = [iv(150, 182)]
+    lanes["flashes"]["transition_frames"] = sorted({f for s, e in dark for f in (s, e)})
+    ev = run(lanes)
+    assert not only_flags(ev, "black_frames")
+    assert [f["severity"] for f in only_flags(ev, "too_dynamic")] == ["error"]
+    lanes["flashes"]["intervals"] = []  # without the flashes lane's word: the 0.1 s ones count
+    assert len(only_flags(run(lanes), "black_frames")) == 4
 
 
 def test_frozen_frames():
@@ -440,6 +474,11 @@ def test_frozen_frames():
     lanes["frozen"]["intervals"] = [iv(200, 245)]
     ev = run(lanes)
     assert_fires(ev, "frozen_frames", 200, 245, "warning")
+    # a hold the pixels called frozen that starts where a dissolve ends is a still, and so is
+    # the piece after it when a caption changes on it
+    lanes["cuts"]["events"].append({"frame": 195, "kind": "gradual", "start_frame": 185, "end_frame": 199})
+    lanes["frozen"]["intervals"] = [iv(200, 230), iv(230, 245)]
+    assert not only_flags(run(lanes), "frozen_frames")
 
 
 @pytest.mark.parametrize("kw,part,severity", [
@@ -465,6 +504,7 @@ def test_format_duration_per_preset_and_vfr_source():
     times = [i / FPS for i in range(N)]
     times[100:] = [t + 0.5 for t in times[100:]]  # a variable-rate source: a half-second gap
     lanes = clean_lanes()
+    lanes["cuts"]["events"] = [e for e in lanes["cuts"]["events"] if e["frame"] != 120]  # frozen mid-shot
     lanes["frozen"]["intervals"] = [{"start_frame": 120, "end_frame": 150, "start_s": 4.5, "end_s": 5.5}]
     ev = run(lanes, frame_times=times, duration_s=10.5)
     f = only_flags(ev, "frozen_frames")[0]

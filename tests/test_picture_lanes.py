@@ -114,3 +114,30 @@ def test_motion_energy_tracks_the_picture(lanes):
     assert motion[10:44].mean() > 0.01  # a moving camera
     assert motion[46] < 0.001  # black stays black
     assert motion[45] > motion[10:44].mean()  # the cut to black is a big change
+
+
+def test_a_burst_of_black_flashes_is_flashing_not_black_frames(tmp_path):
+    """Black and picture alternating 2 frames each (7.5 flashes a second) for a second over a
+    pan: the black lane sees each dark phase, the checks give one flashing error and no
+    black-frames flag; a real black stretch after it is still flagged."""
+    from reelstudio.analysis.cuts import CutsAnalyzer
+
+    coffee = _photo("coffee")
+
+    def pictures():
+        for i in range(120):
+            img = _pan(coffee, i)
+            if 30 <= i < 60 and (i - 30) % 4 < 2:
+                img = np.zeros_like(img)
+            if 90 <= i < 96:  # 0.2 s of black
+                img = np.zeros_like(img)
+            yield img
+
+    clip = write_pictures(tmp_path / "burst.mp4", pictures(), fps=FPS)
+    res = analyze(str(clip), analyzers=[PictureAnalyzer(), CutsAnalyzer()], cache=False)
+    assert len(_spans(res.lanes["black"])) == 8 + 1  # each dark phase, and the real stretch
+    black = [(f["start_frame"], f["end_frame"]) for f in res.flags if f["check"] == "black_frames"]
+    assert black == [(90, 96)]
+    flashing = [f for f in res.flags if f["check"] == "too_dynamic"]
+    assert len(flashing) == 1 and flashing[0]["severity"] == "error"
+    assert abs(flashing[0]["start_frame"] - 30) <= 2 and abs(flashing[0]["end_frame"] - 58) <= 3

@@ -1,8 +1,10 @@
 """Black frames, frozen frames, motion energy and flashes, from one small picture per frame.
 
 - black: >= 98 % of pixels darker than 10 % luma (as FFmpeg's blackdetect), any length.
-- frozen: mean absolute difference to the previous frame below a noise floor (as FFmpeg's
-  freezedetect), at least ``frozen_min_s`` long; black stretches are reported as black only.
+- frozen: a held picture, at least ``frozen_min_s`` long, that stops where motion was going
+  on (see ``_Holds``); black stretches are reported as black only. Held pictures that are
+  designed stills (a photo or a title card cut in and held, the video opening on a still)
+  are listed as ``stills``: the static-picture check's business, not a freeze.
 - motion: mean absolute luma difference to the previous frame, 0..1 (frame 0 is 0).
 - flashes: WCAG 2.3.1 general flashes. A frame is a luminance transition when at least a
   quarter of the picture changes relative luminance by >= 0.1 with the darker state < 0.8;
@@ -11,6 +13,8 @@
 """
 
 from __future__ import annotations
+
+from collections import deque
 
 import numpy as np
 
@@ -25,9 +29,140 @@ _LUMA_ROW = _LUMA.reshape(1, 3)  # cv2.transform's matrix: one output channel
 _LUMA_OF_8BIT = (_LUMA / 255.0).reshape(1, 3)
 
 
+# a change over at least this share of the 4x4 blocks is motion of the picture, not a local
+# change: captions changing measure 0.03-0.05 on the tune material, a small figure walking
+# 0.005-0.012, footage 0.1-0.7, a slow pan's one-pixel step 0.24-0.27
+WIDE_AREA = 0.08
+GRADUAL_FRAMES = 6  # distinct pictures before a hold that tell a transition's end
+
+
+def gradual_end(before: list[np.ndarray], held: np.ndarray) -> bool:
+    """True when the pictures before ``held`` (newest first, repeats left out) come towards it
+    as a dissolve or a fade does: their distance to it grows at least in proportion to how far
+    back they are (D_k >= 0.9 k D_1 at the farthest, k = ``GRADUAL_FRAMES``; mean absolute
+    luma differences, leaving out pixels that differ from ``held`` by over 0.05, the same in
+    every picture before it: a caption or a credit that leaves as the transition ends). Motion
+    that stops saturates within a few frames instead. Tune material: a dissolve's end 2.3 (a
+    linear mix: 1 before the encoder), a fade from black 1.1; freezes in footage or
+    after a pan 0.38-0.64. A move that eases to a stop and holds counts as a transition (a Ken
+    Burns ending on its photo). Undecided, so not a transition, when the nearest picture is
+    within 0.005 of the held one: the encoder's first take of a held frame looks like that
+    (0.0017), and so does the last frame of a long dissolve (0.002-0.003: the sample reel's 30
+    frames, the tune material's 20); the frozen-frames check then finds the transition in the
+    cuts lane. Tune material before a freeze: 0.006-0.014; a 15-frame fade in: 0.0095."""
+    import cv2
+
+    if len(before) < GRADUAL_FRAMES:
+        return False
+    d1 = cv2.subtract(before[0], held)
+    dk = cv2.subtract(before[-1], held)
+    keep = ~((np.abs(d1) > 0.05) & (np.abs(dk - d1) < 0.02))
+    d1, dk = np.abs(d1), np.abs(dk)
+    if not keep.any():
+        return False
+    near = float(d1[keep].mean())
+    if near < 0.005:  # the nearest is (nearly) the held picture: undecided, see the docstring
+        return False
+    return float(dk[keep].mean()) >= 0.9 * len(before) * near
+
+
+class _Holds:
+    """Held pictures, streamed: runs of frames that show one picture.
+
+    Differences are measured per 4x4-pixel block of the 108 px luma picture (the largest
+    block's mean absolute difference), so a change confined to a small part of the picture (a
+    caption, a small figure walking, one part of a person stretching) counts as much as a
+    change spread thinly over all of it. A frame continues the hold when it differs from the
+    frame before by at most ``same`` and from the hold's first frame (or its last nudge) by at
+    most ``drift`` (slow motion creeps past ``drift``), or when the encoder nudges the held
+    picture: a step of more than ``same`` and at most ``nudge``, on the hold's second frame (the
+    encoder refining a repeated frame) and at most once a second after it (a keyframe refresh;
+    a slow pan moves one pixel 5-7 times a second, 2.5 times in 0.5 s). A nudged picture is the
+    one held from then on.
+    A hold is quiet when at most half its steps exceed ``quiet`` (slow motion moves a
+    little on nearly every frame).
+
+    Tune material (tests/corpus/motion.py), on the 108 px picture: steps inside real freezes
+    have a median of 0.0002-0.0007 (an exact hold through PyAV's libx264 at CRF 20 flickers by
+    0.0014-0.0017 on every frame: tests/test_picture_lanes.py), a slow stretch's 0.003-0.004;
+    encoder nudges move a held picture up to 0.011 from its first frame, a keyframe after a
+    dissolve into a still 0.027 (the sample reel's, at 1080x1920: 0.042); a slow pan's
+    one-pixel step measures 0.017-0.07, footage steps 0.03-0.3 (both several times a second,
+    so the limit on nudges ends a hold there). A 0.5 s hold survives on the stretch with
+    ``drift`` 0.018 and on no negative with 0.014-0.016 (``same`` 0.003-0.006).
+    """
+
+    BLOCK = 4
+
+    def __init__(self, fps: float, same: float, drift: float, quiet: float, nudge: float, nudges_per_s: int,
+                 min_frames: int):
+        self.same, self.drift, self.quiet, self.nudge = same, drift, quiet, nudge
+        self.window = max(1, int(round(fps)))
+        self.nudges_per_s = nudges_per_s
+        self.holds: list[tuple[int, int, int]] = []  # (start, end, steps over ``quiet``)
+        self.step: list[float] = []  # per frame: largest block change from the frame before
+        self.area: list[float] = []  # per frame: share of blocks changed by more than ``same``
+        self._anchor = None
+        self._start = 0
+        self._nudges: list[int] = []
+        self._loud = 0
+        self.min_frames = min_frames
+        self.gradual: dict[int, bool] = {}  # hold start -> a transition ends on its picture
+        self._recent: deque = deque(maxlen=GRADUAL_FRAMES)  # the last pictures that differ
+        self._before: list = []  # ``_recent`` when the current hold started
+
+    def _blocks(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        import cv2
+
+        h, w = a.shape[:2]
+        return cv2.resize(cv2.absdiff(a, b), (max(1, w // self.BLOCK), max(1, h // self.BLOCK)),
+                          interpolation=cv2.INTER_AREA)
+
+    def feed(self, index: int, luma: np.ndarray, prev: np.ndarray | None) -> None:
+        if prev is None:
+            self.step.append(0.0)
+            self.area.append(0.0)
+            self._anchor, self._start, self._anchor_first = luma, index, luma
+            self._recent.appendleft(luma)
+            return
+        blocks = self._blocks(luma, prev)
+        step = float(blocks.max())
+        self.step.append(step)
+        self.area.append(float(np.count_nonzero(blocks > self.same)) / blocks.size)
+        keep = False
+        if step <= self.same:
+            keep = float(self._blocks(luma, self._anchor).max()) <= self.drift
+        elif step <= self.nudge:
+            self._nudges = [k for k in self._nudges if k > index - self.window]
+            # the frame after the hold's first one is free: a repeated frame is refined once
+            if index == self._start + 1 or len(self._nudges) < self.nudges_per_s:
+                if index > self._start + 1:
+                    self._nudges.append(index)
+                self._anchor = luma  # the refreshed picture is the one held from now on
+                keep = True
+        if keep:
+            self._loud += step > self.quiet
+            if index - self._start + 1 == self.min_frames:
+                self.gradual[self._start] = gradual_end(self._before, self._anchor_first)
+        else:
+            self._close(index)
+            self._anchor, self._start = luma, index
+            self._anchor_first, self._before = luma, list(self._recent)
+        if step > self.same:
+            self._recent.appendleft(luma)
+
+    def _close(self, end: int) -> None:
+        self.holds.append((self._start, end, self._loud))
+        self._nudges, self._loud = [], 0
+
+    def finish(self, n: int) -> None:
+        if n:
+            self._close(n)
+
+
 class PictureAnalyzer(VideoAnalyzer):
     name = "picture"
-    version = 1
+    version = 2
     lanes = ("black", "frozen", "motion", "flashes")
 
     def __init__(
@@ -35,8 +170,12 @@ class PictureAnalyzer(VideoAnalyzer):
         width: int = 108,
         black_pixel_threshold: float = 0.10,
         black_ratio: float = 0.98,
-        frozen_noise: float = 0.002,
+        frozen_same: float = 0.004,
+        frozen_drift: float = 0.015,
+        frozen_quiet: float = 0.0025,
+        frozen_nudge: float = 0.08,
         frozen_min_s: float = 0.5,
+        still_cut: float = 0.06,
         flash_delta: float = 0.10,
         flash_area: float = 0.25,
         flashes_per_second: int = 3,
@@ -44,8 +183,12 @@ class PictureAnalyzer(VideoAnalyzer):
         self.width = width
         self.black_pixel_threshold = black_pixel_threshold
         self.black_ratio = black_ratio
-        self.frozen_noise = frozen_noise
+        self.frozen_same = frozen_same
+        self.frozen_drift = frozen_drift
+        self.frozen_quiet = frozen_quiet
+        self.frozen_nudge = frozen_nudge
         self.frozen_min_s = frozen_min_s
+        self.still_cut = still_cut
         self.flash_delta = flash_delta
         self.flash_area = flash_area
         self.flashes_per_second = flashes_per_second
@@ -55,8 +198,12 @@ class PictureAnalyzer(VideoAnalyzer):
             width=self.width,
             black_pixel_threshold=self.black_pixel_threshold,
             black_ratio=self.black_ratio,
-            frozen_noise=self.frozen_noise,
+            frozen_same=self.frozen_same,
+            frozen_drift=self.frozen_drift,
+            frozen_quiet=self.frozen_quiet,
+            frozen_nudge=self.frozen_nudge,
             frozen_min_s=self.frozen_min_s,
+            still_cut=self.still_cut,
             flash_delta=self.flash_delta,
             flash_area=self.flash_area,
             flashes_per_second=self.flashes_per_second,
@@ -73,6 +220,8 @@ class PictureAnalyzer(VideoAnalyzer):
         self._transition: list[int] = []
         self._prev_luma = None
         self._prev_lin = None
+        self._holds = _Holds(float(info.fps), self.frozen_same, self.frozen_drift, self.frozen_quiet,
+                             self.frozen_nudge, 1, max(2, int(round(self.frozen_min_s * float(info.fps)))))
 
     def feed(self, index: int, image: np.ndarray) -> None:
         # OpenCV's per-pixel kernels: 0.1 CPU-ms per 108x192 frame against 0.35 for numpy
@@ -84,6 +233,7 @@ class PictureAnalyzer(VideoAnalyzer):
         size = luma.size
         self._black.append(np.count_nonzero(luma <= self.black_pixel_threshold) / size)
         self._luma_mean.append(cv2.mean(luma)[0])
+        self._holds.feed(index, luma, self._prev_luma)
         if self._prev_luma is None:
             self._diff.append(0.0)
             self._transition.append(0)
@@ -104,24 +254,18 @@ class PictureAnalyzer(VideoAnalyzer):
         fps = float(self.info.fps)
 
         black = runs(black_mask, 1)
-        # a run of frames that each repeat the one before is one held picture, together
-        # with the frame it repeats; black stretches are reported as black only
-        same = (diff <= self.frozen_noise) & ~black_mask
-        same[0] = False
-        # an encoder's keyframe refresh nudges a held picture once (a few levels of noise);
-        # a lone small step between two still runs does not end the hold
-        blip = np.zeros_like(same)
-        blip[1:-1] = (diff[1:-1] <= 5 * self.frozen_noise) & same[:-2] & same[2:]
-        same |= blip
-        min_frames = max(2, int(round(self.frozen_min_s * fps)))
-        frozen = [(s - 1, e) for s, e in runs(same, 1) if e - s + 1 >= min_frames]
+        frozen, stills = self._frozen(diff, black_mask, fps)
 
         flashes, flash_frames = self._flashes(frame_times)
         lanes = [
             Lane("black", {"intervals": frame_intervals(black, frame_times, end_time),
                            "params": {"pixel_threshold": self.black_pixel_threshold, "ratio": self.black_ratio}}),
             Lane("frozen", {"intervals": frame_intervals(frozen, frame_times, end_time),
-                            "params": {"noise": self.frozen_noise, "min_s": self.frozen_min_s}}),
+                            "stills": frame_intervals(stills, frame_times, end_time),
+                            "params": {"same": self.frozen_same, "drift": self.frozen_drift,
+                                       "quiet": self.frozen_quiet, "nudge": self.frozen_nudge,
+                                       "min_s": self.frozen_min_s,
+                                       "still_cut": self.still_cut}}),
             Lane("motion", {"per_frame": rounded(diff, 5), "mean": round(float(diff.mean()) if n else 0.0, 5),
                             "luma": rounded(np.asarray(self._luma_mean), 4),
                             "unit": "mean absolute luma change per frame, 0..1"}),
@@ -131,6 +275,47 @@ class PictureAnalyzer(VideoAnalyzer):
                                         "max_per_second": self.flashes_per_second}}),
         ]
         return lanes
+
+    def _frozen(self, diff: np.ndarray, black: np.ndarray, fps: float
+                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Held pictures at least ``frozen_min_s`` long, split into freezes and stills.
+
+        A hold is a designed still when it opens the video, when it starts with a cut (a mean
+        luma change of at least ``still_cut``: 0.1-0.3 at the corpus's cuts, at most 0.02
+        within its footage) or at the end of a dissolve or fade (``gradual_end``), when it follows a hold of at least 0.2 s with only a local
+        change between them (under ``WIDE_AREA`` of the picture: a caption changing on a photo;
+        such a chain takes the class of its first hold), or when the second before it (since
+        the last cut) has fewer than two frames of change over ``WIDE_AREA``. Else
+        motion was going on and the picture stopped: a freeze. Black holds are neither."""
+        h = self._holds
+        h.finish(len(diff))
+        step, area = np.asarray(h.step), np.asarray(h.area)
+        wide = (step > self.frozen_same) & (area >= WIDE_AREA)
+        cut = diff >= self.still_cut
+        min_frames = max(2, int(round(self.frozen_min_s * fps)))
+        link_frames = max(2, int(round(0.2 * fps)))
+        window = max(1, int(round(fps)))
+        frozen, stills = [], []
+        still_prev: bool | None = None  # the class of the previous hold, when it can pass it on
+        last_cut = 0
+        for s, e, loud in h.holds:
+            if cut[s]:
+                last_cut = s
+            if s == 0 or cut[s]:
+                still = True
+            elif still_prev is not None and not wide[s]:
+                still = still_prev
+            elif h.gradual.get(s, False):
+                still = True
+            else:
+                lo = max(last_cut, s - window + 1)
+                still = int(np.count_nonzero(wide[lo : s + 1])) < 2
+            quiet = loud * 2 <= max(1, e - s - 1)
+            still_prev = still if (e - s >= link_frames and quiet) else None
+            if e - s < min_frames or not quiet or black[s:e].mean() > 0.5:
+                continue
+            (stills if still else frozen).append((s, e))
+        return frozen, stills
 
     def _flashes(self, frame_times: np.ndarray) -> tuple[list[tuple[int, int]], list[int]]:
         trans = np.asarray(self._transition, dtype=np.int8)

@@ -14,22 +14,36 @@ BLIP_FRAMES = 2  # a lone encoder blip (keyframe refresh) does not end a still s
 FAST_SHOT_S = 0.4  # shots shorter than this are too short to take in
 FAST_RUN_SHOTS = 3  # ... when at least this many come in a row
 BLACK_WARN_S = 0.2
+# A black run inside the video counts from 0.1 s (3 frames at 24-30 fps): below about 100 ms
+# the eye sums a short dark frame with the frames around it (Bloch's law: its critical
+# duration is ~100 ms in daylight vision), so it reads as a blink or a flicker, not as black
+# picture. Black runs that open or end the video count at any length (the first frame is the
+# thumbnail), and black frames inside a flashing stretch are that flashing, not black picture.
+BLACK_MIN_S = 0.1
+STILL_AT_BOUNDARY = (2, 3)  # a hold starting this many frames after / before a shot boundary starts with it
 
 
-@check("black_frames", title="Black frames", weight=3, lanes=("black",),
+@check("black_frames", title="Black frames", weight=3, lanes=("black", "flashes"),
        measure="seconds of black picture", points=((0.0, 1.0), (0.2, 0.9), (1.0, 0.5), (3.0, 0.0)))
 def black_frames(ctx: Context) -> Outcome:
-    """Black frames (>= 98 % of pixels below 10 % luma). A black first frame is the thumbnail
-    and the first impression; longer black stretches read as a broken video."""
+    """Black frames (>= 98 % of pixels below 10 % luma) for 0.1 s or more, or at the video's
+    start or end at any length. A black first frame is the thumbnail and the first
+    impression; longer black stretches read as a broken video. Flashing is not black."""
     lane = ctx.lane("black")
     if lane is None:
         return Outcome.na(ctx.why_missing("black"))
+    flashes = ctx.lane("flashes")
+    flashing = [interval_frames(ctx, it) for it in flashes["intervals"]] if flashes is not None else []
     flags, total = [], 0.0
     for item in lane.get("intervals", []):
         s, e = interval_frames(ctx, item)
         dur = ctx.seconds(e) - ctx.seconds(s)
-        total += dur
         at_edge = s == 0 or e >= ctx.frame_count
+        if any(fs - 1 <= s and e <= fe + 1 for fs, fe in flashing):
+            continue  # the dark phases of flashing: too_dynamic's business
+        if not at_edge and dur < BLACK_MIN_S - 1e-9:
+            continue
+        total += dur
         where = "opens the video" if s == 0 else ("ends the video" if e >= ctx.frame_count else "in the middle")
         severity = "warning" if dur >= BLACK_WARN_S or at_edge else "info"
         fix = (f"trim the {e - s} black frame{'s' if e - s != 1 else ''} ({fmt_s(dur)}) so the video opens on picture"
@@ -39,20 +53,21 @@ def black_frames(ctx: Context) -> Outcome:
                               duration_s=dur))
     score = REGISTRY["black_frames"].curve(total)
     detail = f"{len(flags)} black stretch{'es' if len(flags) != 1 else ''}, {fmt_s(total)} in all" if flags \
-        else "no black frames"
+        else f"no black stretch ({BLACK_MIN_S:g} s or more, or at either end)"
     return Outcome(score, detail, flags, {"black_s": round(total, 3)})
 
 
-@check("frozen_frames", title="Frozen frames", weight=3, lanes=("frozen",),
+@check("frozen_frames", title="Frozen frames", weight=3, lanes=("frozen", "cuts"),
        measure="seconds of frozen picture", points=((0.0, 1.0), (0.5, 0.9), (2.0, 0.5), (5.0, 0.0)))
 def frozen_frames(ctx: Context) -> Outcome:
-    """Frames that repeat the one before for 0.5 s or more (a stalled export or a held frame)."""
+    """A picture that stops for 0.5 s or more where motion was going on (a stalled export or a
+    held frame). A still that starts with its shot (a photo or a title card) is not frozen:
+    static_picture judges it."""
     lane = ctx.lane("frozen")
     if lane is None:
         return Outcome.na(ctx.why_missing("frozen"))
     flags, total = [], 0.0
-    for item in lane.get("intervals", []):
-        s, e = interval_frames(ctx, item)
+    for s, e in held_pictures(ctx)[0]:
         dur = ctx.seconds(e) - ctx.seconds(s)
         total += dur
         flags.append(ctx.flag("frozen_frames", "warning", s, e,
@@ -63,6 +78,28 @@ def frozen_frames(ctx: Context) -> Outcome:
     detail = f"{len(flags)} frozen stretch{'es' if len(flags) != 1 else ''}, {fmt_s(total)} in all" if flags \
         else "no frozen frames"
     return Outcome(score, detail, flags, {"frozen_s": round(total, 3)})
+
+
+def held_pictures(ctx: Context) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(freezes, stills): the frozen lane's freezes, less those that start with a shot (the
+    cuts lane's cut or the end of its gradual transition within ``STILL_AT_BOUNDARY`` frames:
+    a dissolve into a photo looks like motion stopping to the pixels), and the pieces that
+    follow such a one directly (a caption changing on the still). Both checks that judge
+    held pictures read them here, so they agree."""
+    lane = ctx.lane("frozen")
+    if lane is None:
+        return [], []
+    freezes = sorted(interval_frames(ctx, it) for it in lane["intervals"])
+    stills = [interval_frames(ctx, it) for it in lane["stills"]]
+    cuts = ctx.lane("cuts")
+    starts = shot_boundaries(ctx, cuts)[0] if cuts is not None else []
+    after, before = STILL_AT_BOUNDARY
+    kept = []
+    for s, e in freezes:
+        at_shot = any(s - after <= b <= s + before for b in starts)
+        follows_still = any(abs(s - se) <= 1 for _, se in stills)
+        (stills if at_shot or follows_still else kept).append((s, e))
+    return kept, sorted(stills)
 
 
 def shot_boundaries(ctx: Context, cuts: dict) -> tuple[list[int], list[tuple[int, int]]]:
@@ -83,8 +120,8 @@ def shot_boundaries(ctx: Context, cuts: dict) -> tuple[list[int], list[tuple[int
 @check("static_picture", title="Static picture", weight=7, lanes=("motion", "cuts"),
        measure="share of the video in static stretches", points=((0.0, 1.0), (0.25, 0.5), (0.6, 0.0)))
 def static_picture(ctx: Context) -> Outcome:
-    """No cut and barely any motion for 4 s or more. Stretches that are all frozen or black
-    frames are left to those checks."""
+    """No cut and barely any motion for 4 s or more, designed stills included. Stretches that
+    are all frozen or black frames are left to those checks."""
     motion = ctx.lane("motion")
     if motion is None:
         return Outcome.na(ctx.why_missing("motion"))
@@ -106,11 +143,11 @@ def static_picture(ctx: Context) -> Outcome:
             closed[-1] = (closed[-1][0], e)
         else:
             closed.append((s, e))
-    covered = []
-    for name in ("frozen", "black"):
-        lane = ctx.lane(name)
-        if lane is not None:
-            covered += [interval_frames(ctx, it) for it in lane.get("intervals", [])]
+    freezes = held_pictures(ctx)[0]
+    covered = list(freezes)
+    black = ctx.lane("black")
+    if black is not None:
+        covered += [interval_frames(ctx, it) for it in black["intervals"]]
     covered = merge_intervals(covered, gap=2)
     flags, total = [], 0.0
     for s, e in closed:
@@ -133,6 +170,9 @@ def static_picture(ctx: Context) -> Outcome:
     detail = (f"{len(flags)} static stretch{'es' if len(flags) != 1 else ''} of {STATIC_MIN_S:g} s or more, "
               f"{fmt_s(total)} ({share:.0%} of the video)") if flags else \
         f"no stretch of {STATIC_MIN_S:g} s without a cut or motion"
+    if freezes:  # a frozen picture is static too: say where it is judged
+        frozen_s = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in freezes)
+        detail += f" (besides {fmt_s(frozen_s)} of frozen picture: see Frozen frames)"
     return Outcome(score, detail, flags, {"static_s": round(total, 3), "static_share": round(share, 4)})
 
 
