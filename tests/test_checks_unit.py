@@ -25,6 +25,7 @@ CONTRACT_IDS = {
     "text_too_small", "text_low_contrast", "text_too_brief", "too_quiet", "too_loud", "dead_air",
     "static_picture", "too_dynamic", "black_frames", "frozen_frames", "format",
 }
+ADDED_IDS = {"photosensitive_flashing"}  # ids added since the contract (docs/checks.md)
 
 
 def iv(s: int, e: int, **kw) -> dict:
@@ -82,8 +83,23 @@ def only_flags(ev, check):
     return [f for f in ev.flags if f["check"] == check]
 
 
+def assert_agree(ev):
+    """Every row's status says what its flags' worst severity says (error: fail, warning: warn,
+    info or none: pass), and the flags counted in the row are the flags in the result."""
+    from reelstudio.severity import STATUS_OF_SEVERITY, worst
+
+    for r in ev.checklist:
+        mine = only_flags(ev, r["check"])
+        assert r["flags"] == len(mine), r
+        if r["status"] == "n/a":
+            assert not mine, r
+        elif mine:
+            assert STATUS_OF_SEVERITY[worst(mine)] == r["status"], (r, [f["severity"] for f in mine])
+
+
 def assert_fires(ev, check, start, end, severity=None):
     """``check`` flags [start, end) (within 2 frames), fails or warns, and nothing else is flagged."""
+    assert_agree(ev)
     got = only_flags(ev, check)
     assert got, f"{check} did not fire: {row(ev, check)}"
     assert any(abs(f["start_frame"] - start) <= 2 and abs(f["end_frame"] - end) <= 2 for f in got), got
@@ -100,7 +116,7 @@ def assert_fires(ev, check, start, end, severity=None):
 # -- registry, presets, score --------------------------------------------------------
 
 def test_every_contract_check_is_registered_and_weights_sum_to_100():
-    assert set(REGISTRY) == CONTRACT_IDS == set(CHECK_ORDER)
+    assert set(REGISTRY) == CONTRACT_IDS | ADDED_IDS == set(CHECK_ORDER)
     assert sum(c.weight for c in REGISTRY.values()) == 100
     for c in REGISTRY.values():
         xs = [x for x, _ in c.points]
@@ -119,18 +135,100 @@ def test_clean_lanes_pass_every_check_with_no_flag():
 def test_checklist_says_where_every_point_went():
     lanes = clean_lanes()
     lanes["loudness"]["integrated_lufs"] = -20.0  # 6 LU quiet: too_quiet sub-score 0.5
-    lanes["faces"] = {"status": "unavailable", "reason": "model missing"}
+    lanes["faces"] = {"status": "unavailable", "reason": "model missing", "cause": "no_input"}
     ev = run(lanes)
     quiet = row(ev, "too_quiet")
     assert quiet["score"] == pytest.approx(0.5) and quiet["points"] == pytest.approx(4.0)
     face = row(ev, "hook_no_face")
     assert face["status"] == "n/a" and face["points"] == 0 and "model missing" in face["detail"]
+    assert "incomplete" not in face and ev.score_complete and ev.score_max is None
     applicable = [r for r in ev.checklist if r["status"] != "n/a"]
     possible = sum(r["weight"] for r in applicable)
     assert possible == 100 - REGISTRY["hook_no_face"].weight
     assert ev.score == round(100 * sum(r["points"] for r in applicable) / possible)
     assert ev.score == round(100 * (possible - 4.0) / possible)
-    assert ev.band == "good"
+    assert ev.band == "good" and ev.score_note == ""
+
+
+def test_a_check_that_could_not_run_never_raises_the_score():
+    """A damaged model once raised a score from 88 to 98: its checks dropped out of the mean.
+    Now they count as 0, the score says it is incomplete and why, and the most it could be."""
+    lanes = clean_lanes()
+    c = lanes["text"]["intervals"][1]
+    c["contrast"] = 2.0  # one low-contrast caption: the text checks cost points when they run
+    whole = run(lanes)
+    assert whole.score_complete and whole.score < 100
+    broken = copy.deepcopy(lanes)
+    broken["text"] = {"status": "unavailable", "reason": "text model damaged (sha256 mismatch)", "cause": "failed"}
+    broken["subtitle_sync"] = {"status": "unavailable", "cause": "failed",
+                               "reason": "no on-screen text to sync (text model damaged)"}
+    ev = run(broken)
+    assert ev.score <= whole.score  # never raised
+    text_checks = {"subtitles_missing", "subtitles_out_of_sync", "text_in_ui_zone", "text_too_small",
+                   "text_low_contrast", "text_too_brief"}
+    assert {i["check"] for i in ev.incomplete} == text_checks
+    assert all("text model damaged" in i["reason"] for i in ev.incomplete)
+    lost = sum(REGISTRY[k].weight for k in text_checks)
+    assert ev.score == 100 - lost and ev.score_max == 100 and not ev.score_complete
+    assert "could not run" in ev.score_note and "at most 100" in ev.score_note
+    for k in text_checks:
+        r = row(ev, k)
+        assert r["status"] == "n/a" and r["points"] == 0 and r["incomplete"]
+    # a lane left out of the analysis is no better than a broken one
+    del broken["text"]
+    assert run(broken).score == ev.score
+    # JSON fields, as the README's contract notes name them
+    fields = ev.score_fields()
+    assert fields["score_complete"] is False and fields["score_max"] == 100
+    assert fields["score_incomplete"][0].keys() == {"check", "reason"}
+    json.dumps(fields, allow_nan=False)
+
+
+def test_checks_that_do_not_apply_are_left_out_not_counted():
+    """No audio track: the sound checks do not apply, the score is complete."""
+    lanes = clean_lanes()
+    for name in ("loudness", "silence", "speech", "subtitle_sync"):
+        lanes[name] = {"status": "unavailable", "reason": "no audio track", "cause": "no_input"}
+    ev = run(lanes)
+    assert ev.score_complete and ev.score == 100
+    assert {r["check"] for r in ev.checklist if r["status"] == "n/a"} == \
+        {"too_quiet", "too_loud", "dead_air", "subtitles_missing", "subtitles_out_of_sync"}
+    # an analysis written before lanes said why: a file without audio is still no input
+    for name in ("loudness", "silence", "speech", "subtitle_sync"):
+        del lanes[name]["cause"]
+    assert run(lanes, has_audio=False).score_complete
+    assert not run(lanes, has_audio=True).score_complete
+
+
+@pytest.mark.parametrize("gate,change", [
+    ("photosensitive_flashing", lambda l: l["flashes"].update(intervals=[iv(150, 180)],
+                                                              transition_frames=list(range(150, 180, 3)))),
+    ("no_usable_audio", lambda l: l["loudness"].update(integrated_lufs=-63.0, true_peak_dbtp=-40.0)),
+    ("black_or_frozen", lambda l: l["frozen"].update(intervals=[iv(100, 180)])),
+    ("letterboxed", None),
+])
+def test_a_critical_failure_caps_the_band_at_poor(gate, change):
+    lanes = clean_lanes()
+    if change:
+        change(lanes)
+        ev = run(lanes)
+    else:
+        ev = run(lanes, width=1080, height=1350)  # 4:5: shown with bars above and below
+    assert [g["gate"] for g in ev.gates] == [gate], ev.gates
+    assert ev.score == scoring.GATED_MAX and ev.band == "poor"
+    assert gate.split("_")[0] in ev.score_note.lower() or ev.gates[0]["reason"] in ev.score_note
+    r = row(ev, ev.gates[0]["check"])
+    assert r["status"] == "fail" and all(f["severity"] == "error" for f in only_flags(ev, r["check"]))
+    assert_agree(ev)
+    # the same video without it is not capped
+    assert run().score == 100
+
+
+def test_small_black_or_frozen_stretches_are_not_a_gate():
+    lanes = clean_lanes()
+    lanes["frozen"]["intervals"] = [iv(100, 160)]  # 2 s of 10: 20 %
+    ev = run(lanes)
+    assert not ev.gates and ev.score > scoring.GATED_MAX
 
 
 def test_bands_and_status_rules():
@@ -143,7 +241,13 @@ def test_bands_and_status_rules():
     assert scoring.status_of(0.95, warn) == "warn"
     assert scoring.status_of(0.7, []) == "warn"
     assert scoring.status_of(0.49, warn) == "fail"
+    assert scoring.status_of(0.95, [{"severity": "error"}]) == "fail"  # an error fails the row
     assert scoring.total([]).score is None
+    # severities follow the status: a failing row's worst flags are errors, milder ones stay
+    flags = [{"severity": "warning"}, {"severity": "info"}]
+    assert [f["severity"] for f in scoring.agree("fail", flags)] == ["error", "info"]
+    assert [f["severity"] for f in scoring.agree("warn", [{"severity": "info"}])] == ["warning"]
+    assert scoring.agree("warn", flags) == flags and flags[0]["severity"] == "warning"  # not modified
 
 
 def test_control_points_interpolate_and_clamp():
@@ -176,16 +280,18 @@ def test_presets_are_complete_and_unknown_names_fail_clearly():
 
 
 def test_unavailable_and_malformed_lanes_become_na_not_crashes():
-    lanes = {name: {"status": "unavailable", "reason": "no audio track"} for name in clean_lanes()}
+    lanes = {name: {"status": "unavailable", "reason": "engine missing"} for name in clean_lanes()}
     ev = run(lanes)
     assert {r["status"] for r in ev.checklist if r["check"] != "format"} == {"n/a"}
-    assert row(ev, "format")["status"] == "pass" and ev.score == 100
+    assert row(ev, "format")["status"] == "pass" and ev.score == REGISTRY["format"].weight  # the rest count 0
+    assert len(ev.incomplete) == len(REGISTRY) - 1 and ev.score_max == 100
     bad = clean_lanes()
     bad["motion"] = {"status": "ok", "per_frame": "garbage"}
     bad["text"]["intervals"][0]["box"] = ["x"]
     ev = run(bad)
     assert row(ev, "static_picture")["status"] == "n/a" and "cannot read" in row(ev, "static_picture")["detail"]
     assert row(ev, "text_in_ui_zone")["status"] == "n/a"
+    assert {"static_picture", "text_in_ui_zone"} <= {i["check"] for i in ev.incomplete}
     ev = evaluate({}, {}, "reels")
     assert ev.score is None and {r["status"] for r in ev.checklist} == {"n/a"}
 
@@ -196,14 +302,20 @@ def test_hook_no_face():
     lanes = clean_lanes()
     lanes["faces"]["intervals"] = [iv(150, 300)]
     ev = run(lanes)
-    assert_fires(ev, "hook_no_face", 0, 90, "warning")
+    assert_fires(ev, "hook_no_face", 0, 90, "error")  # no face at all: the row fails
     assert row(ev, "hook_no_face")["status"] == "fail"
     lanes["faces"]["intervals"] = []
     assert_fires(run(lanes), "hook_no_face", 0, 90)
     lanes["faces"]["intervals"] = [iv(60, 300)]  # at 2 s: inside the hook, but late
     ev = run(lanes)
     assert row(ev, "hook_no_face")["score"] == pytest.approx(0.75)
+    # a sub-score of 0.75 warns the row, so its flag is a warning (one vocabulary)
+    assert [f["severity"] for f in only_flags(ev, "hook_no_face")] == ["warning"]
+    assert row(ev, "hook_no_face")["status"] == "warn"
+    lanes["faces"]["intervals"] = [iv(36, 300)]  # at 1.2 s: a note, the row passes
+    ev = run(lanes)
     assert [f["severity"] for f in only_flags(ev, "hook_no_face")] == ["info"]
+    assert row(ev, "hook_no_face")["status"] == "pass"
 
 
 def test_hook_static_open():
@@ -233,7 +345,7 @@ def test_subtitles_missing():
     lanes["text"]["intervals"] = lanes["text"]["intervals"][:2]  # none after frame 116
     lanes["subtitle_sync"]["subtitles"] = lanes["subtitle_sync"]["subtitles"][:2]
     ev = run(lanes)
-    assert_fires(ev, "subtitles_missing", 116, 290, "warning")
+    assert_fires(ev, "subtitles_missing", 116, 290, "error")  # 64 % uncaptioned: fails
     assert row(ev, "subtitles_missing")["measured"]["covered_share"] == pytest.approx(100 / 280, abs=0.01)
     # a caption the sync step could not match still puts words on screen
     for c in lanes["text"]["intervals"]:
@@ -349,8 +461,11 @@ def test_too_quiet_and_silent_track():
     assert not run(lanes).flags
     lanes["loudness"]["integrated_lufs"] = None
     ev = run(lanes)
-    assert only_flags(ev, "too_quiet")[0]["message"] == "the audio track is silent"
+    assert only_flags(ev, "too_quiet")[0]["message"] == "the audio track is silent: no usable audio"
     assert row(ev, "too_loud")["status"] == "pass"
+    lanes["loudness"]["integrated_lufs"] = -63.0  # a track of noise floor: silent too, not "49 LU quiet"
+    ev = run(lanes)
+    assert "silent (-63 LUFS" in only_flags(ev, "too_quiet")[0]["message"] and ev.band == "poor"
 
 
 def test_too_loud_level_true_peak_and_clipping():
@@ -374,11 +489,23 @@ def test_too_loud_level_true_peak_and_clipping():
 
 def test_dead_air():
     lanes = clean_lanes()
-    lanes["silence"]["intervals"] = [{"start_s": 4.0, "end_s": 6.2, "start_frame": 120, "end_frame": 186},
-                                     {"start_s": 8.0, "end_s": 9.0, "start_frame": 240, "end_frame": 270}]
+    lanes["silence"]["intervals"] = [{"start_s": 4.0, "end_s": 6.8, "start_frame": 120, "end_frame": 204},
+                                     {"start_s": 8.0, "end_s": 9.9, "start_frame": 240, "end_frame": 297}]
     ev = run(lanes)
-    assert_fires(ev, "dead_air", 120, 186, "warning")
-    assert len(only_flags(ev, "dead_air")) == 1  # 1.0 s is a pause, not dead air
+    assert_fires(ev, "dead_air", 120, 204, "warning")
+    assert len(only_flags(ev, "dead_air")) == 1  # 1.9 s is a natural pause, not dead air
+
+
+@pytest.mark.parametrize("seconds,severity,status", [(1.9, None, "pass"), (2.2, "info", "pass"),
+                                                     (2.6, "warning", "warn"), (4.5, "error", "fail")])
+def test_dead_air_severity_grows_with_length(seconds, severity, status):
+    lanes = clean_lanes()
+    end = 120 + round(seconds * FPS)
+    lanes["silence"]["intervals"] = [{"start_s": 4.0, "end_s": 4.0 + seconds, "start_frame": 120, "end_frame": end}]
+    ev = run(lanes)
+    assert [f["severity"] for f in only_flags(ev, "dead_air")] == ([severity] if severity else [])
+    assert row(ev, "dead_air")["status"] == status
+    assert_agree(ev)
 
 
 def test_static_picture():
@@ -391,7 +518,7 @@ def test_static_picture():
     motion[150] = 0.006  # an encoder blip does not end the stretch
     lanes["motion"]["per_frame"] = motion
     ev = run(lanes)
-    assert_fires(ev, "static_picture", 60, 240, "warning")
+    assert_fires(ev, "static_picture", 60, 240, "error")  # 60 % static: fails
     # frozen frames are left to frozen_frames
     lanes["frozen"]["intervals"] = [iv(60, 240)]
     assert not only_flags(run(lanes), "static_picture")
@@ -406,21 +533,22 @@ def test_too_dynamic_fast_cutting():
     fast = [100, 110, 120, 130, 140]  # 4 shots of 1/3 s between 100 and 140, then 140->180
     lanes["cuts"]["events"] = [{"frame": f, "kind": "cut"} for f in [60] + fast + [180, 240]]
     ev = run(lanes)
-    assert_fires(ev, "too_dynamic", 100, 140, "warning")
+    assert_fires(ev, "too_dynamic", 100, 140, "error")  # 13 % of the video: fails
     assert only_flags(ev, "too_dynamic")[0]["shots"] == 4
     # two short shots in a row are an accent, not a barrage
     lanes["cuts"]["events"] = [{"frame": f, "kind": "cut"} for f in (60, 100, 110, 120, 180, 240)]
     assert not run(lanes).flags
 
 
-def test_too_dynamic_flashing_is_an_error():
+def test_photosensitive_flashing_is_its_own_check_and_an_error():
     lanes = clean_lanes()
     lanes["flashes"]["intervals"] = [iv(150, 180)]
-    lanes["flashes"]["transition_frames"] = list(range(150, 180, 3))
+    lanes["flashes"]["transition_frames"] = list(range(150, 180, 3))  # a change every 0.1 s: 5 flashes a second
     ev = run(lanes)
-    assert_fires(ev, "too_dynamic", 150, 180, "error")
-    assert row(ev, "too_dynamic")["score"] <= 0.3 and row(ev, "too_dynamic")["status"] == "fail"
-    assert only_flags(ev, "too_dynamic")[0]["flashes_per_s"] == pytest.approx(5.0)
+    assert_fires(ev, "photosensitive_flashing", 150, 180, "error")
+    assert row(ev, "photosensitive_flashing")["status"] == "fail" and row(ev, "too_dynamic")["status"] == "pass"
+    assert only_flags(ev, "photosensitive_flashing")[0]["flashes_per_s"] == pytest.approx(5.0)
+    assert ev.band == "poor" and ev.gates[0]["gate"] == "photosensitive_flashing"
 
 
 def test_black_frames():
@@ -444,7 +572,8 @@ def test_frozen_frames():
 
 @pytest.mark.parametrize("kw,part,severity", [
     (dict(width=1920, height=1080), "aspect", "error"),
-    (dict(width=1080, height=1350), "aspect", "warning"),
+    (dict(width=1080, height=1350), "aspect", "error"),  # 4:5 is letterboxed
+    (dict(width=1080, height=2340), "aspect", "warning"),  # taller than 9:16: cropped to fill
     (dict(width=540, height=960), "resolution", "error"),
     (dict(width=720, height=1280), "resolution", "info"),
     (dict(fps="15/1"), "fps", "warning"),
