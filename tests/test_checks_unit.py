@@ -269,14 +269,20 @@ def test_interval_helpers():
 def test_presets_are_complete_and_unknown_names_fail_clearly():
     assert set(PRESETS) == {"reels", "tiktok", "shorts"}
     reels = get_preset("reels")
-    assert (reels.ui.top, reels.ui.bottom, reels.ui.left) == (0.14, 0.35, 0.06)
+    assert (reels.ui.top, reels.ui.bottom, reels.ui.left) == (0.14, 0.35, 0.06)  # the ads safe zone
+    for p in PRESETS.values():  # what the interface covers: inside the frame, the stricter ads zone around it
+        assert {z.side for z in p.ui_zones} == {"top", "bottom", "right"}
+        for z in p.ui_zones:
+            assert 0 <= z.x0 < z.x1 <= 1 and 0 <= z.y0 < z.y1 <= 1 and z.what
+        bottom = next(z for z in p.ui_zones if z.side == "bottom")
+        assert 1 - bottom.y0 <= p.ui.bottom
     assert get_preset(None) is reels and get_preset("TikTok").name == "tiktok"
     for p in PRESETS.values():
         assert p.sources and p.checked and p.hook_s == 3.0 and p.loudness_target_lufs == -14.0
     with pytest.raises(UnknownPreset, match="reels, tiktok, shorts"):
         get_preset("snapchat")
     assert "weight" in weight_table() and "100" in weight_table().splitlines()[-1]
-    assert "35%" in preset_table("reels") and "Meta" in preset_table("reels")
+    assert "35%" in preset_table("reels") and "Meta" in preset_table("reels") and "https://" in preset_table("reels")
 
 
 def test_unavailable_and_malformed_lanes_become_na_not_crashes():
@@ -380,9 +386,14 @@ def test_subtitles_out_of_sync():
     assert row(run(lanes), "subtitles_out_of_sync")["status"] == "n/a"
 
 
-@pytest.mark.parametrize("preset,y,fires", [("reels", 1400, True), ("tiktok", 1400, False), ("shorts", 1500, True),
-                                            ("reels", 150, True), ("tiktok", 150, False)])
-def test_text_in_ui_zone_uses_the_preset_bands(preset, y, fires):
+@pytest.mark.parametrize("preset,y,fires", [
+    ("reels", 1400, False),  # a lower-third subtitle (y 0.73): where creators and caption tools put it
+    ("reels", 1600, True),  # in the name, caption and audio block
+    ("tiktok", 1400, False), ("tiktok", 1600, True),
+    ("shorts", 1300, False), ("shorts", 1500, True),  # Shorts' title block is taller (25 %)
+    ("reels", 100, True), ("tiktok", 100, True), ("reels", 300, False),  # the header on top
+])
+def test_text_in_ui_zone_uses_the_preset_zones(preset, y, fires):
     lanes = clean_lanes()
     lanes["text"]["intervals"][1]["box"][1] = y
     ev = run(lanes, preset=preset)
@@ -392,17 +403,61 @@ def test_text_in_ui_zone_uses_the_preset_bands(preset, y, fires):
         f = only_flags(ev, "text_in_ui_zone")[0]
         band = "bottom" if y > H / 2 else "top"
         assert f["band"] == band
-        ui = get_preset(preset).ui
-        want = (y + 60 - H * (1 - ui.bottom)) if band == "bottom" else (H * ui.top - y)
+        zone = next(z for z in get_preset(preset).ui_zones if z.side == band)
+        want = (y + 60 - H * zone.y0) if band == "bottom" else (H * zone.y1 - y)
         assert f["move_px"] == round(want) and f"{round(want)} px" in f["fix"]
     else:
         assert not ev.flags
 
 
+def test_the_ads_safe_zone_is_the_stricter_option():
+    lanes = clean_lanes()
+    lanes["text"]["intervals"][1]["box"][1] = 1400  # clear of the Reels interface, inside its ads safe zone
+    assert not run(lanes).flags
+    ev = evaluate(lanes, source(), get_preset("reels").ads_safe_zone())
+    f = only_flags(ev, "text_in_ui_zone")
+    assert len(f) == 1 and "ads safe zone" in f[0]["message"] and f[0]["move_px"] == round(1460 - 0.65 * H)
+
+
+def test_every_subtitle_in_one_band_is_one_flag_with_its_instances():
+    """The sample reel had nine flags "text under the platform's buttons", one per caption."""
+    lanes = clean_lanes()
+    for k, c in enumerate(lanes["text"]["intervals"]):
+        c["box"][1] = 1580 + 4 * k  # all five in the caption block (from y=1536)
+    ev = run(lanes)
+    f = only_flags(ev, "text_in_ui_zone")
+    assert len(f) == 1, f
+    f = f[0]
+    caps = lanes["text"]["intervals"]
+    assert (f["start_frame"], f["end_frame"]) == (caps[0]["start_frame"], caps[-1]["end_frame"])
+    assert f["message"].startswith("all 5 subtitles sit under Instagram Reels's name, caption and audio block")
+    assert "subtitle track up by about 120 px" in f["fix"]  # the lowest (1596 + 60) needs 120
+    assert [i["caption"] for i in f["instances"]] == [0, 1, 2, 3, 4]
+    assert [(i["start_frame"], i["end_frame"]) for i in f["instances"]] == \
+        [(c["start_frame"], c["end_frame"]) for c in caps]
+    assert all(i["move_px"] > 0 and i["band"] == "bottom" for i in f["instances"])
+    assert row(ev, "text_in_ui_zone")["flags"] == 1 and "5 captions under the UI" in row(ev, "text_in_ui_zone")["detail"]
+    # one caption alone stays a flag of its own
+    for c in caps[1:]:
+        c["box"][1] = 1100
+    assert "instances" not in only_flags(run(lanes), "text_in_ui_zone")[0]
+
+
+def test_text_style_problems_are_one_flag():
+    lanes = clean_lanes()
+    for c in lanes["text"]["intervals"]:
+        c["height_px"], c["contrast"] = 30, 2.0
+    ev = run(lanes)
+    small, dim = only_flags(ev, "text_too_small"), only_flags(ev, "text_low_contrast")
+    assert len(small) == 1 and len(small[0]["instances"]) == 5 and "caption style" in small[0]["fix"]
+    assert len(dim) == 1 and len(dim[0]["instances"]) == 5 and "2.0:1" in dim[0]["message"]
+    assert_agree(ev)
+
+
 def test_text_in_ui_zone_sides():
     lanes = clean_lanes()
     c = lanes["text"]["intervals"][3]
-    c["box"] = [1000, 900, 70, 60]  # on the right edge, where the buttons are
+    c["box"] = [1000, 1200, 70, 60]  # on the right edge, where the buttons are
     assert_fires(run(lanes), "text_in_ui_zone", c["start_frame"], c["end_frame"])
     assert only_flags(run(lanes), "text_in_ui_zone")[0]["band"] == "right"
 
@@ -438,8 +493,10 @@ def test_text_too_brief_reading_speed_and_minimum_time():
     lanes = clean_lanes()
     c = lanes["text"]["intervals"][2]
     c["text"] = "this caption has far too many words for its time"  # 48 characters: 2.8 s
+    c["role"] = "overlay"  # a title nobody speaks: reading time applies
+    lanes["subtitle_sync"]["subtitles"].pop(2)
     ev = run(lanes)
-    assert_fires(ev, "text_too_brief", c["start_frame"], c["end_frame"], "warning")
+    assert_fires(ev, "text_too_brief", c["start_frame"], c["end_frame"], "error")  # 1.7 s of 2.8 s: fails
     f = only_flags(ev, "text_too_brief")[0]
     assert f["needed_s"] == pytest.approx(48 / 17, abs=0.01) and f["chars_per_s"] > 17
     c["text"] = "ok"
@@ -447,6 +504,28 @@ def test_text_too_brief_reading_speed_and_minimum_time():
     c["end_s"] = c["end_frame"] / FPS
     f = only_flags(run(lanes), "text_too_brief")
     assert [(x["start_frame"], x["end_frame"]) for x in f] == [(c["start_frame"], c["end_frame"])]
+
+
+def test_spoken_subtitles_are_judged_by_sync_not_reading_time():
+    """One caption once got "end it 0.9 s earlier" next to "keep it on screen 1 frame longer":
+    a subtitle that shows speech is read along with it, so only its sync is judged."""
+    lanes = clean_lanes()
+    for c in lanes["text"]["intervals"]:  # speech-paced: 48 characters in 1.7 s, far over 17/s
+        c["text"] = "this caption has far too many words for its time"
+    sub = lanes["subtitle_sync"]["subtitles"][2]
+    sub["offset_start_s"], sub["offset_end_s"] = 0.0, 0.9
+    ev = run(lanes)
+    assert not only_flags(ev, "text_too_brief") and row(ev, "text_too_brief")["status"] == "pass"
+    assert "5 spoken subtitles judged by their sync" in row(ev, "text_too_brief")["detail"]
+    (f,) = only_flags(ev, "subtitles_out_of_sync")
+    assert "end it 0.9 s earlier" in f["fix"].lower()
+    # a caption the sync step could not match but the text lane calls a subtitle is spoken too
+    lanes["subtitle_sync"]["subtitles"] = []
+    assert not only_flags(run(lanes), "text_too_brief")
+    for c in lanes["text"]["intervals"]:
+        c["role"] = "overlay"
+    grouped = only_flags(run(lanes), "text_too_brief")
+    assert len(grouped) == 1 and len(grouped[0]["instances"]) == 5
 
 
 def test_too_quiet_and_silent_track():
