@@ -151,7 +151,10 @@ def preset_table(name: str | None = None) -> str:
         f"{p.recommended_size[0]}x{p.recommended_size[1]} recommended, at least {p.min_short_side} px on the short side",
         f"  frame rate      {p.fps_min:g}-{p.fps_max:g} fps",
         f"  duration        {p.duration_min_s:g}-{p.duration_max_s:g} s",
-        f"  UI bands        top {ui.top:.0%}, bottom {ui.bottom:.0%}, left {ui.left:.0%}, right {ui.right:.0%}",
+        "  interface       " + "; ".join(f"{z.what} x {z.x0:.0%}-{z.x1:.0%}, y {z.y0:.0%}-{z.y1:.0%}"
+                                      for z in p.ui_zones),
+        f"  ads safe zone   top {ui.top:.0%}, bottom {ui.bottom:.0%}, left {ui.left:.0%}, right {ui.right:.0%} "
+        "(the stricter option: Preset.ads_safe_zone())",
         f"  loudness        {p.loudness_target_lufs:g} LUFS integrated, true peak <= {p.true_peak_ceiling_dbtp:g} dBTP",
         f"  hook window     first {p.hook_s:g} s",
         "  sources:",
