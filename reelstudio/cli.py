@@ -222,6 +222,8 @@ def _analyze(args) -> int:
         bar.close()
     for warning in result.source.warnings:  # analysed as far as it goes: say what was not whole
         sys.stderr.write(f"reelstudio: warning: {args.video}: {warning}\n")
+    if result.score_note:  # a score that is incomplete or capped says so whatever the output
+        sys.stderr.write(f"reelstudio: score: {result.score_note}\n")
     speech = result.lanes.get("speech")
     if args.words_model and speech is not None and speech.status == "ok" \
             and speech.data.get("words_status", "ok") != "ok":

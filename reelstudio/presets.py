@@ -31,6 +31,19 @@ class UiBands:
 
 
 @dataclass(frozen=True)
+class UiZone:
+    """A rectangle the app's own interface covers, as fractions of the frame (x0, y0, x1, y1).
+    ``side`` says which way text moves to clear it (top, bottom, left, right)."""
+
+    side: str
+    what: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
 class Preset:
     name: str
     title: str
@@ -43,11 +56,27 @@ class Preset:
     fps_max: float
     duration_min_s: float
     duration_max_s: float
-    ui: UiBands
+    ui: UiBands  # the ads safe zone: the stricter option (Preset.ads_safe_zone)
     loudness_target_lufs: float
     true_peak_ceiling_dbtp: float
     hook_s: float
     sources: tuple[str, ...] = field(default=(), compare=False)
+    # what the interface actually covers for an organic post (the caption, name and sound
+    # block at the bottom, the action column on the right, the header on top)
+    ui_zones: tuple[UiZone, ...] = ()
+    zones_name: str = "interface"  # "interface", or "ads safe zone" for the stricter option
+
+    def ads_safe_zone(self) -> "Preset":
+        """This preset judged against the platform's ads safe zone (the whole bands of
+        ``ui``), stricter than what the interface covers for an organic post."""
+        import dataclasses
+
+        u = self.ui
+        zones = (UiZone("top", "ads safe zone, top", 0.0, 0.0, 1.0, u.top),
+                 UiZone("bottom", "ads safe zone, bottom", 0.0, 1.0 - u.bottom, 1.0, 1.0),
+                 UiZone("left", "ads safe zone, left", 0.0, 0.0, u.left, 1.0),
+                 UiZone("right", "ads safe zone, right", 1.0 - u.right, 0.0, 1.0, 1.0))
+        return dataclasses.replace(self, ui_zones=zones, zones_name="ads safe zone")
 
 
 SOURCES = {
@@ -71,27 +100,54 @@ SOURCES = {
                 "1 dB of headroom for lossy encoding)",
     "hook": "Meta for Business 'Creative best practices for Reels' and TikTok Creative Center: lead with "
             "the message in the first 3 seconds",
+    "reels_ui": "What the Reels interface covers for an organic post (checked 2026-12-04): the name, caption "
+                "and audio block over the bottom ~15-20 % (https://www.trymypost.com/fr/blog/instagram-reels-"
+                "safe-zones-text-placement-2026: bottom 280 px of 1920 most critical; Meta's Stories/organic "
+                "figure 20 %, https://www.marketertools.fyi/blog/meta-ad-sizes-safe-zones-2026), the like/"
+                "comment/share column on the right from about mid-height, the Reels header on top",
+    "tiktok_ui": "What the TikTok interface covers (checked 2026-12-04): caption, name and sound over the "
+                 "bottom ~17-24 % (https://socaptions.com/blog/tiktok-safe-zones-2026: bottom 320-460 px, "
+                 "right 120-180 px, top 180-250 px; https://webbannerexperts.com/?p=706: bottom 20-30 %), the "
+                 "profile/like/comment/share column on the right, the Following/For You tabs on top",
+    "shorts_ui": "What the Shorts player covers (checked 2026-12-04): title, channel and subscribe button over "
+                 "the lower ~25 % (https://www.youraithumbnailgenerator.com/guides/youtube-shorts-safe-zones-"
+                 "complete-guide), the like/comment/share column on the right, search and menu on top "
+                 "(https://webbannerexperts.com/youtube-shorts-dimensions-the-1080x1920-guide)",
 }
+
+
+def _zones(top: float, bottom: float, right: float, right_from: float, header: str, block: str,
+           column: str) -> tuple[UiZone, ...]:
+    """Header across the top, a caption block across the bottom, an action column on the right."""
+    return (UiZone("top", header, 0.0, 0.0, 1.0, top),
+            UiZone("bottom", block, 0.0, 1.0 - bottom, 1.0, 1.0),
+            UiZone("right", column, 1.0 - right, right_from, 1.0, 1.0 - bottom))
 
 _COMMON = dict(aspect=Fraction(9, 16), aspect_tolerance=0.02, recommended_size=(1080, 1920), min_short_side=720,
                loudness_target_lufs=-14.0, true_peak_ceiling_dbtp=-1.0, hook_s=3.0)
 
 PRESETS: dict[str, Preset] = {
     "reels": Preset(
-        name="reels", title="Instagram Reels", checked="2026-11-23",
+        name="reels", title="Instagram Reels", checked="2026-12-04",
         fps_min=23.0, fps_max=60.0, duration_min_s=1.0, duration_max_s=180.0,
         ui=UiBands(top=0.14, bottom=0.35, left=0.06, right=0.06),
-        sources=("meta_reels_specs", "meta_reels_safe_zone", "loudness", "hook"), **_COMMON),
+        ui_zones=_zones(0.08, 0.20, 0.13, 0.50, "header", "name, caption and audio block",
+                        "like, comment and share buttons"),
+        sources=("meta_reels_specs", "reels_ui", "meta_reels_safe_zone", "loudness", "hook"), **_COMMON),
     "tiktok": Preset(
-        name="tiktok", title="TikTok", checked="2026-11-23",
+        name="tiktok", title="TikTok", checked="2026-12-04",
         fps_min=23.0, fps_max=60.0, duration_min_s=3.0, duration_max_s=600.0,
         ui=UiBands(top=0.08, bottom=0.20, left=0.06, right=0.12),
-        sources=("tiktok_specs", "tiktok_safe_zone", "loudness", "hook"), **_COMMON),
+        ui_zones=_zones(0.08, 0.20, 0.14, 0.42, "Following / For You tabs", "caption, name and sound block",
+                        "profile, like, comment and share buttons"),
+        sources=("tiktok_specs", "tiktok_ui", "tiktok_safe_zone", "loudness", "hook"), **_COMMON),
     "shorts": Preset(
-        name="shorts", title="YouTube Shorts", checked="2026-11-23",
+        name="shorts", title="YouTube Shorts", checked="2026-12-04",
         fps_min=23.0, fps_max=60.0, duration_min_s=1.0, duration_max_s=180.0,
         ui=UiBands(top=0.08, bottom=0.25, left=0.05, right=0.12),
-        sources=("youtube_shorts_specs", "youtube_shorts_safe_zone", "loudness", "hook"), **_COMMON),
+        ui_zones=_zones(0.07, 0.25, 0.12, 0.45, "search and menu buttons",
+                        "title, channel and subscribe button", "like, comment and share buttons"),
+        sources=("youtube_shorts_specs", "shorts_ui", "youtube_shorts_safe_zone", "loudness", "hook"), **_COMMON),
 }
 
 DEFAULT_PRESET = "reels"

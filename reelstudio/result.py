@@ -28,6 +28,10 @@ class AnalysisResult:
     score_version: str | None = None  # reelstudio/scoring.py; scores of different versions differ in meaning
     band: str | None = None  # "good" >= 90, "needs work" 50-89, "poor" < 50
     preset: str | None = None  # the platform preset the checks ran against
+    score_max: int | None = None  # incomplete scores: the most it could be with the checks that could not run
+    score_incomplete: list[dict] = field(default_factory=list)  # [{"check", "reason"}]: could not run, count 0
+    score_gates: list[dict] = field(default_factory=list)  # [{"gate", "check", "reason"}]: band capped at poor
+    score_note: str = ""  # one line: why the score is incomplete or capped
     timings: dict[str, float] = field(default_factory=dict, compare=False)  # seconds, for benchmarks
 
     def lane(self, name: str) -> Lane:
@@ -46,7 +50,9 @@ class AnalysisResult:
             source["frame_times"] = list(self.source.timebase.frame_times)
         ev = evaluate(lanes, source, preset)
         return dataclasses.replace(self, flags=ev.flags, checklist=ev.checklist, score=ev.score,
-                                   score_version=ev.score_version, band=ev.band, preset=ev.preset)
+                                   score_version=ev.score_version, band=ev.band, preset=ev.preset,
+                                   score_max=ev.score_max, score_incomplete=ev.incomplete, score_gates=ev.gates,
+                                   score_note=ev.score_note)
 
     def to_json(self) -> dict[str, Any]:
         source = self.source.to_contract()
@@ -66,6 +72,13 @@ class AnalysisResult:
             out["score_version"] = self.score_version
             out["band"] = self.band
             out["preset"] = self.preset
+            # a check that could not run counts as 0 (score_max: the most it could be); a
+            # critical failure caps the score at 49 (README, contract notes)
+            out["score_complete"] = not self.score_incomplete
+            out["score_incomplete"] = self.score_incomplete
+            out["score_max"] = self.score_max
+            out["score_gates"] = self.score_gates
+            out["score_note"] = self.score_note
             if self.score is None:
                 out["score_status"] = "unavailable"
                 out["score_reason"] = "no check could run on this analysis (every lane it needs is unavailable)"

@@ -109,3 +109,26 @@ def test_the_same_lanes_score_per_preset(analysed):
         parts = {f["part"] for f in ev.flags if f["check"] == "format"}
         assert parts == {"aspect", "resolution"}, (preset, parts)
         assert ev.preset == preset
+
+
+@pytest.mark.parametrize("name", ["clean", "too_dynamic_flash", "too_quiet", "format"])
+def test_status_and_severity_agree_and_gates_cap_the_band(name, analysed):
+    """On real lanes: a row's status is what its flags' worst severity says; a clip with
+    photosensitive flashing or a letterboxed frame is "poor" with the gate named; the clean
+    clip's score is complete and not capped."""
+    from reelstudio.severity import STATUS_OF_SEVERITY, worst
+
+    doc = analysed(name)
+    for row in doc["checklist"]:
+        mine = [f for f in doc["flags"] if f["check"] == row["check"]]
+        assert row["flags"] == len(mine)
+        if mine:
+            assert STATUS_OF_SEVERITY[worst(mine)] == row["status"], (row, [f["severity"] for f in mine])
+    gates = {g["gate"] for g in doc["score_gates"]}
+    want = {"clean": set(), "too_dynamic_flash": {"photosensitive_flashing"}, "too_quiet": set(),
+            "format": {"letterboxed"}}[name]
+    assert want <= gates, doc["score_gates"]
+    if want:
+        assert doc["score"] <= 49 and doc["band"] == "poor" and doc["score_note"]
+    if name == "clean":
+        assert doc["score_complete"] and not gates and doc["score_note"] == ""

@@ -25,6 +25,7 @@ CONTRACT_IDS = {
     "text_too_small", "text_low_contrast", "text_too_brief", "too_quiet", "too_loud", "dead_air",
     "static_picture", "too_dynamic", "black_frames", "frozen_frames", "format",
 }
+ADDED_IDS = {"photosensitive_flashing"}  # ids added since the contract (docs/checks.md)
 
 
 def iv(s: int, e: int, **kw) -> dict:
@@ -82,8 +83,23 @@ def only_flags(ev, check):
     return [f for f in ev.flags if f["check"] == check]
 
 
+def assert_agree(ev):
+    """Every row's status says what its flags' worst severity says (error: fail, warning: warn,
+    info or none: pass), and the flags counted in the row are the flags in the result."""
+    from reelstudio.severity import STATUS_OF_SEVERITY, worst
+
+    for r in ev.checklist:
+        mine = only_flags(ev, r["check"])
+        assert r["flags"] == len(mine), r
+        if r["status"] == "n/a":
+            assert not mine, r
+        elif mine:
+            assert STATUS_OF_SEVERITY[worst(mine)] == r["status"], (r, [f["severity"] for f in mine])
+
+
 def assert_fires(ev, check, start, end, severity=None):
     """``check`` flags [start, end) (within 2 frames), fails or warns, and nothing else is flagged."""
+    assert_agree(ev)
     got = only_flags(ev, check)
     assert got, f"{check} did not fire: {row(ev, check)}"
     assert any(abs(f["start_frame"] - start) <= 2 and abs(f["end_frame"] - end) <= 2 for f in got), got
@@ -100,7 +116,7 @@ def assert_fires(ev, check, start, end, severity=None):
 # -- registry, presets, score --------------------------------------------------------
 
 def test_every_contract_check_is_registered_and_weights_sum_to_100():
-    assert set(REGISTRY) == CONTRACT_IDS == set(CHECK_ORDER)
+    assert set(REGISTRY) == CONTRACT_IDS | ADDED_IDS == set(CHECK_ORDER)
     assert sum(c.weight for c in REGISTRY.values()) == 100
     for c in REGISTRY.values():
         xs = [x for x, _ in c.points]
@@ -119,18 +135,100 @@ def test_clean_lanes_pass_every_check_with_no_flag():
 def test_checklist_says_where_every_point_went():
     lanes = clean_lanes()
     lanes["loudness"]["integrated_lufs"] = -20.0  # 6 LU quiet: too_quiet sub-score 0.5
-    lanes["faces"] = {"status": "unavailable", "reason": "model missing"}
+    lanes["faces"] = {"status": "unavailable", "reason": "model missing", "cause": "no_input"}
     ev = run(lanes)
     quiet = row(ev, "too_quiet")
     assert quiet["score"] == pytest.approx(0.5) and quiet["points"] == pytest.approx(4.0)
     face = row(ev, "hook_no_face")
     assert face["status"] == "n/a" and face["points"] == 0 and "model missing" in face["detail"]
+    assert "incomplete" not in face and ev.score_complete and ev.score_max is None
     applicable = [r for r in ev.checklist if r["status"] != "n/a"]
     possible = sum(r["weight"] for r in applicable)
     assert possible == 100 - REGISTRY["hook_no_face"].weight
     assert ev.score == round(100 * sum(r["points"] for r in applicable) / possible)
     assert ev.score == round(100 * (possible - 4.0) / possible)
-    assert ev.band == "good"
+    assert ev.band == "good" and ev.score_note == ""
+
+
+def test_a_check_that_could_not_run_never_raises_the_score():
+    """A damaged model once raised a score from 88 to 98: its checks dropped out of the mean.
+    Now they count as 0, the score says it is incomplete and why, and the most it could be."""
+    lanes = clean_lanes()
+    c = lanes["text"]["intervals"][1]
+    c["contrast"] = 2.0  # one low-contrast caption: the text checks cost points when they run
+    whole = run(lanes)
+    assert whole.score_complete and whole.score < 100
+    broken = copy.deepcopy(lanes)
+    broken["text"] = {"status": "unavailable", "reason": "text model damaged (sha256 mismatch)", "cause": "failed"}
+    broken["subtitle_sync"] = {"status": "unavailable", "cause": "failed",
+                               "reason": "no on-screen text to sync (text model damaged)"}
+    ev = run(broken)
+    assert ev.score <= whole.score  # never raised
+    text_checks = {"subtitles_missing", "subtitles_out_of_sync", "text_in_ui_zone", "text_too_small",
+                   "text_low_contrast", "text_too_brief"}
+    assert {i["check"] for i in ev.incomplete} == text_checks
+    assert all("text model damaged" in i["reason"] for i in ev.incomplete)
+    lost = sum(REGISTRY[k].weight for k in text_checks)
+    assert ev.score == 100 - lost and ev.score_max == 100 and not ev.score_complete
+    assert "could not run" in ev.score_note and "at most 100" in ev.score_note
+    for k in text_checks:
+        r = row(ev, k)
+        assert r["status"] == "n/a" and r["points"] == 0 and r["incomplete"]
+    # a lane left out of the analysis is no better than a broken one
+    del broken["text"]
+    assert run(broken).score == ev.score
+    # JSON fields, as the README's contract notes name them
+    fields = ev.score_fields()
+    assert fields["score_complete"] is False and fields["score_max"] == 100
+    assert fields["score_incomplete"][0].keys() == {"check", "reason"}
+    json.dumps(fields, allow_nan=False)
+
+
+def test_checks_that_do_not_apply_are_left_out_not_counted():
+    """No audio track: the sound checks do not apply, the score is complete."""
+    lanes = clean_lanes()
+    for name in ("loudness", "silence", "speech", "subtitle_sync"):
+        lanes[name] = {"status": "unavailable", "reason": "no audio track", "cause": "no_input"}
+    ev = run(lanes)
+    assert ev.score_complete and ev.score == 100
+    assert {r["check"] for r in ev.checklist if r["status"] == "n/a"} == \
+        {"too_quiet", "too_loud", "dead_air", "subtitles_missing", "subtitles_out_of_sync"}
+    # an analysis written before lanes said why: a file without audio is still no input
+    for name in ("loudness", "silence", "speech", "subtitle_sync"):
+        del lanes[name]["cause"]
+    assert run(lanes, has_audio=False).score_complete
+    assert not run(lanes, has_audio=True).score_complete
+
+
+@pytest.mark.parametrize("gate,change", [
+    ("photosensitive_flashing", lambda l: l["flashes"].update(intervals=[iv(150, 180)],
+                                                              transition_frames=list(range(150, 180, 3)))),
+    ("no_usable_audio", lambda l: l["loudness"].update(integrated_lufs=-63.0, true_peak_dbtp=-40.0)),
+    ("black_or_frozen", lambda l: l["frozen"].update(intervals=[iv(100, 180)])),
+    ("letterboxed", None),
+])
+def test_a_critical_failure_caps_the_band_at_poor(gate, change):
+    lanes = clean_lanes()
+    if change:
+        change(lanes)
+        ev = run(lanes)
+    else:
+        ev = run(lanes, width=1080, height=1350)  # 4:5: shown with bars above and below
+    assert [g["gate"] for g in ev.gates] == [gate], ev.gates
+    assert ev.score == scoring.GATED_MAX and ev.band == "poor"
+    assert gate.split("_")[0] in ev.score_note.lower() or ev.gates[0]["reason"] in ev.score_note
+    r = row(ev, ev.gates[0]["check"])
+    assert r["status"] == "fail" and all(f["severity"] == "error" for f in only_flags(ev, r["check"]))
+    assert_agree(ev)
+    # the same video without it is not capped
+    assert run().score == 100
+
+
+def test_small_black_or_frozen_stretches_are_not_a_gate():
+    lanes = clean_lanes()
+    lanes["frozen"]["intervals"] = [iv(100, 160)]  # 2 s of 10: 20 %
+    ev = run(lanes)
+    assert not ev.gates and ev.score > scoring.GATED_MAX
 
 
 def test_bands_and_status_rules():
@@ -143,7 +241,13 @@ def test_bands_and_status_rules():
     assert scoring.status_of(0.95, warn) == "warn"
     assert scoring.status_of(0.7, []) == "warn"
     assert scoring.status_of(0.49, warn) == "fail"
+    assert scoring.status_of(0.95, [{"severity": "error"}]) == "fail"  # an error fails the row
     assert scoring.total([]).score is None
+    # severities follow the status: a failing row's worst flags are errors, milder ones stay
+    flags = [{"severity": "warning"}, {"severity": "info"}]
+    assert [f["severity"] for f in scoring.agree("fail", flags)] == ["error", "info"]
+    assert [f["severity"] for f in scoring.agree("warn", [{"severity": "info"}])] == ["warning"]
+    assert scoring.agree("warn", flags) == flags and flags[0]["severity"] == "warning"  # not modified
 
 
 def test_control_points_interpolate_and_clamp():
@@ -165,27 +269,35 @@ def test_interval_helpers():
 def test_presets_are_complete_and_unknown_names_fail_clearly():
     assert set(PRESETS) == {"reels", "tiktok", "shorts"}
     reels = get_preset("reels")
-    assert (reels.ui.top, reels.ui.bottom, reels.ui.left) == (0.14, 0.35, 0.06)
+    assert (reels.ui.top, reels.ui.bottom, reels.ui.left) == (0.14, 0.35, 0.06)  # the ads safe zone
+    for p in PRESETS.values():  # what the interface covers: inside the frame, the stricter ads zone around it
+        assert {z.side for z in p.ui_zones} == {"top", "bottom", "right"}
+        for z in p.ui_zones:
+            assert 0 <= z.x0 < z.x1 <= 1 and 0 <= z.y0 < z.y1 <= 1 and z.what
+        bottom = next(z for z in p.ui_zones if z.side == "bottom")
+        assert 1 - bottom.y0 <= p.ui.bottom
     assert get_preset(None) is reels and get_preset("TikTok").name == "tiktok"
     for p in PRESETS.values():
         assert p.sources and p.checked and p.hook_s == 3.0 and p.loudness_target_lufs == -14.0
     with pytest.raises(UnknownPreset, match="reels, tiktok, shorts"):
         get_preset("snapchat")
     assert "weight" in weight_table() and "100" in weight_table().splitlines()[-1]
-    assert "35%" in preset_table("reels") and "Meta" in preset_table("reels")
+    assert "35%" in preset_table("reels") and "Meta" in preset_table("reels") and "https://" in preset_table("reels")
 
 
 def test_unavailable_and_malformed_lanes_become_na_not_crashes():
-    lanes = {name: {"status": "unavailable", "reason": "no audio track"} for name in clean_lanes()}
+    lanes = {name: {"status": "unavailable", "reason": "engine missing"} for name in clean_lanes()}
     ev = run(lanes)
     assert {r["status"] for r in ev.checklist if r["check"] != "format"} == {"n/a"}
-    assert row(ev, "format")["status"] == "pass" and ev.score == 100
+    assert row(ev, "format")["status"] == "pass" and ev.score == REGISTRY["format"].weight  # the rest count 0
+    assert len(ev.incomplete) == len(REGISTRY) - 1 and ev.score_max == 100
     bad = clean_lanes()
     bad["motion"] = {"status": "ok", "per_frame": "garbage"}
     bad["text"]["intervals"][0]["box"] = ["x"]
     ev = run(bad)
     assert row(ev, "static_picture")["status"] == "n/a" and "cannot read" in row(ev, "static_picture")["detail"]
     assert row(ev, "text_in_ui_zone")["status"] == "n/a"
+    assert {"static_picture", "text_in_ui_zone"} <= {i["check"] for i in ev.incomplete}
     ev = evaluate({}, {}, "reels")
     assert ev.score is None and {r["status"] for r in ev.checklist} == {"n/a"}
 
@@ -196,14 +308,20 @@ def test_hook_no_face():
     lanes = clean_lanes()
     lanes["faces"]["intervals"] = [iv(150, 300)]
     ev = run(lanes)
-    assert_fires(ev, "hook_no_face", 0, 90, "warning")
+    assert_fires(ev, "hook_no_face", 0, 90, "error")  # no face at all: the row fails
     assert row(ev, "hook_no_face")["status"] == "fail"
     lanes["faces"]["intervals"] = []
     assert_fires(run(lanes), "hook_no_face", 0, 90)
     lanes["faces"]["intervals"] = [iv(60, 300)]  # at 2 s: inside the hook, but late
     ev = run(lanes)
     assert row(ev, "hook_no_face")["score"] == pytest.approx(0.75)
+    # a sub-score of 0.75 warns the row, so its flag is a warning (one vocabulary)
+    assert [f["severity"] for f in only_flags(ev, "hook_no_face")] == ["warning"]
+    assert row(ev, "hook_no_face")["status"] == "warn"
+    lanes["faces"]["intervals"] = [iv(36, 300)]  # at 1.2 s: a note, the row passes
+    ev = run(lanes)
     assert [f["severity"] for f in only_flags(ev, "hook_no_face")] == ["info"]
+    assert row(ev, "hook_no_face")["status"] == "pass"
 
 
 def test_hook_static_open():
@@ -233,7 +351,7 @@ def test_subtitles_missing():
     lanes["text"]["intervals"] = lanes["text"]["intervals"][:2]  # none after frame 116
     lanes["subtitle_sync"]["subtitles"] = lanes["subtitle_sync"]["subtitles"][:2]
     ev = run(lanes)
-    assert_fires(ev, "subtitles_missing", 116, 290, "warning")
+    assert_fires(ev, "subtitles_missing", 116, 290, "error")  # 64 % uncaptioned: fails
     assert row(ev, "subtitles_missing")["measured"]["covered_share"] == pytest.approx(100 / 280, abs=0.01)
     # a caption the sync step could not match still puts words on screen
     for c in lanes["text"]["intervals"]:
@@ -268,9 +386,14 @@ def test_subtitles_out_of_sync():
     assert row(run(lanes), "subtitles_out_of_sync")["status"] == "n/a"
 
 
-@pytest.mark.parametrize("preset,y,fires", [("reels", 1400, True), ("tiktok", 1400, False), ("shorts", 1500, True),
-                                            ("reels", 150, True), ("tiktok", 150, False)])
-def test_text_in_ui_zone_uses_the_preset_bands(preset, y, fires):
+@pytest.mark.parametrize("preset,y,fires", [
+    ("reels", 1400, False),  # a lower-third subtitle (y 0.73): where creators and caption tools put it
+    ("reels", 1600, True),  # in the name, caption and audio block
+    ("tiktok", 1400, False), ("tiktok", 1600, True),
+    ("shorts", 1300, False), ("shorts", 1500, True),  # Shorts' title block is taller (25 %)
+    ("reels", 100, True), ("tiktok", 100, True), ("reels", 300, False),  # the header on top
+])
+def test_text_in_ui_zone_uses_the_preset_zones(preset, y, fires):
     lanes = clean_lanes()
     lanes["text"]["intervals"][1]["box"][1] = y
     ev = run(lanes, preset=preset)
@@ -280,17 +403,61 @@ def test_text_in_ui_zone_uses_the_preset_bands(preset, y, fires):
         f = only_flags(ev, "text_in_ui_zone")[0]
         band = "bottom" if y > H / 2 else "top"
         assert f["band"] == band
-        ui = get_preset(preset).ui
-        want = (y + 60 - H * (1 - ui.bottom)) if band == "bottom" else (H * ui.top - y)
+        zone = next(z for z in get_preset(preset).ui_zones if z.side == band)
+        want = (y + 60 - H * zone.y0) if band == "bottom" else (H * zone.y1 - y)
         assert f["move_px"] == round(want) and f"{round(want)} px" in f["fix"]
     else:
         assert not ev.flags
 
 
+def test_the_ads_safe_zone_is_the_stricter_option():
+    lanes = clean_lanes()
+    lanes["text"]["intervals"][1]["box"][1] = 1400  # clear of the Reels interface, inside its ads safe zone
+    assert not run(lanes).flags
+    ev = evaluate(lanes, source(), get_preset("reels").ads_safe_zone())
+    f = only_flags(ev, "text_in_ui_zone")
+    assert len(f) == 1 and "ads safe zone" in f[0]["message"] and f[0]["move_px"] == round(1460 - 0.65 * H)
+
+
+def test_every_subtitle_in_one_band_is_one_flag_with_its_instances():
+    """The sample reel had nine flags "text under the platform's buttons", one per caption."""
+    lanes = clean_lanes()
+    for k, c in enumerate(lanes["text"]["intervals"]):
+        c["box"][1] = 1580 + 4 * k  # all five in the caption block (from y=1536)
+    ev = run(lanes)
+    f = only_flags(ev, "text_in_ui_zone")
+    assert len(f) == 1, f
+    f = f[0]
+    caps = lanes["text"]["intervals"]
+    assert (f["start_frame"], f["end_frame"]) == (caps[0]["start_frame"], caps[-1]["end_frame"])
+    assert f["message"].startswith("all 5 subtitles sit under Instagram Reels's name, caption and audio block")
+    assert "subtitle track up by about 120 px" in f["fix"]  # the lowest (1596 + 60) needs 120
+    assert [i["caption"] for i in f["instances"]] == [0, 1, 2, 3, 4]
+    assert [(i["start_frame"], i["end_frame"]) for i in f["instances"]] == \
+        [(c["start_frame"], c["end_frame"]) for c in caps]
+    assert all(i["move_px"] > 0 and i["band"] == "bottom" for i in f["instances"])
+    assert row(ev, "text_in_ui_zone")["flags"] == 1 and "5 captions under the UI" in row(ev, "text_in_ui_zone")["detail"]
+    # one caption alone stays a flag of its own
+    for c in caps[1:]:
+        c["box"][1] = 1100
+    assert "instances" not in only_flags(run(lanes), "text_in_ui_zone")[0]
+
+
+def test_text_style_problems_are_one_flag():
+    lanes = clean_lanes()
+    for c in lanes["text"]["intervals"]:
+        c["height_px"], c["contrast"] = 30, 2.0
+    ev = run(lanes)
+    small, dim = only_flags(ev, "text_too_small"), only_flags(ev, "text_low_contrast")
+    assert len(small) == 1 and len(small[0]["instances"]) == 5 and "caption style" in small[0]["fix"]
+    assert len(dim) == 1 and len(dim[0]["instances"]) == 5 and "2.0:1" in dim[0]["message"]
+    assert_agree(ev)
+
+
 def test_text_in_ui_zone_sides():
     lanes = clean_lanes()
     c = lanes["text"]["intervals"][3]
-    c["box"] = [1000, 900, 70, 60]  # on the right edge, where the buttons are
+    c["box"] = [1000, 1200, 70, 60]  # on the right edge, where the buttons are
     assert_fires(run(lanes), "text_in_ui_zone", c["start_frame"], c["end_frame"])
     assert only_flags(run(lanes), "text_in_ui_zone")[0]["band"] == "right"
 
@@ -326,8 +493,10 @@ def test_text_too_brief_reading_speed_and_minimum_time():
     lanes = clean_lanes()
     c = lanes["text"]["intervals"][2]
     c["text"] = "this caption has far too many words for its time"  # 48 characters: 2.8 s
+    c["role"] = "overlay"  # a title nobody speaks: reading time applies
+    lanes["subtitle_sync"]["subtitles"].pop(2)
     ev = run(lanes)
-    assert_fires(ev, "text_too_brief", c["start_frame"], c["end_frame"], "warning")
+    assert_fires(ev, "text_too_brief", c["start_frame"], c["end_frame"], "error")  # 1.7 s of 2.8 s: fails
     f = only_flags(ev, "text_too_brief")[0]
     assert f["needed_s"] == pytest.approx(48 / 17, abs=0.01) and f["chars_per_s"] > 17
     c["text"] = "ok"
@@ -335,6 +504,28 @@ def test_text_too_brief_reading_speed_and_minimum_time():
     c["end_s"] = c["end_frame"] / FPS
     f = only_flags(run(lanes), "text_too_brief")
     assert [(x["start_frame"], x["end_frame"]) for x in f] == [(c["start_frame"], c["end_frame"])]
+
+
+def test_spoken_subtitles_are_judged_by_sync_not_reading_time():
+    """One caption once got "end it 0.9 s earlier" next to "keep it on screen 1 frame longer":
+    a subtitle that shows speech is read along with it, so only its sync is judged."""
+    lanes = clean_lanes()
+    for c in lanes["text"]["intervals"]:  # speech-paced: 48 characters in 1.7 s, far over 17/s
+        c["text"] = "this caption has far too many words for its time"
+    sub = lanes["subtitle_sync"]["subtitles"][2]
+    sub["offset_start_s"], sub["offset_end_s"] = 0.0, 0.9
+    ev = run(lanes)
+    assert not only_flags(ev, "text_too_brief") and row(ev, "text_too_brief")["status"] == "pass"
+    assert "5 spoken subtitles judged by their sync" in row(ev, "text_too_brief")["detail"]
+    (f,) = only_flags(ev, "subtitles_out_of_sync")
+    assert "end it 0.9 s earlier" in f["fix"].lower()
+    # a caption the sync step could not match but the text lane calls a subtitle is spoken too
+    lanes["subtitle_sync"]["subtitles"] = []
+    assert not only_flags(run(lanes), "text_too_brief")
+    for c in lanes["text"]["intervals"]:
+        c["role"] = "overlay"
+    grouped = only_flags(run(lanes), "text_too_brief")
+    assert len(grouped) == 1 and len(grouped[0]["instances"]) == 5
 
 
 def test_too_quiet_and_silent_track():
@@ -349,8 +540,11 @@ def test_too_quiet_and_silent_track():
     assert not run(lanes).flags
     lanes["loudness"]["integrated_lufs"] = None
     ev = run(lanes)
-    assert only_flags(ev, "too_quiet")[0]["message"] == "the audio track is silent"
+    assert only_flags(ev, "too_quiet")[0]["message"] == "the audio track is silent: no usable audio"
     assert row(ev, "too_loud")["status"] == "pass"
+    lanes["loudness"]["integrated_lufs"] = -63.0  # a track of noise floor: silent too, not "49 LU quiet"
+    ev = run(lanes)
+    assert "silent (-63 LUFS" in only_flags(ev, "too_quiet")[0]["message"] and ev.band == "poor"
 
 
 def test_too_loud_level_true_peak_and_clipping():
@@ -374,11 +568,23 @@ def test_too_loud_level_true_peak_and_clipping():
 
 def test_dead_air():
     lanes = clean_lanes()
-    lanes["silence"]["intervals"] = [{"start_s": 4.0, "end_s": 6.2, "start_frame": 120, "end_frame": 186},
-                                     {"start_s": 8.0, "end_s": 9.0, "start_frame": 240, "end_frame": 270}]
+    lanes["silence"]["intervals"] = [{"start_s": 4.0, "end_s": 6.8, "start_frame": 120, "end_frame": 204},
+                                     {"start_s": 8.0, "end_s": 9.9, "start_frame": 240, "end_frame": 297}]
     ev = run(lanes)
-    assert_fires(ev, "dead_air", 120, 186, "warning")
-    assert len(only_flags(ev, "dead_air")) == 1  # 1.0 s is a pause, not dead air
+    assert_fires(ev, "dead_air", 120, 204, "warning")
+    assert len(only_flags(ev, "dead_air")) == 1  # 1.9 s is a natural pause, not dead air
+
+
+@pytest.mark.parametrize("seconds,severity,status", [(1.9, None, "pass"), (2.2, "info", "pass"),
+                                                     (2.6, "warning", "warn"), (4.5, "error", "fail")])
+def test_dead_air_severity_grows_with_length(seconds, severity, status):
+    lanes = clean_lanes()
+    end = 120 + round(seconds * FPS)
+    lanes["silence"]["intervals"] = [{"start_s": 4.0, "end_s": 4.0 + seconds, "start_frame": 120, "end_frame": end}]
+    ev = run(lanes)
+    assert [f["severity"] for f in only_flags(ev, "dead_air")] == ([severity] if severity else [])
+    assert row(ev, "dead_air")["status"] == status
+    assert_agree(ev)
 
 
 def test_static_picture():
@@ -391,23 +597,23 @@ def test_static_picture():
     motion[150] = 0.006  # an encoder blip does not end the stretch
     lanes["motion"]["per_frame"] = motion
     ev = run(lanes)
-    assert_fires(ev, "static_picture", 60, 240, "warning")
+    assert_fires(ev, "static_picture", 60, 240, "error")  # 60 % static: fails
     # a still that starts with its shot is static picture, not frozen (the lane's stills, or a
     # hold the lane called frozen that starts at the cut)
     lanes["frozen"]["stills"] = [iv(60, 240)]
     ev = run(lanes)
-    assert_fires(ev, "static_picture", 60, 240, "warning")
+    assert_fires(ev, "static_picture", 60, 240, "error")
     assert not only_flags(ev, "frozen_frames")
     lanes["frozen"]["stills"], lanes["frozen"]["intervals"] = [], [iv(61, 240)]
     ev = run(lanes)
-    assert_fires(ev, "static_picture", 60, 240, "warning")
+    assert_fires(ev, "static_picture", 60, 240, "error")
     assert not only_flags(ev, "frozen_frames")
     # a freeze inside the shot is left to frozen_frames, and the static row says so
     lanes["frozen"]["intervals"] = [iv(70, 240)]
     for i in range(61, 70):
         motion[i] = 0.02
     ev = run(lanes)
-    assert_fires(ev, "frozen_frames", 70, 240, "warning")
+    assert_fires(ev, "frozen_frames", 70, 240, "error")  # over half the video frozen: the row fails
     assert not only_flags(ev, "static_picture")
     assert "frozen" in row(ev, "static_picture")["detail"]
     # a cut inside breaks the stretch into two short ones
@@ -421,21 +627,22 @@ def test_too_dynamic_fast_cutting():
     fast = [100, 110, 120, 130, 140]  # 4 shots of 1/3 s between 100 and 140, then 140->180
     lanes["cuts"]["events"] = [{"frame": f, "kind": "cut"} for f in [60] + fast + [180, 240]]
     ev = run(lanes)
-    assert_fires(ev, "too_dynamic", 100, 140, "warning")
+    assert_fires(ev, "too_dynamic", 100, 140, "error")  # 13 % of the video: fails
     assert only_flags(ev, "too_dynamic")[0]["shots"] == 4
     # two short shots in a row are an accent, not a barrage
     lanes["cuts"]["events"] = [{"frame": f, "kind": "cut"} for f in (60, 100, 110, 120, 180, 240)]
     assert not run(lanes).flags
 
 
-def test_too_dynamic_flashing_is_an_error():
+def test_photosensitive_flashing_is_its_own_check_and_an_error():
     lanes = clean_lanes()
     lanes["flashes"]["intervals"] = [iv(150, 180)]
-    lanes["flashes"]["transition_frames"] = list(range(150, 180, 3))
+    lanes["flashes"]["transition_frames"] = list(range(150, 180, 3))  # a change every 0.1 s: 5 flashes a second
     ev = run(lanes)
-    assert_fires(ev, "too_dynamic", 150, 180, "error")
-    assert row(ev, "too_dynamic")["score"] <= 0.3 and row(ev, "too_dynamic")["status"] == "fail"
-    assert only_flags(ev, "too_dynamic")[0]["flashes_per_s"] == pytest.approx(5.0)
+    assert_fires(ev, "photosensitive_flashing", 150, 180, "error")
+    assert row(ev, "photosensitive_flashing")["status"] == "fail" and row(ev, "too_dynamic")["status"] == "pass"
+    assert only_flags(ev, "photosensitive_flashing")[0]["flashes_per_s"] == pytest.approx(5.0)
+    assert ev.band == "poor" and ev.gates[0]["gate"] == "photosensitive_flashing"
 
 
 def test_black_frames():
@@ -483,7 +690,8 @@ def test_frozen_frames():
 
 @pytest.mark.parametrize("kw,part,severity", [
     (dict(width=1920, height=1080), "aspect", "error"),
-    (dict(width=1080, height=1350), "aspect", "warning"),
+    (dict(width=1080, height=1350), "aspect", "error"),  # 4:5 is letterboxed
+    (dict(width=1080, height=2340), "aspect", "warning"),  # taller than 9:16: cropped to fill
     (dict(width=540, height=960), "resolution", "error"),
     (dict(width=720, height=1280), "resolution", "info"),
     (dict(fps="15/1"), "fps", "warning"),

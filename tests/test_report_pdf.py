@@ -230,3 +230,35 @@ def test_timeline_picture_has_a_row_per_lane(reel_analysis):
     black = reel_analysis["lanes"]["black"]["intervals"][0]
     duration = reel_analysis["source"]["duration_s"]
     assert dark.size and abs(dark[0] / 988 - black["start_s"] / duration) < 0.01
+
+
+def test_the_header_counts_agree_with_the_checklist(reel_run):
+    """The PDF once counted "0 error, 13 warning" above two red FAIL rows: a failing row's
+    flags are errors, a warning row's warnings, and the header counts those flags."""
+    from reelstudio.severity import STATUS_OF_SEVERITY, counts, worst
+
+    a = reel_run["analysis"]
+    for row in a["checklist"]:
+        mine = [f for f in a["flags"] if f["check"] == row["check"]]
+        if mine:
+            assert STATUS_OF_SEVERITY[worst(mine)] == row["status"], (row, [f["severity"] for f in mine])
+    n = counts(a["flags"])
+    page1 = _poppler("pdftotext", "-layout", "-f", "1", "-l", "1", str(reel_run["pdf"]), "-")
+    assert f"{n['error']} error, {n['warning']} warning, {n['info']} info" in " ".join(page1.split())
+    fails = sum(1 for r in a["checklist"] if r["status"] == "fail" and r["flags"])
+    assert n["error"] >= fails
+
+
+def test_an_incomplete_or_capped_score_says_so_on_page_one(reel_run, tmp_path):
+    from reelstudio.checks import evaluate
+
+    a = json.loads(json.dumps(reel_run["analysis"]))
+    a["lanes"]["text"] = {"status": "unavailable", "cause": "failed",
+                          "reason": "text model damaged (sha256 mismatch)"}
+    ev = evaluate(a["lanes"], a["source"], a["preset"])
+    a.update(flags=ev.flags, checklist=ev.checklist, **ev.score_fields())
+    assert a["score_complete"] is False and a["score"] <= reel_run["analysis"]["score"]
+    path = tmp_path / "incomplete.pdf"
+    report.write(a, str(path))
+    page1 = " ".join(_poppler("pdftotext", "-f", "1", "-l", "1", str(path), "-").split())
+    assert "Incomplete:" in page1 and "text model damaged" in page1 and f"at most {a['score_max']}" in page1

@@ -18,23 +18,34 @@ from ..media.probe import SourceInfo
 from ..media.video import FrameRequest
 
 
+CAUSES = ("no_input", "skipped", "failed")
+
+
 @dataclass(frozen=True)
 class Lane:
-    """One signal on the frame grid. ``data`` is JSON-ready; ``status`` is 'ok' or 'unavailable'."""
+    """One signal on the frame grid. ``data`` is JSON-ready; ``status`` is 'ok' or 'unavailable'.
+
+    An unavailable lane's ``cause`` says whether anything broke: ``no_input`` (the file has
+    nothing for it: no audio track, no text to sync), ``skipped`` (turned off by the user)
+    or ``failed`` (a model, an engine or the analyzer broke). The score treats them apart."""
 
     name: str
     data: dict[str, Any] = field(default_factory=dict)
     status: str = "ok"
     reason: str | None = None
+    cause: str | None = None  # unavailable lanes only: no_input, skipped or failed
 
     @classmethod
-    def unavailable(cls, name: str, reason: str) -> "Lane":
-        return cls(name=name, data={}, status="unavailable", reason=reason)
+    def unavailable(cls, name: str, reason: str, cause: str = "failed") -> "Lane":
+        assert cause in CAUSES, cause
+        return cls(name=name, data={}, status="unavailable", reason=reason, cause=cause)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"status": self.status}
         if self.reason:
             out["reason"] = self.reason
+        if self.status != "ok":
+            out["cause"] = self.cause or "failed"
         out.update(self.data)
         return out
 
@@ -43,7 +54,8 @@ class Lane:
         obj = dict(obj)
         status = obj.pop("status", "ok")
         reason = obj.pop("reason", None)
-        return cls(name=name, data=obj, status=status, reason=reason)
+        cause = obj.pop("cause", None)
+        return cls(name=name, data=obj, status=status, reason=reason, cause=cause)
 
 
 class VideoAnalyzer:

@@ -241,7 +241,7 @@ class LoudnessAnalyzer(AudioAnalyzer):
     def finish(self) -> list[Lane]:
         if self._rate is None:
             reason = "no audio track" if not self.info.has_audio else "the audio track holds no samples"
-            return [Lane.unavailable("loudness", reason), Lane.unavailable("silence", reason)]
+            return [Lane.unavailable("loudness", reason, "no_input"), Lane.unavailable("silence", reason, "no_input")]
         self._process(final=True)
         if self._leftover is not None and self._leftover.shape[1] >= self._block // 2:
             # a trailing partial block still counts toward the last moment of the clip

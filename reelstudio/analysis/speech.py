@@ -36,6 +36,7 @@ CONTEXT = 64  # samples of the previous window prepended to each call
 HOP_S = WINDOW / SPEECH_RATE  # 0.032 s
 ENGINE = "silero-vad (ONNX Runtime)"
 WORDS_PAD_S = 0.1  # audio beyond each VAD span given to the recogniser
+WORDS_OFF = "word recognition is off"  # words_status when the user turned words off
 
 
 def speech_spans(probs, n_samples: int, threshold: float = 0.5, neg_threshold: float = 0.35,
@@ -249,7 +250,7 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
     def finish(self) -> list[Lane]:
         if self._vad is None:
             reason = "no audio track" if not self.info.has_audio else "the audio track holds no samples"
-            return [Lane.unavailable("speech", reason)]
+            return [Lane.unavailable("speech", reason, "no_input")]
         vad = self._vad
         vad.flush()
         spans = speech_spans(vad.probs, vad.samples, self.threshold, self.neg_threshold,
@@ -268,7 +269,7 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
         if self.words:
             words, about = self._words(spans)
         else:
-            words, about = [], {"words_engine": None, "words_status": "word recognition is off"}
+            words, about = [], {"words_engine": None, "words_status": WORDS_OFF}
         data = {
             "intervals": intervals,
             "words": words,

@@ -40,6 +40,7 @@ from functools import lru_cache
 import numpy as np
 
 from .base import AudioAnalyzer, Lane
+from .speech import WORDS_OFF
 
 # scores of the alignment
 MATCH = 2.0  # same token
@@ -176,25 +177,33 @@ class SubtitleSyncAnalyzer(AudioAnalyzer):
     def finish(self) -> list[Lane]:
         if not self._has_audio:
             reason = "no audio track" if not self.info.has_audio else "the audio track holds no samples"
-            return [Lane.unavailable("subtitle_sync", reason)]
+            return [Lane.unavailable("subtitle_sync", reason, "no_input")]
         return []  # the work is in finish_with, once the text and speech lanes exist
 
     def finish_with(self, lanes: dict[str, Lane]) -> list[Lane]:
         text = lanes.get("text")
         if text is None or text.status != "ok":
             why = text.reason if text is not None else "no text lane"
-            return [Lane.unavailable("subtitle_sync", f"no on-screen text to sync ({why})")]
+            return [Lane.unavailable("subtitle_sync", f"no on-screen text to sync ({why})", _cause_of(text))]
         speech = lanes.get("speech")
         if speech is None or speech.status != "ok":
             return [Lane.unavailable("subtitle_sync",
-                                     f"speech lane unavailable ({speech.reason if speech else 'missing'})")]
+                                     f"speech lane unavailable ({speech.reason if speech else 'missing'})",
+                                     _cause_of(speech))]
         if speech.data.get("words_status", "ok") != "ok":
-            return [Lane.unavailable("subtitle_sync", f"no recognised words ({speech.data.get('words_status')})")]
+            off = speech.data.get("words_status") == WORDS_OFF
+            return [Lane.unavailable("subtitle_sync", f"no recognised words ({speech.data.get('words_status')})",
+                                     "skipped" if off else "failed")]
         t0 = time.thread_time()
         try:
             return sync(text, speech, self.params())
         finally:
             self.cpu_seconds = time.thread_time() - t0
+
+
+def _cause_of(lane: Lane | None) -> str:
+    """An input lane's cause carried over: nothing to sync when it had no input."""
+    return (lane.cause or "failed") if lane is not None else "failed"
 
 
 def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:

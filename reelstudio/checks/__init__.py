@@ -8,20 +8,26 @@ small module here and registers itself with its id, weight and control points
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import scoring
 from ..presets import Preset, get_preset
-from . import audio, formats, hook, picture, subtitles, text  # noqa: F401 - they register their checks
-from .base import REGISTRY, Check, Context, Outcome
+from . import audio, flashing, formats, hook, picture, subtitles, text  # noqa: F401 - they register their checks
+from .base import REGISTRY, Check, Context, Outcome, fmt_s, interval_frames, merge_intervals
 
-# contract order (../shared/CONTRACT.md "Check ids")
+# contract order (../shared/CONTRACT.md "Check ids"), then the ids added since
 CHECK_ORDER = (
     "hook_no_face", "hook_static_open", "subtitles_missing", "subtitles_out_of_sync", "text_in_ui_zone",
     "text_too_small", "text_low_contrast", "text_too_brief", "too_quiet", "too_loud", "dead_air",
-    "static_picture", "too_dynamic", "black_frames", "frozen_frames", "format",
+    "static_picture", "too_dynamic", "black_frames", "frozen_frames", "format", "photosensitive_flashing",
 )
 assert set(CHECK_ORDER) == set(REGISTRY), sorted(set(CHECK_ORDER) ^ set(REGISTRY))
+
+# black and frozen frames together over this share of the video: the export is broken (a gate)
+DEAD_PICTURE_SHARE = 0.25
+# which gate a check's critical failure is
+GATE_OF = {"photosensitive_flashing": "photosensitive_flashing", "too_quiet": "no_usable_audio",
+           "format": "letterboxed"}
 
 
 @dataclass(frozen=True)
@@ -32,8 +38,22 @@ class Evaluation:
     band: str | None
     score_version: str
     preset: str
-    earned: float = 0.0  # sum of the applicable checks' points
+    earned: float = 0.0  # sum of the points of the checks that count
     possible: float = 0.0  # sum of their weights
+    score_max: int | None = None  # incomplete scores: the most it could be
+    incomplete: list[dict] = field(default_factory=list)  # checks that could not run: [{"check", "reason"}]
+    gates: list[dict] = field(default_factory=list)  # critical failures: [{"gate", "check", "reason"}]
+    score_note: str = ""  # one line on why the score is incomplete or capped
+
+    @property
+    def score_complete(self) -> bool:
+        return not self.incomplete
+
+    def score_fields(self) -> dict:
+        """The score's fields of the analysis JSON (README, contract notes)."""
+        return {"score": self.score, "score_version": self.score_version, "band": self.band, "preset": self.preset,
+                "score_complete": self.score_complete, "score_incomplete": self.incomplete,
+                "score_max": self.score_max, "score_gates": self.gates, "score_note": self.score_note}
 
 
 def checks() -> list[Check]:
@@ -44,32 +64,72 @@ def evaluate(lanes: dict[str, dict], source: dict, preset: str | Preset | None =
     """Every check over ``lanes`` (lane name -> lane JSON dict) for ``preset``."""
     p = preset if isinstance(preset, Preset) else get_preset(preset)
     ctx = Context.build(lanes, source, p)
-    flags: list[dict] = []
+    by_check: dict[str, list[dict]] = {}
     checklist: list[dict] = []
+    gates: list[dict] = []
     for c in checks():
+        broke = None
         try:
             out = c.run(ctx)
         except (KeyError, TypeError, ValueError, IndexError) as exc:  # a malformed lane, not a crash
-            out = Outcome.na(f"cannot read its lanes: {exc.__class__.__name__}: {exc}")
+            broke = f"cannot read its lanes: {exc.__class__.__name__}: {exc}"
+            out = Outcome.na(broke)
+        if out.score is None and broke is None:
+            broke = ctx.why_not_run(c.lanes)
         status = scoring.status_of(out.score, out.flags)
+        own = scoring.agree(status, out.flags)
         sub = None if out.score is None else round(float(out.score), 4)
         row = {"check": c.id, "title": c.title, "status": status, "weight": c.weight, "score": sub,
                "points": 0.0 if sub is None else round(c.weight * sub, 3), "detail": out.detail,
-               "flags": len(out.flags)}
+               "flags": len(own)}
+        if out.score is None and broke:
+            row["incomplete"] = broke  # could not run: counts as 0 (scoring.py)
         if out.measured:
             row["measured"] = out.measured
+        if out.critical:
+            gates.append({"gate": GATE_OF.get(c.id, c.id), "check": c.id, "reason": out.critical})
+            row["critical"] = out.critical
         checklist.append(row)
-        flags.extend(out.flags)
+        by_check[c.id] = own
+    gates += _dead_picture_gate(ctx, checklist)
+    flags = [f for row in checklist for f in scoring.agree(row["status"], by_check[row["check"]])]
     flags.sort(key=lambda f: (f["start_frame"], CHECK_ORDER.index(f["check"]), f["end_frame"]))
-    s = scoring.total(checklist)
+    s = scoring.total(checklist, gates)
     return Evaluation(flags=flags, checklist=checklist, score=s.score, band=s.band,
-                      score_version=scoring.SCORE_VERSION, preset=p.name, earned=s.earned, possible=s.possible)
+                      score_version=scoring.SCORE_VERSION, preset=p.name, earned=s.earned, possible=s.possible,
+                      score_max=s.score_max, incomplete=s.incomplete, gates=s.gates, score_note=s.note())
+
+
+def _dead_picture_gate(ctx: Context, checklist: list[dict]) -> list[dict]:
+    """Black and frozen frames over a quarter of the video: no moving picture for much of it,
+    a broken export whatever else is right (the black_frames and frozen_frames rows fail)."""
+    spans, seconds = [], {}
+    for name in ("black", "frozen"):
+        lane = ctx.lane(name)
+        got = [interval_frames(ctx, it) for it in lane.get("intervals", [])] if lane is not None else []
+        seconds[name] = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in got)
+        spans += got
+    total = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in merge_intervals(spans))
+    if ctx.duration_s <= 0 or total / ctx.duration_s < DEAD_PICTURE_SHARE - 1e-9:
+        return []
+    check = "black_frames" if seconds["black"] >= seconds["frozen"] else "frozen_frames"
+    parts = [f"{fmt_s(seconds[n])} {n}" for n in ("black", "frozen") if seconds[n] > 0]
+    reason = (f"{' and '.join(parts)}: {total / ctx.duration_s:.0%} of the video has no moving picture "
+              f"(from {DEAD_PICTURE_SHARE:.0%} on, the export is broken)")
+    for row in checklist:  # the rows whose frames these are fail, and their flags say error
+        if row["check"] in ("black_frames", "frozen_frames") and row["status"] in ("pass", "warn") \
+                and row["flags"]:
+            row["status"] = "fail"
+            row["critical"] = reason
+    return [{"gate": "black_or_frozen", "check": check, "reason": reason}]
 
 
 def weight_table() -> str:
     """The published weights and control points, as plain text."""
     rows = [f"ReelStudio score v{scoring.SCORE_VERSION}: weighted mean of the checks' sub-scores (0..1) x 100",
-            "bands: good >= 90, needs work 50-89, poor < 50; n/a checks are left out of the mean", ""]
+            "bands: good >= 90, needs work 50-89, poor < 50; checks that do not apply are left out of the mean,",
+            "checks that could not run (something broke) count as 0, and a critical failure (photosensitive",
+            "flashing, no usable audio, black or frozen over a quarter, a letterboxed frame) caps it at 49", ""]
     total_w = sum(c.weight for c in checks())
     rows.append(f"{'check':<24}{'weight':>6}  sub-score control points (measured -> sub-score)")
     for c in checks():
@@ -91,7 +151,10 @@ def preset_table(name: str | None = None) -> str:
         f"{p.recommended_size[0]}x{p.recommended_size[1]} recommended, at least {p.min_short_side} px on the short side",
         f"  frame rate      {p.fps_min:g}-{p.fps_max:g} fps",
         f"  duration        {p.duration_min_s:g}-{p.duration_max_s:g} s",
-        f"  UI bands        top {ui.top:.0%}, bottom {ui.bottom:.0%}, left {ui.left:.0%}, right {ui.right:.0%}",
+        "  interface       " + "; ".join(f"{z.what} x {z.x0:.0%}-{z.x1:.0%}, y {z.y0:.0%}-{z.y1:.0%}"
+                                      for z in p.ui_zones),
+        f"  ads safe zone   top {ui.top:.0%}, bottom {ui.bottom:.0%}, left {ui.left:.0%}, right {ui.right:.0%} "
+        "(the stricter option: Preset.ads_safe_zone())",
         f"  loudness        {p.loudness_target_lufs:g} LUFS integrated, true peak <= {p.true_peak_ceiling_dbtp:g} dBTP",
         f"  hook window     first {p.hook_s:g} s",
         "  sources:",

@@ -9,8 +9,16 @@ from .base import REGISTRY, Context, Outcome, check, fmt_s, interval_frames
 QUIET_TOLERANCE_LU = 3.0  # flag when integrated loudness is more than this below target
 LOUD_TOLERANCE_LU = 2.0  # ... or more than this above it
 CLIP_DBFS = -0.1  # sample peaks at full scale: the mix clips
-DEAD_AIR_S = 1.5  # silence this long loses a viewer
+# a pause between phrases up to 2 s is natural speech rhythm, not dead air (long pauses between
+# sentences in read speech run 1-2 s; Goldman-Eisler 1968, Campione & Veronis 2002)
+NATURAL_PAUSE_S = 2.0
+DEAD_AIR_S = 2.5  # from here a viewer notices the gap: a warning
+DEAD_AIR_ERROR_S = 4.0  # from here it loses them: an error
+PAUSE_KEEP_S = 0.5  # what a cut pause keeps
 PEAK_TOLERANCE_DB = 0.1  # true-peak meters agree to about this; closer to the ceiling is not flagged
+# a whole track under this integrated level holds nothing a viewer can hear: the silence lane's
+# own floor (-45 LUFS per 100 ms), so a track that is silence throughout is "no usable audio"
+SILENT_LUFS = -45.0
 
 
 def _whole(ctx: Context) -> tuple[int, int]:
@@ -44,10 +52,14 @@ def too_quiet(ctx: Context) -> Outcome:
     target = ctx.preset.loudness_target_lufs
     integrated = lane.get("integrated_lufs")
     s, e = _whole(ctx)
-    if integrated is None:
-        flag = ctx.flag("too_quiet", "error", s, e, "the audio track is silent",
-                        f"add voice or music mixed to about {target:g} LUFS, or remove the empty audio track")
-        return Outcome(0.0, "the audio track is silent", [flag], {"integrated_lufs": None})
+    if integrated is None or float(integrated) < SILENT_LUFS:
+        level = "" if integrated is None else f" ({float(integrated):.0f} LUFS integrated)"
+        flag = ctx.flag("too_quiet", "error", s, e, f"the audio track is silent{level}: no usable audio",
+                        f"add voice or music mixed to about {target:g} LUFS, or remove the empty audio track",
+                        integrated_lufs=None if integrated is None else float(integrated))
+        return Outcome(0.0, f"the audio track is silent{level}", [flag],
+                       {"integrated_lufs": None if integrated is None else float(integrated)},
+                       critical=f"no usable audio: the track is silent{level}")
     deficit = target - float(integrated)
     score = REGISTRY["too_quiet"].curve(deficit)
     flags = []
@@ -77,7 +89,7 @@ def too_loud(ctx: Context) -> Outcome:
         return Outcome.na(ctx.why_missing("loudness"))
     target, ceiling = ctx.preset.loudness_target_lufs, ctx.preset.true_peak_ceiling_dbtp
     integrated, tp, sp = lane.get("integrated_lufs"), lane.get("true_peak_dbtp"), lane.get("sample_peak_dbfs")
-    if integrated is None:
+    if integrated is None or float(integrated) < SILENT_LUFS:
         return Outcome(1.0, "the audio track is silent (see too_quiet)")
     s, e = _whole(ctx)
     flags = []
@@ -116,24 +128,32 @@ def _peak_curve(over_db: float) -> float:
 
 
 @check("dead_air", title="Dead air", weight=6, lanes=("silence",),
-       measure="share of the video in silences of 1.5 s or more", points=((0.0, 1.0), (0.15, 0.5), (0.4, 0.0)))
+       measure=f"seconds of silence beyond a natural pause ({NATURAL_PAUSE_S:g} s), summed over the silences",
+       points=((0.0, 1.0), (0.5, 0.9), (2.0, 0.5), (5.0, 0.0)))
 def dead_air(ctx: Context) -> Outcome:
-    """Silence (below -45 LUFS or 20 LU under the clip's own level) lasting 1.5 s or more."""
+    """Silence (below -45 LUFS or 20 LU under the clip's own level) longer than a natural
+    pause between phrases. Under 2 s is a pause, never flagged; 2-2.5 s is noted (info);
+    from 2.5 s a viewer notices (warning); from 4 s it loses them (error)."""
     lane = ctx.lane("silence")
     if lane is None:
         return Outcome.na(ctx.why_missing("silence"))
-    flags, total = [], 0.0
+    flags, total, excess = [], 0.0, 0.0
     for item in lane.get("intervals", []):
         dur = float(item["end_s"]) - float(item["start_s"])
-        if dur < DEAD_AIR_S - 1e-9:
+        if dur < NATURAL_PAUSE_S - 1e-9:
             continue
         s, e = interval_frames(ctx, item)
         total += dur
-        flags.append(ctx.flag("dead_air", "warning", s, e, f"{fmt_s(dur)} of silence",
-                              f"cut {fmt_s(dur - 0.3)} of this pause, or lay music or room tone under it",
-                              duration_s=dur))
+        excess += dur - NATURAL_PAUSE_S
+        severity = "error" if dur >= DEAD_AIR_ERROR_S - 1e-9 else \
+            "warning" if dur >= DEAD_AIR_S - 1e-9 else "info"
+        what = "a long pause" if severity == "info" else "dead air"
+        flags.append(ctx.flag("dead_air", severity, s, e, f"{fmt_s(dur)} of silence: {what}",
+                              f"cut {fmt_s(dur - PAUSE_KEEP_S)} of this pause (keep about {PAUSE_KEEP_S:g} s), "
+                              "or lay music or room tone under it", duration_s=dur))
     share = total / ctx.duration_s if ctx.duration_s > 0 else 0.0
-    score = REGISTRY["dead_air"].curve(share)
-    detail = (f"{len(flags)} silence{'s' if len(flags) != 1 else ''} of {DEAD_AIR_S:g} s or more, {fmt_s(total)} "
-              f"({share:.0%} of the video)") if flags else f"no silence of {DEAD_AIR_S:g} s or more"
-    return Outcome(score, detail, flags, {"dead_air_s": round(total, 3)})
+    score = REGISTRY["dead_air"].curve(excess)
+    detail = (f"{len(flags)} silence{'s' if len(flags) != 1 else ''} longer than a {NATURAL_PAUSE_S:g} s pause, "
+              f"{fmt_s(total)} ({share:.0%} of the video)") if flags else \
+        f"no silence longer than a {NATURAL_PAUSE_S:g} s pause"
+    return Outcome(score, detail, flags, {"dead_air_s": round(total, 3), "excess_s": round(excess, 3)})

@@ -15,9 +15,11 @@ from typing import Any, Callable
 import numpy as np
 
 from ..presets import Preset
+from ..severity import SEVERITIES, rank
 from ..timebase import Timebase, parse_fps
 
-SEVERITIES = ("info", "warning", "error")
+AUDIO_LANES = ("loudness", "silence", "speech", "subtitle_sync")
+GROUP_MIN = 2  # this many instances of one problem with one fix are one flag
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,29 @@ class Context:
             return f"the {name} lane is not in this analysis"
         return f"the {name} lane is unavailable: {lane.get('reason') or 'no reason given'}"
 
+    def lane_cause(self, name: str) -> str | None:
+        """None when the lane ran; else why not: ``no_input`` (nothing in the file for it: the
+        check does not apply), ``skipped``, ``failed``, or ``absent`` (not in this analysis)."""
+        lane = self.lanes.get(name)
+        if not isinstance(lane, dict):
+            return "absent"
+        if lane.get("status", "ok") == "ok":
+            return None
+        cause = lane.get("cause")
+        if cause is None:  # an analysis written before lanes said why: no audio track is no input
+            no_audio = self.source.get("has_audio") is False and name in AUDIO_LANES
+            cause = "no_input" if no_audio else "failed"
+        return cause
+
+    def why_not_run(self, names: tuple[str, ...]) -> str | None:
+        """Why a check over ``names`` that returned n/a could not run because something broke
+        or was left out (None: it does not apply, e.g. no audio track, or every lane ran)."""
+        causes = {n: self.lane_cause(n) for n in names}
+        if any(c == "no_input" for c in causes.values()):
+            return None
+        broken = [n for n, c in causes.items() if c is not None]
+        return "; ".join(self.why_missing(n) for n in broken) or None
+
     # -- time -----------------------------------------------------------------------
     def seconds(self, frame: int) -> float:
         return round(self.timebase.frame_to_seconds(int(frame)), 6)
@@ -104,6 +129,7 @@ class Outcome:
     detail: str
     flags: list[dict] = field(default_factory=list)
     measured: dict[str, Any] = field(default_factory=dict)
+    critical: str = ""  # a critical failure, one sentence: it caps the band at "poor" (scoring.py)
 
     @classmethod
     def na(cls, detail: str) -> "Outcome":
@@ -191,6 +217,27 @@ def interval_frames(ctx: Context, item: dict) -> tuple[int, int]:
     if item.get("start_frame") is not None and item.get("end_frame") is not None:
         return int(item["start_frame"]), int(item["end_frame"])
     return ctx.frame_at(float(item["start_s"])), ctx.frame_at(float(item["end_s"]))
+
+
+def group(ctx: Context, check: str, flags: list[dict], message: str, fix: str, **measured: Any) -> dict:
+    """One flag for one problem seen in several places (every subtitle under the same band):
+    it spans the first instance to the last, is as severe as the worst, and lists each
+    instance's own frames and measured values under ``instances``."""
+    keep = ("start_frame", "end_frame", "start_s", "end_s", "timecode")
+    skip = set(keep) | {"check", "severity", "message", "fix"}
+    worst = max((f["severity"] for f in flags), key=rank)
+    out = ctx.flag(check, worst, min(f["start_frame"] for f in flags), max(f["end_frame"] for f in flags),
+                   message, fix, **measured)
+    out["instances"] = [{**{k: f[k] for k in keep}, **{k: v for k, v in f.items() if k not in skip}}
+                        for f in sorted(flags, key=lambda f: f["start_frame"])]
+    return out
+
+
+def span_words(values: list[float], fmt: str = "{:.0f}", unit: str = "") -> str:
+    """'30 px' or '30-34 px': the range of a measured value over a group's instances."""
+    lo, hi = min(values), max(values)
+    a, b = fmt.format(lo), fmt.format(hi)
+    return f"{a}{unit}" if a == b else f"{a}-{b}{unit}"
 
 
 def fmt_s(seconds: float) -> str:

@@ -8,8 +8,8 @@ OK, SOFT, MINOR, MAJOR = 1.0, 0.9, 0.7, 0.0
 
 
 @check("format", title="Format", weight=8, lanes=(),
-       measure="worst part: in spec 1.0; below the recommended size 0.9; playable but off (bars, odd frame rate) 0.7; "
-               "rejected or not shown as a short (landscape, too long, below the minimum size) 0.0",
+       measure="worst part: in spec 1.0; below the recommended size 0.9; playable but off (taller than 9:16, odd "
+               "frame rate, too short) 0.7; letterboxed (wider than 9:16), too long or below the minimum size 0.0",
        points=((0.0, 0.0), (1.0, 1.0)))
 def format_check(ctx: Context) -> Outcome:
     """Aspect ratio, resolution, frame rate and duration against the preset."""
@@ -30,11 +30,16 @@ def format_check(ctx: Context) -> Outcome:
                 "format", "error", s, e, f"landscape {w}x{h} ({ratio:.2f}:1): {p.title} shows it small, with "
                 "wide bars above and below", f"reframe to 9:16: crop to {want_w}x{h} "
                 f"or re-edit at {rw}x{rh}", part="aspect", aspect=ratio)))
-        else:
+        elif ratio > target:  # wider than 9:16 (4:5, square): shown with bars above and below
+            parts.append((MAJOR, ctx.flag(
+                "format", "error", s, e, f"{w}x{h} is {ratio:.2f}:1, wider than 9:16: {p.title} letterboxes it "
+                "(bars above and below)", f"reframe to 9:16: crop to {want_w}x{h} or re-edit at {rw}x{rh}",
+                part="aspect", aspect=ratio)))
+        else:  # taller than 9:16: the app crops the top and bottom to fill the screen
             parts.append((MINOR, ctx.flag(
-                "format", "warning", s, e, f"{w}x{h} is {ratio:.2f}:1, not 9:16: {p.title} adds bars or crops",
-                f"crop or pad to 9:16 ({want_w}x{h} at this height, ideally {rw}x{rh})", part="aspect",
-                aspect=ratio)))
+                "format", "warning", s, e, f"{w}x{h} is {ratio:.2f}:1, taller than 9:16: {p.title} crops or "
+                "pads it", f"crop to 9:16 ({w}x{round(w / target / 2) * 2} at this width, ideally {rw}x{rh})",
+                part="aspect", aspect=ratio)))
     short = min(w, h)
     if short < p.min_short_side:
         parts.append((MAJOR, ctx.flag(
@@ -66,4 +71,8 @@ def format_check(ctx: Context) -> Outcome:
     flags = [f for _, f in parts]
     detail = "; ".join(f["message"] for f in flags) if flags else \
         f"{w}x{h}, {fps:.3g} fps, {dur:.1f} s: within {p.title}'s format"
-    return Outcome(score, detail, flags, {"width": w, "height": h, "fps": round(fps, 3), "duration_s": dur})
+    # a frame the platform shows with bars is not a short that fills the phone: a critical failure
+    critical = f"{w}x{h} ({ratio:.2f}:1) is wider than 9:16: {p.title} letterboxes it" \
+        if any(f["part"] == "aspect" and f["severity"] == "error" for f in flags) else ""
+    return Outcome(score, detail, flags, {"width": w, "height": h, "fps": round(fps, 3), "duration_s": dur},
+                   critical=critical)

@@ -1,4 +1,4 @@
-"""Picture checks: black frames, frozen frames, static stretches, cutting too fast, flashing."""
+"""Picture checks: black frames, frozen frames, static stretches, cutting too fast."""
 
 from __future__ import annotations
 
@@ -176,62 +176,41 @@ def static_picture(ctx: Context) -> Outcome:
     return Outcome(score, detail, flags, {"static_s": round(total, 3), "static_share": round(share, 4)})
 
 
-@check("too_dynamic", title="Too fast to follow", weight=7, lanes=("cuts", "flashes"),
-       measure="share of the video cut too fast or flashing (flashing caps the score at 0.3)",
-       points=((0.0, 1.0), (0.1, 0.5), (0.3, 0.0)))
+@check("too_dynamic", title="Too fast to follow", weight=4, lanes=("cuts",),
+       measure="share of the video cut too fast", points=((0.0, 1.0), (0.1, 0.5), (0.3, 0.0)))
 def too_dynamic(ctx: Context) -> Outcome:
-    """Runs of 3 or more shots each shorter than 0.4 s, and flashing (more than 3 flashes in
-    one second, WCAG 2.3.1: a seizure risk)."""
-    cuts, flashes = ctx.lane("cuts"), ctx.lane("flashes")
-    if cuts is None and flashes is None:
-        return Outcome.na(f"{ctx.why_missing('cuts')}; {ctx.why_missing('flashes')}")
+    """Runs of 3 or more shots each shorter than 0.4 s. (Flashing is photosensitive_flashing.)"""
+    cuts = ctx.lane("cuts")
+    if cuts is None:
+        return Outcome.na(ctx.why_missing("cuts"))
     flags, spans = [], []
-    if cuts is not None:
-        starts = [0] + shot_boundaries(ctx, cuts)[0] + [ctx.frame_count]
-        shots = list(zip(starts, starts[1:]))
-        short = [ctx.seconds(e) - ctx.seconds(s) < FAST_SHOT_S - 1e-9 for s, e in shots]
-        k = 0
-        while k < len(shots):
-            if not short[k]:
-                k += 1
-                continue
-            j = k
-            while j < len(shots) and short[j]:
-                j += 1
-            if j - k >= FAST_RUN_SHOTS:
-                s, e = shots[k][0], shots[j - 1][1]
-                mean_len = (ctx.seconds(e) - ctx.seconds(s)) / (j - k)
-                spans.append((s, e))
-                flags.append(ctx.flag(
-                    "too_dynamic", "warning", s, e,
-                    f"{j - k} shots in a row shorter than {FAST_SHOT_S:g} s (average {mean_len:.2f} s): too fast "
-                    "to take in", f"hold each shot at least {FAST_SHOT_S:g} s: drop {max(1, (j - k) // 2)} of these "
-                    f"shots or lengthen them ({(j - k) * FAST_SHOT_S:.1f} s for all {j - k})",
-                    shots=j - k, mean_shot_s=mean_len))
-            k = j
-    flashing = False
-    if flashes is not None:
-        for item in flashes.get("intervals", []):
-            s, e = interval_frames(ctx, item)
-            trans = [f for f in flashes.get("transition_frames", []) if s <= f < e]
-            dur = max(1e-9, ctx.seconds(e) - ctx.seconds(s))
-            rate = len(trans) / 2 / dur if trans else None
-            flashing = True
+    starts = [0] + shot_boundaries(ctx, cuts)[0] + [ctx.frame_count]
+    shots = list(zip(starts, starts[1:]))
+    short = [ctx.seconds(e) - ctx.seconds(s) < FAST_SHOT_S - 1e-9 for s, e in shots]
+    k = 0
+    while k < len(shots):
+        if not short[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(shots) and short[j]:
+            j += 1
+        if j - k >= FAST_RUN_SHOTS:
+            s, e = shots[k][0], shots[j - 1][1]
+            mean_len = (ctx.seconds(e) - ctx.seconds(s)) / (j - k)
             spans.append((s, e))
-            what = f"about {rate:.0f} flashes a second" if rate else "more than 3 flashes a second"
             flags.append(ctx.flag(
-                "too_dynamic", "error", s, e, f"the picture flashes ({what}) for {fmt_s(dur)}: "
-                "a seizure risk (WCAG 2.3.1 allows 3 a second)",
-                "slow the flashing to at most 3 a second, soften the brightness jumps, or cut these "
-                f"{e - s} frames", flashes_per_s=rate))
+                "too_dynamic", "warning", s, e,
+                f"{j - k} shots in a row shorter than {FAST_SHOT_S:g} s (average {mean_len:.2f} s): too fast "
+                "to take in", f"hold each shot at least {FAST_SHOT_S:g} s: drop {max(1, (j - k) // 2)} of these "
+                f"shots or lengthen them ({(j - k) * FAST_SHOT_S:.1f} s for all {j - k})",
+                shots=j - k, mean_shot_s=mean_len))
+        k = j
     total = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in merge_intervals(spans))
     share = total / ctx.duration_s if ctx.duration_s > 0 else 0.0
     score = REGISTRY["too_dynamic"].curve(share)
-    if flashing:
-        score = min(score, 0.3)
-    detail = "; ".join(f["message"] for f in flags[:2]) if flags else \
-        f"no run of shots under {FAST_SHOT_S:g} s and no flashing"
-    return Outcome(score, detail, flags, {"fast_share": round(share, 4), "flashing": flashing})
+    detail = "; ".join(f["message"] for f in flags[:2]) if flags else f"no run of shots under {FAST_SHOT_S:g} s"
+    return Outcome(score, detail, flags, {"fast_share": round(share, 4)})
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .base import REGISTRY, Context, Outcome, check, control_points, fmt_s, interval_frames
+from .base import GROUP_MIN, REGISTRY, Context, Outcome, check, control_points, fmt_s, group, interval_frames, \
+    span_words
 
 UI_OVERLAP = 0.25  # share of a text box under the UI that hides it
 MIN_TEXT_HEIGHT = 0.025  # line height / frame height (48 px of 1920: ~3.5 mm on a phone)
@@ -13,10 +14,32 @@ MIN_ON_SCREEN_S = 5 / 6  # Netflix: at least 5/6 s (20 frames at 24 fps)
 
 
 def _captions(ctx: Context) -> tuple[list[dict] | None, str]:
+    """The text lane's captions, each with its index in the lane under ``_index``."""
     lane = ctx.lane("text")
     if lane is None:
         return None, ctx.why_missing("text")
-    return [it for it in lane.get("intervals", []) if it.get("box") is not None or it.get("text")], ""
+    return [dict(it, _index=k) for k, it in enumerate(lane.get("intervals", []))
+            if it.get("box") is not None or it.get("text")], ""
+
+
+def _spoken(ctx: Context) -> set[int]:
+    """Text lane indices of captions that show speech: the sync step matched them to it, or
+    the text lane calls them subtitles."""
+    out = set()
+    sync = ctx.lane("subtitle_sync")
+    if sync is not None:
+        out |= {int(s["caption"]) for s in sync.get("subtitles", [])
+                if s.get("speech_start_s") is not None and s.get("caption") is not None}
+    text = ctx.lane("text")
+    if text is not None:
+        out |= {k for k, it in enumerate(text.get("intervals", [])) if it.get("role") == "subtitle"}
+    return out
+
+
+def _what(caps: list[dict], n: int) -> str:
+    """'all 9 subtitles' / '3 of 9 captions'."""
+    kind = "subtitles" if all(c.get("role") == "subtitle" for c in caps) else "captions"
+    return f"all {n} {kind}" if n == len(caps) else f"{n} of {len(caps)} {kind}"
 
 
 def _dur(ctx: Context, it: dict) -> float:
@@ -39,21 +62,18 @@ def _weighted(pairs: list[tuple[float, float]]) -> float:
 @check("text_in_ui_zone", title="Text under the platform's buttons", weight=7, lanes=("text",),
        measure="share of text time spent under the UI", points=((0.0, 1.0), (0.25, 0.5), (0.6, 0.0)))
 def text_in_ui_zone(ctx: Context) -> Outcome:
-    """Text whose box lies a quarter or more under the bands the platform covers with its own
-    interface (caption, buttons, progress bar)."""
+    """Text whose box lies a quarter or more under a rectangle the platform's interface
+    covers (the caption, name and sound block at the bottom, the action column on the right,
+    the header on top; presets.py, with sources). Captions in the lower third above the
+    caption block, where creators and the apps' own caption tools put them, are clear. All
+    captions under the same part of the interface are one flag with their instances."""
     caps, why = _captions(ctx)
     if caps is None:
         return Outcome.na(why)
     W, H = ctx.width, ctx.height
-    ui = ctx.preset.ui
-    bands = {
-        "bottom": (0, H * (1 - ui.bottom), W, H),
-        "top": (0, 0, W, H * ui.top),
-        "left": (0, 0, W * ui.left, H),
-        "right": (W * (1 - ui.right), 0, W, H),
-    }
-    flags, under, total = [], 0.0, 0.0
-    for idx, it in enumerate(caps):
+    zones = ctx.preset.ui_zones
+    hits, under, total = [], 0.0, 0.0
+    for it in caps:
         box = it.get("box")
         d = _dur(ctx, it)
         total += d
@@ -62,35 +82,48 @@ def text_in_ui_zone(ctx: Context) -> Outcome:
         x, y, w, h = (float(v) for v in box)
         area = max(1.0, w * h)
         best, frac = None, 0.0
-        for name, (bx0, by0, bx1, by1) in bands.items():
+        for z in zones:
+            bx0, by0, bx1, by1 = z.x0 * W, z.y0 * H, z.x1 * W, z.y1 * H
             ov = max(0.0, min(x + w, bx1) - max(x, bx0)) * max(0.0, min(y + h, by1) - max(y, by0))
             if ov / area > frac:
-                best, frac = name, ov / area
+                best, frac = z, ov / area
         if frac < UI_OVERLAP:
             continue
         under += d
-        if best == "bottom":
-            move = y + h - H * (1 - ui.bottom)
-            fix = f"move it up by {move:.0f} px, so its bottom edge is above y={H * (1 - ui.bottom):.0f}"
-        elif best == "top":
-            move = H * ui.top - y
-            fix = f"move it down by {move:.0f} px, so its top edge is below y={H * ui.top:.0f}"
-        elif best == "left":
-            move = W * ui.left - x
-            fix = f"move it right by {move:.0f} px (or narrow it), away from the left edge"
-        else:
-            move = x + w - W * (1 - ui.right)
-            fix = f"move it left by {move:.0f} px (or narrow it), clear of the buttons on the right"
-        s, e = interval_frames(ctx, it)
-        pct = {"bottom": ui.bottom, "top": ui.top, "left": ui.left, "right": ui.right}[best]
-        flags.append(ctx.flag("text_in_ui_zone", "warning", s, e,
-                              f"{_label(it)} is {frac:.0%} under {ctx.preset.title}'s {best} "
-                              f"{pct:.0%} (covered by its interface)", fix,
-                              caption=idx, band=best, overlap=frac, move_px=round(move)))
+        move = {"bottom": y + h - best.y0 * H, "top": best.y1 * H - y,
+                "right": x + w - best.x0 * W, "left": best.x1 * W - x}[best.side]
+        hits.append((it, best, frac, move))
+    flags = []
+    for side in ("bottom", "top", "right", "left"):
+        mine = [h for h in hits if h[1].side == side]
+        if not mine:
+            continue
+        z = mine[0][1]
+        edge = {"bottom": f"bottom edge above y={z.y0 * H:.0f}", "top": f"top edge below y={z.y1 * H:.0f}",
+                "right": f"right edge left of x={z.x0 * W:.0f}", "left": f"left edge right of x={z.x1 * W:.0f}"}[side]
+        way = {"bottom": "up", "top": "down", "right": "left", "left": "right"}[side]
+        one = []
+        for it, zone, frac, move in mine:
+            s, e = interval_frames(ctx, it)
+            one.append(ctx.flag("text_in_ui_zone", "warning", s, e,
+                                f"{_label(it)} is {frac:.0%} under {ctx.preset.title}'s {zone.what} "
+                                f"({ctx.preset.zones_name})", f"move it {way} by {move:.0f} px, so its {edge}",
+                                caption=it["_index"], band=side, overlap=frac, move_px=round(move)))
+        if len(one) < GROUP_MIN:
+            flags += one
+            continue
+        most = max(f["move_px"] for f in one)
+        track = "subtitle track" if all(it.get("role") == "subtitle" for it, *_ in mine) else "captions"
+        flags.append(group(ctx, "text_in_ui_zone", one,
+                           f"{_what(caps, len(one))} sit under {ctx.preset.title}'s {z.what} "
+                           f"({ctx.preset.zones_name})",
+                           f"move the {track} {way} by about {-(-most // 10) * 10:.0f} px, so every {edge}",
+                           band=side, move_px=most, captions=len(one)))
     share = under / total if total > 0 else 0.0
     score = REGISTRY["text_in_ui_zone"].curve(share)
-    detail = (f"{len(flags)} caption{'s' if len(flags) != 1 else ''} under the UI ({share:.0%} of text time)"
-              if flags else ("no text on screen" if not caps else "all text clear of the UI"))
+    n = len(hits)
+    detail = (f"{n} caption{'s' if n != 1 else ''} under the UI ({share:.0%} of text time)"
+              if n else ("no text on screen" if not caps else "all text clear of the UI"))
     return Outcome(score, detail, flags, {"ui_share": round(share, 4)})
 
 
@@ -105,7 +138,7 @@ def text_too_small(ctx: Context) -> Outcome:
         return Outcome.na(why)
     H = ctx.height
     flags, pairs = [], []
-    for idx, it in enumerate(caps):
+    for it in caps:
         hp = it.get("height_px")
         if hp is None or not H:
             continue
@@ -118,9 +151,18 @@ def text_too_small(ctx: Context) -> Outcome:
             flags.append(ctx.flag("text_too_small", "warning", s, e,
                                   f"{_label(it)} is {float(hp):.0f} px tall ({rel:.1%} of the frame height)",
                                   f"make it at least {need:.0f} px tall: scale it up by {need / float(hp) - 1:.0%}",
-                                  caption=idx, height_px=float(hp), height_share=rel))
+                                  caption=it["_index"], height_px=float(hp), height_share=rel))
+    n_bad = len(flags)
+    if n_bad >= GROUP_MIN:
+        need = MIN_TEXT_HEIGHT * H
+        least = min(f["height_px"] for f in flags)
+        flags = [group(ctx, "text_too_small", flags,
+                       f"{_what(caps, len(flags))} are {span_words([f['height_px'] for f in flags], unit=' px')} "
+                       f"tall (at least {need:.0f} px reads on a phone)",
+                       f"make the caption style at least {need:.0f} px tall: scale it up by {need / least - 1:.0%}",
+                       height_px=least, captions=len(flags))]
     score = _weighted(pairs)
-    detail = (f"{len(flags)} caption{'s' if len(flags) != 1 else ''} below {MIN_TEXT_HEIGHT:.1%} of the frame height"
+    detail = (f"{n_bad} caption{'s' if n_bad != 1 else ''} below {MIN_TEXT_HEIGHT:.1%} of the frame height"
               if flags else ("no text on screen" if not caps else "all text large enough"))
     return Outcome(score, detail, flags)
 
@@ -136,7 +178,7 @@ def text_low_contrast(ctx: Context) -> Outcome:
         return Outcome.na(why)
     H = ctx.height
     flags, pairs = [], []
-    for idx, it in enumerate(caps):
+    for it in caps:
         c = it.get("contrast")
         if c is None:
             continue
@@ -150,9 +192,19 @@ def text_low_contrast(ctx: Context) -> Outcome:
                                   f"{_label(it)} has a contrast of {c:.1f}:1 against its background "
                                   f"({'large' if large else 'normal'} text needs {need:g}:1)",
                                   "put a dark box or a 2-3 px outline behind it, or change its colour, "
-                                  f"to reach {need:g}:1", caption=idx, contrast=c, required=need))
+                                  f"to reach {need:g}:1", caption=it["_index"], contrast=c, required=need))
+    n_bad = len(flags)
+    if n_bad >= GROUP_MIN:
+        need = max(f["required"] for f in flags)
+        flags = [group(ctx, "text_low_contrast", flags,
+                       f"{_what(caps, len(flags))} have a contrast of "
+                       f"{span_words([f['contrast'] for f in flags], '{:.1f}', ':1')} against their background "
+                       f"(they need {need:g}:1)",
+                       "give the caption style a dark box or a 2-3 px outline, or change its colour, "
+                       f"to reach {need:g}:1", contrast=min(f["contrast"] for f in flags), required=need,
+                       captions=len(flags))]
     score = _weighted(pairs)
-    detail = (f"{len(flags)} caption{'s' if len(flags) != 1 else ''} below the WCAG contrast minimum"
+    detail = (f"{n_bad} caption{'s' if n_bad != 1 else ''} below the WCAG contrast minimum"
               if flags else ("no text on screen" if not caps else "all text has enough contrast"))
     return Outcome(score, detail, flags)
 
@@ -164,16 +216,20 @@ def reading_time(text: str) -> float:
 
 
 @check("text_too_brief", title="Text too brief to read", weight=5, lanes=("text",),
-       measure="time on screen / time needed (17 characters/s, at least 5/6 s), averaged over captions",
+       measure="time on screen / time needed (17 characters/s, at least 5/6 s), averaged over text nobody speaks",
        points=((0.5, 0.0), (0.75, 0.5), (1.0, 1.0)))
 def text_too_brief(ctx: Context) -> Outcome:
-    """Text shown for less time than it takes to read: 17 characters a second, and never
-    less than 5/6 s on screen."""
+    """Text nobody speaks (titles, overlays) shown for less time than it takes to read: 17
+    characters a second, and never less than 5/6 s on screen. Spoken subtitles are read
+    along with the speech: they are judged by their sync (subtitles_out_of_sync), so
+    speech-paced and word-by-word captions pass and no caption gets two fixes."""
     caps, why = _captions(ctx)
     if caps is None:
         return Outcome.na(why)
+    spoken = _spoken(ctx)
+    unspoken = [it for it in caps if it["_index"] not in spoken]
     flags, pairs = [], []
-    for idx, it in enumerate(caps):
+    for it in unspoken:
         d = _dur(ctx, it)
         need = reading_time(it.get("text", ""))
         pairs.append((control_points(d / need, REGISTRY["text_too_brief"].points), need))
@@ -186,9 +242,20 @@ def text_too_brief(ctx: Context) -> Outcome:
                                   f"{_label(it)} is on screen {fmt_s(d)}; {chars} characters need {fmt_s(need)} "
                                   f"({cps:.0f} characters/s, at most {READING_CPS:g})",
                                   f"keep it on screen {fmt_s(more)} longer ({round(more * ctx.fps)} frames), "
-                                  "or shorten the text", caption=idx, duration_s=d, needed_s=need,
+                                  "or shorten the text", caption=it["_index"], duration_s=d, needed_s=need,
                                   chars_per_s=cps if cps != float("inf") else None))
+    n_bad = len(flags)
+    if n_bad >= GROUP_MIN:
+        more = [f["needed_s"] - f["duration_s"] for f in flags]
+        flags = [group(ctx, "text_too_brief", flags,
+                       f"{len(flags)} of {len(unspoken)} titles and overlays are on screen too briefly to read "
+                       f"({READING_CPS:g} characters a second, at least {MIN_ON_SCREEN_S:.2f} s)",
+                       f"keep each on screen {span_words(more, '{:.1f}', ' s')} longer (each instance says how "
+                       "much), or shorten the text", captions=len(flags))]
     score = _weighted(pairs)
-    detail = (f"{len(flags)} caption{'s' if len(flags) != 1 else ''} too brief to read" if flags
-              else ("no text on screen" if not caps else "all text stays long enough to read"))
+    skipped = f" ({len(caps) - len(unspoken)} spoken subtitles judged by their sync)" if spoken & \
+        {c["_index"] for c in caps} else ""
+    detail = (f"{n_bad} caption{'s' if n_bad != 1 else ''} too brief to read" if flags
+              else ("no text on screen" if not caps else "all text nobody speaks stays long enough to read"
+                    if unspoken else "no text nobody speaks")) + skipped
     return Outcome(score, detail, flags)

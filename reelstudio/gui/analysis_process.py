@@ -36,8 +36,7 @@ def rescored(analysis: dict, preset: str) -> dict:
 
     ev = evaluate(analysis["lanes"], analysis["source"], preset)
     out = {k: v for k, v in analysis.items() if k not in ("score_status", "score_reason")}
-    out.update(flags=ev.flags, checklist=ev.checklist, score=ev.score, score_version=ev.score_version,
-               band=ev.band, preset=ev.preset)
+    out.update(flags=ev.flags, checklist=ev.checklist, **ev.score_fields())
     if ev.score is None:
         out["score_status"] = "unavailable"
         out["score_reason"] = "no check could run on this analysis (every lane it needs is unavailable)"

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ..severity import SEVERITY_RGB, STATUS_RGB
 from ..timebase import Timebase
 
-STATUS_COLOURS = {"pass": (40, 150, 70), "warn": (220, 140, 0), "fail": (210, 45, 45), "n/a": (130, 130, 130)}
-SEVERITY_COLOURS = {"error": (210, 45, 45), "warning": (220, 140, 0), "info": (60, 120, 210)}
+STATUS_COLOURS = STATUS_RGB  # one table for the app, the PDF and the timeline picture (reelstudio/severity.py)
+SEVERITY_COLOURS = SEVERITY_RGB
 STATUS_MARKS = {"pass": "\u2714 pass", "warn": "\u25b2 warn", "fail": "\u2716 fail", "n/a": "\u2013 n/a"}
 
 
@@ -104,7 +105,12 @@ class ChecklistPanel(QWidget):
             band = analysis.get("band")
             preset = analysis.get("preset")
             parts = [str(band) if band else "", f"preset: {preset}" if preset else ""]
-            self.band_label.setText(" · ".join(p for p in parts if p) or "score out of 100")
+            text = " · ".join(p for p in parts if p) or "score out of 100"
+            note = analysis.get("score_note")
+            if note:  # incomplete or capped: said under the score, in the fail colour
+                colour = "#%02x%02x%02x" % STATUS_RGB["fail"]
+                text = f"{_html_escape(text)}<br><span style='color:{colour}'>{_html_escape(note)}</span>"
+            self.band_label.setText(text)
         for row in analysis.get("checklist", []):
             status = str(row.get("status", "n/a"))
             points = row.get("points")
@@ -181,4 +187,7 @@ class ChecklistPanel(QWidget):
             f"<span style='color:{colour}'>{_html_escape(flag.get('severity', ''))}</span> · {span}"
             f"<p>{_html_escape(flag.get('message', ''))}</p>"
             f"<p><b>Fix:</b> {_html_escape(flag.get('fix', '—'))}</p>"
+            + (f"<p>{len(flag['instances'])} instances, at " + ", ".join(
+                tb.frame_to_timecode(int(i["start_frame"])) for i in flag["instances"]) + "</p>"
+               if flag.get("instances") and tb else "")
         )

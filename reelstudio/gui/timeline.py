@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ..severity import SEVERITY_RGB
 from ..timebase import Timebase, parse_fps
 
-SEVERITY_COLOURS = {"error": (220, 50, 47), "warning": (240, 160, 20), "info": (60, 130, 220)}
+SEVERITY_COLOURS = SEVERITY_RGB  # one table (reelstudio/severity.py)
 LANE_ROWS = (  # (key, label, height)
     ("flags", "Flags", 40),
     ("cuts", "Cuts", 50),

@@ -16,6 +16,7 @@ import os
 from typing import Any
 
 from .. import __version__
+from ..severity import BAND_RGB, SEVERITY_RGB, SEVERITY_WORD, STATUS_RGB, counts as severity_counts
 from ..errors import ReelStudioError
 from ..timebase import frame_to_timecode
 from . import register
@@ -25,16 +26,13 @@ from .fonts import font_path
 INK = (33, 37, 41)
 MUTED = (110, 117, 125)
 RULE = (222, 226, 230)
-STATUS_RGB = {"pass": (46, 160, 67), "warn": (230, 145, 0), "fail": (214, 48, 49), "n/a": (150, 155, 160)}
-SEVERITY_RGB = {"error": (214, 48, 49), "warning": (230, 145, 0), "info": (52, 120, 220)}
-SEVERITY_WORD = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 PRESET_NAMES = {"reels": "Instagram Reels", "tiktok": "TikTok", "shorts": "YouTube Shorts"}
 
 
 def _band_rgb(score: float | None) -> tuple[int, int, int]:
-    if score is None:
-        return STATUS_RGB["n/a"]
-    return STATUS_RGB["pass"] if score >= 90 else STATUS_RGB["warn"] if score >= 50 else STATUS_RGB["fail"]
+    from ..scoring import band_of
+
+    return BAND_RGB[None if score is None else band_of(round(score))]
 
 
 def _clip_text(pdf, text: str, width: float) -> str:
@@ -176,11 +174,16 @@ class _Report:
         pdf.cell(44, 16, str(round(score)) if score is not None else "n/a", align="C")
         self.font(8, False, (255, 255, 255))
         pdf.set_xy(pdf.l_margin, y + 20)
-        pdf.cell(44, 5, "score out of 100", align="C")
+        label = "score out of 100"
+        if a.get("score_complete") is False:
+            label = f"incomplete: at most {a.get('score_max')}"
+        elif a.get("score_gates"):
+            label = "capped: critical failure"
+        pdf.cell(44, 5, label, align="C")
 
         x = pdf.l_margin + 50
         flags = flags_of(a)
-        counts = {s: sum(1 for f in flags if f["severity"] == s) for s in ("error", "warning", "info")}
+        counts = severity_counts(flags)
         if score is None:
             band = "Score unavailable"
         else:
@@ -202,6 +205,10 @@ class _Report:
         pdf.cell(0, 6, f"{len(flags)} flagged moment{'s' if len(flags) != 1 else ''}: {counts['error']} error, "
                        f"{counts['warning']} warning, {counts['info']} info", new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(y + 36)
+        if a.get("score_note"):  # incomplete or capped: said right under the score, in the fail colour
+            self.font(9, True, STATUS_RGB["fail"])
+            pdf.multi_cell(0, 4.8, str(a["score_note"]), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
         for note in notes:
             self.font(8.5, False, STATUS_RGB["warn"])
             pdf.multi_cell(0, 4.5, "Note: " + note, new_x="LMARGIN", new_y="NEXT")
@@ -243,6 +250,8 @@ class _Report:
             pdf.cell(w_name, row_h, _clip_text(pdf, c.get("title") or check_title(c.get("check", "")), w_name - 1))
             self.font(8.5, False, MUTED)
             pts, weight = c.get("points"), c.get("weight")
+            if c.get("incomplete"):  # could not run: it counts as 0 of its weight
+                pts, status = 0.0, "counted"
             pdf.cell(w_pts, row_h, "—" if status == "n/a" or pts is None else f"{pts:.1f} / {weight:g}"
                      if isinstance(pts, (int, float)) and isinstance(weight, (int, float)) else str(pts), align="R")
             pdf.set_x(pdf.get_x() + 4)
@@ -311,6 +320,10 @@ class _Report:
             lines.append((" ".join(str(f["message"]).split()), 9.5, False, INK, 4.8))
         if f.get("fix"):
             lines.append(("Fix: " + " ".join(str(f["fix"]).split()), 9.5, True, (30, 110, 60), 4.8))
+        inst = f.get("instances") or []
+        if inst:
+            at = ", ".join(self.timecode(i["start_frame"]) for i in inst[:8]) + (", …" if len(inst) > 8 else "")
+            lines.append((f"{len(inst)} instances, at {at}", 8.5, False, MUTED, 4.4))
         return lines
 
     def _measure(self, text: str, size: float, bold: bool, width: float, lh: float) -> float:

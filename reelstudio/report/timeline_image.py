@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from ..severity import SEVERITY_RGB
 from ._common import flags_of, timebase_of
 from .fonts import font_path
 
@@ -15,7 +16,6 @@ BG = (255, 255, 255)
 GRID = (226, 229, 234)
 LABEL = (40, 44, 52)
 MUTED = (140, 146, 156)
-SEVERITY_RGB = {"error": (214, 48, 49), "warning": (240, 160, 0), "info": (52, 120, 220)}
 LANE_RGB = {
     "cuts": (30, 30, 30), "faces": (0, 150, 136), "text": (121, 85, 200), "speech": (33, 150, 243),
     "loudness": (63, 81, 181), "silence": (158, 158, 158), "black": (20, 20, 20), "frozen": (0, 172, 193),
