@@ -671,7 +671,7 @@ def test_flashing_is_not_black_frames():
     lanes["flashes"]["transition_frames"] = sorted({f for s, e in dark for f in (s, e)})
     ev = run(lanes)
     assert not only_flags(ev, "black_frames")
-    assert [f["severity"] for f in only_flags(ev, "too_dynamic")] == ["error"]
+    assert [f["severity"] for f in only_flags(ev, "photosensitive_flashing")] == ["error"]
     lanes["flashes"]["intervals"] = []  # without the flashes lane's word: the 0.1 s ones count
     assert len(only_flags(run(lanes), "black_frames")) == 4
 
