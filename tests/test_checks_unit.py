@@ -366,6 +366,29 @@ def test_subtitles_missing():
     assert row(run(lanes), "subtitles_missing")["status"] == "pass"
 
 
+def test_subtitles_missing_counts_whisper_words_not_voice_activity_tails():
+    """With Whisper's words, speech is where its words are: the VAD's tail over a music bed
+    after the last subtitled word, and VAD with no word at all, are not speech to subtitle."""
+    lanes = clean_lanes()
+    lanes["text"]["intervals"] = caps = lanes["text"]["intervals"][:4]  # the last ends at frame 218
+    lanes["subtitle_sync"]["subtitles"] = lanes["subtitle_sync"]["subtitles"][:4]
+    lanes["speech"].update(words_engine="faster-whisper 1.2.1 whisper-base int8", words_status="ok",
+                           intervals=[iv(10, N)])
+    # words only where the captions are: the VAD runs on to the end over music
+    lanes["speech"]["words"] = [{"text": "w", "start_s": c["start_s"] + 0.05, "end_s": c["end_s"] - 0.05}
+                                for c in caps]
+    ev = run(lanes)
+    assert not only_flags(ev, "subtitles_missing"), only_flags(ev, "subtitles_missing")
+    # a word said after the captions end is still speech without a subtitle
+    lanes["speech"]["words"].append({"text": "late", "start_s": 230 / FPS, "end_s": 280 / FPS})
+    got = only_flags(run(lanes), "subtitles_missing")
+    assert len(got) == 1 and 218 <= got[0]["start_frame"] <= 231 and got[0]["end_frame"] == 280, got
+    # pocketsphinx writes words over music too: its words do not narrow the speech
+    lanes["speech"]["words_engine"] = "pocketsphinx 5.0.4 en-us"
+    lanes["speech"]["words"] = lanes["speech"]["words"][:-1]
+    assert only_flags(run(lanes), "subtitles_missing")
+
+
 def test_subtitles_out_of_sync():
     lanes = clean_lanes()
     sub = lanes["subtitle_sync"]["subtitles"][2]

@@ -103,10 +103,17 @@ def evaluate(lanes: dict[str, dict], source: dict, preset: str | Preset | None =
 def _dead_picture_gate(ctx: Context, checklist: list[dict]) -> list[dict]:
     """Black and frozen frames over a quarter of the video: no moving picture for much of it,
     a broken export whatever else is right (the black_frames and frozen_frames rows fail)."""
+    from .picture import held_pictures
+
     spans, seconds = [], {}
     for name in ("black", "frozen"):
         lane = ctx.lane(name)
-        got = [interval_frames(ctx, it) for it in lane.get("intervals", [])] if lane is not None else []
+        if lane is None:
+            got = []
+        elif name == "frozen":  # freezes only: a designed still (a photo after a dissolve) is not dead
+            got = held_pictures(ctx)[0]
+        else:
+            got = [interval_frames(ctx, it) for it in lane.get("intervals", [])]
         seconds[name] = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in got)
         spans += got
     total = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in merge_intervals(spans))

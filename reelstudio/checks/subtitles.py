@@ -36,7 +36,7 @@ def _subtitle_intervals(ctx: Context) -> list[tuple[int, int]]:
        measure="share of speech time with subtitles on screen", points=((0.0, 0.0), (0.5, 0.5), (0.8, 1.0)))
 def subtitles_missing(ctx: Context) -> Outcome:
     """Most viewers scroll with the sound off: speech needs words on screen. Stretches of 1 s
-    or more of speech with no caption are flagged (a title or logo that stays 5 s or more
+    or more of speech (where Whisper heard words, see ``_words_only``) with no caption are flagged (a title or logo that stays 5 s or more
     does not count as a caption)."""
     speech, text = ctx.lane("speech"), ctx.lane("text")
     if speech is None:
@@ -45,6 +45,7 @@ def subtitles_missing(ctx: Context) -> Outcome:
         return Outcome.na(ctx.why_missing("text"))
     join = max(0, round(SPEECH_JOIN_S * ctx.fps))
     talk = merge_intervals([interval_frames(ctx, it) for it in speech.get("intervals", [])])
+    talk = _words_only(ctx, speech, talk, join)
     if not talk:
         return Outcome(1.0, "no speech to subtitle")
     subs = _subtitle_intervals(ctx)
@@ -66,6 +67,24 @@ def subtitles_missing(ctx: Context) -> Outcome:
     score = REGISTRY["subtitles_missing"].curve(covered)
     detail = f"subtitles cover {covered:.0%} of {fmt_s(spoken)} of speech"
     return Outcome(score, detail, flags, {"covered_share": round(covered, 4), "speech_s": round(spoken, 3)})
+
+
+def _words_only(ctx: Context, speech: dict, talk: list[tuple[int, int]], join: int) -> list[tuple[int, int]]:
+    """Where the recogniser heard words, speech is where its words are: the voice activity
+    also covers a music bed's tail after a phrase ("1.7 s of speech with no subtitle" over the
+    sample reel's music, after its last subtitled word) and music it took for a voice. Voice
+    activity with no word on it is not flagged. Only with Whisper's words (gated by their
+    probability: pocketsphinx writes words over music too)."""
+    words = speech.get("words") or []
+    engine = str(speech.get("words_engine") or "")
+    if speech.get("words_status", "ok") != "ok" or not engine.startswith("faster-whisper"):
+        return talk
+    spans = merge_intervals([(ctx.frame_at(w["start_s"]), max(ctx.frame_at(w["start_s"]) + 1, ctx.frame_at(w["end_s"])))
+                             for w in words], gap=join)
+    out = []
+    for s, e in talk:
+        out += [(max(s, a), min(e, b)) for a, b in spans if a < e and b > s]
+    return merge_intervals(out)
 
 
 def _sentence(text: str) -> str:
