@@ -53,11 +53,18 @@ landscape one), made from the decoder's luma plane. Three steps:
    Latin look-alikes (a, e, o, p, c, x, ...) turned Cyrillic and vice versa; a caption still
    mixing both scripts is read again in the language of its main script alone.
 
-Captions seen for less than ``min_s``, read as fewer than two letters or digits, or read
-with a mean Tesseract confidence under ``min_confidence`` (0.55), or nearly invisible
-(contrast under ``min_contrast``, 1.3:1) and read with confidence under 0.8, are dropped:
-texture the detector mistook for text (on the sample reel: 0.52 and 0.67 with contrast 1.1,
-while a real caption badly read over a busy photo still scores 0.63). Consecutive captions at the same place with the same text are one.
+Captions seen for less than ``min_s`` (0.15 s: word-by-word chunks are on screen 6-12
+frames), read as fewer than two letters or digits, or read with a mean Tesseract confidence
+under ``min_confidence`` (0.55), or nearly invisible (contrast under ``min_contrast``,
+1.5:1) and read with confidence under 0.8, are dropped: texture the detector mistook for
+text (on the sample reel: 0.52 and 0.67 with contrast 1.1; on a panned motorcycle photo
+'ae' and '. гг' at 0.6 with 1.3-1.4, while a real caption badly read over a busy photo
+still scores 0.63). Consecutive captions at the same place with the same text are one.
+
+New text is looked for on every ``step``-th frame (8 a second); a line found just after
+another one above or below it, or a block holding a caption found moments before with
+more lines, is followed as one caption with it (two lines of a caption settle a sample
+apart).
 
 Per caption (``intervals``): half-open frames and seconds, ``box`` [x, y, w, h] in source
 display pixels, ``text`` (lines joined by "\\n"), ``lang`` (the Tesseract language whose
@@ -176,12 +183,18 @@ class Reader:
                 raise OcrUnavailable(f"Tesseract cannot load {lang} from {self.path}: {exc}") from None
         return self.apis[lang]
 
-    def read(self, binary: np.ndarray, lang: str | None = None) -> tuple[str, float, list[tuple[int, int, int, int]]]:
+    def read(self, binary: np.ndarray, lang: str | None = None,
+             single_line: bool = False) -> tuple[str, float, list[tuple[int, int, int, int]]]:
         """Black-on-white uint8 picture -> text, mean confidence 0..1, line boxes (x, y, w, h).
-        ``lang``: one of the languages alone (default: all of them together)."""
+        ``lang``: one of the languages alone (default: all of them together). ``single_line``:
+        the picture holds one line of text (Tesseract's page segmentation for a line: short
+        words read as a "block" came out as 'Noma' for 'NOT')."""
         from PIL import Image
 
         api = self.api if lang is None else self._api(lang)
+        psm = self.tesserocr.PSM.SINGLE_LINE if single_line else self.tesserocr.PSM.SINGLE_BLOCK
+        if api.GetPageSegMode() != psm:
+            api.SetPageSegMode(psm)
         api.SetImage(Image.fromarray(binary))
         text = api.GetUTF8Text()
         conf = api.MeanTextConf() / 100.0
@@ -262,6 +275,14 @@ def overlap_smaller(a, b) -> float:
     ih = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
     small = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
     return iw * ih / small if small > 0 else 0.0
+
+
+def _stacked(a, b, line_h: float) -> bool:
+    """Two boxes one above the other, less than a line's height apart, their columns
+    overlapping by half the narrower one."""
+    gap = max(a[1], b[1]) - min(a[3], b[3])
+    cols = min(a[2], b[2]) - max(a[0], b[0])
+    return -0.5 * line_h < gap < 1.0 * line_h and cols > 0.5 * min(a[2] - a[0], b[2] - b[0])
 
 
 def box_iou(a, b) -> float:
@@ -403,7 +424,10 @@ def enclosed_only(letters: np.ndarray, other: np.ndarray) -> np.ndarray:
 
     if not letters.any():
         return letters
-    enc = enclosed_by(other) & letters
+    # above and below the crop counts as the other class: a line of letters touching the
+    # crop's top or bottom edge is not "reaching the picture" ('Let me show you\nhow it
+    # works' lost its second line); beyond its ends, where picture joins the caption, it is
+    enc = enclosed_by(np.pad(other, ((1, 1), (0, 0)), constant_values=True))[1:-1] & letters
     if enc.sum() < 0.6 * letters.sum():
         return letters
     n, labels = cv2.connectedComponents(letters.astype(np.uint8), connectivity=8)
@@ -518,7 +542,7 @@ class TextAnalyzer(VideoAnalyzer):
     def __init__(self, width: int = 540, det_width: int = 288, sample_fps: float = 8.0, settle_s: float = 0.16,
                  languages: tuple[str, ...] | list[str] = ("eng", "rus"), det_threshold: float = 0.3,
                  box_threshold: float = 0.5, tolerance: int = 40, match: float = 0.6, crops: int = 7,
-                 min_s: float = 0.15, min_confidence: float = 0.55, min_contrast: float = 1.3, steady: int = 10,
+                 min_s: float = 0.15, min_confidence: float = 0.55, min_contrast: float = 1.5, steady: int = 10,
                  full_band: float = 0.4, threads: int = 1):
         self.width = width
         self.det_width = det_width
@@ -774,10 +798,27 @@ class TextAnalyzer(VideoAnalyzer):
                 blocks.append(((b[0], b[1] + a, b[2], b[3] + a), [(r[0], r[1] + a, r[2], r[3] + a) for r in rows]))
             if scale >= 1.0:
                 self._ref[a:z] = image[a:z]
+        def area(b):
+            return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
         for block, rows in blocks:
-            # the caption already followed (found again), not a line inside a larger box
-            if any(overlap_smaller(block, t.box) > 0.3 and box_iou(block, t.box) > 0.3 for t in self._active):
+            # a caption found moments ago that this block holds with more lines, or a line
+            # stacked on it, is that caption's other line (one line's edges settled a sample
+            # before the other's: 'Let me show you' / 'how it works' came out as two
+            # captions, and 'Do not rush' was lost): followed again as one block
+            parts = [t for t in self._active if index - t.start <= self.step + self.settle and (
+                _stacked(block, t.box, t.line_height())
+                or (overlap_smaller(block, t.box) > 0.7 and area(block) > 1.5 * area(t.box)))]
+            # else the caption already followed (found again), not a line inside a larger box
+            if not parts and any(overlap_smaller(block, t.box) > 0.3 and box_iou(block, t.box) > 0.3
+                                 for t in self._active):
                 continue
+            for t in parts:
+                self._active.remove(t)
+                old = [(r[0] + t.box[0], r[1] + t.box[1], r[2] + t.box[0], r[3] + t.box[1]) for r in t.lines]
+                rows = list(rows) + [r for r in old if not any(overlap_smaller(r, q) > 0.5 for q in rows)]
+                block = (min(block[0], t.box[0]), min(block[1], t.box[1]), max(block[2], t.box[2]),
+                         max(block[3], t.box[3]))
             track = self._new_track(index, image, block, rows)
             if track is not None:
                 self._active.append(track)
@@ -804,9 +845,14 @@ class TextAnalyzer(VideoAnalyzer):
             return None
         lines = [(int(r[0]) - box[0], int(r[1]) - box[1], int(np.ceil(r[2])) - box[0], int(np.ceil(r[3])) - box[1])
                  for r in rows]
+        # the letters' edges inside the detector's lines: whichever class the letters are
+        # (a white shadowed caption over a grey photo was split with the photo as its
+        # "letters", and a caption change under it went unseen for 100 frames), their
+        # strokes' edges move when the words change
+        edges = cv2.morphologyEx(template, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)) > self.tolerance
         core = np.zeros_like(letters)
         for x0_, y0_, x1_, y1_ in lines:
-            core[max(0, y0_):y1_, max(0, x0_):x1_] = letters[max(0, y0_):y1_, max(0, x0_):x1_]
+            core[max(0, y0_):y1_, max(0, x0_):x1_] = edges[max(0, y0_):y1_, max(0, x0_):x1_]
         if core.sum() < 8:
             core = letters
         t = Track(box=box, start=index, template=template, pixels=pixels, initial=int(pixels.sum()), lines=lines,
@@ -935,7 +981,7 @@ class TextAnalyzer(VideoAnalyzer):
                                       cv2.BORDER_CONSTANT, value=255)
 
         binary = binary_of(region, bright)
-        text, conf, lines = self.reader.read(binary)
+        text, conf, lines = self.reader.read(binary, single_line=len(t.lines) == 1)
         self._ocr_calls += 1
         if conf < 0.8:
             # a doubtful read: the caption's pixels without their outer rim (picture pixels
@@ -946,7 +992,7 @@ class TextAnalyzer(VideoAnalyzer):
                 if variant[0].sum() < 16:
                     continue
                 other = binary_of(*variant)
-                got = self.reader.read(other)
+                got = self.reader.read(other, single_line=len(t.lines) == 1)
                 self._ocr_calls += 1
                 if got[1] > conf:
                     (text, conf, lines), binary = got, other
@@ -957,7 +1003,7 @@ class TextAnalyzer(VideoAnalyzer):
         alone = LANG_OF_SCRIPT.get(main)
         if counts["latin"] and counts["cyrillic"] and alone in self.languages and len(self.languages) > 1:
             # words read in the other script amid a caption in one: read again in its language alone
-            text2, conf2, lines2 = self.reader.read(binary, alone)
+            text2, conf2, lines2 = self.reader.read(binary, alone, single_line=len(t.lines) == 1)
             self._ocr_calls += 1
             if conf2 >= 0.9 * conf and re.search(r"\w\w", text2):
                 text, conf, lines = fix_scripts(tidy(text2)), conf2, lines2
