@@ -138,6 +138,6 @@ def test_a_burst_of_black_flashes_is_flashing_not_black_frames(tmp_path):
     assert len(_spans(res.lanes["black"])) == 8 + 1  # each dark phase, and the real stretch
     black = [(f["start_frame"], f["end_frame"]) for f in res.flags if f["check"] == "black_frames"]
     assert black == [(90, 96)]
-    flashing = [f for f in res.flags if f["check"] == "too_dynamic"]
+    flashing = [f for f in res.flags if f["check"] == "photosensitive_flashing"]
     assert len(flashing) == 1 and flashing[0]["severity"] == "error"
     assert abs(flashing[0]["start_frame"] - 30) <= 2 and abs(flashing[0]["end_frame"] - 58) <= 3
