@@ -735,3 +735,83 @@ def build(folder: str | Path, *, split: str | None = None, only: list[str] | Non
             truth_path.write_text(json.dumps({"version": VERSION, "clips": list(saved.values())}, indent=1,
                                               ensure_ascii=False))
     return [saved[n] for n in names]
+
+
+# --- scoring the text lane against the truth (bench/eval_captions.py, tests) ---------------
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def levenshtein(a: str, b: str) -> int:
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _inter(a, b) -> float:
+    iw = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    ih = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    return iw * ih
+
+
+def _frames(a0, a1, b0, b1) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def match(truth: list[dict], reads: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Pair truth captions with reads; return per-truth rows and per-read rows."""
+    cands = []
+    for ti, t in enumerate(truth):
+        n_t = t["end_frame"] - t["start_frame"]
+        area_t = t["box"][2] * t["box"][3]
+        for ri, r in enumerate(reads):
+            ov = _frames(t["start_frame"], t["end_frame"], r["start_frame"], r["end_frame"])
+            if ov == 0:
+                continue
+            inter = _inter(t["box"], r["box"])
+            area_r = max(1e-9, r["box"][2] * r["box"][3])
+            if ov / n_t >= 0.5 and inter / area_t >= 0.5 and inter / area_r >= 0.2:
+                union = max(t["end_frame"], r["end_frame"]) - min(t["start_frame"], r["start_frame"])
+                cands.append((ov / union, ti, ri))
+    cands.sort(reverse=True)
+    pair_t, pair_r = {}, {}
+    for iou, ti, ri in cands:
+        if ti not in pair_t and ri not in pair_r:
+            pair_t[ti], pair_r[ri] = (ri, iou), ti
+    rows = []
+    for ti, t in enumerate(truth):
+        row = dict(t)
+        tn = _norm(t["text"])
+        row["chars"] = len(tn)
+        if ti in pair_t:
+            ri, iou = pair_t[ti]
+            r = reads[ri]
+            rn = _norm(r.get("text") or "")
+            row.update(found=True, iou=iou, read=r.get("text"), read_frames=[r["start_frame"], r["end_frame"]],
+                       read_box=r["box"], edits=levenshtein(tn, rn), edits_ci=levenshtein(tn.lower(), rn.lower()),
+                       read_contrast=r.get("contrast"), read_confidence=r.get("confidence"))
+            c = r.get("contrast")
+            row["contrast_err"] = None if c is None else abs(c - t["contrast"])
+            row["contrast_err_luma"] = None if c is None else abs(c - t["contrast_luma"])
+        else:
+            row.update(found=False, iou=0.0, read=None, edits=None, edits_ci=None, contrast_err=None,
+                       contrast_err_luma=None)
+        rows.append(row)
+    read_rows = []
+    for ri, r in enumerate(reads):
+        touches = any(
+            _frames(t["start_frame"], t["end_frame"], r["start_frame"], r["end_frame"]) > 0
+            and _inter(t["box"], r["box"]) / max(1e-9, min(t["box"][2] * t["box"][3], r["box"][2] * r["box"][3])) >= 0.3
+            for t in truth)
+        kind = "paired" if ri in pair_r else ("extra" if touches else "false")
+        read_rows.append({"start_frame": r["start_frame"], "end_frame": r["end_frame"], "box": r["box"],
+                          "text": r.get("text"), "contrast": r.get("contrast"), "confidence": r.get("confidence"),
+                          "role": r.get("role"), "kind": kind})
+    return rows, read_rows
