@@ -529,6 +529,11 @@ class Track:
         """The smallest detector row's height (analysis pixels)."""
         return float(min((r[3] - r[1] for r in self.lines), default=self.box[3] - self.box[1])) or 1.0
 
+    def rows_abs(self) -> list[tuple[int, int, int, int]]:
+        """Its detector lines in analysis pixels."""
+        x, y = self.box[0], self.box[1]
+        return [(r[0] + x, r[1] + y, r[2] + x, r[3] + y) for r in self.lines]
+
     def crop(self, image: np.ndarray) -> np.ndarray:
         x0, y0, x1, y1 = self.box
         return image[y0:y1, x0:x1]
@@ -810,12 +815,13 @@ class TextAnalyzer(VideoAnalyzer):
                 _stacked(block, t.box, t.line_height())
                 or (overlap_smaller(block, t.box) > 0.7 and area(block) > 1.5 * area(t.box)))]
             # else the caption already followed (found again), not a line inside a larger box
-            if not parts and any(overlap_smaller(block, t.box) > 0.3 and box_iou(block, t.box) > 0.3
-                                 for t in self._active):
+            if not parts and any(overlap_smaller(block, t.box) > 0.3 and (
+                    box_iou(block, t.box) > 0.3 or any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs()))
+                    for t in self._active):
                 continue
             for t in parts:
                 self._active.remove(t)
-                old = [(r[0] + t.box[0], r[1] + t.box[1], r[2] + t.box[0], r[3] + t.box[1]) for r in t.lines]
+                old = t.rows_abs()
                 rows = list(rows) + [r for r in old if not any(overlap_smaller(r, q) > 0.5 for q in rows)]
                 block = (min(block[0], t.box[0]), min(block[1], t.box[1]), max(block[2], t.box[2]),
                          max(block[3], t.box[3]))
