@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
-from .analysis.base import Lane
+from .analysis.base import CAUSE_MODEL, Lane
 from .media.probe import SourceInfo
 
 SCHEMA_VERSION = 1
@@ -76,3 +76,15 @@ class AnalysisResult:
 
     def dumps(self, indent: int | None = None) -> str:
         return json.dumps(self.to_json(), indent=indent, ensure_ascii=False, allow_nan=False)
+
+
+def model_failures(lanes: dict[str, dict]) -> dict[str, list[str]]:
+    """Reason -> the lanes (lane JSON dicts by name) unavailable because a model is missing
+    or damaged; "words" stands for the speech lane's words. Empty: every model was whole."""
+    out: dict[str, list[str]] = {}
+    for name, lane in lanes.items():
+        if lane.get("cause") == CAUSE_MODEL:
+            out.setdefault(str(lane.get("reason") or "no reason given"), []).append(name)
+        elif lane.get("status") == "ok" and lane.get("words_cause") == CAUSE_MODEL:
+            out.setdefault(str(lane.get("words_status")), []).append("words")
+    return out

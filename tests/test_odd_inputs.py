@@ -374,7 +374,123 @@ def test_a_warm_cache_never_hides_a_damaged_model(cli, small_clip, tmp_path, mon
     data[len(data) // 2] ^= 0x01  # one flipped byte
     text_model.write_bytes(bytes(data))
     code, _stdout, err = cli("analyze", small_clip, "--json", out, "--quiet")
+    assert code == 9, err
+    assert "text: model file " in error_line(err)
     doc = json.loads(out.read_text())
     assert doc["lanes"]["text"]["status"] == "unavailable", (err, doc["lanes"]["text"])
     assert "ppocr_det.onnx does not match its manifest" in doc["lanes"]["text"]["reason"]
     assert doc["lanes"]["cuts"] == warm["lanes"]["cuts"]  # the lanes of whole models still come from the cache
+
+
+def models_copy(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the models folder, used for this test (REELSTUDIO_MODELS_DIR)."""
+    import shutil
+
+    from reelstudio.resources import models_dir
+
+    models = tmp_path / "models"
+    shutil.copytree(models_dir(), models)
+    monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(models))
+    return models
+
+
+def flip_a_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def assert_model_error(err: str, lanes: str, *said: str) -> str:
+    """One error line naming the lanes, what is wrong, and the two ways out."""
+    line = error_line(err)
+    assert f"these lanes are unavailable: {lanes}: " in line, line
+    for words in said:
+        assert words in line, line
+    assert "Reinstall ReelStudio (or run scripts/setup.sh)" in line
+    assert line.endswith(f"--skip {lanes.replace(', ', ',')}"), line
+    return line
+
+
+def test_a_damaged_model_exits_9_after_writing_the_analysis(cli, small_clip, tmp_path, monkeypatch):
+    models = models_copy(tmp_path, monkeypatch)
+    flip_a_byte(models / "ppocr_det.onnx")
+    out, pdf = tmp_path / "a.json", tmp_path / "a.pdf"
+    code, _stdout, err = cli("analyze", small_clip, "--json", out, "--pdf", pdf, "--quiet", "--no-cache")
+    assert code == 9, err
+    assert_model_error(err, "text", f"{models / 'ppocr_det.onnx'} does not match its manifest sha256",
+                       f"The other lanes are in {out}.")
+    doc = json.loads(out.read_text())  # written first: the lanes that could run are there
+    assert pdf.stat().st_size > 0
+    text = doc["lanes"]["text"]
+    assert (text["status"], text["cause"]) == ("unavailable", "model")
+    assert [n for n, lane in doc["lanes"].items() if lane.get("cause")] == ["text"]
+    assert doc["lanes"]["cuts"]["status"] == "ok" and doc["lanes"]["speech"]["status"] == "ok"
+    rows = {c["check"]: c for c in doc["checklist"]}
+    assert rows["text_too_small"]["status"] == "n/a" and "ppocr_det.onnx" in rows["text_too_small"]["detail"]
+
+
+def test_a_missing_model_file_exits_9(cli, small_clip, tmp_path, monkeypatch):
+    models = models_copy(tmp_path, monkeypatch)
+    (models / "centerface_int8.onnx").unlink()
+    code, doc, err = analyse(cli, small_clip, tmp_path)
+    assert code == 9, err
+    assert_model_error(err, "faces", f"model file missing: {models / 'centerface_int8.onnx'}")
+    assert (doc["lanes"]["faces"]["status"], doc["lanes"]["faces"]["cause"]) == ("unavailable", "model")
+    assert doc["lanes"]["text"]["status"] == "ok"
+
+
+def test_a_missing_models_folder_exits_9(cli, small_clip, tmp_path, monkeypatch):
+    gone = tmp_path / "no models here"
+    monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(gone))
+    code, doc, err = analyse(cli, small_clip, tmp_path)
+    assert code == 9, err
+    assert_model_error(err, "cuts, faces, text, speech",
+                       f"models folder missing: {gone} (set by REELSTUDIO_MODELS_DIR)")
+    assert {n for n, lane in doc["lanes"].items() if lane.get("cause") == "model"} == {"cuts", "faces", "text", "speech"}
+    assert doc["lanes"]["loudness"]["status"] == "ok" and doc["lanes"]["black"]["status"] == "ok"
+
+
+def test_a_lane_the_user_skipped_needs_no_model(cli, small_clip, tmp_path, monkeypatch):
+    """--skip: the lane is not computed at all; the JSON says so and its checks are n/a."""
+    models = models_copy(tmp_path, monkeypatch)
+    flip_a_byte(models / "ppocr_det.onnx")
+    (models / "centerface_int8.onnx").unlink()
+    code, doc, err = analyse(cli, small_clip, tmp_path, "--skip", "text", "--skip", "faces,words")
+    assert code == 0 and err == "", err
+    lanes = doc["lanes"]
+    for name in ("text", "faces"):
+        assert lanes[name] == {"status": "unavailable", "reason": "not run: skipped by the user", "cause": "skipped"}
+    assert (lanes["speech"]["words_status"], lanes["speech"]["words_cause"]) == ("not run: skipped by the user",
+                                                                                 "skipped")
+    assert lanes["cuts"]["status"] == "ok" and lanes["speech"]["status"] == "ok"
+    rows = {c["check"]: c for c in doc["checklist"]}
+    assert rows["hook_no_face"] == {**rows["hook_no_face"], "status": "n/a",
+                                    "detail": "not run: the faces lane was skipped by the user"}
+    assert rows["text_too_small"]["detail"] == "not run: the text lane was skipped by the user"
+    # the same damaged folder without --skip: exit 9 for both lanes
+    code, _doc, err = analyse(cli, small_clip, tmp_path)
+    assert code == 9
+    assert "faces: model file missing" in err and "text: model file" in err and "--skip faces,text" in err
+
+
+@pytest.mark.parametrize("value", ["colour", "text,", ""])
+def test_skip_takes_only_lane_names(cli, small_clip, tmp_path, capsys, value):
+    if value == "text,":  # a trailing comma is harmless
+        code, doc, err = analyse(cli, small_clip, tmp_path, "--skip", value)
+        assert code == 0 and doc["lanes"]["text"]["cause"] == "skipped", err
+        return
+    with pytest.raises(SystemExit) as exit_:  # argparse's own exit: a bad command line
+        analyse(cli, small_clip, tmp_path, "--skip", value)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "cannot skip" in err and "choose from cuts, picture, faces, text" in err
+
+
+def test_missing_tesseract_data_is_a_missing_model(small_clip):
+    """The text lane's Tesseract languages count as its model: unavailable, cause 'model'."""
+    from reelstudio.analysis.text import TextAnalyzer
+    from reelstudio.pipeline import analyze
+
+    result = analyze(str(small_clip), analyzers=[TextAnalyzer(languages=("xyz",))], cache=False)
+    text = result.lanes["text"]
+    assert (text.status, text.cause) == ("unavailable", "model")
+    assert "Tesseract language data missing" in text.reason and "xyz" in text.reason

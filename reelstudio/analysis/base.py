@@ -20,21 +20,37 @@ from ..media.video import FrameRequest
 
 @dataclass(frozen=True)
 class Lane:
-    """One signal on the frame grid. ``data`` is JSON-ready; ``status`` is 'ok' or 'unavailable'."""
+    """One signal on the frame grid. ``data`` is JSON-ready; ``status`` is 'ok' or 'unavailable'.
+    ``cause`` (unavailable lanes only, else None): CAUSE_MODEL when a bundled model is missing
+    or damaged (the CLI exits 9), CAUSE_SKIPPED when the user left the lane out."""
 
     name: str
     data: dict[str, Any] = field(default_factory=dict)
     status: str = "ok"
     reason: str | None = None
+    cause: str | None = None
 
     @classmethod
-    def unavailable(cls, name: str, reason: str) -> "Lane":
-        return cls(name=name, data={}, status="unavailable", reason=reason)
+    def unavailable(cls, name: str, reason: str, cause: str | None = None) -> "Lane":
+        return cls(name=name, data={}, status="unavailable", reason=reason, cause=cause)
+
+    @classmethod
+    def failed(cls, name: str, exc: BaseException, reason: str | None = None) -> "Lane":
+        """Unavailable because ``exc`` was raised; a ModelError gives it CAUSE_MODEL."""
+        from ..errors import ModelError
+
+        return cls.unavailable(name, reason or str(exc), CAUSE_MODEL if isinstance(exc, ModelError) else None)
+
+    @classmethod
+    def skipped(cls, name: str) -> "Lane":
+        return cls.unavailable(name, SKIPPED_REASON, CAUSE_SKIPPED)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"status": self.status}
         if self.reason:
             out["reason"] = self.reason
+        if self.cause:
+            out["cause"] = self.cause
         out.update(self.data)
         return out
 
@@ -43,7 +59,13 @@ class Lane:
         obj = dict(obj)
         status = obj.pop("status", "ok")
         reason = obj.pop("reason", None)
-        return cls(name=name, data=obj, status=status, reason=reason)
+        cause = obj.pop("cause", None)
+        return cls(name=name, data=obj, status=status, reason=reason, cause=cause)
+
+
+CAUSE_MODEL = "model"  # a bundled model (or the Tesseract data) is missing or damaged
+CAUSE_SKIPPED = "skipped"  # left out by the user (reelstudio analyze --skip)
+SKIPPED_REASON = "not run: skipped by the user"
 
 
 class VideoAnalyzer:

@@ -302,6 +302,38 @@ def test_a_file_not_read_whole_is_analysed_under_a_banner(qtbot, window, media_d
     assert not window.warning_banner.isVisible()
 
 
+def test_a_damaged_model_is_said_at_once_in_a_banner(qtbot, window, media_dir, numbered_clip, tmp_path,
+                                                    monkeypatch):
+    """One flipped byte in the text model: the banner names the lane and the file as soon as
+    the text lane arrives, while the frames are still being decoded (not at the end of a
+    long pass); the rest of the analysis goes on. A whole models folder clears it."""
+    from reelstudio.resources import models_dir
+
+    models = tmp_path / "models"
+    shutil.copytree(models_dir(), models)
+    data = bytearray((models / "ppocr_det.onnx").read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (models / "ppocr_det.onnx").write_bytes(bytes(data))
+    clip = media_dir / "gui_model_banner.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=180x320:rate=30:duration=12", "-c:v", "libx264", str(clip)], check=True)
+    monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(models))  # the analysis process inherits it
+    seen = []
+    window.lanesShown.connect(lambda names: seen.append((set(names), window.warning_banner.isVisible(),
+                                                         window.warning_banner.text())))
+    assert open_and_wait(qtbot, window, clip) == "result"
+    at = next(k for k, (names, _, _) in enumerate(seen) if "text" in names)
+    names, shown, text = seen[at]
+    assert "cuts" not in set().union(*(n for n, _, _ in seen[: at + 1]))  # the video pass was still running
+    assert shown and "A model is missing or damaged" in text and "text: model file" in text
+    assert f"{models / 'ppocr_det.onnx'} does not match its manifest" in text
+    assert window.warning_banner.isVisible() and window.analysis["lanes"]["text"]["cause"] == "model"
+    assert window.analysis["lanes"]["cuts"]["status"] == "ok"
+    monkeypatch.delenv("REELSTUDIO_MODELS_DIR")
+    assert open_and_wait(qtbot, window, numbered_clip) == "result"
+    assert not window.warning_banner.isVisible()
+
+
 @pytest.mark.qt_no_exception_capture
 def test_an_uncaught_exception_in_a_slot_becomes_a_dialog_and_a_log_entry(qtbot, window, monkeypatch):
     from reelstudio.gui import app
