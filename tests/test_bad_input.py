@@ -3,6 +3,7 @@
 import hashlib
 import json
 import os
+import random
 import subprocess
 import sys
 
@@ -42,7 +43,9 @@ def bad_files(tmp_path_factory):
     files["truncated_data"] = d / "truncated_data.mp4"
     (d / "notes.mp4").write_text("these are my notes for the shoot, not a video\n" * 50)
     files["text"] = d / "notes.mp4"
-    (d / "random.bin").write_bytes(os.urandom(20000))
+    # a fixed seed: about 1 in 60 os.urandom files opens as some container (a stray MPEG
+    # sync word), so the same case must be the same bytes on every run
+    (d / "random.bin").write_bytes(random.Random(14).randbytes(20000))
     files["random"] = d / "random.bin"
     audio_only = d / "voice.m4a"
     subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=300:duration=2",
