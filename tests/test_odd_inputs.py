@@ -726,3 +726,47 @@ def test_odd_paths_are_read_and_never_written(cli, small_clip, tmp_path):
         assert link.is_symlink() and os.readlink(link) == str(spaced)
     finally:
         locked.chmod(stat.S_IRWXU)
+
+
+# -- no network: the same analysis ----------------------------------------------------------
+
+def _no_network_namespace() -> str | None:
+    """Why a network namespace cannot be made here (None: it can)."""
+    import shutil
+
+    if shutil.which("unshare") is None:
+        return "no `unshare` command on this machine (util-linux)"
+    proc = subprocess.run(["unshare", "-rn", "true"], capture_output=True, text=True)
+    if proc.returncode:
+        return f"`unshare -rn` cannot make a network namespace here: {proc.stderr.strip()}"
+    return None
+
+
+def test_a_run_with_no_network_gives_the_same_json(odd_dir, tmp_path):
+    """Every lane (Whisper in its worker, the ONNX models, Tesseract) run in a network
+    namespace with no interface up: byte-for-byte the JSON of a normal run."""
+    why = _no_network_namespace()
+    if why:
+        pytest.skip(why)
+    clip = odd_dir / "six seconds of the sample reel.mp4"  # speech, captions and a face
+    from reelstudio.resources import sample_reel
+
+    ff("-i", sample_reel(), "-t", "6", "-vf", "scale=270:480", "-c:v", "libx264", "-preset", "veryfast",
+       "-c:a", "aac", clip)
+    env = cli_env()
+    offline = ["unshare", "-rn"]
+    probe = subprocess.run([*offline, sys.executable, "-c", "import socket; socket.create_connection(('1.1.1.1', 53), 2)"],
+                           capture_output=True, text=True, env=env)
+    assert probe.returncode != 0 and "Network is unreachable" in probe.stderr, probe.stderr  # really offline
+    docs = []
+    for prefix, name in (([], "online.json"), (offline, "offline.json")):
+        out = tmp_path / name
+        proc = subprocess.run([*prefix, sys.executable, "-m", "reelstudio", "analyze", str(clip), "--json", str(out),
+                               "--quiet", "--no-cache"], capture_output=True, text=True, env=env, timeout=600)
+        assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+        docs.append(out.read_text())
+    online, offline_doc = docs
+    assert offline_doc == online
+    lanes = json.loads(online)["lanes"]
+    assert lanes["speech"]["words"] and lanes["text"]["intervals"] and lanes["faces"]["intervals"]
+    assert lanes["speech"]["words_status"] == "ok" and lanes["subtitle_sync"]["status"] == "ok"
