@@ -297,6 +297,21 @@ def test_mp4_cut_near_its_end_keeps_its_frame_rate(cli, odd_dir, four_seconds, t
     assert f"reelstudio: warning: {path}: {doc['source']['warnings'][0]}" in err
 
 
+def test_faststart_mp4_cut_in_half_is_analysed_as_far_as_it_goes(cli, odd_dir, four_seconds, tmp_path):
+    """As the WebM cut in half: the index lists 120 frames, half of the data holds ~60 (was
+    exit 8 whenever more than 2 % of the listed frames were missing)."""
+    path = cut(four_seconds["faststart"], odd_dir / "faststart cut in half.mp4", 0.5)
+    code, doc, err = analyse(cli, path, tmp_path)
+    assert code == 0, err
+    src = doc["source"]
+    assert src["fps"] == "30/1" and src["variable_frame_rate"] is False
+    assert 30 < src["frame_count"] < 90
+    assert src["duration_s"] == pytest.approx(src["frame_count"] / 30)
+    assert src["warnings"][0].startswith("the file is truncated: its header lists 120 frames, ")
+    assert f"reelstudio: warning: {path}: {src['warnings'][0]}" in err
+    assert doc["lanes"]["cuts"]["status"] == "ok"
+
+
 def test_warm_cache_repeats_the_grid_and_the_warnings(cli, odd_dir, four_seconds, tmp_path):
     path = cut(four_seconds["faststart"], odd_dir / "cut for the cache.mp4", 0.99)
     out = tmp_path / "a.json"

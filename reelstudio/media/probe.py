@@ -287,11 +287,6 @@ def probe(path: str | os.PathLike) -> SourceInfo:
         if first_frame is None:
             raise CorruptMedia(f"{p}: no frame of the video stream can be decoded")
         header_frames -= min(hidden, header_frames)  # the header counts the frames the edit list hides
-        if header_frames and len(pts) < header_frames * 0.98 - 1:
-            raise CorruptMedia(
-                f"{p}: the file is truncated: the header lists {header_frames} frames, "
-                f"only {len(pts)} are present"
-            )
         pts.sort()
         tb = stream.time_base or Fraction(1, 90000)
         first = pts[0]

@@ -51,11 +51,6 @@ def bad_files(media_dir, numbered_clip):
     (d / "notes.mp4").write_text("these are my notes for the shoot, not a video\n" * 50)
     data = numbered_clip.read_bytes()
     (d / "truncated_index.mp4").write_bytes(data[: len(data) // 2])  # moov at the end: the index is lost
-    fast = d / "faststart.mp4"
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(numbered_clip), "-c", "copy", "-movflags", "+faststart",
-                    str(fast)], check=True)
-    fdata = fast.read_bytes()
-    (d / "truncated_data.mp4").write_bytes(fdata[: int(len(fdata) * 0.6)])  # the header promises missing frames
     audio_only = d / "voice.m4a"
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=300:duration=2",
                     "-c:a", "aac", str(audio_only)], check=True)
@@ -63,7 +58,6 @@ def bad_files(media_dir, numbered_clip):
         "empty": (d / "empty.mp4", "empty"),
         "text": (d / "notes.mp4", "not a video"),
         "truncated_index": (d / "truncated_index.mp4", "truncated"),
-        "truncated_data": (d / "truncated_data.mp4", "truncated"),
         "audio_only": (audio_only, "audio-only"),
         "missing": (d / "does-not-exist.mp4", "no such file"),
         "folder": (d, "folder"),
