@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
-from .analysis.base import CAUSE_MODEL, Lane
+from .analysis.base import CAUSE_MODEL, CAUSE_SKIPPED, Lane
 from .media.probe import SourceInfo
 
 SCHEMA_VERSION = 1
@@ -62,6 +62,7 @@ class AnalysisResult:
             "checklist": self.checklist,
             "score": self.score,
         }
+        out.update(score_completeness(out["lanes"]))
         if self.preset is not None:
             out["score_version"] = self.score_version
             out["band"] = self.band
@@ -88,3 +89,16 @@ def model_failures(lanes: dict[str, dict]) -> dict[str, list[str]]:
         elif lane.get("status") == "ok" and lane.get("words_cause") == CAUSE_MODEL:
             out.setdefault(str(lane.get("words_status")), []).append("words")
     return out
+
+
+def score_completeness(lanes: dict[str, dict]) -> dict[str, Any]:
+    """``score_complete`` (the contract's): False when checks could not run because a model
+    is missing or damaged or the user skipped their lanes, with ``score_note`` saying which."""
+    notes = [f"{', '.join(names)} unavailable ({reason})" for reason, names in model_failures(lanes).items()]
+    skipped = [n for n, lane in lanes.items() if lane.get("cause") == CAUSE_SKIPPED]
+    if skipped:
+        notes.append(f"{', '.join(skipped)} skipped by the user")
+    if not notes:
+        return {"score_complete": True}
+    return {"score_complete": False, "score_note": "the checks that need these lanes are left out of the score: "
+                                                  + "; ".join(notes)}

@@ -355,6 +355,7 @@ def test_a_whole_file_has_no_warnings(cli, four_seconds, tmp_path):
         code, doc, err = analyse(cli, four_seconds[name], tmp_path)
         assert code == 0 and err == "", (name, err)
         assert doc["source"]["warnings"] == [] and doc["source"]["frame_count"] == 120, name
+        assert doc["score_complete"] is True and "score_note" not in doc, name
 
 
 # -- models and the lane cache -------------------------------------------------------------
@@ -442,6 +443,8 @@ def test_a_damaged_model_exits_9_after_writing_the_analysis(cli, small_clip, tmp
     assert doc["lanes"]["cuts"]["status"] == "ok" and doc["lanes"]["speech"]["status"] == "ok"
     rows = {c["check"]: c for c in doc["checklist"]}
     assert rows["text_too_small"]["status"] == "n/a" and "ppocr_det.onnx" in rows["text_too_small"]["detail"]
+    assert doc["score_complete"] is False and doc["score_note"].startswith(
+        "the checks that need these lanes are left out of the score: text unavailable (model file ")
 
 
 def test_a_missing_model_file_exits_9(cli, small_clip, tmp_path, monkeypatch):
@@ -478,6 +481,8 @@ def test_a_lane_the_user_skipped_needs_no_model(cli, small_clip, tmp_path, monke
     assert (lanes["speech"]["words_status"], lanes["speech"]["words_cause"]) == ("not run: skipped by the user",
                                                                                  "skipped")
     assert lanes["cuts"]["status"] == "ok" and lanes["speech"]["status"] == "ok"
+    assert doc["score_complete"] is False
+    assert doc["score_note"] == "the checks that need these lanes are left out of the score: faces, text skipped by the user"
     rows = {c["check"]: c for c in doc["checklist"]}
     assert rows["hook_no_face"] == {**rows["hook_no_face"], "status": "n/a",
                                     "detail": "not run: the faces lane was skipped by the user"}
