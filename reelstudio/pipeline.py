@@ -57,11 +57,6 @@ def default_analyzers(words_model: str | None = "auto", words_quality: str | Non
             SpeechActivityAnalyzer(words=words, words_model=words_model, quality=words_quality), SubtitleSyncAnalyzer()]
 
 
-def skippable() -> dict[str, tuple[str, ...]]:
-    """What ``run(skip=...)`` accepts: each analyzer's name -> the lanes it makes."""
-    return {a.name: _made_by(a) for a in default_analyzers()}
-
-
 def _made_by(a) -> tuple[str, ...]:
     """The lanes an analyzer makes (a lane-reading one only refines the lanes it reads)."""
     return tuple(n for n in a.lane_names() if n not in a.depends_on)
@@ -107,7 +102,7 @@ def run(
     preset: str | None = None,
     skip: Iterable[str] = (),
 ) -> Generator[Progress, None, AnalysisResult]:
-    """``skip``: names of analyzers not to run (see ``skippable``); their lanes are in the
+    """``skip``: names of analyzers not to run; their lanes are in the
     result as unavailable, 'not run: skipped by the user' (ValueError for a name no analyzer has)."""
     cancel = cancel or threading.Event()
     analyzers = list(analyzers) if analyzers is not None else default_analyzers()

@@ -505,6 +505,16 @@ def test_skip_takes_only_lane_names(cli, small_clip, tmp_path, capsys, value):
     assert exit_.value.code == 2 and "cannot skip" in err and "choose from cuts, picture, faces, text" in err
 
 
+def test_skip_names_every_analyzer_and_the_lanes_it_makes():
+    from reelstudio.cli import SKIPPABLE
+    from reelstudio.pipeline import _made_by, default_analyzers
+
+    made = {a.name: ", ".join(_made_by(a)) for a in default_analyzers()}
+    assert set(SKIPPABLE) == set(made) | {"words"}
+    for name, lanes in made.items():
+        assert SKIPPABLE[name].startswith(lanes), (name, SKIPPABLE[name])
+
+
 def test_missing_tesseract_data_is_a_missing_model(small_clip):
     """The text lane's Tesseract languages count as its model: unavailable, cause 'model'."""
     from reelstudio.analysis.text import TextAnalyzer
