@@ -19,6 +19,14 @@ from .errors import (
 
 PRESETS = ("reels", "tiktok", "shorts")
 
+# what --skip takes: the default analyzers' names and the speech lane's words (written out so
+# that --help stays instant; tests/test_odd_inputs.py holds it to pipeline.default_analyzers)
+SKIPPABLE = {
+    "cuts": "cuts", "picture": "black, frozen, motion, flashes", "faces": "faces", "text": "text",
+    "loudness": "loudness, silence", "speech": "speech and its words", "words": "the speech lane's words",
+    "subtitle_sync": "subtitle_sync",
+}
+
 EXIT_CODES = {
     0: "success",
     1: "internal error (a bug: please report it with the file)",
@@ -54,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_export_options(a)
     a.add_argument("--preset", choices=PRESETS, default="reels", help="target platform (default: reels)")
     a.add_argument("--no-cache", action="store_true", help="ignore and do not write the lane cache")
+    a.add_argument("--skip", metavar="LANE[,LANE...]", action="append", default=[], type=_skip_list,
+                   help="do not compute these lanes (repeatable): " + ", ".join(SKIPPABLE) + "; the JSON lists "
+                        "them as not run and the checks needing them as n/a. Without it, a lane whose model is "
+                        "missing or damaged makes the run exit 9 (after writing what it could)")
     a.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     a.add_argument("--words-model", metavar="whisper|pocketsphinx|NAME",
                    help="recognise words with this engine for this run (default: the one chosen with "
@@ -124,6 +136,24 @@ def _add_export_options(p: argparse.ArgumentParser) -> None:
                    help="what --srt/--vtt are made from: 'speech' (the recognised words, cut into readable cues), "
                         "'captions' (the burned-in subtitles read off the picture; 'ocr' also works) or 'auto' "
                         "(default: the captions when they cover at least 80%% of the speech, else the speech)")
+
+
+def _skip_list(value: str) -> list[str]:
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    unknown = [n for n in names if n not in SKIPPABLE]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"cannot skip {', '.join(unknown) or 'nothing'}: "
+                                         f"choose from {', '.join(SKIPPABLE)}")
+    return names
+
+
+def _model_error(failures: dict[str, list[str]], written: str) -> ModelError:
+    """One line: which lanes, which file, where the rest went, and the two ways out."""
+    said = "; ".join(f"{', '.join(names)}: {reason}" for reason, names in failures.items())
+    names = ",".join(dict.fromkeys(n for group in failures.values() for n in group))
+    return ModelError(f"a model is missing or damaged, so these lanes are unavailable: {said}. {written}"
+                      f"Reinstall ReelStudio (or run scripts/setup.sh) to restore the models, "
+                      f"or leave the lanes out with --skip {names}")
 
 
 def _subtitle_source(value: str) -> str:
@@ -214,21 +244,19 @@ def _analyze(args) -> int:
         from .analysis.asr import words_engine
 
         words_engine(args.words_model, args.words_quality).load()
+    skip = {n for names in args.skip for n in names}
     bar = _ProgressBar(not args.quiet)
     try:
         result = analyze(args.video, on_progress=bar, cache=not args.no_cache, preset=args.preset,
-                         analyzers=default_analyzers(args.words_model or "auto", args.words_quality))
+                         analyzers=default_analyzers(args.words_model or "auto", args.words_quality,
+                                                     words="words" not in skip),
+                         skip=skip - {"words"})
     finally:
         bar.close()
     for warning in result.source.warnings:  # analysed as far as it goes: say what was not whole
         sys.stderr.write(f"reelstudio: warning: {args.video}: {warning}\n")
     if result.score_note:  # a score that is incomplete or capped says so whatever the output
         sys.stderr.write(f"reelstudio: score: {result.score_note}\n")
-    speech = result.lanes.get("speech")
-    if args.words_model and speech is not None and speech.status == "ok" \
-            and speech.data.get("words_status", "ok") != "ok":
-        # the model asked for by name could not run: that is an error, not a quiet gap
-        raise ModelError(f"speech model {args.words_model}: {speech.data['words_status']}")
     text = result.dumps(indent=2)
     if args.json:  # first: an export that cannot be made (exit 11) still leaves the analysis
         _write_text(args.json, text)
@@ -238,7 +266,19 @@ def _analyze(args) -> int:
               f"{src.duration_s:.2f} s; use --json OUT.json for the full analysis")
         if result.score is not None:
             print(f"score {result.score}/100 ({result.band}) for {result.preset}, {len(result.flags)} flags")
-    _write_reports(result.to_json(), outputs, subtitles_from=args.subtitles_from)
+    from .result import model_failures
+
+    analysis = result.to_json()
+    failures = model_failures(analysis["lanes"])
+    try:
+        _write_reports(analysis, outputs, subtitles_from=args.subtitles_from)
+    except NotAvailableYet as exc:
+        if not failures:
+            raise
+        sys.stderr.write(f"reelstudio: {exc}\n")  # said beside the model error, its cause
+    if failures:  # everything that could be written is written; the run still failed
+        written = f"The other lanes are in {args.json}. " if args.json and args.json != "-" else ""
+        raise _model_error(failures, written)
     return 0
 
 

@@ -40,10 +40,11 @@ class Progress:
         return self.done / self.total if self.total else 0.0
 
 
-def default_analyzers(words_model: str | None = "auto", words_quality: str | None = None
+def default_analyzers(words_model: str | None = "auto", words_quality: str | None = None, words: bool = True
                       ) -> list[VideoAnalyzer | AudioAnalyzer]:
     """Every analyzer; ``words_model`` / ``words_quality``: the speech lane's recogniser
-    (see SpeechActivityAnalyzer; default: the stored selection)."""
+    (see SpeechActivityAnalyzer; default: the stored selection); ``words`` False: the speech
+    lane without its words (the user skipped them)."""
     from .analysis.cuts import CutsAnalyzer
     from .analysis.faces import FacesAnalyzer
     from .analysis.loudness import LoudnessAnalyzer
@@ -53,7 +54,12 @@ def default_analyzers(words_model: str | None = "auto", words_quality: str | Non
     from .analysis.text import TextAnalyzer
 
     return [CutsAnalyzer(), PictureAnalyzer(), FacesAnalyzer(), TextAnalyzer(), LoudnessAnalyzer(),
-            SpeechActivityAnalyzer(words_model=words_model, quality=words_quality), SubtitleSyncAnalyzer()]
+            SpeechActivityAnalyzer(words=words, words_model=words_model, quality=words_quality), SubtitleSyncAnalyzer()]
+
+
+def _made_by(a) -> tuple[str, ...]:
+    """The lanes an analyzer makes (a lane-reading one only refines the lanes it reads)."""
+    return tuple(n for n in a.lane_names() if n not in a.depends_on)
 
 
 _END = object()
@@ -94,15 +100,26 @@ def run(
     fast_decode: bool = True,
     progress_every_s: float = 0.1,
     preset: str | None = None,
+    skip: Iterable[str] = (),
 ) -> Generator[Progress, None, AnalysisResult]:
+    """``skip``: names of analyzers not to run; their lanes are in the
+    result as unavailable, 'not run: skipped by the user' (ValueError for a name no analyzer has)."""
     cancel = cancel or threading.Event()
+    analyzers = list(analyzers) if analyzers is not None else default_analyzers()
+    skip = set(skip)
+    unknown = skip - {a.name for a in analyzers}
+    if unknown:
+        raise ValueError(f"no analyzer named {', '.join(sorted(unknown))}")
+    kept = [a for a in analyzers if a.name not in skip]
+    made = {n for a in kept for n in _made_by(a)}
+    lanes: dict[str, Lane] = {n: Lane.skipped(n) for a in analyzers if a.name in skip
+                              for n in _made_by(a) if n not in made}
+    analyzers = kept
     yield Progress("probe", 0, 1)
     info = probe(path)
     yield Progress("probe", 1, 1)
-    analyzers = list(analyzers) if analyzers is not None else default_analyzers()
     lane_cache = LaneCache() if cache is True else (cache or None)
 
-    lanes: dict[str, Lane] = {}
     todo: list = []
     keys: dict[int, str] = {}
     producer: dict[str, str] = {}  # lane name -> cache key of the analyzer that makes it
@@ -316,8 +333,7 @@ def _finish_with(a, lanes: dict[str, Lane], timings: dict) -> list[Lane]:
     except (Cancelled, KeyboardInterrupt, GeneratorExit):
         raise
     except Exception as exc:  # noqa: BLE001 - keep the lanes it would have refined
-        reason = f"{a.name} failed: {exc.__class__.__name__}: {exc}"
-        return [Lane.unavailable(n, reason) for n in a.lane_names() if n not in lanes]
+        return [Lane.failed(n, exc, _failure(a, exc)) for n in a.lane_names() if n not in lanes]
     finally:
         timings[a.name] = timings.get(a.name, 0.0) + time.perf_counter() - t0
 
@@ -461,6 +477,7 @@ def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, p
                 if time.monotonic() - last > progress_every_s:
                     last = time.monotonic()
                     poll_audio()
+                    _publish_failed(video, live, fresh, lanes)  # a damaged model is said at once
                     yield Progress("video", len(times), max(total, len(times)), tuple(lanes), dict(lanes))
             if len(times) < info.frame_count and not (notes.dropped or notes.concealed):
                 notes.undecoded = info.frame_count - len(times)
@@ -501,6 +518,15 @@ def _video_pass(video, info, fresh, lanes, timings, check_cancel, fast_decode, p
     return info
 
 
+def _publish_failed(video, live, fresh, lanes) -> None:
+    """The lanes of video analyzers that have already failed (a model missing or damaged at
+    their start): final, so shown now rather than at the end of a long pass."""
+    for a in video:
+        if a not in live and id(a) in fresh and not a.depends_on:
+            for lane in fresh[id(a)]:
+                lanes.setdefault(lane.name, lane)
+
+
 def _start_all(analyzers, info, fresh) -> list:
     live = []
     for a in analyzers:
@@ -508,7 +534,7 @@ def _start_all(analyzers, info, fresh) -> list:
             a.start(info)
             live.append(a)
         except ReelStudioError as exc:
-            fresh[id(a)] = [Lane.unavailable(n, str(exc)) for n in a.lane_names()]
+            fresh[id(a)] = [Lane.failed(n, exc) for n in a.lane_names()]
     return live
 
 
@@ -520,13 +546,19 @@ def _guard(a, fresh, live, call: Callable[[], None], timings: dict | None = None
     except (Cancelled, KeyboardInterrupt, GeneratorExit):
         raise
     except Exception as exc:  # noqa: BLE001 - one lane's bug must not sink the others
-        fresh[id(a)] = [Lane.unavailable(n, f"{a.name} failed: {exc.__class__.__name__}: {exc}")
-                        for n in a.lane_names()]
+        fresh[id(a)] = [Lane.failed(n, exc, _failure(a, exc)) for n in a.lane_names()]
         if a in live:
             live.remove(a)
     finally:
         if timings is not None:
             timings[a.name] = timings.get(a.name, 0.0) + time.perf_counter() - t0
+
+
+def _failure(a, exc: Exception) -> str:
+    """The reason of a lane whose analyzer raised: a model's own words, else the bug's."""
+    from .errors import ModelError
+
+    return str(exc) if isinstance(exc, ModelError) else f"{a.name} failed: {exc.__class__.__name__}: {exc}"
 
 
 def _collect(analyzers, fresh, lanes) -> None:

@@ -79,10 +79,14 @@ class ModelEntry:
 
 def manifest_json() -> dict:
     """models/manifest.json as it is (ModelError if missing or unreadable)."""
-    path = models_dir() / "manifest.json"
+    folder = models_dir()
+    path = folder / "manifest.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
+        if not folder.is_dir():
+            setting = " (set by REELSTUDIO_MODELS_DIR)" if os.environ.get("REELSTUDIO_MODELS_DIR") else ""
+            raise ModelError(f"models folder missing: {folder}{setting}") from None
         raise ModelError(f"model manifest missing: {path}") from None
     except (OSError, ValueError) as exc:
         raise ModelError(f"model manifest unreadable: {path} ({exc})") from None

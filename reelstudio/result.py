@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
-from .analysis.base import Lane
+from .analysis.base import CAUSE_MODEL, CAUSE_SKIPPED, Lane
 from .media.probe import SourceInfo
 
 SCHEMA_VERSION = 1
@@ -68,7 +68,9 @@ class AnalysisResult:
             "checklist": self.checklist,
             "score": self.score,
         }
-        if self.preset is not None:
+        if self.preset is None:  # no checks ran: the lanes alone say whether a score could be whole
+            out.update(score_completeness(out["lanes"]))
+        else:
             out["score_version"] = self.score_version
             out["band"] = self.band
             out["preset"] = self.preset
@@ -82,10 +84,35 @@ class AnalysisResult:
             if self.score is None:
                 out["score_status"] = "unavailable"
                 out["score_reason"] = "no check could run on this analysis (every lane it needs is unavailable)"
-        elif self.score is None:
+        if self.preset is None and self.score is None:
             out["score_status"] = "unavailable"
             out["score_reason"] = "the checks were not run on this analysis"
         return out
 
     def dumps(self, indent: int | None = None) -> str:
         return json.dumps(self.to_json(), indent=indent, ensure_ascii=False, allow_nan=False)
+
+
+def model_failures(lanes: dict[str, dict]) -> dict[str, list[str]]:
+    """Reason -> the lanes (lane JSON dicts by name) unavailable because a model is missing
+    or damaged; "words" stands for the speech lane's words. Empty: every model was whole."""
+    out: dict[str, list[str]] = {}
+    for name, lane in lanes.items():
+        if lane.get("cause") == CAUSE_MODEL:
+            out.setdefault(str(lane.get("reason") or "no reason given"), []).append(name)
+        elif lane.get("status") == "ok" and lane.get("words_cause") == CAUSE_MODEL:
+            out.setdefault(str(lane.get("words_status")), []).append("words")
+    return out
+
+
+def score_completeness(lanes: dict[str, dict]) -> dict[str, Any]:
+    """``score_complete`` (the contract's): False when checks could not run because a model
+    is missing or damaged or the user skipped their lanes, with ``score_note`` saying which."""
+    notes = [f"{', '.join(names)} unavailable ({reason})" for reason, names in model_failures(lanes).items()]
+    skipped = [n for n, lane in lanes.items() if lane.get("cause") == CAUSE_SKIPPED]
+    if skipped:
+        notes.append(f"{', '.join(skipped)} skipped by the user")
+    if not notes:
+        return {"score_complete": True}
+    return {"score_complete": False, "score_note": "the checks that need these lanes could not run: "
+                                                  + "; ".join(notes)}

@@ -82,11 +82,20 @@ def test_cli_exit_9_when_the_named_model_is_damaged(tmp_path, utterance):
     named = run("--words-model", "whisper", "--json", str(tmp_path / "a.json"))
     assert named.returncode == ModelError.exit_code, named.stderr
     assert "does not match its manifest" in named.stderr
-    # not asked for by name: the analysis goes on, the lane says why it has no words
+    # not asked for by name: the analysis goes on and is written, the lane says why it has no
+    # words, and the run still exits 9 (issue 14: a damaged model is never a quiet gap)
     quiet = run("--json", str(tmp_path / "b.json"))
-    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.returncode == ModelError.exit_code, quiet.stderr
+    assert "these lanes are unavailable: words: speech model whisper-base: " in quiet.stderr
+    assert quiet.stderr.rstrip().endswith("--skip words")
     speech = json.loads((tmp_path / "b.json").read_text())["lanes"]["speech"]
     assert speech["words"] == [] and "does not match its manifest" in speech["words_status"]
+    assert speech["words_cause"] == "model" and speech["intervals"]  # the voice activity is kept
+    # the words left out by the user: nothing is missing
+    skipped = run("--json", str(tmp_path / "c.json"), "--skip", "words")
+    assert skipped.returncode == 0, skipped.stderr
+    speech = json.loads((tmp_path / "c.json").read_text())["lanes"]["speech"]
+    assert speech["words_status"] == "not run: skipped by the user" and speech["intervals"]
 
 
 def test_no_network_is_touched(tmp_path, utterance):

@@ -18,7 +18,10 @@ from ..media.probe import SourceInfo
 from ..media.video import FrameRequest
 
 
-CAUSES = ("no_input", "skipped", "failed")
+CAUSE_MODEL = "model"  # a bundled model (or the Tesseract data) is missing or damaged: a failure
+CAUSE_SKIPPED = "skipped"  # left out by the user (reelstudio analyze --skip)
+CAUSES = ("no_input", CAUSE_SKIPPED, "failed", CAUSE_MODEL)
+SKIPPED_REASON = "not run: skipped by the user"
 
 
 @dataclass(frozen=True)
@@ -26,19 +29,32 @@ class Lane:
     """One signal on the frame grid. ``data`` is JSON-ready; ``status`` is 'ok' or 'unavailable'.
 
     An unavailable lane's ``cause`` says whether anything broke: ``no_input`` (the file has
-    nothing for it: no audio track, no text to sync), ``skipped`` (turned off by the user)
-    or ``failed`` (a model, an engine or the analyzer broke). The score treats them apart."""
+    nothing for it: no audio track, no text to sync), ``skipped`` (left out by the user with
+    ``--skip``), ``failed`` (an engine or the analyzer broke) or ``model`` (a bundled model
+    or the Tesseract data is missing or damaged: a failure, and the CLI exits 9). The score
+    treats no_input apart from the rest."""
 
     name: str
     data: dict[str, Any] = field(default_factory=dict)
     status: str = "ok"
     reason: str | None = None
-    cause: str | None = None  # unavailable lanes only: no_input, skipped or failed
+    cause: str | None = None  # unavailable lanes only: one of CAUSES
 
     @classmethod
     def unavailable(cls, name: str, reason: str, cause: str = "failed") -> "Lane":
         assert cause in CAUSES, cause
         return cls(name=name, data={}, status="unavailable", reason=reason, cause=cause)
+
+    @classmethod
+    def failed(cls, name: str, exc: BaseException, reason: str | None = None) -> "Lane":
+        """Unavailable because ``exc`` was raised; a ModelError gives it CAUSE_MODEL."""
+        from ..errors import ModelError
+
+        return cls.unavailable(name, reason or str(exc), CAUSE_MODEL if isinstance(exc, ModelError) else "failed")
+
+    @classmethod
+    def skipped(cls, name: str) -> "Lane":
+        return cls.unavailable(name, SKIPPED_REASON, CAUSE_SKIPPED)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"status": self.status}

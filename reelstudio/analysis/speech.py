@@ -18,7 +18,8 @@ gated by the spans and by probability, English word times refined by forced alig
 pocketsphinx en-us or an installed Vosk model when selected (each span, padded by
 ``WORDS_PAD_S``, on its own). Silence and music between the spans cost nothing. The
 16 kHz audio is kept as int16 until then (1.9 MB per minute). A missing engine or model
-leaves the VAD intervals and says why in ``words_status``.
+leaves the VAD intervals and says why in ``words_status`` (with ``words_cause`` "model"; "skipped"
+when the words were left out).
 """
 
 from __future__ import annotations
@@ -29,14 +30,14 @@ import numpy as np
 
 from ..media.audio import SPEECH_RATE
 from ..errors import ModelError
-from .base import AudioAnalyzer, Lane
+from .base import CAUSE_MODEL, CAUSE_SKIPPED, SKIPPED_REASON, AudioAnalyzer, Lane
 
 WINDOW = 512  # samples at 16 kHz per model call
 CONTEXT = 64  # samples of the previous window prepended to each call
 HOP_S = WINDOW / SPEECH_RATE  # 0.032 s
 ENGINE = "silero-vad (ONNX Runtime)"
 WORDS_PAD_S = 0.1  # audio beyond each VAD span given to the recogniser
-WORDS_OFF = "word recognition is off"  # words_status when the user turned words off
+WORDS_OFF = SKIPPED_REASON  # words_status when the user turned words off (--skip words)
 
 
 def speech_spans(probs, n_samples: int, threshold: float = 0.5, neg_threshold: float = 0.35,
@@ -212,7 +213,7 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
                 words = self._words_per_span(engine, pcm, spans)
                 about = {"language": engine.language, "word_times": "the recogniser's"}
         except ModelError as exc:
-            return [], {"words_engine": engine.name, "words_status": str(exc)}
+            return [], {"words_engine": engine.name, "words_status": str(exc), "words_cause": CAUSE_MODEL}
         finally:
             # this thread's CPU, plus the recognizer's child process when it had one
             self.words_seconds = time.thread_time() - t0 + getattr(engine, "child_cpu_s", 0.0)
@@ -269,7 +270,7 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
         if self.words:
             words, about = self._words(spans)
         else:
-            words, about = [], {"words_engine": None, "words_status": WORDS_OFF}
+            words, about = [], {"words_engine": None, "words_status": SKIPPED_REASON, "words_cause": CAUSE_SKIPPED}
         data = {
             "intervals": intervals,
             "words": words,

@@ -202,8 +202,11 @@ class SubtitleSyncAnalyzer(AudioAnalyzer):
 
 
 def _cause_of(lane: Lane | None) -> str:
-    """An input lane's cause carried over: nothing to sync when it had no input."""
-    return (lane.cause or "failed") if lane is not None else "failed"
+    """An input lane's cause carried over: nothing to sync when it had no input, skipped
+    when it was skipped; a model missing under it is its input's failure, said there (the
+    CLI's exit 9 names the lane whose model it is, not this one)."""
+    cause = (lane.cause or "failed") if lane is not None else "failed"
+    return "failed" if cause == "model" else cause
 
 
 def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:

@@ -104,7 +104,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import ReelStudioError
+from ..errors import ModelError
 from ..media.video import FrameRequest
 from .base import Lane, VideoAnalyzer, frame_intervals
 
@@ -121,8 +121,9 @@ TESSDATA_DIRS = (
 )
 
 
-class OcrUnavailable(ReelStudioError):
-    """Tesseract (tesserocr) or its language data cannot be used."""
+class OcrUnavailable(ModelError):
+    """Tesseract (tesserocr) or its language data cannot be used: for the user, a model
+    missing like the bundled ones (the CLI exits 9 unless the text lane is skipped)."""
 
 
 def find_tessdata(languages: tuple[str, ...]) -> Path:

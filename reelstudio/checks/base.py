@@ -71,6 +71,8 @@ class Context:
         lane = self.lanes.get(name)
         if not isinstance(lane, dict):
             return f"the {name} lane is not in this analysis"
+        if lane.get("cause") == "skipped":
+            return f"not run: the {name} lane was skipped by the user"
         return f"the {name} lane is unavailable: {lane.get('reason') or 'no reason given'}"
 
     def lane_cause(self, name: str) -> str | None:

@@ -89,7 +89,10 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 1)
         main.setSizes([1080, 420])
-        # what could not be read whole (truncated, damaged packets): said above everything else
+        # what could not be read whole (truncated, damaged packets) and the lanes a missing or
+        # damaged model left out: said above everything else
+        self._source_warnings: list[str] = []
+        self._lanes_seen: dict[str, dict] = {}  # the lanes of this analysis so far
         self.warning_banner = QLabel("")
         self.warning_banner.setWordWrap(True)
         self.warning_banner.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px 10px;"
@@ -266,6 +269,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_source(self.source)
         self.checklist.clear()
         self.show_source_warnings([])
+        self.show_model_failures({})
         self._set_exports_enabled(False)
         self._apply_preset()
         self.player.set_overlays(ui_zones=ui_zones_of(self.settings.preset), faces_lane=None, text_lane=None)
@@ -370,6 +374,7 @@ class MainWindow(QMainWindow):
             return
         self.timeline.set_lanes(lanes)
         self._feed_player(lanes)
+        self.show_model_failures(lanes, add=True)
         self.lanesShown.emit(sorted(lanes))
 
     @Slot(object, object)
@@ -388,17 +393,37 @@ class MainWindow(QMainWindow):
         self.analysis = data
         self.source = data["source"]
         self.show_source_warnings(self.source.get("warnings") or [])
+        self.show_model_failures(data.get("lanes", {}))
         self.timeline.set_analysis(data)
         self.checklist.set_analysis(data, self.timeline.timebase)
         self._feed_player(data.get("lanes", {}))
         self._set_exports_enabled(True)
 
     def show_source_warnings(self, warnings: list[str]) -> None:
-        """The banner: the file was not read whole (empty list: hidden)."""
-        if warnings:
-            self.warning_banner.setText("The file was not read whole; the analysis covers what could be read: "
-                                        + "; ".join(warnings) + ".")
-        self.warning_banner.setVisible(bool(warnings))
+        """The banner: the file was not read whole (empty list: no such line)."""
+        self._source_warnings = list(warnings)
+        self._refresh_banner()
+
+    def show_model_failures(self, lanes: dict, add: bool = False) -> None:
+        """The banner: lanes (lane JSON dicts by name) a missing or damaged model left out,
+        said as soon as such a lane arrives; ``add``: besides those already said."""
+        self._lanes_seen = {**self._lanes_seen, **lanes} if add else dict(lanes)
+        self._refresh_banner()
+
+    def _refresh_banner(self) -> None:
+        from ..result import model_failures
+
+        lines = []
+        failures = model_failures(self._lanes_seen)
+        if failures:
+            said = "; ".join(f"{', '.join(names)}: {reason}" for reason, names in failures.items())
+            lines.append(f"A model is missing or damaged, so these lanes are unavailable and the score leaves "
+                         f"their checks out: {said}. Reinstall ReelStudio to restore the models.")
+        if self._source_warnings:
+            lines.append("The file was not read whole; the analysis covers what could be read: "
+                         + "; ".join(self._source_warnings) + ".")
+        self.warning_banner.setText("\n".join(lines))
+        self.warning_banner.setVisible(bool(lines))
 
     @Slot(str, str, str)
     def _on_failed(self, kind: str, message: str, details: str) -> None:

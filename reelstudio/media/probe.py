@@ -62,6 +62,7 @@ class SourceInfo:
     audio_channels: int | None
     audio_codec: str | None
     audio_offset_s: float = 0.0  # first audio sample's time minus frame 0's time
+    audio_tracks: int = 0  # audio streams in the file; the first is the one analysed
     # what was truncated, concealed or skipped while reading the file, one sentence each
     warnings: tuple[str, ...] = ()
     # a truncated file's frames after its first missing one are not decoded (see probe)
@@ -96,6 +97,7 @@ class SourceInfo:
             "audio_channels": self.audio_channels,
             "audio_codec": self.audio_codec,
             "audio_offset_s": round(self.audio_offset_s, 6),
+            "audio_tracks": self.audio_tracks,
             "warnings": list(self.warnings),
         }
 
@@ -245,6 +247,7 @@ def probe(path: str | os.PathLike) -> SourceInfo:
         first_frame = None
         video_end = audio_end = None  # seconds, container time
         damaged = {"video": 0, "audio": 0}  # packets the demuxer marks corrupt
+        hidden = 0  # packets outside the edit list: in the header's count, never shown
         last_damaged, last_kind = False, "video"  # the file's last packet is damaged: it was cut off
         streams = [stream] + ([audio] if audio is not None else [])
         try:
@@ -268,19 +271,22 @@ def probe(path: str | os.PathLike) -> SourceInfo:
                         first_frame = frame
                         break
                 if packet.is_discard:
+                    hidden += 1
                     continue  # outside the edit list: decoded but never shown
                 pts.append(packet.pts if packet.pts is not None else (packet.dts or len(pts)))
+            if first_frame is None and pts:
+                # the decoder holds its pictures back (frame threads, reordering) until it is
+                # flushed: a video of one or two frames shows its first only then
+                for frame in stream.codec_context.decode(None):
+                    first_frame = frame
+                    break
         except av.error.FFmpegError as exc:
             raise CorruptMedia(f"{p}: the video stream is damaged ({_ff_reason(exc)})") from None
         if not pts:
             raise CorruptMedia(f"{p}: the video stream holds no frames")
         if first_frame is None:
             raise CorruptMedia(f"{p}: no frame of the video stream can be decoded")
-        if header_frames and len(pts) < header_frames * 0.98 - 1:
-            raise CorruptMedia(
-                f"{p}: the file is truncated: the header lists {header_frames} frames, "
-                f"only {len(pts)} are present"
-            )
+        header_frames -= min(hidden, header_frames)  # the header counts the frames the edit list hides
         pts.sort()
         tb = stream.time_base or Fraction(1, 90000)
         first = pts[0]
@@ -311,6 +317,9 @@ def probe(path: str | os.PathLike) -> SourceInfo:
             n -= int(last_damaged and kind == last_kind)
             if n > 0:
                 warnings.append(f"{n} {kind} packet{'s' if n > 1 else ''} marked damaged by the container")
+        tracks = len(container.streams.audio)
+        if tracks > 1:  # the others are not heard: said, not silently left out
+            warnings.append(f"the file has {tracks} audio tracks; only the first is analysed")
         rotation = _rotation_of(first_frame)
         coded_w, coded_h = first_frame.width, first_frame.height
 
@@ -341,6 +350,7 @@ def probe(path: str | os.PathLike) -> SourceInfo:
             audio_channels=audio.codec_context.channels if audio is not None else None,
             audio_codec=codec_name(audio) if audio is not None else None,
             audio_offset_s=_audio_offset(audio, float(first * tb)),
+            audio_tracks=tracks,
             warnings=tuple(warnings),
             decode_limit=decode_limit,
         )

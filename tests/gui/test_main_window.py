@@ -51,11 +51,6 @@ def bad_files(media_dir, numbered_clip):
     (d / "notes.mp4").write_text("these are my notes for the shoot, not a video\n" * 50)
     data = numbered_clip.read_bytes()
     (d / "truncated_index.mp4").write_bytes(data[: len(data) // 2])  # moov at the end: the index is lost
-    fast = d / "faststart.mp4"
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(numbered_clip), "-c", "copy", "-movflags", "+faststart",
-                    str(fast)], check=True)
-    fdata = fast.read_bytes()
-    (d / "truncated_data.mp4").write_bytes(fdata[: int(len(fdata) * 0.6)])  # the header promises missing frames
     audio_only = d / "voice.m4a"
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=300:duration=2",
                     "-c:a", "aac", str(audio_only)], check=True)
@@ -63,7 +58,6 @@ def bad_files(media_dir, numbered_clip):
         "empty": (d / "empty.mp4", "empty"),
         "text": (d / "notes.mp4", "not a video"),
         "truncated_index": (d / "truncated_index.mp4", "truncated"),
-        "truncated_data": (d / "truncated_data.mp4", "truncated"),
         "audio_only": (audio_only, "audio-only"),
         "missing": (d / "does-not-exist.mp4", "no such file"),
         "folder": (d, "folder"),
@@ -298,6 +292,38 @@ def test_a_file_not_read_whole_is_analysed_under_a_banner(qtbot, window, media_d
     text = window.warning_banner.text()
     assert "not read whole" in text and "the file is truncated" in text and "4.00 s its header declares" in text
     assert window.analysis["source"]["warnings"] and window.analysis["source"]["frame_count"] < 120
+    assert open_and_wait(qtbot, window, numbered_clip) == "result"
+    assert not window.warning_banner.isVisible()
+
+
+def test_a_damaged_model_is_said_at_once_in_a_banner(qtbot, window, media_dir, numbered_clip, tmp_path,
+                                                    monkeypatch):
+    """One flipped byte in the text model: the banner names the lane and the file as soon as
+    the text lane arrives, while the frames are still being decoded (not at the end of a
+    long pass); the rest of the analysis goes on. A whole models folder clears it."""
+    from reelstudio.resources import models_dir
+
+    models = tmp_path / "models"
+    shutil.copytree(models_dir(), models)
+    data = bytearray((models / "ppocr_det.onnx").read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (models / "ppocr_det.onnx").write_bytes(bytes(data))
+    clip = media_dir / "gui_model_banner.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=180x320:rate=30:duration=12", "-c:v", "libx264", str(clip)], check=True)
+    monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(models))  # the analysis process inherits it
+    seen = []
+    window.lanesShown.connect(lambda names: seen.append((set(names), window.warning_banner.isVisible(),
+                                                         window.warning_banner.text())))
+    assert open_and_wait(qtbot, window, clip) == "result"
+    at = next(k for k, (names, _, _) in enumerate(seen) if "text" in names)
+    names, shown, text = seen[at]
+    assert "cuts" not in set().union(*(n for n, _, _ in seen[: at + 1]))  # the video pass was still running
+    assert shown and "A model is missing or damaged" in text and "text: model file" in text
+    assert f"{models / 'ppocr_det.onnx'} does not match its manifest" in text
+    assert window.warning_banner.isVisible() and window.analysis["lanes"]["text"]["cause"] == "model"
+    assert window.analysis["lanes"]["cuts"]["status"] == "ok"
+    monkeypatch.delenv("REELSTUDIO_MODELS_DIR")
     assert open_and_wait(qtbot, window, numbered_clip) == "result"
     assert not window.warning_banner.isVisible()
 
