@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from .checklist import ChecklistPanel
+from .checklist import ChecklistPanel, Summary, summary_of
 from .player import PlayerWidget
 from .settings import Settings, SettingsDialog, load_settings, save_settings
 from .timeline import TimelineWidget
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.source: dict | None = None
         self.analysis: dict | None = None  # the finished analysis JSON dict
         self.result = None                  # its AnalysisResult
+        self.summary: Summary | None = None  # score/band/flags shown, from self.analysis
         self.worker: AnalysisWorker | None = None
         self._threads: set = set()          # workers still running (cancelled ones wind down here)
         self.error_dialogs: list[QMessageBox] = []
@@ -112,7 +113,11 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel_analysis)
         self.timecode_label = QLabel("")
+        # score · band · flag count of the analysis on screen: set only by _show_summary, from the
+        # same Summary the checklist shows, so the status bar never keeps an old score
+        self.summary_label = QLabel("")
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.summary_label)
         self.statusBar().addPermanentWidget(self.timecode_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -258,6 +263,7 @@ class MainWindow(QMainWindow):
         self.source = info.to_contract()
         self.analysis = None
         self.result = None
+        self._show_summary(None)
         self.setWindowTitle(f"{os.path.basename(path)} — ReelStudio")
         self.settings = self.settings.with_recent(self.path)
         self._save_settings()
@@ -323,6 +329,7 @@ class MainWindow(QMainWindow):
         self._threads.add(worker)
         self._started = time.monotonic()
         self.checklist.set_running("Analysing…")
+        self._show_summary(None)
         self.timeline.show_pending()
         self.status_label.setText(f"Analysing {os.path.basename(self.path)}…")
         self.progress.setRange(0, 0)
@@ -379,9 +386,7 @@ class MainWindow(QMainWindow):
         self.result = result
         self.load_analysis(data)
         took = time.monotonic() - self._started
-        score = data.get("score")
-        self.status_label.setText(f"Analysed in {took:.1f} s" + (f" · score {score}" if score is not None else "")
-                                  + f" · {len(data.get('flags', []))} flags")
+        self.status_label.setText(f"Analysed in {took:.1f} s")
 
     def load_analysis(self, data: dict) -> None:
         """Show a finished analysis JSON dict (lanes, flags, checklist, score) for the open video."""
@@ -390,8 +395,14 @@ class MainWindow(QMainWindow):
         self.show_source_warnings(self.source.get("warnings") or [])
         self.timeline.set_analysis(data)
         self.checklist.set_analysis(data, self.timeline.timebase)
+        self._show_summary(summary_of(data))
         self._feed_player(data.get("lanes", {}))
         self._set_exports_enabled(True)
+
+    def _show_summary(self, summary: Summary | None) -> None:
+        """The status bar's score, band and flag count (None: no analysis on screen)."""
+        self.summary = summary
+        self.summary_label.setText("" if summary is None else summary.short_text())
 
     def show_source_warnings(self, warnings: list[str]) -> None:
         """The banner: the file was not read whole (empty list: hidden)."""

@@ -605,3 +605,50 @@ def test_overlay_toggles_reach_the_player_and_are_remembered(qtbot, analysed_cli
     again = MainWindow()
     qtbot.addWidget(again)
     assert not again.overlay_actions["faces"].isChecked() and not again.player.overlay_visible("faces")
+
+
+# -- one score everywhere (issue 16) ---------------------------------------------------------
+def shown_summary(win):
+    """What each place in the window says: (checklist score, checklist band line, status bar)."""
+    return win.checklist.score_label.text(), win.checklist.band_label.text(), win.summary_label.text()
+
+
+def test_a_preset_change_updates_the_score_in_the_checklist_and_the_status_bar_together(qtbot, analysed_clip):
+    from reelstudio.gui.analysis_process import rescored
+
+    win, tb = analysed_clip
+    # a saved analysis whose score and flags are not what the lanes give under any preset:
+    # after the preset change every place must show the re-scored values, none the old ones
+    stale = dict(win.analysis)
+    stale.update(score=7, band="poor", flags=[
+        {"check": "black_frames", "severity": "error", "start_frame": s, "end_frame": s + 2,
+         "start_s": tb.frame_to_seconds(s), "end_s": tb.frame_to_seconds(s + 2), "message": "m", "fix": "f"}
+        for s in (3, 20, 40, 60, 70)])
+    win.load_analysis(stale)
+    score, band, status = shown_summary(win)
+    assert score == "7" and "poor" in band and "5 flags" in band
+    assert status == "score 7 · poor · 5 flags"
+    assert win.timeline.flag_count() == 5
+
+    win.apply_settings(dataclasses.replace(win.settings, preset="tiktok"))
+    assert not win.is_analysing()
+    expected = rescored(stale, "tiktok")
+    assert win.analysis["score"] == expected["score"] and win.analysis["flags"] == expected["flags"]
+    n = len(expected["flags"])
+    assert (expected["score"], n) != (7, 5)
+    flags_text = f"{n} flag" + ("" if n == 1 else "s")
+    score, band, status = shown_summary(win)
+    assert score == str(expected["score"])
+    assert flags_text in band and f"score {expected['score']}" in status and flags_text in status
+    if expected.get("band"):
+        assert expected["band"] in band and expected["band"] in status
+    assert "score 7" not in status and "5 flags" not in status
+    assert win.timeline.flag_count() == n == win.checklist.flags.topLevelItemCount()
+    # analysing again: nothing claims a score until the new one arrives
+    win.start_analysis()
+    assert win.summary_label.text() == "" and win.checklist.score_label.text() == "…"
+    with qtbot.waitSignal(win.analysisFinished, timeout=ANALYSIS_TIMEOUT_MS):
+        pass
+    assert win.summary_label.text() == win.summary.short_text()
+    assert win.checklist.score_label.text() == str(win.analysis["score"])
+
