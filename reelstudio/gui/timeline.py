@@ -29,6 +29,7 @@ LANE_ROWS = (  # (key, label, height)
     ("motion", "Motion", 55),
 )
 DEFAULT_LOUDNESS_TARGET = -14.0
+MARK_RGB = (0, 120, 215)  # in/out marks: blue, apart from the severity colours
 
 
 def timebase_of(source: dict) -> Timebase:
@@ -122,6 +123,8 @@ class TimelineWidget(QWidget):
         self._highlighted: int | None = None
         self._word_items: list[pg.TextItem] = []
         self._caption_labels: list[tuple[pg.TextItem, float, float]] = []
+        self._mark_items: list = []  # (plot, item) of the in/out marks
+        self._marks: tuple[int | None, int | None] = (None, None)
         self.loudness_target = DEFAULT_LOUDNESS_TARGET
         self.axis = TimecodeAxis("bottom")
         master = None
@@ -167,6 +170,7 @@ class TimelineWidget(QWidget):
         for key in self.plots:
             self._clear_lane(key)
         self._clear_flags()
+        self.set_in_out(None, None)
         self.timebase = None
         self.axis.timebase = None
         self.frame_count = 0
@@ -249,6 +253,61 @@ class TimelineWidget(QWidget):
                 x = plot.vb.mapSceneToView(pos).x()
                 self.seekRequested.emit(self.frame_at_x(x))
                 return
+
+    # -- zoom ------------------------------------------------------------------------------
+    def visible_range(self) -> tuple[float, float]:
+        lo, hi = self.master.vb.viewRange()[0]
+        return float(lo), float(hi)
+
+    def zoom(self, factor: float, around: float | None = None) -> None:
+        """Show ``factor`` times fewer frames (2: zoom in, 0.5: out), keeping ``around`` (a frame,
+        default the playhead) at the same place on screen; never past the whole video."""
+        if self.frame_count <= 0 or factor <= 0:
+            return
+        lo, hi = self.visible_range()
+        n = float(self.frame_count)
+        full = n * 1.02
+        width = min(max((hi - lo) / factor, min(10.0, n)), full)
+        x = (self.playhead() + 0.5) if around is None else float(around)
+        share = (x - lo) / (hi - lo) if hi > lo and lo <= x <= hi else 0.5
+        start = x - share * width
+        start = min(max(start, -0.01 * n), 1.01 * n - width)
+        self.master.setXRange(start, start + width, padding=0)
+
+    def fit(self) -> None:
+        """The whole video in view (as when it opened)."""
+        if self.frame_count > 0:
+            self.master.setXRange(0, self.frame_count, padding=0.01)
+
+    # -- in / out marks ----------------------------------------------------------------------
+    def set_in_out(self, mark_in: int | None, mark_out: int | None) -> None:
+        """Show the in and out marks (frames, both inclusive; None: not set) on every lane:
+        a line at each mark, the range between them shaded."""
+        for plot, item in self._mark_items:
+            plot.removeItem(item)
+        self._mark_items = []
+        self._marks = (mark_in, mark_out)
+        pen = pg.mkPen(MARK_RGB, width=2)
+        for key, plot in self.plots.items():
+            if mark_in is not None and mark_out is not None:
+                region = pg.LinearRegionItem((mark_in, mark_out + 1), movable=False,
+                                             brush=pg.mkBrush(*MARK_RGB, 40), pen=pen)
+                region.setZValue(-8)
+                plot.addItem(region, ignoreBounds=True)
+                self._mark_items.append((plot, region))
+                continue
+            for frame, edge in ((mark_in, 0), (mark_out, 1)):  # the in mark at its frame's start, out at its end
+                if frame is not None:
+                    line = pg.InfiniteLine(pos=frame + edge, angle=90, movable=False, pen=pen)
+                    plot.addItem(line, ignoreBounds=True)
+                    self._mark_items.append((plot, line))
+
+    def in_out(self) -> tuple[int | None, int | None]:
+        return self._marks
+
+    def mark_items(self) -> list:
+        """The graphics items drawn for the in/out marks (for tests)."""
+        return [item for _plot, item in self._mark_items]
 
     def ensure_visible(self, frame: int) -> None:
         """Pan (keeping the zoom) so ``frame`` is in view."""

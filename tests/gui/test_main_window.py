@@ -652,3 +652,113 @@ def test_a_preset_change_updates_the_score_in_the_checklist_and_the_status_bar_t
     assert win.summary_label.text() == win.summary.short_text()
     assert win.checklist.score_label.text() == str(win.analysis["score"])
 
+
+# -- transport keys (issue 16) ---------------------------------------------------------------
+def three_flags(tb):
+    def flag(check, severity, s, e):
+        return {"check": check, "severity": severity, "start_frame": s, "end_frame": e,
+                "start_s": tb.frame_to_seconds(s), "end_s": tb.frame_to_seconds(e), "message": check, "fix": "-"}
+    # listed out of frame order, and two flags starting on one frame
+    return [flag("frozen_frames", "warning", 31, 60), flag("black_frames", "error", 7, 12),
+            flag("dead_air", "info", 89, 90), flag("black_frames", "warning", 31, 33)]
+
+
+def test_shift_down_and_up_step_through_the_flags_to_their_first_frames(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    data = dict(win.analysis)
+    data["flags"] = three_flags(tb)
+    win.load_analysis(data)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    win.seek(0)
+    down = lambda: qtbot.keyClick(win, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)  # noqa: E731
+    up = lambda: qtbot.keyClick(win, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)  # noqa: E731
+    for frame, index in ((7, 1), (31, 0), (89, 2)):
+        down()
+        assert_shows(win, frame, tb)
+        assert win.checklist.selected_flag() == index and win.timeline.highlighted_flag() == index
+    down()  # past the last flag: stays
+    assert_shows(win, 89, tb)
+    for frame in (31, 7):
+        up()
+        assert_shows(win, frame, tb)
+    up()  # before the first flag: stays
+    assert_shows(win, 7, tb)
+    # from between flags, and from inside one: the previous flag is the last one starting before
+    win.seek(45)
+    up()
+    assert_shows(win, 31, tb)
+    win.seek(20)
+    down()
+    assert_shows(win, 31, tb)
+    # the keys still work with the flag list focused (where Shift+arrows would extend a selection)
+    win.checklist.flags.setFocus()
+    qtbot.keyClick(win.checklist.flags, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert_shows(win, 89, tb)
+
+
+def test_i_and_o_mark_a_range_on_the_timeline_and_alt_x_clears_it(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    win.seek(10)
+    qtbot.keyClick(win, Qt.Key.Key_I)
+    assert win.timeline.in_out() == (10, None)
+    lines = win.timeline.mark_items()
+    assert len(lines) == len(win.timeline.plots) and {round(i.value()) for i in lines} == {10}
+    assert f"in {tb.frame_to_timecode(10)}" in win.timecode_label.text()
+    win.seek(40)
+    qtbot.keyClick(win, Qt.Key.Key_O)
+    assert win.timeline.in_out() == (10, 40)
+    regions = win.timeline.mark_items()
+    assert len(regions) == len(win.timeline.plots)
+    assert {tuple(r.getRegion()) for r in regions} == {(10.0, 41.0)}  # the out frame is inside the range
+    assert f"out {tb.frame_to_timecode(40)}" in win.timecode_label.text()
+    for r in regions:  # drawn in the lanes, not off in some hidden item
+        assert r.scene() is win.timeline.view.scene()
+    # an in mark after the out mark drops the out mark; an out mark before the in mark drops the in mark
+    win.seek(50)
+    qtbot.keyClick(win, Qt.Key.Key_I)
+    assert win.timeline.in_out() == (50, None)
+    win.seek(20)
+    qtbot.keyClick(win, Qt.Key.Key_O)
+    assert win.timeline.in_out() == (None, 20)
+    qtbot.keyClick(win, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    assert win.timeline.in_out() == (None, None) and win.timeline.mark_items() == []
+    assert " in " not in win.timecode_label.text() and "out " not in win.timecode_label.text()
+    assert win.player.current_frame() == 20  # marking never moves the playhead
+
+
+def test_keyboard_zoom_in_out_and_fit_keep_the_playhead_in_view(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    tl = win.timeline
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    win.seek(60)
+    lo, hi = tl.visible_range()
+    assert lo <= 0 and hi >= 89
+    full = hi - lo
+    qtbot.keyClick(win, Qt.Key.Key_Equal)
+    lo1, hi1 = tl.visible_range()
+    assert (hi1 - lo1) == pytest.approx(full / 2, rel=0.02)
+    assert lo1 <= 60.5 <= hi1
+    qtbot.keyClick(win, Qt.Key.Key_Equal)
+    qtbot.keyClick(win, Qt.Key.Key_Equal)
+    lo2, hi2 = tl.visible_range()
+    assert (hi2 - lo2) == pytest.approx(max(full / 8, 10), rel=0.02) and lo2 <= 60.5 <= hi2
+    # the playhead stays where it was on screen while zooming
+    share1 = (60.5 - lo1) / (hi1 - lo1)
+    qtbot.keyClick(win, Qt.Key.Key_Minus)
+    lo3, hi3 = tl.visible_range()
+    assert (hi3 - lo3) == pytest.approx(2 * (hi2 - lo2), rel=0.02)
+    assert (60.5 - lo3) / (hi3 - lo3) == pytest.approx((60.5 - lo2) / (hi2 - lo2), abs=0.02)
+    assert 0 < share1 < 1
+    for _ in range(6):  # never wider than the whole video
+        qtbot.keyClick(win, Qt.Key.Key_Minus)
+    lo4, hi4 = tl.visible_range()
+    assert hi4 - lo4 <= full * 1.02
+    qtbot.keyClick(win, Qt.Key.Key_Equal)
+    qtbot.keyClick(win, Qt.Key.Key_Equal)
+    qtbot.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier)
+    assert tl.visible_range() == pytest.approx((lo, hi), abs=0.01)
+    assert win.player.current_frame() == 60  # zooming never moves the playhead
