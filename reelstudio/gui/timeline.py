@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ..severity import SEVERITY_RGB
 from ..timebase import Timebase, parse_fps
@@ -29,6 +29,7 @@ LANE_ROWS = (  # (key, label, height)
     ("motion", "Motion", 55),
 )
 DEFAULT_LOUDNESS_TARGET = -14.0
+RULER_HEIGHT = 34  # px: the time ruler under the lanes, always shown
 MARK_RGB = (0, 120, 215)  # in/out marks: blue, apart from the severity colours
 
 
@@ -106,12 +107,31 @@ class TimelineWidget(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.view = pg.GraphicsLayoutWidget()
+        self.view = pg.GraphicsLayoutWidget()  # the lanes
         self.view.setBackground("w")
         self.view.ci.layout.setSpacing(0)
+        # on a laptop the lanes do not fit: they scroll, and the ruler under them stays in view
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.view)
+        self.ruler_view = pg.GraphicsLayoutWidget()  # the time ruler, laid out as a lane so x lines up
+        self.ruler_view.setBackground("w")
+        self.ruler_view.ci.layout.setSpacing(0)
+        self.ruler_view.setFixedHeight(RULER_HEIGHT)
+        self.ruler_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._ruler_holder = QWidget()
+        ruler_row = QVBoxLayout(self._ruler_holder)
+        ruler_row.setContentsMargins(0, 0, 0, 0)
+        ruler_row.addWidget(self.ruler_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self._ruler_holder)
+        bar = self.scroll.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _lo, _hi: self._align_ruler())
         self.timebase: Timebase | None = None
         self.frame_count = 0
         self.plots: dict[str, pg.PlotItem] = {}
@@ -129,8 +149,7 @@ class TimelineWidget(QWidget):
         self.axis = TimecodeAxis("bottom")
         master = None
         for i, (key, label, height) in enumerate(LANE_ROWS):
-            last = i == len(LANE_ROWS) - 1
-            plot = self.view.addPlot(row=i, col=0, axisItems={"bottom": self.axis} if last else None)
+            plot = self.view.addPlot(row=i, col=0)
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=True, y=False)
@@ -140,11 +159,8 @@ class TimelineWidget(QWidget):
             if key in ("flags", "faces", "text", "speech"):
                 left.setStyle(showValues=False)
             plot.setLabel("left", label)
-            if not last:
-                plot.hideAxis("bottom")
+            plot.hideAxis("bottom")
             plot.setMinimumHeight(height)
-            if last:
-                plot.setMinimumHeight(height + 30)
             plot.setClipToView(True)
             plot.setDownsampling(auto=True, mode="peak")
             if master is None:
@@ -157,10 +173,41 @@ class TimelineWidget(QWidget):
             self.plots[key] = plot
             self._lane_items[key] = []
         self.master = master
+        # every lane at its minimum height (with the layout's margins): below that, the lanes scroll
+        lanes_min = self.view.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        self.view.setMinimumHeight(int(math.ceil(lanes_min)) + 2 * self.view.frameWidth())
+        ruler = self.ruler_view.addPlot(row=0, col=0, axisItems={"bottom": self.axis})
+        ruler.setMenuEnabled(False)
+        ruler.hideButtons()
+        ruler.setMouseEnabled(x=False, y=False)
+        left = ruler.getAxis("left")
+        left.setWidth(62)
+        left.setStyle(showValues=False, tickLength=0)
+        left.setPen(pg.mkPen(None))
+        ruler.getViewBox().setMaximumHeight(2)
+        ruler.setXLink(master)
+        head = pg.InfiniteLine(pos=0, angle=90, movable=False, pen=pg.mkPen((200, 0, 0), width=2))
+        ruler.addItem(head, ignoreBounds=True)
+        self.playheads.append(head)
+        self.ruler = ruler
         master.sigXRangeChanged.connect(self._on_range_changed)
         self.plots["speech"].vb.sigResized.connect(self._on_range_changed)
         self.view.scene().sigMouseClicked.connect(self._on_click)
         self.clear()
+
+    def _align_ruler(self) -> None:
+        """When the lanes' scrollbar shows, the ruler gives up the same width on the right so
+        its frames stay under the lanes' frames."""
+        bar = self.scroll.verticalScrollBar()
+        right = bar.sizeHint().width() if bar.maximum() > 0 else 0
+        self._ruler_holder.layout().setContentsMargins(0, 0, right, 0)
+
+    def ruler_visible(self) -> bool:
+        """The time ruler is on screen, whole (for tests)."""
+        if not self.ruler_view.isVisible():
+            return False
+        rect = self.ruler_view.mapFromScene(self.axis.sceneBoundingRect()).boundingRect()
+        return self.ruler_view.viewport().rect().contains(rect)
 
     # -- whole analysis ----------------------------------------------------------------
     def clear(self) -> None:

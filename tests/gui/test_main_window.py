@@ -762,3 +762,45 @@ def test_keyboard_zoom_in_out_and_fit_keep_the_playhead_in_view(qtbot, analysed_
     qtbot.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier)
     assert tl.visible_range() == pytest.approx((lo, hi), abs=0.01)
     assert win.player.current_frame() == 60  # zooming never moves the playhead
+
+
+# -- laptop layout (issue 16) ----------------------------------------------------------------
+def lane_x(win, frame, lane):
+    """Global x of ``frame``'s start in a lane (or in the ruler)."""
+    tl = win.timeline
+    if lane == "ruler":
+        vb, view = tl.ruler.vb, tl.ruler_view
+    else:
+        vb, view = tl.plots[lane].vb, tl.view
+    scene = vb.mapViewToScene(pg.Point(frame, 0))
+    return view.mapToGlobal(view.mapFromScene(scene)).x()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
+def test_the_ruler_stays_in_view_and_every_lane_can_be_reached_at_laptop_sizes(qtbot, analysed_clip, size):
+    win, tb = analysed_clip
+    tl = win.timeline
+    win.resize(*size)
+    qtbot.waitUntil(lambda: win.size().toTuple() == size, timeout=3000)
+    QApplication.processEvents()
+    assert tl.ruler_visible()
+    # every lane at least its minimum height: when they do not fit, they scroll
+    bar = tl.scroll.verticalScrollBar()
+    for key, plot in tl.plots.items():
+        assert plot.vb.sceneBoundingRect().height() > 10, key
+    if tl.scroll.viewport().height() < tl.view.minimumHeight():
+        assert bar.maximum() > 0 and bar.isVisible()
+    bar.setValue(bar.maximum())  # the last lane comes into view, the ruler stays
+    QApplication.processEvents()
+    motion = tl.plots["motion"].vb.sceneBoundingRect()
+    bottom = tl.view.mapFromScene(motion.bottomLeft()).y()
+    bottom_in_viewport = tl.view.mapTo(tl.scroll.viewport(), QPoint(0, bottom)).y()
+    assert bottom_in_viewport <= tl.scroll.viewport().height() + 1
+    assert tl.ruler_visible()
+    # the ruler's frames line up with the lanes' frames, scrollbar or not
+    for frame in (0, 45, 89):
+        assert abs(lane_x(win, frame, "ruler") - lane_x(win, frame, "motion")) <= 1
+    assert abs(tl.ruler.vb.sceneBoundingRect().width() - tl.plots["motion"].vb.sceneBoundingRect().width()) <= 1
+    # clicks still land on the exact frame with the lanes scrolled
+    click_timeline(qtbot, win, 44, 0.5, "motion")
+    assert_shows(win, 44, tb)
