@@ -6,6 +6,8 @@ position in the JSON's ``flags``) and ``seekRequested(start_frame)``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -19,6 +21,35 @@ from ..timebase import Timebase
 STATUS_COLOURS = STATUS_RGB  # one table for the app, the PDF and the timeline picture (reelstudio/severity.py)
 SEVERITY_COLOURS = SEVERITY_RGB
 STATUS_MARKS = {"pass": "\u2714 pass", "warn": "\u25b2 warn", "fail": "\u2716 fail", "n/a": "\u2013 n/a"}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What every place in the window says about an analysis: score, band, preset, flag count.
+
+    Built from the analysis JSON dict only, by ``summary_of``; the checklist header and the
+    status bar both render this one object, so they cannot disagree."""
+
+    score: int | None
+    band: str | None
+    preset: str | None
+    flag_count: int
+    note: str = ""
+    reason: str = ""
+
+    def short_text(self) -> str:
+        """One line for the status bar: "score 82 · good · 13 flags"."""
+        flags = f"{self.flag_count} flag" + ("" if self.flag_count == 1 else "s")
+        if self.score is None:
+            return f"no score · {flags}"
+        return " · ".join(p for p in (f"score {self.score}", self.band or "", flags) if p)
+
+
+def summary_of(analysis: dict) -> Summary:
+    score = analysis.get("score")
+    return Summary(score=None if score is None else int(score), band=analysis.get("band") or None,
+                   preset=analysis.get("preset") or None, flag_count=len(analysis.get("flags") or []),
+                   note=str(analysis.get("score_note") or ""), reason=str(analysis.get("score_reason") or ""))
 
 
 def _html_escape(text: str) -> str:
@@ -84,10 +115,12 @@ class ChecklistPanel(QWidget):
         self.flags.clear()
         self.detail.clear()
         self._flags = []
+        self.summary: Summary | None = None
 
     def set_running(self, text: str) -> None:
         self.score_label.setText("…")
         self.band_label.setText(text)
+        self.summary = None
 
     def set_analysis(self, analysis: dict, timebase: Timebase | None = None) -> None:
         from .timeline import timebase_of
@@ -96,21 +129,8 @@ class ChecklistPanel(QWidget):
         self.checks.clear()
         self.flags.clear()
         self.detail.clear()
-        score = analysis.get("score")
-        if score is None:
-            self.score_label.setText("n/a")
-            self.band_label.setText(analysis.get("score_reason") or "no score in this analysis")
-        else:
-            self.score_label.setText(f"{score}")
-            band = analysis.get("band")
-            preset = analysis.get("preset")
-            parts = [str(band) if band else "", f"preset: {preset}" if preset else ""]
-            text = " · ".join(p for p in parts if p) or "score out of 100"
-            note = analysis.get("score_note")
-            if note:  # incomplete or capped: said under the score, in the fail colour
-                colour = "#%02x%02x%02x" % STATUS_RGB["fail"]
-                text = f"{_html_escape(text)}<br><span style='color:{colour}'>{_html_escape(note)}</span>"
-            self.band_label.setText(text)
+        self.summary = summary_of(analysis)
+        self._show_summary(self.summary)
         for row in analysis.get("checklist", []):
             status = str(row.get("status", "n/a"))
             points = row.get("points")
@@ -137,6 +157,20 @@ class ChecklistPanel(QWidget):
             self.flags.addTopLevelItem(item)
         self.detail.setHtml("<i>No flagged moments.</i>" if not self._flags
                             else "<i>Click a flag to see the moment, its message and the fix.</i>")
+
+    def _show_summary(self, summary: Summary) -> None:
+        flags = f"{summary.flag_count} flag" + ("" if summary.flag_count == 1 else "s")
+        if summary.score is None:
+            self.score_label.setText("n/a")
+            self.band_label.setText(" · ".join(p for p in (summary.reason or "no score in this analysis", flags) if p))
+            return
+        self.score_label.setText(f"{summary.score}")
+        parts = [summary.band or "", f"preset: {summary.preset}" if summary.preset else "", flags]
+        text = " · ".join(p for p in parts if p)
+        if summary.note:  # incomplete or capped: said under the score, in the fail colour
+            colour = "#%02x%02x%02x" % STATUS_RGB["fail"]
+            text = f"{_html_escape(text)}<br><span style='color:{colour}'>{_html_escape(summary.note)}</span>"
+        self.band_label.setText(text)
 
     # -- queries (tests) -------------------------------------------------------------------
     def check_rows(self) -> list[tuple[str, str]]:

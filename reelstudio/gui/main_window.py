@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from .checklist import ChecklistPanel
+from .checklist import ChecklistPanel, Summary, summary_of
 from .player import PlayerWidget
 from .settings import Settings, SettingsDialog, load_settings, save_settings
 from .timeline import TimelineWidget
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.source: dict | None = None
         self.analysis: dict | None = None  # the finished analysis JSON dict
         self.result = None                  # its AnalysisResult
+        self.summary: Summary | None = None  # score/band/flags shown, from self.analysis
         self.worker: AnalysisWorker | None = None
         self._threads: set = set()          # workers still running (cancelled ones wind down here)
         self.error_dialogs: list[QMessageBox] = []
@@ -115,7 +116,11 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel_analysis)
         self.timecode_label = QLabel("")
+        # score · band · flag count of the analysis on screen: set only by _show_summary, from the
+        # same Summary the checklist shows, so the status bar never keeps an old score
+        self.summary_label = QLabel("")
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.summary_label)
         self.statusBar().addPermanentWidget(self.timecode_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -164,7 +169,22 @@ class MainWindow(QMainWindow):
             self.overlay_actions[kind] = action
             self.player.set_overlay_visible(kind, action.isChecked())
         view.addSeparator()
-        view.addAction("Fit timeline", lambda: self.source and self.timeline.set_source(self.source))
+        # zoom keys as in Resolve/Premiere (= and -), fit as Resolve's Shift+Z; none taken by the player
+        for label, key, slot in (("Zoom timeline in", "=", lambda: self.timeline.zoom(2.0)),
+                                 ("Zoom timeline out", "-", lambda: self.timeline.zoom(0.5)),
+                                 ("Fit timeline", "Shift+Z", self.timeline.fit)):
+            action = view.addAction(label, slot)
+            action.setShortcut(QKeySequence(key))
+
+        mark = bar.addMenu("&Mark")
+        for label, key, slot in (("Next flag", "Shift+Down", self.next_flag),
+                                 ("Previous flag", "Shift+Up", self.previous_flag),
+                                 ("Mark in", "I", self.mark_in),
+                                 ("Mark out", "O", self.mark_out),
+                                 ("Clear in and out", "Alt+X", self.clear_marks)):
+            action = mark.addAction(label, slot)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
         analysis = bar.addMenu("&Analysis")
         self.reanalyse_action = analysis.addAction("Analyse again", self.start_analysis)
@@ -187,7 +207,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", (
             "Space  play / pause\nJ / K / L  shuttle back / stop / forward (press again: faster)\n"
             "Left / Right  one frame\nShift+Left / Shift+Right  one second\nUp / Down  previous / next cut\n"
-            "Home / End  first / last frame\nF5  analyse again\nCtrl+O  open"))
+            "Home / End  first / last frame\nShift+Up / Shift+Down  previous / next flag\n"
+            "I / O  mark in / out\nAlt+X  clear in and out\n= / -  zoom the timeline in / out\n"
+            "Shift+Z  fit the timeline\nF5  analyse again\nCtrl+O  open"))
 
     def _show_about(self) -> None:
         from .. import __version__
@@ -261,6 +283,7 @@ class MainWindow(QMainWindow):
         self.source = info.to_contract()
         self.analysis = None
         self.result = None
+        self._show_summary(None)
         self.setWindowTitle(f"{os.path.basename(path)} — ReelStudio")
         self.settings = self.settings.with_recent(self.path)
         self._save_settings()
@@ -327,6 +350,7 @@ class MainWindow(QMainWindow):
         self._threads.add(worker)
         self._started = time.monotonic()
         self.checklist.set_running("Analysing…")
+        self._show_summary(None)
         self.timeline.show_pending()
         self.status_label.setText(f"Analysing {os.path.basename(self.path)}…")
         self.progress.setRange(0, 0)
@@ -384,9 +408,7 @@ class MainWindow(QMainWindow):
         self.result = result
         self.load_analysis(data)
         took = time.monotonic() - self._started
-        score = data.get("score")
-        self.status_label.setText(f"Analysed in {took:.1f} s" + (f" · score {score}" if score is not None else "")
-                                  + f" · {len(data.get('flags', []))} flags")
+        self.status_label.setText(f"Analysed in {took:.1f} s")
 
     def load_analysis(self, data: dict) -> None:
         """Show a finished analysis JSON dict (lanes, flags, checklist, score) for the open video."""
@@ -396,8 +418,14 @@ class MainWindow(QMainWindow):
         self.show_model_failures(data.get("lanes", {}))
         self.timeline.set_analysis(data)
         self.checklist.set_analysis(data, self.timeline.timebase)
+        self._show_summary(summary_of(data))
         self._feed_player(data.get("lanes", {}))
         self._set_exports_enabled(True)
+
+    def _show_summary(self, summary: Summary | None) -> None:
+        """The status bar's score, band and flag count (None: no analysis on screen)."""
+        self.summary = summary
+        self.summary_label.setText("" if summary is None else summary.short_text())
 
     def show_source_warnings(self, warnings: list[str]) -> None:
         """The banner: the file was not read whole (empty list: no such line)."""
@@ -488,7 +516,57 @@ class MainWindow(QMainWindow):
             self.timeline.ensure_visible(frame)
         total = self.player.frame_count()
         if total:
-            self.timecode_label.setText(f"{self.player.timecode()}  ·  frame {frame} / {total - 1}")
+            text = f"{self.player.timecode()}  ·  frame {frame} / {total - 1}"
+            tb = self.timeline.timebase
+            marks = [f"{name} {tb.frame_to_timecode(f)}" for name, f in zip(("in", "out"), self.timeline.in_out())
+                     if f is not None and tb is not None]
+            self.timecode_label.setText(text + "".join(f"  ·  {m}" for m in marks))
+
+    # -- flags and marks from the keyboard -------------------------------------------------
+    def _flag_starts(self) -> list[tuple[int, int]]:
+        """(first frame, index) of every flag of the analysis on screen, in frame order."""
+        flags = (self.analysis or {}).get("flags") or []
+        return sorted((int(f.get("start_frame", 0)), i) for i, f in enumerate(flags))
+
+    def next_flag(self) -> None:
+        """Select the first flag starting after the playhead and show its first frame."""
+        here = self.player.current_frame()
+        target = next(((s, i) for s, i in self._flag_starts() if s > here), None)
+        if target is not None and self.path is not None:
+            self.checklist.activate_flag(target[1])
+
+    def previous_flag(self) -> None:
+        """Select the last flag starting before the playhead and show its first frame."""
+        here = self.player.current_frame()
+        earlier = [(s, i) for s, i in self._flag_starts() if s < here]
+        if earlier and self.path is not None:
+            start = earlier[-1][0]
+            self.checklist.activate_flag(min(i for s, i in earlier if s == start))
+
+    def mark_in(self) -> None:
+        """In mark at the frame on screen; an out mark before it goes."""
+        if self.path is None:
+            return
+        frame = self.player.current_frame()
+        _old_in, out = self.timeline.in_out()
+        self.timeline.set_in_out(frame, out if out is not None and out >= frame else None)
+        self._show_marks()
+
+    def mark_out(self) -> None:
+        """Out mark at the frame on screen (the range includes it); an in mark after it goes."""
+        if self.path is None:
+            return
+        frame = self.player.current_frame()
+        mark_in, _old_out = self.timeline.in_out()
+        self.timeline.set_in_out(mark_in if mark_in is not None and mark_in <= frame else None, frame)
+        self._show_marks()
+
+    def clear_marks(self) -> None:
+        self.timeline.set_in_out(None, None)
+        self._show_marks()
+
+    def _show_marks(self) -> None:
+        self._on_frame_changed(self.player.current_frame())
 
     def set_overlay(self, kind: str, visible: bool) -> None:
         self.player.set_overlay_visible(kind, visible)

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ..severity import SEVERITY_RGB
 from ..timebase import Timebase, parse_fps
@@ -29,6 +29,8 @@ LANE_ROWS = (  # (key, label, height)
     ("motion", "Motion", 55),
 )
 DEFAULT_LOUDNESS_TARGET = -14.0
+RULER_HEIGHT = 34  # px: the time ruler under the lanes, always shown
+MARK_RGB = (0, 120, 215)  # in/out marks: blue, apart from the severity colours
 
 
 def timebase_of(source: dict) -> Timebase:
@@ -105,12 +107,31 @@ class TimelineWidget(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.view = pg.GraphicsLayoutWidget()
+        self.view = pg.GraphicsLayoutWidget()  # the lanes
         self.view.setBackground("w")
         self.view.ci.layout.setSpacing(0)
+        # on a laptop the lanes do not fit: they scroll, and the ruler under them stays in view
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.view)
+        self.ruler_view = pg.GraphicsLayoutWidget()  # the time ruler, laid out as a lane so x lines up
+        self.ruler_view.setBackground("w")
+        self.ruler_view.ci.layout.setSpacing(0)
+        self.ruler_view.setFixedHeight(RULER_HEIGHT)
+        self.ruler_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._ruler_holder = QWidget()
+        ruler_row = QVBoxLayout(self._ruler_holder)
+        ruler_row.setContentsMargins(0, 0, 0, 0)
+        ruler_row.addWidget(self.ruler_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self._ruler_holder)
+        bar = self.scroll.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _lo, _hi: self._align_ruler())
         self.timebase: Timebase | None = None
         self.frame_count = 0
         self.plots: dict[str, pg.PlotItem] = {}
@@ -122,12 +143,13 @@ class TimelineWidget(QWidget):
         self._highlighted: int | None = None
         self._word_items: list[pg.TextItem] = []
         self._caption_labels: list[tuple[pg.TextItem, float, float]] = []
+        self._mark_items: list = []  # (plot, item) of the in/out marks
+        self._marks: tuple[int | None, int | None] = (None, None)
         self.loudness_target = DEFAULT_LOUDNESS_TARGET
         self.axis = TimecodeAxis("bottom")
         master = None
         for i, (key, label, height) in enumerate(LANE_ROWS):
-            last = i == len(LANE_ROWS) - 1
-            plot = self.view.addPlot(row=i, col=0, axisItems={"bottom": self.axis} if last else None)
+            plot = self.view.addPlot(row=i, col=0)
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=True, y=False)
@@ -137,11 +159,8 @@ class TimelineWidget(QWidget):
             if key in ("flags", "faces", "text", "speech"):
                 left.setStyle(showValues=False)
             plot.setLabel("left", label)
-            if not last:
-                plot.hideAxis("bottom")
+            plot.hideAxis("bottom")
             plot.setMinimumHeight(height)
-            if last:
-                plot.setMinimumHeight(height + 30)
             plot.setClipToView(True)
             plot.setDownsampling(auto=True, mode="peak")
             if master is None:
@@ -154,10 +173,41 @@ class TimelineWidget(QWidget):
             self.plots[key] = plot
             self._lane_items[key] = []
         self.master = master
+        # every lane at its minimum height (with the layout's margins): below that, the lanes scroll
+        lanes_min = self.view.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        self.view.setMinimumHeight(int(math.ceil(lanes_min)) + 2 * self.view.frameWidth())
+        ruler = self.ruler_view.addPlot(row=0, col=0, axisItems={"bottom": self.axis})
+        ruler.setMenuEnabled(False)
+        ruler.hideButtons()
+        ruler.setMouseEnabled(x=False, y=False)
+        left = ruler.getAxis("left")
+        left.setWidth(62)
+        left.setStyle(showValues=False, tickLength=0)
+        left.setPen(pg.mkPen(None))
+        ruler.getViewBox().setMaximumHeight(2)
+        ruler.setXLink(master)
+        head = pg.InfiniteLine(pos=0, angle=90, movable=False, pen=pg.mkPen((200, 0, 0), width=2))
+        ruler.addItem(head, ignoreBounds=True)
+        self.playheads.append(head)
+        self.ruler = ruler
         master.sigXRangeChanged.connect(self._on_range_changed)
         self.plots["speech"].vb.sigResized.connect(self._on_range_changed)
         self.view.scene().sigMouseClicked.connect(self._on_click)
         self.clear()
+
+    def _align_ruler(self) -> None:
+        """When the lanes' scrollbar shows, the ruler gives up the same width on the right so
+        its frames stay under the lanes' frames."""
+        bar = self.scroll.verticalScrollBar()
+        right = bar.sizeHint().width() if bar.maximum() > 0 else 0
+        self._ruler_holder.layout().setContentsMargins(0, 0, right, 0)
+
+    def ruler_visible(self) -> bool:
+        """The time ruler is on screen, whole (for tests)."""
+        if not self.ruler_view.isVisible():
+            return False
+        rect = self.ruler_view.mapFromScene(self.axis.sceneBoundingRect()).boundingRect()
+        return self.ruler_view.viewport().rect().contains(rect)
 
     # -- whole analysis ----------------------------------------------------------------
     def clear(self) -> None:
@@ -167,6 +217,7 @@ class TimelineWidget(QWidget):
         for key in self.plots:
             self._clear_lane(key)
         self._clear_flags()
+        self.set_in_out(None, None)
         self.timebase = None
         self.axis.timebase = None
         self.frame_count = 0
@@ -249,6 +300,61 @@ class TimelineWidget(QWidget):
                 x = plot.vb.mapSceneToView(pos).x()
                 self.seekRequested.emit(self.frame_at_x(x))
                 return
+
+    # -- zoom ------------------------------------------------------------------------------
+    def visible_range(self) -> tuple[float, float]:
+        lo, hi = self.master.vb.viewRange()[0]
+        return float(lo), float(hi)
+
+    def zoom(self, factor: float, around: float | None = None) -> None:
+        """Show ``factor`` times fewer frames (2: zoom in, 0.5: out), keeping ``around`` (a frame,
+        default the playhead) at the same place on screen; never past the whole video."""
+        if self.frame_count <= 0 or factor <= 0:
+            return
+        lo, hi = self.visible_range()
+        n = float(self.frame_count)
+        full = n * 1.02
+        width = min(max((hi - lo) / factor, min(10.0, n)), full)
+        x = (self.playhead() + 0.5) if around is None else float(around)
+        share = (x - lo) / (hi - lo) if hi > lo and lo <= x <= hi else 0.5
+        start = x - share * width
+        start = min(max(start, -0.01 * n), 1.01 * n - width)
+        self.master.setXRange(start, start + width, padding=0)
+
+    def fit(self) -> None:
+        """The whole video in view (as when it opened)."""
+        if self.frame_count > 0:
+            self.master.setXRange(0, self.frame_count, padding=0.01)
+
+    # -- in / out marks ----------------------------------------------------------------------
+    def set_in_out(self, mark_in: int | None, mark_out: int | None) -> None:
+        """Show the in and out marks (frames, both inclusive; None: not set) on every lane:
+        a line at each mark, the range between them shaded."""
+        for plot, item in self._mark_items:
+            plot.removeItem(item)
+        self._mark_items = []
+        self._marks = (mark_in, mark_out)
+        pen = pg.mkPen(MARK_RGB, width=2)
+        for key, plot in self.plots.items():
+            if mark_in is not None and mark_out is not None:
+                region = pg.LinearRegionItem((mark_in, mark_out + 1), movable=False,
+                                             brush=pg.mkBrush(*MARK_RGB, 40), pen=pen)
+                region.setZValue(-8)
+                plot.addItem(region, ignoreBounds=True)
+                self._mark_items.append((plot, region))
+                continue
+            for frame, edge in ((mark_in, 0), (mark_out, 1)):  # the in mark at its frame's start, out at its end
+                if frame is not None:
+                    line = pg.InfiniteLine(pos=frame + edge, angle=90, movable=False, pen=pen)
+                    plot.addItem(line, ignoreBounds=True)
+                    self._mark_items.append((plot, line))
+
+    def in_out(self) -> tuple[int | None, int | None]:
+        return self._marks
+
+    def mark_items(self) -> list:
+        """The graphics items drawn for the in/out marks (for tests)."""
+        return [item for _plot, item in self._mark_items]
 
     def ensure_visible(self, frame: int) -> None:
         """Pan (keeping the zoom) so ``frame`` is in view."""

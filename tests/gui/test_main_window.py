@@ -631,3 +631,202 @@ def test_overlay_toggles_reach_the_player_and_are_remembered(qtbot, analysed_cli
     again = MainWindow()
     qtbot.addWidget(again)
     assert not again.overlay_actions["faces"].isChecked() and not again.player.overlay_visible("faces")
+
+
+# -- one score everywhere (issue 16) ---------------------------------------------------------
+def shown_summary(win):
+    """What each place in the window says: (checklist score, checklist band line, status bar)."""
+    return win.checklist.score_label.text(), win.checklist.band_label.text(), win.summary_label.text()
+
+
+def test_a_preset_change_updates_the_score_in_the_checklist_and_the_status_bar_together(qtbot, analysed_clip):
+    from reelstudio.gui.analysis_process import rescored
+
+    win, tb = analysed_clip
+    # a saved analysis whose score and flags are not what the lanes give under any preset:
+    # after the preset change every place must show the re-scored values, none the old ones
+    stale = dict(win.analysis)
+    stale.update(score=7, band="poor", flags=[
+        {"check": "black_frames", "severity": "error", "start_frame": s, "end_frame": s + 2,
+         "start_s": tb.frame_to_seconds(s), "end_s": tb.frame_to_seconds(s + 2), "message": "m", "fix": "f"}
+        for s in (3, 20, 40, 60, 70)])
+    win.load_analysis(stale)
+    score, band, status = shown_summary(win)
+    assert score == "7" and "poor" in band and "5 flags" in band
+    assert status == "score 7 · poor · 5 flags"
+    assert win.timeline.flag_count() == 5
+
+    win.apply_settings(dataclasses.replace(win.settings, preset="tiktok"))
+    assert not win.is_analysing()
+    expected = rescored(stale, "tiktok")
+    assert win.analysis["score"] == expected["score"] and win.analysis["flags"] == expected["flags"]
+    n = len(expected["flags"])
+    assert (expected["score"], n) != (7, 5)
+    flags_text = f"{n} flag" + ("" if n == 1 else "s")
+    score, band, status = shown_summary(win)
+    assert score == str(expected["score"])
+    assert flags_text in band and f"score {expected['score']}" in status and flags_text in status
+    if expected.get("band"):
+        assert expected["band"] in band and expected["band"] in status
+    assert "score 7" not in status and "5 flags" not in status
+    assert win.timeline.flag_count() == n == win.checklist.flags.topLevelItemCount()
+    # analysing again: nothing claims a score until the new one arrives
+    win.start_analysis()
+    assert win.summary_label.text() == "" and win.checklist.score_label.text() == "…"
+    with qtbot.waitSignal(win.analysisFinished, timeout=ANALYSIS_TIMEOUT_MS):
+        pass
+    assert win.summary_label.text() == win.summary.short_text()
+    assert win.checklist.score_label.text() == str(win.analysis["score"])
+
+
+# -- transport keys (issue 16) ---------------------------------------------------------------
+def three_flags(tb):
+    def flag(check, severity, s, e):
+        return {"check": check, "severity": severity, "start_frame": s, "end_frame": e,
+                "start_s": tb.frame_to_seconds(s), "end_s": tb.frame_to_seconds(e), "message": check, "fix": "-"}
+    # listed out of frame order, and two flags starting on one frame
+    return [flag("frozen_frames", "warning", 31, 60), flag("black_frames", "error", 7, 12),
+            flag("dead_air", "info", 89, 90), flag("black_frames", "warning", 31, 33)]
+
+
+def test_shift_down_and_up_step_through_the_flags_to_their_first_frames(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    data = dict(win.analysis)
+    data["flags"] = three_flags(tb)
+    win.load_analysis(data)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    win.seek(0)
+    down = lambda: qtbot.keyClick(win, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)  # noqa: E731
+    up = lambda: qtbot.keyClick(win, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)  # noqa: E731
+    for frame, index in ((7, 1), (31, 0), (89, 2)):
+        down()
+        assert_shows(win, frame, tb)
+        assert win.checklist.selected_flag() == index and win.timeline.highlighted_flag() == index
+    down()  # past the last flag: stays
+    assert_shows(win, 89, tb)
+    for frame in (31, 7):
+        up()
+        assert_shows(win, frame, tb)
+    up()  # before the first flag: stays
+    assert_shows(win, 7, tb)
+    # from between flags, and from inside one: the previous flag is the last one starting before
+    win.seek(45)
+    up()
+    assert_shows(win, 31, tb)
+    win.seek(20)
+    down()
+    assert_shows(win, 31, tb)
+    # the keys still work with the flag list focused (where Shift+arrows would extend a selection)
+    win.checklist.flags.setFocus()
+    qtbot.keyClick(win.checklist.flags, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert_shows(win, 89, tb)
+
+
+def test_i_and_o_mark_a_range_on_the_timeline_and_alt_x_clears_it(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    win.seek(10)
+    qtbot.keyClick(win, Qt.Key.Key_I)
+    assert win.timeline.in_out() == (10, None)
+    lines = win.timeline.mark_items()
+    assert len(lines) == len(win.timeline.plots) and {round(i.value()) for i in lines} == {10}
+    assert f"in {tb.frame_to_timecode(10)}" in win.timecode_label.text()
+    win.seek(40)
+    qtbot.keyClick(win, Qt.Key.Key_O)
+    assert win.timeline.in_out() == (10, 40)
+    regions = win.timeline.mark_items()
+    assert len(regions) == len(win.timeline.plots)
+    assert {tuple(r.getRegion()) for r in regions} == {(10.0, 41.0)}  # the out frame is inside the range
+    assert f"out {tb.frame_to_timecode(40)}" in win.timecode_label.text()
+    for r in regions:  # drawn in the lanes, not off in some hidden item
+        assert r.scene() is win.timeline.view.scene()
+    # an in mark after the out mark drops the out mark; an out mark before the in mark drops the in mark
+    win.seek(50)
+    qtbot.keyClick(win, Qt.Key.Key_I)
+    assert win.timeline.in_out() == (50, None)
+    win.seek(20)
+    qtbot.keyClick(win, Qt.Key.Key_O)
+    assert win.timeline.in_out() == (None, 20)
+    qtbot.keyClick(win, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    assert win.timeline.in_out() == (None, None) and win.timeline.mark_items() == []
+    assert " in " not in win.timecode_label.text() and "out " not in win.timecode_label.text()
+    assert win.player.current_frame() == 20  # marking never moves the playhead
+
+
+def test_keyboard_zoom_in_out_and_fit_keep_the_playhead_in_view(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    tl = win.timeline
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    win.seek(60)
+    lo, hi = tl.visible_range()
+    assert lo <= 0 and hi >= 89
+    full = hi - lo
+    qtbot.keyClick(win, Qt.Key.Key_Equal)
+    lo1, hi1 = tl.visible_range()
+    assert (hi1 - lo1) == pytest.approx(full / 2, rel=0.02)
+    assert lo1 <= 60.5 <= hi1
+    qtbot.keyClick(win, Qt.Key.Key_Equal)
+    qtbot.keyClick(win, Qt.Key.Key_Equal)
+    lo2, hi2 = tl.visible_range()
+    assert (hi2 - lo2) == pytest.approx(max(full / 8, 10), rel=0.02) and lo2 <= 60.5 <= hi2
+    # the playhead stays where it was on screen while zooming
+    share1 = (60.5 - lo1) / (hi1 - lo1)
+    qtbot.keyClick(win, Qt.Key.Key_Minus)
+    lo3, hi3 = tl.visible_range()
+    assert (hi3 - lo3) == pytest.approx(2 * (hi2 - lo2), rel=0.02)
+    assert (60.5 - lo3) / (hi3 - lo3) == pytest.approx((60.5 - lo2) / (hi2 - lo2), abs=0.02)
+    assert 0 < share1 < 1
+    for _ in range(6):  # never wider than the whole video
+        qtbot.keyClick(win, Qt.Key.Key_Minus)
+    lo4, hi4 = tl.visible_range()
+    assert hi4 - lo4 <= full * 1.02
+    qtbot.keyClick(win, Qt.Key.Key_Equal)
+    qtbot.keyClick(win, Qt.Key.Key_Equal)
+    qtbot.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier)
+    assert tl.visible_range() == pytest.approx((lo, hi), abs=0.01)
+    assert win.player.current_frame() == 60  # zooming never moves the playhead
+
+
+# -- laptop layout (issue 16) ----------------------------------------------------------------
+def lane_x(win, frame, lane):
+    """Global x of ``frame``'s start in a lane (or in the ruler)."""
+    tl = win.timeline
+    if lane == "ruler":
+        vb, view = tl.ruler.vb, tl.ruler_view
+    else:
+        vb, view = tl.plots[lane].vb, tl.view
+    scene = vb.mapViewToScene(pg.Point(frame, 0))
+    return view.mapToGlobal(view.mapFromScene(scene)).x()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
+def test_the_ruler_stays_in_view_and_every_lane_can_be_reached_at_laptop_sizes(qtbot, analysed_clip, size):
+    win, tb = analysed_clip
+    tl = win.timeline
+    win.resize(*size)
+    qtbot.waitUntil(lambda: win.size().toTuple() == size, timeout=3000)
+    QApplication.processEvents()
+    assert tl.ruler_visible()
+    # every lane at least its minimum height: when they do not fit, they scroll
+    bar = tl.scroll.verticalScrollBar()
+    for key, plot in tl.plots.items():
+        assert plot.vb.sceneBoundingRect().height() > 10, key
+    if tl.scroll.viewport().height() < tl.view.minimumHeight():
+        assert bar.maximum() > 0 and bar.isVisible()
+    bar.setValue(bar.maximum())  # the last lane comes into view, the ruler stays
+    QApplication.processEvents()
+    motion = tl.plots["motion"].vb.sceneBoundingRect()
+    bottom = tl.view.mapFromScene(motion.bottomLeft()).y()
+    bottom_in_viewport = tl.view.mapTo(tl.scroll.viewport(), QPoint(0, bottom)).y()
+    assert bottom_in_viewport <= tl.scroll.viewport().height() + 1
+    assert tl.ruler_visible()
+    # the ruler's frames line up with the lanes' frames, scrollbar or not
+    for frame in (0, 45, 89):
+        assert abs(lane_x(win, frame, "ruler") - lane_x(win, frame, "motion")) <= 1
+    assert abs(tl.ruler.vb.sceneBoundingRect().width() - tl.plots["motion"].vb.sceneBoundingRect().width()) <= 1
+    # clicks still land on the exact frame with the lanes scrolled
+    click_timeline(qtbot, win, 44, 0.5, "motion")
+    assert_shows(win, 44, tb)
