@@ -574,16 +574,28 @@ ODD = {  # case: (file name, ffmpeg arguments, the source fields the JSON must g
 TONE_LUFS = -21.87  # the 300 Hz sine at FFmpeg's default amplitude (1/8), mono, K-weighted
 
 
+ALPHA = ("the picture has an alpha channel (transparency), which is not analysed: its colours are judged as "
+         "stored, without it")
+WARNED = {  # what is analysed, but not as the file has it: said
+    "alpha qtrle": [ALPHA], "alpha png in mov": [ALPHA],
+    "interlaced": ["the video is interlaced; its frames are analysed whole, the two fields together (motion may "
+                   "show combing)"],
+}
+
+
 @pytest.mark.parametrize("case", ODD)
 def test_odd_but_real_files_are_analysed_exactly(cli, odd_dir, tmp_path, case):
     name, args, expected = ODD[case]
     path = odd_dir / name
     ff(*args, path)
     code, doc, err = analyse(cli, path, tmp_path)
-    assert code == 0 and not_score(err) == "", err
+    assert code == 0 and not [line for line in not_score(err).splitlines()
+                              if not line.startswith("reelstudio: warning: ")], err
     src = doc["source"]
     assert {k: src[k] for k in expected} == pytest.approx(expected, abs=0.0011), src
-    assert src["warnings"] == []
+    assert src["warnings"] == WARNED.get(case, []), src["warnings"]
+    for warning in src["warnings"]:
+        assert f"reelstudio: warning: {path}: {warning}" in err.splitlines()
     lanes = doc["lanes"]
     assert all(lanes[n]["status"] == "ok" for n in ("cuts", "faces", "text", "black", "frozen", "motion")), case
     if src["has_audio"]:  # the same tone in mono, 5.1 and at 8 kHz: the same loudness
@@ -608,13 +620,16 @@ def test_several_audio_tracks_analyse_the_first_and_say_so(cli, odd_dir, tmp_pat
                                                   ("video longer", 2, 1)])
 def test_audio_and_video_of_different_lengths(cli, odd_dir, tmp_path, case, video_s, audio_s):
     """The video's frames set the grid; the sound is heard as far as it goes: a gap at the
-    end is silence (and flagged as dead air), sound past the last frame is still measured."""
+    end is silence (and flagged as dead air), sound past the last frame is still measured,
+    and said."""
     path = odd_dir / f"{case}.mp4"
     ff(*pattern(video_s), *probe_tone(audio_s), "-c:v", "libx264", "-c:a", "aac", path)
     code, doc, err = analyse(cli, path, tmp_path)
-    assert code == 0 and not_score(err) == "", err
+    assert code == 0 and len(not_score(err).splitlines()) == int(audio_s > video_s), err
     src, lanes = doc["source"], doc["lanes"]
-    assert (src["frame_count"], src["duration_s"], src["warnings"]) == (30 * video_s, video_s, [])
+    past = ["the sound runs 1.00 s past the last frame; it is measured to its end, though a platform may cut "
+            "it with the picture"] if audio_s > video_s else []
+    assert (src["frame_count"], src["duration_s"], src["warnings"]) == (30 * video_s, video_s, past)
     assert len(lanes["loudness"]["short_term"]["values"]) == round(audio_s * 10)  # 0.1 s hops
     silence = [(i["start_frame"], i["end_frame"]) for i in lanes["silence"]["intervals"]]
     assert silence == ([(round(audio_s * 30), 30 * video_s)] if audio_s < video_s else [])

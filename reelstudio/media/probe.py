@@ -320,6 +320,15 @@ def probe(path: str | os.PathLike) -> SourceInfo:
         tracks = len(container.streams.audio)
         if tracks > 1:  # the others are not heard: said, not silently left out
             warnings.append(f"the file has {tracks} audio tracks; only the first is analysed")
+        if video_end is not None and audio_end is not None and audio_end - video_end > 0.5:
+            warnings.append(f"the sound runs {audio_end - video_end:.2f} s past the last frame; it is measured "
+                            f"to its end, though a platform may cut it with the picture")
+        if any(c.is_alpha for c in first_frame.format.components):
+            warnings.append("the picture has an alpha channel (transparency), which is not analysed: its colours "
+                            "are judged as stored, without it")
+        if getattr(first_frame, "interlaced_frame", False):
+            warnings.append("the video is interlaced; its frames are analysed whole, the two fields together "
+                            "(motion may show combing)")
         rotation = _rotation_of(first_frame)
         coded_w, coded_h = first_frame.width, first_frame.height
 
