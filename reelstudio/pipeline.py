@@ -40,11 +40,12 @@ class Progress:
         return self.done / self.total if self.total else 0.0
 
 
-def default_analyzers(words_model: str | None = "auto", words_quality: str | None = None, words: bool = True
-                      ) -> list[VideoAnalyzer | AudioAnalyzer]:
+def default_analyzers(words_model: str | None = "auto", words_quality: str | None = None, words: bool = True,
+                      ocr_languages: tuple[str, ...] | None = None) -> list[VideoAnalyzer | AudioAnalyzer]:
     """Every analyzer; ``words_model`` / ``words_quality``: the speech lane's recogniser
     (see SpeechActivityAnalyzer; default: the stored selection); ``words`` False: the speech
-    lane without its words (the user skipped them)."""
+    lane without its words (the user skipped them); ``ocr_languages``: Tesseract's languages
+    for the text lane (default: TextAnalyzer's, English and Russian)."""
     from .analysis.cuts import CutsAnalyzer
     from .analysis.faces import FacesAnalyzer
     from .analysis.loudness import LoudnessAnalyzer
@@ -53,7 +54,8 @@ def default_analyzers(words_model: str | None = "auto", words_quality: str | Non
     from .analysis.subsync import SubtitleSyncAnalyzer
     from .analysis.text import TextAnalyzer
 
-    return [CutsAnalyzer(), PictureAnalyzer(), FacesAnalyzer(), TextAnalyzer(), LoudnessAnalyzer(),
+    text = TextAnalyzer(languages=ocr_languages) if ocr_languages else TextAnalyzer()
+    return [CutsAnalyzer(), PictureAnalyzer(), FacesAnalyzer(), text, LoudnessAnalyzer(),
             SpeechActivityAnalyzer(words=words, words_model=words_model, quality=words_quality), SubtitleSyncAnalyzer()]
 
 

@@ -23,6 +23,18 @@ def supported_kwargs(func, wanted: dict) -> dict:
     return {k: v for k, v in wanted.items() if k in params}
 
 
+def analyzers_for(options: dict) -> list:
+    """The analyzers the settings ask for: the OCR languages reach the text lane, the speech
+    model and quality the speech lane (the settings' analysis_options; ``pipeline.run`` has
+    no keyword for them, and they were once filtered out on the way, so the text lane always
+    read with its default languages whatever was ticked)."""
+    from ..pipeline import default_analyzers
+
+    langs = tuple(options.get("ocr_languages") or ()) or None
+    return default_analyzers(words_model=options.get("asr_model") or "auto", words_quality=options.get("words_quality"),
+                             ocr_languages=langs)
+
+
 def evaluated(result, preset: str | None):
     """``result`` with the checks run for ``preset`` (the pipeline may already have run them)."""
     if preset and hasattr(result, "evaluated") and getattr(result, "preset", None) != preset:
@@ -51,7 +63,7 @@ def analyse(path: str, options: dict, send, cancel) -> None:
     sent: set[str] = set()
     gen = None
     try:
-        gen = run(path, **supported_kwargs(run, {**options, "cancel": cancel}))
+        gen = run(path, **supported_kwargs(run, {**options, "cancel": cancel, "analyzers": analyzers_for(options)}))
         while True:
             if cancel.is_set():
                 raise Cancelled("analysis cancelled")

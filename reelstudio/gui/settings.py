@@ -39,7 +39,7 @@ def preset_names() -> dict[str, str]:
 @dataclass(frozen=True)
 class Settings:
     preset: str = "reels"
-    ocr_languages: tuple[str, ...] = ("eng",)
+    ocr_languages: tuple[str, ...] = ("eng", "rus")  # the text lane's own default, as the CLI reads
     asr_model: str = ""  # the words engine ('' = Whisper base, 'pocketsphinx', or an installed Vosk model)
     words_quality: str = "fast"  # Whisper's quality: 'fast' or 'accurate' (stored by the model manager too)
     recent_files: tuple[str, ...] = ()
@@ -53,7 +53,7 @@ class Settings:
     def analysis_options(self) -> dict:
         """Keyword arguments for ``pipeline.run`` (the worker passes only those it accepts)."""
         return {"preset": self.preset, "ocr_languages": self.ocr_languages, "asr_model": self.asr_model or None,
-                "words_quality": self.words_quality}
+                "words_quality": self.words_quality}  # the analyzers they make: analysis_process.analyzers_for
 
     def to_json(self) -> dict:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}

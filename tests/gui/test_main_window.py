@@ -830,3 +830,23 @@ def test_the_ruler_stays_in_view_and_every_lane_can_be_reached_at_laptop_sizes(q
     # clicks still land on the exact frame with the lanes scrolled
     click_timeline(qtbot, win, 44, 0.5, "motion")
     assert_shows(win, 44, tb)
+
+
+def test_the_ocr_languages_ticked_in_settings_reach_the_text_lane(numbered_clip):
+    """Settings > On-screen text languages once stopped on the way (the pipeline's keyword
+    filter dropped them) and the text lane always read with its defaults. Run in-process
+    through the same function the analysis process runs."""
+    import threading
+
+    from reelstudio.gui.analysis_process import analyse
+    from reelstudio.gui.settings import Settings
+
+    for langs in (("rus",), ("eng", "rus")):
+        got = []
+        options = Settings(ocr_languages=langs).analysis_options()
+        analyse(str(numbered_clip), options, got.append, threading.Event())
+        result = [m for m in got if m[0] == "result"]
+        assert result, got[-1]
+        text = result[0][2]["lanes"]["text"]
+        assert text["status"] == "ok" and text["params"]["languages"] == list(langs), text.get("params")
+    assert Settings().ocr_languages == ("eng", "rus")  # the default is the CLI's
