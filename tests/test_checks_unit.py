@@ -765,3 +765,11 @@ def test_cli_prints_the_weight_table(capsys):
     assert main(["checks", "--preset", "shorts"]) == 0
     out = capsys.readouterr().out
     assert all(c in out for c in CHECK_ORDER) and "YouTube Shorts" in out and "total" in out
+
+
+def test_every_report_names_a_check_by_its_registry_title():
+    from reelstudio.checks import REGISTRY
+    from reelstudio.report._common import check_title
+
+    assert {c: check_title(c) for c in REGISTRY} == {c: REGISTRY[c].title for c in REGISTRY}
+    assert check_title("made_up_check") == "Made up check"
