@@ -773,3 +773,25 @@ def test_every_report_names_a_check_by_its_registry_title():
 
     assert {c: check_title(c) for c in REGISTRY} == {c: REGISTRY[c].title for c in REGISTRY}
     assert check_title("made_up_check") == "Made up check"
+
+
+def test_a_track_shifted_as_a_whole_is_one_flag():
+    """Every subtitle 0.7 s late: one flag saying to shift the track, with the subtitles
+    as its instances; a lone subtitle off the other way keeps its own flag."""
+    lanes = clean_lanes()
+    subs = lanes["subtitle_sync"]["subtitles"]
+    for sub in subs:
+        sub["offset_start_s"], sub["offset_end_s"] = 0.7, 0.65
+    subs[4]["offset_start_s"], subs[4]["offset_end_s"] = -0.6, -0.55
+    got = only_flags(run(lanes), "subtitles_out_of_sync")
+    assert len(got) == 2, got
+    track = [f for f in got if f.get("instances")]
+    assert len(track) == 1 and len(track[0]["instances"]) == 4 and track[0]["shift_s"] == pytest.approx(0.675)
+    assert "shift the subtitle track 0.7 s earlier" in track[0]["fix"].lower(), track[0]["fix"]
+    lone = [f for f in got if not f.get("instances")][0]
+    assert lone["start_frame"] == subs[4]["start_frame"]
+    # two subtitles off in opposite ways are two problems
+    subs[0]["offset_start_s"], subs[0]["offset_end_s"] = -0.7, -0.65
+    for sub in subs[1:4]:
+        sub["offset_start_s"], sub["offset_end_s"] = 0.1, 0.05
+    assert not [f for f in only_flags(run(lanes), "subtitles_out_of_sync") if f.get("instances")]

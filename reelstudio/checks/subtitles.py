@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .base import REGISTRY, Context, Outcome, check, control_points, fmt_s, interval_frames, merge_intervals, \
-    subtract_intervals
+import numpy as np
+
+from .base import GROUP_MIN, REGISTRY, Context, Outcome, check, control_points, fmt_s, group, interval_frames, \
+    merge_intervals, subtract_intervals
 
 MISSING_MIN_S = 1.0  # uncaptioned speech shorter than this is not flagged
 SPEECH_JOIN_S = 0.5  # speech intervals closer than this are one stretch of talk
@@ -136,4 +138,24 @@ def subtitles_out_of_sync(ctx: Context) -> Outcome:
     score = sum(scores) / len(scores)
     detail = (f"{len(flags)} of {len(matched)} subtitles more than {SYNC_TOLERANCE_S:g} s off their speech"
               if flags else f"all {len(matched)} subtitles within {SYNC_TOLERANCE_S:g} s of their speech")
-    return Outcome(score, detail, flags)
+    return Outcome(score, detail, _whole_track(ctx, flags, len(matched)))
+
+
+def _whole_track(ctx: Context, flags: list[dict], matched: int) -> list[dict]:
+    """A subtitle track shifted as a whole (the export of a track 0.7 s late) is one problem
+    with one fix: when at least GROUP_MIN subtitles, and most of those matched, are off the
+    same way by about the same time (within the sync tolerance of their median), one flag
+    lists them all and says how far to shift the track; the rest keep their own."""
+    if len(flags) < GROUP_MIN:
+        return flags
+    shift = [0.5 * (f["offset_start_s"] + f["offset_end_s"]) for f in flags]
+    mid = float(np.median(shift))
+    same = [f for f, v in zip(flags, shift) if v * mid > 0 and abs(v - mid) <= SYNC_TOLERANCE_S]
+    if len(same) < GROUP_MIN or len(same) < 0.5 * matched:
+        return flags
+    way = "late" if mid > 0 else "early"
+    one = group(ctx, "subtitles_out_of_sync", same,
+                f"{len(same)} of {matched} subtitles come about {fmt_s(abs(mid))} {way}: the track is shifted",
+                f"shift the subtitle track {_shift_words(mid)} (every subtitle at once)",
+                shift_s=round(mid, 3), subtitles=len(same))
+    return sorted([one] + [f for f in flags if f not in same], key=lambda f: f["start_frame"])
