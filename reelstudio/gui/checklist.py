@@ -146,10 +146,14 @@ class ChecklistPanel(QWidget):
             item.setToolTip(1, str(row.get("detail", "")))
             self.checks.addTopLevelItem(item)
         self._flags = list(analysis.get("flags", []))
+        titles = {row.get("check"): row.get("title") for row in analysis.get("checklist", [])}
         for i, flag in enumerate(self._flags):
             start = int(flag.get("start_frame", 0))
-            item = QTreeWidgetItem([self._timebase.frame_to_timecode(start), str(flag.get("check", "")),
+            check = str(flag.get("check", ""))
+            # the checklist's human title, as everywhere else (the raw id was shown here)
+            item = QTreeWidgetItem([self._timebase.frame_to_timecode(start), str(titles.get(check) or check),
                                     str(flag.get("message", ""))])
+            item.setToolTip(1, check)
             item.setData(0, Qt.ItemDataRole.UserRole, i)
             colour = QColor(*SEVERITY_COLOURS.get(flag.get("severity"), (0, 0, 0)))
             item.setForeground(1, QBrush(colour))

@@ -88,8 +88,11 @@ class MainWindow(QMainWindow):
         main.addWidget(left)
         main.addWidget(self.checklist)
         main.setStretchFactor(0, 3)
-        main.setStretchFactor(1, 1)
-        main.setSizes([1080, 420])
+        main.setStretchFactor(1, 2)
+        # a third of the width for the checklist: at 1280 px its titles fit ("Text under the
+        # platform's buttons" was cut to "Text under the pl..." at 350 px), and a vertical
+        # frame still fills the player's height
+        main.setSizes([900, 500])
         # what could not be read whole (truncated, damaged packets) and the lanes a missing or
         # damaged model left out: said above everything else
         self._source_warnings: list[str] = []

@@ -173,6 +173,10 @@ def test_sample_reel_analyses_in_background_and_fills_timeline_and_checklist(qtb
     panel = window.checklist
     assert [cid for cid, _ in panel.check_rows()] == [c["check"] for c in data["checklist"]]
     assert panel.flags.topLevelItemCount() == len(data["flags"]) == tl.flag_count()
+    # flags name their check by the checklist's title, as the PDF does, not by its id
+    titles = {c["check"]: c["title"] for c in data["checklist"]}
+    assert [panel.flags.topLevelItem(i).text(1) for i in range(len(data["flags"]))] == \
+        [titles[f["check"]] for f in data["flags"]]
     if data.get("score") is not None:
         assert panel.score_label.text() == str(data["score"])
     assert all(a.isEnabled() for a in window.export_actions.values())
@@ -850,3 +854,26 @@ def test_the_ocr_languages_ticked_in_settings_reach_the_text_lane(numbered_clip)
         text = result[0][2]["lanes"]["text"]
         assert text["status"] == "ok" and text["params"]["languages"] == list(langs), text.get("params")
     assert Settings().ocr_languages == ("eng", "rus")  # the default is the CLI's
+
+
+def test_check_titles_are_not_cut_at_1280x720(qtbot, window):
+    """At a laptop's 1280x720 the side panel is wide enough for the check titles ("Speech
+    without subtitles" was cut to "Speech without s..." at 350 px)."""
+    from PySide6.QtWidgets import QTreeWidgetItem
+
+    from reelstudio.checks import CHECK_ORDER, REGISTRY
+
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    tree = window.checklist.checks
+    tree.clear()
+    titles = [REGISTRY[c].title for c in CHECK_ORDER]
+    for c in CHECK_ORDER:
+        tree.addTopLevelItem(QTreeWidgetItem([REGISTRY[c].title, "\u2714 pass", f"{REGISTRY[c].weight:g}",
+                                              f"{REGISTRY[c].weight:g}"]))
+    qtbot.wait(50)
+    width = tree.columnWidth(0)
+    cut = [t for t in titles if tree.fontMetrics().horizontalAdvance(t) + 12 > width]
+    # the longest, "Text under the platform's buttons", may still lose its last letters
+    assert len(cut) <= 1, (width, cut)
