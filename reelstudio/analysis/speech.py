@@ -37,7 +37,6 @@ CONTEXT = 64  # samples of the previous window prepended to each call
 HOP_S = WINDOW / SPEECH_RATE  # 0.032 s
 ENGINE = "silero-vad (ONNX Runtime)"
 WORDS_PAD_S = 0.1  # audio beyond each VAD span given to the recogniser
-WORDS_OFF = SKIPPED_REASON  # words_status when the user turned words off (--skip words)
 
 
 def speech_spans(probs, n_samples: int, threshold: float = 0.5, neg_threshold: float = 0.35,

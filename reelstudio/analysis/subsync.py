@@ -39,8 +39,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .base import AudioAnalyzer, Lane
-from .speech import WORDS_OFF
+from .base import CAUSE_SKIPPED, AudioAnalyzer, Lane
 
 # scores of the alignment
 MATCH = 2.0  # same token
@@ -191,7 +190,7 @@ class SubtitleSyncAnalyzer(AudioAnalyzer):
                                      f"speech lane unavailable ({speech.reason if speech else 'missing'})",
                                      _cause_of(speech))]
         if speech.data.get("words_status", "ok") != "ok":
-            off = speech.data.get("words_status") == WORDS_OFF
+            off = speech.data.get("words_cause") == CAUSE_SKIPPED
             return [Lane.unavailable("subtitle_sync", f"no recognised words ({speech.data.get('words_status')})",
                                      "skipped" if off else "failed")]
         t0 = time.thread_time()
