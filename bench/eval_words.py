@@ -130,10 +130,16 @@ class Pocketsphinx:
 # --- scoring ---------------------------------------------------------------------------------
 
 def hyp_tokens(words: list[dict], language: str) -> list[tuple[str, float]]:
-    """Normalised hypothesis tokens, each with the start of the word it came from."""
+    """Normalised hypothesis tokens, each with the start of the word it came from (or of its
+    own part, where the lane timed a word's parts)."""
     out = []
     for w in words:
-        out += [(t, float(w["start_s"])) for t in corpus.normalize(w["text"], language)]
+        toks = corpus.normalize(w["text"], language)
+        parts = w.get("token_times")  # "cold-hearted": where each part is said
+        if parts and len(parts) == len(toks):
+            out += [(t, float(p[0])) for t, p in zip(toks, parts)]
+        else:
+            out += [(t, float(w["start_s"])) for t in toks]
     return out
 
 

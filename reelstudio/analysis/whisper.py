@@ -473,7 +473,7 @@ def _encode_once(model) -> None:
 def _refine_english(words: list[dict], pcm: np.ndarray, pieces) -> None:
     """Forced alignment of each span's recognised words over the span's audio; a word every
     token of which the dictionary knows takes the aligned times."""
-    from .asr import Aligner, tokens
+    from .asr import Aligner
 
     aligner = Aligner()
     try:
@@ -484,43 +484,63 @@ def _refine_english(words: list[dict], pcm: np.ndarray, pieces) -> None:
     for w in words:
         by_piece.setdefault(w["piece"], []).append(w)
     for _i, ws in by_piece.items():
-        toks: list[str | None] = []
-        owner: list[int] = []
-        for k, w in enumerate(ws):
-            for t in tokens(w["text"]) or [None]:
-                toks.append(t if t is not None and aligner.known(t) else None)
-                owner.append(k)
-        if not any(toks):
-            continue
-        a = max(0, int((ws[0]["start_s"] - ALIGN_PAD_S - 0.3) * RATE))
-        b = min(pcm.size, int((ws[-1]["end_s"] + ALIGN_PAD_S + 0.3) * RATE))
-        if b - a < RATE // 10:
-            continue
-        try:
-            aligned = aligner.align_transcript((pcm[a:b] * 32767).astype(np.int16), toks)
-        except ModelError:
-            continue
-        if aligned is None:
-            continue
-        times: dict[int, list[tuple[float, float]]] = {}
-        for pos, hit in aligned.items():
-            times.setdefault(owner[pos], []).append(hit)
-        for k, w in enumerate(ws):
-            n_tok = sum(1 for o in owner if o == k)
-            got = times.get(k, [])
-            if got and len(got) == n_tok:
-                w["start_s"] = a / RATE + min(s for s, _ in got)
-                w["end_s"] = a / RATE + max(e for _, e in got)
-                w["time_source"] = "aligned"
-                if n_tok > 1:  # "cold-hearted": where each part is said (a caption may split it)
-                    w["token_times"] = [[round(a / RATE + s, 3), round(a / RATE + e, 3)] for s, e in got]
+        _align_run(aligner, ws, pcm)
+    for _i, ws in by_piece.items():
         for k, w in enumerate(ws):  # a word the aligner could not take stays between its neighbours
             if w["time_source"] != "aligned":
                 if k > 0:
                     w["start_s"] = max(w["start_s"], ws[k - 1]["end_s"])
                 if k + 1 < len(ws) and ws[k + 1]["time_source"] == "aligned":
                     w["end_s"] = max(w["start_s"] + 0.01, min(w["end_s"], ws[k + 1]["start_s"]))
+                w["end_s"] = max(w["end_s"], w["start_s"] + 0.01)
         _unstretch(ws)
+
+
+def _align_run(aligner, ws: list[dict], pcm: np.ndarray, depth: int = 0,
+               bounds: tuple[float, float] = (0.0, float("inf"))) -> None:
+    """Aligns the words ``ws`` (one piece, or part of one) over their stretch of ``pcm``;
+    where no path goes through them all (a bed of music can prune it; a word the recogniser
+    left out can make it impossible), each half, split at the widest pause between the
+    words, is aligned on its own (twice at most), never over the other half's words
+    (``bounds``, seconds)."""
+    from .asr import spoken, tokens
+
+    toks: list[str | None] = []
+    owner: list[int] = []
+    for k, w in enumerate(ws):
+        for t in [sp for t in tokens(w["text"]) for sp in spoken(t)] or [None]:
+            toks.append(t if t is not None and aligner.known(t) else None)
+            owner.append(k)
+    if not any(toks):
+        return
+    a = max(0, int(max(bounds[0], ws[0]["start_s"] - ALIGN_PAD_S - 0.3) * RATE))
+    b = min(pcm.size, int(min(bounds[1], ws[-1]["end_s"] + ALIGN_PAD_S + 0.3) * RATE))
+    if b - a < RATE // 10:
+        return
+    try:
+        aligned = aligner.align_transcript((pcm[a:b] * 32767).astype(np.int16), toks)
+    except ModelError:
+        return
+    if aligned is None:
+        if depth < 2 and len(ws) >= 4:
+            gaps = [ws[k + 1]["start_s"] - ws[k]["end_s"] for k in range(1, len(ws) - 2)]
+            cut = 2 + int(np.argmax(gaps))
+            mid = (ws[cut - 1]["end_s"] + ws[cut]["start_s"]) / 2
+            _align_run(aligner, ws[:cut], pcm, depth + 1, (bounds[0], mid))
+            _align_run(aligner, ws[cut:], pcm, depth + 1, (mid, bounds[1]))
+        return
+    times: dict[int, list[tuple[float, float]]] = {}
+    for pos, hit in aligned.items():
+        times.setdefault(owner[pos], []).append(hit)
+    for k, w in enumerate(ws):
+        n_tok = sum(1 for o in owner if o == k)
+        got = times.get(k, [])
+        if got and len(got) == n_tok:
+            w["start_s"] = a / RATE + min(s for s, _ in got)
+            w["end_s"] = a / RATE + max(e for _, e in got)
+            w["time_source"] = "aligned"
+            if n_tok > 1:  # "cold-hearted": where each part is said (a caption may split it)
+                w["token_times"] = [[round(a / RATE + s, 3), round(a / RATE + e, 3)] for s, e in got]
 
 
 def _unstretch(ws: list[dict]) -> None:

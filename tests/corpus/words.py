@@ -64,7 +64,8 @@ NO_SPEECH_S = 8.0  # each music-only, noise-only and silent stretch
 #   Russian voice's prompts (the conference, voicemail, agent and login menus), Big Buck
 #   Bunny's music, Planet Blupi tracks 000-004, pink noise seed 7.
 # heldout (small; look at it rarely): other English speakers (JFK 1961, pocketsphinx's
-#   goforward and cards speakers), the other Russian prompts (demo, directory, follow-me,
+#   goforward and cards speakers; added in session 7, before any recogniser ran on it: LJ
+#   Speech's reader, eight utterances of LJ001), the other Russian prompts (demo, directory, follow-me,
 #   queue, privacy, PBX and "tt" prompts; SAME speaker as the tuning Russian: no other real
 #   Russian recording with a transcript and a usable licence was found), Planet Blupi tracks
 #   005-009, pink noise seed 11.
@@ -77,6 +78,7 @@ SPLIT = {
     "jfk-1961": "heldout",
     "pocketsphinx-goforward": "heldout",
     "pocketsphinx-cards": "heldout",
+    "ljspeech": "heldout",
 }
 MUSIC = {  # music beds and music-only stretches, by track
     "tune": ["bigbuckbunny", "music000", "music001", "music002", "music003", "music004"],
@@ -220,6 +222,23 @@ RU_HELDOUT_PROMPTS = {
     "tt-weasels": "Нашу телефонную систему съели совы",
 }
 
+# LJ Speech 1.1 (Keith Ito, public domain), utterances LJ001-0001..0008 as shipped in
+# coqui-ai/TTS tests/data/ljspeech with metadata.csv's text; "1455" as she reads it.
+LJ_TEXTS = {
+    "LJ001-0001": "Printing, in the only sense with which we are at present concerned, differs from most if not "
+                  "from all the arts and crafts represented in the Exhibition",
+    "LJ001-0002": "in being comparatively modern.",
+    "LJ001-0003": "For although the Chinese took impressions from wood blocks engraved in relief for centuries "
+                  "before the woodcutters of the Netherlands, by a similar process",
+    "LJ001-0004": "produced the block books, which were the immediate predecessors of the true printed book,",
+    "LJ001-0005": "the invention of movable metal letters in the middle of the fifteenth century may justly be "
+                  "considered as the invention of the art of printing.",
+    "LJ001-0006": "And it is worth mention in passing that, as an example of fine typography,",
+    "LJ001-0007": "the earliest book printed with movable types, the Gutenberg, or \"forty-two line Bible\" of "
+                  "about fourteen fifty-five,",
+    "LJ001-0008": "has never been surpassed.",
+}
+
 JFK_TEXT = "And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country."
 GOFORWARD_TEXT = "go forward ten meters"
 
@@ -263,6 +282,11 @@ def _en_words(n: int) -> list[str]:
         if n >= size:
             return _en_words(n // size) + [name] + (_en_words(n % size) if n % size else [])
     raise AssertionError(n)
+
+
+def _en_year(n: int) -> list[str]:
+    hi, lo = divmod(n, 100)
+    return _en_words(hi) + (["hundred"] if lo == 0 else ["oh"] + _en_words(lo) if lo < 10 else _en_words(lo))
 
 
 def _ru_plural(n: int, forms: tuple[str, str, str]) -> str:
@@ -316,7 +340,9 @@ def normalize(text: str, language: str) -> list[str]:
         tok = re.sub(r"[^\w']", "", tok).strip("'_")
         if not tok:
             continue
-        if tok.isdigit():
+        if tok.isdigit() and language != "ru" and len(tok) == 4 and 1100 <= int(tok) <= 1999:
+            out += _en_year(int(tok))  # "1455" is read "fourteen fifty-five"
+        elif tok.isdigit():
             out += spell(int(tok))
         else:
             out.append(tok)
@@ -460,6 +486,11 @@ def english_clean(sdist: Path | None, split: str | None = None, align: bool = Tr
         items += _asterisk_items(EN_VOICE, EN_PROMPTS, "asterisk-en-allison", "en", align)
     if sdist is not None and want("pocketsphinx-goforward"):
         items += _pocketsphinx_others(sdist, align)
+    if want("ljspeech"):
+        prompts = [(stem, _wav16k(DATA / f"{stem}.flac"), text) for stem, text in LJ_TEXTS.items()]
+        for k, g in enumerate(_group(prompts)):
+            pcm, text, words, spans = _lay(g, "en", align)
+            items.append(Item(f"ljspeech-{k:02d}", "ljspeech", SPLIT["ljspeech"], "en", "clean", pcm, text, words, spans))
     if want("jfk-1961"):
         pcm = _wav16k(DATA / "jfk.flac")
         words = tuple(reference_times(pcm, JFK_TEXT)) if align else ()
