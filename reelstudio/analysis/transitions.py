@@ -65,6 +65,7 @@ BLIP_MAX_BEFORE = 3  # compare frames 1..3 before a candidate boundary ...
 BLIP_MAX_AFTER = 3  # ... with frames 0..3 after it
 SHIFT_REACH = 1  # cut_contrast: camera moves up to 1 thumbnail pixel (~4 % of the width) per frame
 CONTRAST_FLOOR = 0.1  # cut_contrast: a still neighbourhood does not make any change a cut
+COLOUR_FLOOR = 0.05  # colour_contrast: the same for histogram distances
 WIPE_WIDTHS = (4, 8, 16)  # candidate pairs are 2w frames apart
 WIPE_REACH = 8  # how far a candidate pair may widen on each side
 WIPE_MIN_CHANGED = 0.5  # share of pixels that differ between the two ends
@@ -181,6 +182,23 @@ def cut_contrast(thumbs: np.ndarray, first: int) -> float:
     across = first - 1 - lo  # step k goes from frame lo + k to lo + k + 1
     around = [step[k] for k in (across - 1, across + 1) if 0 <= k < len(step)]
     return float(step[across] / ((max(around) if around else 0.0) + CONTRAST_FLOOR))
+
+
+def colour_contrast(thumbs: np.ndarray, first: int) -> float:
+    """``cut_contrast`` on colour: the 64-bin RGB histogram distance (0..1) into frame ``first``
+    against the distances one step before and after it (+ ``COLOUR_FLOOR``). Motion that keeps
+    the same things in view keeps the histogram; a lighting change does not (``blip_distance``
+    catches those)."""
+    n = len(thumbs)
+    if first < 1 or first >= n:
+        return 0.0
+    hist = {i: _histogram(thumbs[i]) for i in range(max(0, first - 2), min(n, first + 2))}
+
+    def step(i: int) -> float:
+        return 0.5 * float(np.abs(hist[i] - hist[i - 1]).sum())
+
+    around = [step(i) for i in (first - 1, first + 1) if i - 1 in hist and i in hist]
+    return step(first) / ((max(around) if around else 0.0) + COLOUR_FLOOR)
 
 
 # ----------------------------------------------------------------------------- wipes

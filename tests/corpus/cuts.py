@@ -944,8 +944,26 @@ def _fast_tune_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
         Shot(V("asl_book", 0, speed=1.25), 60, effects=[Flash(15, 2), Light(35, (0.55, 0.55, 0.6))]),
         Shot(_shaky("chelsea", land, 35, 6), 48, negatives=[("shake", 5, 43)]),
     ]
+    v_src = [
+        V("bbb", 10, cx=0.4, speed=2, shake=8), _shaky("coffee", vert), V("asl_walk", 0, speed=2, shake=8),
+        V("asl_again", 10, speed=2, shake=8), _shaky("chelsea", vert), _shaky("chelsea", vert, zoom=(0.5, 0.45)),
+        V("bikes", 150, cx=0.6, speed=1.5, shake=8), _shaky("rocket", vert), V("asl_book", 30, cx=0.45, speed=2, shake=10),
+        _shaky("camera", vert), V("bbb", 60, cx=0.6, zoom=1.3, speed=2, shake=8), _shaky("motorcycle", vert),
+        _shaky("motorcycle", vert, zoom=(0.5, 0.45)), V("bikes", 80, cx=0.5, speed=1.5, shake=8), _shaky("coins", vert),
+        V("asl_walk", 45, cx=0.55, zoom=1.2, speed=2, shake=8), _shaky("immunohistochemistry", vert), V("bbb", 100, speed=1.5),
+        _shaky("gravel", vert), _shaky("retina", vert), V("asl_again", 40, cx=0.5, zoom=1.3, speed=1.5, shake=10),
+        _shaky("hubble_deep_field", vert, zoom=(0.5, 0.45)), V("bikes", 200, speed=1.5, shake=10), _shaky("astronaut", vert),
+    ]
+    v_len = [9, 6, 12, 8, 13, 7, 10, 6, 14, 11, 8, 6, 12, 9, 7, 13, 10, 6, 11, 8, 14, 7, 9, 12]
+    v_neg = [  # hand-held shots with a lighting change, a flash, a body crossing
+        Shot(_shaky("coffee", vert, 30, 5), 60, effects=[Light(30, (0.5, 0.5, 0.55))]),
+        Shot(V("asl_again", 0, shake=14), 60, effects=[Flash(20, 1), Light(40, (1.3, 1.15, 0.9))]),
+        Shot(_shaky("motorcycle", vert, 30, 5), 60, effects=[Cross(20, 6, "astronaut", body, (1.0, 1.0), "lr", 0.5)]),
+        Shot(V("bbb", 0, speed=1.5, shake=14, blur=3), 60, effects=[Flash(30, 2)]),
+    ]
     return {"fast_fight_v": (360, 640, fight, FAST_FPS), "fast_montage_l": (640, 360, _montage(m_src, m_len), FAST_FPS),
-            "fast_neg_l": (640, 360, negatives, FAST_FPS)}
+            "fast_neg_l": (640, 360, negatives, FAST_FPS), "fast_montage_v": (360, 640, _montage(v_src, v_len), FAST_FPS),
+            "fast_neg_v": (360, 640, v_neg, FAST_FPS)}
 
 
 def _heldout_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
@@ -1006,7 +1024,7 @@ def clip_specs() -> dict[str, tuple]:
 # clips whose sources were tuned on, and the held-out ones (sources in no tune clip)
 SPLITS = {
     "tune": ["cuts_a", "cuts_b", "cuts_c", "grad_a", "grad_b", "neg_flash_light", "neg_motion", "neg_cross",
-             "fast_fight_v", "fast_montage_l", "fast_neg_l"],
+             "fast_fight_v", "fast_montage_l", "fast_neg_l", "fast_montage_v", "fast_neg_v"],
     "heldout": ["ho_fight_l", "ho_montage_v", "ho_neg_l"],
 }
 
