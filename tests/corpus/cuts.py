@@ -17,19 +17,25 @@ Nothing is downloaded. The material is located inside installed wheels:
   signer, 640x480, 30 fps, fast hands; three takes of the same person and room),
   ``people`` (people walking into an empty room, 10 fps), ``cars`` (cars entering a car
   park seen from above, 12.5 fps, with a real exposure change), ``walking`` and ``street``
-  (12 fps GIF previews re-encoded).
+  (12 fps GIF previews re-encoded); for ``heldout_b`` six more previews (480x270, 12-15 fps).
 
 Split by SOURCE, fixed before any result was looked at; nothing is tuned on ``heldout``:
 
 * ``tune``: the first corpus (``cuts_*``, ``grad_*``, ``neg_*``: 30 fps vertical) and the fast
   action clips ``fast_fight_v`` (360x640), ``fast_montage_l`` (640x360, 24 shots of 6-14
-  frames) and ``fast_neg_l`` (640x360 hard negatives), all 24 fps, made only from BBB, bikes,
+  frames), ``fast_neg_l`` (640x360 hard negatives), ``fast_montage_v`` and ``fast_neg_v``
+  (360x640), all 24 fps, made only from BBB, bikes,
   the ASL takes and the photos astronaut, coffee, chelsea, rocket, motorcycle, hubble,
   coins, gravel, camera, immunohistochemistry, retina;
 * ``heldout``: ``ho_fight_l`` (640x360), ``ho_montage_v`` (360x640, 24 shots of 6-14 frames)
   and ``ho_neg_l`` (640x360), 24 fps, made only from sources no tune clip uses: the Intel
   ``people``, ``cars``, ``walking`` and ``street`` footage and the photos clock, brick, grass,
-  page, text, cell and horse.
+  page, text, cell and horse;
+* ``heldout_b``: ``hb_fight_v``, ``hb_montage_l``, ``hb_neg_v``, added after ``heldout`` had
+  been looked at twice (and ``fast_montage_v`` / ``fast_neg_v`` joined ``tune`` after that
+  showed vertical montages and lighting under shake were missing from it): only the Intel
+  ``store``, ``worker``, ``two_faces``, ``face_male``, ``walk_pause`` and ``classroom``
+  footage, in no other clip.
 
 Fast action: source video played 1.25-3x faster through a hand-held crop (``Video.shake``),
 whip pans with motion blur inside a shot (``Video.pan`` / ``Photo`` keys, ``blur``), heavy
@@ -83,12 +89,16 @@ SOURCE_CUTS = {"bbb": (), "bikes": (30, 76, 137, 187, 242), "carphone": ()}
 SOURCE_FILES = {"bbb": "bigbuckbunny.mp4", "bikes": "bikes.mp4", "carphone": "carphone_pristine.mp4"}
 SOURCE_FPS = {"bbb": Fraction(25), "bikes": Fraction(25), "carphone": Fraction(30),  # carphone 1:1
               "asl_again": Fraction(30), "asl_book": Fraction(30), "asl_walk": Fraction(30),
-              "people": Fraction(10), "cars": Fraction(25, 2), "walking": Fraction(12), "street": Fraction(12)}
+              "people": Fraction(10), "cars": Fraction(25, 2), "walking": Fraction(12), "street": Fraction(12),
+              "store": Fraction(15), "worker": Fraction(15), "two_faces": Fraction(12), "face_male": Fraction(12),
+              "walk_pause": Fraction(12), "classroom": Fraction(15)}
 # real footage committed under tests/data/cuts (Intel sample-videos, CC BY 4.0: see LICENSES.md there);
 # each is one shot (checked by frame differences, TransNetV2 and by eye)
 DATA_FILES = {"asl_again": "asl_again.mkv", "asl_book": "asl_book.mkv", "asl_walk": "asl_walk.mkv",
               "people": "people_entering.mp4", "cars": "cars_entering.mp4",
-              "walking": "walking_gif.mp4", "street": "street_gif.mp4"}
+              "walking": "walking_gif.mp4", "street": "street_gif.mp4",
+              "store": "store_aisle_gif.mp4", "worker": "worker_zone_gif.mp4", "two_faces": "two_faces_gif.mp4",
+              "face_male": "face_male_gif.mp4", "walk_pause": "walk_pause_gif.mp4", "classroom": "classroom_gif.mp4"}
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "cuts"
 MIN_SHOT = 6  # frames: the shortest shot a clip may hold
 
@@ -1016,9 +1026,58 @@ def _heldout_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
             "ho_neg_l": (640, 360, negatives, FAST_FPS)}
 
 
+def _heldout_b_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
+    """A second held-out part, added after the first had been looked at (and the tune set grown
+    from what it showed): real footage only, from sources in no other clip (the Intel store
+    aisle, worker zone, two faces, one face, walk-and-pause and classroom previews, 480x270)."""
+    V = Video
+    vert, land = 360 / 640, 640 / 360
+    fight = [
+        Shot(V("store", 0, speed=2, shake=10, blur=2), 26),
+        Shot(V("worker", 0, speed=2, shake=12), 20),
+        Shot(V("two_faces", 0, speed=2, shake=10, blur=3, pan=_whip(0.3, 0.7, 0.4, 0.56)), 30,
+             negatives=[("whip pan", 11, 18)]),
+        Shot(V("walk_pause", 0, speed=1.5, shake=10), 16),
+        Shot(V("classroom", 0, speed=2, shake=14), 12),
+        Shot(V("store", 30, speed=1.5, shake=8), 24, effects=[Flash(9, 1)]),
+        Shot(V("face_male", 0, speed=2, shake=10), 10),
+        Shot(V("worker", 40, speed=1.5, shake=10, blur=2), 18),
+        Shot(V("two_faces", 30, cx=0.7, speed=1.5, shake=12), 8),
+        Shot(V("walk_pause", 20, speed=1.5, shake=8), 20,
+             effects=[Cross(6, 6, "microaneurysms", size=(0.9, 0.6), direction="rl", shape="ellipse")]),
+        Shot(V("classroom", 20, cx=0.3, speed=2, shake=10), 12),
+        Shot(V("face_male", 30, speed=2, shake=12, blur=2), 14),
+        Shot(V("store", 50, cx=0.6, speed=1.5, shake=10), 16),
+    ]
+    m_src = [
+        V("store", 0, zoom=1.2, speed=2, shake=8), V("worker", 10, speed=2, shake=8), V("two_faces", 0, speed=2, shake=6),
+        V("face_male", 0, speed=2, shake=6), V("walk_pause", 0, speed=1.5, shake=8), V("classroom", 0, speed=2, shake=8),
+        V("store", 25, zoom=1.5, cx=0.3, speed=2, shake=8), V("worker", 30, zoom=1.3, speed=2, shake=8),
+        V("two_faces", 20, zoom=1.6, cx=0.3, speed=2, shake=8), V("two_faces", 20, zoom=1.6, cx=0.7, speed=2, shake=8),
+        V("face_male", 20, zoom=1.5, speed=2, shake=8), V("walk_pause", 12, zoom=1.3, speed=1.5, shake=8),
+        V("classroom", 15, zoom=1.5, cx=0.6, speed=2, shake=10), V("store", 45, speed=1.5, shake=10),
+        V("worker", 50, speed=1.5, shake=8), V("face_male", 40, speed=1.5, shake=10), V("walk_pause", 25, speed=1.5, shake=10),
+        V("classroom", 28, speed=1.5, shake=8), V("store", 10, zoom=1.3, cx=0.7, speed=2, shake=8),
+        V("worker", 20, zoom=1.4, cx=0.4, speed=2, shake=10), V("two_faces", 40, speed=1.5, shake=10),
+        V("walk_pause", 5, zoom=1.6, cx=0.5, speed=1.5, shake=8), V("face_male", 10, zoom=1.8, speed=2, shake=8),
+        V("classroom", 5, zoom=1.2, speed=2, shake=8),
+    ]
+    m_len = [7, 12, 6, 10, 13, 8, 6, 11, 9, 14, 7, 10, 6, 12, 8, 13, 9, 6, 11, 7, 14, 10, 6, 9]
+    negatives = [
+        Shot(V("store", 0, speed=1, shake=12, blur=2), 100, negatives=[("bodies crossing (real)", 5, 95)]),
+        Shot(V("worker", 0, speed=1, shake=10), 100, effects=[Light(50, (0.5, 0.5, 0.55))]),
+        Shot(V("two_faces", 0, speed=1, blur=5, pan=_whip(0.25, 0.75, 0.45, 0.6)), 90,
+             negatives=[("whip pan", 39, 55)], effects=[Flash(20, 1)]),
+        Shot(V("walk_pause", 0, speed=1, shake=14), 80, effects=[Flash(30, 2), Light(55, (1.3, 1.15, 0.9))]),
+    ]
+    return {"hb_fight_v": (360, 640, fight, FAST_FPS), "hb_montage_l": (640, 360, _montage(m_src, m_len), FAST_FPS),
+            "hb_neg_v": (360, 640, negatives, FAST_FPS)}
+
+
 def clip_specs() -> dict[str, tuple]:
     """name -> (width, height, shots[, fps])."""
-    return {**_cut_clips(), **_gradual_clips(), **_negative_clips(), **_fast_tune_clips(), **_heldout_clips()}
+    return {**_cut_clips(), **_gradual_clips(), **_negative_clips(), **_fast_tune_clips(), **_heldout_clips(),
+            **_heldout_b_clips()}
 
 
 # clips whose sources were tuned on, and the held-out ones (sources in no tune clip)
@@ -1026,6 +1085,7 @@ SPLITS = {
     "tune": ["cuts_a", "cuts_b", "cuts_c", "grad_a", "grad_b", "neg_flash_light", "neg_motion", "neg_cross",
              "fast_fight_v", "fast_montage_l", "fast_neg_l", "fast_montage_v", "fast_neg_v"],
     "heldout": ["ho_fight_l", "ho_montage_v", "ho_neg_l"],
+    "heldout_b": ["hb_fight_v", "hb_montage_l", "hb_neg_v"],
 }
 
 
