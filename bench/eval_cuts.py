@@ -181,14 +181,17 @@ def aggregate(per_clip: list[dict], seconds: float, frames: int) -> dict:
     }
 
 
-def evaluate(folder: str | Path, detectors: list[str] | None = None, split: str | None = None) -> dict:
-    """Build (or reuse) the corpus (or one split of it) in ``folder``, run the detectors, return the figures."""
+def evaluate(folder: str | Path, detectors: list[str] | None = None, split: str | None = None,
+             clips: list[str] | None = None) -> dict:
+    """Build (or reuse) the corpus in ``folder`` (one split of it, or the named clips), run the
+    detectors, return the figures."""
     from corpus.cuts import SPLITS, build, summary
 
     t0 = time.perf_counter()
-    clips = build(folder, only=SPLITS[split] if split else None)
+    names = clips or (SPLITS[split] if split else None)
+    clips = build(folder, only=names)
     build_s = time.perf_counter() - t0
-    out = {"split": split or "all", "corpus": summary(clips), "build_seconds": build_s, "detectors": {}}
+    out = {"split": split or (", ".join(names) if names else "all"), "corpus": summary(clips), "build_seconds": build_s, "detectors": {}}
     frames = sum(c["frames"] for c in clips)
     for name in detectors or list(DETECTORS):
         fn = DETECTORS[name]

@@ -265,7 +265,7 @@ class CutsAnalyzer(VideoAnalyzer):
                     # colour alone also changes with the lighting: the picture must clearly not come back
                     transitions.colour_contrast(thumbs, i + 1) >= self.colour_contrast_min
                     and transitions.blip_distance(thumbs, i, i + 1) >= self.colour_blip_min):
-                out.append({"frame": i + 1, "kind": "cut", "confidence": round(s, 4)})
+                out.append({"frame": int(i) + 1, "kind": "cut", "confidence": round(s, 4)})
         return out
 
     def merge_through_flat(self, events: list[dict], is_flat: np.ndarray) -> list[dict]:

@@ -1081,6 +1081,7 @@ def clip_specs() -> dict[str, tuple]:
 
 
 # clips whose sources were tuned on, and the held-out ones (sources in no tune clip)
+FIRST = ["cuts_a", "cuts_b", "cuts_c", "grad_a", "grad_b", "neg_flash_light", "neg_motion", "neg_cross"]  # 30 fps
 SPLITS = {
     "tune": ["cuts_a", "cuts_b", "cuts_c", "grad_a", "grad_b", "neg_flash_light", "neg_motion", "neg_cross",
              "fast_fight_v", "fast_montage_l", "fast_neg_l", "fast_montage_v", "fast_neg_v"],
