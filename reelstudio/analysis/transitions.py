@@ -3,7 +3,7 @@
 TransNetV2 finds hard cuts and dissolves, but it was trained on those: it fires on sudden
 lighting changes, and it does not see wipes (its ``many`` head stays below 0.4 on linear
 wipes and at 0 on circle and clock wipes). The analyzer keeps one 24x14 RGB thumbnail per
-frame (1008 bytes: 18 MB for 10 minutes at 30 fps) and uses four tools from here.
+frame (1008 bytes: 18 MB for 10 minutes at 30 fps) and uses these tools from here.
 
 ``blip_distance``: did the picture come back?
     The smallest mean absolute difference between z-scored gray thumbnails of the 3 frames
@@ -13,9 +13,10 @@ frame (1008 bytes: 18 MB for 10 minutes at 30 fps) and uses four tools from here
     pixel structure, not a histogram. Evaluation corpus (tests/corpus/cuts.py): lighting
     changes 0.03 / 0.08, real cuts >= 0.56, real gradual transitions >= 0.70.
 
-``cut_contrast``: does a faint model peak stand out of the motion around it?
-    The change into a frame against the changes one frame before and after it, each
-    measured after the best small shift (camera motion) of z-scored gray thumbnails.
+``cut_contrast`` / ``colour_contrast``: does a faint model peak stand out of the motion
+    around it? The change into a frame against the changes one frame before and after it:
+    z-scored gray thumbnails after the best small shift (camera motion), or colour
+    histograms. Only evaluated at faint model peaks (a few per minute of footage).
 
 ``flat``: near-uniform frames (gray std < ``FLAT_STD``), the bottom of a fade through black.
 
@@ -163,9 +164,10 @@ def cut_contrast(thumbs: np.ndarray, first: int) -> float:
     thumbnails over shifts of up to ``SHIFT_REACH`` pixels. Returns step(first - 1 -> first) /
     (max(step(first - 2 -> first - 1), step(first -> first + 1)) + ``CONTRAST_FLOOR``). A cut
     between two moving shots stands out of the motion around it; a whip pan, shake or a body
-    crossing changes the picture about as much on the neighbouring steps. Evaluation corpus,
-    at TransNetV2 peaks of 0.05-0.5: real cuts 1.8-3.3, whip pans, crossings, flashes and
-    lighting changes 0.2-1.0.
+    crossing changes the picture about as much on the neighbouring steps. Evaluation corpus
+    (tune), at TransNetV2 peaks of 0.04-0.5: real cuts 0.9-3.4 (1.8 and up but for two, which
+    ``colour_contrast`` takes: 2.5 and 3.2), whip pans, crossings, flashes and lighting
+    changes 0.2-1.1 (1.4-1.6 on two peaks that are not one-frame spikes).
     """
     n = len(thumbs)
     lo, hi = max(0, first - 2), min(n, first + 2)
