@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.analysis: dict | None = None  # the finished analysis JSON dict
         self.result = None                  # its AnalysisResult
         self.summary: Summary | None = None  # score/band/flags shown, from self.analysis
+        self._accepted_store = None  # reelstudio.accepted.AcceptedStore, read when first needed
         self.worker: AnalysisWorker | None = None
         self._threads: set = set()          # workers still running (cancelled ones wind down here)
         self.error_dialogs: list[QMessageBox] = []
@@ -132,7 +133,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.timeline.seekRequested.connect(self.seek)
         self.checklist.seekRequested.connect(self.seek)
-        self.checklist.flagActivated.connect(self.timeline.highlight_flag)
+        self.checklist.flagsSelected.connect(self.timeline.highlight_flags)
+        self.checklist.acceptRequested.connect(self.accept_flags)
         self.player.frameChanged.connect(self._on_frame_changed)
         self.player.install_shortcuts(self)
         self._apply_preset()
@@ -414,7 +416,9 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"Analysed in {took:.1f} s")
 
     def load_analysis(self, data: dict) -> None:
-        """Show a finished analysis JSON dict (lanes, flags, checklist, score) for the open video."""
+        """Show a finished analysis JSON dict (lanes, flags, checklist, score) for the open video,
+        with the flags accepted for this video (reelstudio/accepted.py) marked and re-scored."""
+        data = self._with_accepted(data)
         self.analysis = data
         self.source = data["source"]
         self.show_source_warnings(self.source.get("warnings") or [])
@@ -424,6 +428,55 @@ class MainWindow(QMainWindow):
         self._show_summary(summary_of(data))
         self._feed_player(data.get("lanes", {}))
         self._set_exports_enabled(True)
+
+    # -- flags accepted as intentional --------------------------------------------------------
+    def accepted_store(self):
+        from ..accepted import AcceptedStore
+
+        if self._accepted_store is None:
+            self._accepted_store = AcceptedStore()
+        return self._accepted_store
+
+    def _video_hash(self) -> str | None:
+        from ..accepted import content_hash
+
+        try:
+            return content_hash(self.path) if self.path else None
+        except OSError as exc:
+            self.status_label.setText(f"Accepted flags unavailable: {exc}")
+            return None
+
+    def _with_accepted(self, data: dict) -> dict:
+        from ..accepted import apply, without_accepted
+
+        h = self._video_hash()
+        if h is None or data.get("score") is None:
+            return without_accepted(data)
+        return apply(data, self.accepted_store().keys(h), h)
+
+    @Slot(list, bool)
+    def accept_flags(self, indices: list, accept: bool) -> None:
+        """Accept flags (indices into the analysis' flags) as intentional, or undo it: stored for
+        this video by its content hash, the score redone, every view refreshed."""
+        h = self._video_hash()
+        if self.analysis is None or h is None:
+            return
+        store = self.accepted_store()
+        flags = self.analysis.get("flags") or []
+        try:
+            for i in indices:
+                if 0 <= i < len(flags):
+                    (store.accept(h, flags[i], os.path.basename(self.path or "")) if accept
+                     else store.unaccept(h, flags[i]))
+        except OSError as exc:
+            self.show_error("Cannot store the accepted flags", str(exc))
+            return
+        highlighted = self.timeline.highlighted_flags()
+        self.load_analysis(self.analysis)
+        self.timeline.highlight_flags(highlighted)  # flag indices do not change: only their marks
+        n = len(indices)
+        self.status_label.setText(f"{n} flag{'s' if n != 1 else ''} " + ("accepted as intentional" if accept
+                                                                           else "no longer accepted"))
 
     def _show_summary(self, summary: Summary | None) -> None:
         """The status bar's score, band and flag count (None: no analysis on screen)."""
