@@ -172,11 +172,13 @@ def test_sample_reel_analyses_in_background_and_fills_timeline_and_checklist(qtb
     # checklist: a row per check, a row per flag, the score
     panel = window.checklist
     assert [cid for cid, _ in panel.check_rows()] == [c["check"] for c in data["checklist"]]
-    assert panel.flags.topLevelItemCount() == len(data["flags"]) == tl.flag_count()
-    # flags name their check by the checklist's title, as the PDF does, not by its id
+    assert panel.shown_flag_count() == len(data["flags"]) == tl.flag_count()
+    # flags are grouped under their check's title, as the PDF names it, not its id; the Flags
+    # lane labels its rows with the same titles
     titles = {c["check"]: c["title"] for c in data["checklist"]}
-    assert [panel.flags.topLevelItem(i).text(1) for i in range(len(data["flags"]))] == \
-        [titles[f["check"]] for f in data["flags"]]
+    flagged = list(dict.fromkeys(f["check"] for f in data["flags"]))
+    assert [t.split("  (")[0] for t in panel.group_titles()] == [titles[c] for c in flagged]
+    assert sorted(tl.flag_labels()) == sorted(titles[c] for c in flagged)
     if data.get("score") is not None:
         assert panel.score_label.text() == str(data["score"])
     assert all(a.isEnabled() for a in window.export_actions.values())
@@ -597,7 +599,7 @@ def test_a_saved_analysis_json_opens_over_its_video(qtbot, window, numbered_clip
     assert not window.is_analysing()
     assert window.analysis == clip_analysis
     assert window.timeline.frame_count == 90
-    assert window.checklist.flags.topLevelItemCount() == len(clip_analysis["flags"])
+    assert window.checklist.shown_flag_count() == len(clip_analysis["flags"])
     # a damaged JSON and one of another video: a dialog each, nothing replaced
     broken = tmp_path / "broken.json"
     broken.write_text('{"schema_version": 1, "source": ', encoding="utf-8")
@@ -673,7 +675,7 @@ def test_a_preset_change_updates_the_score_in_the_checklist_and_the_status_bar_t
     if expected.get("band"):
         assert expected["band"] in band and expected["band"] in status
     assert "score 7" not in status and "5 flags" not in status
-    assert win.timeline.flag_count() == n == win.checklist.flags.topLevelItemCount()
+    assert win.timeline.flag_count() == n == win.checklist.shown_flag_count()
     # analysing again: nothing claims a score until the new one arrives
     win.start_analysis()
     assert win.summary_label.text() == "" and win.checklist.score_label.text() == "…"
@@ -877,3 +879,149 @@ def test_check_titles_are_not_cut_at_1280x720(qtbot, window):
     cut = [t for t in titles if tree.fontMetrics().horizontalAdvance(t) + 12 > width]
     # the longest, "Text under the platform's buttons", may still lose its last letters
     assert len(cut) <= 1, (width, cut)
+
+
+# -- the flag panel: groups, filters, accept as intentional (issue 16) ------------------------
+def grouped_flags(win, tb):
+    """The numbered clip's analysis with four flags of three checks, and failing rows for them."""
+    data = dict(win.analysis)
+    data["flags"] = sorted(three_flags(tb), key=lambda f: f["start_frame"])
+    rows = []
+    for row in data["checklist"]:
+        n = sum(1 for f in data["flags"] if f["check"] == row["check"])
+        if n:
+            row = dict(row, status="fail", score=0.2, points=round(row["weight"] * 0.2, 3), flags=n)
+        rows.append(row)
+    data["checklist"] = rows
+    from reelstudio import scoring
+
+    data["score"] = scoring.total(rows).score
+    data["band"] = scoring.band_of(data["score"])
+    return data
+
+
+def click_item(qtbot, tree, item) -> None:
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+
+
+def test_the_flag_panel_groups_flags_by_check_title_and_filters_by_severity_and_check(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    data = grouped_flags(win, tb)
+    win.load_analysis(data)
+    panel = win.checklist
+    titles = {r["check"]: r["title"] for r in data["checklist"]}
+    # black_frames (7, 31), frozen_frames (31), dead_air (89): a group each, in the order they first flag
+    assert panel.group_titles() == [f"{titles['black_frames']}  (2)", f"{titles['frozen_frames']}  (1)",
+                                    f"{titles['dead_air']}  (1)"]
+    assert panel.group_item("black_frames").child(0).text(0) == tb.frame_to_timecode(7)
+    assert panel.shown_flag_count() == 4
+    # no id anywhere a person reads: the detail and the Flags lane's labels use the titles
+    panel.activate_flag(0)
+    heading = panel.detail.toPlainText().splitlines()[0]  # (the test flags' messages are their ids)
+    assert heading.startswith(titles["black_frames"]) and "black_frames" not in heading
+    assert win.timeline.flag_labels() == [titles["black_frames"], titles["frozen_frames"], titles["dead_air"]]
+    # severity filter
+    panel.set_filters(severity="error")
+    assert [data["flags"][int(i.data(0, Qt.ItemDataRole.UserRole))]["severity"] for i in panel.flag_items()] == \
+        ["error"]
+    panel.set_filters(severity="warning")
+    assert sorted(int(i.data(0, Qt.ItemDataRole.UserRole)) for i in panel.flag_items()) == [1, 2]
+    # check filter, through its combo box as a user picks it
+    panel.set_filters()
+    combo = panel.check_filter
+    assert [combo.itemText(i) for i in range(combo.count())] == \
+        ["All checks", titles["black_frames"], titles["frozen_frames"], titles["dead_air"]]
+    combo.setCurrentIndex(combo.findData("dead_air"))
+    assert panel.group_titles() == [f"{titles['dead_air']}  (1)"] and panel.shown_flag_count() == 1
+    # a flag hidden by a filter is shown again when Shift+Down steps onto it
+    win.seek(0)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    qtbot.keyClick(win, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.selected_flag() == 0 and panel.shown_flag_count() == 4
+    assert_shows(win, 7, tb)
+
+
+def test_a_check_row_or_a_group_selects_every_flag_of_the_check_and_only_the_selection_is_shaded(
+        qtbot, analysed_clip):
+    win, tb = analysed_clip
+    data = grouped_flags(win, tb)
+    win.load_analysis(data)
+    panel, tl = win.checklist, win.timeline
+    assert tl.shaded_regions() == 0, "nothing is shaded over the lanes before a flag is selected"
+    lanes = len(tl.plots)
+    # a checklist row: its whole group, the first of its flags on screen
+    row = next(panel.checks.topLevelItem(i) for i in range(panel.checks.topLevelItemCount())
+               if panel.checks.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "black_frames")
+    click_item(qtbot, panel.checks, row)
+    black = [i for i, f in enumerate(data["flags"]) if f["check"] == "black_frames"]
+    assert panel.selected_check() == "black_frames"
+    assert tl.highlighted_flags() == black and tl.shaded_regions() == len(black) * lanes
+    assert_shows(win, 7, tb)
+    assert "2 flags" in panel.detail.toPlainText()
+    # one flag: only it
+    click_item(qtbot, panel.flags, panel.flag_item(3))
+    assert tl.highlighted_flags() == [3] and tl.highlighted_flag() == 3 and tl.shaded_regions() == lanes
+    assert_shows(win, 89, tb)
+    # a group row in the flag panel does as the checklist row
+    click_item(qtbot, panel.flags, panel.group_item("frozen_frames"))
+    assert tl.highlighted_flags() == [i for i, f in enumerate(data["flags"]) if f["check"] == "frozen_frames"]
+    assert_shows(win, 31, tb)
+    # a row whose check has no flag says what it checks and selects nothing
+    quiet = next(panel.checks.topLevelItem(i) for i in range(panel.checks.topLevelItemCount())
+                 if panel.checks.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "format")
+    click_item(qtbot, panel.checks, quiet)
+    assert panel.selected_check() == "frozen_frames"
+
+
+def test_accept_as_intentional_is_stored_per_video_rescored_and_shown_as_accepted(qtbot, analysed_clip, tmp_path):
+    from reelstudio.accepted import AcceptedStore, content_hash, flag_key
+
+    win, tb = analysed_clip
+    data = grouped_flags(win, tb)
+    win.load_analysis(data)
+    panel = win.checklist
+    before = data["score"]
+    click_item(qtbot, panel.flags, panel.flag_item(3))  # dead_air, info
+    assert panel.accept_button.text() == "Accept as intentional"
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    # stored by the video's content, re-scored, marked in the list, the lane and the JSON
+    assert AcceptedStore().keys(content_hash(win.path)) == {flag_key(data["flags"][3])}
+    assert win.analysis["flags"][3]["accepted"] is True and win.analysis["score"] > before
+    assert win.analysis["accepted_flags"]["score_without"] == before
+    assert panel.flag_item(3).text(1) == "\u2713 accepted"
+    assert "1 accepted" in panel.group_item("dead_air").text(0)
+    assert panel.score_label.text() == str(win.analysis["score"])
+    assert win.summary_label.text() == win.summary.short_text() and str(win.analysis["score"]) in win.summary_label.text()
+    assert "accepted as intentional" in panel.band_label.text()
+    assert panel.selected_flag() == 3 and panel.accept_button.text() == "Undo accept"
+    dead_air_row = next(r for r in win.analysis["checklist"] if r["check"] == "dead_air")
+    assert dead_air_row["status"] == "pass" and dead_air_row["accepted"] == 1
+    assert "accepted" in dict(panel.check_rows())["dead_air"]
+    # a whole group at once
+    click_item(qtbot, panel.flags, panel.group_item("black_frames"))
+    assert panel.accept_button.text() == "Accept all 2 as intentional"
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert win.analysis["accepted_flags"]["count"] == 3
+    # hidden with the Accepted box off
+    panel.show_accepted.setChecked(False)
+    assert panel.shown_flag_count() == 1
+    panel.show_accepted.setChecked(True)
+    # exports say accepted
+    out = tmp_path / "m.csv"
+    with qtbot.waitSignal(win.export_to(str(out), "csv").done, timeout=60_000):
+        pass
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert sorted(r["start_frame"] for r in rows if r["accepted"] == "yes") == ["31", "7", "89"]
+    # the same video opened again (a new window, the unaccepted analysis): still accepted
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.open_file(win.path, analysis=data)
+    assert [f.get("accepted", False) for f in again.analysis["flags"]] == [True, False, True, True]
+    again.close()
+    # undo
+    click_item(qtbot, panel.flags, panel.flag_item(3))
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert not win.analysis["flags"][3].get("accepted")
+    assert AcceptedStore().keys(content_hash(win.path)) == {flag_key(data["flags"][i]) for i in (0, 2)}
