@@ -137,6 +137,7 @@ class TimelineWidget(QWidget):
         self._mark_items: list = []  # (plot, item) of the in/out marks
         self._marks: tuple[int | None, int | None] = (None, None)
         self.loudness_target = DEFAULT_LOUDNESS_TARGET
+        self._playhead = 0
         self.axis = TimecodeAxis("bottom")
         master = None
         for i, (key, label, height) in enumerate(LANE_ROWS):
@@ -158,7 +159,10 @@ class TimelineWidget(QWidget):
                 master = plot
             else:
                 plot.setXLink(master)
-            head = pg.InfiniteLine(pos=0, angle=90, movable=False, pen=pg.mkPen((200, 0, 0), width=2))
+            # the playhead can be dragged: it scrubs, frame by frame (a drag elsewhere pans)
+            head = pg.InfiniteLine(pos=0, angle=90, movable=True, pen=pg.mkPen((200, 0, 0), width=2),
+                                   hoverPen=pg.mkPen((255, 60, 60), width=4))
+            head.sigDragged.connect(self._on_playhead_dragged)
             plot.addItem(head, ignoreBounds=True)
             self.playheads.append(head)
             self.plots[key] = plot
@@ -181,6 +185,12 @@ class TimelineWidget(QWidget):
         ruler.addItem(head, ignoreBounds=True)
         self.playheads.append(head)
         self.ruler = ruler
+        # press or drag on the ruler scrubs: the frame under the pointer is shown, as in an NLE
+        self._scrubbing = False
+        self._last_scrub: int | None = None
+        self.ruler_view.viewport().installEventFilter(self)
+        self.ruler_view.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
+        self.ruler_view.setToolTip("Click or drag to scrub")
         master.sigXRangeChanged.connect(self._on_range_changed)
         self.plots["speech"].vb.sigResized.connect(self._on_range_changed)
         self.view.scene().sigMouseClicked.connect(self._on_click)
@@ -268,11 +278,13 @@ class TimelineWidget(QWidget):
 
     # -- playhead and seeking ----------------------------------------------------------
     def set_playhead(self, frame: int) -> None:
+        self._playhead = int(frame)
         for head in self.playheads:
             head.setValue(frame + 0.5)  # the middle of the frame's [f, f + 1) slot
 
     def playhead(self) -> int:
-        return int(math.floor(self.playheads[0].value()))
+        """The frame the playhead marks (the one on screen; not where a drag has the line now)."""
+        return self._playhead
 
     def frame_at_x(self, x: float) -> int:
         return int(min(max(math.floor(x), 0), max(self.frame_count - 1, 0)))
@@ -282,6 +294,43 @@ class TimelineWidget(QWidget):
         plot = self.plots[lane]
         y = sum(plot.vb.viewRange()[1]) / 2
         return plot.vb.mapViewToScene(pg.Point(frame + within, y))
+
+    # -- scrubbing ---------------------------------------------------------------------------
+    def frame_at_ruler(self, x_px: float) -> int:
+        """The frame under a point of the ruler (x in the ruler view's pixels)."""
+        scene = self.ruler_view.mapToScene(int(round(x_px)), 0)
+        return self.frame_at_x(self.ruler.vb.mapSceneToView(scene).x())
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import QEvent
+
+        if obj is self.ruler_view.viewport() and self.frame_count > 0:
+            kind = event.type()
+            if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+                self._scrubbing, self._last_scrub = True, None
+                self._scrub_to(self.frame_at_ruler(event.position().x()))
+                return True
+            if kind == QEvent.Type.MouseMove and self._scrubbing and event.buttons() & Qt.MouseButton.LeftButton:
+                self._scrub_to(self.frame_at_ruler(event.position().x()))
+                return True
+            if kind == QEvent.Type.MouseButtonRelease and self._scrubbing:
+                self._scrubbing = False
+                return True
+        return super().eventFilter(obj, event)
+
+    def _scrub_to(self, frame: int) -> None:
+        if frame != self._last_scrub:  # one seek per frame crossed, not per mouse event
+            self._last_scrub = frame
+            self.seekRequested.emit(frame)
+
+    def _on_playhead_dragged(self, line) -> None:
+        frame = self.frame_at_x(line.value())
+        if frame != self.playhead():
+            self.seekRequested.emit(frame)  # the window shows it and sets every playhead to it
+        line.setValue(self.playhead() + 0.5)  # on the middle of the frame shown, as when it is set
+
+    def is_scrubbing(self) -> bool:
+        return self._scrubbing
 
     def _on_click(self, ev) -> None:
         if ev.button() != Qt.MouseButton.LeftButton or self.frame_count <= 0:

@@ -110,8 +110,11 @@ def click_timeline(qtbot, win, frame: int, within: float = 0.5, lane: str = "cut
     qtbot.mouseClick(win.timeline.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
 
 
-def drag(widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
-    """A left-button drag (QTest's mouseMove carries no button state, so send the events)."""
+def drag(widget, start: QPoint, end: QPoint, steps: int = 6, pause_ms: int = 0) -> None:
+    """A left-button drag (QTest's mouseMove carries no button state, so send the events);
+    ``pause_ms`` between moves, as a hand would (pyqtgraph drops moves faster than 100 a second)."""
+    from PySide6.QtTest import QTest
+
     def send(kind, pos, button, buttons):
         ev = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons,
                          Qt.KeyboardModifier.NoModifier)
@@ -120,6 +123,8 @@ def drag(widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
     send(QEvent.Type.MouseButtonPress, start, left, left)
     for i in range(1, steps + 1):
+        if pause_ms:
+            QTest.qWait(pause_ms)
         send(QEvent.Type.MouseMove, start + (end - start) * (i / steps), none, left)
     send(QEvent.Type.MouseButtonRelease, end, left, none)
 
@@ -1025,3 +1030,55 @@ def test_accept_as_intentional_is_stored_per_video_rescored_and_shown_as_accepte
     qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
     assert not win.analysis["flags"][3].get("accepted")
     assert AcceptedStore().keys(content_hash(win.path)) == {flag_key(data["flags"][i]) for i in (0, 2)}
+
+
+# -- scrubbing (issue 16) -----------------------------------------------------------------------
+def ruler_point(win, frame: int, within: float = 0.5) -> QPoint:
+    tl = win.timeline
+    scene = tl.ruler.vb.mapViewToScene(pg.Point(frame + within, 0))
+    x = tl.ruler_view.mapFromScene(scene).x()
+    return QPoint(x, tl.ruler_view.viewport().height() - 8)  # on the timecode ticks
+
+
+def test_pressing_and_dragging_on_the_ruler_scrubs_frame_accurately(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    shown: list[int] = []
+    win.player.frameChanged.connect(shown.append)
+    viewport = win.timeline.ruler_view.viewport()
+    for frame in (0, 13, 44, 89):  # a press alone shows the frame under the pointer
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=ruler_point(win, frame))
+        assert_shows(win, frame, tb)
+    shown.clear()
+    drag(viewport, ruler_point(win, 10), ruler_point(win, 70), steps=12)
+    assert_shows(win, 70, tb)
+    assert shown[0] == 10 and shown[-1] == 70 and len(shown) >= 8, shown  # it followed the pointer
+    assert shown == sorted(shown) and len(set(shown)) == len(shown), "one seek per frame crossed"
+    assert not win.timeline.is_scrubbing()
+    # zoomed in, either edge of a frame's slot on the ruler is that frame; the view does not pan
+    win.timeline.master.setXRange(40, 52, padding=0)
+    view = win.timeline.visible_range()
+    for frame, within in ((41, 0.1), (47, 0.9), (50, 0.5)):
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=ruler_point(win, frame, within))
+        assert_shows(win, frame, tb)
+    assert win.timeline.visible_range() == view
+
+
+def test_dragging_the_playhead_scrubs_and_a_drag_beside_it_still_pans(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    tl = win.timeline
+    win.seek(20)
+    view = tl.view.viewport()
+    start = tl.view.mapFromScene(tl.scene_pos_of_frame(20, "loudness"))
+    end = tl.view.mapFromScene(tl.scene_pos_of_frame(60, "loudness"))
+    shown: list[int] = []
+    win.player.frameChanged.connect(shown.append)
+    before = tl.visible_range()
+    drag(view, start, end, steps=10, pause_ms=20)
+    assert_shows(win, 60, tb)
+    assert len(shown) >= 3 and shown[-1] == 60 and shown == sorted(shown), shown  # it followed the pointer
+    assert tl.visible_range() == before, "dragging the playhead does not pan"
+    assert all(abs(h.value() - 60.5) < 1e-9 for h in tl.playheads), "every playhead sits on the frame shown"
+    # a drag that starts away from the playhead pans and leaves the frame alone
+    start = tl.view.mapFromScene(tl.scene_pos_of_frame(30, "loudness"))
+    drag(view, start, start + QPoint(80, 0))
+    assert tl.visible_range() != before and win.player.current_frame() == 60
