@@ -120,11 +120,15 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel_analysis)
         self.timecode_label = QLabel("")
+        # whether the player will be heard: said in the window, not only in a log line
+        self.sound_label = QLabel("")
+        self.sound_label.setObjectName("soundIndicator")
         # score · band · flag count of the analysis on screen: set only by _show_summary, from the
         # same Summary the checklist shows, so the status bar never keeps an old score
         self.summary_label = QLabel("")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.summary_label)
+        self.statusBar().addPermanentWidget(self.sound_label)
         self.statusBar().addPermanentWidget(self.timecode_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -136,6 +140,10 @@ class MainWindow(QMainWindow):
         self.checklist.flagsSelected.connect(self.timeline.highlight_flags)
         self.checklist.acceptRequested.connect(self.accept_flags)
         self.player.frameChanged.connect(self._on_frame_changed)
+        self.player.audio.device_id = self.settings.audio_device
+        self.player.audioStatusChanged.connect(self.show_sound_status)
+        self.player.playingChanged.connect(self._on_playing_changed)
+        self.show_sound_status(self.player.audio_status())
         self.player.install_shortcuts(self)
         self._apply_preset()
 
@@ -478,6 +486,36 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"{n} flag{'s' if n != 1 else ''} " + ("accepted as intentional" if accept
                                                                            else "no longer accepted"))
 
+    @Slot(bool)
+    def _on_playing_changed(self, playing: bool) -> None:
+        from .audio_out import NO_DEVICE
+
+        if playing and self.player.audio_status() == NO_DEVICE:
+            self.status_label.setText("Playing silently: no sound device (Settings ▸ Sound output)")
+
+    @Slot(str)
+    def show_sound_status(self, status: str) -> None:
+        """The status bar's sound indicator, from the player's audio status."""
+        from .audio_out import NO_DEVICE
+
+        kind, _, what = status.partition(": ")
+        tip = f"{status}. Settings ▸ Sound output chooses the device."
+        if status == NO_DEVICE:
+            text, style = "No sound device: plays silently", "color: #8a1c1c; background: #fdecea; padding: 0 6px;"
+        elif kind == "sound":
+            device = what.removeprefix("ready").strip(" ()") or "system default"
+            text, style = f"Sound: {device}", "color: #1e6b34; padding: 0 6px;"
+        elif status in ("silent: no media",):
+            text, style = "", ""
+        elif status == "silent: the video has no sound":
+            text, style = "No sound in this video", "color: #6e757d; padding: 0 6px;"
+        else:
+            text, style = f"Silent: {what}", "color: #8a1c1c; background: #fdecea; padding: 0 6px;"
+        self.sound_label.setText(text)
+        self.sound_label.setStyleSheet(style)
+        self.sound_label.setToolTip(tip)
+        self.sound_label.setVisible(bool(text))
+
     def _show_summary(self, summary: Summary | None) -> None:
         """The status bar's score, band and flag count (None: no analysis on screen)."""
         self.summary = summary
@@ -643,6 +681,7 @@ class MainWindow(QMainWindow):
 
         old, self.settings = self.settings, new
         self._save_settings()
+        self.player.audio.set_device(new.audio_device)
         try:
             select_speech_model(new.asr_model, new.words_quality)
         except ReelStudioError as exc:

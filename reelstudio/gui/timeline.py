@@ -25,6 +25,7 @@ LANE_ROWS = (  # (key, label, height)
     ("faces", "Faces", 40),
     ("text", "Captions", 60),
     ("speech", "Speech", 60),
+    ("waveform", "Waveform", 50),
     ("loudness", "Loudness", 80),
     ("motion", "Motion", 55),
 )
@@ -148,7 +149,7 @@ class TimelineWidget(QWidget):
             left = plot.getAxis("left")
             left.setWidth(62)
             left.enableAutoSIPrefix(False)
-            if key in ("flags", "faces", "text", "speech"):
+            if key in ("flags", "faces", "text", "speech", "waveform"):
                 left.setStyle(showValues=False)
             plot.setLabel("left", label)
             plot.hideAxis("bottom")
@@ -246,7 +247,7 @@ class TimelineWidget(QWidget):
 
     # lane rows and the lanes each one draws
     GROUPS = (("cuts", ("cuts",)), ("faces", ("faces",)), ("text", ("text",)), ("speech", ("speech",)),
-              ("loudness", ("loudness", "silence")), ("motion", ("motion", "black", "frozen", "flashes")))
+              ("waveform", ("loudness",)), ("loudness", ("loudness", "silence")), ("motion", ("motion", "black", "frozen", "flashes")))
 
     def set_lanes(self, lanes: dict) -> None:
         """Add lanes (lane JSON dicts) to those already shown; a row is redrawn only when its lanes changed."""
@@ -647,6 +648,36 @@ class TimelineWidget(QWidget):
             self._add("speech", label, ignore_bounds=True)
         self.plots["speech"].setYRange(0, 1.05, padding=0)
         self._on_range_changed()
+
+    def _draw_waveform(self, lane: dict | None) -> None:
+        """The sound's envelope from the analysis (the loudness lane's ``waveform``: min and max
+        per hop): nothing is decoded here."""
+        self._clear_lane("waveform")
+        if lane is None:
+            return
+        if lane.get("status", "ok") != "ok":
+            self._note("waveform", f"unavailable: {lane.get('reason', '')}", (120, 120, 120))
+            return
+        wave = lane.get("waveform")
+        if not wave:
+            self._note("waveform", "no waveform in this analysis: analyse again (F5)", (120, 120, 120))
+            return
+        lo = np.asarray(wave["min"], dtype=float)
+        hi = np.asarray(wave["max"], dtype=float)
+        hop = float(wave["hop_s"])
+        t = float(lane.get("audio_offset_s", 0.0) or 0.0) + hop * (np.arange(len(lo)) + 0.5)
+        x = seconds_to_x(self.timebase, t)
+        top = pg.PlotCurveItem(x, hi, pen=pg.mkPen((40, 110, 70), width=1))
+        bottom = pg.PlotCurveItem(x, lo, pen=pg.mkPen((40, 110, 70), width=1))
+        self._add("waveform", top)
+        self._add("waveform", bottom)
+        self._add("waveform", pg.FillBetweenItem(top, bottom, brush=pg.mkBrush(60, 150, 90, 150)))
+        clipped = np.flatnonzero((hi >= 0.999) | (lo <= -0.999))  # samples at full scale: clipping
+        if clipped.size:
+            xs = np.repeat(x[clipped], 2)
+            self._add("waveform", pg.PlotCurveItem(xs, np.tile([-1.0, 1.0], clipped.size), connect="pairs",
+                                                   pen=pg.mkPen((214, 48, 49), width=1)))
+        self.plots["waveform"].setYRange(-1.0, 1.0, padding=0.05)
 
     def _draw_loudness(self, lane: dict | None, silence: dict | None) -> None:
         self._clear_lane("loudness")

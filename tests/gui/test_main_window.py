@@ -1082,3 +1082,68 @@ def test_dragging_the_playhead_scrubs_and_a_drag_beside_it_still_pans(qtbot, ana
     start = tl.view.mapFromScene(tl.scene_pos_of_frame(30, "loudness"))
     drag(view, start, start + QPoint(80, 0))
     assert tl.visible_range() != before and win.player.current_frame() == 60
+
+
+# -- waveform and sound (issue 16) --------------------------------------------------------------
+def test_the_waveform_lane_draws_the_analysis_envelope_without_decoding(qtbot, analysed_clip, monkeypatch):
+    import reelstudio.media.audio as media_audio
+
+    win, tb = analysed_clip
+    wave = win.analysis["lanes"]["loudness"]["waveform"]
+    assert wave["hop_s"] > 0 and len(wave["min"]) == len(wave["max"]) > 0
+    # drawing it again decodes nothing: the lane is all it reads
+    monkeypatch.setattr(media_audio, "iter_audio", lambda *a, **k: pytest.fail("the GUI decoded audio"))
+    win.timeline.clear()
+    win.load_analysis(win.analysis)
+    curves = [i for i in win.timeline.lane_items("waveform") if isinstance(i, pg.PlotCurveItem)]
+    assert len(curves) >= 2
+    ys = sorted((tuple(c.yData) for c in curves[:2]), key=lambda y: sum(y))
+    assert list(ys[0]) == wave["min"] and list(ys[1]) == wave["max"]
+    # on the frame axis: the last hop ends at the audio's end, within a hop of the last frame
+    x_last = curves[0].xData[-1]
+    assert abs(x_last - tb.frame_count) <= float(tb.fps) * wave["hop_s"] * 2
+    assert "Waveform" in win.timeline.plots["waveform"].getAxis("left").labelText
+    # an old analysis without the field, and a video without sound, say so in the lane
+    old = json.loads(json.dumps(win.analysis))
+    del old["lanes"]["loudness"]["waveform"]
+    win.load_analysis(old)
+    notes = [i.toPlainText() for i in win.timeline.lane_items("waveform") if isinstance(i, pg.TextItem)]
+    assert notes and "analyse again" in notes[0]
+    old["lanes"]["loudness"] = {"status": "unavailable", "reason": "no audio track", "cause": "no_input"}
+    win.load_analysis(old)
+    notes = [i.toPlainText() for i in win.timeline.lane_items("waveform") if isinstance(i, pg.TextItem)]
+    assert notes == ["unavailable: no audio track"]
+
+
+def test_the_sound_device_is_shown_and_chosen_in_settings(qtbot, analysed_clip, monkeypatch):
+    from reelstudio.gui import audio_out, settings as settings_mod
+
+    win, _ = analysed_clip
+    status = win.player.audio_status()
+    label = win.sound_label
+    if status == audio_out.NO_DEVICE:  # CI and this machine: no sound server
+        assert label.isVisible() and label.text() == "No sound device: plays silently"
+        win.player.play()
+        assert "no sound device" in win.status_label.text().lower()
+        win.player.pause()
+    # a device appears (or is chosen): the indicator names it
+    win.player.audio._set_status("sound: ready (Laptop speakers)")
+    assert label.text() == "Sound: Laptop speakers" and label.isVisible()
+    win.player.audio._set_status("silent: the video has no sound")
+    assert label.text() == "No sound in this video"
+    # Settings lists the outputs; the choice is stored and reaches the player
+    monkeypatch.setattr(audio_out, "output_devices", lambda: [("alsa_output.usb", "USB headphones"),
+                                                               ("alsa_output.pci", "Built-in speakers")])
+    dialog = settings_mod.SettingsDialog(win.settings, win)
+    qtbot.addWidget(dialog)
+    items = [dialog.sound.itemText(i) for i in range(dialog.sound.count())]
+    assert items == ["System default", "USB headphones", "Built-in speakers"]
+    dialog.sound.setCurrentIndex(1)
+    chosen = dialog.result_settings()
+    assert chosen.audio_device == "alsa_output.usb"
+    win.apply_settings(chosen)
+    assert win.player.audio.device_id == "alsa_output.usb"
+    assert load_settings().audio_device == "alsa_output.usb"
+    again = settings_mod.SettingsDialog(load_settings(), win)
+    qtbot.addWidget(again)
+    assert again.sound.currentData() == "alsa_output.usb"
