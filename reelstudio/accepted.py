@@ -162,7 +162,8 @@ def apply(analysis: dict, keys: set[str] | frozenset[str], video_hash: str | Non
     before = {k: base[k] for k in ("score", "band", "score_max", "score_note", "score_gates", "score_complete",
                                    "score_incomplete") if k in base}
     n = len(hit)
-    said = f"{n} flag{'s' if n != 1 else ''} accepted as intentional (without them the score is {base['score']})."
+    said = (f"{n} flag{'s' if n != 1 else ''} accepted as intentional "
+            f"({base['score']} without accepting {'them' if n != 1 else 'it'}).")
     note = " ".join(p for p in (s.note(), said) if p)
     out.update(checklist=rows, score=s.score, band=s.band, score_max=s.score_max, score_gates=s.gates,
                score_complete=s.complete, score_incomplete=s.incomplete, score_note=note,

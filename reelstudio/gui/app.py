@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="open VIDEO, wait for the analysis, save a picture of the window and quit")
     p.add_argument("--seek", type=int, default=None, metavar="FRAME", help="with --screenshot: show this frame")
     p.add_argument("--flag", type=int, default=None, metavar="N", help="with --screenshot: select flag N")
+    p.add_argument("--check", default=None, metavar="ID", help="with --screenshot: select this check's flags")
     p.add_argument("--size", default="1600x1000", metavar="WxH", help="window size (default 1600x1000)")
     return p
 
@@ -126,7 +127,9 @@ def _screenshot(app, window, args) -> int:
 
     def pose_and_save(result: str) -> None:
         outcome.append(result)
-        if args.flag is not None and window.analysis and window.analysis.get("flags"):
+        if args.check is not None and window.analysis:
+            window.checklist.activate_check(args.check)
+        elif args.flag is not None and window.analysis and window.analysis.get("flags"):
             window.checklist.activate_flag(min(args.flag, len(window.analysis["flags"]) - 1))
         elif args.seek is not None:
             window.seek(args.seek)

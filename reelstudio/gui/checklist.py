@@ -124,7 +124,10 @@ class ChecklistPanel(QWidget):
         self.flags.setHeaderLabels(["Timecode", "Severity", "Message"])
         self.flags.setRootIsDecorated(True)
         self.flags.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.flags.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # the timecode column as wide as a timecode: the groups' titles span the whole row anyway
+        self.flags.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.flags.setColumnWidth(0, self.flags.fontMetrics().horizontalAdvance("00:00:00:00")
+                                  + 2 * self.flags.indentation() + 8)
         self.flags.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.flags.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.flags.itemClicked.connect(self._on_flag_clicked)
@@ -195,8 +198,6 @@ class ChecklistPanel(QWidget):
             status = str(row.get("status", "n/a"))
             points = row.get("points")
             mark = STATUS_MARKS.get(status, status)
-            if row.get("accepted"):
-                mark += f" ({row['accepted']} accepted)"
             item = QTreeWidgetItem([
                 str(row.get("title") or row.get("check", "")),
                 mark,
@@ -207,6 +208,13 @@ class ChecklistPanel(QWidget):
             item.setForeground(1, QBrush(QColor(*STATUS_COLOURS.get(status, (0, 0, 0)))))
             item.setToolTip(0, str(row.get("detail", "")))
             item.setToolTip(1, str(row.get("detail", "")))
+            if row.get("accepted"):  # said in italics and the tooltip: the column stays narrow for the titles
+                n = int(row["accepted"])
+                font = QFont(item.font(1))
+                font.setItalic(True)
+                item.setFont(1, font)
+                item.setToolTip(1, f"{n} flag{'s' if n != 1 else ''} accepted as intentional; the check measured "
+                                   f"{STATUS_MARKS.get(row.get('status_measured'), '?')}. {row.get('detail', '')}")
             self.checks.addTopLevelItem(item)
         self._flags = list(analysis.get("flags", []))
         # the checklist's human title everywhere, the registry's for a check the checklist lacks
@@ -261,11 +269,11 @@ class ChecklistPanel(QWidget):
             if group is None:
                 group = groups[check] = QTreeWidgetItem([self.title_of(check)])
                 group.setData(0, CHECK_ROLE, check)
-                group.setFirstColumnSpanned(True)
                 font = QFont(group.font(0))
                 font.setBold(True)
                 group.setFont(0, font)
                 self.flags.addTopLevelItem(group)
+                group.setFirstColumnSpanned(True)  # only once in the tree: the title takes the whole row
                 members[check] = []
             members[check].append(flag)
             start = int(flag.get("start_frame", 0))

@@ -483,7 +483,7 @@ class TimelineWidget(QWidget):
             colour = ACCEPTED_RGB if flag.get("accepted") else SEVERITY_COLOURS.get(flag.get("severity"),
                                                                                    SEVERITY_COLOURS["warning"])
             for plot in self.plots.values():
-                region = pg.LinearRegionItem((s, e), movable=False, brush=pg.mkBrush(*colour, 90),
+                region = pg.LinearRegionItem((s, e), movable=False, brush=pg.mkBrush(*colour, 60),
                                              pen=pg.mkPen(*colour, width=2))
                 region.setZValue(-5)
                 plot.addItem(region, ignoreBounds=True)

@@ -1003,7 +1003,9 @@ def test_accept_as_intentional_is_stored_per_video_rescored_and_shown_as_accepte
     assert panel.selected_flag() == 3 and panel.accept_button.text() == "Undo accept"
     dead_air_row = next(r for r in win.analysis["checklist"] if r["check"] == "dead_air")
     assert dead_air_row["status"] == "pass" and dead_air_row["accepted"] == 1
-    assert "accepted" in dict(panel.check_rows())["dead_air"]
+    row_item = next(panel.checks.topLevelItem(i) for i in range(panel.checks.topLevelItemCount())
+                    if panel.checks.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "dead_air")
+    assert "1 flag accepted as intentional" in row_item.toolTip(1) and row_item.font(1).italic()
     # a whole group at once
     click_item(qtbot, panel.flags, panel.group_item("black_frames"))
     assert panel.accept_button.text() == "Accept all 2 as intentional"
