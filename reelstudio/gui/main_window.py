@@ -16,13 +16,15 @@ import time
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from .checklist import ChecklistPanel, Summary, summary_of
 from .player import PlayerWidget
 from .settings import Settings, SettingsDialog, load_settings, save_settings
 from .timeline import TimelineWidget
+from .transcript import TranscriptPanel
 from .worker import AnalysisWorker
 
 log = logging.getLogger(__name__)
@@ -85,9 +87,14 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
         left.setSizes([520, 460])
+        self.transcript = TranscriptPanel()
+        self.side = QTabWidget()  # the checklist, and the transcript to correct and export
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.checklist, "Checklist")
+        self.side.addTab(self.transcript, "Transcript")
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
-        main.addWidget(self.checklist)
+        main.addWidget(self.side)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 2)
         # a third of the width for the checklist: at 1280 px its titles fit ("Text under the
@@ -110,7 +117,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.warning_banner)
         column.addWidget(main, 1)
         self.setCentralWidget(central)
-        self.checklist.setMinimumWidth(320)
+        self.side.setMinimumWidth(320)
 
         self.status_label = QLabel("Open a video: File ▸ Open, or drop it here")
         self.progress = QProgressBar()
@@ -138,7 +145,12 @@ class MainWindow(QMainWindow):
         self.timeline.seekRequested.connect(self.seek)
         self.checklist.seekRequested.connect(self.seek)
         self.checklist.flagsSelected.connect(self.timeline.highlight_flags)
+        self.checklist.flagsSelected.connect(lambda _indices: self.side.setCurrentWidget(self.checklist))
         self.checklist.acceptRequested.connect(self.accept_flags)
+        self.transcript.seekRequested.connect(self.seek)
+        self.transcript.wordEdited.connect(self.edit_word)
+        self.transcript.captionEdited.connect(self.edit_caption)
+        self.transcript.exportRequested.connect(self.export_subtitles)
         self.player.frameChanged.connect(self._on_frame_changed)
         self.player.audio.device_id = self.settings.audio_device
         self.player.audioStatusChanged.connect(self.show_sound_status)
@@ -304,6 +316,7 @@ class MainWindow(QMainWindow):
         self.timeline.clear()
         self.timeline.set_source(self.source)
         self.checklist.clear()
+        self.transcript.clear()
         self.show_source_warnings([])
         self.show_model_failures({})
         self._set_exports_enabled(False)
@@ -433,9 +446,51 @@ class MainWindow(QMainWindow):
         self.show_model_failures(data.get("lanes", {}))
         self.timeline.set_analysis(data)
         self.checklist.set_analysis(data, self.timeline.timebase)
+        self.transcript.set_analysis(data, self.timeline.timebase)
         self._show_summary(summary_of(data))
         self._feed_player(data.get("lanes", {}))
         self._set_exports_enabled(True)
+
+    # -- the transcript: corrections, subtitles from them ----------------------------------------
+    @Slot(int, str)
+    def edit_word(self, index: int, text: str) -> None:
+        """Correct word ``index`` of the speech lane; the subtitles and the JSON export the correction."""
+        from ..transcript import with_word_text
+
+        if self.analysis is None:
+            return
+        self._set_lane_edit(with_word_text(self.analysis, index, text), "speech")
+        self.status_label.setText(f"Word corrected: {' '.join(text.split()) or '(removed)'}")
+
+    @Slot(int, str)
+    def edit_caption(self, index: int, text: str) -> None:
+        """Correct caption ``index`` of the text lane (what the subtitles from captions say)."""
+        from ..transcript import with_caption_text
+
+        if self.analysis is None:
+            return
+        self._set_lane_edit(with_caption_text(self.analysis, index, text), "text")
+        self.status_label.setText("Caption corrected")
+
+    def _set_lane_edit(self, data: dict, lane: str) -> None:
+        self.analysis = data
+        self.timeline.set_lanes({lane: data["lanes"][lane]})
+        self._feed_player({lane: data["lanes"][lane]} if lane == "text" else {})
+        self.transcript.set_analysis(data, self.timeline.timebase)
+
+    def export_subtitles(self, fmt: str, path: str | None = None):
+        """SRT or VTT of the (corrected) transcript; asks where unless ``path`` is given."""
+        if self.analysis is None:
+            return None
+        if path is None:
+            base = os.path.splitext(self.path or "subtitles")[0]
+            path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}", f"{base}.{fmt}",
+                                                  f"{fmt.upper()} subtitles (*.{fmt})")
+            if not path:
+                return None
+            if not path.lower().endswith(f".{fmt}"):
+                path += f".{fmt}"
+        return self.export_to(path, fmt, source=self.transcript.subtitle_source())
 
     # -- flags accepted as intentional --------------------------------------------------------
     def accepted_store(self):
@@ -728,11 +783,11 @@ class MainWindow(QMainWindow):
         fmt, path = format_of(choice, path, selected)
         self.export_to(path, fmt)
 
-    def export_to(self, path: str, fmt: str):
+    def export_to(self, path: str, fmt: str, **options):
         """Write the current analysis in ``fmt`` in the background; returns the worker."""
         from .exports import ExportWorker
 
-        worker = ExportWorker(self.analysis, path, fmt, parent=self)
+        worker = ExportWorker(self.analysis, path, fmt, parent=self, **options)
         worker.done.connect(self._on_export_done)
         worker.failed.connect(self._on_export_failed)
         worker.finished.connect(self._on_export_thread_finished)

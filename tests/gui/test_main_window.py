@@ -1149,3 +1149,96 @@ def test_the_sound_device_is_shown_and_chosen_in_settings(qtbot, analysed_clip, 
     again = settings_mod.SettingsDialog(load_settings(), win)
     qtbot.addWidget(again)
     assert again.sound.currentData() == "alsa_output.usb"
+
+
+# -- the transcript panel (issue 16) ------------------------------------------------------------
+def with_transcript(win, tb):
+    """The numbered clip's analysis with words and burned-in captions (its tone has none)."""
+    data = json.loads(json.dumps(win.analysis))
+    words = [("Hello", 0.2, 0.6), ("wurld", 1.0, 1.3), ("again.", 1.4, 1.9)]
+    data["lanes"]["speech"] = {"status": "ok", "intervals": [{"start_s": 0.2, "end_s": 1.9}],
+                               "words": [{"start_s": s, "end_s": e, "text": t,
+                                          "start_frame": tb.seconds_to_nearest_frame(s),
+                                          "end_frame": tb.seconds_to_nearest_frame(e)} for t, s, e in words]}
+    data["lanes"]["text"] = {"status": "ok", "intervals": [
+        {"start_frame": 6, "end_frame": 28, "text": "Helo", "role": "subtitle", "box": [10, 80, 60, 10]},
+        {"start_frame": 30, "end_frame": 57, "text": "wurld again.", "role": "subtitle", "box": [10, 80, 60, 10]}]}
+    return data
+
+
+def click_word(qtbot, panel, text: str) -> None:
+    """Click the word's link where it is drawn in the words view."""
+    from PySide6.QtGui import QTextCursor
+
+    doc = panel.words_view.document()
+    found = doc.find(text)
+    assert not found.isNull(), text
+    cursor = QTextCursor(doc)
+    cursor.setPosition(found.selectionStart() + 1)
+    rect = panel.words_view.cursorRect(cursor)
+    qtbot.mouseClick(panel.words_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_transcript_panel_seeks_edits_words_and_captions_and_exports_the_edited_text(qtbot, analysed_clip,
+                                                                                           tmp_path):
+    win, tb = analysed_clip
+    data = with_transcript(win, tb)
+    win.load_analysis(data)
+    win.side.setCurrentWidget(win.transcript)
+    panel = win.transcript
+    qtbot.waitExposed(panel.words_view)
+    assert panel.shown_words() == ["Hello", "wurld", "again."]  # reading order
+    # click a word: its first frame is shown, it is ready to correct
+    click_word(qtbot, panel, "wurld")
+    assert panel.selected_word() == 1 and panel.word_edit.text() == "wurld"
+    assert_shows(win, tb.seconds_to_nearest_frame(1.0), tb)
+    panel.word_edit.setFocus()
+    panel.word_edit.selectAll()
+    qtbot.keyClicks(panel.word_edit, "world")
+    qtbot.keyClick(panel.word_edit, Qt.Key.Key_Return)
+    word = win.analysis["lanes"]["speech"]["words"][1]
+    assert word["text"] == "world" and word["text_recognised"] == "wurld"
+    assert panel.shown_words() == ["Hello", "world", "again."]
+    labels = [i.toPlainText() for i in win.timeline.lane_items("speech") if isinstance(i, pg.TextItem)]
+    assert "world" in labels and "wurld" not in labels, "the timeline shows the correction"
+    assert "1 correction" in panel.note.text()
+    # a caption, edited in its cell
+    assert [panel.captions.item(r, 2).text() for r in range(panel.captions.rowCount())] == ["Helo", "wurld again."]
+    cell = panel.captions.item(0, 2)
+    qtbot.mouseClick(panel.captions.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.captions.visualItemRect(cell).center())
+    assert_shows(win, 6, tb)
+    cell.setText("Hello")  # as the cell editor commits it
+    assert win.analysis["lanes"]["text"]["intervals"][0]["text"] == "Hello"
+    assert win.analysis["lanes"]["text"]["intervals"][0]["text_read"] == "Helo"
+    # SRT from the corrected words, VTT from the corrected captions
+    srt, vtt = tmp_path / "t.srt", tmp_path / "t.vtt"
+    assert panel.subtitle_source() == "speech"
+    with qtbot.waitSignal(win.export_subtitles("srt", str(srt)).done, timeout=60_000):
+        pass
+    assert "Hello world again." in srt.read_text(encoding="utf-8")
+    panel.source.setCurrentIndex(panel.source.findData("captions"))
+    with qtbot.waitSignal(win.export_subtitles("vtt", str(vtt)).done, timeout=60_000):
+        pass
+    text = vtt.read_text(encoding="utf-8")
+    assert "Hello" in text and "Helo" not in text and "wurld again." in text
+    # the buttons ask where, then export
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = tmp_path / "asked.srt"
+    import unittest.mock as mock
+
+    with mock.patch.object(QFileDialog, "getSaveFileName", return_value=(str(tmp_path / "asked"), "")):
+        panel.source.setCurrentIndex(panel.source.findData("speech"))
+        qtbot.mouseClick(panel.export_srt, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(asked.exists, timeout=30_000)
+    assert "world" in asked.read_text(encoding="utf-8")
+    # a flag selected from the keyboard brings the checklist back to the front
+    win.activateWindow()
+    win.seek(0)
+    flagged = dict(win.analysis)
+    flagged["flags"] = three_flags(tb)
+    win.load_analysis(flagged)
+    win.side.setCurrentWidget(win.transcript)
+    win.next_flag()
+    assert win.side.currentWidget() is win.checklist
