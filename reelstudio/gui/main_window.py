@@ -661,6 +661,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_frame_changed(self, frame: int) -> None:
         self.timeline.set_playhead(frame)
+        self.transcript.set_frame(frame)
         if self.player.is_playing():
             self.timeline.ensure_visible(frame)
         total = self.player.frame_count()

@@ -87,7 +87,7 @@ class TranscriptPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(words_box)
         split.addWidget(captions_box)
-        split.setSizes([300, 220])
+        split.setSizes([240, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split, 1)
@@ -97,6 +97,8 @@ class TranscriptPanel(QWidget):
         self._captions: list[tuple[int, dict]] = []
         self._timebase: Timebase | None = None
         self._selected_word: int | None = None
+        self._current_word: int | None = None  # the word being said at the playhead
+        self._starts: list[int] = []  # first frame of each word, reading order
         self._filling = False
         self.clear()
 
@@ -120,6 +122,8 @@ class TranscriptPanel(QWidget):
 
         self._timebase = timebase
         self._words = words_in_reading_order(analysis)
+        self._starts = [self._word_frame(w) for _i, w in self._words]
+        self._current_word = None
         self._captions = captions_in_reading_order(analysis)
         self._fill_words()
         self._fill_captions()
@@ -151,6 +155,8 @@ class TranscriptPanel(QWidget):
                 style = f"text-decoration:underline; color:{EDITED_COLOUR};"
             if index == self._selected_word:
                 style += f" background:{CURRENT_BG};"
+            if index == self._current_word:
+                style += " font-weight:bold;"
             text = word.get("text") or "\u2205"  # an emptied word stays clickable
             title = f"heard: {word['text_recognised']}" if "text_recognised" in word else ""
             parts.append(f"<a href='word:{index}' style='{style}' title='{_esc(title)}'>{_esc(text)}</a>")
@@ -189,6 +195,25 @@ class TranscriptPanel(QWidget):
 
     def selected_word(self) -> int | None:
         return self._selected_word
+
+    def current_word(self) -> int | None:
+        return self._current_word
+
+    def set_frame(self, frame: int) -> None:
+        """Bold the word said at ``frame`` (the playhead), if one is."""
+        import bisect
+
+        k = bisect.bisect_right(self._starts, frame) - 1
+        current = None
+        if k >= 0:
+            index, word = self._words[k]
+            end = word.get("end_frame")
+            if not isinstance(end, int):
+                end = self._timebase.seconds_to_nearest_frame(float(word.get("end_s") or 0.0)) if self._timebase else 0
+            current = index if frame < max(end, self._starts[k] + 1) else None
+        if current != self._current_word:
+            self._current_word = current
+            self._fill_words()
 
     # -- interaction -----------------------------------------------------------------------
     def select_word(self, index: int, seek: bool = True) -> None:

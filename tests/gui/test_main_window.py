@@ -1192,6 +1192,11 @@ def test_the_transcript_panel_seeks_edits_words_and_captions_and_exports_the_edi
     click_word(qtbot, panel, "wurld")
     assert panel.selected_word() == 1 and panel.word_edit.text() == "wurld"
     assert_shows(win, tb.seconds_to_nearest_frame(1.0), tb)
+    assert panel.current_word() == 1, "the word at the playhead is marked"
+    win.seek(tb.seconds_to_nearest_frame(0.8))  # between words
+    assert panel.current_word() is None
+    win.seek(tb.seconds_to_nearest_frame(1.5))
+    assert panel.current_word() == 2
     panel.word_edit.setFocus()
     panel.word_edit.selectAll()
     qtbot.keyClicks(panel.word_edit, "world")
