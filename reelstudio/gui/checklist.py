@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..severity import SEVERITY_RGB, STATUS_RGB
+from ..severity import SEVERITY_RGB, STATUS_RGB, worst
 from ..timebase import Timebase
 
 STATUS_COLOURS = STATUS_RGB  # one table for the app, the PDF and the timeline picture (reelstudio/severity.py)
@@ -296,8 +296,6 @@ class ChecklistPanel(QWidget):
             text = f"{self.title_of(check)}  ({n}" + (f", {acc} accepted" if acc else "") + ")"
             group.setText(0, text)
             group.setToolTip(0, check)
-            from ..severity import worst
-
             top = worst(open_flags)
             group.setForeground(0, QBrush(QColor(*(SEVERITY_COLOURS.get(top) if top else ACCEPTED_RGB))))
             group.setExpanded(True)
@@ -426,8 +424,10 @@ class ChecklistPanel(QWidget):
             self.activate_check(str(item.data(0, CHECK_ROLE)))
 
     def _on_current_changed(self, item: QTreeWidgetItem | None) -> None:
-        """Keyboard moves in the list select as a click does."""
-        if item is None:
+        """Keyboard moves in the list select as a click does (a click itself comes by itemClicked)."""
+        from PySide6.QtWidgets import QApplication
+
+        if item is None or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return
         self._on_flag_clicked(item, 0)
 
