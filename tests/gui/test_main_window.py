@@ -22,7 +22,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl  # noqa: E402
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent  # noqa: E402
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics, QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 import pyqtgraph as pg  # noqa: E402
@@ -1247,3 +1247,30 @@ def test_the_transcript_panel_seeks_edits_words_and_captions_and_exports_the_edi
     win.side.setCurrentWidget(win.transcript)
     win.next_flag()
     assert win.side.currentWidget() is win.checklist
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
+def test_the_flag_panel_and_transcript_fit_at_laptop_and_desktop_sizes(qtbot, analysed_clip, size):
+    """What the screenshots showed, held: group titles whole, the accept button and the export
+    buttons on screen, the sound indicator in the status bar, every flag row of the lane drawn."""
+    win, tb = analysed_clip
+    win.resize(*size)
+    qtbot.waitUntil(lambda: win.size().toTuple() == size, timeout=3000)
+    data = grouped_flags(win, tb)
+    data["lanes"] = with_transcript(win, tb)["lanes"]
+    win.load_analysis(data)
+    QApplication.processEvents()
+    panel = win.checklist
+    tree = panel.flags
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        need = QFontMetrics(group.font(0)).horizontalAdvance(group.text(0))
+        assert tree.visualItemRect(group).width() >= need, (group.text(0), tree.visualItemRect(group).width())
+    window_rect = win.rect()
+    for w in (panel.accept_button, win.sound_label):
+        assert w.isVisible() and window_rect.contains(w.mapTo(win, w.rect().bottomRight())), w
+    assert len(win.timeline.flag_labels()) == 3
+    win.side.setCurrentWidget(win.transcript)
+    QApplication.processEvents()
+    for w in (win.transcript.export_srt, win.transcript.export_vtt, win.transcript.word_edit):
+        assert w.isVisible() and window_rect.contains(w.mapTo(win, w.rect().bottomRight())), w
