@@ -1179,6 +1179,18 @@ def click_word(qtbot, panel, text: str) -> None:
     qtbot.mouseClick(panel.words_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
+def exported(qtbot, win, path, start) -> None:
+    """Start an export and wait for its file (a worker that finishes before a waitSignal on
+    its ``done`` connects would never be heard); an export that fails shows its error."""
+    errors: list[str] = []
+    win.errorShown.connect(lambda _title, text: errors.append(text))
+    start()
+    qtbot.waitUntil(lambda: path.exists() or bool(errors), timeout=60_000)
+    assert not errors, errors
+    for box in visible_error_boxes():
+        dismiss(box)
+
+
 def test_the_transcript_panel_seeks_edits_words_and_captions_and_exports_the_edited_text(qtbot, analysed_clip,
                                                                                            tmp_path):
     win, tb = analysed_clip
@@ -1219,12 +1231,10 @@ def test_the_transcript_panel_seeks_edits_words_and_captions_and_exports_the_edi
     # SRT from the corrected words, VTT from the corrected captions
     srt, vtt = tmp_path / "t.srt", tmp_path / "t.vtt"
     assert panel.subtitle_source() == "speech"
-    with qtbot.waitSignal(win.export_subtitles("srt", str(srt)).done, timeout=60_000):
-        pass
+    exported(qtbot, win, srt, lambda: win.export_subtitles("srt", str(srt)))
     assert "Hello world again." in srt.read_text(encoding="utf-8")
     panel.source.setCurrentIndex(panel.source.findData("captions"))
-    with qtbot.waitSignal(win.export_subtitles("vtt", str(vtt)).done, timeout=60_000):
-        pass
+    exported(qtbot, win, vtt, lambda: win.export_subtitles("vtt", str(vtt)))
     text = vtt.read_text(encoding="utf-8")
     assert "Hello" in text and "Helo" not in text and "wurld again." in text
     # the buttons ask where, then export
