@@ -136,6 +136,9 @@ def _add_export_options(p: argparse.ArgumentParser) -> None:
                    help="what --srt/--vtt are made from: 'speech' (the recognised words, cut into readable cues), "
                         "'captions' (the burned-in subtitles read off the picture; 'ocr' also works) or 'auto' "
                         "(default: the captions when they cover at least 80%% of the speech, else the speech)")
+    p.add_argument("--accepted", action="store_true",
+                   help="mark the flags accepted as intentional in the app for this video (stored by its content "
+                        "hash in the user data folder) and count them as resolved in the score")
 
 
 def _skip_list(value: str) -> list[str]:
@@ -226,11 +229,21 @@ def _export(args) -> int:
     src = (analysis.get("source") or {}).get("path")
     if src:
         outputs = _report_outputs(args, args.analysis, args.video, src)
+    if args.accepted:
+        from .accepted import apply_stored
+
+        video = args.video or src
+        if not video or not os.path.isfile(video):
+            raise InputNotFound(f"--accepted needs the analysed video to find its accepted flags: "
+                                f"{video or 'no path in the analysis'} (give --video PATH)")
+        analysis = apply_stored(analysis, video)
     _write_reports(analysis, outputs, video=args.video, subtitles_from=args.subtitles_from)
     return 0
 
 
 def _analyze(args) -> int:
+    import json
+
     from .pipeline import analyze, default_analyzers
 
     outputs = _report_outputs(args, args.video)
@@ -257,18 +270,26 @@ def _analyze(args) -> int:
         sys.stderr.write(f"reelstudio: warning: {args.video}: {warning}\n")
     if result.score_note:  # a score that is incomplete or capped says so whatever the output
         sys.stderr.write(f"reelstudio: score: {result.score_note}\n")
-    text = result.dumps(indent=2)
+    analysis = result.to_json()
+    if args.accepted:  # the editor's accepted flags, marked and re-scored (reelstudio/accepted.py)
+        from .accepted import apply_stored
+
+        analysis = apply_stored(analysis, args.video)
+        if analysis.get("accepted_flags"):
+            sys.stderr.write(f"reelstudio: accepted: {analysis['accepted_flags']['note']}\n")
+    text = result.dumps(indent=2) if not args.accepted else json.dumps(analysis, indent=2, ensure_ascii=False,
+                                                                        allow_nan=False)
     if args.json:  # first: an export that cannot be made (exit 11) still leaves the analysis
         _write_text(args.json, text)
     else:
         src = result.source
         print(f"{src.path}: {src.width}x{src.height} {float(src.fps):.3f} fps, {src.frame_count} frames, "
               f"{src.duration_s:.2f} s; use --json OUT.json for the full analysis")
-        if result.score is not None:
-            print(f"score {result.score}/100 ({result.band}) for {result.preset}, {len(result.flags)} flags")
+        if analysis.get("score") is not None:
+            print(f"score {analysis['score']}/100 ({analysis.get('band')}) for {result.preset}, "
+                  f"{len(analysis['flags'])} flags")
     from .result import model_failures
 
-    analysis = result.to_json()
     failures = model_failures(analysis["lanes"])
     try:
         _write_reports(analysis, outputs, subtitles_from=args.subtitles_from)

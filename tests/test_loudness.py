@@ -194,3 +194,38 @@ def test_true_peak_equals_resample_poly(rate, tmp_path):
         data = analyze(str(clip), analyzers=[LoudnessAnalyzer()], cache=False).lanes["loudness"].data
         print(f"{name} at {rate} Hz: true peak {data['true_peak_dbtp']} dBTP, sample peak {data['sample_peak_dbfs']}")
         assert data["true_peak_dbtp"] == round(20 * math.log10(ref), 3)
+
+
+def test_waveform_envelope_is_min_and_max_per_hop_over_every_channel():
+    """The lane carries the waveform the app draws (min/max per 40 ms): no second decode."""
+    from types import SimpleNamespace
+
+    from reelstudio.analysis.loudness import WAVE_HOP_S
+    from reelstudio.media.audio import AudioChunk
+
+    rate = 48000
+    t = np.arange(int(rate * 2.01)) / rate
+    left = 0.5 * np.sin(2 * np.pi * 440 * t)
+    left[int(rate * 1.0):int(rate * 1.5)] = 0.0  # half a second of silence
+    right = left.copy()
+    right[int(rate * 1.8):int(rate * 1.82)] = 1.0  # a clip in one channel only
+    samples = np.stack([left, right]).astype(np.float32)
+    a = LoudnessAnalyzer()
+    from fractions import Fraction
+
+    from reelstudio.timebase import Timebase
+
+    a.start(SimpleNamespace(has_audio=True, audio_offset_s=0.0, duration_s=2.01,
+                            timebase=Timebase(Fraction(30), 61)))
+    step = 7919  # chunks that do not line up with the hop
+    for i in range(0, samples.shape[1], step):
+        a.feed(AudioChunk(samples[:, i:i + step], np.zeros(0, np.float32), rate, ("FL", "FR"), i))
+    wave = next(lane for lane in a.finish() if lane.name == "loudness").data["waveform"]
+    n = int(math.ceil(samples.shape[1] / (rate * WAVE_HOP_S)))
+    assert wave["hop_s"] == WAVE_HOP_S and len(wave["min"]) == len(wave["max"]) == n
+    lo, hi = np.array(wave["min"]), np.array(wave["max"])
+    hop = lambda s: int(s / WAVE_HOP_S)  # noqa: E731
+    assert np.allclose(hi[:hop(0.96)], 0.5, atol=0.002) and np.allclose(lo[:hop(0.96)], -0.5, atol=0.002)
+    assert np.all(hi[hop(1.0):hop(1.5)] == 0.0) and np.all(lo[hop(1.0):hop(1.5)] == 0.0)
+    assert hi[hop(1.8)] == 1.0 and hi[hop(1.9)] < 0.51
+    assert all(isinstance(v, float) for v in wave["min"][:5])

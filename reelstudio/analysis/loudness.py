@@ -29,6 +29,7 @@ import numpy as np
 from .base import AudioAnalyzer, Lane, runs
 
 HOP_S = 0.1
+WAVE_HOP_S = 0.04  # the waveform envelope: min and max of every 40 ms (25 pairs a second, ~18 KB a minute)
 _ABS_GATE = -70.0
 # BS.1770-4 channel weights: surround channels +1.5 dB, LFE left out
 _SURROUND = {"BL", "BR", "SL", "SR", "BC", "TBL", "TBR"}
@@ -126,7 +127,8 @@ class LoudnessAnalyzer(AudioAnalyzer):
     # 2: K-weighting by FFT overlap-save: the same values, except in digital silence, which
     # next to sound shows the FFT's rounding (about -350 LUFS) where sosfilt gave exact zeros
     # (null) before the first sound and its own decaying tail after it
-    version = 2
+    # 3: the lane carries a waveform envelope (min/max per 40 ms) for the app's waveform lane
+    version = 3
     lanes = ("loudness", "silence")
 
     def __init__(self, silence_floor_lufs: float = -45.0, silence_below_integrated_lu: float = 20.0,
@@ -151,6 +153,8 @@ class LoudnessAnalyzer(AudioAnalyzer):
         self._tail = None  # raw samples kept for the true-peak filter's look-back
         self._peak = 0.0
         self._sample_peak = 0.0
+        self._wave: list[np.ndarray] = []  # (2, n) min and max per WAVE_HOP_S over every channel
+        self._wave_left = None  # raw samples not yet filling a waveform hop
 
     def _setup(self, chunk) -> None:
         self._rate = chunk.rate
@@ -158,6 +162,7 @@ class LoudnessAnalyzer(AudioAnalyzer):
         self._weights = np.array([0.0 if c == "LFE" else (1.41 if c in _SURROUND else 1.0) for c in self._names])
         self._k_weighting = OverlapSave(k_weighting_fir(chunk.rate), len(self._names))
         self._block = int(round(chunk.rate * HOP_S))
+        self._wave_block = max(int(round(chunk.rate * WAVE_HOP_S)), 1)
         self._oversample = 4 if chunk.rate < 96000 else (2 if chunk.rate < 192000 else 1)
         self._phases = true_peak_phases(self._oversample)
         # the most any interpolated sample can exceed the largest input it is made from
@@ -182,6 +187,7 @@ class LoudnessAnalyzer(AudioAnalyzer):
         seg = np.concatenate(self._pending, axis=1).astype(np.float64)
         self._pending, self._pending_len = [], 0
         self._sample_peak = max(self._sample_peak, float(np.abs(seg).max(initial=0.0)))
+        self._envelope(seg)
 
         filtered = self._k_weighting(seg)
         sq = filtered * filtered
@@ -193,6 +199,17 @@ class LoudnessAnalyzer(AudioAnalyzer):
             self._blocks.append(per_block.T)
         self._leftover = sq[:, whole:]
         self._true_peak(seg, final)
+
+    def _envelope(self, seg: np.ndarray) -> None:
+        """The waveform: the lowest and highest sample of every hop, over all channels (so a
+        clip in one channel shows); a partial hop waits for the next samples (``finish``)."""
+        w = seg if self._wave_left is None else np.concatenate([self._wave_left, seg], axis=1)
+        n = self._wave_block
+        whole = w.shape[1] // n * n
+        if whole:
+            body = w[:, :whole].reshape(w.shape[0], -1, n)
+            self._wave.append(np.stack([body.min(axis=(0, 2)), body.max(axis=(0, 2))]))
+        self._wave_left = w[:, whole:]
 
     def _true_peak(self, seg: np.ndarray, final: bool) -> None:
         """Oversampled peak over segments that overlap by 2 x margin, so no sample is missed."""
@@ -243,6 +260,8 @@ class LoudnessAnalyzer(AudioAnalyzer):
             reason = "no audio track" if not self.info.has_audio else "the audio track holds no samples"
             return [Lane.unavailable("loudness", reason, "no_input"), Lane.unavailable("silence", reason, "no_input")]
         self._process(final=True)
+        if self._wave_left is not None and self._wave_left.size:  # the last, partial hop
+            self._wave.append(np.array([[self._wave_left.min()], [self._wave_left.max()]]))
         if self._leftover is not None and self._leftover.shape[1] >= self._block // 2:
             # a trailing partial block still counts toward the last moment of the clip
             self._blocks.append(self._leftover.mean(axis=1)[None, :])
@@ -268,8 +287,17 @@ class LoudnessAnalyzer(AudioAnalyzer):
             "audio_offset_s": round(self.info.audio_offset_s, 6),
             "sample_rate": self._rate,
             "channels": list(self._names),
+            "waveform": self._waveform(),
         }
         return [Lane("loudness", data), Lane("silence", {"intervals": silence, "params": self.params()})]
+
+    def _waveform(self) -> dict:
+        env = np.concatenate(self._wave, axis=1) if self._wave else np.zeros((2, 0))
+        env = np.clip(env, -1.0, 1.0)
+        return {"hop_s": WAVE_HOP_S, "min": [round(float(v), 3) for v in env[0]],
+                "max": [round(float(v), 3) for v in env[1]],
+                "note": "pair k: the lowest and highest sample (-1..1, every channel) from "
+                        "audio_offset_s + k * hop_s for hop_s"}
 
     @staticmethod
     def _sliding(power: np.ndarray, width: int) -> np.ndarray:

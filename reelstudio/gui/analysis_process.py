@@ -47,7 +47,8 @@ def rescored(analysis: dict, preset: str) -> dict:
     from ..checks import evaluate
 
     ev = evaluate(analysis["lanes"], analysis["source"], preset)
-    out = {k: v for k, v in analysis.items() if k not in ("score_status", "score_reason")}
+    # accepted flags are applied again by the window over the new flags (reelstudio/accepted.py)
+    out = {k: v for k, v in analysis.items() if k not in ("score_status", "score_reason", "accepted_flags")}
     out.update(flags=ev.flags, checklist=ev.checklist, **ev.score_fields())
     if ev.score is None:
         out["score_status"] = "unavailable"

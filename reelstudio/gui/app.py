@@ -24,6 +24,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="open VIDEO, wait for the analysis, save a picture of the window and quit")
     p.add_argument("--seek", type=int, default=None, metavar="FRAME", help="with --screenshot: show this frame")
     p.add_argument("--flag", type=int, default=None, metavar="N", help="with --screenshot: select flag N")
+    p.add_argument("--check", default=None, metavar="ID", help="with --screenshot: select this check's flags")
+    p.add_argument("--tab", choices=("checklist", "transcript"), default="checklist",
+                   help="with --screenshot: the side panel's tab to show")
     p.add_argument("--size", default="1600x1000", metavar="WxH", help="window size (default 1600x1000)")
     return p
 
@@ -126,10 +129,14 @@ def _screenshot(app, window, args) -> int:
 
     def pose_and_save(result: str) -> None:
         outcome.append(result)
-        if args.flag is not None and window.analysis and window.analysis.get("flags"):
+        if args.check is not None and window.analysis:
+            window.checklist.activate_check(args.check)
+        elif args.flag is not None and window.analysis and window.analysis.get("flags"):
             window.checklist.activate_flag(min(args.flag, len(window.analysis["flags"]) - 1))
         elif args.seek is not None:
             window.seek(args.seek)
+        if args.tab == "transcript":
+            window.side.setCurrentWidget(window.transcript)
         QTimer.singleShot(800, save)
 
     def save() -> None:

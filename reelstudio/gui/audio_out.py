@@ -68,18 +68,53 @@ def decode_pcm(info: SourceInfo, start_s: float, *, rate: int = RATE, channels: 
         container.close()
 
 
+def output_devices() -> list[tuple[str, str]]:
+    """(id, description) of every sound output the system offers; [] without QtMultimedia or a
+    sound server (a laptop with its sound server down, CI)."""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError:
+        return []
+    return [(bytes(d.id().data()).decode("utf-8", "replace"), d.description()) for d in QMediaDevices.audioOutputs()]
+
+
+def _output_device(device_id: str = ""):
+    """The QAudioDevice asked for by id ('' or gone: the system default; may be null)."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    if device_id:
+        for d in QMediaDevices.audioOutputs():
+            if bytes(d.id().data()).decode("utf-8", "replace") == device_id:
+                return d
+    return QMediaDevices.defaultAudioOutput()
+
+
+def device_status(device_id: str = "") -> str:
+    """What playing would sound like, before playing: "sound: ready (Speakers)" or "silent: ..."."""
+    try:
+        device = _output_device(device_id)
+    except ImportError:
+        return "silent: QtMultimedia is not installed"
+    if device.isNull():
+        return NO_DEVICE
+    return f"sound: ready ({device.description()})"
+
+
+NO_DEVICE = "silent: no audio output device"
+
+
 class _QtSink:
-    """A QAudioSink on the default output, or None with the reason."""
+    """A QAudioSink on the chosen output (default: the system's), or None with the reason."""
 
     @staticmethod
-    def create(parent: QObject) -> tuple[object | None, str]:
+    def create(parent: QObject, device_id: str = "") -> tuple[object | None, str]:
         try:
-            from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices
+            from PySide6.QtMultimedia import QAudioFormat, QAudioSink
         except ImportError:
             return None, "silent: QtMultimedia is not installed"
-        device = QMediaDevices.defaultAudioOutput()
+        device = _output_device(device_id)
         if device.isNull():
-            return None, "silent: no audio output device"
+            return None, NO_DEVICE
         fmt = QAudioFormat()
         fmt.setSampleRate(RATE)
         fmt.setChannelCount(CHANNELS)
@@ -104,7 +139,9 @@ class AudioOutput(QObject):
     def __init__(self, parent: QObject | None = None,
                  sink_factory: Callable[[QObject], tuple[object | None, str]] | None = None):
         super().__init__(parent)
-        self._factory = sink_factory or _QtSink.create
+        self._custom_factory = sink_factory is not None
+        self._factory = sink_factory or (lambda parent: _QtSink.create(parent, self.device_id))
+        self.device_id = ""  # the chosen output (Settings > Sound output); '' the system default
         self._info: SourceInfo | None = None
         self._sink = None
         self._device = None
@@ -122,8 +159,23 @@ class AudioOutput(QObject):
     def open(self, info: SourceInfo | None) -> None:
         self.stop()
         self._info = info
-        self._set_status("silent: the video has no sound" if info is not None and not info.has_audio
-                         else "sound: ready" if info is not None else "silent: no media")
+        if info is not None and not info.has_audio:
+            self._set_status("silent: the video has no sound")
+        elif info is None:
+            self._set_status("silent: no media")
+        else:  # said now, not first when Space is pressed: with no device the user knows before playing
+            self._set_status("sound: ready" if self._custom_factory else device_status(self.device_id))
+
+    def set_device(self, device_id: str) -> None:
+        """Play on this output from the next start ('' the system default)."""
+        if device_id == self.device_id:
+            return
+        self.stop()
+        self.device_id = device_id
+        if self._sink is not None and hasattr(self._sink, "deleteLater"):
+            self._sink.deleteLater()
+        self._sink = None
+        self.open(self._info)
 
     def start(self, at_s: float) -> bool:
         """Play from source time ``at_s``; False (and a status saying why) when silent."""

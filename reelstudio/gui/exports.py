@@ -52,8 +52,9 @@ def format_of(choice: ExportChoice, path: str, selected_filter: str = "") -> tup
     return name, path + ext
 
 
-def export(analysis: dict, path: str, fmt: str) -> str:
-    """Write ``analysis`` as ``fmt`` to ``path`` (atomically, never over the source video)."""
+def export(analysis: dict, path: str, fmt: str, **options) -> str:
+    """Write ``analysis`` as ``fmt`` to ``path`` (atomically, never over the source video);
+    ``options`` reach the exporter (``source`` for subtitles: auto, speech or captions)."""
     from ..errors import OutputError
 
     source = (analysis.get("source") or {}).get("path")
@@ -66,7 +67,7 @@ def export(analysis: dict, path: str, fmt: str) -> str:
         return path
     from ..report import write
 
-    write(analysis, path, fmt)
+    write(analysis, path, fmt, **options)
     return path
 
 
@@ -80,9 +81,9 @@ class ExportWorker(QThread):
     done = Signal(str)         # path written
     failed = Signal(str, str)  # message, traceback ('' for expected errors)
 
-    def __init__(self, analysis: dict, path: str, fmt: str, parent=None):
+    def __init__(self, analysis: dict, path: str, fmt: str, parent=None, **options):
         super().__init__(parent)
-        self.analysis, self.path, self.fmt = analysis, path, fmt
+        self.analysis, self.path, self.fmt, self.options = analysis, path, fmt, options
 
     def run(self) -> None:
         import traceback
@@ -90,7 +91,7 @@ class ExportWorker(QThread):
         from ..errors import NotAvailableYet, ReelStudioError
 
         try:
-            export(self.analysis, self.path, self.fmt)
+            export(self.analysis, self.path, self.fmt, **self.options)
             self.done.emit(self.path)
         except NotAvailableYet as exc:  # e.g. subtitles of a video with no transcript: nothing was written
             self.failed.emit(not_written_message(self.path, exc), "")

@@ -16,13 +16,15 @@ import time
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from .checklist import ChecklistPanel, Summary, summary_of
 from .player import PlayerWidget
 from .settings import Settings, SettingsDialog, load_settings, save_settings
 from .timeline import TimelineWidget
+from .transcript import TranscriptPanel
 from .worker import AnalysisWorker
 
 log = logging.getLogger(__name__)
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.analysis: dict | None = None  # the finished analysis JSON dict
         self.result = None                  # its AnalysisResult
         self.summary: Summary | None = None  # score/band/flags shown, from self.analysis
+        self._accepted_store = None  # reelstudio.accepted.AcceptedStore, read when first needed
         self.worker: AnalysisWorker | None = None
         self._threads: set = set()          # workers still running (cancelled ones wind down here)
         self.error_dialogs: list[QMessageBox] = []
@@ -84,9 +87,14 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
         left.setSizes([520, 460])
+        self.transcript = TranscriptPanel()
+        self.side = QTabWidget()  # the checklist, and the transcript to correct and export
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.checklist, "Checklist")
+        self.side.addTab(self.transcript, "Transcript")
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
-        main.addWidget(self.checklist)
+        main.addWidget(self.side)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 2)
         # a third of the width for the checklist: at 1280 px its titles fit ("Text under the
@@ -109,7 +117,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.warning_banner)
         column.addWidget(main, 1)
         self.setCentralWidget(central)
-        self.checklist.setMinimumWidth(320)
+        self.side.setMinimumWidth(320)
 
         self.status_label = QLabel("Open a video: File ▸ Open, or drop it here")
         self.progress = QProgressBar()
@@ -119,11 +127,15 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel_analysis)
         self.timecode_label = QLabel("")
+        # whether the player will be heard: said in the window, not only in a log line
+        self.sound_label = QLabel("")
+        self.sound_label.setObjectName("soundIndicator")
         # score · band · flag count of the analysis on screen: set only by _show_summary, from the
         # same Summary the checklist shows, so the status bar never keeps an old score
         self.summary_label = QLabel("")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.summary_label)
+        self.statusBar().addPermanentWidget(self.sound_label)
         self.statusBar().addPermanentWidget(self.timecode_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -132,8 +144,18 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.timeline.seekRequested.connect(self.seek)
         self.checklist.seekRequested.connect(self.seek)
-        self.checklist.flagActivated.connect(self.timeline.highlight_flag)
+        self.checklist.flagsSelected.connect(self.timeline.highlight_flags)
+        self.checklist.flagsSelected.connect(lambda _indices: self.side.setCurrentWidget(self.checklist))
+        self.checklist.acceptRequested.connect(self.accept_flags)
+        self.transcript.seekRequested.connect(self.seek)
+        self.transcript.wordEdited.connect(self.edit_word)
+        self.transcript.captionEdited.connect(self.edit_caption)
+        self.transcript.exportRequested.connect(self.export_subtitles)
         self.player.frameChanged.connect(self._on_frame_changed)
+        self.player.audio.device_id = self.settings.audio_device
+        self.player.audioStatusChanged.connect(self.show_sound_status)
+        self.player.playingChanged.connect(self._on_playing_changed)
+        self.show_sound_status(self.player.audio_status())
         self.player.install_shortcuts(self)
         self._apply_preset()
 
@@ -294,6 +316,7 @@ class MainWindow(QMainWindow):
         self.timeline.clear()
         self.timeline.set_source(self.source)
         self.checklist.clear()
+        self.transcript.clear()
         self.show_source_warnings([])
         self.show_model_failures({})
         self._set_exports_enabled(False)
@@ -414,16 +437,139 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"Analysed in {took:.1f} s")
 
     def load_analysis(self, data: dict) -> None:
-        """Show a finished analysis JSON dict (lanes, flags, checklist, score) for the open video."""
+        """Show a finished analysis JSON dict (lanes, flags, checklist, score) for the open video,
+        with the flags accepted for this video (reelstudio/accepted.py) marked and re-scored."""
+        data = self._with_accepted(data)
         self.analysis = data
         self.source = data["source"]
         self.show_source_warnings(self.source.get("warnings") or [])
         self.show_model_failures(data.get("lanes", {}))
         self.timeline.set_analysis(data)
         self.checklist.set_analysis(data, self.timeline.timebase)
+        self.transcript.set_analysis(data, self.timeline.timebase)
         self._show_summary(summary_of(data))
         self._feed_player(data.get("lanes", {}))
         self._set_exports_enabled(True)
+
+    # -- the transcript: corrections, subtitles from them ----------------------------------------
+    @Slot(int, str)
+    def edit_word(self, index: int, text: str) -> None:
+        """Correct word ``index`` of the speech lane; the subtitles and the JSON export the correction."""
+        from ..transcript import with_word_text
+
+        if self.analysis is None:
+            return
+        self._set_lane_edit(with_word_text(self.analysis, index, text), "speech")
+        self.status_label.setText(f"Word corrected: {' '.join(text.split()) or '(removed)'}")
+
+    @Slot(int, str)
+    def edit_caption(self, index: int, text: str) -> None:
+        """Correct caption ``index`` of the text lane (what the subtitles from captions say)."""
+        from ..transcript import with_caption_text
+
+        if self.analysis is None:
+            return
+        self._set_lane_edit(with_caption_text(self.analysis, index, text), "text")
+        self.status_label.setText("Caption corrected")
+
+    def _set_lane_edit(self, data: dict, lane: str) -> None:
+        self.analysis = data
+        self.timeline.set_lanes({lane: data["lanes"][lane]})
+        self._feed_player({lane: data["lanes"][lane]} if lane == "text" else {})
+        self.transcript.set_analysis(data, self.timeline.timebase)
+
+    def export_subtitles(self, fmt: str, path: str | None = None):
+        """SRT or VTT of the (corrected) transcript; asks where unless ``path`` is given."""
+        if self.analysis is None:
+            return None
+        if path is None:
+            base = os.path.splitext(self.path or "subtitles")[0]
+            path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}", f"{base}.{fmt}",
+                                                  f"{fmt.upper()} subtitles (*.{fmt})")
+            if not path:
+                return None
+            if not path.lower().endswith(f".{fmt}"):
+                path += f".{fmt}"
+        return self.export_to(path, fmt, source=self.transcript.subtitle_source())
+
+    # -- flags accepted as intentional --------------------------------------------------------
+    def accepted_store(self):
+        from ..accepted import AcceptedStore
+
+        if self._accepted_store is None:
+            self._accepted_store = AcceptedStore()
+        return self._accepted_store
+
+    def _video_hash(self) -> str | None:
+        from ..accepted import content_hash
+
+        try:
+            return content_hash(self.path) if self.path else None
+        except OSError as exc:
+            self.status_label.setText(f"Accepted flags unavailable: {exc}")
+            return None
+
+    def _with_accepted(self, data: dict) -> dict:
+        from ..accepted import apply, without_accepted
+
+        h = self._video_hash()
+        if h is None or data.get("score") is None:
+            return without_accepted(data)
+        return apply(data, self.accepted_store().keys(h), h)
+
+    @Slot(list, bool)
+    def accept_flags(self, indices: list, accept: bool) -> None:
+        """Accept flags (indices into the analysis' flags) as intentional, or undo it: stored for
+        this video by its content hash, the score redone, every view refreshed."""
+        h = self._video_hash()
+        if self.analysis is None or h is None:
+            return
+        store = self.accepted_store()
+        flags = self.analysis.get("flags") or []
+        try:
+            for i in indices:
+                if 0 <= i < len(flags):
+                    (store.accept(h, flags[i], os.path.basename(self.path or "")) if accept
+                     else store.unaccept(h, flags[i]))
+        except OSError as exc:
+            self.show_error("Cannot store the accepted flags", str(exc))
+            return
+        highlighted = self.timeline.highlighted_flags()
+        self.load_analysis(self.analysis)
+        self.timeline.highlight_flags(highlighted)  # flag indices do not change: only their marks
+        n = len(indices)
+        self.status_label.setText(f"{n} flag{'s' if n != 1 else ''} " + ("accepted as intentional" if accept
+                                                                           else "no longer accepted"))
+
+    @Slot(bool)
+    def _on_playing_changed(self, playing: bool) -> None:
+        from .audio_out import NO_DEVICE
+
+        if playing and self.player.audio_status() == NO_DEVICE:
+            self.status_label.setText("Playing silently: no sound device (Settings ▸ Sound output)")
+
+    @Slot(str)
+    def show_sound_status(self, status: str) -> None:
+        """The status bar's sound indicator, from the player's audio status."""
+        from .audio_out import NO_DEVICE
+
+        kind, _, what = status.partition(": ")
+        tip = f"{status}. Settings ▸ Sound output chooses the device."
+        if status == NO_DEVICE:
+            text, style = "No sound device: plays silently", "color: #8a1c1c; background: #fdecea; padding: 0 6px;"
+        elif kind == "sound":
+            device = what.removeprefix("ready").strip(" ()") or "system default"
+            text, style = f"Sound: {device}", "color: #1e6b34; padding: 0 6px;"
+        elif status in ("silent: no media",):
+            text, style = "", ""
+        elif status == "silent: the video has no sound":
+            text, style = "No sound in this video", "color: #6e757d; padding: 0 6px;"
+        else:
+            text, style = f"Silent: {what}", "color: #8a1c1c; background: #fdecea; padding: 0 6px;"
+        self.sound_label.setText(text)
+        self.sound_label.setStyleSheet(style)
+        self.sound_label.setToolTip(tip)
+        self.sound_label.setVisible(bool(text))
 
     def _show_summary(self, summary: Summary | None) -> None:
         """The status bar's score, band and flag count (None: no analysis on screen)."""
@@ -515,6 +661,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_frame_changed(self, frame: int) -> None:
         self.timeline.set_playhead(frame)
+        self.transcript.set_frame(frame)
         if self.player.is_playing():
             self.timeline.ensure_visible(frame)
         total = self.player.frame_count()
@@ -590,6 +737,7 @@ class MainWindow(QMainWindow):
 
         old, self.settings = self.settings, new
         self._save_settings()
+        self.player.audio.set_device(new.audio_device)
         try:
             select_speech_model(new.asr_model, new.words_quality)
         except ReelStudioError as exc:
@@ -636,11 +784,11 @@ class MainWindow(QMainWindow):
         fmt, path = format_of(choice, path, selected)
         self.export_to(path, fmt)
 
-    def export_to(self, path: str, fmt: str):
+    def export_to(self, path: str, fmt: str, **options):
         """Write the current analysis in ``fmt`` in the background; returns the worker."""
         from .exports import ExportWorker
 
-        worker = ExportWorker(self.analysis, path, fmt, parent=self)
+        worker = ExportWorker(self.analysis, path, fmt, parent=self, **options)
         worker.done.connect(self._on_export_done)
         worker.failed.connect(self._on_export_failed)
         worker.finished.connect(self._on_export_thread_finished)

@@ -44,6 +44,7 @@ class Settings:
     words_quality: str = "fast"  # Whisper's quality: 'fast' or 'accurate' (stored by the model manager too)
     recent_files: tuple[str, ...] = ()
     overlays: tuple[str, ...] = ("ui_zones", "faces", "text")
+    audio_device: str = ""  # the sound output's id ('' the system default)
 
     def with_recent(self, path: str) -> "Settings":
         path = os.path.abspath(path)
@@ -164,6 +165,23 @@ class SettingsDialog(QDialog):
             self.ocr.addItem(item)
         form.addRow("On-screen text languages", self.ocr)
 
+        from .audio_out import output_devices
+
+        self.sound = QComboBox()
+        self.sound.addItem("System default", "")
+        for device_id, description in output_devices():
+            self.sound.addItem(description, device_id)
+        if settings.audio_device and self.sound.findData(settings.audio_device) < 0:
+            self.sound.addItem("(not connected) " + settings.audio_device, settings.audio_device)
+        self.sound.setCurrentIndex(max(0, self.sound.findData(settings.audio_device)))
+        self.sound_note = QLabel("" if self.sound.count() > 1 else
+                                 "No sound device found: the player plays silently, clocked by the computer.")
+        self.sound_note.setWordWrap(True)
+        sound_box = QVBoxLayout()
+        sound_box.addWidget(self.sound)
+        sound_box.addWidget(self.sound_note)
+        form.addRow("Sound output", sound_box)
+
         models = QGroupBox("Speech recognition model (words)")
         self.models = QListWidget()
         self.models.setMaximumHeight(120)
@@ -273,4 +291,5 @@ class SettingsDialog(QDialog):
         item = self.models.currentItem()
         model = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
         return dataclasses.replace(self._settings, preset=self.preset.currentData(), ocr_languages=langs or ("eng",),
-                                   asr_model=model or "", words_quality=self.quality.currentData() or "fast")
+                                   asr_model=model or "", words_quality=self.quality.currentData() or "fast",
+                                   audio_device=self.sound.currentData() or "")

@@ -25,12 +25,15 @@ LANE_ROWS = (  # (key, label, height)
     ("faces", "Faces", 40),
     ("text", "Captions", 60),
     ("speech", "Speech", 60),
+    ("waveform", "Waveform", 50),
     ("loudness", "Loudness", 80),
     ("motion", "Motion", 55),
 )
 DEFAULT_LOUDNESS_TARGET = -14.0
 RULER_HEIGHT = 34  # px: the time ruler under the lanes, always shown
-MARK_RGB = (0, 120, 215)  # in/out marks: blue, apart from the severity colours
+MARK_RGB = (0, 120, 215)
+FLAG_ROW_PX = 16  # the Flags lane gives each check a row this high
+ACCEPTED_RGB = (150, 155, 160)  # accepted flags: grey, as in the flag panel  # in/out marks: blue, apart from the severity colours
 
 
 def timebase_of(source: dict) -> Timebase:
@@ -76,19 +79,6 @@ class TimecodeAxis(pg.AxisItem):
         if self.timebase is None:
             return [str(int(v)) for v in values]
         return [self.timebase.frame_to_timecode(int(round(v))) if v >= 0 else "" for v in values]
-
-
-def _pack(spans: list[tuple[float, float]], room: float) -> list[float]:
-    """Rows needed to lay the spans without overlap, each taking at least ``room`` frames."""
-    rows: list[float] = []
-    for s, e in spans:
-        row = next((i for i, end in enumerate(rows) if end <= s), len(rows))
-        end = max(e, s + room)
-        if row < len(rows):
-            rows[row] = end
-        else:
-            rows.append(end)
-    return rows
 
 
 def _bars(spans: list[tuple[float, float]], y0: float, h: float, brush) -> pg.BarGraphItem | None:
@@ -141,11 +131,14 @@ class TimelineWidget(QWidget):
         self._highlight_regions: list = []
         self._flags: list[dict] = []
         self._highlighted: int | None = None
+        self._highlighted_set: list[int] = []
+        self._flag_labels: list[pg.TextItem] = []  # the Flags lane's row labels, kept at its left edge
         self._word_items: list[pg.TextItem] = []
         self._caption_labels: list[tuple[pg.TextItem, float, float]] = []
         self._mark_items: list = []  # (plot, item) of the in/out marks
         self._marks: tuple[int | None, int | None] = (None, None)
         self.loudness_target = DEFAULT_LOUDNESS_TARGET
+        self._playhead = 0
         self.axis = TimecodeAxis("bottom")
         master = None
         for i, (key, label, height) in enumerate(LANE_ROWS):
@@ -156,7 +149,7 @@ class TimelineWidget(QWidget):
             left = plot.getAxis("left")
             left.setWidth(62)
             left.enableAutoSIPrefix(False)
-            if key in ("flags", "faces", "text", "speech"):
+            if key in ("flags", "faces", "text", "speech", "waveform"):
                 left.setStyle(showValues=False)
             plot.setLabel("left", label)
             plot.hideAxis("bottom")
@@ -167,7 +160,10 @@ class TimelineWidget(QWidget):
                 master = plot
             else:
                 plot.setXLink(master)
-            head = pg.InfiniteLine(pos=0, angle=90, movable=False, pen=pg.mkPen((200, 0, 0), width=2))
+            # the playhead can be dragged: it scrubs, frame by frame (a drag elsewhere pans)
+            head = pg.InfiniteLine(pos=0, angle=90, movable=True, pen=pg.mkPen((200, 0, 0), width=2),
+                                   hoverPen=pg.mkPen((255, 60, 60), width=4))
+            head.sigDragged.connect(self._on_playhead_dragged)
             plot.addItem(head, ignoreBounds=True)
             self.playheads.append(head)
             self.plots[key] = plot
@@ -190,6 +186,12 @@ class TimelineWidget(QWidget):
         ruler.addItem(head, ignoreBounds=True)
         self.playheads.append(head)
         self.ruler = ruler
+        # press or drag on the ruler scrubs: the frame under the pointer is shown, as in an NLE
+        self._scrubbing = False
+        self._last_scrub: int | None = None
+        self.ruler_view.viewport().installEventFilter(self)
+        self.ruler_view.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
+        self.ruler_view.setToolTip("Click or drag to scrub")
         master.sigXRangeChanged.connect(self._on_range_changed)
         self.plots["speech"].vb.sigResized.connect(self._on_range_changed)
         self.view.scene().sigMouseClicked.connect(self._on_click)
@@ -240,11 +242,12 @@ class TimelineWidget(QWidget):
         """Draw every lane and flag of a finished analysis JSON dict."""
         self.set_source(analysis["source"])
         self.set_lanes(analysis.get("lanes", {}))
-        self.set_flags(analysis.get("flags", []))
+        titles = {r.get("check"): r.get("title") for r in analysis.get("checklist", []) if r.get("title")}
+        self.set_flags(analysis.get("flags", []), titles)
 
     # lane rows and the lanes each one draws
     GROUPS = (("cuts", ("cuts",)), ("faces", ("faces",)), ("text", ("text",)), ("speech", ("speech",)),
-              ("loudness", ("loudness", "silence")), ("motion", ("motion", "black", "frozen", "flashes")))
+              ("waveform", ("loudness",)), ("loudness", ("loudness", "silence")), ("motion", ("motion", "black", "frozen", "flashes")))
 
     def set_lanes(self, lanes: dict) -> None:
         """Add lanes (lane JSON dicts) to those already shown; a row is redrawn only when its lanes changed."""
@@ -276,11 +279,13 @@ class TimelineWidget(QWidget):
 
     # -- playhead and seeking ----------------------------------------------------------
     def set_playhead(self, frame: int) -> None:
+        self._playhead = int(frame)
         for head in self.playheads:
             head.setValue(frame + 0.5)  # the middle of the frame's [f, f + 1) slot
 
     def playhead(self) -> int:
-        return int(math.floor(self.playheads[0].value()))
+        """The frame the playhead marks (the one on screen; not where a drag has the line now)."""
+        return self._playhead
 
     def frame_at_x(self, x: float) -> int:
         return int(min(max(math.floor(x), 0), max(self.frame_count - 1, 0)))
@@ -290,6 +295,43 @@ class TimelineWidget(QWidget):
         plot = self.plots[lane]
         y = sum(plot.vb.viewRange()[1]) / 2
         return plot.vb.mapViewToScene(pg.Point(frame + within, y))
+
+    # -- scrubbing ---------------------------------------------------------------------------
+    def frame_at_ruler(self, x_px: float) -> int:
+        """The frame under a point of the ruler (x in the ruler view's pixels)."""
+        scene = self.ruler_view.mapToScene(int(round(x_px)), 0)
+        return self.frame_at_x(self.ruler.vb.mapSceneToView(scene).x())
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import QEvent
+
+        if obj is self.ruler_view.viewport() and self.frame_count > 0:
+            kind = event.type()
+            if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+                self._scrubbing, self._last_scrub = True, None
+                self._scrub_to(self.frame_at_ruler(event.position().x()))
+                return True
+            if kind == QEvent.Type.MouseMove and self._scrubbing and event.buttons() & Qt.MouseButton.LeftButton:
+                self._scrub_to(self.frame_at_ruler(event.position().x()))
+                return True
+            if kind == QEvent.Type.MouseButtonRelease and self._scrubbing:
+                self._scrubbing = False
+                return True
+        return super().eventFilter(obj, event)
+
+    def _scrub_to(self, frame: int) -> None:
+        if frame != self._last_scrub:  # one seek per frame crossed, not per mouse event
+            self._last_scrub = frame
+            self.seekRequested.emit(frame)
+
+    def _on_playhead_dragged(self, line) -> None:
+        frame = self.frame_at_x(line.value())
+        if frame != self.playhead():
+            self.seekRequested.emit(frame)  # the window shows it and sets every playhead to it
+        line.setValue(self.playhead() + 0.5)  # on the middle of the frame shown, as when it is set
+
+    def is_scrubbing(self) -> bool:
+        return self._scrubbing
 
     def _on_click(self, ev) -> None:
         if ev.button() != Qt.MouseButton.LeftButton or self.frame_count <= 0:
@@ -366,71 +408,98 @@ class TimelineWidget(QWidget):
         self.master.setXRange(start, start + width, padding=0)
 
     # -- flags ---------------------------------------------------------------------------
-    def set_flags(self, flags: list[dict]) -> None:
-        """Flags as bars with their check's name in the Flags row, and a faint region over every lane."""
+    def set_flags(self, flags: list[dict], titles: dict[str, str] | None = None) -> None:
+        """Flags as bars in the Flags lane, a row per check labelled with the check's title (the
+        label stays at the lane's left edge while panning). Nothing is shaded over the other
+        lanes until a flag or a group is selected (``highlight_flags``); accepted flags are grey."""
+        from ..report._common import check_title
+
         self._clear_flags()
         self._clear_lane("flags")
         self._flags = list(flags)
-        # a row per overlap, with room for each check's name; when that takes more than three
-        # rows the names go (a hover shows them, the checklist lists them) and the bars pack tight
-        room = 0.12 * max(self.frame_count, 1)
-        spans = [(float(f.get("start_frame", 0)), max(float(f.get("end_frame", 0)), float(f.get("start_frame", 0)) + 1))
-                 for f in self._flags]
-        named = len(_pack(spans, room)) <= 3
-        rows: list[float] = []
-        for flag, (s, e) in zip(self._flags, spans):
-            colour = SEVERITY_COLOURS.get(flag.get("severity", "warning"), SEVERITY_COLOURS["warning"])
-            items = []
-            for key, plot in self.plots.items():
-                if key == "flags":
-                    continue
-                region = pg.LinearRegionItem((s, e), movable=False, brush=pg.mkBrush(*colour, 28),
-                                             pen=pg.mkPen(None))
-                region.setZValue(-10)
-                plot.addItem(region, ignoreBounds=True)
-                items.append((plot, region))
-            row = next((i for i, end in enumerate(rows) if end <= s), len(rows))
-            end = max(e, s + room) if named else e
-            if row < len(rows):
-                rows[row] = end
-            else:
-                rows.append(end)
-            bar = _bars([(s, e)], row, 0.8, pg.mkBrush(*colour, 200))
-            near_end = s > 0.85 * max(self.frame_count, 1)  # name to the left of its bar, not off screen
-            label = pg.TextItem(str(flag.get("check", "")), color=(30, 30, 30), anchor=(1 if near_end else 0, 0.5))
-            label.setPos(e if near_end else s, row + 0.4)
-            for item in (bar, label) if named else (bar,):
-                item.setToolTip(f"{flag.get('check', '')}: {flag.get('message', '')}")
-                self.plots["flags"].addItem(item, ignoreBounds=item is label)
-                items.append((self.plots["flags"], item))
-            self._flag_items.append(items)
-        self.plots["flags"].setYRange(0, max(len(rows), 1), padding=0.05)
+        titles = titles or {}
+        order: list[str] = []  # a row per check, in the order they first flag
+        for f in sorted(self._flags, key=lambda f: int(f.get("start_frame", 0))):
+            if f.get("check") not in order:
+                order.append(f.get("check"))
+        n_rows = max(len(order), 1)
+        plot = self.plots["flags"]
+        for flag in self._flags:
+            s = float(flag.get("start_frame", 0))
+            e = max(float(flag.get("end_frame", 0)), s + 1)
+            row = n_rows - 1 - order.index(flag.get("check"))  # the first check on top
+            accepted = bool(flag.get("accepted"))
+            colour = ACCEPTED_RGB if accepted else SEVERITY_COLOURS.get(flag.get("severity", "warning"),
+                                                                         SEVERITY_COLOURS["warning"])
+            bar = _bars([(s, e)], row + 0.15, 0.7, pg.mkBrush(*colour, 110 if accepted else 210))
+            title = titles.get(flag.get("check")) or check_title(str(flag.get("check", "")))
+            bar.setToolTip(f"{title}{' (accepted)' if accepted else ''}: {flag.get('message', '')}")
+            plot.addItem(bar)
+            self._flag_items.append([(plot, bar)])
+        for check in order:
+            row = n_rows - 1 - order.index(check)
+            label = pg.TextItem(titles.get(check) or check_title(str(check)), color=(25, 25, 25),
+                                anchor=(0, 0.5), fill=pg.mkBrush(255, 255, 255, 190))
+            label.setZValue(5)
+            label.setPos(0, row + 0.5)
+            self._add("flags", label, ignore_bounds=True)
+            self._flag_labels.append(label)
+        plot.setYRange(0, n_rows, padding=0.02)
+        self._size_flags_lane(n_rows)
         if not self._flags:
             self._note("flags", "no flagged moments", (120, 120, 120))
+        self._on_range_changed()
+
+    def _size_flags_lane(self, rows: int) -> None:
+        """Room for every check's row: the Flags lane grows, the lanes scroll if they must."""
+        self.plots["flags"].setMinimumHeight(max(LANE_ROWS[0][2], FLAG_ROW_PX * rows + 6))
+        self.view.ci.layout.invalidate()
+        lanes_min = self.view.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        self.view.setMinimumHeight(int(math.ceil(lanes_min)) + 2 * self.view.frameWidth())
+
+    def flag_labels(self) -> list[str]:
+        """The Flags lane's row labels, top to bottom (for tests)."""
+        return [label.textItem.toPlainText() for label in sorted(self._flag_labels, key=lambda t: -t.pos().y())]
 
     def highlight_flag(self, index: int | None) -> None:
-        """Make one flag's region stand out over every lane (``None`` clears the highlight)."""
+        """Shade one flag over every lane (``None`` clears the shading)."""
+        self.highlight_flags([] if index is None else [index])
+
+    def highlight_flags(self, indices: list[int]) -> None:
+        """Shade these flags (one flag, or a check's group) over every lane; the rest stay unshaded."""
         for plot, region in self._highlight_regions:
             plot.removeItem(region)
         self._highlight_regions = []
-        self._highlighted = index
-        if index is None or not 0 <= index < len(self._flags):
-            self._highlighted = None
+        self._highlighted_set = [i for i in indices if 0 <= i < len(self._flags)]
+        self._highlighted = self._highlighted_set[0] if len(self._highlighted_set) == 1 else None
+        if not self._highlighted_set:
             return
-        flag = self._flags[index]
-        s = float(flag.get("start_frame", 0))
-        e = max(float(flag.get("end_frame", s + 1)), s + 1)
-        colour = SEVERITY_COLOURS.get(flag.get("severity"), SEVERITY_COLOURS["warning"])
-        for plot in self.plots.values():
-            region = pg.LinearRegionItem((s, e), movable=False, brush=pg.mkBrush(*colour, 110),
-                                         pen=pg.mkPen(*colour, width=2))
-            region.setZValue(-5)
-            plot.addItem(region, ignoreBounds=True)
-            self._highlight_regions.append((plot, region))
-        self.ensure_visible(int(s))
+        first = None
+        for index in self._highlighted_set:
+            flag = self._flags[index]
+            s = float(flag.get("start_frame", 0))
+            e = max(float(flag.get("end_frame", s + 1)), s + 1)
+            first = s if first is None else min(first, s)
+            colour = ACCEPTED_RGB if flag.get("accepted") else SEVERITY_COLOURS.get(flag.get("severity"),
+                                                                                   SEVERITY_COLOURS["warning"])
+            for plot in self.plots.values():
+                region = pg.LinearRegionItem((s, e), movable=False, brush=pg.mkBrush(*colour, 60),
+                                             pen=pg.mkPen(*colour, width=2))
+                region.setZValue(-5)
+                plot.addItem(region, ignoreBounds=True)
+                self._highlight_regions.append((plot, region))
+        self.ensure_visible(int(first))
 
     def highlighted_flag(self) -> int | None:
+        """The one flag shaded (None: none, or a group)."""
         return self._highlighted
+
+    def highlighted_flags(self) -> list[int]:
+        return list(self._highlighted_set)
+
+    def shaded_regions(self) -> int:
+        """How many shaded regions the lanes hold (for tests: none until something is selected)."""
+        return len(self._highlight_regions)
 
     def flag_count(self) -> int:
         return len(self._flag_items)
@@ -458,6 +527,8 @@ class TimelineWidget(QWidget):
             self._word_items = []
         if key == "text":
             self._caption_labels = []
+        if key == "flags":
+            self._flag_labels = []
 
     def _add(self, key: str, item, ignore_bounds: bool = False) -> None:
         if item is None:
@@ -578,6 +649,36 @@ class TimelineWidget(QWidget):
         self.plots["speech"].setYRange(0, 1.05, padding=0)
         self._on_range_changed()
 
+    def _draw_waveform(self, lane: dict | None) -> None:
+        """The sound's envelope from the analysis (the loudness lane's ``waveform``: min and max
+        per hop): nothing is decoded here."""
+        self._clear_lane("waveform")
+        if lane is None:
+            return
+        if lane.get("status", "ok") != "ok":
+            self._note("waveform", f"unavailable: {lane.get('reason', '')}", (120, 120, 120))
+            return
+        wave = lane.get("waveform")
+        if not wave:
+            self._note("waveform", "no waveform in this analysis: analyse again (F5)", (120, 120, 120))
+            return
+        lo = np.asarray(wave["min"], dtype=float)
+        hi = np.asarray(wave["max"], dtype=float)
+        hop = float(wave["hop_s"])
+        t = float(lane.get("audio_offset_s", 0.0) or 0.0) + hop * (np.arange(len(lo)) + 0.5)
+        x = seconds_to_x(self.timebase, t)
+        top = pg.PlotCurveItem(x, hi, pen=pg.mkPen((40, 110, 70), width=1))
+        bottom = pg.PlotCurveItem(x, lo, pen=pg.mkPen((40, 110, 70), width=1))
+        self._add("waveform", top)
+        self._add("waveform", bottom)
+        self._add("waveform", pg.FillBetweenItem(top, bottom, brush=pg.mkBrush(60, 150, 90, 150)))
+        clipped = np.flatnonzero((hi >= 0.999) | (lo <= -0.999))  # samples at full scale: clipping
+        if clipped.size:
+            xs = np.repeat(x[clipped], 2)
+            self._add("waveform", pg.PlotCurveItem(xs, np.tile([-1.0, 1.0], clipped.size), connect="pairs",
+                                                   pen=pg.mkPen((214, 48, 49), width=1)))
+        self.plots["waveform"].setYRange(-1.0, 1.0, padding=0.05)
+
     def _draw_loudness(self, lane: dict | None, silence: dict | None) -> None:
         self._clear_lane("loudness")
         if lane is not None and lane.get("status", "ok") != "ok":
@@ -624,6 +725,8 @@ class TimelineWidget(QWidget):
         """Show the words that fit: two rows, a word hidden when it would overlap its neighbour;
         a caption's text only when it fits over its own bar."""
         lo, hi = self.master.vb.viewRange()[0]
+        for label in self._flag_labels:  # the check titles stay readable at the lane's left edge
+            label.setPos(lo, label.pos().y())
         px = max(self.plots["text"].vb.width(), 1.0) / max(hi - lo, 1e-9)
         for label, s, e in self._caption_labels:
             label.setVisible((e - s) * px >= label.textItem.boundingRect().width() * 0.85)

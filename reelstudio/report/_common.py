@@ -57,7 +57,9 @@ def flags_of(analysis: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def marker_label(flag: dict[str, Any]) -> str:
-    """One line for a marker's name: the check's title and the message."""
+    """One line for a marker's name: the check's title and the message (an accepted flag says so)."""
     title = flag.get("title") or check_title(flag.get("check", "flag"))
+    if flag.get("accepted"):  # accepted as intentional by the editor (reelstudio/accepted.py)
+        title = f"{title} (accepted)"
     msg = " ".join(str(flag.get("message") or "").split())
     return f"{title}: {msg}" if msg else title

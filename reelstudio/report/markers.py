@@ -210,7 +210,7 @@ def otio_json(analysis: dict[str, Any], **_: Any) -> bytes:
 
 # -- CSV ---------------------------------------------------------------------------------
 CSV_COLUMNS = ("marker", "check", "title", "severity", "start_frame", "end_frame", "duration_frames",
-               "start_timecode", "end_timecode", "start_s", "end_s", "message", "fix")
+               "start_timecode", "end_timecode", "start_s", "end_s", "message", "fix", "accepted")
 
 
 @register("csv")
@@ -228,5 +228,6 @@ def csv_markers(analysis: dict[str, Any], **_: Any) -> bytes:
             frame_to_timecode(start, rate), frame_to_timecode(end, rate),
             f"{tb.frame_to_seconds(start):.6f}", f"{tb.frame_to_seconds(end):.6f}",
             _one_line(flag.get("message", "")), _one_line(flag.get("fix", "")),
+            "yes" if flag.get("accepted") else "",  # accepted as intentional by the editor
         ])
     return buf.getvalue().encode("utf-8")

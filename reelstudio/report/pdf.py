@@ -256,7 +256,10 @@ class _Report:
                      if isinstance(pts, (int, float)) and isinstance(weight, (int, float)) else str(pts), align="R")
             pdf.set_x(pdf.get_x() + 4)
             self.font(8.5, False)
-            pdf.cell(w_detail, row_h, _clip_text(pdf, c.get("detail") or "", w_detail), new_x="LMARGIN", new_y="NEXT")
+            detail = c.get("detail") or ""
+            if c.get("accepted"):
+                detail = f"{c['accepted']} accepted as intentional. {detail}"
+            pdf.cell(w_detail, row_h, _clip_text(pdf, detail, w_detail), new_x="LMARGIN", new_y="NEXT")
 
     # -- flagged moments --------------------------------------------------------------
     def moments(self, thumbs: dict[int, Any]) -> None:
@@ -296,7 +299,11 @@ class _Report:
                 pdf.set_xy(pdf.l_margin, y + th_h / 2 - 2)
                 pdf.cell(th_w, 4, "no thumbnail", align="C")
             sev = f["severity"]
-            self.badge(text_x, y + 0.5, 19, 4.6, SEVERITY_WORD.get(sev, sev.upper()), SEVERITY_RGB.get(sev, MUTED))
+            if f.get("accepted"):  # accepted as intentional: resolved in the score, still listed
+                self.badge(text_x, y + 0.5, 19, 4.6, "ACCEPTED", MUTED)
+            else:
+                self.badge(text_x, y + 0.5, 19, 4.6, SEVERITY_WORD.get(sev, sev.upper()),
+                           SEVERITY_RGB.get(sev, MUTED))
             pdf.set_xy(text_x + 21, y)
             self.font(7.5, False, MUTED)
             pdf.cell(0, 5.6, f"#{n}")
@@ -316,6 +323,9 @@ class _Report:
         when = (f"{self.timecode(start)} – {self.timecode(end)}   ({secs:.2f} s, frames {start}–{end - 1})"
                 if end - start > 1 else f"{self.timecode(start)}   (frame {start})")
         lines = [(f["title"], 11.5, True, INK, 5.6), (when, 8.5, False, MUTED, 4.6)]
+        if f.get("accepted"):
+            lines.append((f"Accepted as intentional by the editor ({f['severity']}); counts as resolved in the score.",
+                          8.5, False, MUTED, 4.6))
         if f.get("message"):
             lines.append((" ".join(str(f["message"]).split()), 9.5, False, INK, 4.8))
         if f.get("fix"):

@@ -87,7 +87,8 @@ def _draw_lane(draw, name, lane, ax, y0, y1, font_small, flags):
         for n, (row, f) in enumerate(placed, start=1):
             ra, rb = y0 + row * sub, y0 + (row + 1) * sub
             xa, xb = ax.xf(f["start_frame"]), ax.xf(f["end_frame"])
-            draw.rectangle([xa, ra + 1, max(xa + 3, xb), rb - 1], fill=SEVERITY_RGB.get(f["severity"], MUTED))
+            colour = MUTED if f.get("accepted") else SEVERITY_RGB.get(f["severity"], MUTED)  # accepted: grey
+            draw.rectangle([xa, ra + 1, max(xa + 3, xb), rb - 1], fill=colour)
             # the flag's number in the report's list of flagged moments
             label = str(n)
             if draw.textlength(label, font=font_small) + 4 < xb - xa:

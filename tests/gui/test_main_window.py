@@ -22,7 +22,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl  # noqa: E402
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent  # noqa: E402
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics, QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 import pyqtgraph as pg  # noqa: E402
@@ -110,8 +110,11 @@ def click_timeline(qtbot, win, frame: int, within: float = 0.5, lane: str = "cut
     qtbot.mouseClick(win.timeline.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
 
 
-def drag(widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
-    """A left-button drag (QTest's mouseMove carries no button state, so send the events)."""
+def drag(widget, start: QPoint, end: QPoint, steps: int = 6, pause_ms: int = 0) -> None:
+    """A left-button drag (QTest's mouseMove carries no button state, so send the events);
+    ``pause_ms`` between moves, as a hand would (pyqtgraph drops moves faster than 100 a second)."""
+    from PySide6.QtTest import QTest
+
     def send(kind, pos, button, buttons):
         ev = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons,
                          Qt.KeyboardModifier.NoModifier)
@@ -120,6 +123,8 @@ def drag(widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
     send(QEvent.Type.MouseButtonPress, start, left, left)
     for i in range(1, steps + 1):
+        if pause_ms:
+            QTest.qWait(pause_ms)
         send(QEvent.Type.MouseMove, start + (end - start) * (i / steps), none, left)
     send(QEvent.Type.MouseButtonRelease, end, left, none)
 
@@ -172,11 +177,13 @@ def test_sample_reel_analyses_in_background_and_fills_timeline_and_checklist(qtb
     # checklist: a row per check, a row per flag, the score
     panel = window.checklist
     assert [cid for cid, _ in panel.check_rows()] == [c["check"] for c in data["checklist"]]
-    assert panel.flags.topLevelItemCount() == len(data["flags"]) == tl.flag_count()
-    # flags name their check by the checklist's title, as the PDF does, not by its id
+    assert panel.shown_flag_count() == len(data["flags"]) == tl.flag_count()
+    # flags are grouped under their check's title, as the PDF names it, not its id; the Flags
+    # lane labels its rows with the same titles
     titles = {c["check"]: c["title"] for c in data["checklist"]}
-    assert [panel.flags.topLevelItem(i).text(1) for i in range(len(data["flags"]))] == \
-        [titles[f["check"]] for f in data["flags"]]
+    flagged = list(dict.fromkeys(f["check"] for f in data["flags"]))
+    assert [t.split("  (")[0] for t in panel.group_titles()] == [titles[c] for c in flagged]
+    assert sorted(tl.flag_labels()) == sorted(titles[c] for c in flagged)
     if data.get("score") is not None:
         assert panel.score_label.text() == str(data["score"])
     assert all(a.isEnabled() for a in window.export_actions.values())
@@ -597,7 +604,7 @@ def test_a_saved_analysis_json_opens_over_its_video(qtbot, window, numbered_clip
     assert not window.is_analysing()
     assert window.analysis == clip_analysis
     assert window.timeline.frame_count == 90
-    assert window.checklist.flags.topLevelItemCount() == len(clip_analysis["flags"])
+    assert window.checklist.shown_flag_count() == len(clip_analysis["flags"])
     # a damaged JSON and one of another video: a dialog each, nothing replaced
     broken = tmp_path / "broken.json"
     broken.write_text('{"schema_version": 1, "source": ', encoding="utf-8")
@@ -673,7 +680,7 @@ def test_a_preset_change_updates_the_score_in_the_checklist_and_the_status_bar_t
     if expected.get("band"):
         assert expected["band"] in band and expected["band"] in status
     assert "score 7" not in status and "5 flags" not in status
-    assert win.timeline.flag_count() == n == win.checklist.flags.topLevelItemCount()
+    assert win.timeline.flag_count() == n == win.checklist.shown_flag_count()
     # analysing again: nothing claims a score until the new one arrives
     win.start_analysis()
     assert win.summary_label.text() == "" and win.checklist.score_label.text() == "…"
@@ -877,3 +884,403 @@ def test_check_titles_are_not_cut_at_1280x720(qtbot, window):
     cut = [t for t in titles if tree.fontMetrics().horizontalAdvance(t) + 12 > width]
     # the longest, "Text under the platform's buttons", may still lose its last letters
     assert len(cut) <= 1, (width, cut)
+
+
+# -- the flag panel: groups, filters, accept as intentional (issue 16) ------------------------
+def grouped_flags(win, tb):
+    """The numbered clip's analysis with four flags of three checks, and failing rows for them."""
+    data = dict(win.analysis)
+    data["flags"] = sorted(three_flags(tb), key=lambda f: f["start_frame"])
+    rows = []
+    for row in data["checklist"]:
+        n = sum(1 for f in data["flags"] if f["check"] == row["check"])
+        if n:
+            row = dict(row, status="fail", score=0.2, points=round(row["weight"] * 0.2, 3), flags=n)
+        rows.append(row)
+    data["checklist"] = rows
+    from reelstudio import scoring
+
+    data["score"] = scoring.total(rows).score
+    data["band"] = scoring.band_of(data["score"])
+    return data
+
+
+def click_item(qtbot, tree, item) -> None:
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+
+
+def test_the_flag_panel_groups_flags_by_check_title_and_filters_by_severity_and_check(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    data = grouped_flags(win, tb)
+    win.load_analysis(data)
+    panel = win.checklist
+    titles = {r["check"]: r["title"] for r in data["checklist"]}
+    # black_frames (7, 31), frozen_frames (31), dead_air (89): a group each, in the order they first flag
+    assert panel.group_titles() == [f"{titles['black_frames']}  (2)", f"{titles['frozen_frames']}  (1)",
+                                    f"{titles['dead_air']}  (1)"]
+    assert panel.group_item("black_frames").child(0).text(0) == tb.frame_to_timecode(7)
+    assert panel.shown_flag_count() == 4
+    # no id anywhere a person reads: the detail and the Flags lane's labels use the titles
+    panel.activate_flag(0)
+    heading = panel.detail.toPlainText().splitlines()[0]  # (the test flags' messages are their ids)
+    assert heading.startswith(titles["black_frames"]) and "black_frames" not in heading
+    assert win.timeline.flag_labels() == [titles["black_frames"], titles["frozen_frames"], titles["dead_air"]]
+    # severity filter
+    panel.set_filters(severity="error")
+    assert [data["flags"][int(i.data(0, Qt.ItemDataRole.UserRole))]["severity"] for i in panel.flag_items()] == \
+        ["error"]
+    panel.set_filters(severity="warning")
+    assert sorted(int(i.data(0, Qt.ItemDataRole.UserRole)) for i in panel.flag_items()) == [1, 2]
+    # check filter, through its combo box as a user picks it
+    panel.set_filters()
+    combo = panel.check_filter
+    assert [combo.itemText(i) for i in range(combo.count())] == \
+        ["All checks", titles["black_frames"], titles["frozen_frames"], titles["dead_air"]]
+    combo.setCurrentIndex(combo.findData("dead_air"))
+    assert panel.group_titles() == [f"{titles['dead_air']}  (1)"] and panel.shown_flag_count() == 1
+    # a flag hidden by a filter is shown again when Shift+Down steps onto it
+    win.seek(0)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    qtbot.keyClick(win, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.selected_flag() == 0 and panel.shown_flag_count() == 4
+    assert_shows(win, 7, tb)
+
+
+def test_a_check_row_or_a_group_selects_every_flag_of_the_check_and_only_the_selection_is_shaded(
+        qtbot, analysed_clip):
+    win, tb = analysed_clip
+    data = grouped_flags(win, tb)
+    win.load_analysis(data)
+    panel, tl = win.checklist, win.timeline
+    assert tl.shaded_regions() == 0, "nothing is shaded over the lanes before a flag is selected"
+    lanes = len(tl.plots)
+    # a checklist row: its whole group, the first of its flags on screen
+    row = next(panel.checks.topLevelItem(i) for i in range(panel.checks.topLevelItemCount())
+               if panel.checks.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "black_frames")
+    click_item(qtbot, panel.checks, row)
+    black = [i for i, f in enumerate(data["flags"]) if f["check"] == "black_frames"]
+    assert panel.selected_check() == "black_frames"
+    assert tl.highlighted_flags() == black and tl.shaded_regions() == len(black) * lanes
+    assert_shows(win, 7, tb)
+    assert "2 flags" in panel.detail.toPlainText()
+    # one flag: only it
+    click_item(qtbot, panel.flags, panel.flag_item(3))
+    assert tl.highlighted_flags() == [3] and tl.highlighted_flag() == 3 and tl.shaded_regions() == lanes
+    assert_shows(win, 89, tb)
+    # a group row in the flag panel does as the checklist row
+    click_item(qtbot, panel.flags, panel.group_item("frozen_frames"))
+    assert tl.highlighted_flags() == [i for i, f in enumerate(data["flags"]) if f["check"] == "frozen_frames"]
+    assert_shows(win, 31, tb)
+    # a row whose check has no flag says what it checks and selects nothing
+    quiet = next(panel.checks.topLevelItem(i) for i in range(panel.checks.topLevelItemCount())
+                 if panel.checks.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "format")
+    click_item(qtbot, panel.checks, quiet)
+    assert panel.selected_check() == "frozen_frames"
+
+
+def test_accept_as_intentional_is_stored_per_video_rescored_and_shown_as_accepted(qtbot, analysed_clip, tmp_path):
+    from reelstudio.accepted import AcceptedStore, content_hash, flag_key
+
+    win, tb = analysed_clip
+    data = grouped_flags(win, tb)
+    win.load_analysis(data)
+    panel = win.checklist
+    before = data["score"]
+    click_item(qtbot, panel.flags, panel.flag_item(3))  # dead_air, info
+    assert panel.accept_button.text() == "Accept as intentional"
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    # stored by the video's content, re-scored, marked in the list, the lane and the JSON
+    assert AcceptedStore().keys(content_hash(win.path)) == {flag_key(data["flags"][3])}
+    assert win.analysis["flags"][3]["accepted"] is True and win.analysis["score"] > before
+    assert win.analysis["accepted_flags"]["score_without"] == before
+    assert panel.flag_item(3).text(1) == "\u2713 accepted"
+    assert "1 accepted" in panel.group_item("dead_air").text(0)
+    assert panel.score_label.text() == str(win.analysis["score"])
+    assert win.summary_label.text() == win.summary.short_text() and str(win.analysis["score"]) in win.summary_label.text()
+    assert "accepted as intentional" in panel.band_label.text()
+    assert panel.selected_flag() == 3 and panel.accept_button.text() == "Undo accept"
+    dead_air_row = next(r for r in win.analysis["checklist"] if r["check"] == "dead_air")
+    assert dead_air_row["status"] == "pass" and dead_air_row["accepted"] == 1
+    row_item = next(panel.checks.topLevelItem(i) for i in range(panel.checks.topLevelItemCount())
+                    if panel.checks.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "dead_air")
+    assert "1 flag accepted as intentional" in row_item.toolTip(1) and row_item.font(1).italic()
+    # a whole group at once
+    click_item(qtbot, panel.flags, panel.group_item("black_frames"))
+    assert panel.accept_button.text() == "Accept all 2 as intentional"
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert win.analysis["accepted_flags"]["count"] == 3
+    # hidden with the Accepted box off
+    panel.show_accepted.setChecked(False)
+    assert panel.shown_flag_count() == 1
+    panel.show_accepted.setChecked(True)
+    # exports say accepted
+    out = tmp_path / "m.csv"
+    with qtbot.waitSignal(win.export_to(str(out), "csv").done, timeout=60_000):
+        pass
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert sorted(r["start_frame"] for r in rows if r["accepted"] == "yes") == ["31", "7", "89"]
+    # the same video opened again (a new window, the unaccepted analysis): still accepted
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.open_file(win.path, analysis=data)
+    assert [f.get("accepted", False) for f in again.analysis["flags"]] == [True, False, True, True]
+    again.close()
+    # undo
+    click_item(qtbot, panel.flags, panel.flag_item(3))
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert not win.analysis["flags"][3].get("accepted")
+    assert AcceptedStore().keys(content_hash(win.path)) == {flag_key(data["flags"][i]) for i in (0, 2)}
+
+
+# -- scrubbing (issue 16) -----------------------------------------------------------------------
+def ruler_point(win, frame: int, within: float = 0.5) -> QPoint:
+    tl = win.timeline
+    scene = tl.ruler.vb.mapViewToScene(pg.Point(frame + within, 0))
+    x = tl.ruler_view.mapFromScene(scene).x()
+    return QPoint(x, tl.ruler_view.viewport().height() - 8)  # on the timecode ticks
+
+
+def test_pressing_and_dragging_on_the_ruler_scrubs_frame_accurately(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    shown: list[int] = []
+    win.player.frameChanged.connect(shown.append)
+    viewport = win.timeline.ruler_view.viewport()
+    for frame in (0, 13, 44, 89):  # a press alone shows the frame under the pointer
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=ruler_point(win, frame))
+        assert_shows(win, frame, tb)
+    shown.clear()
+    drag(viewport, ruler_point(win, 10), ruler_point(win, 70), steps=12)
+    assert_shows(win, 70, tb)
+    assert shown[0] == 10 and shown[-1] == 70 and len(shown) >= 8, shown  # it followed the pointer
+    assert shown == sorted(shown) and len(set(shown)) == len(shown), "one seek per frame crossed"
+    assert not win.timeline.is_scrubbing()
+    # zoomed in, either edge of a frame's slot on the ruler is that frame; the view does not pan
+    win.timeline.master.setXRange(40, 52, padding=0)
+    view = win.timeline.visible_range()
+    for frame, within in ((41, 0.1), (47, 0.9), (50, 0.5)):
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=ruler_point(win, frame, within))
+        assert_shows(win, frame, tb)
+    assert win.timeline.visible_range() == view
+
+
+def test_dragging_the_playhead_scrubs_and_a_drag_beside_it_still_pans(qtbot, analysed_clip):
+    win, tb = analysed_clip
+    tl = win.timeline
+    win.seek(20)
+    view = tl.view.viewport()
+    start = tl.view.mapFromScene(tl.scene_pos_of_frame(20, "loudness"))
+    end = tl.view.mapFromScene(tl.scene_pos_of_frame(60, "loudness"))
+    shown: list[int] = []
+    win.player.frameChanged.connect(shown.append)
+    before = tl.visible_range()
+    drag(view, start, end, steps=10, pause_ms=20)
+    assert_shows(win, 60, tb)
+    assert len(shown) >= 3 and shown[-1] == 60 and shown == sorted(shown), shown  # it followed the pointer
+    assert tl.visible_range() == before, "dragging the playhead does not pan"
+    assert all(abs(h.value() - 60.5) < 1e-9 for h in tl.playheads), "every playhead sits on the frame shown"
+    # a drag that starts away from the playhead pans and leaves the frame alone
+    start = tl.view.mapFromScene(tl.scene_pos_of_frame(30, "loudness"))
+    drag(view, start, start + QPoint(80, 0))
+    assert tl.visible_range() != before and win.player.current_frame() == 60
+
+
+# -- waveform and sound (issue 16) --------------------------------------------------------------
+def test_the_waveform_lane_draws_the_analysis_envelope_without_decoding(qtbot, analysed_clip, monkeypatch):
+    import reelstudio.media.audio as media_audio
+
+    win, tb = analysed_clip
+    wave = win.analysis["lanes"]["loudness"]["waveform"]
+    assert wave["hop_s"] > 0 and len(wave["min"]) == len(wave["max"]) > 0
+    # drawing it again decodes nothing: the lane is all it reads
+    monkeypatch.setattr(media_audio, "iter_audio", lambda *a, **k: pytest.fail("the GUI decoded audio"))
+    win.timeline.clear()
+    win.load_analysis(win.analysis)
+    curves = [i for i in win.timeline.lane_items("waveform") if isinstance(i, pg.PlotCurveItem)]
+    assert len(curves) >= 2
+    ys = sorted((tuple(c.yData) for c in curves[:2]), key=lambda y: sum(y))
+    assert list(ys[0]) == wave["min"] and list(ys[1]) == wave["max"]
+    # on the frame axis: the last hop ends at the audio's end, within a hop of the last frame
+    x_last = curves[0].xData[-1]
+    assert abs(x_last - tb.frame_count) <= float(tb.fps) * wave["hop_s"] * 2
+    assert "Waveform" in win.timeline.plots["waveform"].getAxis("left").labelText
+    # an old analysis without the field, and a video without sound, say so in the lane
+    old = json.loads(json.dumps(win.analysis))
+    del old["lanes"]["loudness"]["waveform"]
+    win.load_analysis(old)
+    notes = [i.toPlainText() for i in win.timeline.lane_items("waveform") if isinstance(i, pg.TextItem)]
+    assert notes and "analyse again" in notes[0]
+    old["lanes"]["loudness"] = {"status": "unavailable", "reason": "no audio track", "cause": "no_input"}
+    win.load_analysis(old)
+    notes = [i.toPlainText() for i in win.timeline.lane_items("waveform") if isinstance(i, pg.TextItem)]
+    assert notes == ["unavailable: no audio track"]
+
+
+def test_the_sound_device_is_shown_and_chosen_in_settings(qtbot, analysed_clip, monkeypatch):
+    from reelstudio.gui import audio_out, settings as settings_mod
+
+    win, _ = analysed_clip
+    status = win.player.audio_status()
+    label = win.sound_label
+    if status == audio_out.NO_DEVICE:  # CI and this machine: no sound server
+        assert label.isVisible() and label.text() == "No sound device: plays silently"
+        win.player.play()
+        assert "no sound device" in win.status_label.text().lower()
+        win.player.pause()
+    # a device appears (or is chosen): the indicator names it
+    win.player.audio._set_status("sound: ready (Laptop speakers)")
+    assert label.text() == "Sound: Laptop speakers" and label.isVisible()
+    win.player.audio._set_status("silent: the video has no sound")
+    assert label.text() == "No sound in this video"
+    # Settings lists the outputs; the choice is stored and reaches the player
+    monkeypatch.setattr(audio_out, "output_devices", lambda: [("alsa_output.usb", "USB headphones"),
+                                                               ("alsa_output.pci", "Built-in speakers")])
+    dialog = settings_mod.SettingsDialog(win.settings, win)
+    qtbot.addWidget(dialog)
+    items = [dialog.sound.itemText(i) for i in range(dialog.sound.count())]
+    assert items == ["System default", "USB headphones", "Built-in speakers"]
+    dialog.sound.setCurrentIndex(1)
+    chosen = dialog.result_settings()
+    assert chosen.audio_device == "alsa_output.usb"
+    win.apply_settings(chosen)
+    assert win.player.audio.device_id == "alsa_output.usb"
+    assert load_settings().audio_device == "alsa_output.usb"
+    again = settings_mod.SettingsDialog(load_settings(), win)
+    qtbot.addWidget(again)
+    assert again.sound.currentData() == "alsa_output.usb"
+
+
+# -- the transcript panel (issue 16) ------------------------------------------------------------
+def with_transcript(win, tb):
+    """The numbered clip's analysis with words and burned-in captions (its tone has none)."""
+    data = json.loads(json.dumps(win.analysis))
+    words = [("Hello", 0.2, 0.6), ("wurld", 1.0, 1.3), ("again.", 1.4, 1.9)]
+    data["lanes"]["speech"] = {"status": "ok", "intervals": [{"start_s": 0.2, "end_s": 1.9}],
+                               "words": [{"start_s": s, "end_s": e, "text": t,
+                                          "start_frame": tb.seconds_to_nearest_frame(s),
+                                          "end_frame": tb.seconds_to_nearest_frame(e)} for t, s, e in words]}
+    data["lanes"]["text"] = {"status": "ok", "intervals": [
+        {"start_frame": 6, "end_frame": 28, "text": "Helo", "role": "subtitle", "box": [10, 80, 60, 10]},
+        {"start_frame": 30, "end_frame": 57, "text": "wurld again.", "role": "subtitle", "box": [10, 80, 60, 10]}]}
+    return data
+
+
+def click_word(qtbot, panel, text: str) -> None:
+    """Click the word's link where it is drawn in the words view."""
+    from PySide6.QtGui import QTextCursor
+
+    doc = panel.words_view.document()
+    found = doc.find(text)
+    assert not found.isNull(), text
+    cursor = QTextCursor(doc)
+    cursor.setPosition(found.selectionStart() + 1)
+    rect = panel.words_view.cursorRect(cursor)
+    qtbot.mouseClick(panel.words_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def exported(qtbot, win, path, start) -> None:
+    """Start an export and wait for its file (a worker that finishes before a waitSignal on
+    its ``done`` connects would never be heard); an export that fails shows its error."""
+    errors: list[str] = []
+    win.errorShown.connect(lambda _title, text: errors.append(text))
+    start()
+    qtbot.waitUntil(lambda: path.exists() or bool(errors), timeout=60_000)
+    assert not errors, errors
+    for box in visible_error_boxes():
+        dismiss(box)
+
+
+def test_the_transcript_panel_seeks_edits_words_and_captions_and_exports_the_edited_text(qtbot, analysed_clip,
+                                                                                           tmp_path):
+    win, tb = analysed_clip
+    data = with_transcript(win, tb)
+    win.load_analysis(data)
+    win.side.setCurrentWidget(win.transcript)
+    panel = win.transcript
+    qtbot.waitExposed(panel.words_view)
+    assert panel.shown_words() == ["Hello", "wurld", "again."]  # reading order
+    # click a word: its first frame is shown, it is ready to correct
+    click_word(qtbot, panel, "wurld")
+    assert panel.selected_word() == 1 and panel.word_edit.text() == "wurld"
+    assert_shows(win, tb.seconds_to_nearest_frame(1.0), tb)
+    assert panel.current_word() == 1, "the word at the playhead is marked"
+    win.seek(tb.seconds_to_nearest_frame(0.8))  # between words
+    assert panel.current_word() is None
+    win.seek(tb.seconds_to_nearest_frame(1.5))
+    assert panel.current_word() == 2
+    panel.word_edit.setFocus()
+    panel.word_edit.selectAll()
+    qtbot.keyClicks(panel.word_edit, "world")
+    qtbot.keyClick(panel.word_edit, Qt.Key.Key_Return)
+    word = win.analysis["lanes"]["speech"]["words"][1]
+    assert word["text"] == "world" and word["text_recognised"] == "wurld"
+    assert panel.shown_words() == ["Hello", "world", "again."]
+    labels = [i.toPlainText() for i in win.timeline.lane_items("speech") if isinstance(i, pg.TextItem)]
+    assert "world" in labels and "wurld" not in labels, "the timeline shows the correction"
+    assert "1 correction" in panel.note.text()
+    # a caption, edited in its cell
+    assert [panel.captions.item(r, 2).text() for r in range(panel.captions.rowCount())] == ["Helo", "wurld again."]
+    cell = panel.captions.item(0, 2)
+    qtbot.mouseClick(panel.captions.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.captions.visualItemRect(cell).center())
+    assert_shows(win, 6, tb)
+    cell.setText("Hello")  # as the cell editor commits it
+    assert win.analysis["lanes"]["text"]["intervals"][0]["text"] == "Hello"
+    assert win.analysis["lanes"]["text"]["intervals"][0]["text_read"] == "Helo"
+    # SRT from the corrected words, VTT from the corrected captions
+    srt, vtt = tmp_path / "t.srt", tmp_path / "t.vtt"
+    assert panel.subtitle_source() == "speech"
+    exported(qtbot, win, srt, lambda: win.export_subtitles("srt", str(srt)))
+    assert "Hello world again." in srt.read_text(encoding="utf-8")
+    panel.source.setCurrentIndex(panel.source.findData("captions"))
+    exported(qtbot, win, vtt, lambda: win.export_subtitles("vtt", str(vtt)))
+    text = vtt.read_text(encoding="utf-8")
+    assert "Hello" in text and "Helo" not in text and "wurld again." in text
+    # the buttons ask where, then export
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = tmp_path / "asked.srt"
+    import unittest.mock as mock
+
+    with mock.patch.object(QFileDialog, "getSaveFileName", return_value=(str(tmp_path / "asked"), "")):
+        panel.source.setCurrentIndex(panel.source.findData("speech"))
+        qtbot.mouseClick(panel.export_srt, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(asked.exists, timeout=30_000)
+    assert "world" in asked.read_text(encoding="utf-8")
+    # a flag selected from the keyboard brings the checklist back to the front
+    win.activateWindow()
+    win.seek(0)
+    flagged = dict(win.analysis)
+    flagged["flags"] = three_flags(tb)
+    win.load_analysis(flagged)
+    win.side.setCurrentWidget(win.transcript)
+    win.next_flag()
+    assert win.side.currentWidget() is win.checklist
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
+def test_the_flag_panel_and_transcript_fit_at_laptop_and_desktop_sizes(qtbot, analysed_clip, size):
+    """What the screenshots showed, held: group titles whole, the accept button and the export
+    buttons on screen, the sound indicator in the status bar, every flag row of the lane drawn."""
+    win, tb = analysed_clip
+    win.resize(*size)
+    qtbot.waitUntil(lambda: win.size().toTuple() == size, timeout=3000)
+    data = grouped_flags(win, tb)
+    data["lanes"] = with_transcript(win, tb)["lanes"]
+    win.load_analysis(data)
+    QApplication.processEvents()
+    panel = win.checklist
+    tree = panel.flags
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        need = QFontMetrics(group.font(0)).horizontalAdvance(group.text(0))
+        assert tree.visualItemRect(group).width() >= need, (group.text(0), tree.visualItemRect(group).width())
+    window_rect = win.rect()
+    for w in (panel.accept_button, win.sound_label):
+        assert w.isVisible() and window_rect.contains(w.mapTo(win, w.rect().bottomRight())), w
+    assert len(win.timeline.flag_labels()) == 3
+    win.side.setCurrentWidget(win.transcript)
+    QApplication.processEvents()
+    for w in (win.transcript.export_srt, win.transcript.export_vtt, win.transcript.word_edit):
+        assert w.isVisible() and window_rect.contains(w.mapTo(win, w.rect().bottomRight())), w

@@ -1,0 +1,182 @@
+"""Flags the editor accepted as intentional, stored per video, and the score with them resolved.
+
+An editor who meant the jump cut or the quiet intro says so once; the flag stays in the
+result, marked ``"accepted": true``, and counts as resolved. The store is one JSON file in
+the user data folder (``resources.data_dir()``), keyed by the sha256 of the video's bytes, so
+a renamed or moved copy keeps its acceptances and an edited export starts fresh. A flag is
+named by ``check:start_frame:end_frame`` (the same video gives the same flags).
+
+Re-scoring (``apply``): a check with ``k`` of its ``n`` flags accepted has its sub-score
+raised by the accepted share of what it lost, ``sub + (1 - sub) * k / n`` (all accepted: 1.0,
+a pass); its status is then judged on the flags still open. A critical-failure gate is lifted
+when every flag of its check is accepted, except photosensitive flashing: a risk to viewers is
+not a matter of taste. ``without_accepted`` undoes it exactly, so acceptances can change and
+be applied again. Pure Python: the CLI's JSON and the app show the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from . import scoring
+
+STORE_FILE = "accepted-flags.json"
+STORE_VERSION = 1
+NEVER_LIFTED = frozenset({"photosensitive_flashing"})  # gates that no acceptance lifts
+
+_hashes: dict[tuple[str, int, int], str] = {}  # (path, size, mtime_ns) -> sha256, for this process
+
+
+def flag_key(flag: dict) -> str:
+    """The name of a flag in the store: ``check:start_frame:end_frame``."""
+    return f"{flag['check']}:{int(flag['start_frame'])}:{int(flag['end_frame'])}"
+
+
+def content_hash(path: str | os.PathLike) -> str:
+    """sha256 of the video's bytes (remembered per path, size and mtime in this process)."""
+    from .resources import sha256_of
+
+    p = os.path.abspath(os.fspath(path))
+    st = os.stat(p)
+    stamp = (p, st.st_size, st.st_mtime_ns)
+    if stamp not in _hashes:
+        _hashes[stamp] = sha256_of(Path(p))
+    return _hashes[stamp]
+
+
+def store_path() -> Path:
+    from .resources import data_dir
+
+    return data_dir() / STORE_FILE
+
+
+class AcceptedStore:
+    """The accepted flags of every video, by content hash; every change is written at once (atomically)."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path) if path is not None else store_path()
+        self._videos: dict[str, dict] = self._read()
+
+    def _read(self) -> dict[str, dict]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError):  # a damaged store is not worth a crash: it starts empty
+            return {}
+        videos = raw.get("videos") if isinstance(raw, dict) else None
+        return videos if isinstance(videos, dict) else {}
+
+    def _write(self) -> None:
+        from .report._io import atomic_write
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        blob = json.dumps({"version": STORE_VERSION, "videos": self._videos}, indent=1, ensure_ascii=False)
+        atomic_write(str(self.path), blob.encode("utf-8"))
+
+    def keys(self, video_hash: str) -> set[str]:
+        """The accepted flags' keys of one video."""
+        return set((self._videos.get(video_hash) or {}).get("flags", {}))
+
+    def accept(self, video_hash: str, flag: dict, name: str = "") -> None:
+        entry = self._videos.setdefault(video_hash, {"name": name, "flags": {}})
+        if name:
+            entry["name"] = name
+        entry["flags"][flag_key(flag)] = {"check": flag["check"], "start_frame": int(flag["start_frame"]),
+                                         "end_frame": int(flag["end_frame"]),
+                                         "message": str(flag.get("message", "")),
+                                         "accepted_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        self._write()
+
+    def unaccept(self, video_hash: str, flag: dict) -> None:
+        entry = self._videos.get(video_hash)
+        if entry and entry.get("flags", {}).pop(flag_key(flag), None) is not None:
+            if not entry["flags"]:
+                del self._videos[video_hash]
+            self._write()
+
+
+def without_accepted(analysis: dict) -> dict:
+    """The analysis as the checks made it: ``apply`` undone (a copy; unchanged if nothing was accepted)."""
+    info = analysis.get("accepted_flags")
+    if not info:
+        return analysis
+    out = dict(analysis)
+    out.pop("accepted_flags")
+    out["flags"] = [{k: v for k, v in f.items() if k != "accepted"} for f in analysis.get("flags", [])]
+    rows = []
+    for row in analysis.get("checklist", []):
+        row = dict(row)
+        if "accepted" in row:
+            row.pop("accepted")
+            row["score"] = row.pop("score_measured")
+            row["status"] = row.pop("status_measured")
+            row["points"] = round(row["weight"] * row["score"], 3)
+        rows.append(row)
+    out["checklist"] = rows
+    for key in ("score", "band", "score_max", "score_note", "score_gates", "score_complete", "score_incomplete"):
+        if key in info["before"]:
+            out[key] = info["before"][key]
+    return out
+
+
+def apply(analysis: dict, keys: set[str] | frozenset[str], video_hash: str | None = None) -> dict:
+    """The analysis (JSON dict) with the flags named by ``keys`` accepted and the score redone.
+
+    Adds ``"accepted": true`` to those flags; on their checklist rows ``accepted`` (how many),
+    ``score_measured`` and ``status_measured`` (what the check itself said); the score's fields
+    redone, ``score_note`` ending with a sentence on the acceptances; and a top-level
+    ``accepted_flags``: ``{"video_sha256", "count", "score_without", "note", "before": {...}}``
+    (``before``: the score's fields as the checks gave them).
+    """
+    base = without_accepted(analysis)
+    flags = base.get("flags") or []
+    hit = {i for i, f in enumerate(flags) if flag_key(f) in keys}
+    if not hit or base.get("score") is None:
+        return base
+    out = dict(base)
+    out["flags"] = [dict(f, accepted=True) if i in hit else f for i, f in enumerate(flags)]
+    by_check: dict[str, list[dict]] = {}
+    for f in out["flags"]:
+        by_check.setdefault(f["check"], []).append(f)
+    rows, resolved = [], set()
+    for row in base.get("checklist", []):
+        own = by_check.get(row["check"], [])
+        k = sum(1 for f in own if f.get("accepted"))
+        if not k or row.get("score") is None or row.get("incomplete"):
+            rows.append(row)
+            continue
+        sub = float(row["score"])
+        new = round(sub + (1.0 - sub) * k / len(own), 4)
+        still_open = [f for f in own if not f.get("accepted")]
+        rows.append(dict(row, accepted=k, score_measured=row["score"], status_measured=row["status"], score=new,
+                         points=round(row["weight"] * new, 3), status=scoring.status_of(new, still_open)))
+        if not still_open:
+            resolved.add(row["check"])
+    gates = [g for g in base.get("score_gates") or [] if g["check"] not in resolved or g["gate"] in NEVER_LIFTED]
+    s = scoring.total(rows, gates)
+    before = {k: base[k] for k in ("score", "band", "score_max", "score_note", "score_gates", "score_complete",
+                                   "score_incomplete") if k in base}
+    n = len(hit)
+    said = (f"{n} flag{'s' if n != 1 else ''} accepted as intentional "
+            f"({base['score']} without accepting {'them' if n != 1 else 'it'}).")
+    note = " ".join(p for p in (s.note(), said) if p)
+    out.update(checklist=rows, score=s.score, band=s.band, score_max=s.score_max, score_gates=s.gates,
+               score_complete=s.complete, score_incomplete=s.incomplete, score_note=note,
+               accepted_flags={"video_sha256": video_hash, "count": n, "score_without": base["score"],
+                               "note": said, "before": before})
+    return out
+
+
+def apply_stored(analysis: dict, video: str | os.PathLike, store: AcceptedStore | None = None) -> dict:
+    """``apply`` with the acceptances stored for ``video`` (by its content hash)."""
+    h = content_hash(video)
+    return apply(analysis, (store or AcceptedStore()).keys(h), h)
+
+
+def is_accepted(flag: dict[str, Any]) -> bool:
+    return bool(flag.get("accepted"))

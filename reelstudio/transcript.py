@@ -1,0 +1,82 @@
+"""The transcript an editor corrects: recognised words and burned-in caption texts, edited in
+the analysis JSON itself, so the subtitle exporters (report/subtitles.py) write the edited text.
+
+An edited word keeps what the recogniser heard in ``text_recognised``; an edited caption keeps
+what was read off the screen in ``text_read``, and the subtitle_sync lane's ``spoken_text`` for
+it (the words heard, used when the screen was misread) no longer overrides it: the editor has
+said what it says. The lanes count their edits in ``edited``. Emptying a word drops it from the
+subtitles (the exporters skip empty words). Pure Python, no Qt: a batch script can do the same.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+
+def words_in_reading_order(analysis: dict[str, Any]) -> list[tuple[int, dict]]:
+    """(index in the speech lane's ``words``, word) in the order they are said."""
+    speech = (analysis.get("lanes") or {}).get("speech") or {}
+    if speech.get("status", "ok") != "ok":
+        return []
+    words = [(i, w) for i, w in enumerate(speech.get("words") or []) if isinstance(w, dict)]
+    return sorted(words, key=lambda iw: (float(iw[1].get("start_s") or 0.0), iw[0]))
+
+
+def captions_in_reading_order(analysis: dict[str, Any]) -> list[tuple[int, dict]]:
+    """(index in the text lane's ``intervals``, caption) by first frame, top to bottom."""
+    text = (analysis.get("lanes") or {}).get("text") or {}
+    if text.get("status", "ok") != "ok":
+        return []
+    items = [(i, c) for i, c in enumerate(text.get("intervals") or []) if isinstance(c, dict)]
+    return sorted(items, key=lambda ic: (int(ic[1].get("start_frame", 0)), (ic[1].get("box") or [0, 0])[1], ic[0]))
+
+
+def _edited_lane(analysis: dict[str, Any], lane: str) -> tuple[dict, dict]:
+    out = dict(analysis)
+    out["lanes"] = dict(analysis["lanes"])
+    out["lanes"][lane] = copy.deepcopy(analysis["lanes"][lane])
+    return out, out["lanes"][lane]
+
+
+def _count(lane: dict, items: list[dict], original: str) -> None:
+    lane["edited"] = sum(1 for it in items if original in it)
+    if not lane["edited"]:
+        del lane["edited"]
+
+
+def with_word_text(analysis: dict[str, Any], index: int, text: str) -> dict[str, Any]:
+    """The analysis with word ``index`` of the speech lane reading ``text`` (a copy)."""
+    out, lane = _edited_lane(analysis, "speech")
+    word = lane["words"][index]
+    text = " ".join(str(text).split())
+    heard = word.get("text_recognised", word.get("text", ""))
+    if text == heard:
+        word.pop("text_recognised", None)
+    else:
+        word["text_recognised"] = heard
+    word["text"] = text
+    _count(lane, lane["words"], "text_recognised")
+    return out
+
+
+def with_caption_text(analysis: dict[str, Any], index: int, text: str) -> dict[str, Any]:
+    """The analysis with caption ``index`` of the text lane reading ``text`` (lines kept; a copy)."""
+    out, lane = _edited_lane(analysis, "text")
+    caption = lane["intervals"][index]
+    text = "\n".join(" ".join(line.split()) for line in str(text).splitlines() if line.strip())
+    read = caption.get("text_read", caption.get("text", ""))
+    if text == read:
+        caption.pop("text_read", None)
+    else:
+        caption["text_read"] = read
+    caption["text"] = text
+    _count(lane, lane["intervals"], "text_read")
+    sync = out["lanes"].get("subtitle_sync")
+    if isinstance(sync, dict) and any(isinstance(e, dict) and e.get("caption") == index and e.get("spoken_text")
+                                      for e in sync.get("subtitles") or []):
+        out["lanes"]["subtitle_sync"] = sync = copy.deepcopy(sync)
+        for entry in sync["subtitles"]:
+            if isinstance(entry, dict) and entry.get("caption") == index and entry.get("spoken_text"):
+                entry["spoken_text_overridden"] = entry.pop("spoken_text")  # the editor's text wins
+    return out
