@@ -72,6 +72,13 @@ def text_in_ui_zone(ctx: Context) -> Outcome:
         return Outcome.na(why)
     W, H = ctx.width, ctx.height
     zones = ctx.preset.ui_zones
+    # the interface covers the phone's screen, not the frame: a frame wider than 9:16 is shown
+    # at the screen's width in the middle of it (letterboxed, the format check's gate), so its
+    # text lies ``dy`` below the screen's top and mostly clear of the bands
+    dy = 0.0
+    if W and H and W / H > float(ctx.preset.aspect) * (1 + ctx.preset.aspect_tolerance):
+        dy = (W / float(ctx.preset.aspect) - H) / 2
+    H = H + 2 * dy
     hits, under, total = [], 0.0, 0.0
     for it in caps:
         box = it.get("box")
@@ -80,6 +87,7 @@ def text_in_ui_zone(ctx: Context) -> Outcome:
         if not box or not W or not H:
             continue
         x, y, w, h = (float(v) for v in box)
+        y += dy
         area = max(1.0, w * h)
         best, frac = None, 0.0
         for z in zones:
@@ -99,7 +107,7 @@ def text_in_ui_zone(ctx: Context) -> Outcome:
         if not mine:
             continue
         z = mine[0][1]
-        edge = {"bottom": f"bottom edge above y={z.y0 * H:.0f}", "top": f"top edge below y={z.y1 * H:.0f}",
+        edge = {"bottom": f"bottom edge above y={z.y0 * H - dy:.0f}", "top": f"top edge below y={z.y1 * H - dy:.0f}",
                 "right": f"right edge left of x={z.x0 * W:.0f}", "left": f"left edge right of x={z.x1 * W:.0f}"}[side]
         way = {"bottom": "up", "top": "down", "right": "left", "left": "right"}[side]
         one = []
