@@ -120,15 +120,22 @@ def report(rows: list[dict], split: str) -> dict:
             for k in ("tp", "fp", "fn"):
                 per[c][k] += u[k]
     print(f"\n=== {split}: {len(rows)} reels ({sum(r['kind'] == 'good' for r in rows)} well-made) ===")
-    print(f"{'check':<24}{'TP':>4}{'FP':>4}{'FN':>4}  recall  precision")
+    from reelstudio.checks import CHECK_ORDER
+
+    # false-alarm rate: reels without the check's defect on which it fired anyway
+    negatives = {c: sum(1 for r in rows if not (r["units"].get(c, {}).get("tp") or r["units"].get(c, {}).get("fn")))
+                 for c in CHECK_ORDER}
+    print(f"{'check':<24}{'TP':>4}{'FP':>4}{'FN':>4}  recall  precision  false alarms")
     tot = {"tp": 0, "fp": 0, "fn": 0}
-    for c in sorted(per):
+    for c in CHECK_ORDER:
         u = per[c]
         for k in tot:
             tot[k] += u[k]
         rec = u["tp"] / (u["tp"] + u["fn"]) if u["tp"] + u["fn"] else float("nan")
         pre = u["tp"] / (u["tp"] + u["fp"]) if u["tp"] + u["fp"] else float("nan")
-        print(f"{c:<24}{u['tp']:>4}{u['fp']:>4}{u['fn']:>4}  {rec:6.2f}  {pre:9.2f}")
+        fa = sum(1 for r in rows if r["units"].get(c, {}).get("fp") and not r["units"][c]["tp"] and not r["units"][c]["fn"])
+        u["false_alarms"], u["negatives"] = fa, negatives[c]
+        print(f"{c:<24}{u['tp']:>4}{u['fp']:>4}{u['fn']:>4}  {rec:6.2f}  {pre:9.2f}  {fa}/{negatives[c]}")
     rec = tot["tp"] / max(1, tot["tp"] + tot["fn"])
     pre = tot["tp"] / max(1, tot["tp"] + tot["fp"])
     print(f"{'ALL':<24}{tot['tp']:>4}{tot['fp']:>4}{tot['fn']:>4}  {rec:6.2f}  {pre:9.2f}")

@@ -353,7 +353,9 @@ def test_subtitles_missing():
     lanes["subtitle_sync"]["subtitles"] = lanes["subtitle_sync"]["subtitles"][:2]
     ev = run(lanes)
     assert_fires(ev, "subtitles_missing", 116, 290, "error")  # 64 % uncaptioned: fails
-    assert row(ev, "subtitles_missing")["measured"]["covered_share"] == pytest.approx(100 / 280, abs=0.01)
+    # 100 captioned frames, and the 3 frames of speech the sync step matched to the second caption
+    # just before it shows (its timing is subtitles_out_of_sync's to judge)
+    assert row(ev, "subtitles_missing")["measured"]["covered_share"] == pytest.approx(103 / 280, abs=0.005)
     # a caption the sync step could not match still puts words on screen
     for c in lanes["text"]["intervals"]:
         c["role"] = "overlay"
@@ -423,6 +425,21 @@ def test_subtitle_misread_at_its_edge_is_not_out_of_sync():
     assert not only_flags(run(lanes), "subtitles_out_of_sync")
     lanes["speech"]["words"] = [{"start_s": shown + 0.4, "end_s": shown + 0.6, "text": "is"}]  # nothing before it
     assert only_flags(run(lanes), "subtitles_out_of_sync")
+
+
+def test_late_track_is_not_also_missing():
+    """Every subtitle 1.2 s late leaves the first 1.2 s of speech bare: one problem, the shift."""
+    lanes = clean_lanes()
+    for c in lanes["text"]["intervals"]:
+        c["start_frame"] += 36
+        c["end_frame"] += 36
+        c["start_s"], c["end_s"] = c["start_frame"] / FPS, c["end_frame"] / FPS
+    for sub in lanes["subtitle_sync"]["subtitles"]:
+        sub["start_frame"] += 36
+        sub["end_frame"] += 36
+        sub["offset_start_s"] = sub["offset_end_s"] = 1.2 + 0.1
+    ev = run(lanes)
+    assert only_flags(ev, "subtitles_out_of_sync") and not only_flags(ev, "subtitles_missing")
 
 
 def test_loud_and_clipping_is_one_flag():

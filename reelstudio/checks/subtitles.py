@@ -34,6 +34,20 @@ def _subtitle_intervals(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
+def _subtitled_speech(ctx: Context) -> list[tuple[int, int]]:
+    """The speech the sync step matched to a subtitle: those words have their subtitle, and
+    when it shows is subtitles_out_of_sync's to judge. A track shown 0.8 s late leaves the
+    first 0.8 s of every line with nothing on screen; that is one problem, the shift, not
+    also "speech with no subtitle" over the same lines (issue 13: one flag per problem)."""
+    sync = ctx.lane("subtitle_sync")
+    out = []
+    for sub in (sync or {}).get("subtitles", []):
+        if sub.get("speech_start_s") is not None and sub.get("speech_end_s") is not None:
+            out.append((ctx.frame_at(float(sub["speech_start_s"])),
+                        max(ctx.frame_at(float(sub["speech_start_s"])) + 1, ctx.frame_at(float(sub["speech_end_s"])))))
+    return out
+
+
 @check("subtitles_missing", title="Speech without subtitles", weight=8, lanes=("speech", "text"),
        measure="share of speech time with subtitles on screen", points=((0.0, 0.0), (0.5, 0.5), (0.8, 1.0)))
 def subtitles_missing(ctx: Context) -> Outcome:
@@ -50,7 +64,7 @@ def subtitles_missing(ctx: Context) -> Outcome:
     talk = _words_only(ctx, speech, talk, join)
     if not talk:
         return Outcome(1.0, "no speech to subtitle")
-    subs = _subtitle_intervals(ctx)
+    subs = _subtitle_intervals(ctx) + _subtitled_speech(ctx)
     spoken = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in talk)
     pieces = [p for s, e in talk for p in subtract_intervals((s, e), subs)]
     bare = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in pieces)

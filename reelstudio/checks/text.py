@@ -6,7 +6,8 @@ from .base import GROUP_MIN, REGISTRY, Context, Outcome, check, control_points, 
     span_words
 
 UI_OVERLAP = 0.25  # share of a text box under the UI that hides it
-MIN_TEXT_HEIGHT = 0.025  # line height / frame height (48 px of 1920: ~3.5 mm on a phone)
+MIN_TEXT_HEIGHT = 0.025  # line height / frame height: 48 px of 1920, ~2.9 mm on a 6.1" phone, ~0.5 deg at 32-36 cm
+# (BBC Subtitle Guidelines 1.2.5 9.2: 9:16 line height 4.5 %, x0.5-x1 on phones; docs/checks.md has the evidence)
 LARGE_TEXT_HEIGHT = 0.036  # WCAG "large text" (18 pt of a ~667 pt phone screen) as a share of height
 CONTRAST_NORMAL, CONTRAST_LARGE = 4.5, 3.0  # WCAG 2.x 1.4.3
 READING_CPS = 17.0  # characters a second (Netflix Timed Text Style Guide, adult, many languages)
