@@ -24,7 +24,7 @@ THE SPLIT (fixed before any reel was analysed; do not move material between the 
   CC BY-SA 3.0) and, for word-by-word captions (which need each chunk's own timing),
   espeak-ng's ``en-gb-x-rp`` voice with its ``f3`` variant (another accent and pitch than
   the tune part's); music beds from Planet Blupi tracks 005-009.
-* The held-out part is small (five well-made reels, one per style, and eight defects,
+* The held-out part is small (five well-made reels, one per style, and nine defects,
   among them the three gate reels). Look at it once, at the end; never tune on it.
 
 Styles (each part has every one): ``talking_head`` (a person, lower-third boxed subtitles
@@ -54,7 +54,7 @@ from .checks import FPS, Audio, Cap, Clip, Seg, _slow, _speech, _voiced, render
 from .cuts import P, Video
 from .store import save_clips, saved_clips
 
-VERSION = 2  # 2: no bikes footage in the tune b-roll (it shows a face)
+VERSION = 3  # 2: no bikes footage in the tune b-roll (it shows a face); 3: long captions in two lines
 TRUTH_FILE = "reels_truth.json"
 SPLITS = ("tune", "heldout")
 W, H = 1080, 1920
@@ -169,8 +169,28 @@ def _f(s: float) -> int:
 def _subs(split: str, voiced, lines, y=0.7, size=64, style="box", shift_s=0.0, fill=(255, 255, 255),
           box=(0, 0, 0), font="bold") -> list[Cap]:
     """Lower-third subtitles, each on screen exactly while its line is voiced (+ ``shift_s``)."""
-    return [Cap(t.rstrip("."), _f(a + shift_s), _f(b + shift_s), y=y, size=size, style=style, fill=fill, box=box,
-                font=FONTS[split][font]) for (t, _), (a, b) in zip(lines, voiced)]
+    return _fitted([Cap(t.rstrip("."), _f(a + shift_s), _f(b + shift_s), y=y, size=size, style=style, fill=fill,
+                        box=box, font=FONTS[split][font]) for (t, _), (a, b) in zip(lines, voiced)])
+
+
+def _fit(text: str, font: str, size: int, width: int = W) -> str:
+    """The caption as a creator sets it: one line when it fits 86 % of the frame's width, else
+    two lines broken at the space nearest the middle (a line running off the frame is a
+    defect, not a well-made caption)."""
+    from PIL import ImageFont
+
+    f = ImageFont.truetype(font, size)
+    if f.getlength(text) <= 0.86 * width:
+        return text
+    words = text.split(" ")
+    k = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(text) / 2))
+    out = " ".join(words[:k]) + "\n" + " ".join(words[k:])
+    assert max(f.getlength(line) for line in out.split("\n")) <= 0.95 * width, (text, size)
+    return out
+
+
+def _fitted(caps: list[Cap], width: int = W) -> list[Cap]:
+    return [replace(c, text=_fit(c.text, c.font, c.size, width)) for c in caps]
 
 
 def _frames(segs: list[Seg]) -> int:
@@ -197,7 +217,7 @@ def _styles(split: str, folder: Path, k: int = 0) -> dict[str, Clip]:
         caps.append(Cap(t.upper(), _f(a), _f(end), y=0.6, size=86, style="outline", font=HEAVY[split]))
     out["word_by_word"] = Clip(_person(split), expect={}, size=(W, H), scale=2, faces=True, text=True, sync=True,
                                audio=Audio(lines=chunks, voice=CHUNK_VOICE[split], bed=music[1], bed_db=-18.0),
-                               captions=caps)
+                               captions=_fitted(caps))
     # voice-over over b-roll, subtitles, music under it
     lines, voiced = _place(folder, LINES[split][(k + 1) % 3], voice, 0.4, 0.6)
     out["voiceover"] = Clip(_broll(split), expect={"hook_no_face": [(0, HOOK)]}, size=(W, H), scale=2, faces=True,
@@ -213,13 +233,13 @@ def _styles(split: str, folder: Path, k: int = 0) -> dict[str, Clip]:
     caps += [Cap(t, 6 + i * step, (i + 1) * step, y=0.5, size=58, style="outline", font=FONTS[split]["cond"])
              for i, t in enumerate(items)]
     out["list"] = Clip(segs, expect={"hook_no_face": [(0, HOOK)]}, size=(W, H), scale=2, faces=True, text=True,
-                       sync=True, audio=Audio(speech_at_s=None, bed=music[3]), captions=caps)
+                       sync=True, audio=Audio(speech_at_s=None, bed=music[3]), captions=_fitted(caps))
     # a slideshow: slow pans over photos, an opening title, music only
     segs = _photos(split)
     out["slideshow"] = Clip(segs, expect={"hook_no_face": [(0, HOOK)]}, size=(W, H), scale=2, faces=True,
                             text=True, sync=True, audio=Audio(speech_at_s=None, bed=music[4 % len(music)]),
-                            captions=[Cap(TITLE[split], 0, 75, y=0.35, size=76, style="outline",
-                                          font=FONTS[split]["serif"])])
+                            captions=_fitted([Cap(TITLE[split], 0, 75, y=0.35, size=76, style="outline",
+                                                  font=FONTS[split]["serif"])]))
     return out
 
 
@@ -267,8 +287,8 @@ def _defects(split: str, folder: Path, good: dict[str, Clip]) -> dict[str, Clip]
     out["text_low_contrast"] = _with(th, captions=[replace(c, fill=(95, 95, 95), box=(40, 40, 40)) for c in th.captions],
                                      expect={"text_low_contrast": [(th.captions[0].start, th.captions[-1].end)]})
     br = _with(ls)
-    br.captions = br.captions + [Cap("Wait for the twist at the very end", 120, 135, y=0.36, size=56, style="box",
-                                     font=FONTS[split]["bold"])]
+    br.captions = br.captions + _fitted([Cap("Wait for the twist at the very end", 120, 135, y=0.36, size=56,
+                                             style="box", font=FONTS[split]["bold"])])
     br.expect["text_too_brief"] = [(120, 135)]
     out["text_too_brief"] = br
     fr = _with(vo)
