@@ -570,6 +570,19 @@ def test_text_low_contrast_normal_and_large_text():
     assert_fires(run(lanes), "text_low_contrast", c["start_frame"], c["end_frame"])
 
 
+def test_text_too_brief_within_five_percent_is_a_note():
+    lanes = clean_lanes()
+    c = lanes["text"]["intervals"][2]
+    c["text"] = "x" * 29  # 1.71 s needed; on screen 50 frames = 1.67 s: 2 % short
+    c["role"] = "overlay"
+    lanes["subtitle_sync"]["subtitles"].pop(2)
+    ev = run(lanes)
+    assert [f["severity"] for f in only_flags(ev, "text_too_brief")] == ["info"]
+    assert row(ev, "text_too_brief")["status"] == "pass"
+    c["text"] = "x" * 34  # 2.0 s needed: 17 % short, a warning
+    assert [f["severity"] for f in only_flags(run(lanes), "text_too_brief")] != ["info"]
+
+
 def test_text_too_brief_reading_speed_and_minimum_time():
     assert reading_time("hi") == pytest.approx(5 / 6)
     assert reading_time("x" * 34) == pytest.approx(2.0)

@@ -163,10 +163,10 @@ def _words(ctx: Context) -> list[tuple[float, float]]:
 
 def _offsets(sub: dict, matched: list[dict], words: list[tuple[float, float]]) -> tuple[float, float]:
     """The subtitle's start and end offsets from the speech it is on screen for. The sync lane
-    measures them from the words it matched to the caption's text as read; when the screen
-    was misread at an edge (the text lane dropped a boxed caption's first or last word:
-    "is the one thing nobody tells" for "Here is the one thing nobody tells you"), words are
-    spoken when the caption appears or until it leaves, and it is not early or late. So an
+    measures them from the words it matched to the caption's text as read; when an edge word
+    was not read (misread, or set off the frame: "is the one thing nobody tells" for "Here is
+    the one thing nobody tells you"), words are spoken when the caption appears or until it
+    leaves, and it is not early or late. So an
     early start or a late end is measured to the words heard next to the matched ones (each
     within 0.5 s of the next) that no other subtitle shows."""
     on = float(sub.get("offset_start_s") or 0.0)
