@@ -77,7 +77,10 @@ def sampler():
     while not state["stop"]:
         row = {"t": round(time.perf_counter() - t0, 1), "frames": state["frames"], "rss_mb": round(rss_mb(), 1)}
         if SIZES:
-            row["held_mb"] = {a.name: round(held(a, set()) / 2**20, 1) for a in analyzers}
+            try:
+                row["held_mb"] = {a.name: round(held(a, set()) / 2**20, 1) for a in analyzers}
+            except RuntimeError:  # an analyzer's dict or list changed while walked: next time
+                pass
         samples.append(row)
         time.sleep(EVERY)
 
