@@ -179,8 +179,7 @@ class AudioPass:
         self._run.thread.join()
 
 
-QUEUE_BYTES = 64 * 2**20  # decoded frames an analyzer may fall behind the decoder, in bytes ...
-ANALYZER_DEPTH = 48  # ... and in frames beyond that
+QUEUE_BYTES = 64 * 2**20  # decoded frames an analyzer may fall behind the decoder, in bytes
 
 
 class VideoPass:
@@ -202,8 +201,9 @@ class VideoPass:
         self.frame_times: np.ndarray | None = None  # that grid's times, for the analyzers' finish
         requests = [job.analyzer.frame_request(info).resolved(info) for job in jobs]
         # deep enough that the decoder keeps going while a model chews on a 250-frame window,
-        # bounded in bytes
-        depth = int(max(16, min(320, QUEUE_BYTES // queued_bytes(info, requests)))) + ANALYZER_DEPTH
+        # bounded in bytes: a frame an analyzer has not reached may already carry the pictures
+        # a faster one made (48 more frames each: the reel's peak RSS +10 MB)
+        depth = int(max(16, min(320, QUEUE_BYTES // queued_bytes(info, requests))))
         self.fan = FanOut(self._frames(requests, fast_decode), len(jobs), depth, name="reelstudio-decode")
         self.threads = [threading.Thread(target=self._feed, args=(k, job, req), name=f"reelstudio-{job.name}",
                                          daemon=True) for k, (job, req) in enumerate(zip(jobs, requests))]
