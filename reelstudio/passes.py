@@ -32,7 +32,6 @@ class Progress:
         return self.done / self.total if self.total else 0.0
 
 
-
 class Job:
     """One analyzer's part in a run: its cache key, then either the cache entry that stands
     in for running it or the lanes its run made."""

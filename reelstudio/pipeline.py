@@ -4,10 +4,10 @@
 :class:`AnalysisResult` (``StopIteration.value``). Closing the generator, or setting the
 ``cancel`` event, stops the decode thread and writes nothing to the cache.
 
-Each analyzer has one :class:`Job`: its cache key, and the cached entry that stands in for
+Each analyzer has one ``passes.Job``: its cache key, and the cached entry that stands in for
 running it or the lanes its run made. The sound is decoded once in a thread of its own
-(:class:`AudioPass`); the picture once, fanned out to a thread per video analyzer
-(:class:`VideoPass`); analyzers that read other lanes refine them last (:class:`Dependents`).
+(``passes.AudioPass``); the picture once, fanned out to a thread per video analyzer
+(``passes.VideoPass``); analyzers that read other lanes refine them last (``passes.Dependents``).
 """
 
 from __future__ import annotations
