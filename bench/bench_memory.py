@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_memory.py --minutes 120 --words none
     .venv/bin/python bench/bench_memory.py --uhd                   # the 10 min 3840x2160 clip
     .venv/bin/python bench/bench_memory.py --minutes 10 --sizes    # also what each analyzer holds
+    .venv/bin/python bench/bench_memory.py --minutes 30 --only cuts,picture,loudness
 
 The analysis runs in a child process (so the peak is its own) with a thread that samples RSS
 every few seconds against the frames decoded so far; the table shows how RSS grows with the
@@ -32,7 +33,7 @@ import json, resource, sys, threading, time
 import numpy as np
 from reelstudio.pipeline import analyze, default_analyzers
 
-PATH, WORDS, SIZES, EVERY = sys.argv[1], sys.argv[2], sys.argv[3] == "1", float(sys.argv[4])
+PATH, WORDS, SIZES, EVERY, ONLY = sys.argv[1], sys.argv[2], sys.argv[3] == "1", float(sys.argv[4]), sys.argv[5]
 
 def rss_mb():
     with open("/proc/self/statm") as fh:
@@ -69,6 +70,8 @@ elif WORDS == "auto":
     analyzers = default_analyzers()
 else:
     analyzers = default_analyzers(words_model=WORDS)
+if ONLY:
+    analyzers = [a for a in analyzers if a.name in ONLY.split(",")]
 samples = []
 state = {"frames": 0, "stop": False}
 t0 = time.perf_counter()
@@ -99,9 +102,9 @@ print("@@" + json.dumps({"frames": r.source.frame_count, "fps": float(r.source.f
 """
 
 
-def measure(path: Path, words: str, sizes: bool, every_s: float) -> dict:
+def measure(path: Path, words: str, sizes: bool, every_s: float, only: str = "") -> dict:
     env = dict(os.environ, PYTHONPATH=str(HERE.parent))
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(path), words, "1" if sizes else "0", str(every_s)],
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(path), words, "1" if sizes else "0", str(every_s), only],
                           capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"analysis failed:\n{proc.stderr}")
@@ -137,12 +140,13 @@ def main() -> None:
                                                     "(pocketsphinx)")
     ap.add_argument("--sizes", action="store_true", help="also what each analyzer holds (slower)")
     ap.add_argument("--every", type=float, default=5.0, help="seconds between samples")
+    ap.add_argument("--only", default="", help="analyzers to run, e.g. cuts,picture,loudness (default: all)")
     args = ap.parse_args()
     import media
 
     path = media.uhd_10min() if args.uhd else media.long_clip(args.minutes)
-    print(f"clip: {path} (words: {args.words})")
-    report(path, measure(path, args.words, args.sizes, args.every))
+    print(f"clip: {path} (words: {args.words}; analyzers: {args.only or 'all'})")
+    report(path, measure(path, args.words, args.sizes, args.every, args.only))
 
 
 if __name__ == "__main__":
