@@ -37,7 +37,7 @@ class NaiveReader:
         import av
 
         from reelstudio.media.probe import probe
-        from reelstudio.media.seek import build_index
+        from reelstudio.media.frameindex import build_index
 
         self.info = probe(path)
         self.container = av.open(str(path))

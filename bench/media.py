@@ -144,3 +144,39 @@ def reel_60s() -> Path:
     ], check=True)
     tmp.rename(out)
     return out
+
+
+def long_clip(minutes: float, width: int = 360, height: int = 640) -> Path:
+    """``minutes`` of small vertical video for memory over duration: a 60 s segment repeated
+    by stream copy. The segment is 20 s of the reel (real footage, narration, burned-in
+    subtitles, scaled down), 30 s of FFmpeg's moving test pattern over a tone, and 10 s of a
+    still photo (one frame of the reel) over a quieter tone."""
+    out = MEDIA / f"long_{width}x{height}_30fps_{minutes:g}min.mp4"
+    if out.exists():
+        return out
+    seg = MEDIA / f"long_segment_{width}x{height}_60s.mp4"
+    if not seg.exists():
+        reel = reel_60s()
+        photo = MEDIA / "long_still.png"
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-ss", "41", "-i", str(reel), "-frames:v", "1",
+                        "-vf", f"scale={width}:{height}", str(photo)], check=True)
+        size = f"{width}x{height}"
+        subprocess.run([
+            "ffmpeg", "-v", "error", "-y", "-t", "20", "-i", str(reel),
+            "-f", "lavfi", "-t", "30", "-i", f"testsrc2=size={size}:rate=30",
+            "-f", "lavfi", "-t", "30", "-i", "sine=frequency=440:sample_rate=48000",
+            "-loop", "1", "-framerate", "30", "-t", "10", "-i", str(photo),
+            "-f", "lavfi", "-t", "10", "-i", "sine=frequency=220:sample_rate=48000",
+            "-filter_complex",
+            f"[0:v]scale={size},fps=30,setsar=1[a];[1:v]setsar=1[b];[3:v]scale={size},fps=30,setsar=1,format=yuv420p[c];"
+            "[0:a]aresample=48000,aformat=channel_layouts=stereo[x];[2:a]aformat=channel_layouts=stereo[y];"
+            "[4:a]volume=0.3,aformat=channel_layouts=stereo[z];"
+            "[a][x][b][y][c][z]concat=n=3:v=1:a=1[v][au]",
+            "-map", "[v]", "-map", "[au]", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-g", "60",
+            "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", str(seg),
+        ], check=True)
+    tmp = out.with_suffix(".part.mp4")
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-stream_loop", str(int(minutes) + 1), "-i", str(seg),
+                    "-c", "copy", "-t", str(minutes * 60), str(tmp)], check=True)
+    tmp.rename(out)
+    return out

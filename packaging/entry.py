@@ -83,15 +83,6 @@ def _check_models() -> list[str]:
     return found
 
 
-def _pending_reasons() -> list[str]:
-    """Reasons the core gives for lanes this build does not have yet: expected, not a packaging fault."""
-    try:
-        from reelstudio.result import MODEL_LANES_PENDING
-    except ImportError:
-        return []
-    return [r for r in MODEL_LANES_PENDING.values() if r]
-
-
 def _export_targets(folder: str) -> dict[str, str]:
     """Format name -> output path, one per format the report registry lists."""
     from reelstudio.report import FORMATS
@@ -305,9 +296,7 @@ def smoke_test(argv: list[str]) -> int:
                         and not window.timeline.lane_items(k)]
         if missing_rows:
             raise SmokeFailure(f"timeline rows drawn empty for lanes that are ok: {', '.join(missing_rows)}")
-        pending = _pending_reasons()
-        unavailable = {k: lanes[k].get("reason", "") for k, s in statuses.items()
-                       if s != "ok" and not any(p in lanes[k].get("reason", "") for p in pending)}
+        unavailable = {k: lanes[k].get("reason", "") for k, s in statuses.items() if s != "ok"}
         if unavailable and not args.allow_unavailable:
             raise SmokeFailure("lanes not available: " + "; ".join(f"{k}: {r}" for k, r in unavailable.items()))
         score = data.get("score")

@@ -12,9 +12,6 @@ from .media.probe import SourceInfo
 
 SCHEMA_VERSION = 1
 
-# Lanes the contract names that need the vision and speech models (built in a later step).
-MODEL_LANES_PENDING: dict[str, str] = {}  # lanes this build cannot produce yet, with the reason
-
 LANE_ORDER = ("cuts", "faces", "text", "speech", "loudness", "silence", "black", "frozen", "motion", "flashes")
 
 

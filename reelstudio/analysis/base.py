@@ -163,6 +163,65 @@ def _verify_models(names) -> None:
         model_path(name)
 
 
+class Blocks:
+    """Per-frame values (numbers, or arrays of one ``shape``) appended into fixed numpy
+    blocks: a float costs 8 bytes instead of a Python float's 32, and no object per frame.
+
+    ``array()`` joins them, letting each block go as it is copied: the join costs one block
+    more, not a second copy of everything (a 2-hour file's 216,000 cut thumbnails: 218 MB
+    joined, not 436)."""
+
+    BLOCK = 4096
+
+    def __init__(self, dtype=np.float64, shape: tuple[int, ...] = (), block: int | None = None):
+        self.dtype, self.shape = np.dtype(dtype), tuple(shape)
+        self.block = block or self.BLOCK
+        self._blocks: list[np.ndarray] = []
+        self._fill = 0  # values in the last block
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _room(self) -> np.ndarray:
+        if not self._blocks or self._fill == len(self._blocks[-1]):
+            self._blocks.append(np.empty((self.block, *self.shape), self.dtype))
+            self._fill = 0
+        return self._blocks[-1]
+
+    def append(self, value) -> None:
+        self._room()[self._fill] = value
+        self._fill += 1
+        self._n += 1
+
+    def extend(self, values: np.ndarray) -> None:
+        values = np.asarray(values)
+        done = 0
+        while done < len(values):
+            block = self._room()
+            k = min(len(values) - done, len(block) - self._fill)
+            block[self._fill:self._fill + k] = values[done:done + k]
+            self._fill += k
+            self._n += k
+            done += k
+
+    def array(self) -> np.ndarray:
+        """Every value appended, in order, as one array (kept: appending goes on after it)."""
+        if len(self._blocks) == 1 and self._fill == self._n:
+            return self._blocks[0][:self._n]
+        out = np.empty((self._n, *self.shape), self.dtype)
+        blocks, self._blocks = self._blocks, []
+        at = 0
+        while blocks:
+            block = blocks.pop(0)
+            k = min(len(block), self._n - at)
+            out[at:at + k] = block[:k]
+            at += k
+            del block
+        self._blocks, self._fill = [out], self._n
+        return out
+
+
 def runs(mask: np.ndarray, min_length: int = 1) -> list[tuple[int, int]]:
     """Half-open [start, end) runs of True in a boolean array, at least ``min_length`` long."""
     mask = np.asarray(mask, dtype=bool)

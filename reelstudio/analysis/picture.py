@@ -19,7 +19,7 @@ from collections import deque
 import numpy as np
 
 from ..media.video import FrameRequest
-from .base import Lane, VideoAnalyzer, frame_intervals, rounded, runs
+from .base import Blocks, Lane, VideoAnalyzer, frame_intervals, rounded, runs
 
 _LUMA = np.array([0.2126, 0.7152, 0.0722], dtype=np.float32)
 # sRGB 8-bit -> linear relative luminance contribution, as WCAG 2.x defines it
@@ -100,8 +100,8 @@ class _Holds:
         self.window = max(1, int(round(fps)))
         self.nudges_per_s = nudges_per_s
         self.holds: list[tuple[int, int, int]] = []  # (start, end, steps over ``quiet``)
-        self.step: list[float] = []  # per frame: largest block change from the frame before
-        self.area: list[float] = []  # per frame: share of blocks changed by more than ``same``
+        self.step = Blocks()  # per frame: largest block change from the frame before
+        self.area = Blocks()  # per frame: share of blocks changed by more than ``same``
         self._anchor = None
         self._start = 0
         self._nudges: list[int] = []
@@ -214,10 +214,11 @@ class PictureAnalyzer(VideoAnalyzer):
 
     def start(self, info) -> None:
         super().start(info)
-        self._black: list[float] = []
-        self._diff: list[float] = []
-        self._luma_mean: list[float] = []
-        self._transition: list[int] = []
+        # per frame, in numpy blocks (a 2-hour file: 216,000 frames)
+        self._black = Blocks()
+        self._diff = Blocks()
+        self._luma_mean = Blocks()
+        self._transition = Blocks(np.int8)
         self._prev_luma = None
         self._prev_lin = None
         self._holds = _Holds(float(info.fps), self.frozen_same, self.frozen_drift, self.frozen_quiet,
@@ -249,8 +250,8 @@ class PictureAnalyzer(VideoAnalyzer):
     def finish(self, frame_times: np.ndarray) -> list[Lane]:
         n = len(self._diff)
         end_time = self.info.duration_s
-        black_mask = np.asarray(self._black) >= self.black_ratio
-        diff = np.asarray(self._diff, dtype=np.float64)
+        black_mask = self._black.array() >= self.black_ratio
+        diff = self._diff.array()
         fps = float(self.info.fps)
 
         black = runs(black_mask, 1)
@@ -267,7 +268,7 @@ class PictureAnalyzer(VideoAnalyzer):
                                        "min_s": self.frozen_min_s,
                                        "still_cut": self.still_cut}}),
             Lane("motion", {"per_frame": rounded(diff, 5), "mean": round(float(diff.mean()) if n else 0.0, 5),
-                            "luma": rounded(np.asarray(self._luma_mean), 4),
+                            "luma": rounded(self._luma_mean.array(), 4),
                             "unit": "mean absolute luma change per frame, 0..1"}),
             Lane("flashes", {"intervals": frame_intervals(flashes, frame_times, end_time),
                              "transition_frames": flash_frames,
@@ -289,7 +290,7 @@ class PictureAnalyzer(VideoAnalyzer):
         motion was going on and the picture stopped: a freeze. Black holds are neither."""
         h = self._holds
         h.finish(len(diff))
-        step, area = np.asarray(h.step), np.asarray(h.area)
+        step, area = h.step.array(), h.area.array()
         wide = (step > self.frozen_same) & (area >= WIDE_AREA)
         cut = diff >= self.still_cut
         min_frames = max(2, int(round(self.frozen_min_s * fps)))
@@ -318,7 +319,7 @@ class PictureAnalyzer(VideoAnalyzer):
         return frozen, stills
 
     def _flashes(self, frame_times: np.ndarray) -> tuple[list[tuple[int, int]], list[int]]:
-        trans = np.asarray(self._transition, dtype=np.int8)
+        trans = self._transition.array()
         # consecutive transitions in the same direction are one change of state
         changes: list[int] = []
         last_dir = 0

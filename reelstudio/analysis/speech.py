@@ -30,7 +30,7 @@ import numpy as np
 
 from ..media.audio import SPEECH_RATE
 from ..errors import ModelError
-from .base import CAUSE_MODEL, CAUSE_SKIPPED, SKIPPED_REASON, AudioAnalyzer, Lane
+from .base import CAUSE_MODEL, CAUSE_SKIPPED, SKIPPED_REASON, AudioAnalyzer, Blocks, Lane
 
 WINDOW = 512  # samples at 16 kHz per model call
 CONTEXT = 64  # samples of the previous window prepended to each call
@@ -246,7 +246,7 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
     def start(self, info) -> None:
         super().start(info)
         self._vad = None  # the model loads with the first samples: no audio, no model needed
-        self._pcm: list[np.ndarray] = []
+        self._pcm = Blocks(np.int16, block=30 * SPEECH_RATE)  # the sound, for the words: 32 kB a second
         self.words_seconds = 0.0
 
     def feed(self, chunk) -> None:
@@ -256,7 +256,7 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
             self._vad = SileroVAD(threads=self.threads)
         self._vad.push(chunk.mono16k)
         if self.words:
-            self._pcm.append((np.clip(chunk.mono16k, -1.0, 1.0) * 32767).astype(np.int16))
+            self._pcm.extend((np.clip(chunk.mono16k, -1.0, 1.0) * 32767).astype(np.int16))
 
     def abort(self) -> None:
         """The analysis was cancelled: stop a recogniser running in a child process."""
@@ -269,8 +269,8 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
         from .asr import words_engine
 
         engine = self._engine = words_engine(self.words_model, self.quality)
-        pcm = np.concatenate(self._pcm) if self._pcm else np.zeros(0, np.int16)
-        self._pcm = []
+        pcm = self._pcm.array()
+        self._pcm = Blocks(np.int16)
         t0 = time.thread_time()  # CPU of this (the audio) thread only
         try:
             if hasattr(engine, "transcribe"):  # Whisper: every span in one child process

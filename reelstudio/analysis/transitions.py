@@ -59,6 +59,8 @@ from typing import Callable
 
 import numpy as np
 
+from .base import Blocks
+
 THUMB_SIZE = (24, 14)  # width, height
 TAU = 20.0  # a pixel "differs" when its mean channel difference exceeds this (0-255)
 FLAT_STD = 5.0  # gray standard deviation of a flat (black, white, uniform) frame
@@ -88,29 +90,13 @@ def thumbnail(image: np.ndarray) -> np.ndarray:
     return cv2.resize(image, THUMB_SIZE, interpolation=cv2.INTER_AREA)
 
 
-class ThumbStore:
+class ThumbStore(Blocks):
     """Thumbnails appended frame by frame into fixed blocks (no per-frame Python objects)."""
 
     BLOCK = 1024
 
     def __init__(self):
-        self._blocks: list[np.ndarray] = []
-        self._n = 0
-
-    def __len__(self) -> int:
-        return self._n
-
-    def append(self, thumb: np.ndarray) -> None:
-        i = self._n % self.BLOCK
-        if i == 0:
-            self._blocks.append(np.empty((self.BLOCK, *thumb.shape), np.uint8))
-        self._blocks[-1][i] = thumb
-        self._n += 1
-
-    def array(self) -> np.ndarray:
-        if not self._blocks:
-            return np.zeros((0, THUMB_SIZE[1], THUMB_SIZE[0], 3), np.uint8)
-        return np.concatenate(self._blocks)[: self._n]
+        super().__init__(np.uint8, (THUMB_SIZE[1], THUMB_SIZE[0], 3))
 
 
 def gray(thumbs: np.ndarray) -> np.ndarray:

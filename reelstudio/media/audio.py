@@ -8,6 +8,7 @@ from typing import Iterator
 import numpy as np
 
 from ..errors import CorruptMedia
+from .demux import decoded_frames
 from .probe import DecodeNotes, SourceInfo, _ff_reason, open_container
 
 SPEECH_RATE = 16000
@@ -55,21 +56,13 @@ def iter_audio(info: SourceInfo, notes: DecodeNotes | None = None) -> Iterator[A
             return chunk
 
         last = None  # the last decoded frame: the shape of the silence put in for a damaged packet
+        frames = decoded_frames(container, stream, notes, info.start_s,
+                                stand_in=lambda packet: _silence(packet, last, rate))
         try:
-            for packet in container.demux(stream):
-                try:
-                    frames = packet.decode()
-                except av.error.FFmpegError:
-                    if notes is None or packet.size == 0:
-                        raise
-                    silent = _silence(packet, last, rate)
-                    at = float(packet.pts * packet.time_base) - info.start_s if packet.pts is not None else None
-                    notes.mark(at, dropped=True, silence_s=silent.samples / rate if silent is not None else 0.0)
-                    frames = [silent] if silent is not None else []
-                for frame in frames:
-                    last = frame
-                    frame.pts = None  # resample by sample count; gaps in PTS are not our business here
-                    yield chunks(native.resample(frame), speech.resample(frame))
+            for frame in frames:
+                last = frame
+                frame.pts = None  # resample by sample count; gaps in PTS are not our business here
+                yield chunks(native.resample(frame), speech.resample(frame))
         except av.error.FFmpegError as exc:
             raise CorruptMedia(f"{info.path}: the audio stream is damaged ({_ff_reason(exc)})") from None
         tail = chunks(native.resample(None), speech.resample(None))
@@ -79,20 +72,20 @@ def iter_audio(info: SourceInfo, notes: DecodeNotes | None = None) -> Iterator[A
         container.close()
 
 
-def _silence(packet, last, rate: int):
+def _silence(packet, last, rate: int) -> list:
     """A silent frame as long as ``packet`` (else as the last frame), in the last frame's
-    format and layout; None before any frame was decoded."""
+    format and layout; none before any frame was decoded."""
     import av
 
     if last is None:
-        return None
+        return []
     n = int(round(float(packet.duration * packet.time_base) * rate)) if packet.duration and packet.time_base else 0
     n = n or last.samples
     if n <= 0:
-        return None
+        return []
     frame = av.AudioFrame(format=last.format.name, layout=last.layout.name, samples=n)
     fill = b"\x80" if last.format.name.startswith("u8") else b"\x00"  # unsigned 8-bit silence is 128
     for plane in frame.planes:
         plane.update(fill * plane.buffer_size)
     frame.sample_rate = rate
-    return frame
+    return [frame]

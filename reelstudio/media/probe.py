@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..errors import (
@@ -229,8 +229,6 @@ def _rotation_of(frame) -> int:
 def probe(path: str | os.PathLike) -> SourceInfo:
     identity = check_path(path)
     p = os.fspath(path)
-    import av
-
     container = open_container(p)
     try:
         stream = pick_video_stream(container)
@@ -238,73 +236,13 @@ def probe(path: str | os.PathLike) -> SourceInfo:
             what = "audio-only file" if container.streams.audio else "file with no video stream"
             raise NoVideoStream(f"{p}: {what}; ReelStudio needs a video stream")
         audio = container.streams.audio[0] if container.streams.audio else None
-
-        # The frame grid from the demuxer: every displayed packet's PTS, sorted. The audio
-        # packets are read anyway (one demuxer pass): they tell where the file really ends.
-        pts: list[int] = []
-        header_frames = stream.frames or 0
-        stream.thread_type = "AUTO"
-        first_frame = None
-        video_end = audio_end = None  # seconds, container time
-        damaged = {"video": 0, "audio": 0}  # packets the demuxer marks corrupt
-        hidden = 0  # packets outside the edit list: in the header's count, never shown
-        last_damaged, last_kind = False, "video"  # the file's last packet is damaged: it was cut off
-        streams = [stream] + ([audio] if audio is not None else [])
-        try:
-            for packet in container.demux(streams):
-                if packet.size == 0 and packet.pts is None:
-                    continue  # the flush packet
-                kind = last_kind = "video" if packet.stream_index == stream.index else "audio"
-                last_damaged = bool(packet.is_corrupt)
-                damaged[kind] += last_damaged
-                if packet.pts is not None and packet.time_base:
-                    end_s = float((packet.pts + (packet.duration or 0)) * packet.time_base)
-                    if kind == "audio":
-                        audio_end = end_s if audio_end is None else max(audio_end, end_s)
-                    else:
-                        video_end = end_s if video_end is None else max(video_end, end_s)
-                if kind == "audio":
-                    continue
-                if first_frame is None:
-                    # decode until the first picture: it carries rotation and proves decodability
-                    for frame in packet.decode():
-                        first_frame = frame
-                        break
-                if packet.is_discard:
-                    hidden += 1
-                    continue  # outside the edit list: decoded but never shown
-                pts.append(packet.pts if packet.pts is not None else (packet.dts or len(pts)))
-            if first_frame is None and pts:
-                # the decoder holds its pictures back (frame threads, reordering) until it is
-                # flushed: a video of one or two frames shows its first only then
-                for frame in stream.codec_context.decode(None):
-                    first_frame = frame
-                    break
-        except av.error.FFmpegError as exc:
-            raise CorruptMedia(f"{p}: the video stream is damaged ({_ff_reason(exc)})") from None
-        if not pts:
-            raise CorruptMedia(f"{p}: the video stream holds no frames")
-        if first_frame is None:
-            raise CorruptMedia(f"{p}: no frame of the video stream can be decoded")
-        header_frames -= min(hidden, header_frames)  # the header counts the frames the edit list hides
-        pts.sort()
+        scan = _scan(container, stream, audio, p)
+        header_frames = (stream.frames or 0) - min(scan.hidden, stream.frames or 0)  # the edit list hides some
+        pts = sorted(scan.pts)
         tb = stream.time_base or Fraction(1, 90000)
-        first = pts[0]
-        times = [float((v - first) * tb) for v in pts]
-        warnings: list[str] = []
+        times = [float((v - pts[0]) * tb) for v in pts]
         rate = _declared_rate(stream)
-        if header_frames > len(times):
-            warnings.append(f"the file is truncated: its header lists {header_frames} frames, {len(pts)} are in "
-                            f"the file; analysed as far as it goes")
-        elif container.duration and container.duration > 0 and video_end is not None:
-            # no frame count in the header (WebM, fragmented MP4): the declared duration
-            declared = container.duration / 1_000_000
-            held = max(e for e in (video_end, audio_end) if e is not None) - (container.start_time or 0) / 1_000_000
-            if declared - held > max(0.25, 3.0 / float(rate or 30)):
-                warnings.append(f"the file is truncated: it holds {held:.2f} s of the {declared:.2f} s its header "
-                                f"declares; analysed as far as it goes")
-        if last_damaged and not warnings:
-            warnings.append("the file is truncated: it ends partway through its last packet; analysed as far as it goes")
+        warnings = _truncation(scan, header_frames, len(pts), container, rate)
         decode_limit = None
         if warnings and rate:
             # cut short: the packets lost from the last group of pictures (B-frames shown
@@ -313,58 +251,130 @@ def probe(path: str | os.PathLike) -> SourceInfo:
             whole = _frames_before_hole(times, rate)
             if 1 <= whole < len(times):
                 times, decode_limit = times[:whole], whole
-        for kind, n in damaged.items():
-            n -= int(last_damaged and kind == last_kind)
-            if n > 0:
-                warnings.append(f"{n} {kind} packet{'s' if n > 1 else ''} marked damaged by the container")
-        tracks = len(container.streams.audio)
-        if tracks > 1:  # the others are not heard: said, not silently left out
-            warnings.append(f"the file has {tracks} audio tracks; only the first is analysed")
-        if video_end is not None and audio_end is not None and audio_end - video_end > 0.5:
-            warnings.append(f"the sound runs {audio_end - video_end:.2f} s past the last frame; it is measured "
-                            f"to its end, though a platform may cut it with the picture")
-        if any(c.is_alpha for c in first_frame.format.components):
-            warnings.append("the picture has an alpha channel (transparency), which is not analysed: its colours "
-                            "are judged as stored, without it")
-        if getattr(first_frame, "interlaced_frame", False):
-            warnings.append("the video is interlaced; its frames are analysed whole, the two fields together "
-                            "(motion may show combing)")
+        warnings += _stream_warnings(scan, len(container.streams.audio))
+        first_frame = scan.first_frame
         rotation = _rotation_of(first_frame)
         coded_w, coded_h = first_frame.width, first_frame.height
-
         fps = _nominal_fps(stream, times)
         cfr = frame_times_are_constant(times, fps)
         step = times[-1] - times[-2] if len(times) > 1 else float(1 / fps)
-        duration = times[-1] + (float(1 / fps) if cfr else step)
-        timebase = Timebase(fps=fps, frame_count=len(times), frame_times=() if cfr else tuple(times))
         width, height = (coded_h, coded_w) if rotation in (90, 270) else (coded_w, coded_h)
         sar = stream.sample_aspect_ratio
         if sar and sar != 1 and sar.numerator > 0:
             width = int(round(width * sar)) if rotation not in (90, 270) else width
+        start_s = float(pts[0] * tb)
         return SourceInfo(
-            path=p,
-            identity=identity,
-            width=int(width),
-            height=int(height),
-            coded_width=int(coded_w),
-            coded_height=int(coded_h),
-            rotation=rotation,
-            fps=fps,
-            timebase=timebase,
-            duration_s=duration,
-            start_s=float(first * tb),
+            path=p, identity=identity, width=int(width), height=int(height),
+            coded_width=int(coded_w), coded_height=int(coded_h), rotation=rotation, fps=fps,
+            timebase=Timebase(fps=fps, frame_count=len(times), frame_times=() if cfr else tuple(times)),
+            duration_s=times[-1] + (float(1 / fps) if cfr else step),
+            start_s=start_s,
             video_codec=codec_name(stream),
             has_audio=audio is not None,
             audio_rate=audio.codec_context.sample_rate if audio is not None else None,
             audio_channels=audio.codec_context.channels if audio is not None else None,
             audio_codec=codec_name(audio) if audio is not None else None,
-            audio_offset_s=_audio_offset(audio, float(first * tb)),
-            audio_tracks=tracks,
+            audio_offset_s=_audio_offset(audio, start_s),
+            audio_tracks=len(container.streams.audio),
             warnings=tuple(warnings),
             decode_limit=decode_limit,
         )
     finally:
         container.close()
+
+
+@dataclass
+class _Scan:
+    """What one demuxer pass over the file found."""
+
+    pts: list[int] = field(default_factory=list)  # every displayed video packet's PTS, in file order
+    first_frame: object = None  # the first decoded picture: it carries rotation and proves decodability
+    video_end: float | None = None  # seconds, container time
+    audio_end: float | None = None
+    damaged: dict[str, int] = field(default_factory=lambda: {"video": 0, "audio": 0})  # marked corrupt
+    hidden: int = 0  # packets outside the edit list: in the header's count, never shown
+    last_damaged: bool = False  # the file's last packet is damaged: it was cut off
+    last_kind: str = "video"
+
+
+def _scan(container, stream, audio, p: str) -> _Scan:
+    """The frame grid from the demuxer: every displayed packet's PTS. The audio packets are
+    read anyway (one demuxer pass): they tell where the file really ends."""
+    import av
+
+    scan = _Scan()
+    stream.thread_type = "AUTO"
+    try:
+        for packet in container.demux([stream] + ([audio] if audio is not None else [])):
+            if packet.size == 0 and packet.pts is None:
+                continue  # the flush packet
+            kind = scan.last_kind = "video" if packet.stream_index == stream.index else "audio"
+            scan.last_damaged = bool(packet.is_corrupt)
+            scan.damaged[kind] += scan.last_damaged
+            if packet.pts is not None and packet.time_base:
+                end_s = float((packet.pts + (packet.duration or 0)) * packet.time_base)
+                if kind == "audio":
+                    scan.audio_end = end_s if scan.audio_end is None else max(scan.audio_end, end_s)
+                else:
+                    scan.video_end = end_s if scan.video_end is None else max(scan.video_end, end_s)
+            if kind == "audio":
+                continue
+            if scan.first_frame is None:
+                scan.first_frame = next(iter(packet.decode()), None)  # decode until the first picture
+            if packet.is_discard:
+                scan.hidden += 1
+                continue  # outside the edit list: decoded but never shown
+            scan.pts.append(packet.pts if packet.pts is not None else (packet.dts or len(scan.pts)))
+        if scan.first_frame is None and scan.pts:
+            # the decoder holds its pictures back (frame threads, reordering) until it is
+            # flushed: a video of one or two frames shows its first only then
+            scan.first_frame = next(iter(stream.codec_context.decode(None)), None)
+    except av.error.FFmpegError as exc:
+        raise CorruptMedia(f"{p}: the video stream is damaged ({_ff_reason(exc)})") from None
+    if not scan.pts:
+        raise CorruptMedia(f"{p}: the video stream holds no frames")
+    if scan.first_frame is None:
+        raise CorruptMedia(f"{p}: no frame of the video stream can be decoded")
+    return scan
+
+
+def _truncation(scan: _Scan, header_frames: int, frames: int, container, rate: Fraction | None) -> list[str]:
+    """The sentence saying the file is cut short, if it is."""
+    if header_frames > frames:
+        return [f"the file is truncated: its header lists {header_frames} frames, {frames} are in "
+                f"the file; analysed as far as it goes"]
+    if container.duration and container.duration > 0 and scan.video_end is not None:
+        # no frame count in the header (WebM, fragmented MP4): the declared duration
+        declared = container.duration / 1_000_000
+        held = max(e for e in (scan.video_end, scan.audio_end) if e is not None) - (container.start_time or 0) / 1_000_000
+        if declared - held > max(0.25, 3.0 / float(rate or 30)):
+            return [f"the file is truncated: it holds {held:.2f} s of the {declared:.2f} s its header "
+                    f"declares; analysed as far as it goes"]
+    if scan.last_damaged:
+        return ["the file is truncated: it ends partway through its last packet; analysed as far as it goes"]
+    return []
+
+
+def _stream_warnings(scan: _Scan, tracks: int) -> list[str]:
+    """What else the analysis leaves out or reads as stored: damaged packets, other audio
+    tracks, sound past the picture, transparency, interlacing."""
+    out = []
+    for kind, n in scan.damaged.items():
+        n -= int(scan.last_damaged and kind == scan.last_kind)
+        if n > 0:
+            out.append(f"{n} {kind} packet{'s' if n > 1 else ''} marked damaged by the container")
+    if tracks > 1:  # the others are not heard: said, not silently left out
+        out.append(f"the file has {tracks} audio tracks; only the first is analysed")
+    if scan.video_end is not None and scan.audio_end is not None and scan.audio_end - scan.video_end > 0.5:
+        out.append(f"the sound runs {scan.audio_end - scan.video_end:.2f} s past the last frame; it is measured "
+                   f"to its end, though a platform may cut it with the picture")
+    if any(c.is_alpha for c in scan.first_frame.format.components):
+        out.append("the picture has an alpha channel (transparency), which is not analysed: its colours "
+                   "are judged as stored, without it")
+    if getattr(scan.first_frame, "interlaced_frame", False):
+        out.append("the video is interlaced; its frames are analysed whole, the two fields together "
+                   "(motion may show combing)")
+    return out
 
 
 def _declared_rate(stream) -> Fraction | None:

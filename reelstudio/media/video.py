@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import queue
-import threading
 from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 import numpy as np
 
 from ..errors import CorruptMedia
+from .demux import decoded_frames
+from .fanout import FanOut
 from .probe import DecodeNotes, SourceInfo, _ff_reason, open_container, pick_video_stream
 
 
@@ -327,67 +327,73 @@ def _raw_frames(container, stream, depth: int, notes: DecodeNotes | None = None,
     Python scales; a small hand-off queue lets decoding and scaling overlap (decode alone
     3.5 s, serial decode + scale 5.0 s, overlapped 4.1 s for 60 s of 1080x1920).
 
-    With ``notes``, a packet the decoder rejects is dropped and counted (as FFmpeg's own
-    command line goes on), and a picture it marks corrupt (damage concealed) is counted;
-    without, the first rejected packet raises.
+    With ``notes``, damaged packets are dropped and concealed pictures counted (see
+    demux.decoded_frames); without, the first rejected packet raises.
     """
-    import av
-
-    out: queue.Queue = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-    done = object()
-
-    def put(item) -> bool:
-        while not stop.is_set():
-            try:
-                out.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def at(obj) -> float | None:
-        return float(obj.pts * obj.time_base) - start_s if obj.pts is not None and obj.time_base else None
-
-    def work():
-        try:
-            for packet in container.demux(stream):
-                try:
-                    frames = packet.decode()
-                except av.error.FFmpegError:
-                    if notes is None or packet.size == 0:
-                        raise
-                    notes.mark(at(packet), dropped=True)
-                    continue
-                for frame in frames:
-                    if notes is not None and frame.is_corrupt:
-                        notes.mark(at(frame), dropped=False)
-                    if not put(frame):
-                        return
-            put(done)
-        except av.error.FFmpegError as exc:
-            put(exc)
-        except BaseException as exc:  # handed to the consumer
-            put(exc)
-
-    worker = threading.Thread(target=work, name="reelstudio-demux-decode", daemon=True)
-    worker.start()
+    fan = FanOut(decoded_frames(container, stream, notes, start_s, count_concealed=True), 1, depth,
+                 name="reelstudio-demux-decode")
     try:
-        while True:
-            item = out.get()
-            if item is done:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
+        yield from fan.consumer(0)
     finally:
-        stop.set()
-        while worker.is_alive():
-            try:
-                out.get_nowait()
-            except queue.Empty:
-                pass
-            worker.join(timeout=0.05)
+        fan.close()
+
+
+class _PictureMaker:
+    """Every requested picture of one decoded frame (see Pictures): made later from the
+    kept planes for 8-bit 4:2:0 video, else at once through swscale."""
+
+    def __init__(self, info: SourceInfo, requests: list[FrameRequest]):
+        from av.video.reformatter import VideoReformatter
+
+        # largest first, so smaller pictures can be derived from a larger one
+        self.requests = sorted(dict.fromkeys(r.resolved(info) for r in requests), key=lambda r: -r.width * r.height)
+        # one reformatter per picture size keeps its scaler context from frame to frame
+        self.scalers = {req: VideoReformatter() for req in self.requests}
+        self.lazy = [r for r in self.requests if r.interpolation == "AREA" and r.pix_fmt in ("gray", "rgb24")]
+        self.rotation = info.rotation
+        self.base_size = planes_size(info, self.requests)
+
+    def _coded(self, req: FrameRequest) -> tuple[int, int]:
+        """The request's size in the frame's own (coded, unrotated) orientation."""
+        return (req.height, req.width) if self.rotation in (90, 270) else (req.width, req.height)
+
+    def pictures(self, frame) -> Pictures:
+        if frame.format.name in _PLANAR_420 and self.lazy:
+            planes = _Planes(frame, *self.base_size)
+            eager: dict = {}
+            for req in self.requests:  # other interpolations still go through swscale
+                if req not in self.lazy:
+                    eager[req] = self._sws(frame, req, eager)
+            return Pictures(self.requests, lambda req, p=planes: self._from_planes(p, req), eager,
+                            sign=lambda p=planes: signature_of(p.y))
+        made: dict = {}
+        for req in self.requests:
+            made[req] = self._sws(frame, req, made)
+        return Pictures(self.requests, made.__getitem__, made)
+
+    def _sws(self, frame, req: FrameRequest, images: dict) -> np.ndarray:
+        import cv2
+
+        base = _derivable_from(req, images)
+        if base is not None:
+            # a smaller picture from one already scaled: cheaper than another swscale pass
+            return cv2.resize(base, (req.width, req.height), interpolation=cv2.INTER_AREA)
+        w, h = self._coded(req)
+        arr = None
+        if req.pix_fmt == "gray" and req.interpolation == "AREA":
+            arr = _gray_from_luma(frame, w, h)
+        if arr is None:
+            out = self.scalers[req].reformat(frame, width=w, height=h, format=req.pix_fmt,
+                                             interpolation=req.interpolation)
+            arr = out.to_ndarray()
+            if req.pix_fmt == "gray" and arr.ndim == 3:
+                arr = arr[..., 0]
+        return _to_display(arr, self.rotation)
+
+    def _from_planes(self, planes: _Planes, req: FrameRequest) -> np.ndarray:
+        w, h = self._coded(req)
+        arr = planes.gray(w, h) if req.pix_fmt == "gray" else planes.rgb(w, h)
+        return _to_display(arr, self.rotation)
 
 
 def iter_frames(
@@ -407,13 +413,8 @@ def iter_frames(
     ~20 % cheaper at 1080p. Never use it for a picture shown to a person.
     """
     import av
-    import cv2
-    from av.video.reformatter import VideoReformatter
 
-    # largest first, so smaller pictures can be derived from a larger one
-    requests = sorted(dict.fromkeys(r.resolved(info) for r in requests), key=lambda r: -r.width * r.height)
-    # one reformatter per picture size keeps its scaler context from frame to frame
-    scalers = {req: VideoReformatter() for req in requests}
+    maker = _PictureMaker(info, requests)
     frame_bytes = max(1, info.coded_width * info.coded_height * 3 // 2)
     depth = max(2, min(8, (48 << 20) // frame_bytes))  # <= ~48 MB of decoded pictures in flight
     container = open_container(info.path)
@@ -426,32 +427,7 @@ def iter_frames(
         first_pts = None
         index = 0
         tb = stream.time_base
-        turned = info.rotation in (90, 270)
-        base_w, base_h = planes_size(info, requests)
         frames = _raw_frames(container, stream, depth, notes, info.start_s)
-
-        def sws(frame, req: FrameRequest, images: dict) -> np.ndarray:
-            base = _derivable_from(req, images)
-            if base is not None:
-                # a smaller picture from one already scaled: cheaper than another swscale pass
-                return cv2.resize(base, (req.width, req.height), interpolation=cv2.INTER_AREA)
-            w, h = (req.height, req.width) if turned else (req.width, req.height)
-            arr = None
-            if req.pix_fmt == "gray" and req.interpolation == "AREA":
-                arr = _gray_from_luma(frame, w, h)
-            if arr is None:
-                out = scalers[req].reformat(frame, width=w, height=h, format=req.pix_fmt,
-                                            interpolation=req.interpolation)
-                arr = out.to_ndarray()
-                if req.pix_fmt == "gray" and arr.ndim == 3:
-                    arr = arr[..., 0]
-            return _to_display(arr, info.rotation)
-
-        def from_planes(planes: _Planes, req: FrameRequest) -> np.ndarray:
-            w, h = (req.height, req.width) if turned else (req.width, req.height)
-            arr = planes.gray(w, h) if req.pix_fmt == "gray" else planes.rgb(w, h)
-            return _to_display(arr, info.rotation)
-
         try:
             for frame in frames:
                 if info.decode_limit is not None and index >= info.decode_limit:
@@ -459,20 +435,7 @@ def iter_frames(
                 if first_pts is None:
                     first_pts = frame.pts if frame.pts is not None else 0
                 pts_s = float((frame.pts - first_pts) * tb) if frame.pts is not None and tb else float(index / info.fps)
-                lazy = [r for r in requests if r.interpolation == "AREA" and r.pix_fmt in ("gray", "rgb24")]
-                if frame.format.name in _PLANAR_420 and lazy:
-                    planes = _Planes(frame, base_w, base_h)
-                    eager = {}
-                    for req in requests:  # other interpolations still go through swscale
-                        if req not in lazy:
-                            eager[req] = sws(frame, req, eager)
-                    images = Pictures(requests, lambda req, p=planes: from_planes(p, req), eager,
-                                      sign=lambda p=planes: signature_of(p.y))
-                else:
-                    made: dict = {}
-                    for req in requests:
-                        made[req] = sws(frame, req, made)
-                    images = Pictures(requests, made.__getitem__, made)
+                images = maker.pictures(frame)
                 del frame
                 yield DecodedFrame(index, pts_s, images)
                 index += 1
