@@ -24,13 +24,14 @@ when the words were left out).
 
 from __future__ import annotations
 
+import io
 import time
 
 import numpy as np
 
 from ..media.audio import SPEECH_RATE
 from ..errors import ModelError
-from .base import CAUSE_MODEL, CAUSE_SKIPPED, SKIPPED_REASON, AudioAnalyzer, Blocks, Lane
+from .base import CAUSE_MODEL, CAUSE_SKIPPED, SKIPPED_REASON, AudioAnalyzer, Lane
 
 WINDOW = 512  # samples at 16 kHz per model call
 CONTEXT = 64  # samples of the previous window prepended to each call
@@ -104,15 +105,14 @@ ONSET_REACH_S = 0.5  # an edge further than this from the recogniser's start is 
 ONSET_SHORT = 0.75  # a word this much shorter than its letters' typical length was cut short
 
 
-def bed_snr_db(probs, pcm: np.ndarray) -> float | None:
-    """Median level of the VAD windows that are surely speech over that of the windows that
-    are surely not (dB); None where either is rare (under 10 windows)."""
-    n = min(len(probs), pcm.size // WINDOW)
+def bed_snr_db(probs, levels) -> float | None:
+    """Median level (RMS, 0..1) of the VAD windows that are surely speech over that of the
+    windows that are surely not (dB); None where either is rare (under 10 windows)."""
+    n = min(len(probs), len(levels))
     if n < 20:
         return None
     p = np.asarray(probs[:n])
-    x = pcm[:n * WINDOW].astype(np.float32).reshape(n, WINDOW)
-    rms = np.sqrt(np.mean(x * x, axis=1)) + 1e-3
+    rms = np.asarray(levels[:n]) + 3e-5
     loud, quiet = rms[p > 0.8], rms[p < 0.1]
     if loud.size < 10 or quiet.size < 10:
         return None
@@ -130,15 +130,15 @@ def rising_edges(probs) -> np.ndarray:
     return k[low] * HOP_S - ONSET_LAG_S
 
 
-def snap_onsets(words: list[dict], probs, pcm: np.ndarray) -> None:
+def snap_onsets(words: list[dict], probs, levels) -> None:
     """Over a music or noise bed (ONSET_BED_DB) only, moves the start of a word that follows
     a pause to the nearest rising edge of the voice activity: later where the word starts
     where the voice activity says nobody speaks, earlier where the word came out cut short
     (under ONSET_SHORT of its letters' typical length: the onset was given to the bed). Over
     music the voice activity can rise a few tenths of a second before the voice does, so a
-    start is never moved earlier on the edge's word alone. Seconds from ``pcm``'s first
-    sample; the edge lies after the previous word's end and before the word's own."""
-    snr = bed_snr_db(probs, pcm)
+    start is never moved earlier on the edge's word alone. Seconds from the first sample the
+    VAD read; the edge lies after the previous word's end and before the word's own."""
+    snr = bed_snr_db(probs, levels)
     if not words or snr is None or snr >= ONSET_BED_DB:
         return
     edges = rising_edges(probs)
@@ -162,6 +162,25 @@ def snap_onsets(words: list[dict], probs, pcm: np.ndarray) -> None:
         prev_end = e
 
 
+class PcmFile:
+    """16 kHz mono int16 samples spooled to a (temporary) file: read a stretch, or hand the
+    open file to a child process, without holding the whole sound in memory (two hours
+    are 230 MB)."""
+
+    def __init__(self, file, n: int):
+        self.file, self.size = file, n
+
+    def read(self, a: int, b: int) -> np.ndarray:
+        a, b = max(0, a), min(self.size, b)
+        if b <= a:
+            return np.zeros(0, np.int16)
+        self.file.seek(2 * a)
+        return np.frombuffer(self.file.read(2 * (b - a)), "<i2").astype(np.int16)
+
+    def array(self) -> np.ndarray:
+        return self.read(0, self.size)
+
+
 class SileroVAD:
     """Streaming Silero VAD: push 16 kHz samples, read one probability per 512 samples."""
 
@@ -176,6 +195,7 @@ class SileroVAD:
         self.pending = np.zeros(0, np.float32)
         self.samples = 0
         self.probs: list[float] = []
+        self.levels: list[float] = []  # each window's RMS, beside its probability
         self._sr = np.array(SPEECH_RATE, dtype=np.int64)
         self.seconds_in_model = 0.0
 
@@ -200,6 +220,7 @@ class SileroVAD:
         self.seconds_in_model += time.perf_counter() - t0
         self.context = x[0, -CONTEXT:].copy()
         self.probs.append(float(out.reshape(-1)[0]))
+        self.levels.append(float(np.sqrt(np.mean(window * window))))
 
 
 class SpeechActivityAnalyzer(AudioAnalyzer):
@@ -246,7 +267,9 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
     def start(self, info) -> None:
         super().start(info)
         self._vad = None  # the model loads with the first samples: no audio, no model needed
-        self._pcm = Blocks(np.int16, block=30 * SPEECH_RATE)  # the sound, for the words: 32 kB a second
+        self._close_pcm()
+        self._pcm = None  # the sound, for the words, spooled to a temporary file: 32 kB a second
+        self._pcm_n = 0
         self.words_seconds = 0.0
 
     def feed(self, chunk) -> None:
@@ -256,21 +279,36 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
             self._vad = SileroVAD(threads=self.threads)
         self._vad.push(chunk.mono16k)
         if self.words:
-            self._pcm.extend((np.clip(chunk.mono16k, -1.0, 1.0) * 32767).astype(np.int16))
+            if self._pcm is None:
+                import tempfile
+
+                self._pcm = tempfile.TemporaryFile(prefix="reelstudio-pcm-")  # gone when closed, or when the process ends
+            pcm16 = (np.clip(chunk.mono16k, -1.0, 1.0) * 32767).astype("<i2")
+            self._pcm.write(pcm16.tobytes())
+            self._pcm_n += pcm16.size
+
+    def _close_pcm(self) -> None:
+        f, self._pcm = getattr(self, "_pcm", None), None
+        if f is not None:
+            f.close()
 
     def abort(self) -> None:
         """The analysis was cancelled: stop a recogniser running in a child process."""
         engine = getattr(self, "_engine", None)
         if engine is not None and hasattr(engine, "abort"):
             engine.abort()
+        self._close_pcm()
 
     def _words(self, spans: list[tuple[int, int]]) -> tuple[list[dict], dict]:
         """Recognise the VAD spans; returns the words and the lane fields about them."""
         from .asr import words_engine
 
         engine = self._engine = words_engine(self.words_model, self.quality)
-        pcm = self._pcm.array()
-        self._pcm = Blocks(np.int16)
+        spool, n = self._pcm, self._pcm_n
+        if spool is None:
+            spool, n = io.BytesIO(), 0
+        spool.flush()
+        pcm = PcmFile(spool, n)
         t0 = time.thread_time()  # CPU of this (the audio) thread only
         try:
             if hasattr(engine, "transcribe"):  # Whisper: every span in one child process
@@ -288,7 +326,8 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
         finally:
             # this thread's CPU, plus the recognizer's child process when it had one
             self.words_seconds = time.thread_time() - t0 + getattr(engine, "child_cpu_s", 0.0)
-        snap_onsets(words, self._vad.probs, pcm)
+            self._close_pcm()
+        snap_onsets(words, self._vad.probs, self._vad.levels)
         off = self.info.audio_offset_s
         tb = self.info.timebase
         out = []
@@ -312,10 +351,10 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
         pad = int(WORDS_PAD_S * SPEECH_RATE)
         cuts = [(max(0, s - pad), min(pcm.size, e + pad)) for s, e in spans]
         if hasattr(engine, "recognize_many"):  # pocketsphinx: in a process of its own
-            found = engine.recognize_many([pcm[a:b] for a, b in cuts])
+            found = engine.recognize_many([pcm.read(a, b) for a, b in cuts])
         else:
             engine.load()
-            found = [engine.recognize(pcm[a:b]) for a, b in cuts]
+            found = [engine.recognize(pcm.read(a, b)) for a, b in cuts]
         return [{"start_s": a / SPEECH_RATE + w.start_s, "end_s": a / SPEECH_RATE + w.end_s, "text": w.text,
                  "confidence": w.confidence, "time_source": "recogniser"}
                 for (a, b), span_words in zip(cuts, found) for w in span_words]

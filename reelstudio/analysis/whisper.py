@@ -226,7 +226,7 @@ def compact(pcm: np.ndarray, spans: list[tuple[int, int]], pad: int, gap: int):
         if out:
             out.append(np.zeros(gap, np.float32))
             at += gap
-        out.append(pcm[a:b])
+        out.append(pcm[a:b].astype(np.float32) / 32768.0 if pcm.dtype == np.int16 else pcm[a:b])
         pieces.append((at, a, b - a, k, s, e))
         at += b - a
     audio = np.concatenate(out) if out else np.zeros(0, np.float32)
@@ -398,13 +398,33 @@ def _add_heard_again(first: list[dict], again: list[dict]) -> list[dict]:
     return out
 
 
+def _spool_fd(pcm) -> int | None:
+    """The file descriptor of a spooled sound (analysis.speech.PcmFile) a child process can
+    map, on systems that hand descriptors to children (POSIX); else None."""
+    f = getattr(pcm, "file", None)
+    if f is None or os.name != "posix" or not pcm.size:
+        return None
+    try:
+        return f.fileno()
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
+
+
+def _job_pcm(job: dict) -> np.ndarray:
+    """The job's int16 samples: in the job, or mapped from the descriptor the parent handed
+    over (read-only: nothing is copied until a stretch is used)."""
+    if "pcm_fd" not in job:
+        return np.asarray(job["pcm"], np.int16)
+    return np.memmap(os.fdopen(os.dup(job["pcm_fd"]), "rb"), dtype="<i2", mode="r", shape=(job["pcm_n"],))
+
+
 def _transcribe(job: dict) -> dict:
     """Runs in the child. ``job``: pcm (int16), spans (samples), quality, language (None:
     detect), align (bool). Returns the words (source seconds) and what was found."""
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
     t_cpu = time.process_time()
-    pcm = np.asarray(job["pcm"], np.int16).astype(np.float32) / 32768.0
+    pcm = _job_pcm(job)  # int16, read where needed: two hours are 230 MB as int16, 460 as float
     spans = job["spans"]
     audio, pieces = compact(pcm, spans, int(SPAN_PAD_S * RATE), int(GAP_S * RATE))
     result = {"words": [], "language": None, "language_probability": None, "segments_dropped": 0,
@@ -518,7 +538,7 @@ def _align_run(aligner, ws: list[dict], pcm: np.ndarray, depth: int = 0,
     if b - a < RATE // 10:
         return
     try:
-        aligned = aligner.align_transcript((pcm[a:b] * 32767).astype(np.int16), toks)
+        aligned = aligner.align_transcript(np.asarray(pcm[a:b], np.int16), toks)
     except ModelError:
         return
     if aligned is None:
@@ -618,8 +638,13 @@ class WhisperWords:
     def transcribe(self, pcm: np.ndarray, spans: list[tuple[int, int]]) -> dict:
         """Words of the 16 kHz int16 ``pcm`` inside ``spans`` (samples); raises ModelError."""
         self.load()
-        job = {"pcm": np.asarray(pcm, np.int16), "spans": [(int(s), int(e)) for s, e in spans],
+        job = {"spans": [(int(s), int(e)) for s, e in spans],
                "quality": self.quality, "language": self.language, "align": self.align, "model": MODEL}
+        fd = _spool_fd(pcm)
+        if fd is None:  # an array, or no file descriptor to hand over: the samples go in the job
+            job["pcm"] = np.asarray(pcm.array() if hasattr(pcm, "array") else pcm, np.int16)
+        else:
+            job["pcm_fd"], job["pcm_n"] = fd, int(pcm.size)
         if not job["spans"]:
             return {"words": [], "language": None, "language_probability": None, "cpu_s": 0.0}
         if getattr(sys, "frozen", False) or not sys.executable:
@@ -628,7 +653,7 @@ class WhisperWords:
         try:
             self._proc = subprocess.Popen([sys.executable, "-m", "reelstudio.analysis.whisper"],
                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                          env=env)
+                                          env=env, pass_fds=(job["pcm_fd"],) if "pcm_fd" in job else ())
         except OSError:
             return _transcribe(job)
         try:
