@@ -11,7 +11,25 @@ def test_import_linter_contract():
     lint = Path(sys.executable).with_name("lint-imports")
     proc = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, env=cli_env())
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "1 kept, 0 broken" in proc.stdout
+    assert "2 kept, 0 broken" in proc.stdout
+
+
+def test_a_new_core_module_is_covered_by_the_contract(tmp_path):
+    """The contract names the package, not a list: a module written tomorrow that imports Qt,
+    or the GUI, breaks it (the old list had missed accepted.py, transcript.py, severity.py)."""
+    import shutil
+
+    shutil.copytree(ROOT / "reelstudio", tmp_path / "reelstudio", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "reelstudio" / "brand_new.py").write_text("import PySide6\n")
+    (tmp_path / "reelstudio" / "brand_new_too.py").write_text("from .gui import main_window\n")
+    lint = Path(sys.executable).with_name("lint-imports")
+    env = {**cli_env(), "PYTHONPATH": str(tmp_path)}
+    proc = subprocess.run([str(lint)], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert proc.returncode != 0
+    assert "0 kept, 2 broken" in proc.stdout, proc.stdout
+    assert "reelstudio.brand_new -> PySide6" in proc.stdout
+    assert "reelstudio.brand_new_too -> reelstudio.gui" in proc.stdout
 
 
 def test_running_an_analysis_loads_no_qt_and_help_is_light(tmp_path):
