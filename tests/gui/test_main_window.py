@@ -406,7 +406,7 @@ def test_timeline_click_shows_exactly_that_frame(qtbot, analysed_clip):
     # a drag pans instead of seeking
     before = win.timeline.master.vb.viewRange()[0]
     start = win.timeline.view.mapFromScene(win.timeline.scene_pos_of_frame(45))
-    drag(win.timeline.view.viewport(), start, start + QPoint(120, 0))
+    drag(win.timeline.view.viewport(), start, start + QPoint(120, 0), pause_ms=20)
     assert win.timeline.master.vb.viewRange()[0] != before
     assert win.player.current_frame() == 50
 
@@ -1080,10 +1080,13 @@ def test_dragging_the_playhead_scrubs_and_a_drag_beside_it_still_pans(qtbot, ana
     assert len(shown) >= 3 and shown[-1] == 60 and shown == sorted(shown), shown  # it followed the pointer
     assert tl.visible_range() == before, "dragging the playhead does not pan"
     assert all(abs(h.value() - 60.5) < 1e-9 for h in tl.playheads), "every playhead sits on the frame shown"
-    # a drag that starts away from the playhead pans and leaves the frame alone
+    # a drag that starts away from the playhead pans and leaves the frame alone (zoomed in, so
+    # there is room to pan; moves paced as a hand's: pyqtgraph drops faster ones)
+    tl.zoom(2.0, around=30)
+    zoomed = tl.visible_range()
     start = tl.view.mapFromScene(tl.scene_pos_of_frame(30, "loudness"))
-    drag(view, start, start + QPoint(80, 0))
-    assert tl.visible_range() != before and win.player.current_frame() == 60
+    drag(view, start, start + QPoint(80, 0), steps=6, pause_ms=20)
+    assert tl.visible_range() != zoomed and win.player.current_frame() == 60
 
 
 # -- waveform and sound (issue 16) --------------------------------------------------------------
