@@ -19,7 +19,7 @@ from fractions import Fraction
 
 import pytest
 
-pytest.importorskip("pytestqt")
+import pytestqt  # noqa: E402,F401 - scripts/setup.sh --test installs it: missing, the GUI tests fail, never skip
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl  # noqa: E402
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics, QMouseEvent  # noqa: E402

@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 from media import read_number, write_numbered_clip  # noqa: E402
 from reelstudio.errors import NotAVideo  # noqa: E402
 
-pytest.importorskip("pytestqt")
+import pytestqt  # noqa: E402,F401 - scripts/setup.sh --test installs it: missing, the GUI tests fail, never skip
 from PySide6.QtCore import QObject, Qt  # noqa: E402
 from PySide6.QtWidgets import QVBoxLayout, QWidget  # noqa: E402
 
