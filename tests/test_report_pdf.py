@@ -173,6 +173,21 @@ def test_many_long_flags_flow_over_pages_and_an_empty_analysis_renders(reel_anal
     assert "Score unavailable" in text and "Nothing was flagged" in text
 
 
+def test_checklist_titles_and_reasons_are_whole(reel_analysis, tmp_path):
+    """The checklist once cut "Text under the platform's buttons" to "Text under the
+    platform's butt..." and a reason to "within Instagram Reels's...": a row wraps instead."""
+    a = json.loads(json.dumps(reel_analysis))
+    a["checklist"][0]["title"] = "Text under the platform's buttons and the caption block"
+    a["checklist"][0]["detail"] = ("1080x1920, 30 fps, 17.5 s: within Instagram Reels's limits for every "
+                                   "field the preset names, and one more clause that makes it long")
+    path = tmp_path / "long.pdf"
+    report.write(a, str(path), thumbnails=False)
+    page1 = " ".join(_poppler("pdftotext", "-f", "1", "-l", "1", str(path), "-").split())
+    assert "\u2026" not in page1
+    assert "Text under the platform's buttons and the caption block" in page1
+    assert "every field the preset names, and one more clause that makes it long" in page1
+
+
 def test_pages_render_and_are_not_blank(reel_pdf, tmp_path):
     path = reel_pdf
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(path), str(tmp_path / "page")], check=True, timeout=60)

@@ -35,16 +35,6 @@ def _band_rgb(score: float | None) -> tuple[int, int, int]:
     return BAND_RGB[None if score is None else band_of(round(score))]
 
 
-def _clip_text(pdf, text: str, width: float) -> str:
-    """One line: cut with an ellipsis to fit ``width``."""
-    text = " ".join(str(text or "").split())
-    if pdf.get_string_width(text) <= width:
-        return text
-    while text and pdf.get_string_width(text + "…") > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def thumbnails_for(analysis: dict[str, Any], frames: list[int], video: str | None,
                    notes: list[str]) -> dict[int, Any]:
     """Thumbnails of ``frames`` from ``video`` (default: the analysed file), or {} with a note why not."""
@@ -234,8 +224,17 @@ class _Report:
         pdf.cell(w_pts, 5, "POINTS", align="R")
         pdf.set_x(pdf.get_x() + 4)
         pdf.cell(w_detail, 5, "WHY", new_x="LMARGIN", new_y="NEXT")
-        row_h = 6.4
+        line_h, pad = 4.2, 1.1
         for i, c in enumerate(items):
+            # the title and the reason wrap in their columns (a row grows), never cut off: "Text
+            # under the platform's butt..." told the editor less than the check says
+            title = " ".join(str(c.get("title") or check_title(c.get("check", ""))).split())
+            detail = " ".join(str(c.get("detail") or "").split())
+            if c.get("accepted"):
+                detail = f"{c['accepted']} accepted as intentional. {detail}"
+            n_lines = max(1, round(self._measure(title, 9, True, w_name - 1, line_h) / line_h),
+                          round(self._measure(detail, 8.5, False, w_detail, line_h) / line_h))
+            row_h = max(6.4, n_lines * line_h + 2 * pad)
             if pdf.will_page_break(row_h):
                 pdf.add_page()
             y = pdf.get_y()
@@ -243,23 +242,23 @@ class _Report:
                 pdf.set_fill_color(246, 247, 249)
                 pdf.rect(pdf.l_margin, y, pdf.w - pdf.l_margin - pdf.r_margin, row_h, style="F")
             status = c.get("status") or "n/a"
-            self.badge(pdf.l_margin + 0.5, y + 1.2, w_badge - 1, row_h - 2.4, status.upper(),
+            self.badge(pdf.l_margin + 0.5, y + 1.2, w_badge - 1, 4.0, status.upper(),
                        STATUS_RGB.get(status, STATUS_RGB["n/a"]))
-            pdf.set_xy(pdf.l_margin + w_badge + 2, y)
+            x_name = pdf.l_margin + w_badge + 2
+            pdf.set_xy(x_name, y + pad)
             self.font(9, True)
-            pdf.cell(w_name, row_h, _clip_text(pdf, c.get("title") or check_title(c.get("check", "")), w_name - 1))
+            pdf.multi_cell(w_name - 1, line_h, title, align="L")
             self.font(8.5, False, MUTED)
             pts, weight = c.get("points"), c.get("weight")
             if c.get("incomplete"):  # could not run: it counts as 0 of its weight
                 pts, status = 0.0, "counted"
-            pdf.cell(w_pts, row_h, "—" if status == "n/a" or pts is None else f"{pts:.1f} / {weight:g}"
+            pdf.set_xy(x_name + w_name, y + pad)
+            pdf.cell(w_pts, line_h, "—" if status == "n/a" or pts is None else f"{pts:.1f} / {weight:g}"
                      if isinstance(pts, (int, float)) and isinstance(weight, (int, float)) else str(pts), align="R")
-            pdf.set_x(pdf.get_x() + 4)
+            pdf.set_xy(x_name + w_name + w_pts + 4, y + pad)
             self.font(8.5, False)
-            detail = c.get("detail") or ""
-            if c.get("accepted"):
-                detail = f"{c['accepted']} accepted as intentional. {detail}"
-            pdf.cell(w_detail, row_h, _clip_text(pdf, detail, w_detail), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(w_detail, line_h, detail, align="L")
+            pdf.set_xy(pdf.l_margin, y + row_h)
 
     # -- flagged moments --------------------------------------------------------------
     def moments(self, thumbs: dict[int, Any]) -> None:
