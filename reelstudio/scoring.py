@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 from .severity import SEVERITY_OF_STATUS, rank, worst
 
-SCORE_VERSION = "4"  # 2: gates, one flag per problem; black frames need 0.1 s, frozen excludes stills;
+SCORE_VERSION = "5"  # 2: gates, one flag per problem; black frames need 0.1 s, frozen excludes stills;
 # 4: no face in the hook is a warning (0.5), not a fail; a silent track is not also dead air (issue 13 evidence)
+# 5: a subtitle may stay 0.5 s after its speech (Netflix timing); black under captions is black
 PASS_AT = 0.9  # a check passes at a sub-score of 0.9 or more (and no warning or error flag)
 FAIL_BELOW = 0.5
 BANDS = ((90, "good"), (50, "needs work"), (0, "poor"))

@@ -408,6 +408,11 @@ def test_subtitles_out_of_sync():
     assert "end it 0.8 s later" in f["fix"].lower()
     sub["offset_start_s"] = sub["offset_end_s"] = 0.25  # within tolerance
     assert not run(lanes).flags
+    sub["offset_start_s"], sub["offset_end_s"] = 0.0, 0.75  # held after the last word: well timed
+    assert not run(lanes).flags
+    sub["offset_start_s"], sub["offset_end_s"] = 0.0, 1.0  # lingers 0.5 s past the allowed half second
+    f = only_flags(run(lanes), "subtitles_out_of_sync")[0]
+    assert "leaves 1.0 s after the speech ends" in f["message"] and "end it 0.5 s earlier" in f["fix"].lower()
     lanes["subtitle_sync"]["subtitles"] = [dict(s, speech_start_s=None) for s in lanes["subtitle_sync"]["subtitles"]]
     assert row(run(lanes), "subtitles_out_of_sync")["status"] == "n/a"
 
@@ -614,7 +619,7 @@ def test_spoken_subtitles_are_judged_by_sync_not_reading_time():
     assert not only_flags(ev, "text_too_brief") and row(ev, "text_too_brief")["status"] == "pass"
     assert "5 spoken subtitles judged by their sync" in row(ev, "text_too_brief")["detail"]
     (f,) = only_flags(ev, "subtitles_out_of_sync")
-    assert "end it 0.9 s earlier" in f["fix"].lower()
+    assert "end it 0.4 s earlier" in f["fix"].lower()
     # a caption the sync step could not match but the text lane calls a subtitle is spoken too
     lanes["subtitle_sync"]["subtitles"] = []
     assert not only_flags(run(lanes), "text_too_brief")

@@ -141,3 +141,38 @@ def test_a_burst_of_black_flashes_is_flashing_not_black_frames(tmp_path):
     flashing = [f for f in res.flags if f["check"] == "photosensitive_flashing"]
     assert len(flashing) == 1 and flashing[0]["severity"] == "error"
     assert abs(flashing[0]["start_frame"] - 30) <= 2 and abs(flashing[0]["end_frame"] - 58) <= 3
+
+
+def test_black_under_a_subtitle_is_black_and_a_dark_scene_is_not(tmp_path):
+    """Twelve black frames under a two-line boxed subtitle (white DejaVu Sans Bold on a dark
+    box, as creators burn them in) are black: the glyphs are 4-6 % of the pixels, under the
+    98 % dark-pixel rule. A dark photo (the moon, its light spread over the frame) is not."""
+    import cv2
+    import skimage.data
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 22)
+    coffee = _photo("coffee")
+    moon = cv2.resize(np.stack([skimage.data.moon()] * 3, axis=2), (W, H)) // 4  # dark, lit all over
+
+    def subtitle(img, lines):
+        im = Image.fromarray(np.ascontiguousarray(img))
+        d = ImageDraw.Draw(im)
+        y0 = int(H * 0.72)
+        d.rectangle([20, y0 - 6, W - 20, y0 + 58], fill=(16, 16, 16))
+        for k, line in enumerate(lines):
+            d.text((30, y0 + k * 27), line, font=font, fill=(255, 255, 255))
+        return np.asarray(im)
+
+    def pictures():
+        for i in range(150):
+            if 40 <= i < 52:
+                yield subtitle(np.zeros((H, W, 3), np.uint8), ["and that was the", "moment it all broke"])
+            elif 90 <= i < 120:
+                yield moon
+            else:
+                yield subtitle(_pan(coffee, i), ["here we go again", "one more time"])
+
+    clip = write_pictures(tmp_path / "subbed_black.mp4", pictures(), fps=FPS)
+    res = analyze(str(clip), analyzers=[PictureAnalyzer()], cache=False)
+    assert _spans(res.lanes["black"]) == [(40, 52)]

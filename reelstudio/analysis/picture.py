@@ -1,6 +1,9 @@
 """Black frames, frozen frames, motion energy and flashes, from one small picture per frame.
 
-- black: >= 98 % of pixels darker than 10 % luma (as FFmpeg's blackdetect), any length.
+- black: >= 98 % of pixels darker than 10 % luma (as FFmpeg's blackdetect), any length; or
+  black with captions on it: every row dark that way except at most two bands of lit rows
+  (each up to 12 % of the height, together up to 25 %) that are themselves partly dark
+  (glyphs on black or on a dark box): a subtitle over a black stretch does not make it picture.
 - frozen: a held picture, at least ``frozen_min_s`` long, that stops where motion was going
   on (see ``_Holds``); black stretches are reported as black only. Held pictures that are
   designed stills (a photo or a title card cut in and held, the video opening on a still)
@@ -160,9 +163,28 @@ class _Holds:
             self._close(n)
 
 
+def _dark_around_captions(dark: np.ndarray, ratio: float, share: float) -> float:
+    """The dark share of a frame outside its caption bands, when the light in it is only
+    captions: at most two bands of lit rows (each up to 12 % of the height, together up to
+    25 %), themselves at least a quarter dark (glyphs on black or on a dark box: at 108 px
+    wide a line of text lights about half of its rows' pixels), every other row dark. Else ``share``: a dark scene with light spread over it stays picture. A
+    two-line boxed subtitle over 12 black frames held only 94 % dark pixels, and the black
+    lane saw no black at all (bench/eval_checks.py, tune part)."""
+    rows = dark.mean(axis=1)
+    lit = rows < ratio
+    h = len(rows)
+    n_lit = int(np.count_nonzero(lit))
+    if n_lit > 0.25 * h:
+        return share
+    bands = runs(lit, 1)
+    if len(bands) > 2 or any(e - s > 0.12 * h for s, e in bands) or float(rows[lit].mean()) < 0.25:
+        return share
+    return float(rows[~lit].mean())
+
+
 class PictureAnalyzer(VideoAnalyzer):
     name = "picture"
-    version = 2
+    version = 3  # 3: black under a caption band
     lanes = ("black", "frozen", "motion", "flashes")
 
     def __init__(
@@ -232,7 +254,11 @@ class PictureAnalyzer(VideoAnalyzer):
         luma = cv2.transform(image.astype(np.float32), _LUMA_OF_8BIT)
         lin = cv2.transform(cv2.LUT(image, _SRGB_TO_LINEAR), _LUMA_ROW)
         size = luma.size
-        self._black.append(np.count_nonzero(luma <= self.black_pixel_threshold) / size)
+        dark = luma <= self.black_pixel_threshold
+        share = np.count_nonzero(dark) / size
+        if 0.6 <= share < self.black_ratio:
+            share = _dark_around_captions(dark, self.black_ratio, share)
+        self._black.append(share)
         self._luma_mean.append(cv2.mean(luma)[0])
         self._holds.feed(index, luma, self._prev_luma)
         if self._prev_luma is None:
