@@ -12,6 +12,9 @@ good >= 90, needs work 50-89, poor < 50. Three rules keep it honest:
 - A critical failure (photosensitive flashing, no usable audio, black or frozen over a
   large share, a frame the preset would letterbox) caps the score at 49: "poor" whatever
   the rest earns.
+- A check that fails keeps the score out of "good": at most 89, "needs work". A mix at -30
+  LUFS (an error, 16 LU under target) cost its 8 points and left the reel "good" (92) beside a
+  FAIL row; the band and the checklist must say the same thing.
 
 ``SCORE_VERSION`` changes whenever a weight, a control point, a threshold or one of these
 rules does, so scores of different versions are never compared.
@@ -25,11 +28,13 @@ from .severity import SEVERITY_OF_STATUS, rank, worst
 
 SCORE_VERSION = "5"  # 2: gates, one flag per problem; black frames need 0.1 s, frozen excludes stills;
 # 4: no face in the hook is a warning (0.5), not a fail; a silent track is not also dead air (issue 13 evidence)
-# 5: a subtitle may stay 0.5 s after its speech (Netflix timing); black under captions is black
+# 5: a subtitle may stay 0.5 s after its speech (Netflix timing); black under captions is black;
+#    a failing check holds the score at 89
 PASS_AT = 0.9  # a check passes at a sub-score of 0.9 or more (and no warning or error flag)
 FAIL_BELOW = 0.5
 BANDS = ((90, "good"), (50, "needs work"), (0, "poor"))
 GATED_MAX = 49  # a critical failure caps the score here: the top of "poor"
+FAILING_MAX = 89  # a failing check holds the score here: the top of "needs work"
 
 
 def status_of(score: float | None, flags: list[dict]) -> str:
@@ -76,6 +81,7 @@ class Score:
     uncapped: int | None = None  # before a critical failure capped it (gated scores only)
     incomplete: list[dict] = field(default_factory=list)  # [{"check", "reason"}]
     gates: list[dict] = field(default_factory=list)  # [{"gate", "check", "reason"}]
+    held_by: list[str] = field(default_factory=list)  # failing checks that held a "good" score at 89
 
     @property
     def complete(self) -> bool:
@@ -87,6 +93,10 @@ class Score:
         if self.gates:
             why = "; ".join(g["reason"] for g in self.gates)
             parts.append(f"Capped at {GATED_MAX} (poor) by a critical failure: {why}.")
+        elif self.held_by:
+            n = len(self.held_by)
+            parts.append(f"Held at {FAILING_MAX} (needs work, from {self.uncapped}): {', '.join(self.held_by)} "
+                         f"fail{'s' if n == 1 else ''}, and a reel with a failing check is not ready to publish.")
         if self.incomplete:
             n = len(self.incomplete)
             names = ", ".join(i["check"] for i in self.incomplete)
@@ -110,10 +120,15 @@ def total(checklist: list[dict], gates: list[dict] | None = None) -> Score:
     most = None
     if incomplete:
         most = int(round(100.0 * (earned + sum(c["weight"] for c in rows if c.get("incomplete"))) / possible))
-    uncapped = None
+    uncapped, held_by = None, []
     if gates and value > GATED_MAX:
         uncapped, value = value, GATED_MAX
+    failing = [c.get("title") or c["check"] for c in rows if c["status"] == "fail" and not c.get("incomplete")]
+    if failing and value > FAILING_MAX:
+        uncapped, value, held_by = value, FAILING_MAX, failing
     if gates and most is not None:
         most = min(most, GATED_MAX)
+    if failing and most is not None:
+        most = min(most, FAILING_MAX)
     return Score(value, band_of(value), round(earned, 3), possible, score_max=most, uncapped=uncapped,
-                 incomplete=incomplete, gates=gates)
+                 incomplete=incomplete, gates=gates, held_by=held_by)

@@ -637,6 +637,9 @@ def test_too_quiet_and_silent_track():
     assert_fires(ev, "too_quiet", 0, N, "error")
     f = only_flags(ev, "too_quiet")[0]
     assert f["gain_db"] == 12.0 and "raise the level by 12 dB" in f["fix"] and "limiter" in f["fix"]
+    # 8 of 100 points lost would leave 92, "good", beside a FAIL row: a failing check holds it at 89
+    assert row(ev, "too_quiet")["status"] == "fail" and ev.score == 89 and ev.band == "needs work"
+    assert ev.score_note.startswith("Held at 89 (needs work, from 92): Too quiet fails")
     lanes["loudness"]["integrated_lufs"] = -16.5  # within 3 LU
     assert not run(lanes).flags
     lanes["loudness"]["integrated_lufs"] = None
