@@ -561,6 +561,19 @@ def test_text_too_small():
     assert not run(lanes).flags
 
 
+def test_text_too_small_reads_the_font_size_not_the_ink():
+    """A 60 px font on a line with no descender has 44 px of ink ("That feature is not"): it is
+    the font that is read on a phone, so the lane's font_px decides, and the ink only for a
+    lane that has no font size."""
+    lanes = clean_lanes()
+    c = lanes["text"]["intervals"][0]
+    c["height_px"], c["font_px"] = 44, 60.0
+    assert not only_flags(run(lanes), "text_too_small")
+    c["height_px"], c["font_px"] = 52, 36.0  # tall ink (descenders, an outline), a small font
+    (f,) = only_flags(run(lanes), "text_too_small")
+    assert f["height_px"] == 36.0 and "set at 36 px" in f["message"] and "48 px" in f["fix"]
+
+
 def test_text_low_contrast_normal_and_large_text():
     lanes = clean_lanes()
     c = lanes["text"]["intervals"][4]
