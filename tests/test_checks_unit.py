@@ -620,6 +620,25 @@ def test_text_too_brief_reading_speed_and_minimum_time():
     assert [(x["start_frame"], x["end_frame"]) for x in f] == [(c["start_frame"], c["end_frame"])]
 
 
+def test_a_chunk_read_in_part_stays_in_the_subtitle_track():
+    """Word-by-word chunks: one read in part ("ENOUGH" for "IS ENOUGH", 5 frames of 24) was not
+    matched to the speech and was judged as a title too brief to read. Spoken while shown,
+    in the place of the spoken chunk right before it, it is part of the track."""
+    lanes = clean_lanes()
+    caps = lanes["text"]["intervals"]
+    caps[3].update(text="ENOUGH, the chunk read in part", role="overlay", end_frame=caps[3]["start_frame"] + 5)
+    caps[3]["end_s"] = caps[3]["end_frame"] / FPS
+    lanes["subtitle_sync"]["subtitles"][3].update(speech_start_s=None, speech_end_s=None, offset_start_s=None,
+                                                  offset_end_s=None)
+    lanes["speech"]["words"] = [{"start_s": t / FPS, "end_s": (t + 9) / FPS, "text": "w"} for t in range(10, 285, 10)]
+    assert not only_flags(run(lanes), "text_too_brief")
+    lanes["speech"]["words"] = []  # nobody speaks then: a title, too brief
+    assert only_flags(run(lanes), "text_too_brief")
+    lanes["speech"]["words"] = [{"start_s": t / FPS, "end_s": (t + 9) / FPS, "text": "w"} for t in range(10, 285, 10)]
+    caps[3]["box"] = [200, 200, 680, 60]  # up top, away from the subtitles: a title
+    assert only_flags(run(lanes), "text_too_brief")
+
+
 def test_spoken_subtitles_are_judged_by_sync_not_reading_time():
     """One caption once got "end it 0.9 s earlier" next to "keep it on screen 1 frame longer":
     a subtitle that shows speech is read along with it, so only its sync is judged."""

@@ -34,7 +34,48 @@ def _spoken(ctx: Context) -> set[int]:
                 if s.get("speech_start_s") is not None and s.get("caption") is not None}
     text = ctx.lane("text")
     if text is not None:
-        out |= {k for k, it in enumerate(text.get("intervals", [])) if it.get("role") == "subtitle"}
+        items = text.get("intervals", [])
+        out |= {k for k, it in enumerate(items) if it.get("role") == "subtitle"}
+        out |= _in_the_track(ctx, items, out)
+    return out
+
+
+TRACK_GAP_S = 0.25  # a caption this close in time to a spoken one, in its place, is in its track
+
+
+def _in_the_track(ctx: Context, items: list[dict], spoken: set[int]) -> set[int]:
+    """Captions the sync step could not match that are still part of the subtitle track: one
+    shown while words are spoken (over half of its time), in the same place on screen as a
+    spoken caption (boxes overlapping by half the smaller's height), right before or after
+    it (within 0.25 s). A word-by-word chunk read in part ("ENOUGH" for "IS ENOUGH", for 5
+    of its 24 frames) was judged as a title and told to stay on screen 0.6 s longer."""
+    words = [(float(w["start_s"]), float(w["end_s"])) for w in (ctx.lane("speech") or {}).get("words") or []
+             if w.get("start_s") is not None and w.get("end_s") is not None]
+    if not words or not spoken:
+        return set()
+
+    def rows(it):
+        b = it.get("box")
+        return (float(b[1]), float(b[1]) + float(b[3])) if b else None
+
+    out = set()
+    for k, it in enumerate(items):
+        if k in spoken or rows(it) is None or it.get("start_s") is None:
+            continue
+        t0, t1 = float(it["start_s"]), float(it["end_s"])
+        heard = sum(max(0.0, min(t1, b) - max(t0, a)) for a, b in words)
+        if t1 <= t0 or heard < 0.5 * (t1 - t0):
+            continue
+        y0, y1 = rows(it)
+        for j in spoken:
+            other = items[j] if j < len(items) else None
+            if other is None or rows(other) is None or other.get("start_s") is None:
+                continue
+            o0, o1 = rows(other)
+            near = max(float(other["start_s"]) - t1, t0 - float(other["end_s"])) <= TRACK_GAP_S
+            if near and min(y1, o1) - max(y0, o0) >= 0.5 * min(y1 - y0, o1 - o0):
+                out.add(k)
+                break
     return out
 
 
