@@ -1,4 +1,6 @@
 """Flags the editor accepted as intentional, stored per video, and the score with them resolved.
+The same store keeps the editor's transcript corrections (``AcceptedStore.correct``;
+applied by ``transcript.apply_corrections``), so neither is lost when the video is analysed again.
 
 An editor who meant the jump cut or the quiet intro says so once; the flag stays in the
 result, marked ``"accepted": true``, and counts as resolved. The store is one JSON file in
@@ -95,9 +97,35 @@ class AcceptedStore:
     def unaccept(self, video_hash: str, flag: dict) -> None:
         entry = self._videos.get(video_hash)
         if entry and entry.get("flags", {}).pop(flag_key(flag), None) is not None:
-            if not entry["flags"]:
-                del self._videos[video_hash]
+            self._drop_if_empty(video_hash)
             self._write()
+
+    def _drop_if_empty(self, video_hash: str) -> None:
+        entry = self._videos.get(video_hash) or {}
+        if not entry.get("flags") and not any((entry.get("corrections") or {}).values()):
+            self._videos.pop(video_hash, None)
+
+    # -- the transcript's corrections (reelstudio/transcript.py), kept with the video's flags ----------
+    def corrections(self, video_hash: str) -> dict[str, dict[str, str]]:
+        """``{"words": {key: text}, "captions": {key: text}}`` the editor typed for one video
+        (keys: ``transcript.word_key`` / ``caption_key``)."""
+        got = (self._videos.get(video_hash) or {}).get("corrections") or {}
+        return {kind: dict(got.get(kind) or {}) for kind in ("words", "captions")}
+
+    def correct(self, video_hash: str, kind: str, key: str, text: str | None, name: str = "") -> None:
+        """Store (or, with ``text`` None, forget) one correction; written at once."""
+        if kind not in ("words", "captions"):
+            raise ValueError(f"no such correction kind: {kind!r}")
+        entry = self._videos.setdefault(video_hash, {"name": name, "flags": {}})
+        if name:
+            entry["name"] = name
+        table = entry.setdefault("corrections", {}).setdefault(kind, {})
+        if text is None:
+            table.pop(key, None)
+        else:
+            table[key] = text
+        self._drop_if_empty(video_hash)
+        self._write()
 
 
 def without_accepted(analysis: dict) -> dict:
@@ -176,6 +204,17 @@ def apply_stored(analysis: dict, video: str | os.PathLike, store: AcceptedStore 
     """``apply`` with the acceptances stored for ``video`` (by its content hash)."""
     h = content_hash(video)
     return apply(analysis, (store or AcceptedStore()).keys(h), h)
+
+
+def apply_editor(analysis: dict, video: str | os.PathLike, store: AcceptedStore | None = None) -> tuple[dict, int]:
+    """What the editor decided in the app for ``video``: its transcript corrections put back,
+    then its accepted flags marked and re-scored; and how many corrections matched nothing."""
+    from .transcript import apply_corrections
+
+    store = store or AcceptedStore()
+    h = content_hash(video)
+    analysis, missed = apply_corrections(analysis, store.corrections(h))
+    return apply(analysis, store.keys(h), h), missed
 
 
 def is_accepted(flag: dict[str, Any]) -> bool:

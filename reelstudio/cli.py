@@ -137,8 +137,9 @@ def _add_export_options(p: argparse.ArgumentParser) -> None:
                         "'captions' (the burned-in subtitles read off the picture; 'ocr' also works) or 'auto' "
                         "(default: the captions when they cover at least 80%% of the speech, else the speech)")
     p.add_argument("--accepted", action="store_true",
-                   help="mark the flags accepted as intentional in the app for this video (stored by its content "
-                        "hash in the user data folder) and count them as resolved in the score")
+                   help="apply what the editor decided in the app for this video (stored by its content hash in the "
+                        "user data folder): the transcript's corrections, and the flags accepted as intentional, "
+                        "counted as resolved in the score")
 
 
 def _skip_list(value: str) -> list[str]:
@@ -230,15 +231,31 @@ def _export(args) -> int:
     if src:
         outputs = _report_outputs(args, args.analysis, args.video, src)
     if args.accepted:
-        from .accepted import apply_stored
-
         video = args.video or src
         if not video or not os.path.isfile(video):
             raise InputNotFound(f"--accepted needs the analysed video to find its accepted flags: "
                                 f"{video or 'no path in the analysis'} (give --video PATH)")
-        analysis = apply_stored(analysis, video)
+        analysis = _editor(analysis, video)
     _write_reports(analysis, outputs, video=args.video, subtitles_from=args.subtitles_from)
     return 0
+
+
+def _editor(analysis: dict, video: str) -> dict:
+    """The editor's decisions stored in the app for ``video``: transcript corrections, then
+    accepted flags (reelstudio/accepted.py); what was applied is said on stderr."""
+    from .accepted import apply_editor
+
+    analysis, missed = apply_editor(analysis, video)
+    if analysis.get("accepted_flags"):
+        sys.stderr.write(f"reelstudio: accepted: {analysis['accepted_flags']['note']}\n")
+    edited = sum(int((analysis["lanes"].get(k) or {}).get("edited") or 0) for k in ("speech", "text"))
+    if edited:
+        sys.stderr.write(f"reelstudio: corrections: {edited} of the transcript's words and captions read as the "
+                         "editor corrected them in the app\n")
+    if missed:
+        sys.stderr.write(f"reelstudio: warning: {missed} stored correction{'s' if missed != 1 else ''} no longer "
+                         "match a word or caption of this analysis and were not applied\n")
+    return analysis
 
 
 def _analyze(args) -> int:
@@ -272,11 +289,7 @@ def _analyze(args) -> int:
         sys.stderr.write(f"reelstudio: score: {result.score_note}\n")
     analysis = result.to_json()
     if args.accepted:  # the editor's accepted flags, marked and re-scored (reelstudio/accepted.py)
-        from .accepted import apply_stored
-
-        analysis = apply_stored(analysis, args.video)
-        if analysis.get("accepted_flags"):
-            sys.stderr.write(f"reelstudio: accepted: {analysis['accepted_flags']['note']}\n")
+        analysis = _editor(analysis, args.video)
     text = result.dumps(indent=2) if not args.accepted else json.dumps(analysis, indent=2, ensure_ascii=False,
                                                                         allow_nan=False)
     if args.json:  # first: an export that cannot be made (exit 11) still leaves the analysis

@@ -6,6 +6,12 @@ what was read off the screen in ``text_read``, and the subtitle_sync lane's ``sp
 it (the words heard, used when the screen was misread) no longer overrides it: the editor has
 said what it says. The lanes count their edits in ``edited``. Emptying a word drops it from the
 subtitles (the exporters skip empty words). Pure Python, no Qt: a batch script can do the same.
+
+Corrections are kept per video (``accepted.AcceptedStore.correct``, by the file's content hash)
+under a key that names the item as the analysis first gave it (``word_key``: its start time and
+what was heard; ``caption_key``: its frames and what was read), and ``apply_corrections`` puts
+them back on a new analysis of the same video. A correction whose item is no longer there (a
+newer recogniser heard it otherwise) is not applied and is counted, never applied elsewhere.
 """
 
 from __future__ import annotations
@@ -81,3 +87,33 @@ def with_caption_text(analysis: dict[str, Any], index: int, text: str) -> dict[s
             if isinstance(entry, dict) and entry.get("caption") == index and entry.get("spoken_text"):
                 entry["spoken_text_overridden"] = entry.pop("spoken_text")  # the editor's text wins
     return out
+
+
+def word_key(word: dict) -> str:
+    """A word as first recognised: ``start_s`` (ms) and the text heard."""
+    return f"{float(word.get('start_s') or 0.0):.3f}:{word.get('text_recognised', word.get('text', ''))}"
+
+
+def caption_key(caption: dict) -> str:
+    """A caption as first read: its frames and the text read off the screen."""
+    return f"{int(caption.get('start_frame', 0))}:{int(caption.get('end_frame', 0))}:" \
+           f"{caption.get('text_read', caption.get('text', ''))}"
+
+
+def apply_corrections(analysis: dict[str, Any], corrections: dict[str, dict[str, str]]) -> tuple[dict[str, Any], int]:
+    """The analysis with the stored corrections applied, and how many matched no word or caption."""
+    lanes = analysis.get("lanes") or {}
+    words = (lanes.get("speech") or {}).get("words") or []
+    caps = (lanes.get("text") or {}).get("intervals") or []
+    todo_w = dict(corrections.get("words") or {})
+    todo_c = dict(corrections.get("captions") or {})
+    out = analysis
+    for i, w in enumerate(words):
+        k = word_key(w) if isinstance(w, dict) else None
+        if k in todo_w:
+            out = with_word_text(out, i, todo_w.pop(k))
+    for i, c in enumerate(caps):
+        k = caption_key(c) if isinstance(c, dict) else None
+        if k in todo_c:
+            out = with_caption_text(out, i, todo_c.pop(k))
+    return out, len(todo_w) + len(todo_c)

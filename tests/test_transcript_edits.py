@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
+from conftest import cli_env
 from reelstudio import report, transcript
 
 
@@ -49,3 +54,52 @@ def test_a_corrected_caption_wins_over_the_heard_spelling_in_the_vtt():
     assert "Hallo" in vtt and "Helo" not in vtt
     c = transcript.with_caption_text(b, 0, "world\nagain")
     assert "world\nagain" in report.render(c, "vtt", source="captions").decode()
+
+
+def test_corrections_are_stored_per_video_and_come_back_on_a_new_analysis(tmp_path):
+    """The editor's corrections outlive the analysis they were typed into: stored by the
+    video's content hash, put back on the next analysis of the same file; one whose word is no
+    longer there (heard otherwise) is counted, not put on another word."""
+    from reelstudio import accepted
+
+    video = tmp_path / "v.mp4"
+    video.write_bytes(b"the bytes of one video" * 50)
+    h = accepted.content_hash(video)
+    a = analysis()
+    b = transcript.with_caption_text(transcript.with_word_text(a, 0, "world"), 1, "Hallo")
+    store = accepted.AcceptedStore()
+    store.correct(h, "words", transcript.word_key(b["lanes"]["speech"]["words"][0]), "world", "v.mp4")
+    store.correct(h, "captions", transcript.caption_key(b["lanes"]["text"]["intervals"][1]), "Hallo")
+    again, missed = accepted.apply_editor(analysis(), video, accepted.AcceptedStore())  # read back from disk
+    assert missed == 0
+    assert again["lanes"]["speech"]["words"][0] == b["lanes"]["speech"]["words"][0]
+    assert again["lanes"]["text"]["intervals"][1]["text"] == "Hallo"
+    assert again["lanes"]["text"]["intervals"][1]["text_read"] == "Helo"
+    heard_otherwise = analysis()
+    heard_otherwise["lanes"]["speech"]["words"][0]["text"] = "whirled"
+    out, missed = accepted.apply_editor(heard_otherwise, video, accepted.AcceptedStore())
+    assert missed == 1 and [w["text"] for w in out["lanes"]["speech"]["words"]] == ["whirled", "Hello", "again."]
+    # undone in the app: forgotten, and the video's entry goes when nothing is left
+    store.correct(h, "words", transcript.word_key(b["lanes"]["speech"]["words"][0]), None)
+    store.correct(h, "captions", transcript.caption_key(b["lanes"]["text"]["intervals"][1]), None)
+    assert accepted.AcceptedStore().corrections(h) == {"words": {}, "captions": {}}
+    assert h not in json.loads(store.path.read_text())["videos"]
+
+
+def test_cli_applies_the_stored_corrections_to_the_subtitles(tmp_path):
+    from reelstudio import accepted
+
+    video = tmp_path / "v.mp4"
+    video.write_bytes(b"bytes of a video")
+    a = analysis()
+    a["source"]["path"] = str(video)
+    accepted.AcceptedStore().correct(accepted.content_hash(video), "words",
+                                     transcript.word_key(a["lanes"]["speech"]["words"][0]), "world")
+    src = tmp_path / "a.json"
+    src.write_text(json.dumps(a))
+    srt = tmp_path / "t.srt"
+    proc = subprocess.run([sys.executable, "-m", "reelstudio", "export", str(src), "--srt", str(srt),
+                           "--subtitles-from", "speech", "--accepted"], capture_output=True, text=True, env=cli_env())
+    assert proc.returncode == 0, proc.stderr
+    assert "Hello world again." in srt.read_text(encoding="utf-8")
+    assert "1 of the transcript's words and captions read as the editor corrected them" in proc.stderr

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.result = None                  # its AnalysisResult
         self.summary: Summary | None = None  # score/band/flags shown, from self.analysis
         self._accepted_store = None  # reelstudio.accepted.AcceptedStore, read when first needed
+        self._load_note = ""  # said in the status bar after a load (stored corrections that no longer match)
         self.worker: AnalysisWorker | None = None
         self._threads: set = set()          # workers still running (cancelled ones wind down here)
         self.error_dialogs: list[QMessageBox] = []
@@ -434,12 +435,12 @@ class MainWindow(QMainWindow):
         self.result = result
         self.load_analysis(data)
         took = time.monotonic() - self._started
-        self.status_label.setText(f"Analysed in {took:.1f} s")
+        self.status_label.setText(f"Analysed in {took:.1f} s" + (f"; {self._load_note}" if self._load_note else ""))
 
     def load_analysis(self, data: dict) -> None:
         """Show a finished analysis JSON dict (lanes, flags, checklist, score) for the open video,
         with the flags accepted for this video (reelstudio/accepted.py) marked and re-scored."""
-        data = self._with_accepted(data)
+        data = self._with_accepted(self._with_corrections(data))
         self.analysis = data
         self.source = data["source"]
         self.show_source_warnings(self.source.get("warnings") or [])
@@ -459,8 +460,10 @@ class MainWindow(QMainWindow):
 
         if self.analysis is None:
             return
-        self._set_lane_edit(with_word_text(self.analysis, index, text), "speech")
-        self.status_label.setText(f"Word corrected: {' '.join(text.split()) or '(removed)'}")
+        data = with_word_text(self.analysis, index, text)
+        self._set_lane_edit(data, "speech")
+        stored = self._store_correction("words", data["lanes"]["speech"]["words"][index], "text_recognised")
+        self.status_label.setText(f"Word corrected: {' '.join(text.split()) or '(removed)'}" + stored)
 
     @Slot(int, str)
     def edit_caption(self, index: int, text: str) -> None:
@@ -469,8 +472,41 @@ class MainWindow(QMainWindow):
 
         if self.analysis is None:
             return
-        self._set_lane_edit(with_caption_text(self.analysis, index, text), "text")
-        self.status_label.setText("Caption corrected")
+        data = with_caption_text(self.analysis, index, text)
+        self._set_lane_edit(data, "text")
+        stored = self._store_correction("captions", data["lanes"]["text"]["intervals"][index], "text_read")
+        self.status_label.setText("Caption corrected" + stored)
+
+    def _store_correction(self, kind: str, item: dict, original_key: str) -> str:
+        """Keep a word's or caption's correction for this video (undone: forgotten); '' or why not."""
+        from ..transcript import caption_key, word_key
+
+        h = self._video_hash()
+        if h is None:
+            return " (not stored: the video cannot be read)"
+        key = (word_key if kind == "words" else caption_key)(item)
+        try:
+            self.accepted_store().correct(h, kind, key, item["text"] if original_key in item else None,
+                                          os.path.basename(self.path or ""))
+        except OSError as exc:
+            self.show_error("Cannot store the correction", str(exc))
+            return " (not stored)"
+        return ""
+
+    def _with_corrections(self, data: dict) -> dict:
+        """The analysis with the transcript corrections stored for this video put back."""
+        from ..transcript import apply_corrections
+
+        self._load_note = ""
+        h = self._video_hash()
+        if h is None:
+            return data
+        data, missed = apply_corrections(data, self.accepted_store().corrections(h))
+        self._load_note = (f"{missed} stored correction{'s' if missed != 1 else ''} no longer match a word or "
+                           "caption of this analysis and were not applied") if missed else ""
+        if self._load_note:
+            self.status_label.setText(self._load_note)
+        return data
 
     def _set_lane_edit(self, data: dict, lane: str) -> None:
         self.analysis = data

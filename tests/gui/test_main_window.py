@@ -1231,6 +1231,11 @@ def test_the_transcript_panel_seeks_edits_words_and_captions_and_exports_the_edi
     cell.setText("Hello")  # as the cell editor commits it
     assert win.analysis["lanes"]["text"]["intervals"][0]["text"] == "Hello"
     assert win.analysis["lanes"]["text"]["intervals"][0]["text_read"] == "Helo"
+    # analysed again (or closed and opened): the corrections are stored for this video and come back
+    win.load_analysis(with_transcript(win, tb))
+    assert win.analysis["lanes"]["speech"]["words"][1]["text"] == "world"
+    assert win.analysis["lanes"]["text"]["intervals"][0]["text"] == "Hello"
+    assert panel.shown_words() == ["Hello", "world", "again."]
     # SRT from the corrected words, VTT from the corrected captions
     srt, vtt = tmp_path / "t.srt", tmp_path / "t.vtt"
     assert panel.subtitle_source() == "speech"
