@@ -6,7 +6,9 @@ An editor who meant the jump cut or the quiet intro says so once; the flag stays
 result, marked ``"accepted": true``, and counts as resolved. The store is one JSON file in
 the user data folder (``resources.data_dir()``), keyed by the sha256 of the video's bytes, so
 a renamed or moved copy keeps its acceptances and an edited export starts fresh. A flag is
-named by ``check:start_frame:end_frame`` (the same video gives the same flags).
+named by ``check:start_frame:end_frame`` (the same video gives the same flags); a stored name
+with no such flag goes to the flag of its check over mostly the same frames (``match_keys``),
+so a checks change that moves an edge by a few frames keeps the decision.
 
 Re-scoring (``apply``): a check with ``k`` of its ``n`` flags accepted has its sub-score
 raised by the accepted share of what it lost, ``sub + (1 - sub) * k / n`` (all accepted: 1.0,
@@ -84,6 +86,14 @@ class AcceptedStore:
         """The accepted flags' keys of one video."""
         return set((self._videos.get(video_hash) or {}).get("flags", {}))
 
+    def keys_for(self, video_hash: str, flags: list[dict]) -> tuple[set[str], int]:
+        """The keys of ``flags`` (this analysis') that the stored acceptances name, and how many
+        acceptances named no flag here. A flag is found by its key, else as the flag of the same
+        check over mostly the same frames (intersection over union >= 0.5): a newer checks
+        version that moves a flag's edge by a few frames keeps the editor's decision."""
+        stored = (self._videos.get(video_hash) or {}).get("flags", {})
+        return match_keys(flags, stored)
+
     def accept(self, video_hash: str, flag: dict, name: str = "") -> None:
         entry = self._videos.setdefault(video_hash, {"name": name, "flags": {}})
         if name:
@@ -126,6 +136,37 @@ class AcceptedStore:
             table[key] = text
         self._drop_if_empty(video_hash)
         self._write()
+
+
+def match_keys(flags: list[dict], stored: dict[str, dict]) -> tuple[set[str], int]:
+    """See ``AcceptedStore.keys_for``: (keys of ``flags`` accepted, stored entries matched to none)."""
+    keys = {flag_key(f): f for f in flags}
+    hit, missed, taken = set(), 0, set()
+    loose = []
+    for key, entry in stored.items():
+        if key in keys:
+            hit.add(key)
+            taken.add(key)
+        else:
+            loose.append(entry)
+    for entry in loose:
+        s0, e0 = int(entry.get("start_frame", 0)), int(entry.get("end_frame", 0))
+        best, best_iou = None, 0.5
+        for key, f in keys.items():
+            if key in taken or f["check"] != entry.get("check"):
+                continue
+            s1, e1 = int(f["start_frame"]), int(f["end_frame"])
+            inter = max(0, min(e0, e1) - max(s0, s1))
+            union = max(e0, e1) - min(s0, s1)
+            iou = inter / union if union > 0 else 0.0
+            if iou >= best_iou:
+                best, best_iou = key, iou
+        if best is None:
+            missed += 1
+        else:
+            hit.add(best)
+            taken.add(best)
+    return hit, missed
 
 
 def without_accepted(analysis: dict) -> dict:
@@ -203,18 +244,21 @@ def apply(analysis: dict, keys: set[str] | frozenset[str], video_hash: str | Non
 def apply_stored(analysis: dict, video: str | os.PathLike, store: AcceptedStore | None = None) -> dict:
     """``apply`` with the acceptances stored for ``video`` (by its content hash)."""
     h = content_hash(video)
-    return apply(analysis, (store or AcceptedStore()).keys(h), h)
+    keys, _missed = (store or AcceptedStore()).keys_for(h, without_accepted(analysis).get("flags") or [])
+    return apply(analysis, keys, h)
 
 
 def apply_editor(analysis: dict, video: str | os.PathLike, store: AcceptedStore | None = None) -> tuple[dict, int]:
     """What the editor decided in the app for ``video``: its transcript corrections put back,
-    then its accepted flags marked and re-scored; and how many corrections matched nothing."""
+    then its accepted flags marked and re-scored; and how many stored decisions (corrections
+    and acceptances) matched nothing in this analysis."""
     from .transcript import apply_corrections
 
     store = store or AcceptedStore()
     h = content_hash(video)
     analysis, missed = apply_corrections(analysis, store.corrections(h))
-    return apply(analysis, store.keys(h), h), missed
+    keys, unmatched = store.keys_for(h, without_accepted(analysis).get("flags") or [])
+    return apply(analysis, keys, h), missed + unmatched
 
 
 def is_accepted(flag: dict[str, Any]) -> bool:

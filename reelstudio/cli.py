@@ -253,8 +253,8 @@ def _editor(analysis: dict, video: str) -> dict:
         sys.stderr.write(f"reelstudio: corrections: {edited} of the transcript's words and captions read as the "
                          "editor corrected them in the app\n")
     if missed:
-        sys.stderr.write(f"reelstudio: warning: {missed} stored correction{'s' if missed != 1 else ''} no longer "
-                         "match a word or caption of this analysis and were not applied\n")
+        sys.stderr.write(f"reelstudio: warning: {missed} of the editor's stored decisions (corrections, accepted "
+                         "flags) no longer match a word, caption or flag of this analysis and were not applied\n")
     return analysis
 
 

@@ -122,3 +122,23 @@ def test_cli_export_with_accepted(tmp_path):
                            "--accepted"], capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     assert [line.split(",")[-1] for line in out.read_text().splitlines()].count("yes") == 1
+
+
+def test_an_acceptance_follows_its_flag_when_a_checks_change_moves_an_edge(tmp_path):
+    """Stored as check:start:end, an acceptance once fell off its flag when a newer checks
+    version moved the flag's end by two frames; it now goes to the flag of its check over
+    mostly the same frames, never to another check's, and one that names nothing is counted."""
+    video = tmp_path / "v.mp4"
+    video.write_bytes(b"bytes of a video" * 10)
+    h = accepted.content_hash(video)
+    store = accepted.AcceptedStore()
+    a = analysis_of(str(video))
+    store.accept(h, a["flags"][0])  # static_picture 0-40
+    store.accept(h, a["flags"][1])  # dead_air 10-30
+    moved = analysis_of(str(video))
+    moved["flags"][0]["end_frame"] = 42  # the same still, found 2 frames longer
+    moved["flags"][1].update(start_frame=60, end_frame=80)  # dead air elsewhere: not the one accepted
+    keys, missed = accepted.AcceptedStore().keys_for(h, moved["flags"])
+    assert keys == {accepted.flag_key(moved["flags"][0])} and missed == 1
+    out, missed = accepted.apply_editor(moved, video, accepted.AcceptedStore())
+    assert [f.get("accepted", False) for f in out["flags"]] == [True, False, False, False] and missed == 1

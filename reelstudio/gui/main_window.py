@@ -551,7 +551,12 @@ class MainWindow(QMainWindow):
         h = self._video_hash()
         if h is None or data.get("score") is None:
             return without_accepted(data)
-        return apply(data, self.accepted_store().keys(h), h)
+        keys, missed = self.accepted_store().keys_for(h, without_accepted(data).get("flags") or [])
+        if missed:
+            gone = (f"{missed} accepted flag{'s' if missed != 1 else ''} no longer match a flag of this analysis")
+            self._load_note = "; ".join(p for p in (self._load_note, gone) if p)
+            self.status_label.setText(self._load_note)
+        return apply(data, keys, h)
 
     @Slot(list, bool)
     def accept_flags(self, indices: list, accept: bool) -> None:
