@@ -52,6 +52,16 @@ def content_hash(path: str | os.PathLike) -> str:
     return _hashes[stamp]
 
 
+def known_hash(path: str | os.PathLike) -> str | None:
+    """The content hash of ``path`` if this process has already computed it (nothing is read)."""
+    p = os.path.abspath(os.fspath(path))
+    try:
+        st = os.stat(p)
+    except OSError:
+        return None
+    return _hashes.get((p, st.st_size, st.st_mtime_ns))
+
+
 def store_path() -> Path:
     from .resources import data_dir
 

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
     analysisFinished = Signal(str)  # 'result', 'failed' or 'cancelled'
     errorShown = Signal(str, str)   # title, text (every error dialog)
     lanesShown = Signal(list)       # names of lanes just drawn while the analysis runs
+    hashReady = Signal(str, str)    # path, its content hash ('' when it could not be read): off the GUI thread
 
     def __init__(self, settings: Settings | None = None):
         super().__init__()
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         self.player.audio.device_id = self.settings.audio_device
         self.player.audioStatusChanged.connect(self.show_sound_status)
         self.player.playingChanged.connect(self._on_playing_changed)
+        self.hashReady.connect(self._on_hash_ready)
         self.show_sound_status(self.player.audio_status())
         self.player.install_shortcuts(self)
         self._apply_preset()
@@ -306,6 +308,7 @@ class MainWindow(QMainWindow):
                             traceback.format_exc())
             return False
         self.path = os.path.abspath(path)
+        self._start_hashing(self.path)
         self.source = info.to_contract()
         self.analysis = None
         self.result = None
@@ -498,7 +501,7 @@ class MainWindow(QMainWindow):
         from ..transcript import apply_corrections
 
         self._load_note = ""
-        h = self._video_hash()
+        h = self._video_hash(wait=False)
         if h is None:
             return data
         data, missed = apply_corrections(data, self.accepted_store().corrections(h))
@@ -536,11 +539,47 @@ class MainWindow(QMainWindow):
             self._accepted_store = AcceptedStore()
         return self._accepted_store
 
-    def _video_hash(self) -> str | None:
+    def _start_hashing(self, path: str) -> None:
+        """Hash the video's bytes in a thread (a 2 GB file takes seconds): the editor's stored
+        decisions are put on the analysis when it is done (``_on_hash_ready``)."""
+        import threading
+
         from ..accepted import content_hash
 
+        def run():
+            try:
+                h = content_hash(path)
+            except OSError:
+                h = ""
+            try:
+                self.hashReady.emit(path, h)  # queued to the GUI thread
+            except RuntimeError:  # the window was closed meanwhile
+                pass
+
+        threading.Thread(target=run, name="reelstudio-hash", daemon=True).start()
+
+    @Slot(str, str)
+    def _on_hash_ready(self, path: str, h: str) -> None:
+        if path != self.path or not h or self.analysis is None:
+            return
+        store = self.accepted_store()
+        if not store.keys(h) and not any(store.corrections(h).values()):
+            return  # nothing stored for this video: the analysis shown is already right
+        highlighted = self.timeline.highlighted_flags()
+        self.load_analysis(self.analysis)  # now with the accepted flags and corrections stored for it
+        self.timeline.highlight_flags(highlighted)
+
+    def _video_hash(self, wait: bool = True) -> str | None:
+        """The open video's content hash; with ``wait`` False only if already computed (the
+        load path never reads the file on the GUI thread; a click that stores a decision may)."""
+        from ..accepted import content_hash, known_hash
+
+        if not self.path:
+            return None
+        if not wait:
+            return known_hash(self.path)
         try:
-            return content_hash(self.path) if self.path else None
+            return content_hash(self.path)
         except OSError as exc:
             self.status_label.setText(f"Accepted flags unavailable: {exc}")
             return None
@@ -548,7 +587,7 @@ class MainWindow(QMainWindow):
     def _with_accepted(self, data: dict) -> dict:
         from ..accepted import apply, without_accepted
 
-        h = self._video_hash()
+        h = self._video_hash(wait=False)
         if h is None or data.get("score") is None:
             return without_accepted(data)
         keys, missed = self.accepted_store().keys_for(h, without_accepted(data).get("flags") or [])

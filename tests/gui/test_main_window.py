@@ -980,7 +980,8 @@ def test_a_check_row_or_a_group_selects_every_flag_of_the_check_and_only_the_sel
     assert panel.selected_check() == "frozen_frames"
 
 
-def test_accept_as_intentional_is_stored_per_video_rescored_and_shown_as_accepted(qtbot, analysed_clip, tmp_path):
+def test_accept_as_intentional_is_stored_per_video_rescored_and_shown_as_accepted(qtbot, analysed_clip, tmp_path,
+                                                                                  monkeypatch):
     from reelstudio.accepted import AcceptedStore, content_hash, flag_key
 
     win, tb = analysed_clip
@@ -1021,11 +1022,22 @@ def test_accept_as_intentional_is_stored_per_video_rescored_and_shown_as_accepte
         pass
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert sorted(r["start_frame"] for r in rows if r["accepted"] == "yes") == ["31", "7", "89"]
-    # the same video opened again (a new window, the unaccepted analysis): still accepted
+    # the same video opened again (a new window, the unaccepted analysis, a new session that has
+    # not hashed it yet): still accepted, once its bytes are hashed, and never on the GUI thread
+    import threading
+
+    from reelstudio import accepted as accepted_mod, resources
+
+    accepted_mod._hashes.clear()
+    on_gui, real = [], resources.sha256_of
+    monkeypatch.setattr(resources, "sha256_of",
+                        lambda p: (on_gui.append(threading.current_thread() is threading.main_thread()), real(p))[1])
     again = MainWindow()
     qtbot.addWidget(again)
-    assert again.open_file(win.path, analysis=data)
-    assert [f.get("accepted", False) for f in again.analysis["flags"]] == [True, False, True, True]
+    with qtbot.waitSignal(again.hashReady, timeout=30_000):
+        assert again.open_file(win.path, analysis=data)
+    qtbot.waitUntil(lambda: [f.get("accepted", False) for f in again.analysis["flags"]] == [True, False, True, True])
+    assert on_gui == [False]
     again.close()
     # undo
     click_item(qtbot, panel.flags, panel.flag_item(3))
