@@ -464,16 +464,14 @@ class ChecklistPanel(QWidget):
         if item is None:
             return
         tb = self._timebase
-        if item.data(0, FLAG_ROLE) is None:  # a group: the check and when its flags are
+        if item.data(0, FLAG_ROLE) is None:  # a group: each flag, when and what; one fix if they share it
             indices = self._indices_of(item)
-            check = str(item.data(0, CHECK_ROLE))
-            when = ", ".join(tb.frame_to_timecode(int(self._flags[i].get("start_frame", 0))) for i in indices[:12]) \
-                if tb else ""
-            self.detail.setHtml(f"<b>{_html_escape(self.title_of(check))}</b> · {len(indices)} flag"
-                                f"{'s' if len(indices) != 1 else ''}<p>at {_html_escape(when)}"
-                                f"{', …' if len(indices) > 12 else ''}</p>")
-            return
-        flag = self._flags[int(item.data(0, FLAG_ROLE))]
+            if len(indices) != 1:
+                self.detail.setHtml(self._group_html(str(item.data(0, CHECK_ROLE)), indices))
+                return
+            flag = self._flags[indices[0]]  # a group of one says what its flag says
+        else:
+            flag = self._flags[int(item.data(0, FLAG_ROLE))]
         s, e = int(flag.get("start_frame", 0)), int(flag.get("end_frame", 0))
         span = f"{tb.frame_to_timecode(s)} – {tb.frame_to_timecode(max(e, s))} (frames {s}–{e})" if tb else ""
         colour = "#%02x%02x%02x" % SEVERITY_COLOURS.get(flag.get("severity"), (0, 0, 0))
@@ -489,6 +487,23 @@ class ChecklistPanel(QWidget):
                 tb.frame_to_timecode(int(i["start_frame"])) for i in flag["instances"]) + "</p>"
                if flag.get("instances") and tb else "")
         )
+
+    def _group_html(self, check: str, indices: list[int], most: int = 12) -> str:
+        tb = self._timebase
+        flags = [self._flags[i] for i in indices]
+        rows = []
+        for f in flags[:most]:
+            colour = "#%02x%02x%02x" % SEVERITY_COLOURS.get(f.get("severity"), (0, 0, 0))
+            when = tb.frame_to_timecode(int(f.get("start_frame", 0))) if tb else ""
+            mark = " <i>(accepted)</i>" if f.get("accepted") else ""
+            rows.append(f"<li>{_html_escape(when)} <span style='color:{colour}'>{_html_escape(f.get('severity', ''))}"
+                        f"</span>{mark}: {_html_escape(f.get('message', ''))}</li>")
+        more = f"<p>and {len(flags) - most} more</p>" if len(flags) > most else ""
+        fixes = {str(f.get("fix") or "") for f in flags}
+        fix = (f"<p><b>Fix:</b> {_html_escape(fixes.pop())}</p>" if len(fixes) == 1 and "" not in fixes
+               else "<p>Each flag has its own fix: select it.</p>")
+        return (f"<b>{_html_escape(self.title_of(check))}</b> · {len(indices)} flags<ul>{''.join(rows)}</ul>"
+                + more + fix)
 
     def _show_summary(self, summary: Summary) -> None:
         flags = f"{summary.flag_count} flag" + ("" if summary.flag_count == 1 else "s")

@@ -964,7 +964,16 @@ def test_a_check_row_or_a_group_selects_every_flag_of_the_check_and_only_the_sel
     assert panel.selected_check() == "black_frames"
     assert tl.highlighted_flags() == black and tl.shaded_regions() == len(black) * lanes
     assert_shows(win, 7, tb)
-    assert "2 flags" in panel.detail.toPlainText()
+    detail = panel.detail.toPlainText()
+    assert "2 flags" in detail
+    # the group says each flag's time, severity and message, not timecodes alone
+    for i in black:
+        f = data["flags"][i]
+        assert f"{tb.frame_to_timecode(f['start_frame'])} {f['severity']}: {f['message']}" in detail
+    assert "Fix: -" in detail  # the flags share their fix: said once
+    # a group of one says what its flag says
+    click_item(qtbot, panel.flags, panel.group_item("dead_air"))
+    assert "Fix: -" in panel.detail.toPlainText() and "frames 89" in panel.detail.toPlainText()
     # one flag: only it
     click_item(qtbot, panel.flags, panel.flag_item(3))
     assert tl.highlighted_flags() == [3] and tl.highlighted_flag() == 3 and tl.shaded_regions() == lanes
