@@ -152,8 +152,15 @@ class _Report:
             for warning in warnings:
                 pdf.multi_cell(0, 4.5, "• " + str(warning), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(4)
+        self.score_block()
+        for note in notes:
+            self.font(8.5, False, STATUS_RGB["warn"])
+            pdf.multi_cell(0, 4.5, "Note: " + note, new_x="LMARGIN", new_y="NEXT")
+        self.checklist()
 
-        # score block
+    def score_block(self) -> None:
+        """The score badge, its band and the flag counts; the score's note under them."""
+        pdf, a = self.pdf, self.a
         score = a.get("score")
         y = pdf.get_y()
         rgb = _band_rgb(score)
@@ -199,10 +206,6 @@ class _Report:
             self.font(9, True, STATUS_RGB["fail"])
             pdf.multi_cell(0, 4.8, str(a["score_note"]), new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
-        for note in notes:
-            self.font(8.5, False, STATUS_RGB["warn"])
-            pdf.multi_cell(0, 4.5, "Note: " + note, new_x="LMARGIN", new_y="NEXT")
-        self.checklist()
 
     def checklist(self) -> None:
         pdf, a = self.pdf, self.a
