@@ -31,10 +31,12 @@ THE SPLIT (fixed before any reel was analysed; do not move material between the 
 * **heldout2** (decided, and its reels looked at only as pictures and sound, before any
   analysis ran on them): footage only, all of it Intel's sample-videos (CC BY 4.0,
   tests/data/cuts/LICENSES.md), none of it in the other parts: the person is the signer
-  facing the camera in ``asl_book`` and ``asl_walk`` (the same woman, two takes) with a
-  cutaway to ``face_male`` (a smiling man); faceless b-roll from ``street`` and ``cars``
-  (a car park seen from high above), ``worker`` (a worker walking away, seen from behind)
-  and ``people`` (an empty room, a woman seen from behind); the slideshow's and the
+  facing the camera in ``asl_book`` and ``asl_walk`` (the same woman, two takes; her hoodie
+  bears a small printed word half hidden by her lanyard, and a badge: scene text, not a
+  caption, so her well-made reels still expect nothing) with a cutaway to ``face_male`` (a
+  smiling man); faceless b-roll from ``street`` and ``cars`` (a car park seen from high
+  above), ``worker`` (a worker walking away, seen from behind) and ``people`` (an empty
+  room, a woman seen from behind); the slideshow's and the
   defects' "photos" are single frames of that faceless footage (``"<footage>@<frame>"``,
   tests/corpus/cuts.py's ``photo``) under the same slow pans and zooms. ``asl_again`` (its
   shirt is printed with a word), ``two_faces``, ``classroom``, ``store``, ``walking`` and
@@ -45,9 +47,11 @@ THE SPLIT (fixed before any reel was analysed; do not move material between the 
   ``LJ_PHRASES``) and, for word-by-word captions, espeak-ng's ``en-gb-scotland`` voice with
   its ``f2`` variant; music beds from Planet Blupi tracks 005-009, THE SAME TRACKS AS THE
   HELD-OUT PART (every track is taken; music is the one source heldout2 shares), each under
-  another style than there. Its defects are all of the tune part's (the held-out part's
-  nine and text_low_contrast, text_too_brief, frozen_frames, static_picture, too_dynamic,
-  hook_static_open, too_loud, dead_air).
+  another style than there. Its defects are all seventeen of the tune part's, built as
+  there (the held-out part's nine, with too_quiet on the talking head rather than the
+  voice-over, and text_low_contrast, text_too_brief, frozen_frames, static_picture,
+  too_dynamic, hook_static_open, too_loud, dead_air). The cuts corpus (another lane's
+  evaluation) uses this footage: ``asl_*`` in its tune part, the rest in its held-out parts.
 
 Styles (each part has every one): ``talking_head`` (a person, lower-third boxed subtitles
 while they speak, a quiet music bed), ``word_by_word`` (a person, one to three words at a
