@@ -3,7 +3,7 @@
 the well-made reels' fails and warnings, duplicate flags, contradictory fixes, gate bands.
 
 Builds tests/corpus/reels.py (well-made reels in five styles and reels with known defects,
-split by source into tune and held-out), analyses each reel with the default analyzers
+split by source into tune and two held-out parts), analyses each reel with the default analyzers
 (``reelstudio.pipeline.analyze``, preset reels) and scores the flags against the truth:
 
 * a unit is (reel, check id). A check **fires** when it has a flag of severity warning or
@@ -22,7 +22,7 @@ Each reel's analysis JSON is saved under bench/results/eval_checks/ (with its la
 ``--rescore`` re-runs the checks over the saved lanes without analysing again (for tuning
 the checks; the lanes do not change).
 
-Usage:  PYTHONPATH=. python bench/eval_checks.py [--split tune|heldout|all] [--rescore]
+Usage:  PYTHONPATH=. python bench/eval_checks.py [--split tune|heldout|heldout2|all] [--rescore]
         [--only NAME ...] [--dir FOLDER]
 """
 
@@ -186,7 +186,7 @@ def report(rows: list[dict], split: str) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="tune", choices=("tune", "heldout", "all"))
+    ap.add_argument("--split", default="tune", choices=("tune", "heldout", "heldout2", "all"))
     ap.add_argument("--rescore", action="store_true", help="re-run the checks over the saved lanes")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--dir", default=str(MEDIA))

@@ -89,7 +89,7 @@ class Audio:
     bed_db: float = -14.0  # music bed level relative to the speech (None: none)
     gaps_s: list[tuple[float, float]] = field(default_factory=list)  # digital silence
     clip: bool = False  # drive into full scale (a clipping mix)
-    voice: str = "en-us"  # an espeak-ng voice, or "asterisk": the line is an Asterisk prompt's transcript
+    voice: str = "en-us"  # an espeak-ng voice, or "asterisk" / "ljspeech": the line is a recording's transcript
     bed: str = "bbb"  # the music bed: Big Buck Bunny's soundtrack, or "musicNNN" (Planet Blupi)
 
 
@@ -280,12 +280,31 @@ def _speech(folder: Path, text: str = SPEECH, voice: str = "en-us") -> np.ndarra
 
         name = next(k for k, v in EN_PROMPTS.items() if v == text)
         return _decode(["-i", str(EN_VOICE / f"{name}.wav")])
+    if voice == "ljspeech":  # a real recording: the LJ Speech utterance, or the phrase of one, with this text
+        from .words import DATA, LJ_TEXTS
+
+        stem, a, b = LJ_PHRASES.get(text) or (next(k for k, v in LJ_TEXTS.items() if v == text), 0.0, None)
+        trim = f"atrim=start={a}" + (f":end={b}" if b is not None else "")
+        return _decode(["-i", str(DATA / f"{stem}.flac"), "-af", trim])
     key = text if voice == "en-us" else f"{voice}:{text}"
     wav = folder / f"speech-{hashlib.sha1(key.encode()).hexdigest()[:10]}.wav"
     if not wav.exists():
         subprocess.run(["espeak-ng", "-v", voice, "-s", "150", "-w", str(wav), text], check=True,
                        capture_output=True)
     return _decode(["-i", str(wav)])
+
+
+# phrases of an LJ Speech utterance cut at its reader's pause: text -> (utterance, start s, end s).
+# The cuts lie in the pauses (ffmpeg silencedetect at -40 dB, 0.15 s: LJ001-0001 silent
+# 0.65-0.85 s and 3.97-4.45 s, LJ001-0004 1.53-1.79 s, LJ001-0006 2.51-2.81 s); the words either
+# side were confirmed by forced alignment of the transcript over the source recording
+# (pocketsphinx, tests/corpus/words.py's reference_times), never by analysing a reel.
+LJ_PHRASES = {
+    "in the only sense with which we are at present concerned,": ("LJ001-0001", 0.8, 4.05),
+    "produced the block books,": ("LJ001-0004", 0.0, 1.6),
+    "And it is worth mention in passing": ("LJ001-0006", 0.0, 2.6),
+    "that, as an example of fine typography,": ("LJ001-0006", 2.75, None),
+}
 
 
 def _voiced(x: np.ndarray) -> tuple[float, float]:

@@ -124,10 +124,14 @@ _PHOTOS: dict[str, np.ndarray] = {}
 
 
 def photo(name: str) -> np.ndarray:
-    """An RGB uint8 photo from skimage.data (gray photos as three equal channels)."""
+    """An RGB uint8 photo from skimage.data (gray photos as three equal channels), or
+    ``"<footage>@<k>"``: frame k (0-based, decode order) of committed footage as a still."""
     if name not in _PHOTOS:
         import skimage.data as data
 
+        if "@" in name:
+            _PHOTOS[name] = _still(*name.split("@"))
+            return _PHOTOS[name]
         if name == "motorcycle":
             img = data.stereo_motorcycle()[0]
         else:
@@ -139,6 +143,17 @@ def photo(name: str) -> np.ndarray:
             img = np.repeat(img[..., None], 3, axis=2)
         _PHOTOS[name] = np.ascontiguousarray(img[..., :3])
     return _PHOTOS[name]
+
+
+def _still(footage: str, k: str) -> np.ndarray:
+    """Frame ``k`` of the committed footage ``footage`` (tests/data/cuts), RGB uint8."""
+    import av
+
+    with av.open(str(DATA_DIR / DATA_FILES[footage])) as container:
+        for i, fr in enumerate(container.decode(container.streams.video[0])):
+            if i == int(k):
+                return np.ascontiguousarray(fr.to_ndarray(format="rgb24"))
+    raise ValueError(f"{footage} has no frame {k}")
 
 
 def _smoothstep(t: float) -> float:

