@@ -67,7 +67,8 @@ def _score(results, label: str) -> dict:
         covered = sum(1 for iv in clip["faces"] if sum(
             max(0, min(iv["end_frame"], b) - max(iv["start_frame"], a)) for a, b in found)
             >= (iv["end_frame"] - iv["start_frame"]) / 2)
-        t = totals.setdefault(clip["split"], [0, 0, 0, 0, 0])
+        part = ("brief " if clip["name"].startswith("brief") else "shots ") + clip["split"]
+        t = totals.setdefault(part, [0, 0, 0, 0, 0])
         t[0] += i
         t[1] += u
         t[2] += covered
@@ -79,8 +80,8 @@ def _score(results, label: str) -> dict:
         truth = [(iv["start_frame"], iv["end_frame"]) for iv in clip["faces"]]
         if truth != found:
             print(f"    truth {truth}\n    found {found}")
-    for split, (i, u, c, n, d) in sorted(totals.items()):
-        print(f"{label} {split}: face-visible IoU {i / max(1, u):.3f} ({i}/{u} frames), "
+    for part, (i, u, c, n, d) in sorted(totals.items()):
+        print(f"{label} {part}: face-visible IoU {i / max(1, u):.3f} ({i}/{u} frames), "
               f"faces found {c}/{n}, detections {d}")
     return totals
 

@@ -42,8 +42,9 @@ twice-a-second grid, which missed shots under half a second.
 Bunny's grey rabbit as a face (see ``grey_face_in_colour``). ``change_delta``,
 ``change_ratio`` and ``dark_level`` were chosen on the tune part of the brief-faces corpus
 (``build_brief``: faces on screen 6-12 frames after a cut, 24/25/30 fps, landscape and
-vertical): face-visible IoU 0.611 -> 1.000 there, 0.921 on its held-out part (other people,
-other footage), whose one miss is a dim pale face that the grey-face check rejects.
+vertical): face-visible IoU 0.508 (version 3) -> 1.000 there, 0.571 -> 0.921 on its
+held-out part (other people, other footage), whose one miss is a dim pale face that the
+grey-face check rejects.
 
 Lane ``faces``:
 
