@@ -32,11 +32,14 @@ from typing import Iterator
 
 import numpy as np
 
-from .cuts import (FPS, Photo, Video, _Encoder, _Noise, _render_photo, _render_video, count_frames,
-                   photo)
+from .cuts import (DATA_FILES, FPS, Photo, Video, _Encoder, _Noise, _render_photo, _render_video,
+                   count_frames, source_path)
+from .cuts import photo as _photo
 
-VERSION = 1
+VERSION = 2
 TRUTH_FILE = "faces_truth.json"
+BRIEF_VERSION = 1
+BRIEF_TRUTH_FILE = "faces_brief_truth.json"
 W, H = 360, 640
 
 
@@ -63,20 +66,43 @@ class Shot:
     face: bool
     rotate: tuple[float, float] = (0.0, 0.0)  # degrees at the shot's start and end
     mirror: bool = False
+    gain: float = 1.0  # brightness (a low-key shot: 0.3)
+    # an Inset shown only over these shot frames (half-open): a face popping in and out of
+    # a shot without a cut; the face is visible there and nowhere else in the shot
+    shown: tuple[int, int] | None = None
+
+    def face_at(self, k: int) -> bool:
+        return self.face and (self.shown is None or self.shown[0] <= k < self.shown[1])
 
 
-def _photo_source(name: str) -> np.ndarray:
-    return photo(name)
+_STILLS: dict[str, np.ndarray] = {}
 
 
-def _inset_frames(src: Inset, n: int, rng) -> Iterator[np.ndarray]:
+def photo(name: str) -> np.ndarray:
+    """A skimage photo, or the first frame of a committed footage file (tests/data/cuts)."""
+    if name not in DATA_FILES:
+        return _photo(name)
+    if name not in _STILLS:
+        import av
+
+        with av.open(str(source_path(name))) as c:
+            _STILLS[name] = next(iter(c.decode(video=0))).to_ndarray(format="rgb24")
+    return _STILLS[name]
+
+
+def _inset_frames(src: Inset, n: int, rng, w: int = W, h: int = H,
+                  shown: tuple[int, int] | None = None) -> Iterator[np.ndarray]:
     import cv2
 
+    W, H = w, h  # noqa: N806 - the frame's size
     img = photo(src.name)
     iw = max(8, int(round(src.size * W)))
     ih = max(8, int(round(iw * img.shape[0] / img.shape[1])))
     small = cv2.resize(img, (iw, ih), interpolation=cv2.INTER_AREA)
     for k, bg in enumerate(_render_photo(src.background, n, W, H, rng)):
+        if shown is not None and not shown[0] <= k < shown[1]:
+            yield bg
+            continue
         t = k / max(1, n - 1)
         cx = src.pos0[0] + (src.pos1[0] - src.pos0[0]) * t
         cy = src.pos0[1] + (src.pos1[1] - src.pos0[1]) * t
@@ -87,16 +113,17 @@ def _inset_frames(src: Inset, n: int, rng) -> Iterator[np.ndarray]:
         yield out
 
 
-def _frames(shot: Shot, rng) -> Iterator[np.ndarray]:
+def _frames(shot: Shot, rng, w: int = W, h: int = H, fps: int = FPS) -> Iterator[np.ndarray]:
     import cv2
 
+    W, H = w, h  # noqa: N806 - the frame's size
     src = shot.source
     if isinstance(src, Photo):
         base = _render_photo(src, shot.frames, W, H, rng)
     elif isinstance(src, Video):
-        base = _render_video(src, shot.frames, W, H)
+        base = _render_video(src, shot.frames, W, H, fps)
     else:
-        base = _inset_frames(src, shot.frames, rng)
+        base = _inset_frames(src, shot.frames, rng, W, H, shot.shown)
     for k, img in enumerate(base):
         if shot.mirror:
             img = np.ascontiguousarray(img[:, ::-1])
@@ -106,6 +133,8 @@ def _frames(shot: Shot, rng) -> Iterator[np.ndarray]:
             m = cv2.getRotationMatrix2D((W / 2, H / 2), ang, 0.8)
             img = cv2.warpAffine(img, m, (W, H), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
                                  borderValue=(24, 24, 24))
+        if shot.gain != 1.0:
+            img = cv2.convertScaleAbs(img, alpha=shot.gain)
         yield img
 
 
@@ -178,19 +207,154 @@ def clips() -> dict[str, list[Shot]]:
     return {"faces_a": a, "faces_b": b, "faces_c": c, "faces_d": d}
 
 
-def render(name: str, shots: list[Shot], folder: Path, seed: int) -> dict:
+HELD_OUT = ("faces_d",)
+
+
+@dataclass
+class Clip:
+    shots: list[Shot]
+    size: tuple[int, int]  # width, height
+    fps: int
+    split: str  # 'tune' or 'held-out'
+
+
+# Faces on screen briefly (6-12 frames, under half a second) right after a hard cut, at 24,
+# 25 and 30 fps, landscape and vertical; low-key shots (gain 0.3: the picture changes little
+# at the cut, in gray levels), and a picture-in-picture face popping in and out of a shot
+# without a cut. Split by source, decided before any run on them:
+#   tune: astronaut, camera, carphone (faces); coffee, chelsea, rocket, motorcycle, moon,
+#         grass, Big Buck Bunny (no person)
+#   held-out: face_male, two_faces, asl_book (Intel sample-videos, tests/data/cuts; faces);
+#         cars (cars_entering), immunohistochemistry, clock, page (no person)
+BRIEF_TUNE_SOURCES = {"astronaut", "camera", "carphone", "coffee", "chelsea", "rocket", "motorcycle", "moon",
+                      "grass", "bbb"}
+BRIEF_HELD_OUT_SOURCES = {"face_male", "two_faces", "asl_book", "cars", "immunohistochemistry", "clock", "page"}
+
+
+def brief_clips() -> dict[str, Clip]:
+    V, S = Video, Shot
+    land, vert = (640, 360), (360, 640)
+    t1 = [  # landscape, 24 fps
+        S(V("bbb", 0, cx=0.5), 40, False),
+        S(P("astronaut", (0.44, 0.27, 0.4), (0.45, 0.28, 0.38)), 10, True),  # close-up
+        S(P("coffee", (0.5, 0.5, 0.8), (0.52, 0.5, 0.75)), 30, False),
+        S(P("astronaut", (0.5, 0.45, 0.56), (0.5, 0.42, 0.5)), 8, True),  # carphone's crop would cut his head
+        S(P("chelsea", (0.5, 0.5, 0.8), (0.5, 0.48, 0.7)), 26, False),
+        S(V("bbb", 40, cx=0.4), 30, False, gain=0.3),
+        S(P("astronaut", (0.5, 0.3, 0.55), (0.5, 0.3, 0.5)), 10, True, gain=0.3),
+        S(P("moon", (0.5, 0.5, 0.5), (0.5, 0.5, 0.45)), 30, False, gain=0.3),
+        S(P("camera", (0.5, 0.3, 0.5), (0.5, 0.3, 0.45)), 12, True),
+        S(P("rocket", (0.5, 0.5, 0.8), (0.5, 0.45, 0.75)), 24, False),
+        S(Inset("astronaut", P("grass", (0.5, 0.5, 0.5), (0.5, 0.5, 0.45)), 0.3, (0.5, 0.5), (0.55, 0.5)), 48,
+          True, shown=(20, 31)),
+        S(P("motorcycle", (0.5, 0.5, 0.6), (0.5, 0.5, 0.55)), 20, False),
+    ]
+    t2 = [  # vertical, 30 fps
+        S(P("coffee", (0.45, 0.5, 1.0), (0.5, 0.5, 0.9)), 36, False),
+        S(V("carphone", 10, "crop", zoom=1.3), 7, True),
+        S(P("rocket", (0.5, 0.5, 1.0), (0.5, 0.45, 0.85)), 30, False),
+        S(P("astronaut", (0.44, 0.3, 0.5), (0.45, 0.3, 0.45)), 12, True, mirror=True),
+        S(V("bbb", 60, cx=0.5), 40, False, gain=0.35),
+        S(P("camera", (0.45, 0.35, 0.7), (0.45, 0.33, 0.65)), 9, True, gain=0.35),
+        S(P("chelsea", (0.6, 0.5, 0.9), (0.6, 0.5, 0.8)), 30, False),
+        S(Inset("camera", P("moon", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 0.45, (0.5, 0.4), (0.5, 0.45)), 45, True,
+          shown=(15, 27)),
+        S(P("astronaut", (0.44, 0.27, 0.45), (0.45, 0.28, 0.4)), 6, True),
+        S(P("grass", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 30, False),
+    ]
+    t3 = [  # vertical, 25 fps, low-key
+        S(V("bbb", 100, cx=0.3), 30, False, gain=0.35),
+        S(V("carphone", 50, "crop"), 10, True, gain=0.35),
+        S(P("moon", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 25, False, gain=0.35),
+        S(P("astronaut", (0.45, 0.35, 0.7), (0.45, 0.33, 0.6)), 8, True, gain=0.35),
+        S(P("motorcycle", (0.4, 0.5, 1.0), (0.45, 0.5, 1.0)), 28, False),
+        S(V("carphone", 80, "letterbox"), 11, True),
+        S(P("coffee", (0.6, 0.5, 1.0), (0.55, 0.5, 1.0)), 40, False),
+    ]
+    h1 = [  # landscape, 24 fps
+        S(V("cars", 0, cx=0.5), 40, False),
+        S(V("face_male", 0, cx=0.5), 10, True),
+        S(P("immunohistochemistry", (0.5, 0.5, 0.5), (0.5, 0.5, 0.45)), 30, False),
+        S(V("two_faces", 0, cx=0.5), 8, True),
+        S(P("clock", (0.5, 0.5, 0.7), (0.5, 0.5, 0.65)), 26, False),
+        S(V("cars", 60, cx=0.5), 30, False, gain=0.3),
+        S(V("asl_book", 10, cx=0.5, zoom=1.4), 10, True, gain=0.3),
+        S(V("cars", 120, cx=0.5), 30, False, gain=0.3),
+        S(V("face_male", 20, cx=0.5, zoom=1.3), 12, True),
+        S(P("page", (0.5, 0.5, 0.5), (0.5, 0.5, 0.5)), 24, False),
+        S(Inset("face_male", P("page", (0.5, 0.5, 0.5), (0.5, 0.5, 0.45)), 0.35, (0.5, 0.5), (0.55, 0.5)), 48,
+          True, shown=(18, 29)),
+        S(V("cars", 200, cx=0.5), 20, False),
+    ]
+    h2 = [  # vertical, 30 fps
+        S(P("page", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 36, False),
+        S(V("face_male", 5, cx=0.5), 7, True),
+        S(V("cars", 100, cx=0.4), 30, False),
+        S(V("two_faces", 10, cx=0.72), 12, True),
+        S(P("clock", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 40, False),
+        S(V("cars", 250, cx=0.6), 30, False, gain=0.3),
+        S(V("asl_book", 40, cx=0.5), 9, True, gain=0.3),
+        S(P("immunohistochemistry", (0.5, 0.5, 0.9), (0.5, 0.5, 0.8)), 30, False),
+        S(Inset("two_faces", P("clock", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 0.6, (0.5, 0.45), (0.5, 0.5)), 45, True,
+          shown=(15, 27)),
+        S(V("face_male", 40, cx=0.5, zoom=1.2), 6, True),
+        S(V("cars", 300, cx=0.5), 30, False),
+    ]
+    h3 = [  # vertical, 25 fps, low-key
+        S(V("cars", 30, cx=0.5), 30, False, gain=0.35),
+        S(V("face_male", 30, cx=0.5), 10, True, gain=0.35),
+        S(P("immunohistochemistry", (0.4, 0.5, 1.0), (0.45, 0.5, 0.9)), 25, False),
+        S(V("asl_book", 70, cx=0.5), 8, True),
+        S(P("page", (0.5, 0.5, 1.0), (0.5, 0.5, 0.95)), 28, False),
+        S(V("two_faces", 30, "letterbox"), 11, True),
+        S(P("clock", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 40, False),
+    ]
+    return {"brief_t1": Clip(t1, land, 24, "tune"), "brief_t2": Clip(t2, vert, 30, "tune"),
+            "brief_t3": Clip(t3, vert, 25, "tune"), "brief_h1": Clip(h1, land, 24, "held-out"),
+            "brief_h2": Clip(h2, vert, 30, "held-out"), "brief_h3": Clip(h3, vert, 25, "held-out")}
+
+
+def _shot_sources(shot: Shot) -> set[str]:
+    src = shot.source
+    return {src.name, src.background.name} if isinstance(src, Inset) else {src.name}
+
+
+def build_brief(folder: Path, split: str = "all") -> list[dict]:
+    """Render the brief-faces clips of ``split`` ('tune', 'held-out' or 'all') into ``folder``
+    (reused when it holds this corpus version)."""
+    from .store import save_clips, saved_clips
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = saved_clips(folder, BRIEF_TRUTH_FILE, BRIEF_VERSION)
+    out = []
+    for seed, (name, clip) in enumerate(brief_clips().items(), start=41):
+        allowed = BRIEF_TUNE_SOURCES if clip.split == "tune" else BRIEF_HELD_OUT_SOURCES
+        used = set().union(*(_shot_sources(s) for s in clip.shots))
+        assert used <= allowed, (name, used - allowed)  # the split stays a split by source
+        if split not in ("all", clip.split):
+            continue
+        if name not in saved:
+            saved[name] = render(name, clip.shots, folder, seed, *clip.size, clip.fps, clip.split)
+            save_clips(folder, BRIEF_TRUTH_FILE, BRIEF_VERSION, list(saved.values()))
+        out.append(saved[name])
+    return out
+
+
+def render(name: str, shots: list[Shot], folder: Path, seed: int, w: int = W, h: int = H, fps: int = FPS,
+           split: str = "tune") -> dict:
     rng = np.random.default_rng(seed)
-    noise = _Noise(W, H, seed + 1)
+    noise = _Noise(w, h, seed + 1)
     path = folder / f"{name}.mp4"
-    enc = _Encoder(path, W, H)
+    enc = _Encoder(path, w, h, fps)
     face_mask: list[bool] = []
     shot_truth = []
     try:
         for shot in shots:
             start = len(face_mask)
-            for img in _frames(shot, rng):
+            for k, img in enumerate(_frames(shot, rng, w, h, fps)):
                 enc.write(noise.add(img, shot.source.noise))
-                face_mask.append(shot.face)
+                face_mask.append(shot.face_at(k))
             shot_truth.append({"start_frame": start, "end_frame": len(face_mask), "face": shot.face,
                                "source": getattr(shot.source, "name", "?")})
     finally:
@@ -201,8 +365,8 @@ def render(name: str, shots: list[Shot], folder: Path, seed: int) -> dict:
         raise RuntimeError(f"{path}: encoded {frames} frames, decoder shows {decoded}")
     from reelstudio.analysis.base import runs
 
-    return {"name": name, "path": str(path), "frames": frames, "width": W, "height": H, "fps": FPS,
-            "faces": [{"start_frame": s, "end_frame": e} for s, e in runs(np.asarray(face_mask))],
+    return {"name": name, "path": str(path), "frames": frames, "width": w, "height": h, "fps": fps,
+            "split": split, "faces": [{"start_frame": s, "end_frame": e} for s, e in runs(np.asarray(face_mask))],
             "shots": shot_truth}
 
 
@@ -215,7 +379,8 @@ def build(folder: Path) -> list[dict]:
         saved = json.loads(truth_path.read_text())
         if saved.get("version") == VERSION and all(Path(c["path"]).exists() for c in saved["clips"]):
             return saved["clips"]
-    out = [render(name, shots, folder, seed) for seed, (name, shots) in enumerate(clips().items(), start=11)]
+    out = [render(name, shots, folder, seed, split="held-out" if name in HELD_OUT else "tune")
+           for seed, (name, shots) in enumerate(clips().items(), start=11)]
     truth_path.write_text(json.dumps({"version": VERSION, "clips": out}, indent=1))
     return out
 
