@@ -8,8 +8,9 @@ import pytest
 
 from corpus import text as corpus
 from media import read_number, write_numbered_clip
-from reelstudio.analysis.text import (Reader, TextAnalyzer, db_boxes, find_tessdata, fix_scripts, group_lines,
-                                      letters_mask, merge_bands, wcag_contrast, OcrUnavailable)
+from reelstudio.analysis.text import (CAP_PER_EM, Reader, TextAnalyzer, cap_height, db_boxes, find_tessdata,
+                                      fix_scripts, group_lines, letters_mask, merge_bands, wcag_contrast,
+                                      OcrUnavailable)
 from reelstudio.media.probe import probe
 from reelstudio.media.video import FrameRequest, iter_frames
 from reelstudio.pipeline import analyze
@@ -102,6 +103,34 @@ def test_reading_in_one_language_alone():
         reader.close()
 
 
+@pytest.mark.parametrize("font_name", ["sans", "serif", "mono"])
+def test_type_size_does_not_depend_on_the_letters(font_name):
+    """The same font size measures the same whatever the words: with or without descenders
+    or capitals, one line or two, Latin or Cyrillic (the ink's height, Tesseract's line box,
+    moves by a third between 'one more run' and 'Jumpy gypsy pig'); the font size it implies
+    is within 12 % of the true one."""
+    from PIL import Image, ImageDraw
+
+    reader = Reader(("eng", "rus"))
+    try:
+        for size in (24, 48):
+            font = corpus._font(font_name, size)
+            got, ink_h = {}, {}
+            for words in ("one more run", "Jumpy gypsy pig", "HOW TO COOK", "Привет, как дела?",
+                          "Let me show you\nhow it works"):
+                img = Image.new("L", (30 * size, 4 * size), 255)
+                ImageDraw.Draw(img).multiline_text((size, size // 2), words, font=font, fill=0, spacing=size // 4)
+                binary = np.asarray(img)
+                text, _, lines = reader.read(binary)
+                got[words] = cap_height(binary < 128, lines, text) / CAP_PER_EM
+                ink_h[words] = float(np.median([h for *_, h in lines]))
+            assert max(ink_h.values()) > 1.3 * min(ink_h.values()), ink_h  # what height_px sees
+            for words, px in got.items():
+                assert abs(px / size - 1) < 0.12, (font_name, size, words, px)
+    finally:
+        reader.close()
+
+
 @pytest.mark.parametrize("rotation", [0, 90, 270])
 def test_gray_pictures_from_the_luma_plane_are_upright_and_match_the_rgb_path(rotation, media_dir):
     """The gray request comes straight from the decoder's Y plane (scaled, limited range
@@ -155,7 +184,8 @@ def test_lane_follows_the_contract(text_results, text_clips):
     fps = clip["fps"]
     for iv in data["intervals"]:
         assert set(iv) >= {"start_frame", "end_frame", "start_s", "end_s", "box", "text", "role", "lang",
-                           "height_px", "lines", "contrast", "confidence", "duration_s"}
+                           "height_px", "cap_height_px", "font_px", "lines", "contrast", "confidence",
+                           "duration_s"}
         assert 0 <= iv["start_frame"] < iv["end_frame"] <= clip["frames"]
         assert iv["start_s"] == pytest.approx(iv["start_frame"] / fps, abs=1e-6)
         assert iv["duration_s"] == pytest.approx((iv["end_frame"] - iv["start_frame"]) / fps, abs=1e-6)
@@ -187,6 +217,24 @@ def test_captions_are_found_on_their_exact_frames_and_read(text_results, text_cl
             chars += c["chars"]
     assert len(ious) >= 13 and small >= 1
     assert edits / chars <= 0.05, edits / chars
+
+
+def test_font_size_of_each_caption_is_its_true_size(text_results, text_clips):
+    """The lane's ``font_px`` is the caption's true font size (clip pixels) within 15 %, at
+    every size, in both scripts and all three families; ``height_px`` (the ink) is not."""
+    ratios = []
+    for name, clip in text_clips.items():
+        caps = text_results[name].data["intervals"]
+        for t in corpus.score(clip, caps)["captions"]:
+            if t["found"] is None:
+                continue
+            read = [c for c in caps if c["text"] == t["found"] and c["start_frame"] == t["found_frames"][0]][0]
+            ratios.append((read["font_px"] / t["size"], read["height_px"] / t["size"], t["text"]))
+    assert len(ratios) >= 13
+    bad = [r for r in ratios if abs(r[0] - 1) > 0.15]
+    assert not bad, bad
+    ink = [r[1] for r in ratios]
+    assert max(ink) - min(ink) > 0.2  # the ink's height moves with the letters
 
 
 def test_detector_runs_only_where_new_text_may_be(text_results, text_clips):
