@@ -173,6 +173,7 @@ class Reader:
         self.tesserocr = tesserocr
         self.path = find_tessdata(languages)
         self.languages = languages
+        self.lexical = 0.0  # of the last read: see read()
         self.apis: dict[str, object] = {}
         self.api = self._api("+".join(languages))
         self.version = tesserocr.tesseract_version().split()[1] if tesserocr.tesseract_version() else "?"
@@ -203,6 +204,20 @@ class Reader:
         api.SetImage(Image.fromarray(binary))
         text = api.GetUTF8Text()
         conf = api.MeanTextConf() / 100.0
+        # the share of its letters in words of Tesseract's dictionaries: a garbled read of
+        # plain text over grass ('is to ve ill di „4') can be as sure as a right one
+        inside = total = 0
+        ri = api.GetIterator() if text.strip() else None
+        if ri is not None:
+            for w in self.tesserocr.iterate_level(ri, self.tesserocr.RIL.WORD):
+                try:
+                    word = w.GetUTF8Text(self.tesserocr.RIL.WORD) or ""
+                except RuntimeError:  # an empty word ("No text returned")
+                    continue
+                n = sum(ch.isalpha() for ch in word) + sum(not ch.isalnum() and not ch.isspace() for ch in word)
+                total += n
+                inside += n if w.WordIsFromDictionary() else 0
+        self.lexical = inside / total if total else 0.0
         lines = []
         for _, box, _, _ in api.GetComponentImages(self.tesserocr.RIL.TEXTLINE, True):
             lines.append((box["x"], box["y"], box["w"], box["h"]))
@@ -415,8 +430,33 @@ def clean_letters(letters: np.ndarray, lines: list[tuple[int, int, int, int]], g
     np.maximum.at(thick, labels.ravel(), dist.ravel())
     thick = thick[1:]
     if big.any():
-        ok &= thick >= 0.4 * float(np.median(thick[big]))
+        stroke = thick >= 0.4 * float(np.median(thick[big]))
+        ok &= stroke
+        # the dots and marks over letters (i, j, ё, й) are small but no specks: a dotless
+        # 'is' was read '1$', 'daily' 'dally', 'тёплой' 'теплои'
+        ok |= stroke & ~ok & _marks_over(stats[1:], ok, ref_h)
     return ok[labels - 1] & (labels > 0)
+
+
+def _marks_over(stats: np.ndarray, kept: np.ndarray, ref_h: float) -> np.ndarray:
+    """Pieces (connected-component stats rows) lying just over a kept letter: less than 0.4
+    of a letter's height above its top, centred over its columns and no wider than it,
+    smaller than half a letter and not flat like a hairline."""
+    import cv2
+
+    x, y = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    out = np.zeros(len(stats), bool)
+    if ref_h <= 0 or not kept.any():
+        return out
+    small = (h <= 0.5 * ref_h) & (w <= 0.8 * ref_h) & (np.maximum(w, h) <= 4 * np.minimum(w, h))
+    for i in np.flatnonzero(small & ~kept):
+        cx = x[i] + w[i] / 2
+        # over one letter (not a piece of several joined, which has room for any speck), close above it
+        below = kept & (x <= cx) & (cx <= x + w) & (w <= ref_h) & (w[i] <= 1.2 * w) \
+            & (y >= y[i] + h[i]) & (y - (y[i] + h[i]) <= 0.4 * ref_h)
+        out[i] = bool(below.any())
+    return out
 
 
 def enclosed_only(letters: np.ndarray, other: np.ndarray) -> np.ndarray:
@@ -868,8 +908,12 @@ class TextAnalyzer(VideoAnalyzer):
                 _stacked(block, t.box, t.line_height())
                 or (overlap_smaller(block, t.box) > 0.7 and area(block) > 1.5 * area(t.box)))]
             # else the caption already followed (found again), not a line inside a larger box
+            # - unless what that box followed there is gone: a caption that appeared inside
+            # the box of a texture the detector took for text ('Unless it is rather cold' over
+            # a cat's eyes, swallowed for 3 s)
             if not parts and any(overlap_smaller(block, t.box) > 0.3 and (
-                    box_iou(block, t.box) > 0.3 or any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs()))
+                    box_iou(block, t.box) > 0.3 or (any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs())
+                                                     and self._still_there(t, image, block)))
                     for t in self._active):
                 continue
             for t in parts:
@@ -881,6 +925,24 @@ class TextAnalyzer(VideoAnalyzer):
             track = self._new_track(index, image, block, rows)
             if track is not None:
                 self._active.append(track)
+
+    def _still_there(self, t: Track, image: np.ndarray, block) -> bool:
+        """The caption ``t`` follows is what the detector sees in ``block``: ``match`` of the
+        block's letter pixels now are within ``tolerance`` of ``t``'s template. (Its own
+        pixels there do not tell: letters over a texture change a quarter of them.)"""
+        import cv2
+
+        x0, y0 = max(int(block[0]), t.box[0]), max(int(block[1]), t.box[1])
+        x1, y1 = min(int(np.ceil(block[2])), t.box[2]), min(int(np.ceil(block[3])), t.box[3])
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return True
+        now = image[y0:y1, x0:x1]
+        letters = letters_mask(now)
+        n = int(np.count_nonzero(letters))
+        if n < 16:
+            return True
+        then = t.template[y0 - t.box[1] : y1 - t.box[1], x0 - t.box[0] : x1 - t.box[0]]
+        return np.count_nonzero((cv2.absdiff(now, then) <= self.tolerance) & letters) >= self.match * n
 
     def _new_track(self, index: int, image: np.ndarray, block, rows) -> Track | None:
         import cv2
@@ -919,13 +981,35 @@ class TextAnalyzer(VideoAnalyzer):
         t.crops.append(template)
         t.last_crop_frame = index
         # the exact first frame: back over the frames kept since the previous detection
-        earlier = []
+        run = []
         for k, old in reversed(self._recent):
+            if old is image:
+                continue
             if self._matches(t, old, refine=False):
-                t.start = k
-                earlier.append(old)
+                run.append((k, old))
             else:
                 break
+        # the letters may match the picture they appeared over (white letters over light
+        # fur: 'Unless to be rather cold' was found 6 frames early): the run starts after
+        # the frame where the caption's box jumped, if one jump stands out and the picture
+        # around the box did not jump with it (a cut behind a caption that stays)
+        run = run[::-1]
+        if run:
+            seq = [old for _, old in run] + [image]
+            jumps = np.array([float(np.mean(cv2.absdiff(t.crop(a), t.crop(b)))) for a, b in zip(seq[:-1], seq[1:])])
+            j = int(np.argmax(jumps))
+            rest = np.delete(jumps, j)
+            if jumps[j] > max(12.0, 3.0 * (float(np.median(rest)) if rest.size else 0.0)):
+                h = box[3] - box[1]
+                y0, y1 = max(0, box[1] - h), min(self.ah, box[3] + h)
+                around = np.ones((y1 - y0, self.aw), bool)
+                around[box[1] - y0 : box[3] - y0, box[0] : box[2]] = False
+                moved = float(np.mean(cv2.absdiff(seq[j][y0:y1], seq[j + 1][y0:y1])[around]))
+                if moved < 0.5 * jumps[j]:
+                    run = run[j + 1 :]
+        if run:
+            t.start = run[0][0]
+        earlier = [old for _, old in run[::-1]]
         # the frames it was already on give the median picture more crops to work with
         gap = max(1, self.step // 2)
         t.crops[:0] = [t.crop(old).copy() for old in earlier[::-1][::gap] if old is not image][:self.crops // 2]
@@ -1041,6 +1125,7 @@ class TextAnalyzer(VideoAnalyzer):
 
         binary = binary_of(region, bright)
         text, conf, lines = self.reader.read(binary, single_line=len(t.lines) == 1)
+        lexical = self.reader.lexical
         self._ocr_calls += 1
         if conf < 0.8:
             # a doubtful read: the caption's pixels without their outer rim (picture pixels
@@ -1054,7 +1139,29 @@ class TextAnalyzer(VideoAnalyzer):
                 got = self.reader.read(other, single_line=len(t.lines) == 1)
                 self._ocr_calls += 1
                 if got[1] > conf:
-                    (text, conf, lines), binary = got, other
+                    (text, conf, lines), binary, lexical = got, other, self.reader.lexical
+
+        def quality(conf: float, lexical: float) -> float:
+            return conf * (0.5 + 0.5 * lexical)
+
+        if quality(conf, lexical) < 0.8:
+            # plain letters over a busy or light picture: no one threshold parts them from it
+            # ('Unless to be rather cold', white over grey fur, read as nothing): the letters
+            # against their own neighbourhood (a top-hat wider than a stroke, narrower than a
+            # letter), in the split's polarity, then the other. Judged by confidence and words
+            # together: on confidence alone it won with more errors ('Honest review after one
+            # month' -> 'Fionest-review after-oneamonth')
+            for polarity in (bright, not bright):
+                other = self._tophat_binary(big, polarity, t.line_height() * scale)
+                got = self.reader.read(other, single_line=len(t.lines) == 1)
+                self._ocr_calls += 1
+                # and not by reading less: 'The quick brown' without its line 'fox jumps'
+                fuller = len(got[2]) >= len(lines) and \
+                    sum(ch.isalnum() for ch in got[0]) >= 0.8 * sum(ch.isalnum() for ch in text)
+                if fuller and quality(got[1], self.reader.lexical) > quality(conf, lexical):
+                    (text, conf, lines), binary, lexical = got, other, self.reader.lexical
+                if quality(conf, lexical) >= 0.8:
+                    break
         text = fix_scripts(tidy(text))
         scripts = [script_of(ch) for ch in text]
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
@@ -1079,6 +1186,21 @@ class TextAnalyzer(VideoAnalyzer):
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
             "contrast": contrast, "confidence": conf,
         })
+
+    @staticmethod
+    def _tophat_binary(big: np.ndarray, bright: bool, line_h: float) -> np.ndarray:
+        """Letters black on white from what stands out of its own neighbourhood: the white
+        (black, for dark letters) top-hat with a disc of 0.6 of the detector line's height
+        ``line_h`` (the letters' own height, measured on a letter mask the busy picture broke,
+        came out too small and left only the strokes' rims), split by Otsu."""
+        import cv2
+
+        k = max(3, int(round(0.6 * line_h)) | 1)
+        hat = cv2.morphologyEx(big, cv2.MORPH_TOPHAT if bright else cv2.MORPH_BLACKHAT,
+                               cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+        letters = hat > otsu(hat)
+        return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
+                                  cv2.BORDER_CONSTANT, value=255)
 
     # -- tidy ------------------------------------------------------------------------------
 
