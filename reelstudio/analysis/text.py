@@ -162,6 +162,9 @@ def installed_languages() -> list[str]:
     return []
 
 
+_NAME_LIKE = re.compile(r"[@#/]|\w\.\w|^\d+[.,:]?$")
+
+
 class Reader:
     """Tesseract through tesserocr, loaded once."""
 
@@ -214,6 +217,8 @@ class Reader:
                     word = w.GetUTF8Text(self.tesserocr.RIL.WORD) or ""
                 except RuntimeError:  # an empty word ("No text returned")
                     continue
+                if _NAME_LIKE.search(word):
+                    continue  # handles, links, numbers: no dictionary has them
                 n = sum(ch.isalpha() for ch in word) + sum(not ch.isalnum() and not ch.isspace() for ch in word)
                 total += n
                 inside += n if w.WordIsFromDictionary() else 0
@@ -498,6 +503,13 @@ def glyph_height(letters: np.ndarray) -> float:
     return float(np.median(heights[keep])) if keep.any() else float(np.median(heights))
 
 
+READABLE = 0.6  # confidence x (0.5 + 0.5 x dictionary share) under this: shown as unreadable, not quoted
+def read_quality(confidence: float, lexical: float) -> float:
+    """How far a read is words: Tesseract's mean confidence, halved when none of its letters
+    are in dictionary words (handles, links and numbers left out of that share)."""
+    return confidence * (0.5 + 0.5 * lexical)
+
+
 CAP_PER_EM = 0.71  # capital height / font size: 0.69-0.73 in DejaVu, Liberation, Open Sans, Roboto
 X_PER_CAP = 0.74  # x-height / capital height in the same families (0.72-0.77)
 # letters that reach the capital line: capitals, digits, Latin and Cyrillic ascenders
@@ -748,6 +760,8 @@ class TextAnalyzer(VideoAnalyzer):
                 "cap_height_px": round(c["cap_height"] * sy, 1),
                 "font_px": round(c["cap_height"] * sy / CAP_PER_EM, 1),
                 "contrast": round(c["contrast"], 2), "confidence": round(c["confidence"], 3),
+                "dictionary_share": round(c["lexical"], 3),
+                "readable": read_quality(c["confidence"], c["lexical"]) >= READABLE,
                 "duration_s": round(iv["end_s"] - iv["start_s"], 6),
             })
             out.append(iv)
@@ -1141,27 +1155,35 @@ class TextAnalyzer(VideoAnalyzer):
                 if got[1] > conf:
                     (text, conf, lines), binary, lexical = got, other, self.reader.lexical
 
-        def quality(conf: float, lexical: float) -> float:
-            return conf * (0.5 + 0.5 * lexical)
+        if read_quality(conf, lexical) < 0.8:
+            # A doubtful read, tried two more ways, in the split's polarity first (the other
+            # if still doubtful): outlined letters over a picture as bright as they are (white
+            # letters outlined black over a white cup, a word turning yellow every 8 frames:
+            # 'stir it slowly' read '~~ VT”'), as the class the other one encloses over the
+            # whole box; plain letters over a busy or light picture, which no one threshold
+            # parts from it ('Unless to be rather cold' over grey fur, read as nothing), as
+            # what stands out of its own neighbourhood (a top-hat). Judged by confidence and
+            # words together (on confidence alone 'Honest review after one month' lost to
+            # 'Fionest-review after-oneamonth'), and by how much is read ('The quick brown'
+            # without its line 'fox jumps', 'is to be ill di' for '... disposed').
+            reads = [(text, conf, lines, binary, lexical)]
 
-        if quality(conf, lexical) < 0.8:
-            # plain letters over a busy or light picture: no one threshold parts them from it
-            # ('Unless to be rather cold', white over grey fur, read as nothing): the letters
-            # against their own neighbourhood (a top-hat wider than a stroke, narrower than a
-            # letter), in the split's polarity, then the other. Judged by confidence and words
-            # together: on confidence alone it won with more errors ('Honest review after one
-            # month' -> 'Fionest-review after-oneamonth')
+            def score(r) -> float:
+                most = max(sum(ch.isalnum() for ch in q[0]) for q in reads) or 1
+                return read_quality(r[1], r[4]) * min(1.0, sum(ch.isalnum() for ch in r[0]) / most)
+
+            cut = otsu(big)
             for polarity in (bright, not bright):
-                other = self._tophat_binary(big, polarity, t.line_height() * scale)
-                got = self.reader.read(other, single_line=len(t.lines) == 1)
-                self._ocr_calls += 1
-                # and not by reading less: 'The quick brown' without its line 'fox jumps'
-                fuller = len(got[2]) >= len(lines) and \
-                    sum(ch.isalnum() for ch in got[0]) >= 0.8 * sum(ch.isalnum() for ch in text)
-                if fuller and quality(got[1], self.reader.lexical) > quality(conf, lexical):
-                    (text, conf, lines), binary, lexical = got, other, self.reader.lexical
-                if quality(conf, lexical) >= 0.8:
+                for other in (self._enclosed_binary(big, cut, polarity),
+                              self._tophat_binary(big, polarity, t.line_height() * scale)):
+                    got = self.reader.read(other, single_line=len(t.lines) == 1)
+                    self._ocr_calls += 1
+                    reads.append((*got, other, self.reader.lexical))
+                if max(score(r) for r in reads) >= 0.8:
                     break
+            best = max(reads, key=lambda r: (score(r), len(r[2]) >= len(lines)))
+            if len(best[2]) >= len(lines) or best is reads[0]:
+                text, conf, lines, binary, lexical = best
         text = fix_scripts(tidy(text))
         scripts = [script_of(ch) for ch in text]
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
@@ -1172,7 +1194,7 @@ class TextAnalyzer(VideoAnalyzer):
             text2, conf2, lines2 = self.reader.read(binary, alone, single_line=len(t.lines) == 1)
             self._ocr_calls += 1
             if conf2 >= 0.9 * conf and re.search(r"\w\w", text2):
-                text, conf, lines = fix_scripts(tidy(text2)), conf2, lines2
+                text, conf, lines, lexical = fix_scripts(tidy(text2)), conf2, lines2, self.reader.lexical
         if not re.search(r"\w\w", text) or conf < self.min_confidence:
             return
         if contrast < self.min_contrast and conf < 0.8:
@@ -1184,8 +1206,20 @@ class TextAnalyzer(VideoAnalyzer):
         self._captions.append({
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
-            "contrast": contrast, "confidence": conf,
+            "contrast": contrast, "confidence": conf, "lexical": lexical,
         })
+
+    @staticmethod
+    def _enclosed_binary(big: np.ndarray, cut: float, bright: bool) -> np.ndarray:
+        """Letters black on white: the pixels of one class (brighter than ``cut`` when
+        ``bright``) that the other class encloses (above and below the box counting as it),
+        as an outline or a box encloses the letters and not the picture around them."""
+        import cv2
+
+        cls = big > cut if bright else big <= cut
+        letters = enclosed_by(np.pad(~cls, ((1, 1), (0, 0)), constant_values=True))[1:-1] & cls
+        return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
+                                  cv2.BORDER_CONSTANT, value=255)
 
     @staticmethod
     def _tophat_binary(big: np.ndarray, bright: bool, line_h: float) -> np.ndarray:
