@@ -131,6 +131,28 @@ def test_type_size_does_not_depend_on_the_letters(font_name):
         reader.close()
 
 
+def test_a_read_says_how_much_of_it_is_dictionary_words():
+    """What tells a garbled read from a right one when Tesseract is as sure of both: the share
+    of its letters in dictionary words (handles, links and numbers left out)."""
+    from PIL import Image, ImageDraw
+
+    font = corpus._font("sans", 32)
+    reader = Reader(("eng", "rus"))
+    try:
+        share = {}
+        for words in ("Honest review after one month", "Смешайте муку с тёплой водой",
+                      "Fionest-review after-oneamonth", "Xqzv Kkwpt Jrrqb", "@homebaker.daily 2024"):
+            img = Image.new("L", (900, 70), 255)
+            ImageDraw.Draw(img).text((16, 14), words, font=font, fill=0)
+            reader.read(np.asarray(img))
+            share[words] = reader.lexical
+    finally:
+        reader.close()
+    assert share["Honest review after one month"] == 1.0 and share["Смешайте муку с тёплой водой"] >= 0.6
+    assert share["Fionest-review after-oneamonth"] < 0.5 and share["Xqzv Kkwpt Jrrqb"] < 0.5, share
+    assert share["@homebaker.daily 2024"] == 0.0  # nothing a dictionary could hold
+
+
 @pytest.mark.parametrize("rotation", [0, 90, 270])
 def test_gray_pictures_from_the_luma_plane_are_upright_and_match_the_rgb_path(rotation, media_dir):
     """The gray request comes straight from the decoder's Y plane (scaled, limited range
@@ -185,7 +207,7 @@ def test_lane_follows_the_contract(text_results, text_clips):
     for iv in data["intervals"]:
         assert set(iv) >= {"start_frame", "end_frame", "start_s", "end_s", "box", "text", "role", "lang",
                            "height_px", "cap_height_px", "font_px", "lines", "contrast", "confidence",
-                           "duration_s"}
+                           "dictionary_share", "readable", "duration_s"}
         assert 0 <= iv["start_frame"] < iv["end_frame"] <= clip["frames"]
         assert iv["start_s"] == pytest.approx(iv["start_frame"] / fps, abs=1e-6)
         assert iv["duration_s"] == pytest.approx((iv["end_frame"] - iv["start_frame"]) / fps, abs=1e-6)
@@ -194,6 +216,7 @@ def test_lane_follows_the_contract(text_results, text_clips):
         assert iv["role"] in ("subtitle", "overlay") and iv["lang"] in ("eng", "rus")
         assert 1.0 <= iv["contrast"] <= 21.0 and 0.0 <= iv["confidence"] <= 1.0
         assert iv["lines"] >= 1 and 0 < iv["height_px"] < h + 1
+        assert iv["readable"] is True and 0.0 <= iv["dictionary_share"] <= 1.0  # clean captions
 
 
 def test_captions_are_found_on_their_exact_frames_and_read(text_results, text_clips):
