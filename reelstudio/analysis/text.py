@@ -26,7 +26,8 @@ landscape one), made from the decoder's luma plane. Three steps:
    ``box_threshold`` is a text line, grown back by the DB "unclip" distance (area x 1.6 /
    perimeter). Lines side by side on one row, and rows stacked closely with overlapping
    columns, form one caption block. A block that overlaps a caption already followed is
-   that caption. On 60 s of 1080x1920 footage with 34 subtitle cues the detector looks at
+   that caption, unless it is a line inside a larger box whose template there no longer
+   matches the block's letters (a caption appearing over a texture taken for text). On 60 s of 1080x1920 footage with 34 subtitle cues the detector looks at
    about a fifth of the pixels it would searching every sample whole.
 2. **Follow.** A new caption's *template* is its box in the frame where it was found. Its
    *caption pixels* start as the letters (Otsu's class deeper inside the box) grown by two
@@ -37,7 +38,9 @@ landscape one), made from the decoder's luma plane. Three steps:
    below that (or where fewer than a quarter of the original caption pixels are left) is
    its exact ``end_frame``. Its exact ``start_frame`` is found by the same test on the
    frames kept since the previous sample (``step`` + ``settle`` pictures): the earliest frame
-   of the unbroken run of matching frames before the detection.
+   of the unbroken run of matching frames before the detection, cut after the frame where
+   the box's pixels jumped when one jump stands out and the picture around the box did not
+   jump with it (letters can match the picture they appear on: white over light fur).
 3. **Read.** Each caption is read once, when it ends: the per-pixel median of up to
    ``crops`` copies of its box taken across its life, the frames it was on before it was
    found included (the letters stay, the moving picture behind them averages out), within
@@ -49,7 +52,13 @@ landscape one), made from the decoder's luma plane. Three steps:
    per caption line here against ~235 ms for the tesseract command line that pytesseract
    runs (measured on a 900x70 line, eng+rus). A read Tesseract is unsure of (mean
    confidence < 0.8) is tried again without the outer rim of the caption pixels and in the
-   other polarity; the surest read wins. A word read with mostly Cyrillic letters has its
+   other polarity; the surest read wins. A read still doubtful (less sure than 0.9 and with
+   confidence x (0.5 + 0.5 x its share of dictionary words) under 0.8) is tried as the
+   letters an outline or box encloses over the whole box (karaoke words changing colour
+   leave the still pixels) and as a top-hat (plain letters over a busy or light picture no
+   one threshold parts), in both polarities; the read with the best confidence x words x
+   share of the most letters read wins. Dots and marks just over a letter (i, j, ё, й) are
+   kept with it. A word read with mostly Cyrillic letters has its
    Latin look-alikes (a, e, o, p, c, x, ...) turned Cyrillic and vice versa; a caption still
    mixing both scripts is read again in the language of its main script alone.
 
@@ -74,7 +83,10 @@ Tesseract's line boxes, display px: the ink's height, so it moves with descender
 see :func:`cap_height`) and ``font_px`` (the font size it implies, cap height / 0.71: what
 a creator sets in an editor, within 5-10 % in the common sans families), ``confidence``
 (Tesseract's mean word confidence, 0..1), ``duration_s``, ``contrast`` and a provisional
-``role``.
+``role``; ``dictionary_share`` (the share of its letters in words of Tesseract's
+dictionaries, handles, links and numbers left out) and ``readable`` (False when Tesseract
+is less sure than 0.85 and confidence x (0.5 + 0.5 x dictionary_share) < 0.6: show its box
+as unreadable text, do not quote ``text``).
 
 **Contrast** is the WCAG 2.x contrast ratio (L1 + 0.05) / (L2 + 0.05) between the letters
 and what immediately surrounds them, per kept crop (median over a few spread over the
