@@ -20,6 +20,29 @@ import copy
 from typing import Any
 
 
+def caption_text(caption: dict[str, Any]) -> str:
+    """What a caption may be quoted as: the editor's correction; else the words heard when the
+    screen was misread (subtitle sync's ``spoken_text``); else the text read, unless the text
+    lane marked the read unreadable (``readable`` false: not confidently words), then ''."""
+    if "text_read" in caption:
+        return " ".join(str(caption.get("text", "")).split())
+    heard = caption.get("spoken_text")
+    if heard:
+        return " ".join(str(heard).split())
+    if caption.get("readable") is False:
+        return ""
+    return " ".join(str(caption.get("text", "")).split())
+
+
+def quote_caption(caption: dict[str, Any], limit: int = 40, unnamed: str = "text") -> str:
+    """“The caption's words”, cut at ``limit`` characters; ``unreadable text`` for a read that is
+    not confidently words (never quoted as if it were the caption); ``unnamed`` when empty."""
+    text = caption_text(caption)
+    if text:
+        return f"\u201c{text[:limit]}{'...' if len(text) > limit else ''}\u201d"
+    return "unreadable text" if caption.get("readable") is False and caption.get("text") else unnamed
+
+
 def words_in_reading_order(analysis: dict[str, Any]) -> list[tuple[int, dict]]:
     """(index in the speech lane's ``words``, word) in the order they are said."""
     speech = (analysis.get("lanes") or {}).get("speech") or {}

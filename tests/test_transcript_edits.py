@@ -103,3 +103,23 @@ def test_cli_applies_the_stored_corrections_to_the_subtitles(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "Hello world again." in srt.read_text(encoding="utf-8")
     assert "1 of the transcript's words and captions read as the editor corrected them" in proc.stderr
+
+
+def test_an_unreadable_read_is_never_quoted_as_the_caption():
+    """The text lane marks a read that is not confidently words (readable: false): flags say
+    "unreadable text", the captions' SRT leaves it out, and what was heard or the editor's
+    correction is quoted instead when there is one."""
+    from reelstudio.checks.text import _label
+
+    garbled = {"start_frame": 0, "end_frame": 30, "text": "~~ VT\u201d", "readable": False, "role": "subtitle",
+               "box": [0, 900, 10, 10]}
+    assert transcript.quote_caption(garbled) == "unreadable text" and _label(garbled) == "unreadable text"
+    assert transcript.quote_caption(dict(garbled, spoken_text="stir it slowly")) == "\u201cstir it slowly\u201d"
+    a = analysis()
+    a["lanes"]["text"]["intervals"][1] = garbled
+    a["lanes"]["subtitle_sync"]["subtitles"] = []
+    vtt = report.render(a, "vtt", source="captions").decode()
+    assert "~~" not in vtt and "wrld" in vtt
+    fixed = transcript.with_caption_text(a, 1, "Stir it slowly")
+    assert transcript.quote_caption(fixed["lanes"]["text"]["intervals"][1]) == "\u201cStir it slowly\u201d"
+    assert "Stir it slowly" in report.render(fixed, "vtt", source="captions").decode()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..transcript import quote_caption
 from .base import GROUP_MIN, REGISTRY, Context, Outcome, check, control_points, fmt_s, group, interval_frames, \
     merge_intervals, subtract_intervals
 
@@ -154,8 +155,10 @@ def subtitles_out_of_sync(ctx: Context) -> Outcome:
                 fixes.append(f"end it {_shift_words(over)}" + (f" (at most {LINGER_S:g} s after the last word)"
                                                                if off > 0 else ""))
         s, e = int(sub["start_frame"]), int(sub["end_frame"])
-        text = " ".join(str(sub.get("spoken_text") or sub.get("text", "")).split())
-        label = f"\u201c{text[:40]}{'...' if len(text) > 40 else ''}\u201d" if text else "a subtitle"
+        cap = (ctx.lane("text") or {}).get("intervals", [])
+        shown = cap[sub["caption"]] if isinstance(sub.get("caption"), int) and sub["caption"] < len(cap) else {}
+        label = quote_caption(shown or {"text": sub.get("text", ""), "spoken_text": sub.get("spoken_text")},
+                              unnamed="a subtitle")
         flags.append(ctx.flag("subtitles_out_of_sync", "warning", s, e, f"{label} " + " and ".join(parts),
                               _sentence("; ".join(fixes)),
                               caption=sub.get("caption"), offset_s=on, offset_start_s=on, offset_end_s=off))

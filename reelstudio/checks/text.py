@@ -100,9 +100,10 @@ def _dur(ctx: Context, it: dict) -> float:
 
 def _label(it: dict) -> str:
     """The caption quoted: as heard when the screen was misread (subtitle sync's
-    ``spoken_text``), else as read."""
-    text = " ".join(str(it.get("spoken_text") or it.get("text", "")).split())
-    return f"\u201c{text[:40]}{'...' if len(text) > 40 else ''}\u201d" if text else "text"
+    ``spoken_text``), else as read; "unreadable text" for a read that is not confidently words."""
+    from ..transcript import quote_caption
+
+    return quote_caption(it)
 
 
 def _weighted(pairs: list[tuple[float, float]]) -> float:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ..severity import SEVERITY_RGB
 from ..timebase import Timebase, parse_fps
+from ..transcript import caption_text
 
 SEVERITY_COLOURS = SEVERITY_RGB  # one table (reelstudio/severity.py)
 LANE_ROWS = (  # (key, label, height)
@@ -616,9 +617,11 @@ class TimelineWidget(QWidget):
             subtitle = item.get("role") == "subtitle"
             colour = (150, 80, 200) if subtitle else (200, 120, 60)
             self._add("text", _bars([(s, e)], row, 0.8, pg.mkBrush(*colour, 150)))
-            label = pg.TextItem(str(item.get("text", ""))[:40], color=(40, 20, 60), anchor=(0, 0))
+            words = caption_text(item)  # an unreadable read is shown as such, never quoted
+            label = pg.TextItem(words[:40] if words else "(unreadable text)",
+                                color=(40, 20, 60) if words else (110, 110, 110), anchor=(0, 0))
             label.setPos(s, row + 0.8)
-            label.setToolTip(item.get("text", ""))
+            label.setToolTip(words or f"unreadable text (read as {item.get('text', '')!r}, not confidently words)")
             self._add("text", label, ignore_bounds=True)
             self._caption_labels.append((label, s, e))
         if not intervals:

@@ -223,6 +223,8 @@ def _subtitle_intervals(text_lane: dict[str, Any], spoken: dict[int, str] | None
         if not isinstance(iv, dict) or iv.get("role") != "subtitle":
             continue
         text = _caption_text(iv.get("text") or "")
+        if iv.get("readable") is False and "text_read" not in iv:
+            text = ""  # not confidently words: never written as if it were the caption (unless heard)
         if spoken and index in spoken:  # spelled as heard, laid out as a cue
             heard = spoken[index].split()
             text = "\n".join(wrap_lines(heard, rules) or [" ".join(heard)])
