@@ -6,7 +6,8 @@
     .venv/bin/python bench/bench_memory.py --minutes 10 --sizes    # also what each analyzer holds
     .venv/bin/python bench/bench_memory.py --minutes 30 --only cuts,picture,loudness
 
-The analysis runs in a child process (so the peak is its own) with a thread that samples RSS
+The analysis runs in a child process (so the peak is its own; the words worker, a child process
+of the analysis, is reported apart: its own peak) with a thread that samples RSS
 every few seconds against the frames decoded so far; the table shows how RSS grows with the
 seconds of video analysed. ``--sizes`` also walks each analyzer's attributes (numpy arrays,
 lists, dicts) at each sample: what an analyzer keeps per frame shows as a column that grows.
@@ -97,6 +98,8 @@ state["stop"] = True
 doc = r.dumps()
 print("@@" + json.dumps({"frames": r.source.frame_count, "fps": float(r.source.fps), "wall_s": time.perf_counter() - t0,
                          "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                         # the largest child process waited for: the words worker (Whisper or pocketsphinx)
+                         "child_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                          "json_mb": len(doc) / 2**20, "samples": samples,
                          "status": {k: v.status for k, v in r.lanes.items()}}))
 """
@@ -114,7 +117,8 @@ def measure(path: Path, words: str, sizes: bool, every_s: float, only: str = "")
 def report(path: Path, r: dict, rows: int = 12) -> None:
     fps = r["fps"]
     print(f"\n== {path.name}: {r['frames']} frames ({r['frames'] / fps / 60:.1f} min), wall {r['wall_s']:.0f} s, "
-          f"peak RSS {r['peak_rss_mb']:.0f} MB, JSON {r['json_mb']:.1f} MB")
+          f"peak RSS {r['peak_rss_mb']:.0f} MB (analysis) + {r.get('child_peak_rss_mb', 0):.0f} MB (its largest "
+          f"child process, the words worker; 0: none ran), JSON {r['json_mb']:.1f} MB")
     samples = [s for s in r["samples"] if s["frames"]]
     step = max(1, len(samples) // rows)
     names = sorted(samples[-1].get("held_mb", {})) if samples else []
