@@ -2,8 +2,10 @@
 
 TransNetV2 finds hard cuts and dissolves, but it was trained on those: it fires on sudden
 lighting changes, and it does not see wipes (its ``many`` head stays below 0.4 on linear
-wipes and at 0 on circle and clock wipes). The analyzer keeps one 24x14 RGB thumbnail per
-frame (1008 bytes: 18 MB for 10 minutes at 30 fps) and uses these tools from here.
+wipes and at 0 on circle and clock wipes). The analyzer makes one 24x14 RGB thumbnail per
+frame (1008 bytes) and uses these tools from here; it keeps the last ~1,350 in a
+``ThumbWindow`` and copies out the few the end-of-clip steps read, while ``WipeSearch`` looks
+for wipes as the frames come (every frame kept would be 218 MB for 2 hours at 30 fps).
 
 ``blip_distance``: did the picture come back?
     The smallest mean absolute difference between z-scored gray thumbnails of the 3 frames
