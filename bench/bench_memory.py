@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 CHILD = r"""
-import json, resource, sys, threading, time
+import json, os, resource, sys, threading, time
 import numpy as np
 from reelstudio.pipeline import analyze, default_analyzers
 
@@ -39,6 +39,28 @@ PATH, WORDS, SIZES, EVERY, ONLY = sys.argv[1], sys.argv[2], sys.argv[3] == "1", 
 def rss_mb():
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * 4096 / 2**20
+
+OWN_CMDLINE = open("/proc/self/cmdline", "rb").read()
+
+def children_peak_mb():
+    '''Largest VmHWM of the live child processes (the words worker). RUSAGE_CHILDREN will not
+    do: a child forked from this process counts this process's pages until it execs.'''
+    peak = 0
+    for task in os.listdir("/proc/self/task"):
+        try:
+            kids = open(f"/proc/self/task/{task}/children").read().split()
+        except OSError:
+            continue
+        for pid in kids:
+            try:
+                if open(f"/proc/{pid}/cmdline", "rb").read() == OWN_CMDLINE:  # forked, not yet exec'd
+                    continue
+                for line in open(f"/proc/{pid}/status"):
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]) / 1024)
+            except OSError:
+                pass
+    return peak
 
 def held(obj, seen, depth=0):
     '''Bytes an object holds through numpy arrays, lists, tuples, dicts and plain objects.'''
@@ -74,7 +96,7 @@ else:
 if ONLY:
     analyzers = [a for a in analyzers if a.name in ONLY.split(",")]
 samples = []
-state = {"frames": 0, "stop": False}
+state = {"frames": 0, "stop": False, "child_peak": 0.0}
 t0 = time.perf_counter()
 
 def sampler():
@@ -88,18 +110,24 @@ def sampler():
         samples.append(row)
         time.sleep(EVERY)
 
+def child_sampler():
+    while not state["stop"]:
+        state["child_peak"] = max(state["child_peak"], children_peak_mb())
+        time.sleep(0.5)
+
 def on_progress(p):
     if p.stage == "video":
         state["frames"] = p.done
 
 threading.Thread(target=sampler, daemon=True).start()
+threading.Thread(target=child_sampler, daemon=True).start()
 r = analyze(PATH, cache=False, analyzers=analyzers, on_progress=on_progress)
 state["stop"] = True
 doc = r.dumps()
 print("@@" + json.dumps({"frames": r.source.frame_count, "fps": float(r.source.fps), "wall_s": time.perf_counter() - t0,
                          "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                         # the largest child process waited for: the words worker (Whisper or pocketsphinx)
-                         "child_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                         # the largest child process seen (sampled twice a second): the words worker
+                         "child_peak_rss_mb": state["child_peak"],
                          "json_mb": len(doc) / 2**20, "samples": samples,
                          "status": {k: v.status for k, v in r.lanes.items()}}))
 """
