@@ -155,8 +155,10 @@ def report(path: Path, r: dict, rows: int = 12) -> None:
         held = s.get("held_mb", {})
         print(f"{s['t']:>8.0f}{s['frames'] / fps:>9.0f}{s['rss_mb']:>9.0f}" + "".join(f"{held.get(n, 0):>12.1f}"
                                                                                     for n in names))
-    if len(samples) > 4:
-        a, b = samples[len(samples) // 4], samples[-1]
+    # the pass only: once the last frame is in, the lanes are made and the analyzers let go
+    during = [s for s in samples if s["frames"] < r["frames"]]
+    if len(during) > 4:
+        a, b = during[len(during) // 4], during[-1]
         dv = (b["frames"] - a["frames"]) / fps
         if dv > 0:
             print(f"growth over the last 3/4 of the pass: {(b['rss_mb'] - a['rss_mb']) / dv * 60:.1f} MB per minute "
