@@ -6,7 +6,8 @@
     .venv/bin/python bench/bench_memory.py --minutes 10 --sizes    # also what each analyzer holds
     .venv/bin/python bench/bench_memory.py --minutes 30 --only cuts,picture,loudness
 
-The analysis runs in a child process (so the peak is its own) with a thread that samples RSS
+The analysis runs in a child process (so the peak is its own; the words worker, a child process
+of the analysis, is reported apart: its own peak) with a thread that samples RSS
 every few seconds against the frames decoded so far; the table shows how RSS grows with the
 seconds of video analysed. ``--sizes`` also walks each analyzer's attributes (numpy arrays,
 lists, dicts) at each sample: what an analyzer keeps per frame shows as a column that grows.
@@ -29,7 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 CHILD = r"""
-import json, resource, sys, threading, time
+import json, os, resource, sys, threading, time
 import numpy as np
 from reelstudio.pipeline import analyze, default_analyzers
 
@@ -38,6 +39,28 @@ PATH, WORDS, SIZES, EVERY, ONLY = sys.argv[1], sys.argv[2], sys.argv[3] == "1", 
 def rss_mb():
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * 4096 / 2**20
+
+OWN_CMDLINE = open("/proc/self/cmdline", "rb").read()
+
+def children_peak_mb():
+    '''Largest VmHWM of the live child processes (the words worker). RUSAGE_CHILDREN will not
+    do: a child forked from this process counts this process's pages until it execs.'''
+    peak = 0
+    for task in os.listdir("/proc/self/task"):
+        try:
+            kids = open(f"/proc/self/task/{task}/children").read().split()
+        except OSError:
+            continue
+        for pid in kids:
+            try:
+                if open(f"/proc/{pid}/cmdline", "rb").read() == OWN_CMDLINE:  # forked, not yet exec'd
+                    continue
+                for line in open(f"/proc/{pid}/status"):
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]) / 1024)
+            except OSError:
+                pass
+    return peak
 
 def held(obj, seen, depth=0):
     '''Bytes an object holds through numpy arrays, lists, tuples, dicts and plain objects.'''
@@ -73,7 +96,7 @@ else:
 if ONLY:
     analyzers = [a for a in analyzers if a.name in ONLY.split(",")]
 samples = []
-state = {"frames": 0, "stop": False}
+state = {"frames": 0, "stop": False, "child_peak": 0.0}
 t0 = time.perf_counter()
 
 def sampler():
@@ -87,16 +110,24 @@ def sampler():
         samples.append(row)
         time.sleep(EVERY)
 
+def child_sampler():
+    while not state["stop"]:
+        state["child_peak"] = max(state["child_peak"], children_peak_mb())
+        time.sleep(0.5)
+
 def on_progress(p):
     if p.stage == "video":
         state["frames"] = p.done
 
 threading.Thread(target=sampler, daemon=True).start()
+threading.Thread(target=child_sampler, daemon=True).start()
 r = analyze(PATH, cache=False, analyzers=analyzers, on_progress=on_progress)
 state["stop"] = True
 doc = r.dumps()
 print("@@" + json.dumps({"frames": r.source.frame_count, "fps": float(r.source.fps), "wall_s": time.perf_counter() - t0,
                          "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                         # the largest child process seen (sampled twice a second): the words worker
+                         "child_peak_rss_mb": state["child_peak"],
                          "json_mb": len(doc) / 2**20, "samples": samples,
                          "status": {k: v.status for k, v in r.lanes.items()}}))
 """
@@ -114,7 +145,8 @@ def measure(path: Path, words: str, sizes: bool, every_s: float, only: str = "")
 def report(path: Path, r: dict, rows: int = 12) -> None:
     fps = r["fps"]
     print(f"\n== {path.name}: {r['frames']} frames ({r['frames'] / fps / 60:.1f} min), wall {r['wall_s']:.0f} s, "
-          f"peak RSS {r['peak_rss_mb']:.0f} MB, JSON {r['json_mb']:.1f} MB")
+          f"peak RSS {r['peak_rss_mb']:.0f} MB (analysis) + {r.get('child_peak_rss_mb', 0):.0f} MB (its largest "
+          f"child process, the words worker; 0: none ran), JSON {r['json_mb']:.1f} MB")
     samples = [s for s in r["samples"] if s["frames"]]
     step = max(1, len(samples) // rows)
     names = sorted(samples[-1].get("held_mb", {})) if samples else []
@@ -123,8 +155,10 @@ def report(path: Path, r: dict, rows: int = 12) -> None:
         held = s.get("held_mb", {})
         print(f"{s['t']:>8.0f}{s['frames'] / fps:>9.0f}{s['rss_mb']:>9.0f}" + "".join(f"{held.get(n, 0):>12.1f}"
                                                                                     for n in names))
-    if len(samples) > 4:
-        a, b = samples[len(samples) // 4], samples[-1]
+    # the pass only: once the last frame is in, the lanes are made and the analyzers let go
+    during = [s for s in samples if s["frames"] < r["frames"]]
+    if len(during) > 4:
+        a, b = during[len(during) // 4], during[-1]
         dv = (b["frames"] - a["frames"]) / fps
         if dv > 0:
             print(f"growth over the last 3/4 of the pass: {(b['rss_mb'] - a['rss_mb']) / dv * 60:.1f} MB per minute "

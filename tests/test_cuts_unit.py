@@ -202,12 +202,96 @@ def test_the_model_keeps_a_wipe_and_vetoes_an_object_crossing_the_frame(model_sp
     assert transitions.find_wipes(clip(frames), model_splice) == []
 
 
-def test_thumbnails_are_stored_in_blocks():
-    store = transitions.ThumbStore()
-    for i in range(transitions.ThumbStore.BLOCK + 5):
-        store.append(np.full((14, 24, 3), i % 256, np.uint8))
-    arr = store.array()
-    assert arr.shape == (transitions.ThumbStore.BLOCK + 5, 14, 24, 3) and arr[-1, 0, 0, 0] == (arr.shape[0] - 1) % 256
+def test_a_thumb_window_keeps_the_last_frames_and_what_it_is_asked_to_keep():
+    store = transitions.ThumbWindow(8)
+    pictures = [np.full((14, 24, 3), i, np.uint8) for i in range(30)]
+    pictures[3] = clip([texture(3)])[0]  # one frame with a picture: not flat
+    for i, pic in enumerate(pictures):
+        store.append(pic)
+        if i == 5:
+            store.keep(2, 4)  # frames 2 and 3, still in the ring
+        if i == 20:
+            store.keep(19, 23)  # 19 and 20 now, 21 and 22 as they come
+    assert len(store) == 30
+    assert store[[2, 3, 19, 20, 21, 22]][:, 0, 0, 0].tolist() == [2, pictures[3][0, 0, 0], 19, 20, 21, 22]
+    assert store[22:30][:, 0, 0, 0].tolist() == list(range(22, 30))
+    with pytest.raises(KeyError):
+        store[10]  # left the ring, never kept
+    with pytest.raises(RuntimeError):
+        store.keep(11, 12)  # too late to keep it
+    assert store.flat.array().tolist() == transitions.flat(np.stack(pictures)).tolist()
+
+
+def _held_bytes(obj, seen=None) -> int:
+    """Bytes of the numpy arrays an object holds through its attributes, lists and dicts."""
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return 0
+    seen.add(id(obj))
+    if isinstance(obj, np.ndarray):
+        return obj.nbytes
+    if isinstance(obj, (list, tuple)):
+        return sum(_held_bytes(x, seen) for x in obj)
+    if isinstance(obj, dict):
+        return sum(_held_bytes(x, seen) for x in obj.values())
+    if type(obj).__module__.startswith("reelstudio"):
+        return _held_bytes(vars(obj), seen)
+    return 0
+
+
+def _long_edit(n: int) -> tuple[list[np.ndarray], list[int]]:
+    """``n`` 48x27 frames of panning shots joined by cuts, wipes, dissolves and flashes; the
+    wipes' first frames (one across the first search chunk's end, one near the clip's end)."""
+    rng = np.random.default_rng(1)
+    frames: list[np.ndarray] = []
+    wipes = []
+    seed = 20
+    xs = np.arange(48)[None, :, None]
+    while len(frames) < n:
+        seed += 1
+        nxt = panning(seed, int(rng.integers(40, 120)), float(rng.uniform(0.0, 0.4)))
+        join = ("wipe" if len(frames) in range(950, 1050) or len(frames) > n - 160
+                else ["cut", "cut", "wipe", "dissolve", "flash"][seed % 5])
+        if frames and join == "wipe":
+            a, b = frames[-1], nxt[0]
+            wipes.append(len(frames))
+            frames += [np.where(xs < 48 * k / 13, b, a) for k in range(1, 13)]
+        elif frames and join == "dissolve":
+            a, b = frames[-1], nxt[0]
+            frames += [(a * (1 - k / 13) + b * (k / 13)).astype(np.uint8) for k in range(1, 13)]
+        elif frames and join == "flash":
+            frames.append((frames[-1] + (255 - frames[-1].astype(np.float32)) * 0.75).astype(np.uint8))
+        frames += nxt
+    noise = np.random.default_rng(2)
+    frames = [np.clip(f.astype(np.int16) + noise.integers(-2, 3, f.shape), 0, 255).astype(np.uint8)
+              for f in frames[:n]]
+    return frames, [w for w in wipes if w < n - 30]
+
+
+def test_streamed_thumbnails_stay_bounded_and_decide_as_the_whole_clip_would():
+    """The analyzer keeps a window of thumbnails, not one per frame, and its events equal those
+    decided at the end from every frame's thumbnail (wipe search chunks, faint peaks, blips)."""
+    from types import SimpleNamespace
+
+    n = 4500
+    frames, wipes = _long_edit(n)
+    analyzer = CutsAnalyzer()
+    analyzer.start(SimpleNamespace(frame_count=n))
+    most = 0
+    for i, f in enumerate(frames):
+        analyzer.feed(i, f)
+        if i % 500 == 499:
+            most = max(most, _held_bytes(analyzer._thumbs))
+    (lane,) = analyzer.finish(np.arange(n) / 30)
+    every = n * 14 * 24 * 3
+    assert 0 < most < 0.6 * every, (most, every)  # every frame: 1.0 (and 1.14 in 1024-frame blocks)
+    single, many = np.concatenate(analyzer._single)[:n], np.concatenate(analyzer._many)[:n]
+    thumbs = np.stack([transitions.thumbnail(f) for f in frames])
+    whole = analyzer.events(single, many, thumbs, analyzer.splice_probability)
+    assert lane.data["events"] == whole
+    # the clip has the wipes the streamed search must find (the model does not see them)
+    assert all(any(ev["kind"] == "gradual" and ev["start_frame"] - 2 <= w + 1 <= ev["end_frame"] + 2
+                   for ev in whole) for w in wipes), (wipes, whole)
 
 
 # ----------------------------------------------------------------------------- faint cuts

@@ -7,7 +7,11 @@ decided frame on one thread; step 400 costs 1.47 but its 450-frame window needs 
 activations against 222 MB); the clip's first and last frames are
 repeated to pad the ends, as the reference implementation does. Frames are batched into
 windows as they arrive, so memory stays flat for any clip length; besides the two
-per-frame probabilities, the analyzer keeps one 24x14 RGB thumbnail per frame (1 KB).
+per-frame probabilities, the analyzer makes one 24x14 RGB thumbnail per frame (1 KB) and keeps
+them for a bounded window (``transitions.ThumbWindow``, ~1,500 frames): the wipe search runs
+as the frames come (``transitions.WipeSearch``), and the thumbnails the other steps read at
+the end (around each frame whose ``single`` reaches ``peak_min`` or whose ``many`` passes half
+the threshold, and around each wipe candidate) are copied out as the model scores them.
 
 Events, from the per-frame probabilities ``single`` (a transition ends here) and ``many``
 (this frame is part of a transition), both thresholded at ``threshold``:
@@ -45,8 +49,8 @@ Events, from the per-frame probabilities ``single`` (a transition ends here) and
    it with the frames after it a cut?).
 
 ``confidence``: the peak ``single`` probability (2: the peak ``many`` probability; 6: the
-splice's cut probability). Per frame the analyzer adds a 24x14 thumbnail (~0.015 ms);
-``finish`` adds ~0.1-0.3 ms per frame (the wipe search and its splice checks).
+splice's cut probability). Per frame the analyzer adds a 24x14 thumbnail (~0.015 ms) and
+the wipe search (~0.1-0.3 ms with its splice checks, most of it as the frames come).
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ from .base import Lane, VideoAnalyzer, runs
 # (tests/test_models.py); "transnetv2" is the float32 reference
 MODEL = "transnetv2_int8"
 TAIL_FRAMES = 50  # frames the windows leave for finish near the expected end
+KEEP_REACH = 3  # events read thumbnails up to 3 frames before and 4 after a frame the model marks
 
 
 class CutsAnalyzer(VideoAnalyzer):
@@ -118,15 +123,23 @@ class CutsAnalyzer(VideoAnalyzer):
         self._pending: list[np.ndarray] = []  # windows waiting to be batched
         self._single: list[np.ndarray] = []
         self._many: list[np.ndarray] = []
-        self._thumbs = transitions.ThumbStore()
+        # the ring covers the wipe search's chunk and reach and the frames the model has not scored
+        window = (transitions.CHUNK + 2 * max(transitions.WIPE_WIDTHS)
+                  + 2 * (transitions.WIPE_REACH + transitions.SPLICE_CONTEXT) + 2
+                  + max(1, self.batch) * (self.step + 2 * self.context) + 2 * KEEP_REACH)
+        self._thumbs = transitions.ThumbWindow(window)
+        self._wipes = transitions.WipeSearch(self._thumbs, self._thumbs.keep)
         self._fed = 0
         self._decided = 0  # frames given to a window so far
+        self._scored = 0  # frames with probabilities so far
 
     def feed(self, index: int, image: np.ndarray) -> None:
         if not self._buf:
             self._buf = [image] * self.context  # lead-in: the first frame repeated
         self._buf.append(image)
         self._thumbs.append(transitions.thumbnail(image))
+        if self.wipes:
+            self._wipes.advance()
         self._fed += 1
         take = self._next_take()
         if take and len(self._buf) >= take + 2 * self.context:
@@ -160,8 +173,16 @@ class CutsAnalyzer(VideoAnalyzer):
         c = self.context
         take = take or self.step
         for s, m in zip(single, many):
-            self._single.append(np.asarray(s).reshape(-1)[c : c + take])
-            self._many.append(np.asarray(m).reshape(-1)[c : c + take])
+            self._scores(np.asarray(s).reshape(-1)[c : c + take], np.asarray(m).reshape(-1)[c : c + take])
+
+    def _scores(self, single: np.ndarray, many: np.ndarray) -> None:
+        """Probabilities of the next frames; keeps the thumbnails ``events`` will read near them."""
+        self._single.append(single)
+        self._many.append(many)
+        near = (single >= min(self.peak_min, self.threshold)) | (many > self.threshold / 2)
+        for i in (self._scored + np.flatnonzero(near)).tolist():
+            self._thumbs.keep(i - KEEP_REACH, i + KEEP_REACH + 2)
+        self._scored += len(single)
 
     def splice_probability(self, frames: np.ndarray) -> float:
         """The model's cut probability at the middle of a short uint8 [T, 27, 48, 3] sequence."""
@@ -192,16 +213,15 @@ class CutsAnalyzer(VideoAnalyzer):
             self._buf += [self._buf[-1]] * max(0, take + 2 * c - len(self._buf))
             window = np.stack(self._buf[: take + 2 * c])
             single, many = self.session.run(None, {self._input: window[None]})
-            self._single.append(np.asarray(single).reshape(-1)[c : c + take])
-            self._many.append(np.asarray(many).reshape(-1)[c : c + take])
+            self._scores(np.asarray(single).reshape(-1)[c : c + take], np.asarray(many).reshape(-1)[c : c + take])
             del self._buf[:take]
             undecided -= take
         self._buf = []
         single = np.concatenate(self._single)[:n]
         many = np.concatenate(self._many)[:n]
-        thumbs = self._thumbs.array()
-        self._thumbs = transitions.ThumbStore()  # the blocks are copied: let them go
-        events = self.events(single, many, thumbs, self.splice_probability if self.wipes else None)
+        events = self.events(single, many, self._thumbs, self.splice_probability if self.wipes else None,
+                             is_flat=self._thumbs.flat.array(), wipes=self._wipes)
+        self._thumbs = self._wipes = None
         return [Lane("cuts", {
             "events": events,
             "probability": [round(float(v), 4) for v in single],
@@ -286,8 +306,12 @@ class CutsAnalyzer(VideoAnalyzer):
         return out
 
     def events(self, single: np.ndarray, many: np.ndarray, thumbs: np.ndarray | None = None,
-               splice_probability=None) -> list[dict]:
-        """Per-frame probabilities (+ thumbnails) -> cut / gradual events on the frame grid."""
+               splice_probability=None, is_flat: np.ndarray | None = None,
+               wipes: "transitions.WipeSearch | None" = None) -> list[dict]:
+        """Per-frame probabilities (+ thumbnails) -> cut / gradual events on the frame grid.
+
+        ``thumbs``: every frame's thumbnail (an array), or a ``transitions.ThumbWindow`` with
+        the frames these steps read, its ``is_flat`` flags and the ``wipes`` search it fed."""
         found = self.model_events(single, many)
         if thumbs is None or len(thumbs) != len(single):
             return found
@@ -297,13 +321,14 @@ class CutsAnalyzer(VideoAnalyzer):
         found = [ev for ev in found
                  if ev["kind"] == "cut" or not any(_span(ev)[0] < c["frame"] < _span(ev)[1] for c in faint)]
         found = sorted(found + faint, key=lambda ev: ev["frame"])
-        merged = self.merge_through_flat(found, transitions.flat(thumbs))
+        merged = self.merge_through_flat(found, transitions.flat(thumbs) if is_flat is None else is_flat)
         kept = [ev for ev in merged
                 if transitions.blip_distance(thumbs, _span(ev)[0] - 1, _span(ev)[1]) >= self.blip_max]
         if self.wipes:
             # the model's own candidates (kept or not) are not wipes
             exclude = [(_span(ev)[0], _span(ev)[1]) for ev in merged]
-            for ev in transitions.find_wipes(thumbs, splice_probability, exclude):
+            candidates = None if wipes is None else wipes.candidates(exclude)
+            for ev in transitions.find_wipes(thumbs, splice_probability, exclude, candidates):
                 if transitions.blip_distance(thumbs, ev["start_frame"] - 1, ev["end_frame"]) >= self.blip_max:
                     kept.append(ev)
         return sorted(kept, key=lambda ev: ev["frame"])

@@ -2,8 +2,10 @@
 
 TransNetV2 finds hard cuts and dissolves, but it was trained on those: it fires on sudden
 lighting changes, and it does not see wipes (its ``many`` head stays below 0.4 on linear
-wipes and at 0 on circle and clock wipes). The analyzer keeps one 24x14 RGB thumbnail per
-frame (1008 bytes: 18 MB for 10 minutes at 30 fps) and uses these tools from here.
+wipes and at 0 on circle and clock wipes). The analyzer makes one 24x14 RGB thumbnail per
+frame (1008 bytes) and uses these tools from here; it keeps the last ~1,350 in a
+``ThumbWindow`` and copies out the few the end-of-clip steps read, while ``WipeSearch`` looks
+for wipes as the frames come (every frame kept would be 218 MB for 2 hours at 30 fps).
 
 ``blip_distance``: did the picture come back?
     The smallest mean absolute difference between z-scored gray thumbnails of the 3 frames
@@ -90,13 +92,60 @@ def thumbnail(image: np.ndarray) -> np.ndarray:
     return cv2.resize(image, THUMB_SIZE, interpolation=cv2.INTER_AREA)
 
 
-class ThumbStore(Blocks):
-    """Thumbnails appended frame by frame into fixed blocks (no per-frame Python objects)."""
+class ThumbWindow:
+    """The thumbnails the cuts lane still needs, as frames stream through: the last ``window``
+    frames in a ring, the frames ``keep`` copied out of it (around model peaks and wipe
+    candidates: a few per minute of footage), and every frame's ``flat`` flag (1 byte). Read
+    like an array of every frame's thumbnail (an int, a slice, a list of frames); a frame that
+    left the ring unkept raises KeyError. Memory is the ring (~1 KB a frame) and what is kept,
+    not 1 KB for every frame of the clip (218 MB for 2 hours at 30 fps)."""
 
-    BLOCK = 1024
+    def __init__(self, window: int):
+        self.window = window
+        self._ring = np.empty((window, THUMB_SIZE[1], THUMB_SIZE[0], 3), np.uint8)
+        self._n = 0
+        self._kept: dict[int, np.ndarray] = {}
+        self._keep_until = 0  # frames not in yet that a keep asked for
+        self.flat = Blocks(bool)
 
-    def __init__(self):
-        super().__init__(np.uint8, (THUMB_SIZE[1], THUMB_SIZE[0], 3))
+    def __len__(self) -> int:
+        return self._n
+
+    def append(self, thumb: np.ndarray) -> None:
+        i = self._n
+        self._ring[i % self.window] = thumb
+        self._n += 1
+        if i < self._keep_until:
+            self._kept[i] = self._ring[i % self.window].copy()
+        self.flat.append(bool(flat(self._ring[i % self.window][None])[0]))
+
+    def keep(self, start: int, end: int) -> None:
+        """Keep frames [start, end) after they leave the ring (those not in yet as they come)."""
+        for i in range(max(0, start), min(end, self._n)):
+            if i not in self._kept:
+                if i < self._n - self.window:
+                    raise RuntimeError(f"thumbnail {i} asked for after it left the ring")
+                self._kept[i] = self._ring[i % self.window].copy()
+        self._keep_until = max(self._keep_until, end)
+
+    def kept(self) -> int:
+        return len(self._kept)
+
+    def _one(self, i: int) -> np.ndarray:
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        if i >= self._n - self.window:
+            return self._ring[i % self.window]
+        return self._kept[i]
+
+    def __getitem__(self, key) -> np.ndarray:
+        if isinstance(key, (int, np.integer)):
+            return self._one(int(key)).copy()
+        frames = range(*key.indices(self._n)) if isinstance(key, slice) else np.asarray(key).reshape(-1).tolist()
+        out = np.empty((len(frames), THUMB_SIZE[1], THUMB_SIZE[0], 3), np.uint8)
+        for k, i in enumerate(frames):
+            out[k] = self._one(int(i))
+        return out
 
 
 def gray(thumbs: np.ndarray) -> np.ndarray:
@@ -281,48 +330,87 @@ def _running_max(x: np.ndarray, w: int) -> np.ndarray:
     return np.lib.stride_tricks.sliding_window_view(padded, 2 * w + 1).max(axis=1)
 
 
+CHUNK = 1024  # frames per step of the candidate search
+
+
+class WipeSearch:
+    """Steps 1-3 of ``find_wipes`` over a clip's thumbnails, in chunks of ``CHUNK`` candidate
+    frames per pair width. ``advance`` searches each chunk as soon as its frames, and the
+    frames its pairs' figures and splice read, are in, so a streaming analyzer holds a bounded
+    window of thumbnails (``ThumbWindow``); ``candidates`` searches the rest once the clip's
+    length is known. The search runs without the model's events: ``candidates(exclude)`` then
+    keeps what a search skipping pairs that reach into ``exclude`` would have found (the
+    pairs each tightened pair came from are recorded), so the result does not depend on
+    when each chunk was searched."""
+
+    def __init__(self, thumbs, keep: Callable[[int, int], None] | None = None):
+        self.thumbs = thumbs
+        self.keep = keep  # called with [start, end) frames a found pair's splice reads
+        self._next = {w: 0 for w in WIPE_WIDTHS}
+        self._origins: dict[tuple[int, int], list[tuple[int, int]]] = {}  # tightened pair -> (a, b)s
+        self._widened: dict[tuple[int, int], tuple[int, int]] = {}  # tightened pair -> widened pair
+        self._features: dict[tuple[int, int], dict | None] = {}  # widened pair -> figures if it passes
+
+    def advance(self) -> None:
+        n = len(self.thumbs)
+        for w in WIPE_WIDTHS:
+            # a pair of this chunk widened and given its splice reads up to a + 2w + reach + context
+            while self._next[w] + CHUNK + 2 * w + WIPE_REACH + SPLICE_CONTEXT + 1 <= n:
+                self._search(w, self._next[w], self._next[w] + CHUNK)
+                self._next[w] += CHUNK
+
+    def candidates(self, exclude: list[tuple[int, int]] = ()) -> list[dict]:
+        n = len(self.thumbs)
+        for w in WIPE_WIDTHS:
+            span = 2 * w
+            for start in range(self._next[w], max(0, n - span), CHUNK):
+                self._search(w, start, min(n - span, start + CHUNK))
+            self._next[w] = max(self._next[w], n)
+        out: dict[tuple[int, int], dict] = {}
+        for tight, pair in self._widened.items():
+            f = self._features[pair]
+            if f is None or pair in out or _overlaps(*pair, exclude):
+                continue
+            if any(not _overlaps(a, b, exclude) for a, b in self._origins[tight]):
+                out[pair] = f
+        return sorted(out.values(), key=lambda f: (f["a"], f["b"]))
+
+    def _search(self, w: int, start: int, stop: int) -> None:
+        g = self.thumbs
+        span = 2 * w
+        changed = (_diff(g[start + span : stop + span], g[start:stop]) > TAU).mean(axis=(1, 2))
+        # local maxima only (within +-w): one pair per plateau of change
+        peak = changed >= _running_max(changed, w)
+        for a in (start + np.flatnonzero((changed >= WIPE_MIN_CHANGED) & peak)).tolist():
+            b = a + span
+            share = _share(g, a, b)
+            if not _progressive(share):
+                continue
+            inside = np.arange(a + 1, b)
+            tight = (int(inside[share > 0.1][0]) - 1, int(inside[share < 0.9][-1]) + 1)
+            self._origins.setdefault(tight, []).append((a, b))
+            if tight in self._widened:
+                continue
+            pair = self._widened[tight] = _widen(g, *tight)
+            if pair in self._features:
+                continue
+            f = wipe_features(g, *pair)
+            self._features[pair] = {"a": pair[0], "b": pair[1], **f} if _passes(f) else None
+            if self._features[pair] is not None and self.keep is not None:
+                self.keep(pair[0] - SPLICE_CONTEXT, pair[1] + SPLICE_CONTEXT + 1)
+
+
 def wipe_candidates(thumbs: np.ndarray, exclude: list[tuple[int, int]] = ()) -> list[dict]:
     """Pairs (a, b) around a transition that passes the wipe model (steps 1-3 above).
 
     ``exclude``: [start, end] frame spans already explained (TransNetV2's events); a pair
     reaching into one is skipped. Returns dicts with 'a', 'b' and the figures, sorted by a.
     """
-    g = thumbs
-    n = len(g)
-    tried: set[tuple[int, int]] = set()
-    found: dict[tuple[int, int], dict] = {}
-    chunk = 1024
-    for w in WIPE_WIDTHS:
-        span = 2 * w
-        for start in range(0, max(0, n - span), chunk):
-            stop = min(n - span, start + chunk)
-            changed = (_diff(g[start + span : stop + span], g[start:stop]) > TAU).mean(axis=(1, 2))
-            # local maxima only (within +-w): one pair per plateau of change
-            peak = changed >= _running_max(changed, w)
-            for a in (start + np.flatnonzero((changed >= WIPE_MIN_CHANGED) & peak)).tolist():
-                b = a + span
-                if _overlaps(a, b, exclude):
-                    continue
-                share = _share(g, a, b)
-                if not _progressive(share):
-                    continue
-                inside = np.arange(a + 1, b)
-                a1 = int(inside[share > 0.1][0]) - 1
-                b1 = int(inside[share < 0.9][-1]) + 1
-                if (a1, b1) in tried:
-                    continue
-                tried.add((a1, b1))
-                pair = _widen(g, a1, b1)
-                if pair in found or _overlaps(*pair, exclude):
-                    continue
-                f = wipe_features(g, *pair)
-                if _passes(f):
-                    found[pair] = {"a": pair[0], "b": pair[1], **f}
-    return sorted(found.values(), key=lambda f: (f["a"], f["b"]))
+    return WipeSearch(thumbs).candidates(exclude)
 
 
 def find_wipes(thumbs: np.ndarray, splice_probability: Callable[[np.ndarray], float] | None,
-               exclude: list[tuple[int, int]] = ()) -> list[dict]:
+               exclude: list[tuple[int, int]] = (), candidates: list[dict] | None = None) -> list[dict]:
     """Wipes as gradual events: {'frame', 'kind', 'start_frame', 'end_frame', 'confidence'}.
 
     ``splice_probability(frames)``: the cut probability TransNetV2 gives the middle of a
@@ -330,6 +418,7 @@ def find_wipes(thumbs: np.ndarray, splice_probability: Callable[[np.ndarray], fl
     Candidates are tried best first (explained + stable); one overlapping an accepted wipe,
     or ``SPLICE_TRIES`` rejected candidates, is skipped. ``start_frame`` / ``end_frame``
     are the wipe's frames (half-open), ``frame`` the first frame mostly showing B.
+    ``candidates``: ``wipe_candidates(thumbs, exclude)`` already found (a ``WipeSearch``).
     """
     import cv2
 
@@ -338,7 +427,9 @@ def find_wipes(thumbs: np.ndarray, splice_probability: Callable[[np.ndarray], fl
     rejected: list[tuple[int, int]] = []
     out = []
     # best first; a candidate overlapping an accepted wipe, or SPLICE_TRIES rejected ones, is skipped
-    for c in sorted(wipe_candidates(thumbs, exclude), key=lambda c: -(c["explained"] + c["stable"])):
+    if candidates is None:
+        candidates = wipe_candidates(thumbs, exclude)
+    for c in sorted(candidates, key=lambda c: -(c["explained"] + c["stable"])):
         a, b = c["a"], c["b"]
         if _overlaps(a, b, accepted, 0) or sum(_overlaps(a, b, [r], 0) for r in rejected) >= SPLICE_TRIES:
             continue
