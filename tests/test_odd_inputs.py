@@ -814,7 +814,10 @@ def test_a_run_with_no_network_gives_the_same_json(odd_dir, tmp_path):
         out = tmp_path / name
         proc = subprocess.run([*prefix, sys.executable, "-m", "reelstudio", "analyze", str(clip), "--json", str(out),
                                "--quiet", "--no-cache"], capture_output=True, text=True, env=env, timeout=600)
-        assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+        # nothing on stderr but the score's own note (this small clip fails the format check,
+        # which holds its score at 89 and says so): no warning, no error, no network complaint
+        said = [line for line in proc.stderr.splitlines() if not line.startswith("reelstudio: score: ")]
+        assert proc.returncode == 0 and said == [], proc.stderr
         docs.append(out.read_text())
     online, offline_doc = docs
     assert offline_doc == online

@@ -593,7 +593,7 @@ class Track:
 class TextAnalyzer(VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 4
+    version = 5  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them)
 
     def __init__(self, width: int = 540, det_width: int = 288, sample_fps: float = 8.0, settle_s: float = 0.16,
                  languages: tuple[str, ...] | list[str] = ("eng", "rus"), det_threshold: float = 0.3,
