@@ -191,8 +191,7 @@ def test_sample_reel_analyses_in_background_and_fills_timeline_and_checklist(qtb
     # exports from the window: JSON round trip, CSV markers, the PDF report
     written = []
     for name, fmt in (("a.json", "json"), ("m.csv", "csv"), ("r.pdf", "pdf")):
-        with qtbot.waitSignal(window.export_to(str(tmp_path / name), fmt).done, timeout=120_000):
-            pass
+        exported(qtbot, window, tmp_path / name, lambda: window.export_to(str(tmp_path / name), fmt))
         written.append(tmp_path / name)
     assert json.loads(written[0].read_text(encoding="utf-8")) == data
     rows = list(csv.DictReader(io.StringIO(written[1].read_text(encoding="utf-8"))))
@@ -1027,8 +1026,7 @@ def test_accept_as_intentional_is_stored_per_video_rescored_and_shown_as_accepte
     panel.show_accepted.setChecked(True)
     # exports say accepted
     out = tmp_path / "m.csv"
-    with qtbot.waitSignal(win.export_to(str(out), "csv").done, timeout=60_000):
-        pass
+    exported(qtbot, win, out, lambda: win.export_to(str(out), "csv"))
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert sorted(r["start_frame"] for r in rows if r["accepted"] == "yes") == ["31", "7", "89"]
     # the same video opened again (a new window, the unaccepted analysis, a new session that has
@@ -1203,13 +1201,13 @@ def click_word(qtbot, panel, text: str) -> None:
     qtbot.mouseClick(panel.words_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def exported(qtbot, win, path, start) -> None:
+def exported(qtbot, win, path, start, timeout_ms: int = 120_000) -> None:
     """Start an export and wait for its file (a worker that finishes before a waitSignal on
     its ``done`` connects would never be heard); an export that fails shows its error."""
     errors: list[str] = []
     win.errorShown.connect(lambda _title, text: errors.append(text))
     start()
-    qtbot.waitUntil(lambda: path.exists() or bool(errors), timeout=60_000)
+    qtbot.waitUntil(lambda: path.exists() or bool(errors), timeout=timeout_ms)
     assert not errors, errors
     for box in visible_error_boxes():
         dismiss(box)
