@@ -117,6 +117,7 @@ def assert_fires(ev, check, start, end, severity=None):
 
 def test_every_contract_check_is_registered_and_weights_sum_to_100():
     assert set(REGISTRY) == CONTRACT_IDS | ADDED_IDS == set(CHECK_ORDER)
+    # weights are relative (the score divides by their sum); today's happen to make 100
     assert sum(c.weight for c in REGISTRY.values()) == 100
     for c in REGISTRY.values():
         xs = [x for x, _ in c.points]
@@ -864,11 +865,15 @@ def test_evaluate_does_not_modify_its_input():
 
 
 def test_docs_publish_every_weight():
+    """docs/checks.md's table is what the registry generates (python -m reelstudio.checks.docs)."""
     from conftest import ROOT
 
+    from reelstudio.checks.docs import render
+
     doc = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert render(doc) == doc, "docs/checks.md is stale: run python -m reelstudio.checks.docs"
     for c in REGISTRY.values():
-        assert f"| `{c.id}` | {c.weight} |" in doc, f"docs/checks.md: {c.id} weight {c.weight} missing"
+        assert f"| `{c.id}` | {c.title} | {c.weight} |" in doc, f"docs/checks.md: {c.id} weight {c.weight} missing"
     assert f"(version {scoring.SCORE_VERSION})" in doc
 
 

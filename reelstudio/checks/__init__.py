@@ -2,26 +2,42 @@
 
 ``evaluate(lanes, source, preset)`` runs every registered check over lane JSON dicts (as in
 the analysis JSON) and the contract's ``source``; it never decodes. Each check lives in a
-small module here and registers itself with its id, weight and control points
-(docs/checks.md has the table; ``reelstudio checks`` prints it).
+small module here and registers itself with ``@check`` (its id, title, relative weight, the
+lanes it needs and control points). Adding a check is adding one module to this package:
+it is found here, ordered after the contract's ids, weighed against the others (weights are
+relative), listed in docs/checks.md (``python -m reelstudio.checks.docs``) and
+``reelstudio checks``.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from dataclasses import dataclass, field
 
 from .. import scoring
 from ..presets import Preset, get_preset
-from . import audio, flashing, formats, hook, picture, subtitles, text  # noqa: F401 - they register their checks
 from .base import REGISTRY, Check, Context, Outcome, fmt_s, interval_frames, merge_intervals
 
-# contract order (../shared/CONTRACT.md "Check ids"), then the ids added since
+# contract order (../shared/CONTRACT.md "Check ids"), then the ids added since; a check
+# registered by any other module comes after these, in the order it registered
 CHECK_ORDER = (
     "hook_no_face", "hook_static_open", "subtitles_missing", "subtitles_out_of_sync", "text_in_ui_zone",
     "text_too_small", "text_low_contrast", "text_too_brief", "too_quiet", "too_loud", "dead_air",
     "static_picture", "too_dynamic", "black_frames", "frozen_frames", "format", "photosensitive_flashing",
 )
-assert set(CHECK_ORDER) == set(REGISTRY), sorted(set(CHECK_ORDER) ^ set(REGISTRY))
+_NOT_CHECKS = {"base", "docs"}  # modules of this package that register no check
+
+
+def discover() -> None:
+    """Import every module of this package (on its ``__path__``): each registers its checks."""
+    for mod in pkgutil.iter_modules(__path__):
+        if mod.name not in _NOT_CHECKS and not mod.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{mod.name}")
+
+
+discover()
+assert set(CHECK_ORDER) <= set(REGISTRY), sorted(set(CHECK_ORDER) - set(REGISTRY))
 
 # black and frozen frames together over this share of the video: the export is broken (a gate)
 DEAD_PICTURE_SHARE = 0.25
@@ -56,8 +72,30 @@ class Evaluation:
                 "score_max": self.score_max, "score_gates": self.gates, "score_note": self.score_note}
 
 
+def order() -> tuple[str, ...]:
+    """Every registered check id: the contract's order, then the others as they registered."""
+    discover()
+    return CHECK_ORDER + tuple(c for c in REGISTRY if c not in CHECK_ORDER)
+
+
 def checks() -> list[Check]:
-    return [REGISTRY[c] for c in CHECK_ORDER]
+    return [REGISTRY[c] for c in order()]
+
+
+def _run(c: Check, ctx: Context) -> tuple[Outcome, str | None]:
+    """The check's outcome, and why it could not run when something broke (None: it ran, or
+    does not apply). A lane it needs that did not run makes it n/a without running it."""
+    missing = [n for n in c.lanes if ctx.lane(n) is None]
+    if missing:
+        return Outcome.na("; ".join(ctx.why_missing(n) for n in missing)), ctx.why_not_run(c.lanes)
+    try:
+        out = c.run(ctx)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:  # a malformed lane, not a crash
+        broke = f"cannot read its lanes: {exc.__class__.__name__}: {exc}"
+        return Outcome.na(broke), broke
+    if out.score is None:
+        return out, ctx.why_not_run(c.lanes or c.optional)
+    return out, None
 
 
 def evaluate(lanes: dict[str, dict], source: dict, preset: str | Preset | None = None) -> Evaluation:
@@ -67,15 +105,9 @@ def evaluate(lanes: dict[str, dict], source: dict, preset: str | Preset | None =
     by_check: dict[str, list[dict]] = {}
     checklist: list[dict] = []
     gates: list[dict] = []
+    ranks = {cid: k for k, cid in enumerate(order())}
     for c in checks():
-        broke = None
-        try:
-            out = c.run(ctx)
-        except (KeyError, TypeError, ValueError, IndexError) as exc:  # a malformed lane, not a crash
-            broke = f"cannot read its lanes: {exc.__class__.__name__}: {exc}"
-            out = Outcome.na(broke)
-        if out.score is None and broke is None:
-            broke = ctx.why_not_run(c.lanes)
+        out, broke = _run(c, ctx)
         status = scoring.status_of(out.score, out.flags)
         own = scoring.agree(status, out.flags)
         sub = None if out.score is None else round(float(out.score), 4)
@@ -93,7 +125,7 @@ def evaluate(lanes: dict[str, dict], source: dict, preset: str | Preset | None =
         by_check[c.id] = own
     gates += _dead_picture_gate(ctx, checklist)
     flags = [f for row in checklist for f in scoring.agree(row["status"], by_check[row["check"]])]
-    flags.sort(key=lambda f: (f["start_frame"], CHECK_ORDER.index(f["check"]), f["end_frame"]))
+    flags.sort(key=lambda f: (f["start_frame"], ranks[f["check"]], f["end_frame"]))
     s = scoring.total(checklist, gates)
     return Evaluation(flags=flags, checklist=checklist, score=s.score, band=s.band,
                       score_version=scoring.SCORE_VERSION, preset=p.name, earned=s.earned, possible=s.possible,
@@ -170,4 +202,5 @@ def preset_table(name: str | None = None) -> str:
     return "\n".join(rows)
 
 
-__all__ = ["evaluate", "Evaluation", "checks", "weight_table", "preset_table", "CHECK_ORDER", "REGISTRY"]
+__all__ = ["evaluate", "Evaluation", "checks", "order", "discover", "weight_table", "preset_table", "CHECK_ORDER",
+           "REGISTRY"]

@@ -135,7 +135,7 @@ def _peak_curve(over_db: float) -> float:
     return control_points(over_db, ((0.0, 1.0), (0.5, 0.7), (2.0, 0.3), (4.0, 0.0)))
 
 
-@check("dead_air", title="Dead air", weight=6, lanes=("silence",),
+@check("dead_air", title="Dead air", weight=6, lanes=("silence",), optional=("loudness",),
        measure=f"seconds of silence beyond a natural pause ({NATURAL_PAUSE_S:g} s), summed over the silences",
        points=((0.0, 1.0), (0.5, 0.9), (2.0, 0.5), (5.0, 0.0)))
 def dead_air(ctx: Context) -> Outcome:

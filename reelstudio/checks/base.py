@@ -142,12 +142,19 @@ class Outcome:
 class Check:
     id: str
     title: str
-    weight: int
-    lanes: tuple[str, ...]  # lanes it reads
+    weight: int  # relative: the score divides by the sum of the weights that apply (scoring.py)
+    lanes: tuple[str, ...]  # lanes it needs: when one is unavailable the check is n/a without running
     measure: str  # what the control points' x axis is
     points: tuple[tuple[float, float], ...]  # (measured value, sub-score), linear in between
     run: Callable[[Context], Outcome]
     doc: str = ""
+    optional: tuple[str, ...] = ()  # lanes it also reads when they ran
+    points_note: str = ""  # what the control points do not say (docs/checks.md's table)
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """Every lane the check reads, needed ones first."""
+        return self.lanes + tuple(n for n in self.optional if n not in self.lanes)
 
     def curve(self, value: float) -> float:
         return control_points(value, self.points)
@@ -157,14 +164,18 @@ REGISTRY: dict[str, Check] = {}
 
 
 def check(id: str, *, title: str, weight: int, lanes: tuple[str, ...], measure: str,
-          points: tuple[tuple[float, float], ...]):
-    """Register a check function under its contract id."""
+          points: tuple[tuple[float, float], ...], optional: tuple[str, ...] = (), points_note: str = ""):
+    """Register a check function under its id: ``lanes`` it needs (n/a without them, decided
+    by the evaluator), ``optional`` lanes it reads when they ran; ``weight`` is relative."""
 
     def wrap(fn: Callable[[Context], Outcome]) -> Callable[[Context], Outcome]:
         if id in REGISTRY:
             raise RuntimeError(f"check {id!r} registered twice")
-        REGISTRY[id] = Check(id=id, title=title, weight=weight, lanes=lanes, measure=measure,
-                             points=tuple(points), run=fn, doc=(fn.__doc__ or "").strip())
+        if not (isinstance(weight, int) and weight > 0):
+            raise ValueError(f"check {id!r}: weight must be a positive int, not {weight!r}")
+        REGISTRY[id] = Check(id=id, title=title, weight=weight, lanes=tuple(lanes), measure=measure,
+                             points=tuple(points), run=fn, doc=(fn.__doc__ or "").strip(),
+                             optional=tuple(optional), points_note=points_note)
         return fn
 
     return wrap

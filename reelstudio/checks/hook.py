@@ -18,7 +18,7 @@ HOOK_MOTION = 2 * STILL_MOTION
 HOOK_MOTION_FRAMES = 3  # ... for at least this many frames in a row
 
 
-@check("hook_no_face", title="No face in the hook", weight=5, lanes=("faces",),
+@check("hook_no_face", title="No face in the hook", weight=5, lanes=("faces",), optional=("cuts", "motion"),
        measure=f"seconds until the first face (none in the hook window: {NO_FACE_SCORE:g}, a warning)",
        points=((1.0, 1.0), (3.0, 0.5)))
 def hook_no_face(ctx: Context) -> Outcome:
@@ -80,7 +80,9 @@ def _first_events(ctx: Context) -> tuple[dict[str, int | None], list[str]]:
     return events, missing
 
 
-@check("hook_static_open", title="Static opening", weight=10, lanes=("cuts", "motion", "text", "speech"),
+# n/a only when none of its lanes ran: it reads whichever did
+@check("hook_static_open", title="Static opening", weight=10, lanes=(),
+       optional=("cuts", "motion", "text", "speech"),
        measure="seconds until the first cut, motion, text or speech (none in the hook window: 0.0)",
        points=((1.0, 1.0), (3.0, 0.5)))
 def hook_static_open(ctx: Context) -> Outcome:

@@ -23,7 +23,7 @@ BLACK_MIN_S = 0.1
 STILL_AT_BOUNDARY = (2, 3)  # a hold starting this many frames after / before a shot boundary starts with it
 
 
-@check("black_frames", title="Black frames", weight=3, lanes=("black", "flashes"),
+@check("black_frames", title="Black frames", weight=3, lanes=("black",), optional=("flashes",),
        measure="seconds of black picture", points=((0.0, 1.0), (0.2, 0.9), (1.0, 0.5), (3.0, 0.0)))
 def black_frames(ctx: Context) -> Outcome:
     """Black frames (>= 98 % of pixels below 10 % luma) for 0.1 s or more, or at the video's
@@ -57,7 +57,7 @@ def black_frames(ctx: Context) -> Outcome:
     return Outcome(score, detail, flags, {"black_s": round(total, 3)})
 
 
-@check("frozen_frames", title="Frozen frames", weight=3, lanes=("frozen", "cuts"),
+@check("frozen_frames", title="Frozen frames", weight=3, lanes=("frozen",), optional=("cuts",),
        measure="seconds of frozen picture", points=((0.0, 1.0), (0.5, 0.9), (2.0, 0.5), (5.0, 0.0)))
 def frozen_frames(ctx: Context) -> Outcome:
     """A picture that stops for 0.5 s or more where motion was going on (a stalled export or a
@@ -117,7 +117,7 @@ def shot_boundaries(ctx: Context, cuts: dict) -> tuple[list[int], list[tuple[int
     return sorted(set(s for s in starts if 0 < s < ctx.frame_count)), spans
 
 
-@check("static_picture", title="Static picture", weight=7, lanes=("motion", "cuts"),
+@check("static_picture", title="Static picture", weight=7, lanes=("motion",), optional=("cuts", "frozen", "black"),
        measure="share of the video in static stretches", points=((0.0, 1.0), (0.25, 0.5), (0.6, 0.0)))
 def static_picture(ctx: Context) -> Outcome:
     """No cut and barely any motion for 4 s or more, designed stills included. Stretches that

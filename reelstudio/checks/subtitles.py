@@ -50,7 +50,7 @@ def _subtitled_speech(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
-@check("subtitles_missing", title="Speech without subtitles", weight=8, lanes=("speech", "text"),
+@check("subtitles_missing", title="Speech without subtitles", weight=8, lanes=("speech", "text"), optional=("subtitle_sync",),
        measure="share of speech time with subtitles on screen", points=((0.0, 0.0), (0.5, 0.5), (0.8, 1.0)))
 def subtitles_missing(ctx: Context) -> Outcome:
     """Most viewers scroll with the sound off: speech needs words on screen. Stretches of 1 s
@@ -113,7 +113,7 @@ def _shift_words(offset: float) -> str:
     return f"{fmt_s(abs(offset))} {'earlier' if offset > 0 else 'later'}"
 
 
-@check("subtitles_out_of_sync", title="Subtitles out of sync", weight=7, lanes=("subtitle_sync",),
+@check("subtitles_out_of_sync", title="Subtitles out of sync", weight=7, lanes=("subtitle_sync",), optional=("text", "speech"),
        measure="worst of start/end offset per subtitle (s; an end is late only past the 0.5 s linger), "
                "averaged over subtitles",
        points=((SYNC_TOLERANCE_S, 1.0), (0.6, 0.5), (1.0, 0.0)))

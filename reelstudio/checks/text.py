@@ -111,7 +111,7 @@ def _weighted(pairs: list[tuple[float, float]]) -> float:
     return sum(s * w for s, w in pairs) / total if total > 0 else 1.0
 
 
-@check("text_in_ui_zone", title="Text under the platform's buttons", weight=7, lanes=("text",),
+@check("text_in_ui_zone", title="Text under the platform's buttons", weight=7, lanes=("text",), optional=("subtitle_sync", "speech"),
        measure="share of text time spent under the UI", points=((0.0, 1.0), (0.25, 0.5), (0.6, 0.0)))
 def text_in_ui_zone(ctx: Context) -> Outcome:
     """Text whose box lies a quarter or more under a rectangle the platform's interface
@@ -187,7 +187,7 @@ def text_in_ui_zone(ctx: Context) -> Outcome:
     return Outcome(score, detail, flags, {"ui_share": round(share, 4)})
 
 
-@check("text_too_small", title="Text too small", weight=5, lanes=("text",),
+@check("text_too_small", title="Text too small", weight=5, lanes=("text",), optional=("subtitle_sync", "speech"),
        measure="font size / frame height, averaged over text time",
        points=((0.015, 0.0), (0.02, 0.5), (MIN_TEXT_HEIGHT, 1.0)))
 def text_too_small(ctx: Context) -> Outcome:
@@ -230,7 +230,7 @@ def text_too_small(ctx: Context) -> Outcome:
     return Outcome(score, detail, flags)
 
 
-@check("text_low_contrast", title="Low-contrast text", weight=5, lanes=("text",),
+@check("text_low_contrast", title="Low-contrast text", weight=5, lanes=("text",), optional=("subtitle_sync", "speech"),
        measure="contrast ratio / the WCAG minimum (4.5:1; 3:1 for large text), averaged over text time",
        points=((0.5, 0.0), (0.75, 0.5), (1.0, 1.0)))
 def text_low_contrast(ctx: Context) -> Outcome:
@@ -278,7 +278,7 @@ def reading_time(text: str) -> float:
     return max(MIN_ON_SCREEN_S, chars / READING_CPS)
 
 
-@check("text_too_brief", title="Text too brief to read", weight=5, lanes=("text",),
+@check("text_too_brief", title="Text too brief to read", weight=5, lanes=("text",), optional=("subtitle_sync", "speech"),
        measure="time on screen / time needed (17 characters/s, at least 5/6 s), averaged over text nobody speaks",
        points=((0.5, 0.0), (0.75, 0.5), (1.0, 1.0)))
 def text_too_brief(ctx: Context) -> Outcome:
