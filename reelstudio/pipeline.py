@@ -35,17 +35,13 @@ def default_analyzers(words_model: str | None = "auto", words_quality: str | Non
     (see SpeechActivityAnalyzer; default: the stored selection); ``words`` False: the speech
     lane without its words (the user skipped them); ``ocr_languages``: Tesseract's languages
     for the text lane (default: TextAnalyzer's, English and Russian)."""
-    from .analysis.cuts import CutsAnalyzer
-    from .analysis.faces import FacesAnalyzer
-    from .analysis.loudness import LoudnessAnalyzer
-    from .analysis.picture import PictureAnalyzer
-    from .analysis.speech import SpeechActivityAnalyzer
-    from .analysis.subsync import SubtitleSyncAnalyzer
-    from .analysis.text import TextAnalyzer
+    from .analysis import BUILTIN, builtin_class, registered
 
-    text = TextAnalyzer(languages=ocr_languages) if ocr_languages else TextAnalyzer()
-    return [CutsAnalyzer(), PictureAnalyzer(), FacesAnalyzer(), text, LoudnessAnalyzer(),
-            SpeechActivityAnalyzer(words=words, words_model=words_model, quality=words_quality), SubtitleSyncAnalyzer()]
+    kwargs = {"text": {"languages": ocr_languages} if ocr_languages else {},
+              "speech": {"words": words, "words_model": words_model, "quality": words_quality}}
+    made = [builtin_class(name)(**kwargs.get(name, {})) for name in BUILTIN]
+    # then the analyzers other modules of reelstudio.analysis registered (analysis.register)
+    return made + [cls() for cls in registered()]
 
 
 def run(

@@ -85,10 +85,10 @@ def checks() -> list[Check]:
 def _run(c: Check, ctx: Context) -> tuple[Outcome, str | None]:
     """The check's outcome, and why it could not run when something broke (None: it ran, or
     does not apply). A lane it needs that did not run makes it n/a without running it."""
-    missing = [n for n in c.lanes if ctx.lane(n) is None]
-    if missing:
-        return Outcome.na("; ".join(ctx.why_missing(n) for n in missing)), ctx.why_not_run(c.lanes)
     try:
+        missing = [n for n in c.lanes if ctx.lane(n) is None]
+        if missing:
+            return Outcome.na("; ".join(ctx.why_missing(n) for n in missing)), ctx.why_not_run(c.lanes)
         out = c.run(ctx)
     except (KeyError, TypeError, ValueError, IndexError) as exc:  # a malformed lane, not a crash
         broke = f"cannot read its lanes: {exc.__class__.__name__}: {exc}"
@@ -123,7 +123,10 @@ def evaluate(lanes: dict[str, dict], source: dict, preset: str | Preset | None =
             row["critical"] = out.critical
         checklist.append(row)
         by_check[c.id] = own
-    gates += _dead_picture_gate(ctx, checklist)
+    try:
+        gates += _dead_picture_gate(ctx, checklist)
+    except KeyError:  # a malformed black or frozen lane: those rows already say they could not run
+        pass
     flags = [f for row in checklist for f in scoring.agree(row["status"], by_check[row["check"]])]
     flags.sort(key=lambda f: (f["start_frame"], ranks[f["check"]], f["end_frame"]))
     s = scoring.total(checklist, gates)
@@ -145,7 +148,7 @@ def _dead_picture_gate(ctx: Context, checklist: list[dict]) -> list[dict]:
         elif name == "frozen":  # freezes only: a designed still (a photo after a dissolve) is not dead
             got = held_pictures(ctx)[0]
         else:
-            got = [interval_frames(ctx, it) for it in lane.get("intervals", [])]
+            got = [interval_frames(ctx, it) for it in lane["intervals"]]
         seconds[name] = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in got)
         spans += got
     total = sum(ctx.seconds(e) - ctx.seconds(s) for s, e in merge_intervals(spans))

@@ -14,9 +14,10 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .. import lanes as schema
 from ..presets import Preset
 from ..severity import SEVERITIES, rank
-from ..timebase import Timebase, parse_fps
+from ..timebase import Timebase
 
 AUDIO_LANES = ("loudness", "silence", "speech", "subtitle_sync")
 GROUP_MIN = 2  # this many instances of one problem with one fix are one flag
@@ -31,11 +32,7 @@ class Context:
 
     @classmethod
     def build(cls, lanes: dict[str, dict], source: dict, preset: Preset) -> "Context":
-        fps = parse_fps(source.get("fps") or "30/1")
-        frame_count = int(source.get("frame_count") or 0)
-        times = tuple(float(t) for t in source.get("frame_times") or ())
-        return cls(lanes=lanes or {}, source=source or {}, preset=preset,
-                   timebase=Timebase(fps, frame_count, times))
+        return cls(lanes=lanes or {}, source=source or {}, preset=preset, timebase=schema.timebase_of(source or {}))
 
     # -- source ---------------------------------------------------------------------
     @property
@@ -61,11 +58,13 @@ class Context:
 
     # -- lanes ----------------------------------------------------------------------
     def lane(self, name: str) -> dict | None:
-        """The lane dict when it ran (status ok), else None."""
+        """The lane dict when it ran (status ok), else None; a lane that ran without a field
+        its schema requires raises LaneSchemaError (a KeyError: the check could not run),
+        never reads as "nothing found" (reelstudio/lanes.py)."""
         lane = self.lanes.get(name)
         if not isinstance(lane, dict) or lane.get("status", "ok") != "ok":
             return None
-        return lane
+        return schema.validate(name, lane)
 
     def why_missing(self, name: str) -> str:
         lane = self.lanes.get(name)
@@ -227,9 +226,7 @@ def subtract_intervals(base: tuple[int, int], cover: list[tuple[int, int]]) -> l
 
 def interval_frames(ctx: Context, item: dict) -> tuple[int, int]:
     """Frames of a lane interval: its own frames, else its seconds on the grid."""
-    if item.get("start_frame") is not None and item.get("end_frame") is not None:
-        return int(item["start_frame"]), int(item["end_frame"])
-    return ctx.frame_at(float(item["start_s"])), ctx.frame_at(float(item["end_s"]))
+    return schema.interval_frames(ctx.timebase, item, ctx.frame_count)
 
 
 def group(ctx: Context, check: str, flags: list[dict], message: str, fix: str, **measured: Any) -> dict:

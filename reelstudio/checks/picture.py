@@ -35,7 +35,7 @@ def black_frames(ctx: Context) -> Outcome:
     flashes = ctx.lane("flashes")
     flashing = [interval_frames(ctx, it) for it in flashes["intervals"]] if flashes is not None else []
     flags, total = [], 0.0
-    for item in lane.get("intervals", []):
+    for item in lane["intervals"]:
         s, e = interval_frames(ctx, item)
         dur = ctx.seconds(e) - ctx.seconds(s)
         at_edge = s == 0 or e >= ctx.frame_count

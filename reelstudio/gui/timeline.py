@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from .. import lanes as schema
 from ..severity import SEVERITY_RGB
-from ..timebase import Timebase, parse_fps
+from ..timebase import Timebase
 from ..transcript import caption_text
 
 SEVERITY_COLOURS = SEVERITY_RGB  # one table (reelstudio/severity.py)
@@ -37,9 +38,8 @@ FLAG_ROW_PX = 16  # the Flags lane gives each check a row this high
 ACCEPTED_RGB = (150, 155, 160)  # accepted flags: grey, as in the flag panel  # in/out marks: blue, apart from the severity colours
 
 
-def timebase_of(source: dict) -> Timebase:
-    """The source's frame grid, rebuilt from the analysis JSON's ``source`` object."""
-    return Timebase(parse_fps(source["fps"]), int(source["frame_count"]), tuple(source.get("frame_times") or ()))
+timebase_of = schema.timebase_of  # the source's frame grid from the JSON's ``source``: one rule for every reader
+GENERIC_ROW_PX = 40  # a lane no painter here knows gets a row this high, drawn generically
 
 
 def seconds_to_x(tb: Timebase, seconds) -> np.ndarray:
@@ -141,38 +141,11 @@ class TimelineWidget(QWidget):
         self.loudness_target = DEFAULT_LOUDNESS_TARGET
         self._playhead = 0
         self.axis = TimecodeAxis("bottom")
-        master = None
-        for i, (key, label, height) in enumerate(LANE_ROWS):
-            plot = self.view.addPlot(row=i, col=0)
-            plot.setMenuEnabled(False)
-            plot.hideButtons()
-            plot.setMouseEnabled(x=True, y=False)
-            left = plot.getAxis("left")
-            left.setWidth(62)
-            left.enableAutoSIPrefix(False)
-            if key in ("flags", "faces", "text", "speech", "waveform"):
-                left.setStyle(showValues=False)
-            plot.setLabel("left", label)
-            plot.hideAxis("bottom")
-            plot.setMinimumHeight(height)
-            plot.setClipToView(True)
-            plot.setDownsampling(auto=True, mode="peak")
-            if master is None:
-                master = plot
-            else:
-                plot.setXLink(master)
-            # the playhead can be dragged: it scrubs, frame by frame (a drag elsewhere pans)
-            head = pg.InfiniteLine(pos=0, angle=90, movable=True, pen=pg.mkPen((200, 0, 0), width=2),
-                                   hoverPen=pg.mkPen((255, 60, 60), width=4))
-            head.sigDragged.connect(self._on_playhead_dragged)
-            plot.addItem(head, ignoreBounds=True)
-            self.playheads.append(head)
-            self.plots[key] = plot
-            self._lane_items[key] = []
-        self.master = master
-        # every lane at its minimum height (with the layout's margins): below that, the lanes scroll
-        lanes_min = self.view.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
-        self.view.setMinimumHeight(int(math.ceil(lanes_min)) + 2 * self.view.frameWidth())
+        self.master = None
+        for key, label, height in LANE_ROWS:
+            self._add_row(key, label, height)
+        master = self.master
+        self._fit_rows()
         ruler = self.ruler_view.addPlot(row=0, col=0, axisItems={"bottom": self.axis})
         ruler.setMenuEnabled(False)
         ruler.hideButtons()
@@ -198,6 +171,63 @@ class TimelineWidget(QWidget):
         self.view.scene().sigMouseClicked.connect(self._on_click)
         self.clear()
 
+    def _add_row(self, key: str, label: str, height: int) -> pg.PlotItem:
+        """One lane's plot under the others, x-linked to the first, with its own playhead."""
+        plot = self.view.addPlot(row=len(self.plots), col=0)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=True, y=False)
+        left = plot.getAxis("left")
+        left.setWidth(62)
+        left.enableAutoSIPrefix(False)
+        if key not in ("cuts", "loudness", "motion"):  # rows whose y axis has units
+            left.setStyle(showValues=False)
+        plot.setLabel("left", label)
+        plot.hideAxis("bottom")
+        plot.setMinimumHeight(height)
+        plot.setClipToView(True)
+        plot.setDownsampling(auto=True, mode="peak")
+        if self.master is None:
+            self.master = plot
+        else:
+            plot.setXLink(self.master)
+        # the playhead can be dragged: it scrubs, frame by frame (a drag elsewhere pans)
+        head = pg.InfiniteLine(pos=self._playhead + 0.5, angle=90, movable=True, pen=pg.mkPen((200, 0, 0), width=2),
+                               hoverPen=pg.mkPen((255, 60, 60), width=4))
+        head.sigDragged.connect(self._on_playhead_dragged)
+        plot.addItem(head, ignoreBounds=True)
+        self.playheads.append(head)
+        self.plots[key] = plot
+        self._lane_items[key] = []
+        return plot
+
+    def _fit_rows(self) -> None:
+        """Every lane at its minimum height (with the layout's margins): below that, the lanes scroll."""
+        lanes_min = self.view.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        self.view.setMinimumHeight(int(math.ceil(lanes_min)) + 2 * self.view.frameWidth())
+
+    def _generic_row(self, name: str, lane: dict) -> None:
+        """A row for a lane no painter here knows (a lane a new analyzer adds), made once."""
+        if name in self.plots:
+            return
+        plot = self._add_row(name, schema.lane_title(name, lane), GENERIC_ROW_PX)
+        if self.timebase is not None:
+            n = max(self.frame_count, 1)
+            plot.vb.setLimits(xMin=-0.02 * n, xMax=1.02 * n, minXRange=min(10, n))
+        self._fit_rows()
+
+    def _drop_generic_rows(self, keep=()) -> None:
+        known = {key for key, _, _ in LANE_ROWS} | set(keep)
+        for key in [k for k in self.plots if k not in known]:
+            plot = self.plots.pop(key)
+            self._lane_items.pop(key, None)
+            self._drawn.pop(key, None)
+            for item in list(plot.items):
+                if item in self.playheads:
+                    self.playheads.remove(item)
+            self.view.removeItem(plot)
+        self._fit_rows()
+
     def _align_ruler(self) -> None:
         """When the lanes' scrollbar shows, the ruler gives up the same width on the right so
         its frames stay under the lanes' frames."""
@@ -217,6 +247,7 @@ class TimelineWidget(QWidget):
         self._pending: set[str] = set()  # rows showing a "not here yet" note
         self._lanes: dict = {}  # every lane JSON received for this source
         self._drawn: dict = {}  # row -> the lane JSON it was drawn from
+        self._drop_generic_rows()
         for key in self.plots:
             self._clear_lane(key)
         self._clear_flags()
@@ -242,6 +273,7 @@ class TimelineWidget(QWidget):
     def set_analysis(self, analysis: dict) -> None:
         """Draw every lane and flag of a finished analysis JSON dict."""
         self.set_source(analysis["source"])
+        self._drop_generic_rows(keep=analysis.get("lanes", {}))  # rows of lanes an earlier analysis had
         self.set_lanes(analysis.get("lanes", {}))
         titles = {r.get("check"): r.get("title") for r in analysis.get("checklist", []) if r.get("title")}
         self.set_flags(analysis.get("flags", []), titles)
@@ -268,6 +300,13 @@ class TimelineWidget(QWidget):
                 self._draw_picture(self._lanes)
             else:
                 getattr(self, f"_draw_{row}")(inputs[0])
+        known = {n for _, names in self.GROUPS for n in names} | set(schema.SHOWN_WITH)
+        for name, lane in lanes.items():  # lanes no painter knows: a row each, drawn generically
+            if name in known or not isinstance(lane, dict) or self._drawn.get(name) == (lane,):
+                continue
+            self._generic_row(name, lane)
+            self._drawn[name] = (lane,)
+            self._draw_generic(name, lane)
 
     def show_pending(self, text: str = "analysing…") -> None:
         """A note in every row whose lane has not arrived ("analysing…", "analysis cancelled")."""
@@ -694,9 +733,7 @@ class TimelineWidget(QWidget):
         short = (lane or {}).get("short_term") or {}
         values = short.get("values") or []
         if values:
-            hop = float(short.get("hop_s", 0.1))
-            offset = float((lane or {}).get("audio_offset_s", 0.0) or 0.0)
-            t = offset + hop * np.arange(len(values))
+            t = schema.curve_times(lane)  # value k covers the sound up to (k + 1) * hop: as the PDF and checks read it
             y = np.array([floor if v is None else max(float(v), floor) for v in values], float)
             self._add("loudness", pg.PlotDataItem(seconds_to_x(self.timebase, t), y, pen=pg.mkPen((40, 80, 160), width=1.5)))
         target = pg.InfiniteLine(pos=self.loudness_target, angle=0, movable=False,
@@ -723,6 +760,22 @@ class TimelineWidget(QWidget):
                 spans = [interval_frames(self.timebase, i) for i in lane.get("intervals", [])]
                 self._add("motion", _bars(spans, 0, top, pg.mkBrush(*colour)))
         self.plots["motion"].setYRange(0, top, padding=0.02)
+
+    def _draw_generic(self, name: str, lane: dict) -> None:
+        """A lane no painter knows: its intervals as bars, its events (``frame``) as ticks, and
+        a note when it has neither."""
+        if self._unavailable(name, lane):
+            return
+        self._clear_lane(name)
+        spans = [interval_frames(self.timebase, i) for i in lane.get("intervals") or []]
+        self._add(name, _bars(spans, 0.15, 0.7, pg.mkBrush(90, 90, 90, 170)))
+        frames = [float(e["frame"]) for e in lane.get("events") or [] if "frame" in e]
+        if frames:
+            self._add(name, pg.PlotCurveItem(np.repeat(np.asarray(frames) + 0.5, 2), np.tile([0.0, 1.0], len(frames)),
+                                             connect="pairs", pen=pg.mkPen((40, 40, 40), width=1.5)))
+        if not spans and not frames:
+            self._note(name, "nothing to draw in this lane", (120, 120, 120))
+        self.plots[name].setYRange(0, 1, padding=0.05)
 
     def _on_range_changed(self, *args) -> None:
         """Show the words that fit: two rows, a word hidden when it would overlap its neighbour;

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..timebase import Timebase, parse_fps
+from .. import lanes
+from ..timebase import Timebase
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -21,11 +22,8 @@ def check_title(check: str) -> str:
 
 
 def timebase_of(analysis: dict[str, Any]) -> Timebase:
-    """The source's frame grid, rebuilt from the JSON's `source` (VFR keeps its frame times)."""
-    src = analysis.get("source") or {}
-    fps = parse_fps(src.get("fps") or "30/1")
-    times = tuple(float(t) for t in (src.get("frame_times") or ()))
-    return Timebase(fps=fps, frame_count=int(src.get("frame_count") or len(times) or 0), frame_times=times)
+    """The source's frame grid, rebuilt from the JSON's `source` (reelstudio/lanes.py)."""
+    return lanes.timebase_of(analysis.get("source") or {})
 
 
 def source_name(analysis: dict[str, Any]) -> str:

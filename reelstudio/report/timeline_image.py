@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from .. import lanes as schema
 from ..severity import SEVERITY_RGB
 from ._common import flags_of, timebase_of
 from .fonts import font_path
@@ -21,12 +22,16 @@ LANE_RGB = {
     "loudness": (63, 81, 181), "silence": (158, 158, 158), "black": (20, 20, 20), "frozen": (0, 172, 193),
     "motion": (255, 112, 67), "flashes": (229, 57, 53),
 }
-LANE_TITLES = {
-    "flags": "Flags", "cuts": "Cuts", "faces": "Faces", "text": "On-screen text", "speech": "Speech",
-    "loudness": "Loudness", "silence": "Silence", "black": "Black frames", "frozen": "Frozen frames",
-    "motion": "Motion", "flashes": "Flashes",
-}
+LANE_TITLES = {"flags": "Flags", **{name: spec.title for name, spec in schema.LANES.items()}}
 ROWS = ("flags", "cuts", "faces", "text", "speech", "loudness", "silence", "black", "frozen", "motion", "flashes")
+GENERIC_RGB = (90, 90, 90)  # a lane no painter here knows: drawn generically, in grey
+
+
+def rows_of(analysis: dict[str, Any]) -> tuple[str, ...]:
+    """The rows to draw: the known lanes', then one for each lane of the analysis no painter
+    here knows (a lane a new analyzer adds), so none is dropped."""
+    lanes = analysis.get("lanes") or {}
+    return ROWS + tuple(n for n in lanes if n not in ROWS and n not in schema.SHOWN_WITH)
 
 
 class _Axis:
@@ -44,9 +49,7 @@ class _Axis:
 
 
 def _interval_seconds(iv: dict[str, Any], ax: _Axis) -> tuple[float, float]:
-    if iv.get("start_frame") is not None and iv.get("end_frame") is not None:
-        return ax.tb.frame_to_seconds(int(iv["start_frame"])), ax.tb.frame_to_seconds(int(iv["end_frame"]))
-    return float(iv.get("start_s") or 0.0), float(iv.get("end_s") or 0.0)
+    return schema.interval_seconds(ax.tb, iv)
 
 
 def _spans(draw, ax, intervals, y0, y1, color, min_w=2):
@@ -71,7 +74,7 @@ def _curve(draw, ax, values, t_of, y0, y1, lo, hi, color):
 
 
 def _draw_lane(draw, name, lane, ax, y0, y1, font_small, flags):
-    color = LANE_RGB.get(name, (90, 90, 90))
+    color = LANE_RGB.get(name, GENERIC_RGB)
     mid = (y0 + y1) / 2
     if name == "flags":
         # overlapping flags stack in sub-rows (first free row), so none hides another
@@ -104,10 +107,8 @@ def _draw_lane(draw, name, lane, ax, y0, y1, font_small, flags):
             draw.line([(x, y0 + 2), (x, y1 - 2)], fill=color, width=3)
         return
     if name == "loudness":
-        st = lane.get("short_term") or {}
-        hop = float(st.get("hop_s") or 0.1)
-        off = float(lane.get("audio_offset_s") or 0.0)
-        _curve(draw, ax, st.get("values"), lambda k: (k + 1) * hop + off, y0 + 2, y1 - 2, -40.0, -5.0, color)
+        times = schema.curve_times(lane)
+        _curve(draw, ax, lane["short_term"]["values"], times.__getitem__, y0 + 2, y1 - 2, -40.0, -5.0, color)
         return
     if name == "motion":
         values = lane.get("per_frame") or []
@@ -133,6 +134,11 @@ def _draw_lane(draw, name, lane, ax, y0, y1, font_small, flags):
             x = ax.xf(f)
             draw.line([(x, mid - 6), (x, mid + 6)], fill=color, width=1)
         return
+    if name not in LANE_RGB:  # a lane no painter knows: its events as ticks too
+        for ev in lane.get("events") or []:
+            if "frame" in ev:
+                x = ax.xf(ev["frame"])
+                draw.line([(x, y0 + 2), (x, y1 - 2)], fill=color, width=3)
     _spans(draw, ax, lane.get("intervals"), y0 + 6, y1 - 6, color)
 
 
@@ -149,14 +155,16 @@ def _clock(seconds: float) -> str:
 
 
 def render_timeline(analysis: dict[str, Any], width: int = 2000, row_height: int = 44, label_width: int = 250,
-                    rows: tuple[str, ...] = ROWS, scale: float = 1.0):
-    """A Pillow RGB image: one row per lane (unavailable lanes greyed with their reason)."""
+                    rows: tuple[str, ...] | None = None, scale: float = 1.0):
+    """A Pillow RGB image: one row per lane (unavailable lanes greyed with their reason);
+    ``rows`` None: :func:`rows_of` the analysis."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(font_path("regular"), int(20 * scale))
     font_small = ImageFont.truetype(font_path("regular"), int(15 * scale))
     bold = ImageFont.truetype(font_path("bold"), int(20 * scale))
     lanes = analysis.get("lanes") or {}
+    rows = rows_of(analysis) if rows is None else rows
     flags = flags_of(analysis)
     axis_h = int(34 * scale)
     top = int(6 * scale)
@@ -180,7 +188,7 @@ def render_timeline(analysis: dict[str, Any], width: int = 2000, row_height: int
         y0, y1 = top + i * row_height, top + (i + 1) * row_height
         if i % 2 == 0:
             draw.rectangle([0, y0, width, y1], fill=(247, 248, 250))
-        draw.text((pad, (y0 + y1) / 2), LANE_TITLES.get(name, name), fill=LABEL,
+        draw.text((pad, (y0 + y1) / 2), LANE_TITLES.get(name) or schema.lane_title(name, lanes.get(name)), fill=LABEL,
                   font=bold if name == "flags" else font, anchor="lm")
         lane = {} if name == "flags" else (lanes.get(name) or {"status": "unavailable", "reason": "not analysed"})
         if lane.get("status", "ok") != "ok":

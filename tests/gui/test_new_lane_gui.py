@@ -1,0 +1,58 @@
+"""Issue 15 in the GUI: a lane no painter knows gets a row of its own, drawn generically (not
+dropped); the loudness curve is drawn at the times the PDF and the checks read it at."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from new_modules import BRIGHT, DARK, bright_clip, installed
+from reelstudio.gui.timeline import LANE_ROWS, TimelineWidget
+
+
+@pytest.fixture(scope="module")
+def bright_analysis(tmp_path_factory) -> dict:
+    from reelstudio.pipeline import analyze
+
+    tmp = tmp_path_factory.mktemp("new_lane_gui")
+    with installed(tmp / "modules"):
+        skip = ("cuts", "picture", "faces", "text", "loudness", "speech", "subtitle_sync")
+        return analyze(str(bright_clip(tmp / "bright.mp4")), cache=False, skip=skip).to_json()
+
+
+def test_a_lane_no_painter_knows_gets_a_row_drawn_generically(qtbot, bright_analysis):
+    tl = TimelineWidget()
+    qtbot.addWidget(tl)
+    tl.set_analysis(bright_analysis)
+    assert list(tl.plots) == [k for k, _, _ in LANE_ROWS] + ["bright"]
+    assert tl.plots["bright"].getAxis("left").labelText == "Bright"
+    bars = [i for i in tl.lane_items("bright") if isinstance(i, pg.BarGraphItem)]
+    assert len(bars) == 1
+    x0, width = bars[0].opts["x0"], bars[0].opts["width"]
+    assert (float(x0[0]), float(width[0])) == (DARK, BRIGHT)
+    ticks = [i for i in tl.lane_items("bright") if isinstance(i, pg.PlotCurveItem)]
+    assert len(ticks) == 1 and list(ticks[0].xData) == [DARK + 0.5, DARK + 0.5]
+    # the next analysis without that lane: its row goes
+    without = dict(bright_analysis, lanes={k: v for k, v in bright_analysis["lanes"].items() if k != "bright"})
+    tl.set_analysis(without)
+    assert list(tl.plots) == [k for k, _, _ in LANE_ROWS]
+
+
+def test_the_loudness_curve_is_drawn_when_its_values_are_reached(qtbot):
+    """Value k of the short-term curve covers the sound up to (k + 1) * hop_s (as the PDF and
+    the checks read it): the GUI drew it one hop (0.1 s, 3 frames) early."""
+    from reelstudio.lanes import curve_times
+
+    values = [-20.0 + k % 5 for k in range(30)]
+    loud = {"status": "ok", "integrated_lufs": -18.0, "true_peak_dbtp": -3.0, "lra_lu": 2.0,
+            "short_term": {"hop_s": 0.1, "window_s": 3.0, "values": values}, "audio_offset_s": 0.2}
+    analysis = {"source": {"fps": "30/1", "frame_count": 90, "duration_s": 3.0, "width": 1080, "height": 1920},
+                "lanes": {"loudness": loud}, "flags": [], "checklist": []}
+    tl = TimelineWidget()
+    qtbot.addWidget(tl)
+    tl.set_analysis(analysis)
+    curve = [i for i in tl.lane_items("loudness") if isinstance(i, pg.PlotDataItem)]
+    assert len(curve) == 1
+    assert np.allclose(curve[0].xData, np.asarray(curve_times(loud)) * 30)
+    assert curve[0].xData[0] == pytest.approx((0.2 + 0.1) * 30)
