@@ -277,3 +277,28 @@ def test_an_incomplete_or_capped_score_says_so_on_page_one(reel_run, tmp_path):
     report.write(a, str(path))
     page1 = " ".join(_poppler("pdftotext", "-f", "1", "-l", "1", str(path), "-").split())
     assert "Incomplete:" in page1 and "text model damaged" in page1 and f"at most {a['score_max']}" in page1
+
+
+# issue 15: the registries and the schema change no figure of today's checks
+SAMPLE_REEL_POINTS = {  # measured before the registries (commit 5143873): score 88
+    "hook_no_face": 5.0, "hook_static_open": 10.0, "subtitles_missing": 7.126, "subtitles_out_of_sync": 7.0,
+    "text_in_ui_zone": 2.834, "text_too_small": 3.433, "text_low_contrast": 5.0, "text_too_brief": 5.0,
+    "too_quiet": 7.946, "too_loud": 5.953, "dead_air": 5.64, "static_picture": 2.692, "too_dynamic": 4.0,
+    "black_frames": 2.25, "frozen_frames": 3.0, "format": 8.0, "photosensitive_flashing": 3.0,
+}
+
+
+def test_the_sample_reels_score_and_every_checks_points_are_unchanged(reel_run):
+    a = reel_run["analysis"]
+    assert a["score"] == 88
+    assert {r["check"]: r["points"] for r in a["checklist"]} == pytest.approx(SAMPLE_REEL_POINTS, abs=1e-3)
+
+
+def test_every_lane_the_real_pipeline_makes_fits_the_schema(reel_run):
+    """The producers (every built-in analyzer, on the sample reel) against reelstudio/lanes.py."""
+    from reelstudio.lanes import LANES, validate_analysis
+
+    a = reel_run["analysis"]
+    assert validate_analysis(a) is a
+    assert set(LANES) <= set(a["lanes"]), set(LANES) - set(a["lanes"])
+    assert all(a["lanes"][n]["status"] == "ok" for n in LANES), {n: a["lanes"][n].get("reason") for n in LANES}

@@ -208,30 +208,40 @@ def _cause_of(lane: Lane | None) -> str:
     return "failed" if cause == "model" else cause
 
 
-def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
-    """The subtitle_sync lane and the text lane with roles, from the two lanes."""
-    captions = text.data.get("intervals", [])
-    words = speech.data.get("words", [])
-    intervals_s = [(float(i["start_s"]), float(i["end_s"])) for i in speech.data.get("intervals", [])]
-    heard, heard_word, heard_t, heard_end = [], [], [], []
-    for k, w in enumerate(words):
-        # a written word of several tokens ("cold-hearted") shares its time among them by
-        # letters: a caption that starts at "hearted" starts part-way through the word
-        toks = tokens(str(w.get("text", "")))
-        ws, we = float(w["start_s"]), float(w["end_s"])
-        parts = w.get("token_times") or []
-        total = sum(len(t) for t in toks) or 1
-        before = 0
-        for n, t in enumerate(toks):
-            heard.append(t)
-            heard_word.append(k)
-            if len(parts) == len(toks):  # aligned part by part
-                heard_t.append(float(parts[n][0]))
-                heard_end.append(float(parts[n][1]))
-                continue
-            heard_t.append(ws + (we - ws) * before / total)
-            before += len(t)
-            heard_end.append(ws + (we - ws) * before / total)
+class _Heard:
+    """The transcript as tokens: each token's text, the index of the word it is part of, and
+    its start and end (a word of several tokens shares its time among them by letters)."""
+
+    def __init__(self, speech: Lane):
+        self.words = speech.data.get("words", [])
+        self.intervals_s = [(float(i["start_s"]), float(i["end_s"])) for i in speech.data.get("intervals", [])]
+        self.tok: list[str] = []
+        self.word: list[int] = []
+        self.start: list[float] = []
+        self.end: list[float] = []
+        for k, w in enumerate(self.words):
+            # a written word of several tokens ("cold-hearted") shares its time among them by
+            # letters: a caption that starts at "hearted" starts part-way through the word
+            toks = tokens(str(w.get("text", "")))
+            ws, we = float(w["start_s"]), float(w["end_s"])
+            parts = w.get("token_times") or []
+            total = sum(len(t) for t in toks) or 1
+            before = 0
+            for n, t in enumerate(toks):
+                self.tok.append(t)
+                self.word.append(k)
+                if len(parts) == len(toks):  # aligned part by part
+                    self.start.append(float(parts[n][0]))
+                    self.end.append(float(parts[n][1]))
+                    continue
+                self.start.append(ws + (we - ws) * before / total)
+                before += len(t)
+                self.end.append(ws + (we - ws) * before / total)
+
+
+def _caption_tokens(captions: list[dict]) -> tuple[list[int], list[str], list[int], list[int], list[tuple]]:
+    """The captions in reading order (time, then top to bottom) and their tokens: each token,
+    its caption, its place in that caption, and the caption's times."""
     order = sorted(range(len(captions)), key=lambda c: (float(captions[c]["start_s"]),
                                                        (captions[c].get("box") or [0, 0])[1]))
     cap_tok: list[str] = []
@@ -243,22 +253,34 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
             cap_of.append(c)
             cap_pos.append(p)
     cap_times = [(float(captions[c]["start_s"]), float(captions[c]["end_s"])) for c in cap_of]
+    return order, cap_tok, cap_of, cap_pos, cap_times
 
+
+def _match(order: list[int], cap_tok: list[str], cap_of: list[int], cap_times: list[tuple],
+           heard: _Heard) -> list[tuple[int, int]]:
+    """(caption token, heard token) pairs: blocks of captions, each against its stretch of speech."""
     pairs: list[tuple[int, int]] = []
-    for b in range(0, len(order), BLOCK):  # blocks of captions, each against its stretch of speech
+    for b in range(0, len(order), BLOCK):
         ids = set(order[b:b + BLOCK])
         sel = [i for i, c in enumerate(cap_of) if c in ids]
         if not sel:
             continue
         lo = min(cap_times[i][0] for i in sel) - FAR_S
         hi = max(cap_times[i][1] for i in sel) + FAR_S
-        hsel = [j for j, t in enumerate(heard_t) if lo <= t <= hi and (not pairs or j > pairs[-1][1])]
+        hsel = [j for j, t in enumerate(heard.start) if lo <= t <= hi and (not pairs or j > pairs[-1][1])]
         got = align_sequences([cap_tok[i] for i in sel], [cap_times[i] for i in sel],
-                              [heard[j] for j in hsel], [heard_t[j] for j in hsel])
+                              [heard.tok[j] for j in hsel], [heard.start[j] for j in hsel])
         pairs += [(sel[i], hsel[j]) for i, j in got]
+    return pairs
 
+
+def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
+    """The subtitle_sync lane and the text lane with roles, from the two lanes."""
+    captions = text.data.get("intervals", [])
+    heard = _Heard(speech)
+    order, cap_tok, cap_of, cap_pos, cap_times = _caption_tokens(captions)
     by_caption: dict[int, list[tuple[int, int]]] = {}
-    for i, j in pairs:
+    for i, j in _match(order, cap_tok, cap_of, cap_times, heard):
         by_caption.setdefault(cap_of[i], []).append((cap_pos[i], j))
     n_tokens = {c: len(tokens(str(captions[c].get("text", "")))) for c in range(len(captions))}
 
@@ -267,42 +289,9 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
     spoken = [c for c in order if spoken_enough(len(by_caption.get(c, [])), n_tokens[c])]
     subtitles, intervals = [None] * len(captions), [dict(cap) for cap in captions]
     for rank, c in enumerate(spoken):
-        matches = by_caption[c]
         lo_j = by_caption[spoken[rank - 1]][-1][1] + 1 if rank > 0 else 0
-        hi_j = by_caption[spoken[rank + 1]][0][1] - 1 if rank + 1 < len(spoken) else len(heard) - 1
-        (p0, j0), (p1, j1) = matches[0], matches[-1]
-        s, e = heard_t[j0], heard_end[j1]
-        if p0 > 0 and heard_word[max(0, j0 - p0)] == heard_word[j0]:
-            s = heard_t[max(0, j0 - p0)]  # the unmatched tokens are part of the same heard word
-        elif p0 > 0:  # the caption's first tokens were not matched (misread, or not heard)
-            k = max(lo_j, j0 - p0)
-            if k < j0 and _runs_on(words[heard_word[k]], words[heard_word[j0]]):
-                s = heard_t[k]  # heard, but misread on screen
-            else:  # not heard: about a short word's time each, within the voice activity
-                s = max(_speech_start(intervals_s, s), s - UNHEARD_WORD_S * p0)
-        tail = n_tokens[c] - 1 - p1
-        if tail > 0 and heard_word[min(len(heard) - 1, j1 + tail)] == heard_word[j1]:
-            e = heard_end[min(len(heard) - 1, j1 + tail)]
-        elif tail > 0:
-            k = min(hi_j, j1 + tail)
-            if k > j1 and _runs_on(words[heard_word[j1]], words[heard_word[k]]):
-                e = heard_end[k]
-            else:
-                e = min(_speech_end(intervals_s, e), e + UNHEARD_WORD_S * tail)
-        cap = captions[c]
-        subtitles[c] = _entry(c, cap, len(matches), n_tokens[c], "transcript") | {
-            "speech_start_s": round(s, 3), "speech_end_s": round(e, 3),
-            "offset_start_s": round(float(cap["start_s"]) - s, 3), "offset_end_s": round(float(cap["end_s"]) - e, 3),
-            "word_times": str(words[heard_word[j0]].get("time_source", "recogniser"))}
-        cap_toks = tokens(str(cap.get("text", "")))
-        if len(matches) < len(cap_toks) or any(cap_toks[p] != heard[j] for p, j in matches) \
-                or _ODD.search(_WORD.sub("", str(cap.get("text", "")))):
-            # the screen and the speech disagree (mostly an OCR misread, "disposédfyoung"):
-            # what was heard, whole words from the first matched to the last
-            lo_w = heard_word[max(lo_j, j0 - p0)] if p0 and _runs_on_index(words, heard_word, j0, p0, lo_j) \
-                else heard_word[j0]
-            hi_w = heard_word[j1]
-            subtitles[c]["spoken_text"] = " ".join(str(words[k]["text"]) for k in range(lo_w, hi_w + 1))
+        hi_j = by_caption[spoken[rank + 1]][0][1] - 1 if rank + 1 < len(spoken) else len(heard.tok) - 1
+        subtitles[c] = _matched_subtitle(c, captions[c], by_caption[c], n_tokens[c], heard, lo_j, hi_j)
     for c, cap in enumerate(captions):
         if subtitles[c] is None:
             n = n_tokens[c]
@@ -317,6 +306,46 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
             "params": params or {},
             "offset_note": "offset = caption time - speech time; positive: the caption is late"}
     return [Lane("subtitle_sync", data), Lane("text", {**text.data, "intervals": intervals})]
+
+
+def _matched_subtitle(c: int, cap: dict, matches: list[tuple[int, int]], n_tok: int, heard: _Heard,
+                      lo_j: int, hi_j: int) -> dict:
+    """The sync entry of a caption matched to speech: when its speech starts and ends (its
+    unmatched first and last tokens placed from the words around them) and, when the screen
+    and the speech disagree, what was heard. ``lo_j``..``hi_j``: the heard tokens it may use."""
+    words, heard_word, heard_t, heard_end = heard.words, heard.word, heard.start, heard.end
+    (p0, j0), (p1, j1) = matches[0], matches[-1]
+    s, e = heard_t[j0], heard_end[j1]
+    if p0 > 0 and heard_word[max(0, j0 - p0)] == heard_word[j0]:
+        s = heard_t[max(0, j0 - p0)]  # the unmatched tokens are part of the same heard word
+    elif p0 > 0:  # the caption's first tokens were not matched (misread, or not heard)
+        k = max(lo_j, j0 - p0)
+        if k < j0 and _runs_on(words[heard_word[k]], words[heard_word[j0]]):
+            s = heard_t[k]  # heard, but misread on screen
+        else:  # not heard: about a short word's time each, within the voice activity
+            s = max(_speech_start(heard.intervals_s, s), s - UNHEARD_WORD_S * p0)
+    tail = n_tok - 1 - p1
+    if tail > 0 and heard_word[min(len(heard.tok) - 1, j1 + tail)] == heard_word[j1]:
+        e = heard_end[min(len(heard.tok) - 1, j1 + tail)]
+    elif tail > 0:
+        k = min(hi_j, j1 + tail)
+        if k > j1 and _runs_on(words[heard_word[j1]], words[heard_word[k]]):
+            e = heard_end[k]
+        else:
+            e = min(_speech_end(heard.intervals_s, e), e + UNHEARD_WORD_S * tail)
+    out = _entry(c, cap, len(matches), n_tok, "transcript") | {
+        "speech_start_s": round(s, 3), "speech_end_s": round(e, 3),
+        "offset_start_s": round(float(cap["start_s"]) - s, 3), "offset_end_s": round(float(cap["end_s"]) - e, 3),
+        "word_times": str(words[heard_word[j0]].get("time_source", "recogniser"))}
+    cap_toks = tokens(str(cap.get("text", "")))
+    if len(matches) < len(cap_toks) or any(cap_toks[p] != heard.tok[j] for p, j in matches) \
+            or _ODD.search(_WORD.sub("", str(cap.get("text", "")))):
+        # the screen and the speech disagree (mostly an OCR misread, "disposédfyoung"):
+        # what was heard, whole words from the first matched to the last
+        lo_w = heard_word[max(lo_j, j0 - p0)] if p0 and _runs_on_index(words, heard_word, j0, p0, lo_j) \
+            else heard_word[j0]
+        out["spoken_text"] = " ".join(str(words[k]["text"]) for k in range(lo_w, heard_word[j1] + 1))
+    return out
 
 
 def _runs_on_index(words, heard_word, j0: int, p0: int, lo_j: int) -> bool:
