@@ -227,6 +227,12 @@ def _export(args) -> int:
     if analysis.get("schema_version") != 1:
         raise InputUnreadable(f"{args.analysis}: analysis schema version {analysis.get('schema_version')!r}, "
                               "this build reads version 1")
+    from .lanes import LaneSchemaError, validate_analysis
+
+    try:
+        validate_analysis(analysis)
+    except LaneSchemaError as exc:  # a renamed or missing field would export as "nothing found"
+        raise InputUnreadable(f"{args.analysis}: not a ReelStudio analysis JSON ({exc})") from None
     src = (analysis.get("source") or {}).get("path")
     if src:
         outputs = _report_outputs(args, args.analysis, args.video, src)

@@ -97,3 +97,21 @@ def test_interval_frames_uses_frames_else_seconds_on_the_grid():
     assert schema.interval_frames(tb, {"start_frame": 3, "end_frame": 9, "start_s": 9.0, "end_s": 9.5}) == (3, 9)
     assert schema.interval_frames(tb, {"start_s": 0.51, "end_s": 10.0}) == (15, 90)
     assert schema.interval_seconds(tb, {"start_frame": 3, "end_frame": 9}) == pytest.approx((0.1, 0.3))
+
+
+def test_export_refuses_a_saved_analysis_with_a_renamed_field(tmp_path, capsys):
+    """A PDF from an analysis whose black lane lost 'intervals' would say "no black frames"."""
+    from reelstudio.cli import main
+    from reelstudio.errors import InputUnreadable
+
+    doc = {"schema_version": 1, "source": source(), "lanes": clean_lanes(), "flags": [], "checklist": [],
+           "score": None}
+    ok, bad = tmp_path / "ok.json", tmp_path / "bad.json"
+    ok.write_text(json.dumps(doc))
+    doc["lanes"]["black"] = {"status": "ok", "spans": []}
+    bad.write_text(json.dumps(doc))
+    assert main(["export", str(ok), "--srt", str(tmp_path / "ok.srt")]) in (0, 11)
+    capsys.readouterr()
+    assert main(["export", str(bad), "--pdf", str(tmp_path / "bad.pdf")]) == InputUnreadable.exit_code
+    assert "black lane has no 'intervals'" in capsys.readouterr().err
+    assert not (tmp_path / "bad.pdf").exists()

@@ -272,11 +272,10 @@ class MainWindow(QMainWindow):
 
     def open_analysis_json(self, path: str) -> bool:
         """Show a saved analysis JSON (``reelstudio analyze --json``) over its video, without analysing again."""
-        import json
+        from ..lanes import load_analysis
 
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
+            data = load_analysis(path)  # a lane without a field it needs is refused here, not drawn as empty
             video = data["source"]["path"]
             if data.get("schema_version") != 1:
                 raise ValueError(f"schema_version {data.get('schema_version')!r}, this build reads 1")

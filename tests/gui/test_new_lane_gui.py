@@ -42,8 +42,6 @@ def test_a_lane_no_painter_knows_gets_a_row_drawn_generically(qtbot, bright_anal
 def test_the_loudness_curve_is_drawn_when_its_values_are_reached(qtbot):
     """Value k of the short-term curve covers the sound up to (k + 1) * hop_s (as the PDF and
     the checks read it): the GUI drew it one hop (0.1 s, 3 frames) early."""
-    from reelstudio.lanes import curve_times
-
     values = [-20.0 + k % 5 for k in range(30)]
     loud = {"status": "ok", "integrated_lufs": -18.0, "true_peak_dbtp": -3.0, "lra_lu": 2.0,
             "short_term": {"hop_s": 0.1, "window_s": 3.0, "values": values}, "audio_offset_s": 0.2}
@@ -54,5 +52,7 @@ def test_the_loudness_curve_is_drawn_when_its_values_are_reached(qtbot):
     tl.set_analysis(analysis)
     curve = [i for i in tl.lane_items("loudness") if isinstance(i, pg.PlotDataItem)]
     assert len(curve) == 1
+    assert curve[0].xData[0] == pytest.approx((0.2 + 0.1) * 30)  # offset + one hop, at 30 fps
+    from reelstudio.lanes import curve_times  # the PDF's and the checks' rule
+
     assert np.allclose(curve[0].xData, np.asarray(curve_times(loud)) * 30)
-    assert curve[0].xData[0] == pytest.approx((0.2 + 0.1) * 30)
