@@ -6,6 +6,7 @@ Pure and fast: lane dicts as the analysis JSON has them, no decoding.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 
 import pytest
@@ -913,3 +914,44 @@ def test_a_track_shifted_as_a_whole_is_one_flag():
     for sub in subs[1:4]:
         sub["offset_start_s"], sub["offset_end_s"] = 0.1, 0.05
     assert not [f for f in only_flags(run(lanes), "subtitles_out_of_sync") if f.get("instances")]
+
+
+def test_every_check_declares_the_lanes_it_reads(monkeypatch):
+    """Check.lanes (needed) and Check.optional are what each check reads: they decide n/a and
+    the docs' table. static_picture read frozen and black, subtitles_missing subtitle_sync,
+    undeclared."""
+    from reelstudio.checks.base import Context
+
+    read: list[str] = []
+    real = Context.lane
+
+    def spy(self, name):
+        read.append(name)
+        return real(self, name)
+
+    monkeypatch.setattr(Context, "lane", spy)
+    lanes = clean_lanes()
+    lanes["black"]["intervals"] = [iv(100, 104)]
+    lanes["frozen"]["intervals"] = [iv(200, 230)]
+    ctx = Context.build(lanes, source(), get_preset("reels"))
+    for c in REGISTRY.values():
+        read.clear()
+        c.run(ctx)
+        assert set(read) <= set(c.reads), (c.id, sorted(set(read) - set(c.reads)))
+
+
+def test_a_needed_lane_that_did_not_run_makes_the_check_na_without_running_it(monkeypatch):
+    from reelstudio.checks.base import REGISTRY as registry
+
+    called = []
+    for cid in ("static_picture", "subtitles_missing", "black_frames"):
+        c = registry[cid]
+        monkeypatch.setitem(registry, cid, dataclasses.replace(c, run=lambda ctx, c=c: called.append(c.id)))
+    lanes = clean_lanes()
+    for name in ("motion", "speech", "black"):
+        lanes[name] = {"status": "unavailable", "reason": "engine missing", "cause": "failed"}
+    ev = run(lanes)
+    assert not called
+    for cid, lane in (("static_picture", "motion"), ("subtitles_missing", "speech"), ("black_frames", "black")):
+        r = row(ev, cid)
+        assert r["status"] == "n/a" and f"the {lane} lane is unavailable" in r["detail"] and r["incomplete"]
