@@ -29,6 +29,7 @@ class Context:
     source: dict
     preset: Preset
     timebase: Timebase
+    _valid: set = field(default_factory=set, compare=False, repr=False)  # lanes already checked against the schema
 
     @classmethod
     def build(cls, lanes: dict[str, dict], source: dict, preset: Preset) -> "Context":
@@ -64,7 +65,10 @@ class Context:
         lane = self.lanes.get(name)
         if not isinstance(lane, dict) or lane.get("status", "ok") != "ok":
             return None
-        return schema.validate(name, lane)
+        if name not in self._valid:
+            schema.validate(name, lane)
+            self._valid.add(name)
+        return lane
 
     def why_missing(self, name: str) -> str:
         lane = self.lanes.get(name)
