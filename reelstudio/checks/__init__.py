@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .. import scoring
 from ..presets import Preset, get_preset
+from . import audio, flashing, formats, hook, picture, subtitles, text  # noqa: F401 - built in (also when frozen)
 from .base import REGISTRY, Check, Context, Outcome, fmt_s, interval_frames, merge_intervals
 
 # contract order (../shared/CONTRACT.md "Check ids"), then the ids added since; a check
@@ -30,7 +31,9 @@ _NOT_CHECKS = {"base", "docs"}  # modules of this package that register no check
 
 
 def discover() -> None:
-    """Import every module of this package (on its ``__path__``): each registers its checks."""
+    """Import every module of this package (on its ``__path__``): each registers its checks.
+    The built-in ones are imported above too, so a frozen build that cannot list its
+    package still has them."""
     for mod in pkgutil.iter_modules(__path__):
         if mod.name not in _NOT_CHECKS and not mod.name.startswith("_"):
             importlib.import_module(f"{__name__}.{mod.name}")
