@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import Qt
 
 from new_modules import BRIGHT, DARK, bright_clip, installed
 from reelstudio.gui.timeline import LANE_ROWS, TimelineWidget
@@ -56,3 +57,15 @@ def test_the_loudness_curve_is_drawn_when_its_values_are_reached(qtbot):
     from reelstudio.lanes import curve_times  # the PDF's and the checks' rule
 
     assert np.allclose(curve[0].xData, np.asarray(curve_times(loud)) * 30)
+
+
+def test_the_new_check_is_a_row_of_the_apps_checklist(qtbot, bright_analysis):
+    from reelstudio.gui.checklist import ChecklistPanel
+
+    panel = ChecklistPanel()
+    qtbot.addWidget(panel)
+    panel.set_analysis(bright_analysis)
+    rows = [panel.checks.topLevelItem(i) for i in range(panel.checks.topLevelItemCount())]
+    mine = [r for r in rows if r.data(0, Qt.ItemDataRole.UserRole) == "too_bright"]
+    assert len(mine) == 1 and mine[0].text(0) == "Too bright" and mine[0].text(2) == "4"
+    assert panel.title_of("too_bright") == "Too bright"
