@@ -38,7 +38,7 @@ from .cuts import photo as _photo
 
 VERSION = 2
 TRUTH_FILE = "faces_truth.json"
-BRIEF_VERSION = 1  # clips are added under new names; a changed clip needs a new version
+BRIEF_VERSION = 2  # clips are added under new names; a changed clip needs a new version
 BRIEF_TRUTH_FILE = "faces_brief_truth.json"
 W, H = 360, 640
 
@@ -345,7 +345,7 @@ def brief_clips() -> dict[str, Clip]:
     ]
     t4 = [  # vertical, 30 fps, graded pale (saturation 0.4-0.5), some also low-key
         S(V("bbb", 20, cx=0.5), 36, False),
-        S(P("astronaut", (0.44, 0.3, 0.5), (0.45, 0.3, 0.45)), 8, True, saturation=0.4),
+        S(P("astronaut", (0.5, 0.45, 0.9), (0.5, 0.42, 0.8)), 8, True, saturation=0.4),  # her suit keeps colour
         S(P("coffee", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 30, False),
         S(V("carphone", 30, "crop", zoom=1.3), 10, True, saturation=0.4, gain=0.35),
         S(V("bbb", 80, cx=0.4), 30, False, saturation=0.5),  # the grey rabbit, graded
