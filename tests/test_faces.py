@@ -210,6 +210,30 @@ def test_a_pale_face_in_a_colourful_picture_is_found():
         assert len(a.detect(_fit(_pale(corpus.photo(name), 0.4), 416, 740))) == 0, name
 
 
+def test_a_moving_shot_from_the_clip_start_is_sampled_on_the_grid_only():
+    """A picture panning from the clip's first frame changes its signature by ~8 gray levels
+    a frame: as much as the frames before it, so no frame stands out as a change (the first
+    frames are measured against the changes seen so far, not against a still shot)."""
+    img = _fit(corpus.photo("coffee"), 416, 740)
+    frames = [np.roll(img, 16 * k, axis=1) for k in range(40)]
+    lane = _lane_of(frames)
+    assert [b["frame"] for b in lane["boxes"]] == [0, 30, 39]
+
+
+def test_a_faceless_picture_costs_one_network_run():
+    """The half-size run (for extreme close-ups) is made only when the full-size heatmap
+    shows some face response: not on the cat photo (heat ~0.04), yes on the motorcycle (~0.4)."""
+    runs = []
+    a = _analyzer(width=416, height=740)
+    once = a._detect_once
+    a._detect_once = lambda image: runs.append(image.shape[:2]) or once(image)
+    assert len(a.detect(_fit(corpus.photo("chelsea"), 416, 740))) == 0
+    assert runs == [(740, 416)]
+    runs.clear()
+    assert len(a.detect(_fit(corpus.photo("motorcycle"), 416, 740))) == 0
+    assert runs == [(740, 416), (370, 208)]
+
+
 def test_a_face_popping_in_without_a_cut_is_found_on_its_frames():
     """A small picture of a face shown over a still background for 12 frames (between two
     once-a-second samples): the picture change stands out from the still shot's."""
