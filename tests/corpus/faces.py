@@ -38,7 +38,7 @@ from .cuts import photo as _photo
 
 VERSION = 2
 TRUTH_FILE = "faces_truth.json"
-BRIEF_VERSION = 1
+BRIEF_VERSION = 2  # clips are added under new names; a changed clip needs a new version
 BRIEF_TRUTH_FILE = "faces_brief_truth.json"
 W, H = 360, 640
 
@@ -67,6 +67,7 @@ class Shot:
     rotate: tuple[float, float] = (0.0, 0.0)  # degrees at the shot's start and end
     mirror: bool = False
     gain: float = 1.0  # brightness (a low-key shot: 0.3)
+    saturation: float = 1.0  # a grade over the whole picture: 0.4 keeps 40 % of its colour (a pale face)
     # an Inset shown only over these shot frames (half-open): a face popping in and out of
     # a shot without a cut; the face is visible there and nowhere else in the shot
     shown: tuple[int, int] | None = None
@@ -78,8 +79,29 @@ class Shot:
 _STILLS: dict[str, np.ndarray] = {}
 
 
+# public-domain portraits committed small under tests/data/faces (see LICENSES.md there)
+FACE_FILES = {"obama": "obama.jpg", "biden": "biden.jpg"}
+FACE_DIR = Path(__file__).resolve().parent.parent / "data" / "faces"
+
+
+def _face_photo(name: str) -> np.ndarray:
+    import cv2
+
+    from . import cuts
+
+    if name not in cuts._PHOTOS:  # the cuts corpus's photo cache, so its Photo shots render them too
+        img = cv2.imread(str(FACE_DIR / FACE_FILES[name]), cv2.IMREAD_COLOR)
+        if img is None:
+            raise FileNotFoundError(FACE_DIR / FACE_FILES[name])
+        cuts._PHOTOS[name] = np.ascontiguousarray(cv2.cvtColor(img, cv2.COLOR_BGR2RGB))
+    return cuts._PHOTOS[name]
+
+
 def photo(name: str) -> np.ndarray:
-    """A skimage photo, or the first frame of a committed footage file (tests/data/cuts)."""
+    """A skimage photo, a committed portrait (tests/data/faces), or the first frame of a
+    committed footage file (tests/data/cuts)."""
+    if name in FACE_FILES:
+        return _face_photo(name)
     if name not in DATA_FILES:
         return _photo(name)
     if name not in _STILLS:
@@ -133,6 +155,9 @@ def _frames(shot: Shot, rng, w: int = W, h: int = H, fps: int = FPS) -> Iterator
             m = cv2.getRotationMatrix2D((W / 2, H / 2), ang, 0.8)
             img = cv2.warpAffine(img, m, (W, H), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
                                  borderValue=(24, 24, 24))
+        if shot.saturation != 1.0:
+            gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)[..., None].astype(np.float32)
+            img = np.clip(gray + (img.astype(np.float32) - gray) * shot.saturation + 0.5, 0, 255).astype(np.uint8)
         if shot.gain != 1.0:
             img = cv2.convertScaleAbs(img, alpha=shot.gain)
         yield img
@@ -215,7 +240,7 @@ class Clip:
     shots: list[Shot]
     size: tuple[int, int]  # width, height
     fps: int
-    split: str  # 'tune' or 'held-out'
+    split: str  # 'tune', 'held-out' or 'held-out-2'
 
 
 # Faces on screen briefly (6-12 frames, under half a second) right after a hard cut, at 24,
@@ -229,6 +254,15 @@ class Clip:
 BRIEF_TUNE_SOURCES = {"astronaut", "camera", "carphone", "coffee", "chelsea", "rocket", "motorcycle", "moon",
                       "grass", "bbb"}
 BRIEF_HELD_OUT_SOURCES = {"face_male", "two_faces", "asl_book", "cars", "immunohistochemistry", "clock", "page"}
+# Added in faces v5, after the held-out part above had been looked at many times:
+#   tune brief_t4: pale faces (the whole picture graded to 40-50 % of its colour, some also
+#     low-key) from the tune sources, and graded Big Buck Bunny shots (its grey rabbit, which
+#     the grey-face check rejects) as no-person shots;
+#   held-out-2 (brief_g1, brief_g2), fixed in this file before any run on it, sources used in
+#     no other corpus clip: the Obama and Biden official portraits (tests/data/faces,
+#     public domain; faces); skimage's colorwheel, shepp_logan_phantom, checkerboard (no person).
+BRIEF_HELD_OUT_2_SOURCES = {"obama", "biden", "colorwheel", "shepp_logan_phantom", "checkerboard"}
+SPLIT_SOURCES = {"tune": BRIEF_TUNE_SOURCES, "held-out": BRIEF_HELD_OUT_SOURCES, "held-out-2": BRIEF_HELD_OUT_2_SOURCES}
 
 
 def brief_clips() -> dict[str, Clip]:
@@ -309,9 +343,52 @@ def brief_clips() -> dict[str, Clip]:
         S(V("two_faces", 30, "letterbox"), 11, True),
         S(P("clock", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 40, False),
     ]
+    t4 = [  # vertical, 30 fps, graded pale (saturation 0.4-0.5), some also low-key
+        S(V("bbb", 20, cx=0.5), 36, False),
+        S(P("astronaut", (0.5, 0.45, 0.9), (0.5, 0.42, 0.8)), 8, True, saturation=0.4),  # her suit keeps colour
+        S(P("coffee", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 30, False),
+        S(V("carphone", 30, "crop", zoom=1.3), 10, True, saturation=0.4, gain=0.35),
+        S(V("bbb", 80, cx=0.4), 30, False, saturation=0.5),  # the grey rabbit, graded
+        S(P("astronaut", (0.45, 0.35, 0.7), (0.45, 0.33, 0.6)), 9, True, saturation=0.5, gain=0.3),
+        S(V("bbb", 95, cx=0.6), 30, False, saturation=0.5, gain=0.3),
+        S(V("carphone", 60, "letterbox"), 11, True, saturation=0.45),
+        S(P("chelsea", (0.6, 0.5, 0.9), (0.6, 0.5, 0.8)), 30, False, saturation=0.5),
+        S(P("camera", (0.45, 0.35, 0.7), (0.45, 0.33, 0.65)), 7, True, gain=0.3),
+        S(P("rocket", (0.5, 0.5, 1.0), (0.5, 0.45, 0.85)), 30, False),
+    ]
+    g1 = [  # held-out-2: landscape, 24 fps
+        S(P("colorwheel", (0.5, 0.5, 0.55), (0.5, 0.5, 0.5)), 40, False),
+        S(P("obama", (0.5, 0.22, 0.4), (0.5, 0.22, 0.38)), 10, True),
+        S(P("shepp_logan_phantom", (0.5, 0.5, 0.55), (0.5, 0.5, 0.5)), 30, False),
+        S(P("biden", (0.5, 0.13, 0.24), (0.5, 0.13, 0.22)), 8, True),
+        S(P("checkerboard", (0.5, 0.5, 0.55), (0.5, 0.5, 0.5)), 26, False),
+        S(P("colorwheel", (0.45, 0.5, 0.5), (0.5, 0.5, 0.45)), 30, False, gain=0.3),
+        S(P("obama", (0.5, 0.25, 0.45), (0.5, 0.25, 0.42)), 10, True, gain=0.3),
+        S(P("shepp_logan_phantom", (0.5, 0.5, 0.5), (0.5, 0.5, 0.45)), 30, False, gain=0.3),
+        S(P("obama", (0.5, 0.2, 0.35), (0.5, 0.2, 0.32)), 12, True, saturation=0.45),
+        S(P("checkerboard", (0.5, 0.5, 0.5), (0.5, 0.5, 0.5)), 24, False),
+        S(Inset("obama", P("colorwheel", (0.5, 0.5, 0.5), (0.5, 0.5, 0.45)), 0.3, (0.5, 0.5), (0.55, 0.5)), 48,
+          True, shown=(18, 29)),
+        S(P("shepp_logan_phantom", (0.5, 0.5, 0.55), (0.5, 0.5, 0.5)), 20, False),
+    ]
+    g2 = [  # held-out-2: vertical, 30 fps
+        S(P("shepp_logan_phantom", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 36, False),
+        S(P("biden", (0.5, 0.2, 0.4), (0.5, 0.2, 0.36)), 7, True),
+        S(P("colorwheel", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 30, False),
+        S(P("obama", (0.52, 0.2, 0.35), (0.52, 0.2, 0.32)), 12, True, mirror=True),
+        S(P("checkerboard", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 40, False, gain=0.35),
+        S(P("biden", (0.5, 0.25, 0.5), (0.5, 0.25, 0.45)), 9, True, gain=0.35),
+        S(P("shepp_logan_phantom", (0.5, 0.5, 0.9), (0.5, 0.5, 0.8)), 30, False),
+        S(Inset("biden", P("colorwheel", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 0.35, (0.5, 0.45), (0.5, 0.5)), 45,
+          True, shown=(15, 27)),
+        S(P("obama", (0.5, 0.3, 0.6), (0.5, 0.28, 0.55)), 6, True, saturation=0.5, gain=0.35),
+        S(P("colorwheel", (0.5, 0.5, 1.0), (0.5, 0.5, 0.9)), 30, False),
+    ]
     return {"brief_t1": Clip(t1, land, 24, "tune"), "brief_t2": Clip(t2, vert, 30, "tune"),
             "brief_t3": Clip(t3, vert, 25, "tune"), "brief_h1": Clip(h1, land, 24, "held-out"),
-            "brief_h2": Clip(h2, vert, 30, "held-out"), "brief_h3": Clip(h3, vert, 25, "held-out")}
+            "brief_h2": Clip(h2, vert, 30, "held-out"), "brief_h3": Clip(h3, vert, 25, "held-out"),
+            "brief_t4": Clip(t4, vert, 30, "tune"), "brief_g1": Clip(g1, land, 24, "held-out-2"),
+            "brief_g2": Clip(g2, vert, 30, "held-out-2")}
 
 
 def _shot_sources(shot: Shot) -> set[str]:
@@ -320,7 +397,7 @@ def _shot_sources(shot: Shot) -> set[str]:
 
 
 def build_brief(folder: Path, split: str = "all") -> list[dict]:
-    """Render the brief-faces clips of ``split`` ('tune', 'held-out' or 'all') into ``folder``
+    """Render the brief-faces clips of ``split`` ('tune', 'held-out', 'held-out-2' or 'all') into ``folder``
     (reused when it holds this corpus version)."""
     from .store import save_clips, saved_clips
 
@@ -329,12 +406,14 @@ def build_brief(folder: Path, split: str = "all") -> list[dict]:
     saved = saved_clips(folder, BRIEF_TRUTH_FILE, BRIEF_VERSION)
     out = []
     for seed, (name, clip) in enumerate(brief_clips().items(), start=41):
-        allowed = BRIEF_TUNE_SOURCES if clip.split == "tune" else BRIEF_HELD_OUT_SOURCES
+        allowed = SPLIT_SOURCES[clip.split]
         used = set().union(*(_shot_sources(s) for s in clip.shots))
         assert used <= allowed, (name, used - allowed)  # the split stays a split by source
         if split not in ("all", clip.split):
             continue
         if name not in saved:
+            for face in used & FACE_FILES.keys():
+                _face_photo(face)  # before cuts' photo renderer asks for them
             saved[name] = render(name, clip.shots, folder, seed, *clip.size, clip.fps, clip.split)
             save_clips(folder, BRIEF_TRUTH_FILE, BRIEF_VERSION, list(saved.values()))
         out.append(saved[name])
