@@ -26,7 +26,8 @@ landscape one), made from the decoder's luma plane. Three steps:
    ``box_threshold`` is a text line, grown back by the DB "unclip" distance (area x 1.6 /
    perimeter). Lines side by side on one row, and rows stacked closely with overlapping
    columns, form one caption block. A block that overlaps a caption already followed is
-   that caption. On 60 s of 1080x1920 footage with 34 subtitle cues the detector looks at
+   that caption, unless it is a line inside a larger box whose template there no longer
+   matches the block's letters (a caption appearing over a texture taken for text). On 60 s of 1080x1920 footage with 34 subtitle cues the detector looks at
    about a fifth of the pixels it would searching every sample whole.
 2. **Follow.** A new caption's *template* is its box in the frame where it was found. Its
    *caption pixels* start as the letters (Otsu's class deeper inside the box) grown by two
@@ -37,7 +38,9 @@ landscape one), made from the decoder's luma plane. Three steps:
    below that (or where fewer than a quarter of the original caption pixels are left) is
    its exact ``end_frame``. Its exact ``start_frame`` is found by the same test on the
    frames kept since the previous sample (``step`` + ``settle`` pictures): the earliest frame
-   of the unbroken run of matching frames before the detection.
+   of the unbroken run of matching frames before the detection, cut after the frame where
+   the box's pixels jumped when one jump stands out and the picture around the box did not
+   jump with it (letters can match the picture they appear on: white over light fur).
 3. **Read.** Each caption is read once, when it ends: the per-pixel median of up to
    ``crops`` copies of its box taken across its life, the frames it was on before it was
    found included (the letters stay, the moving picture behind them averages out), within
@@ -49,7 +52,13 @@ landscape one), made from the decoder's luma plane. Three steps:
    per caption line here against ~235 ms for the tesseract command line that pytesseract
    runs (measured on a 900x70 line, eng+rus). A read Tesseract is unsure of (mean
    confidence < 0.8) is tried again without the outer rim of the caption pixels and in the
-   other polarity; the surest read wins. A word read with mostly Cyrillic letters has its
+   other polarity; the surest read wins. A read still doubtful (less sure than 0.9 and with
+   confidence x (0.5 + 0.5 x its share of dictionary words) under 0.8) is tried as the
+   letters an outline or box encloses over the whole box (karaoke words changing colour
+   leave the still pixels) and as a top-hat (plain letters over a busy or light picture no
+   one threshold parts), in both polarities; the read with the best confidence x words x
+   share of the most letters read wins. Dots and marks just over a letter (i, j, ё, й) are
+   kept with it. A word read with mostly Cyrillic letters has its
    Latin look-alikes (a, e, o, p, c, x, ...) turned Cyrillic and vice versa; a caption still
    mixing both scripts is read again in the language of its main script alone.
 
@@ -74,7 +83,10 @@ Tesseract's line boxes, display px: the ink's height, so it moves with descender
 see :func:`cap_height`) and ``font_px`` (the font size it implies, cap height / 0.71: what
 a creator sets in an editor, within 5-10 % in the common sans families), ``confidence``
 (Tesseract's mean word confidence, 0..1), ``duration_s``, ``contrast`` and a provisional
-``role``.
+``role``; ``dictionary_share`` (the share of its letters in words of Tesseract's
+dictionaries, handles, links and numbers left out) and ``readable`` (False when Tesseract
+is less sure than 0.85 and confidence x (0.5 + 0.5 x dictionary_share) < 0.6: show its box
+as unreadable text, do not quote ``text``).
 
 **Contrast** is the WCAG 2.x contrast ratio (L1 + 0.05) / (L2 + 0.05) between the letters
 and what immediately surrounds them, per kept crop (median over a few spread over the
@@ -162,6 +174,9 @@ def installed_languages() -> list[str]:
     return []
 
 
+_NAME_LIKE = re.compile(r"[@#/]|\w\.\w|^\d+[.,:]?$")
+
+
 class Reader:
     """Tesseract through tesserocr, loaded once."""
 
@@ -173,6 +188,7 @@ class Reader:
         self.tesserocr = tesserocr
         self.path = find_tessdata(languages)
         self.languages = languages
+        self.lexical = 0.0  # of the last read: see read()
         self.apis: dict[str, object] = {}
         self.api = self._api("+".join(languages))
         self.version = tesserocr.tesseract_version().split()[1] if tesserocr.tesseract_version() else "?"
@@ -203,6 +219,22 @@ class Reader:
         api.SetImage(Image.fromarray(binary))
         text = api.GetUTF8Text()
         conf = api.MeanTextConf() / 100.0
+        # the share of its letters in words of Tesseract's dictionaries: a garbled read of
+        # plain text over grass ('is to ve ill di „4') can be as sure as a right one
+        inside = total = 0
+        ri = api.GetIterator() if text.strip() else None
+        if ri is not None:
+            for w in self.tesserocr.iterate_level(ri, self.tesserocr.RIL.WORD):
+                try:
+                    word = w.GetUTF8Text(self.tesserocr.RIL.WORD) or ""
+                except RuntimeError:  # an empty word ("No text returned")
+                    continue
+                if _NAME_LIKE.search(word):
+                    continue  # handles, links, numbers: no dictionary has them
+                n = sum(ch.isalpha() for ch in word) + sum(not ch.isalnum() and not ch.isspace() for ch in word)
+                total += n
+                inside += n if w.WordIsFromDictionary() else 0
+        self.lexical = inside / total if total else 0.0
         lines = []
         for _, box, _, _ in api.GetComponentImages(self.tesserocr.RIL.TEXTLINE, True):
             lines.append((box["x"], box["y"], box["w"], box["h"]))
@@ -415,8 +447,33 @@ def clean_letters(letters: np.ndarray, lines: list[tuple[int, int, int, int]], g
     np.maximum.at(thick, labels.ravel(), dist.ravel())
     thick = thick[1:]
     if big.any():
-        ok &= thick >= 0.4 * float(np.median(thick[big]))
+        stroke = thick >= 0.4 * float(np.median(thick[big]))
+        ok &= stroke
+        # the dots and marks over letters (i, j, ё, й) are small but no specks: a dotless
+        # 'is' was read '1$', 'daily' 'dally', 'тёплой' 'теплои'
+        ok |= stroke & ~ok & _marks_over(stats[1:], ok, ref_h)
     return ok[labels - 1] & (labels > 0)
+
+
+def _marks_over(stats: np.ndarray, kept: np.ndarray, ref_h: float) -> np.ndarray:
+    """Pieces (connected-component stats rows) lying just over a kept letter: less than 0.4
+    of a letter's height above its top, centred over its columns and no wider than it,
+    smaller than half a letter and not flat like a hairline."""
+    import cv2
+
+    x, y = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    out = np.zeros(len(stats), bool)
+    if ref_h <= 0 or not kept.any():
+        return out
+    small = (h <= 0.5 * ref_h) & (w <= 0.8 * ref_h) & (np.maximum(w, h) <= 4 * np.minimum(w, h))
+    for i in np.flatnonzero(small & ~kept):
+        cx = x[i] + w[i] / 2
+        # over one letter (not a piece of several joined, which has room for any speck), close above it
+        below = kept & (x <= cx) & (cx <= x + w) & (w <= ref_h) & (w[i] <= 1.2 * w) \
+            & (y >= y[i] + h[i]) & (y - (y[i] + h[i]) <= 0.4 * ref_h)
+        out[i] = bool(below.any())
+    return out
 
 
 def enclosed_only(letters: np.ndarray, other: np.ndarray) -> np.ndarray:
@@ -456,6 +513,18 @@ def glyph_height(letters: np.ndarray) -> float:
     areas, heights = stats[1:, cv2.CC_STAT_AREA], stats[1:, cv2.CC_STAT_HEIGHT]
     keep = areas >= max(3.0, 0.25 * float(np.percentile(areas, 90)))
     return float(np.median(heights[keep])) if keep.any() else float(np.median(heights))
+
+
+# a caption is shown as unreadable (its box, not its text quoted) when Tesseract is less sure
+# than SURE and its read_quality is under READABLE. On the captions corpus's tune part: garbled
+# reads 'Самый npoctTon' (0.64, 38 % dictionary words) and '06 эгоя"'НИКто не рассказывает'
+# (0.75, 56 %) fall under it; right reads with names ('THE DASHWOODS', 0.95, none in the
+# dictionary) or with a slip ('Honestureview after one month', 0.82, 50 %) do not.
+SURE, READABLE = 0.85, 0.6
+def read_quality(confidence: float, lexical: float) -> float:
+    """How far a read is words: Tesseract's mean confidence, halved when none of its letters
+    are in dictionary words (handles, links and numbers left out of that share)."""
+    return confidence * (0.5 + 0.5 * lexical)
 
 
 CAP_PER_EM = 0.71  # capital height / font size: 0.69-0.73 in DejaVu, Liberation, Open Sans, Roboto
@@ -593,7 +662,7 @@ class Track:
 class TextAnalyzer(VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 5  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them)
+    version = 6  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture
 
     def __init__(self, width: int = 540, det_width: int = 288, sample_fps: float = 8.0, settle_s: float = 0.16,
                  languages: tuple[str, ...] | list[str] = ("eng", "rus"), det_threshold: float = 0.3,
@@ -708,6 +777,8 @@ class TextAnalyzer(VideoAnalyzer):
                 "cap_height_px": round(c["cap_height"] * sy, 1),
                 "font_px": round(c["cap_height"] * sy / CAP_PER_EM, 1),
                 "contrast": round(c["contrast"], 2), "confidence": round(c["confidence"], 3),
+                "dictionary_share": round(c["lexical"], 3),
+                "readable": c["confidence"] >= SURE or read_quality(c["confidence"], c["lexical"]) >= READABLE,
                 "duration_s": round(iv["end_s"] - iv["start_s"], 6),
             })
             out.append(iv)
@@ -868,8 +939,12 @@ class TextAnalyzer(VideoAnalyzer):
                 _stacked(block, t.box, t.line_height())
                 or (overlap_smaller(block, t.box) > 0.7 and area(block) > 1.5 * area(t.box)))]
             # else the caption already followed (found again), not a line inside a larger box
+            # - unless what that box followed there is gone: a caption that appeared inside
+            # the box of a texture the detector took for text ('Unless it is rather cold' over
+            # a cat's eyes, swallowed for 3 s)
             if not parts and any(overlap_smaller(block, t.box) > 0.3 and (
-                    box_iou(block, t.box) > 0.3 or any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs()))
+                    box_iou(block, t.box) > 0.3 or (any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs())
+                                                     and self._still_there(t, image, block)))
                     for t in self._active):
                 continue
             for t in parts:
@@ -881,6 +956,24 @@ class TextAnalyzer(VideoAnalyzer):
             track = self._new_track(index, image, block, rows)
             if track is not None:
                 self._active.append(track)
+
+    def _still_there(self, t: Track, image: np.ndarray, block) -> bool:
+        """The caption ``t`` follows is what the detector sees in ``block``: ``match`` of the
+        block's letter pixels now are within ``tolerance`` of ``t``'s template. (Its own
+        pixels there do not tell: letters over a texture change a quarter of them.)"""
+        import cv2
+
+        x0, y0 = max(int(block[0]), t.box[0]), max(int(block[1]), t.box[1])
+        x1, y1 = min(int(np.ceil(block[2])), t.box[2]), min(int(np.ceil(block[3])), t.box[3])
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return True
+        now = image[y0:y1, x0:x1]
+        letters = letters_mask(now)
+        n = int(np.count_nonzero(letters))
+        if n < 16:
+            return True
+        then = t.template[y0 - t.box[1] : y1 - t.box[1], x0 - t.box[0] : x1 - t.box[0]]
+        return np.count_nonzero((cv2.absdiff(now, then) <= self.tolerance) & letters) >= self.match * n
 
     def _new_track(self, index: int, image: np.ndarray, block, rows) -> Track | None:
         import cv2
@@ -919,13 +1012,35 @@ class TextAnalyzer(VideoAnalyzer):
         t.crops.append(template)
         t.last_crop_frame = index
         # the exact first frame: back over the frames kept since the previous detection
-        earlier = []
+        run = []
         for k, old in reversed(self._recent):
+            if old is image:
+                continue
             if self._matches(t, old, refine=False):
-                t.start = k
-                earlier.append(old)
+                run.append((k, old))
             else:
                 break
+        # the letters may match the picture they appeared over (white letters over light
+        # fur: 'Unless to be rather cold' was found 6 frames early): the run starts after
+        # the frame where the caption's box jumped, if one jump stands out and the picture
+        # around the box did not jump with it (a cut behind a caption that stays)
+        run = run[::-1]
+        if run:
+            seq = [old for _, old in run] + [image]
+            jumps = np.array([float(np.mean(cv2.absdiff(t.crop(a), t.crop(b)))) for a, b in zip(seq[:-1], seq[1:])])
+            j = int(np.argmax(jumps))
+            rest = np.delete(jumps, j)
+            if jumps[j] > max(12.0, 3.0 * (float(np.median(rest)) if rest.size else 0.0)):
+                h = box[3] - box[1]
+                y0, y1 = max(0, box[1] - h), min(self.ah, box[3] + h)
+                around = np.ones((y1 - y0, self.aw), bool)
+                around[box[1] - y0 : box[3] - y0, box[0] : box[2]] = False
+                moved = float(np.mean(cv2.absdiff(seq[j][y0:y1], seq[j + 1][y0:y1])[around]))
+                if moved < 0.5 * jumps[j]:
+                    run = run[j + 1 :]
+        if run:
+            t.start = run[0][0]
+        earlier = [old for _, old in run[::-1]]
         # the frames it was already on give the median picture more crops to work with
         gap = max(1, self.step // 2)
         t.crops[:0] = [t.crop(old).copy() for old in earlier[::-1][::gap] if old is not image][:self.crops // 2]
@@ -1041,6 +1156,7 @@ class TextAnalyzer(VideoAnalyzer):
 
         binary = binary_of(region, bright)
         text, conf, lines = self.reader.read(binary, single_line=len(t.lines) == 1)
+        lexical = self.reader.lexical
         self._ocr_calls += 1
         if conf < 0.8:
             # a doubtful read: the caption's pixels without their outer rim (picture pixels
@@ -1054,7 +1170,38 @@ class TextAnalyzer(VideoAnalyzer):
                 got = self.reader.read(other, single_line=len(t.lines) == 1)
                 self._ocr_calls += 1
                 if got[1] > conf:
-                    (text, conf, lines), binary = got, other
+                    (text, conf, lines), binary, lexical = got, other, self.reader.lexical
+
+        if read_quality(conf, lexical) < 0.8 and conf < 0.9:
+            # A doubtful read (a sure one with names in it is not: 35 captions of a reel cost
+            # 20 more reads for nothing), tried two more ways, in the split's polarity first (the other
+            # if still doubtful): outlined letters over a picture as bright as they are (white
+            # letters outlined black over a white cup, a word turning yellow every 8 frames:
+            # 'stir it slowly' read '~~ VT”'), as the class the other one encloses over the
+            # whole box; plain letters over a busy or light picture, which no one threshold
+            # parts from it ('Unless to be rather cold' over grey fur, read as nothing), as
+            # what stands out of its own neighbourhood (a top-hat). Judged by confidence and
+            # words together (on confidence alone 'Honest review after one month' lost to
+            # 'Fionest-review after-oneamonth'), and by how much is read ('The quick brown'
+            # without its line 'fox jumps', 'is to be ill di' for '... disposed').
+            reads = [(text, conf, lines, binary, lexical)]
+
+            def score(r) -> float:
+                most = max(sum(ch.isalnum() for ch in q[0]) for q in reads) or 1
+                return read_quality(r[1], r[4]) * min(1.0, sum(ch.isalnum() for ch in r[0]) / most)
+
+            cut = otsu(big)
+            for polarity in (bright, not bright):
+                for other in (self._enclosed_binary(big, cut, polarity),
+                              self._tophat_binary(big, polarity, t.line_height() * scale)):
+                    got = self.reader.read(other, single_line=len(t.lines) == 1)
+                    self._ocr_calls += 1
+                    reads.append((*got, other, self.reader.lexical))
+                if max(score(r) for r in reads) >= 0.8:
+                    break
+            best = max(reads, key=lambda r: (score(r), len(r[2]) >= len(lines)))
+            if len(best[2]) >= len(lines) or best is reads[0]:
+                text, conf, lines, binary, lexical = best
         text = fix_scripts(tidy(text))
         scripts = [script_of(ch) for ch in text]
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
@@ -1065,7 +1212,7 @@ class TextAnalyzer(VideoAnalyzer):
             text2, conf2, lines2 = self.reader.read(binary, alone, single_line=len(t.lines) == 1)
             self._ocr_calls += 1
             if conf2 >= 0.9 * conf and re.search(r"\w\w", text2):
-                text, conf, lines = fix_scripts(tidy(text2)), conf2, lines2
+                text, conf, lines, lexical = fix_scripts(tidy(text2)), conf2, lines2, self.reader.lexical
         if not re.search(r"\w\w", text) or conf < self.min_confidence:
             return
         if contrast < self.min_contrast and conf < 0.8:
@@ -1077,8 +1224,35 @@ class TextAnalyzer(VideoAnalyzer):
         self._captions.append({
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
-            "contrast": contrast, "confidence": conf,
+            "contrast": contrast, "confidence": conf, "lexical": lexical,
         })
+
+    @staticmethod
+    def _enclosed_binary(big: np.ndarray, cut: float, bright: bool) -> np.ndarray:
+        """Letters black on white: the pixels of one class (brighter than ``cut`` when
+        ``bright``) that the other class encloses (above and below the box counting as it),
+        as an outline or a box encloses the letters and not the picture around them."""
+        import cv2
+
+        cls = big > cut if bright else big <= cut
+        letters = enclosed_by(np.pad(~cls, ((1, 1), (0, 0)), constant_values=True))[1:-1] & cls
+        return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
+                                  cv2.BORDER_CONSTANT, value=255)
+
+    @staticmethod
+    def _tophat_binary(big: np.ndarray, bright: bool, line_h: float) -> np.ndarray:
+        """Letters black on white from what stands out of its own neighbourhood: the white
+        (black, for dark letters) top-hat with a disc of 0.6 of the detector line's height
+        ``line_h`` (the letters' own height, measured on a letter mask the busy picture broke,
+        came out too small and left only the strokes' rims), split by Otsu."""
+        import cv2
+
+        k = max(3, int(round(0.6 * line_h)) | 1)
+        hat = cv2.morphologyEx(big, cv2.MORPH_TOPHAT if bright else cv2.MORPH_BLACKHAT,
+                               cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+        letters = hat > otsu(hat)
+        return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
+                                  cv2.BORDER_CONSTANT, value=255)
 
     # -- tidy ------------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ FONT_FILES = {
     "sans": "DejaVuSans-Bold.ttf",
     "serif": "DejaVuSerif-Bold.ttf",
     "mono": "DejaVuSansMono-Bold.ttf",
+    "book": "DejaVuSans.ttf",
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 
@@ -50,7 +51,7 @@ class Caption:
     font: str = "sans"
     size: int = 36  # px, in the clip's own pixels
     colour: str = "white"
-    style: str = "outline"  # outline | shadow | box
+    style: str = "outline"  # outline | shadow | box | plain
     y: float = 0.72  # centre of the text block, fraction of the frame height
     role: str = "subtitle"
     script: str = "latin"
@@ -117,6 +118,23 @@ def clips() -> dict[str, Clip]:
             S("Подпишись, чтобы не пропустить", 70, 130, size=15, script="cyrillic"),
             S("Link in bio for the recipe", 140, 200, font="mono", size=15, style="box", y=0.85),
             S("Filmed on location", 200, 240, size=14, style="shadow", y=0.3, role="overlay"),
+        ]),
+        # plain white letters (no outline, shadow or box) over a light, busy photo: the cat's
+        # grey and white fur behind the words (tune photo; subsync set: such captions read as nothing)
+        Clip("text_plain_busy", 960, 540, 240, "chelsea", [
+            S("Unless it is rather cold", 10, 70, size=26, style="plain", y=0.55),
+            S("hearted and rather selfish", 70, 130, size=26, style="plain", y=0.55),
+            S("Готовим вместе дома", 140, 200, size=28, style="plain", y=0.6, script="cyrillic"),
+            # over the white fur of the chin: the letters match the picture they appear on
+            S("and done in a minute", 205, 238, size=26, style="plain", y=0.9),
+        ]),
+        # plain white letters of regular weight over Big Buck Bunny's grey fur
+        Clip("text_plain_bbb", 960, 540, 240, "bbb", [
+            S("Unless to be rather cold", 10, 55, font="book", size=24, style="plain", y=0.82),
+            S("hearted and rather selfish", 55, 100, font="book", size=24, style="plain", y=0.82),
+            S("is to be ill disposed", 100, 150, font="book", size=24, style="plain", y=0.82),
+            S("leisure to consider how much", 150, 200, font="book", size=24, style="plain", y=0.82),
+            S("there might be prudently", 200, 240, font="book", size=24, style="plain", y=0.82),
         ]),
     ]
     return {c.name: c for c in out}
