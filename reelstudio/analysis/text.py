@@ -85,8 +85,8 @@ a creator sets in an editor, within 5-10 % in the common sans families), ``confi
 (Tesseract's mean word confidence, 0..1), ``duration_s``, ``contrast`` and a provisional
 ``role``; ``dictionary_share`` (the share of its letters in words of Tesseract's
 dictionaries, handles, links and numbers left out) and ``readable`` (False when Tesseract
-is less sure than 0.85 and confidence x (0.5 + 0.5 x dictionary_share) < 0.6: show its box
-as unreadable text, do not quote ``text``).
+is less sure than 0.85 and confidence x (0.5 + 0.5 x dictionary_share) < 0.6, or sure of
+one of its words less than 0.6: show its box as unreadable text, do not quote ``text``).
 
 **Contrast** is the WCAG 2.x contrast ratio (L1 + 0.05) / (L2 + 0.05) between the letters
 and what immediately surrounds them, per kept crop (median over a few spread over the
@@ -189,6 +189,7 @@ class Reader:
         self.path = find_tessdata(languages)
         self.languages = languages
         self.lexical = 0.0  # of the last read: see read()
+        self.weakest = 1.0
         self.apis: dict[str, object] = {}
         self.api = self._api("+".join(languages))
         self.version = tesserocr.tesseract_version().split()[1] if tesserocr.tesseract_version() else "?"
@@ -222,6 +223,7 @@ class Reader:
         # the share of its letters in words of Tesseract's dictionaries: a garbled read of
         # plain text over grass ('is to ve ill di „4') can be as sure as a right one
         inside = total = 0
+        self.weakest = 1.0  # the least sure word of two or more letters, 0..1
         ri = api.GetIterator() if text.strip() else None
         if ri is not None:
             for w in self.tesserocr.iterate_level(ri, self.tesserocr.RIL.WORD):
@@ -229,6 +231,8 @@ class Reader:
                     word = w.GetUTF8Text(self.tesserocr.RIL.WORD) or ""
                 except RuntimeError:  # an empty word ("No text returned")
                     continue
+                if sum(ch.isalnum() for ch in word) >= 2:
+                    self.weakest = min(self.weakest, w.Confidence(self.tesserocr.RIL.WORD) / 100.0)
                 if _NAME_LIKE.search(word):
                     continue  # handles, links, numbers: no dictionary has them
                 n = sum(ch.isalpha() for ch in word) + sum(not ch.isalnum() and not ch.isspace() for ch in word)
@@ -550,6 +554,12 @@ def glyph_height(letters: np.ndarray) -> float:
 # (0.75, 56 %) fall under it; right reads with names ('THE DASHWOODS', 0.95, none in the
 # dictionary) or with a slip ('Honestureview after one month', 0.82, 50 %) do not.
 SURE, READABLE = 0.85, 0.6
+# ... and never when one of its words (two letters or more) is read less sure than WORD_SURE: a
+# sure line can hold one misread word ('Big Bick Bunny (<) Blender Foundation', 0.83 sure, the
+# word 0.57; 'unless to be father', 0.44), which a flag must not quote. On the tune part it also
+# hides 'Honestureview after one month' (0.43) and 'Part two 1$ already up' (0.45); right words
+# were read at 0.72 or surer.
+WORD_SURE = 0.6
 def read_quality(confidence: float, lexical: float) -> float:
     """How far a read is words: Tesseract's mean confidence, halved when none of its letters
     are in dictionary words (handles, links and numbers left out of that share)."""
@@ -807,7 +817,8 @@ class TextAnalyzer(VideoAnalyzer):
                 "font_px": round(c["cap_height"] * sy / CAP_PER_EM, 1),
                 "contrast": round(c["contrast"], 2), "confidence": round(c["confidence"], 3),
                 "dictionary_share": round(c["lexical"], 3),
-                "readable": c["confidence"] >= SURE or read_quality(c["confidence"], c["lexical"]) >= READABLE,
+                "readable": c["weakest"] >= WORD_SURE and (
+                    c["confidence"] >= SURE or read_quality(c["confidence"], c["lexical"]) >= READABLE),
                 "duration_s": round(iv["end_s"] - iv["start_s"], 6),
             })
             out.append(iv)
@@ -1186,6 +1197,7 @@ class TextAnalyzer(VideoAnalyzer):
         binary = binary_of(region, bright)
         text, conf, lines = self.reader.read(binary, single_line=len(t.lines) == 1)
         lexical = self.reader.lexical
+        weakest = {id(binary): self.reader.weakest}
         self._ocr_calls += 1
         if conf < 0.8:
             # a doubtful read: the caption's pixels without their outer rim (picture pixels
@@ -1197,6 +1209,7 @@ class TextAnalyzer(VideoAnalyzer):
                     continue
                 other = binary_of(*variant)
                 got = self.reader.read(other, single_line=len(t.lines) == 1)
+                weakest[id(other)] = self.reader.weakest
                 self._ocr_calls += 1
                 if got[1] > conf:
                     (text, conf, lines), binary, lexical = got, other, self.reader.lexical
@@ -1224,6 +1237,7 @@ class TextAnalyzer(VideoAnalyzer):
                 for other in (self._enclosed_binary(big, cut, polarity),
                               self._tophat_binary(big, polarity, t.line_height() * scale)):
                     got = self.reader.read(other, single_line=len(t.lines) == 1)
+                    weakest[id(other)] = self.reader.weakest
                     self._ocr_calls += 1
                     reads.append((*got, other, self.reader.lexical))
                 if max(score(r) for r in reads) >= 0.8:
@@ -1242,6 +1256,7 @@ class TextAnalyzer(VideoAnalyzer):
             self._ocr_calls += 1
             if conf2 >= 0.9 * conf and re.search(r"\w\w", text2):
                 text, conf, lines, lexical = fix_scripts(tidy(text2)), conf2, lines2, self.reader.lexical
+                weakest[id(binary)] = self.reader.weakest
         if not re.search(r"\w\w", text) or conf < self.min_confidence:
             return
         if contrast < self.min_contrast and conf < 0.8:
@@ -1259,7 +1274,7 @@ class TextAnalyzer(VideoAnalyzer):
         self._captions.append({
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
-            "contrast": contrast, "confidence": conf, "lexical": lexical,
+            "contrast": contrast, "confidence": conf, "lexical": lexical, "weakest": weakest[id(binary)],
         })
 
     @staticmethod
