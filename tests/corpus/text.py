@@ -65,6 +65,15 @@ class Clip:
     frames: int
     background: str  # "bbb" or a skimage photo name
     captions: list[Caption] = field(default_factory=list)
+    still: bool = False  # a photo held still (sensor noise only) instead of panned and zoomed
+
+
+# Photo texture (captions-v3): texture the lane must not read as captions, zooming or held
+# still, with no caption for its first 2.5 s and one caption after. Split by photo, decided
+# before any run on them: tune gravel, grass, coffee, chelsea; held out (new photos, not in any
+# other corpus) retina, coins, microaneurysms. The checks' clips turned a zooming cat photo's
+# fur into 'ry', 'all', 'es late |'.
+TEXTURE = {"tune": ("gravel", "grass", "coffee", "chelsea"), "heldout": ("retina", "coins", "microaneurysms")}
 
 
 def _font(name: str, size: int):
@@ -137,6 +146,10 @@ def clips() -> dict[str, Clip]:
             S("there might be prudently", 200, 240, font="book", size=24, style="plain", y=0.82),
         ]),
     ]
+    for photo_name in TEXTURE["tune"] + TEXTURE["heldout"]:
+        for still in (False, True):
+            out.append(Clip(f"texture_{photo_name}{'_still' if still else ''}", 540, 960, 150, photo_name,
+                            [S("Texture is not a caption", 75, 135, size=30)], still=still))
     return {c.name: c for c in out}
 
 
@@ -177,7 +190,7 @@ def _backgrounds(clip: Clip, seed: int):
         ph, pw = img.shape[:2]
         noise = [rng.normal(0, 3.0, (h, w, 3)).astype(np.float32) for _ in range(5)]
         for k in range(clip.frames):
-            t = k / max(1, clip.frames - 1)
+            t = 0.5 if clip.still else k / max(1, clip.frames - 1)
             win_h = ph * (0.95 - 0.25 * t)
             win_w = win_h * w / h
             cx = win_w / 2 + (pw - win_w) * (0.2 + 0.6 * t)
