@@ -44,6 +44,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "tests"))
@@ -129,6 +131,34 @@ def _f(v, fmt="{:.3f}", none="-"):
     return none if v is None else fmt.format(v)
 
 
+def size_line(rows: list[dict]) -> str:
+    """Type size against the true font size (size_px) over the found captions: the lane's
+    font_px (from the capitals' height) and, for comparison, height_px (the ink's height)."""
+    def spread(key):
+        v = np.array([r[key] / r["size_px"] for r in rows if r["found"] and r.get(key)])
+        if not v.size:
+            return "-"
+        err = np.abs(v / np.median(v) - 1)
+        return (f"median x{np.median(v):.2f}, |err| 90th pct {100 * np.percentile(np.abs(v - 1), 90):.0f} %, "
+                f"max {100 * np.abs(v - 1).max():.0f} %; around its own median 90th pct {100 * np.percentile(err, 90):.0f} %")
+    return f"type size / true font size: font_px {spread('read_font_px')}  |  height_px {spread('read_height_px')}"
+
+
+def readable_line(rows: list[dict]) -> str:
+    """Whether the lane's ``readable`` flag keeps garbled reads from being quoted: found
+    captions read with CER > 30 % that it calls readable, and those read with CER <= 10 %
+    it calls unreadable."""
+    found = [r for r in rows if r["found"] and r.get("read_readable") is not None]
+    bad = [r for r in found if r["edits"] > 0.3 * max(1, r["chars"])]
+    good = [r for r in found if r["edits"] <= 0.1 * max(1, r["chars"])]
+    quoted = [r for r in bad if r["read_readable"]]
+    hidden = [r for r in good if not r["read_readable"]]
+    return (f"readable flag: garbled reads (CER > 30 %) quoted {len(quoted)}/{len(bad)}"
+            f"{' ' + repr([r['read'] for r in quoted]) if quoted else ''}; "
+            f"good reads (CER <= 10 %) hidden {len(hidden)}/{len(good)}"
+            f"{' ' + repr([r['read'] for r in hidden]) if hidden else ''}")
+
+
 def _pct(v):
     return None if v is None else 100 * v
 
@@ -170,6 +200,8 @@ def report(split: str, results: list[dict], verbose: bool) -> dict:
           f"contrast within {TARGET_CONTRAST} (outlined/boxed/plain): {_f(s_ct['contrast_within_0_5'], '{:.2f}')} "
           f"of found, max err {_f(s_ct['contrast_err_max'], '{:.2f}')} [{'ok' if ok_k else 'MISS'}]")
     print(f" false captions (over no truth): {n_false}   extra reads (duplicates / pieces of a caption): {n_extra}")
+    print(" " + size_line(target))
+    print(" " + readable_line(rows))
     groups = {}
     for gname, key in GROUPS.items():
         print(f"\n -- by {gname} (captions >= {MIN_PCT:g} %; contrast over all kinds)")

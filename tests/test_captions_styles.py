@@ -1,7 +1,9 @@
 """Burned-in captions in the styles creators use (tests/corpus/captions_styles.py), three
 clips of its tuning part rendered at test time: small shadowed and plain captions replacing
-each other on a 960x540 landscape photo, word-by-word pop-in over Big Buck Bunny, and black
-plain text (one and two lines) and boxes on a light background. The held-out part's figures
+each other on a 960x540 landscape photo, word-by-word pop-in over Big Buck Bunny, black
+plain text (one and two lines) and boxes on a light background, and pop-in and karaoke
+chunks outlined over a white coffee cup (the karaoke's words turn yellow one by one: three
+of its four chunks were lost, their letters read as '~~ VT”'). The held-out part's figures
 come from bench/eval_captions.py; here the lane must keep what it reaches on these clips
 (measured 2026-12-04: every caption found, CER 1-5 %, contrast median error under 1)."""
 
@@ -14,7 +16,7 @@ from corpus import captions_styles as corpus
 from reelstudio.analysis.text import TextAnalyzer
 from reelstudio.pipeline import analyze
 
-CLIPS = ("t_land_small_chelsea", "t_vert_popin_bbb", "t_square_light_immunohistochemistry")
+CLIPS = ("t_land_small_chelsea", "t_vert_popin_bbb", "t_square_light_immunohistochemistry", "t_vert_popin_coffee")
 
 
 @pytest.fixture(scope="module")

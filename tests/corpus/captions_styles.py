@@ -779,7 +779,9 @@ def match(truth: list[dict], reads: list[dict]) -> tuple[list[dict], list[dict]]
             rn = _norm(r.get("text") or "")
             row.update(found=True, iou=iou, read=r.get("text"), read_frames=[r["start_frame"], r["end_frame"]],
                        read_box=r["box"], edits=levenshtein(tn, rn), edits_ci=levenshtein(tn.lower(), rn.lower()),
-                       read_contrast=r.get("contrast"), read_confidence=r.get("confidence"))
+                       read_contrast=r.get("contrast"), read_confidence=r.get("confidence"),
+                       read_font_px=r.get("font_px"), read_height_px=r.get("height_px"),
+                       read_readable=r.get("readable"), read_dictionary_share=r.get("dictionary_share"))
             c = r.get("contrast")
             row["contrast_err"] = None if c is None else abs(c - t["contrast"])
             row["contrast_err_luma"] = None if c is None else abs(c - t["contrast_luma"])

@@ -38,6 +38,7 @@ FONT_FILES = {
     "sans": "DejaVuSans-Bold.ttf",
     "serif": "DejaVuSerif-Bold.ttf",
     "mono": "DejaVuSansMono-Bold.ttf",
+    "book": "DejaVuSans.ttf",
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 
@@ -50,7 +51,7 @@ class Caption:
     font: str = "sans"
     size: int = 36  # px, in the clip's own pixels
     colour: str = "white"
-    style: str = "outline"  # outline | shadow | box
+    style: str = "outline"  # outline | shadow | box | plain
     y: float = 0.72  # centre of the text block, fraction of the frame height
     role: str = "subtitle"
     script: str = "latin"
@@ -64,6 +65,15 @@ class Clip:
     frames: int
     background: str  # "bbb" or a skimage photo name
     captions: list[Caption] = field(default_factory=list)
+    still: bool = False  # a photo held still (sensor noise only) instead of panned and zoomed
+
+
+# Photo texture (captions-v3): texture the lane must not read as captions, zooming or held
+# still, with no caption for its first 2.5 s and one caption after. Split by photo, decided
+# before any run on them: tune gravel, grass, coffee, chelsea; held out (new photos, not in any
+# other corpus) retina, coins, microaneurysms. The checks' clips turned a zooming cat photo's
+# fur into 'ry', 'all', 'es late |'.
+TEXTURE = {"tune": ("gravel", "grass", "coffee", "chelsea"), "heldout": ("retina", "coins", "microaneurysms")}
 
 
 def _font(name: str, size: int):
@@ -118,7 +128,28 @@ def clips() -> dict[str, Clip]:
             S("Link in bio for the recipe", 140, 200, font="mono", size=15, style="box", y=0.85),
             S("Filmed on location", 200, 240, size=14, style="shadow", y=0.3, role="overlay"),
         ]),
+        # plain white letters (no outline, shadow or box) over a light, busy photo: the cat's
+        # grey and white fur behind the words (tune photo; subsync set: such captions read as nothing)
+        Clip("text_plain_busy", 960, 540, 240, "chelsea", [
+            S("Unless it is rather cold", 10, 70, size=26, style="plain", y=0.55),
+            S("hearted and rather selfish", 70, 130, size=26, style="plain", y=0.55),
+            S("Готовим вместе дома", 140, 200, size=28, style="plain", y=0.6, script="cyrillic"),
+            # over the white fur of the chin: the letters match the picture they appear on
+            S("and done in a minute", 205, 238, size=26, style="plain", y=0.9),
+        ]),
+        # plain white letters of regular weight over Big Buck Bunny's grey fur
+        Clip("text_plain_bbb", 960, 540, 240, "bbb", [
+            S("Unless to be rather cold", 10, 55, font="book", size=24, style="plain", y=0.82),
+            S("hearted and rather selfish", 55, 100, font="book", size=24, style="plain", y=0.82),
+            S("is to be ill disposed", 100, 150, font="book", size=24, style="plain", y=0.82),
+            S("leisure to consider how much", 150, 200, font="book", size=24, style="plain", y=0.82),
+            S("there might be prudently", 200, 240, font="book", size=24, style="plain", y=0.82),
+        ]),
     ]
+    for photo_name in TEXTURE["tune"] + TEXTURE["heldout"]:
+        for still in (False, True):
+            out.append(Clip(f"texture_{photo_name}{'_still' if still else ''}", 540, 960, 150, photo_name,
+                            [S("Texture is not a caption", 75, 135, size=30)], still=still))
     return {c.name: c for c in out}
 
 
@@ -159,7 +190,7 @@ def _backgrounds(clip: Clip, seed: int):
         ph, pw = img.shape[:2]
         noise = [rng.normal(0, 3.0, (h, w, 3)).astype(np.float32) for _ in range(5)]
         for k in range(clip.frames):
-            t = k / max(1, clip.frames - 1)
+            t = 0.5 if clip.still else k / max(1, clip.frames - 1)
             win_h = ph * (0.95 - 0.25 * t)
             win_w = win_h * w / h
             cx = win_w / 2 + (pw - win_w) * (0.2 + 0.6 * t)

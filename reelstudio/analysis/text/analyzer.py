@@ -1,0 +1,479 @@
+"""The text analyzer: finding captions and following them frame by frame (reading them:
+:mod:`.reading`). See the package docstring."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ...media.video import FrameRequest
+from ..base import Lane, VideoAnalyzer, frame_intervals
+from .geometry import _stacked, box_iou, db_boxes, group_lines, merge_bands, overlap_smaller
+from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, letters_mask, read_quality
+from .ocr import Reader
+from .reading import Reading
+
+MODEL = "ppocr_det"
+DET_ENGINE = "PP-OCRv4 det (ONNX Runtime)"
+
+
+@dataclass
+class Track:
+    box: tuple[int, int, int, int]  # x0, y0, x1, y1 in analysis pixels
+    start: int
+    template: np.ndarray
+    pixels: np.ndarray  # caption pixels still trusted (bool, crop shape)
+    initial: int
+    end: int | None = None
+    crops: list[np.ndarray] = field(default_factory=list)
+    last_crop_frame: int = -1
+    lines: list[tuple[int, int, int, int]] = field(default_factory=list)  # detector rows, crop pixels
+    core: np.ndarray | None = None  # the letter pixels themselves (bool, crop shape)
+    core_initial: int = 0
+    grow: int = 0  # px a letter may reach beyond the ends of its detector line
+
+    def line_height(self) -> float:
+        """The smallest detector row's height (analysis pixels)."""
+        return float(min((r[3] - r[1] for r in self.lines), default=self.box[3] - self.box[1])) or 1.0
+
+    def rows_abs(self) -> list[tuple[int, int, int, int]]:
+        """Its detector lines in analysis pixels."""
+        x, y = self.box[0], self.box[1]
+        return [(r[0] + x, r[1] + y, r[2] + x, r[3] + y) for r in self.lines]
+
+    def crop(self, image: np.ndarray) -> np.ndarray:
+        x0, y0, x1, y1 = self.box
+        return image[y0:y1, x0:x1]
+
+
+class TextAnalyzer(Reading, VideoAnalyzer):
+    name = "text"
+    models = (MODEL,)
+    version = 6  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture
+
+    def __init__(self, width: int = 540, det_width: int = 288, sample_fps: float = 8.0, settle_s: float = 0.16,
+                 languages: tuple[str, ...] | list[str] = ("eng", "rus"), det_threshold: float = 0.3,
+                 box_threshold: float = 0.5, tolerance: int = 40, match: float = 0.6, crops: int = 7,
+                 min_s: float = 0.15, min_confidence: float = 0.55, min_contrast: float = 1.5, steady: int = 10,
+                 full_band: float = 0.4, threads: int = 1):
+        self.width = width
+        self.det_width = det_width
+        self.sample_fps = sample_fps
+        self.settle_s = settle_s
+        self.steady = steady
+        self.full_band = full_band
+        self.languages = tuple(languages)
+        self.det_threshold = det_threshold
+        self.box_threshold = box_threshold
+        self.tolerance = tolerance
+        self.match = match
+        self.crops = crops
+        self.min_s = min_s
+        self.min_confidence = min_confidence
+        self.min_contrast = min_contrast
+        self.threads = threads
+
+    def params(self) -> dict:
+        return dict(width=self.width, det_width=self.det_width, sample_fps=self.sample_fps, settle_s=self.settle_s,
+                    languages=list(self.languages), det_threshold=self.det_threshold,
+                    box_threshold=self.box_threshold, tolerance=self.tolerance, match=self.match,
+                    crops=self.crops, min_s=self.min_s, min_confidence=self.min_confidence, min_contrast=self.min_contrast, steady=self.steady,
+                    full_band=self.full_band, model=MODEL)
+
+    def _size(self, info) -> tuple[int, int]:
+        """The analysis picture: its shorter side ``width`` px (the source's own size when
+        smaller), so a landscape frame is seen as large as a vertical one. (By its width, a
+        1920x1080 frame was analysed at 540x304: a caption of 3 % of the height was 9 px.)"""
+        scale = min(1.0, self.width / max(1, min(info.width, info.height)))
+        return max(2, round(info.width * scale)), max(2, round(info.height * scale))
+
+    def frame_request(self, info):
+        w, h = self._size(info)
+        return FrameRequest(w, h, "gray")
+
+    def step_for(self, fps: float) -> int:
+        return max(1, int(round(fps / self.sample_fps))) if self.sample_fps > 0 else 1
+
+    # -- life cycle ------------------------------------------------------------------------
+
+    def start(self, info) -> None:
+        from ...resources import onnx_session
+
+        super().start(info)
+        self.session = onnx_session(MODEL, self.threads)  # ModelError -> lane unavailable
+        self._input = self.session.get_inputs()[0].name
+        self.reader = Reader(self.languages)  # OcrUnavailable -> lane unavailable
+        self.aw, self.ah = self._size(info)
+        self._det_scale = min(1.0, self.det_width / min(self.aw, self.ah))  # the whole picture's search
+        self.step = self.step_for(float(info.fps))
+        # frames since the previous sample, and since the frame before it a caption found
+        # by the settling test may have appeared on
+        self.settle = max(2, int(round(self.settle_s * float(info.fps))))
+        self._recent: deque[tuple[int, np.ndarray]] = deque(maxlen=self.step + self.settle + 1)
+        self._active: list[Track] = []
+        self._done: list[Track] = []
+        self._captions: list[dict] = []
+        self._detections = 0
+        self._band_detections = 0
+        self._detector_px = 0  # pixels the detector has looked at (its cost)
+        self._ocr_calls = 0
+        self._last_index = -1
+        self._ref: np.ndarray | None = None  # each row as the last detection covering it saw it
+        self._recheck = -1  # a frame to look for new steady text on besides the samples
+        self._pending: np.ndarray | None = None  # the cells to look at then
+
+    def feed(self, index: int, image: np.ndarray) -> None:
+        self._last_index = index
+        ended = self._follow(index, image)
+        # the replacement comes at the same place, mostly in the same type size: searched at a
+        # scale that shows lines of that height >= 20 px
+        # (widened by a line more either side: the next caption may have a line more)
+        bands = [self._band(t.box[1], t.box[3], float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
+                            margin=1.2 * t.line_height()) for t in ended]
+        if index % self.step == 0 or index == self._recheck:
+            bands += self._new_steady_bands(index, image)
+        if bands:
+            self._find(index, image, merge_bands(bands))
+        # the pipeline hands each frame its own fresh picture: kept without a copy
+        self._recent.append((index, image))
+
+    def finish(self, frame_times: np.ndarray) -> list[Lane]:
+        n = len(frame_times)
+        for t in self._active:
+            t.end = n
+            self._read(t)
+        self._active = []
+        try:
+            self.reader.close()
+        except Exception:  # noqa: BLE001
+            pass
+        caps = self._merge(sorted(self._captions, key=lambda c: (c["start_frame"], c["box"][1])))
+        fps = float(self.info.fps)
+        min_frames = max(1, int(round(self.min_s * fps)))
+        caps = [c for c in caps if c["end_frame"] - c["start_frame"] >= min_frames]
+        self._roles(caps, fps)
+        sx, sy = self.info.width / self.aw, self.info.height / self.ah
+        out = []
+        for c in caps:
+            iv = frame_intervals([(c["start_frame"], min(c["end_frame"], n))], frame_times, self.info.duration_s)[0]
+            x0, y0, x1, y1 = c["box"]
+            iv.update({
+                "box": [round(x0 * sx, 1), round(y0 * sy, 1), round((x1 - x0) * sx, 1), round((y1 - y0) * sy, 1)],
+                "text": c["text"], "role": c["role"], "lang": c["lang"],
+                "height_px": round(c["height"] * sy, 1), "lines": c["lines"],
+                "cap_height_px": round(c["cap_height"] * sy, 1),
+                "font_px": round(c["cap_height"] * sy / CAP_PER_EM, 1),
+                "contrast": round(c["contrast"], 2), "confidence": round(c["confidence"], 3),
+                "dictionary_share": round(c["lexical"], 3),
+                "readable": c["weakest"] >= WORD_SURE and (
+                    c["confidence"] >= SURE or read_quality(c["confidence"], c["lexical"]) >= READABLE),
+                "duration_s": round(iv["end_s"] - iv["start_s"], 6),
+            })
+            out.append(iv)
+        return [Lane("text", {
+            "engine": f"{DET_ENGINE} + Tesseract {self.reader.version} (tesserocr)",
+            "intervals": out,
+            "sampled_frames": self._detections,
+            "band_detections": self._band_detections,
+            "detector_px": self._detector_px,
+            "ocr_calls": self._ocr_calls,
+            "sample_step": self.step,
+            "params": self.params(),
+        })]
+
+    # -- find ------------------------------------------------------------------------------
+
+    def detect(self, image: np.ndarray, scale: float | None = None) -> list[tuple[tuple, list]]:
+        """Caption blocks ((x0, y0, x1, y1), [rows]) in the gray picture's pixels. The picture
+        is shrunk by ``scale`` (default: to ``det_width`` px wide) for the detector."""
+        import cv2
+
+        h, w = image.shape[:2]
+        if scale is None:
+            scale = self._det_scale
+        dw, dh = max(1, round(w * scale)), max(1, round(h * scale))
+        small = cv2.resize(image, (dw, dh), interpolation=cv2.INTER_AREA) if (dw, dh) != (w, h) else image
+        ph, pw = -(-dh // 32) * 32, -(-dw // 32) * 32
+        blob = np.zeros((1, 3, ph, pw), np.float32)
+        blob[0, :, :dh, :dw] = small.astype(np.float32) * (2.0 / 255.0) - 1.0
+        prob = self.session.run(None, {self._input: blob})[0][0, 0, :dh, :dw]
+        self._detector_px += ph * pw
+        lines = db_boxes(prob, self.det_threshold, self.box_threshold, 1.6, min_height=2)
+        sx, sy = w / dw, h / dh
+
+        def clip(b):
+            return (max(0.0, b[0] * sx), max(0.0, b[1] * sy), min(float(w), b[2] * sx), min(float(h), b[3] * sy))
+
+        return [(clip(b), [clip(r) for r in rows]) for b, rows in group_lines(lines)]
+
+    def _band(self, y0: float, y1: float, scale: float = 1.0, margin: float = 0.0) -> tuple[int, int, float]:
+        """Rows y0..y1 widened by ``margin``, at least 3 % of the picture, either side (a band
+        that cuts text grows), to be searched at ``scale``."""
+        m = max(margin, 0.03 * self.ah)
+        return max(0, int(y0 - m)), min(self.ah, int(np.ceil(y1 + m))), scale
+
+    def _new_steady_bands(self, index: int, image: np.ndarray) -> list[tuple[int, int]]:
+        """Rows where something new has settled since the last detection there: pixels that
+        stayed within ``steady`` gray levels over the last ``settle`` frames (~0.2 s), lie on an
+        edge (a 3x3 gray range over ``tolerance``) and lie more than ``tolerance`` outside the
+        gray range of the 3x3 neighbourhood the last detection covering them saw, outside the
+        captions being followed. Text
+        that appears stays put, with sharp edges, over a moving picture too; a moving picture
+        is not steady where it has edges, and a still one is not new. What has been steady
+        for two frames only (text that has just appeared) is looked at again ``settle``
+        frames later, so brief captions are not left until the next sample."""
+        import cv2
+
+        if self._ref is None or len(self._recent) < 2:
+            return [(0, self.ah, 1.0)]
+        # new: outside the gray range of the reference's 3x3 neighbourhood by over ``tolerance``
+        # (a picture that only drifted by a pixel, a slow pan or zoom, is nothing new)
+        k3 = np.ones((3, 3), np.uint8)
+        new = (cv2.subtract(image, cv2.dilate(self._ref, k3)) > self.tolerance) | \
+              (cv2.subtract(cv2.erode(self._ref, k3), image) > self.tolerance)
+        new &= cv2.morphologyEx(image, cv2.MORPH_GRADIENT, k3) > self.tolerance
+        new &= cv2.absdiff(image, self._recent[-2][1]) <= self.steady
+        for t in self._active:  # its own pixels, not its box: a caption may appear inside the box
+            x0, y0, x1, y1 = t.box  # of a texture the detector took for text (a photo's pattern)
+            new[y0:y1, x0:x1] &= ~cv2.dilate(t.pixels.view(np.uint8), k3).astype(bool)
+        settled = new & (cv2.absdiff(image, self._recent[-min(self.settle, len(self._recent))][1]) <= self.steady)
+        hot_new, hot = self._hot_cells(new), self._hot_cells(settled)
+        if index == self._recheck:  # only what had just appeared at the sample
+            hot &= cv2.dilate(self._pending.view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+        else:
+            self._pending = hot_new & ~hot
+            if self._pending.any():
+                self._recheck = index + self.settle
+        rows = np.flatnonzero(hot.any(axis=1))
+        if rows.size == 0:
+            return []
+        bands = []
+        start = prev = int(rows[0])
+        for r in rows[1:]:
+            if r - prev > 2:
+                bands.append(self._band(start * 8, (prev + 1) * 8))
+                start = int(r)
+            prev = int(r)
+        bands.append(self._band(start * 8, (prev + 1) * 8))
+        return bands
+
+    def _hot_cells(self, mask: np.ndarray) -> np.ndarray:
+        """Text is strokes: cells of 8x8 px with a sixth or more of their pixels in ``mask``,
+        two side by side."""
+        import cv2
+
+        ch, cw = self.ah // 8, self.aw // 8
+        cells = cv2.resize(mask[: ch * 8, : cw * 8].view(np.uint8) * np.uint8(255), (cw, ch),
+                           interpolation=cv2.INTER_AREA)
+        hot = cells >= 40
+        return hot[:, 1:] & hot[:, :-1]
+
+    def _find(self, index: int, image: np.ndarray, bands: list[tuple[int, int, float]]) -> None:
+        """Detect text in the row bands (the whole picture when they cover much of it) and
+        start following each new caption. A band searched at full size counts as seen (the
+        settling test looks for what is new against it); one searched smaller does not, so
+        small text it missed is still found."""
+        blocks = []
+        if self._ref is None:  # the first frame: searched whole at full size, small text included
+            self._ref = image.copy()
+            self._detections += 1
+            bands = [(0, self.ah, 1.0)]
+        elif sum(b - a for a, b, _ in bands) > self.full_band * self.ah:
+            self._detections += 1
+            found = self.detect(image)
+            before, self._ref = self._ref, image.copy()
+            # small text: the shrunk picture shows it a few pixels tall; read its rows again at full size
+            small = [b for b, rows in found if min(r[3] - r[1] for r in rows) * self._det_scale < 12]
+            fine = [self._band(b[1], b[3]) for b in small] if self._det_scale < 1 else []
+            # and the new rows where it found nothing, as far as the cost of one more search allows;
+            # the rest stay unseen, to be searched when they are new again
+            budget = self.full_band * self.ah - sum(z - a for a, z, _ in fine)
+            for a, z, _ in sorted(bands, key=lambda b: b[1] - b[0]):
+                if any(a <= (b[1] + b[3]) / 2 < z for b, _ in found):
+                    continue
+                if z - a <= budget:
+                    fine.append((a, z, 1.0))
+                    budget -= z - a
+                else:
+                    self._ref[a:z] = before[a:z]
+            fine = merge_bands(fine)
+            blocks = [(b, rows) for b, rows in found if not any(a <= (b[1] + b[3]) / 2 < z for a, z, _ in fine)]
+            bands = fine
+        for a, z, scale in bands:
+            for _ in range(4):  # a band that cuts through text grows until the text lies inside
+                self._band_detections += 1
+                found = self.detect(image[a:z], scale=scale)
+                grow = max(8, round(0.03 * self.ah))
+                # a line cut by the band's edge ends a little short of it (its box is grown from a shrunk core)
+                rows = [r for _, rs in found for r in rs]
+                top = a > 0 and any(r[1] <= max(4.0, 0.3 * (r[3] - r[1])) for r in rows)
+                bottom = z < self.ah and any(r[3] >= z - a - max(4.0, 0.3 * (r[3] - r[1])) for r in rows)
+                if not (top or bottom):
+                    break
+                a, z = (max(0, a - grow) if top else a), (min(self.ah, z + grow) if bottom else z)
+            for b, rows in found:
+                blocks.append(((b[0], b[1] + a, b[2], b[3] + a), [(r[0], r[1] + a, r[2], r[3] + a) for r in rows]))
+            if scale >= 1.0:
+                self._ref[a:z] = image[a:z]
+        def area(b):
+            return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+        for block, rows in blocks:
+            # a caption found moments ago that this block holds with more lines, or a line
+            # stacked on it, is that caption's other line (one line's edges settled a sample
+            # before the other's: 'Let me show you' / 'how it works' came out as two
+            # captions, and 'Do not rush' was lost): followed again as one block
+            parts = [t for t in self._active if index - t.start <= self.step + self.settle and (
+                _stacked(block, t.box, t.line_height())
+                or (overlap_smaller(block, t.box) > 0.7 and area(block) > 1.5 * area(t.box)))]
+            # else the caption already followed (found again), not a line inside a larger box
+            # - unless what that box followed there is gone: a caption that appeared inside
+            # the box of a texture the detector took for text ('Unless it is rather cold' over
+            # a cat's eyes, swallowed for 3 s)
+            if not parts and any(overlap_smaller(block, t.box) > 0.3 and (
+                    box_iou(block, t.box) > 0.3 or (any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs())
+                                                     and self._still_there(t, image, block)))
+                    for t in self._active):
+                continue
+            for t in parts:
+                self._active.remove(t)
+                old = t.rows_abs()
+                rows = list(rows) + [r for r in old if not any(overlap_smaller(r, q) > 0.5 for q in rows)]
+                block = (min(block[0], t.box[0]), min(block[1], t.box[1]), max(block[2], t.box[2]),
+                         max(block[3], t.box[3]))
+            track = self._new_track(index, image, block, rows)
+            if track is not None:
+                self._active.append(track)
+
+    def _still_there(self, t: Track, image: np.ndarray, block) -> bool:
+        """The caption ``t`` follows is what the detector sees in ``block``: ``match`` of the
+        block's letter pixels now are within ``tolerance`` of ``t``'s template. (Its own
+        pixels there do not tell: letters over a texture change a quarter of them.)"""
+        import cv2
+
+        x0, y0 = max(int(block[0]), t.box[0]), max(int(block[1]), t.box[1])
+        x1, y1 = min(int(np.ceil(block[2])), t.box[2]), min(int(np.ceil(block[3])), t.box[3])
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return True
+        now = image[y0:y1, x0:x1]
+        letters = letters_mask(now)
+        n = int(np.count_nonzero(letters))
+        if n < 16:
+            return True
+        then = t.template[y0 - t.box[1] : y1 - t.box[1], x0 - t.box[0] : x1 - t.box[0]]
+        return np.count_nonzero((cv2.absdiff(now, then) <= self.tolerance) & letters) >= self.match * n
+
+    def _new_track(self, index: int, image: np.ndarray, block, rows) -> Track | None:
+        import cv2
+
+        x0, y0, x1, y1 = block
+        pad = 2
+        # the detector's lines end short of the first and last letters where they are faint
+        # against the picture (plain text over grass: "Unless" read "Jnless", "cold" "colc"):
+        # half a line's height more either side
+        line_h = float(np.median([r[3] - r[1] for r in rows])) if rows else y1 - y0
+        pad_x = max(pad, int(round(0.5 * line_h)))
+        pad = max(pad, int(round(0.15 * line_h)))  # and descenders ("caption" read "ca tion")
+        box = (max(0, int(x0) - pad_x), max(0, int(y0) - pad), min(self.aw, int(np.ceil(x1)) + pad_x),
+               min(self.ah, int(np.ceil(y1)) + pad))
+        if box[2] - box[0] < 6 or box[3] - box[1] < 4:
+            return None
+        template = image[box[1] : box[3], box[0] : box[2]].copy()
+        letters = letters_mask(template)
+        pixels = cv2.dilate(letters.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+        if pixels.sum() < 16:
+            return None
+        lines = [(int(r[0]) - box[0], int(r[1]) - box[1], int(np.ceil(r[2])) - box[0], int(np.ceil(r[3])) - box[1])
+                 for r in rows]
+        # the letters' edges inside the detector's lines: whichever class the letters are
+        # (a white shadowed caption over a grey photo was split with the photo as its
+        # "letters", and a caption change under it went unseen for 100 frames), their
+        # strokes' edges move when the words change
+        edges = cv2.morphologyEx(template, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)) > self.tolerance
+        core = np.zeros_like(letters)
+        for x0_, y0_, x1_, y1_ in lines:
+            core[max(0, y0_):y1_, max(0, x0_):x1_] = edges[max(0, y0_):y1_, max(0, x0_):x1_]
+        if core.sum() < 8:
+            core = letters
+        t = Track(box=box, start=index, template=template, pixels=pixels, initial=int(pixels.sum()), lines=lines,
+                  core=core, core_initial=int(core.sum()), grow=pad_x)
+        t.crops.append(template)
+        t.last_crop_frame = index
+        # the exact first frame: back over the frames kept since the previous detection
+        run = []
+        for k, old in reversed(self._recent):
+            if old is image:
+                continue
+            if self._matches(t, old, refine=False):
+                run.append((k, old))
+            else:
+                break
+        # the letters may match the picture they appeared over (white letters over light
+        # fur: 'Unless to be rather cold' was found 6 frames early): the run starts after
+        # the frame where the caption's box jumped, if one jump stands out and the picture
+        # around the box did not jump with it (a cut behind a caption that stays)
+        run = run[::-1]
+        if run:
+            seq = [old for _, old in run] + [image]
+            jumps = np.array([float(np.mean(cv2.absdiff(t.crop(a), t.crop(b)))) for a, b in zip(seq[:-1], seq[1:])])
+            j = int(np.argmax(jumps))
+            rest = np.delete(jumps, j)
+            if jumps[j] > max(12.0, 3.0 * (float(np.median(rest)) if rest.size else 0.0)):
+                h = box[3] - box[1]
+                y0, y1 = max(0, box[1] - h), min(self.ah, box[3] + h)
+                around = np.ones((y1 - y0, self.aw), bool)
+                around[box[1] - y0 : box[3] - y0, box[0] : box[2]] = False
+                moved = float(np.mean(cv2.absdiff(seq[j][y0:y1], seq[j + 1][y0:y1])[around]))
+                if moved < 0.5 * jumps[j]:
+                    run = run[j + 1 :]
+        if run:
+            t.start = run[0][0]
+        earlier = [old for _, old in run[::-1]]
+        # the frames it was already on give the median picture more crops to work with
+        gap = max(1, self.step // 2)
+        t.crops[:0] = [t.crop(old).copy() for old in earlier[::-1][::gap] if old is not image][:self.crops // 2]
+        return t
+
+    # -- follow ----------------------------------------------------------------------------
+
+    def _matches(self, t: Track, image: np.ndarray, refine: bool) -> bool:
+        """The caption is still on ``image``: ``match`` of its caption pixels, and ``match``
+        of its letter pixels themselves, within ``tolerance`` of the template. (The caption
+        pixels alone held across a change of caption on a plain background: the background
+        and outline around the letters matched whatever was written, and one "caption" ran
+        over four subtitles, read as nothing.)"""
+        import cv2
+
+        close = cv2.absdiff(t.crop(image), t.template) <= self.tolerance
+        n = int(np.count_nonzero(t.pixels))
+        kept = close & t.pixels
+        ok = n > 0 and np.count_nonzero(kept) >= self.match * n
+        if ok and t.core is not None:
+            nc = int(np.count_nonzero(t.core))
+            kept_core = close & t.core
+            ok = nc > 0 and np.count_nonzero(kept_core) >= self.match * nc
+            if ok and refine:
+                t.core = kept_core
+        if ok and refine:
+            t.pixels = kept
+        return ok
+
+    def _follow(self, index: int, image: np.ndarray) -> list[Track]:
+        """Carry each caption on to this frame; the captions that ended here."""
+        ended = []
+        for t in list(self._active):
+            if self._matches(t, image, refine=True) and t.pixels.sum() >= 0.25 * t.initial \
+                    and (t.core is None or t.core.sum() >= 0.25 * t.core_initial):
+                if index - t.last_crop_frame >= max(1, self.step // 2):
+                    t.crops.append(t.crop(image).copy())
+                    t.last_crop_frame = index
+                    if len(t.crops) > self.crops:  # keep them spread over the caption's life
+                        del t.crops[1::2]
+                continue
+            t.end = index
+            self._active.remove(t)
+            self._read(t)
+            ended.append(t)
+        return ended

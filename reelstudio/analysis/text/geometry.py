@@ -1,0 +1,95 @@
+"""The detector's boxes: DB post-processing, lines grouped into caption blocks, overlaps."""
+
+from __future__ import annotations
+
+import numpy as np
+
+def db_boxes(prob: np.ndarray, threshold: float, box_threshold: float, unclip: float,
+             min_height: float) -> list[tuple[float, float, float, float, float]]:
+    """DB probability map -> text line boxes (x0, y0, x1, y1, score) in map pixels."""
+    import cv2
+
+    mask = (prob > threshold).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
+    out = []
+    for i in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if h < min_height or area < 4:
+            continue
+        region = labels[y : y + h, x : x + w] == i
+        score = float(prob[y : y + h, x : x + w][region].mean())
+        if score < box_threshold:
+            continue
+        d = area * unclip / max(1.0, 2.0 * (w + h))
+        out.append((x - d, y - d, x + w + d, y + h + d, score))
+    return out
+
+
+def group_lines(lines: list[tuple[float, float, float, float, float]]) -> list[tuple[tuple, list]]:
+    """Line boxes -> caption blocks: boxes on one row close side by side, then rows stacked
+    closely with overlapping columns and similar heights. Each block: ((x0, y0, x1, y1),
+    [its rows (x0, y0, x1, y1)])."""
+    rows: list[list[float]] = []
+    for x0, y0, x1, y1, _ in sorted(lines, key=lambda b: b[0]):
+        h = y1 - y0
+        for r in rows:
+            rh = r[3] - r[1]
+            vov = min(r[3], y1) - max(r[1], y0)
+            if vov > 0.5 * min(h, rh) and x0 - r[2] < 1.5 * max(h, rh):
+                r[:] = [min(r[0], x0), min(r[1], y0), max(r[2], x1), max(r[3], y1)]
+                break
+        else:
+            rows.append([x0, y0, x1, y1])
+    blocks: list[list[float]] = []
+    for r in sorted(rows, key=lambda b: b[1]):
+        h = r[3] - r[1]
+        for b in blocks:
+            last_h = b[5]
+            gap = r[1] - b[3]
+            hov = min(b[2], r[2]) - max(b[0], r[0])
+            if gap < 0.6 * max(h, last_h) and hov > 0.3 * min(r[2] - r[0], b[2] - b[0]) \
+                    and 0.6 < h / last_h < 1.6:
+                b[:4] = [min(b[0], r[0]), min(b[1], r[1]), max(b[2], r[2]), max(b[3], r[3])]
+                b[5] = h
+                b[4].append(tuple(r))
+                break
+        else:
+            blocks.append([r[0], r[1], r[2], r[3], [tuple(r)], h])
+    return [(tuple(b[:4]), b[4]) for b in blocks]
+
+
+def overlap_smaller(a, b) -> float:
+    """Intersection over the smaller area of two (x0, y0, x1, y1) boxes."""
+    iw = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    ih = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    small = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return iw * ih / small if small > 0 else 0.0
+
+
+def _stacked(a, b, line_h: float) -> bool:
+    """Two boxes one above the other, less than a line's height apart, their columns
+    overlapping by half the narrower one."""
+    gap = max(a[1], b[1]) - min(a[3], b[3])
+    cols = min(a[2], b[2]) - max(a[0], b[0])
+    return -0.5 * line_h < gap < 1.0 * line_h and cols > 0.5 * min(a[2] - a[0], b[2] - b[0])
+
+
+def box_iou(a, b) -> float:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
+
+
+def merge_bands(bands: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Row bands [a, b) with the scale to detect them at, merged where they overlap or touch
+    (at the finer of their scales)."""
+    out: list[list] = []
+    for a, b, scale in sorted(bands):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+            out[-1][2] = max(out[-1][2], scale)
+        else:
+            out.append([a, b, scale])
+    return [(a, b, scale) for a, b, scale in out]

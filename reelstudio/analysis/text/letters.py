@@ -1,0 +1,281 @@
+"""The letters in a caption's pixels: the split from the picture, clean-up, how far a read
+held, how sure a read is of being words, type size and WCAG contrast."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+def otsu(values: np.ndarray) -> float:
+    hist = np.bincount(values.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    if total == 0:
+        return 128.0
+    w0 = np.cumsum(hist)
+    m = np.cumsum(hist * np.arange(256))
+    w1 = total - w0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (m[-1] * w0 / total - m) ** 2 / (w0 * w1)
+    between[~np.isfinite(between)] = 0
+    return float(np.argmax(between)) + 0.5
+
+
+def enclosed_by(cls: np.ndarray) -> np.ndarray:
+    """Pixels outside ``cls`` that cannot reach the crop's edge without crossing ``cls``."""
+    import cv2
+
+    free = (~cls).astype(np.uint8)
+    n, labels = cv2.connectedComponents(free, connectivity=4)
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    return (labels > 0) & ~np.isin(labels, edge[edge > 0])
+
+
+def letters_mask(crop: np.ndarray, region: np.ndarray | None = None) -> np.ndarray:
+    """See :func:`letters_split`: the letter pixels of ``crop`` (within ``region``)."""
+    split = letters_split(crop, region)
+    if split is None:
+        return np.zeros(crop.shape, bool)
+    t, bright = split
+    cls = crop > t if bright else crop <= t
+    return cls & region if region is not None else cls
+
+
+def letters_split(crop: np.ndarray, region: np.ndarray | None = None) -> tuple[float, bool] | None:
+    """How the letters of a gray caption crop stand out: (Otsu's threshold over ``region``,
+    the whole crop when None; True when the letters are the brighter class), or None when
+    ``region`` is nearly empty. Of the two classes, the letters are the one enclosed by the
+    other: an outline, a shadow's rim or a box surrounds the letters, so most letter pixels
+    cannot reach the crop's edge without crossing the other class, while the decoration's
+    pixels can (only the counters of letters like 'o' enclose some). On a near tie, the
+    class with the thicker strokes."""
+    import cv2
+
+    if region is None:
+        region = np.ones(crop.shape, bool)
+    vals = crop[region]
+    if vals.size < 8:
+        return None
+    t = otsu(vals)
+    classes = [(crop > t) & region, (crop <= t) & region]
+    enclosed = []
+    for k, cls in enumerate(classes):
+        other = classes[1 - k]
+        enclosed.append(float((cls & enclosed_by(other)).sum()) / max(1, int(cls.sum())))
+    if abs(enclosed[0] - enclosed[1]) > 0.15:
+        return t, enclosed[0] > enclosed[1]
+    thick = []
+    for cls in classes:
+        d = cv2.distanceTransform(np.pad(cls, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
+        thick.append(float(d[cls].mean()) if cls.any() else 0.0)
+    return t, thick[0] >= thick[1]
+
+
+def clean_letters(letters: np.ndarray, lines: list[tuple[int, int, int, int]], grow: int = 0) -> np.ndarray:
+    """Letters kept only inside the detector's text lines (x0, y0, x1, y1), without specks
+    (pieces much smaller than a letter) and without hairlines (pieces far thinner than the
+    letters' strokes: a rim of bright picture left around an outline). A piece that the end
+    of a line cuts is kept up to ``grow`` px beyond it (the detector ends lines short of a
+    faint first or last letter); one lying wholly beyond the line (a box's edge, picture) is
+    not."""
+    import cv2
+
+    inside = None
+    if lines:
+        keep = np.zeros(letters.shape, bool)
+        inside = np.zeros(letters.shape, bool)
+        for x0, y0, x1, y1 in lines:
+            keep[max(0, y0) : y1, max(0, x0 - grow) : x1 + grow] = True
+            inside[max(0, y0) : y1, max(0, x0) : x1] = True
+        letters = letters & keep
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(letters.astype(np.uint8), connectivity=8)
+    if n <= 1:
+        return letters
+    if inside is not None and grow > 0:
+        touches = np.zeros(n, bool)
+        touches[np.unique(labels[inside & letters])] = True
+        letters = letters & touches[labels]
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(letters.astype(np.uint8), connectivity=8)
+        if n <= 1:
+            return letters
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    big = areas >= max(3, 0.5 * np.median(areas))
+    ref_h = float(np.median(heights[big])) if big.any() else 0.0
+    ok = (areas >= max(3.0, 0.02 * areas.max())) & (heights >= 0.25 * ref_h)
+    # stroke thickness of each piece: the largest distance from its inside to its edge
+    dist = cv2.distanceTransform(np.pad(letters, 1).view(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
+    thick = np.zeros(n, np.float32)
+    np.maximum.at(thick, labels.ravel(), dist.ravel())
+    thick = thick[1:]
+    if big.any():
+        stroke = thick >= 0.4 * float(np.median(thick[big]))
+        ok &= stroke
+        # the dots and marks over letters (i, j, ё, й) are small but no specks: a dotless
+        # 'is' was read '1$', 'daily' 'dally', 'тёплой' 'теплои'
+        ok |= stroke & ~ok & _marks_over(stats[1:], ok, ref_h)
+    return ok[labels - 1] & (labels > 0)
+
+
+def _marks_over(stats: np.ndarray, kept: np.ndarray, ref_h: float) -> np.ndarray:
+    """Pieces (connected-component stats rows) lying just over a kept letter: less than 0.4
+    of a letter's height above its top, centred over its columns and no wider than it,
+    smaller than half a letter and not flat like a hairline."""
+    import cv2
+
+    x, y = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    out = np.zeros(len(stats), bool)
+    if ref_h <= 0 or not kept.any():
+        return out
+    small = (h <= 0.5 * ref_h) & (w <= 0.8 * ref_h) & (np.maximum(w, h) <= 4 * np.minimum(w, h))
+    for i in np.flatnonzero(small & ~kept):
+        cx = x[i] + w[i] / 2
+        # over one letter (not a piece of several joined, which has room for any speck), close above it
+        below = kept & (x <= cx) & (cx <= x + w) & (w <= ref_h) & (w[i] <= 1.2 * w) \
+            & (y >= y[i] + h[i]) & (y - (y[i] + h[i]) <= 0.4 * ref_h)
+        out[i] = bool(below.any())
+    return out
+
+
+def enclosed_only(letters: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """Letters of outlined or boxed text without the picture beside them: when most letter
+    pixels are enclosed by the other class (an outline, a box), a piece of the letter class
+    that is not (bright picture just beyond the outline, joined to the caption's pixels:
+    "WAIT UNTIL YOU" ended in a blob read as "YOUS") is dropped. Plain text, where little
+    is enclosed, is left alone."""
+    import cv2
+
+    if not letters.any():
+        return letters
+    # above and below the crop counts as the other class: a line of letters touching the
+    # crop's top or bottom edge is not "reaching the picture" ('Let me show you\nhow it
+    # works' lost its second line); beyond its ends, where picture joins the caption, it is
+    enc = enclosed_by(np.pad(other, ((1, 1), (0, 0)), constant_values=True))[1:-1] & letters
+    if enc.sum() < 0.6 * letters.sum():
+        return letters
+    n, labels = cv2.connectedComponents(letters.astype(np.uint8), connectivity=8)
+    if n <= 2:
+        return letters
+    total = np.bincount(labels.ravel(), minlength=n)
+    inside = np.bincount(labels[enc], minlength=n)
+    keep = inside >= 0.3 * np.maximum(total, 1)
+    keep[0] = False
+    return keep[labels]
+
+
+def read_held(stack: np.ndarray, med: np.ndarray, binary: np.ndarray, lines: list[tuple[int, int, int, int]],
+              scale: float, tolerance: int) -> float:
+    """How far the letters Tesseract read stayed put over a caption's life: the lowest share,
+    over its kept crops ``stack``, of the read's ink (``binary``'s black pixels inside its line
+    boxes, the 16 px border and ``scale`` undone) within ``tolerance`` of the median picture
+    ``med``. A caption's letters stay; the texture of a moving picture does not, nor do the
+    letters of a caption that came up inside a texture's box part-way through its life."""
+    import cv2
+
+    ink = np.zeros(binary.shape, bool)
+    for x, y, w, h in lines:
+        ink[y : y + h, x : x + w] = True
+    ink &= binary == 0
+    ink = ink[16:-16, 16:-16]
+    if scale > 1:
+        ink = cv2.resize(ink.view(np.uint8), (med.shape[1], med.shape[0]), interpolation=cv2.INTER_AREA) > 0
+    n = int(np.count_nonzero(ink))
+    if n < 8 or len(stack) < 2:
+        return 1.0
+    close = np.abs(stack[:, ink].astype(np.int16) - med[ink].astype(np.int16)) <= tolerance
+    return float(np.min(close.mean(axis=1)))
+
+
+# a read less sure to be seen than min_contrast must hold (read_held) at least this: on the
+# checks' clips texture reads held 0.02-0.34; on the captions corpus's tune part real captions
+# at contrast under 1.5 held 0.92-0.99 and a second read of a handle beside its caption 0.68
+HELD = 0.75
+
+
+def glyph_height(letters: np.ndarray) -> float:
+    """The typical letter height of a letter mask: the median height of its pieces that are
+    not specks (area at least a quarter of the 90th percentile piece's)."""
+    import cv2
+
+    n, _, stats, _ = cv2.connectedComponentsWithStats(letters.astype(np.uint8), connectivity=8)
+    if n <= 1:
+        return float(letters.shape[0])
+    areas, heights = stats[1:, cv2.CC_STAT_AREA], stats[1:, cv2.CC_STAT_HEIGHT]
+    keep = areas >= max(3.0, 0.25 * float(np.percentile(areas, 90)))
+    return float(np.median(heights[keep])) if keep.any() else float(np.median(heights))
+
+
+# a caption is shown as unreadable (its box, not its text quoted) when Tesseract is less sure
+# than SURE and its read_quality is under READABLE. On the captions corpus's tune part: garbled
+# reads 'Самый npoctTon' (0.64, 38 % dictionary words) and '06 эгоя"'НИКто не рассказывает'
+# (0.75, 56 %) fall under it; right reads with names ('THE DASHWOODS', 0.95, none in the
+# dictionary) or with a slip ('Honestureview after one month', 0.82, 50 %) do not.
+SURE, READABLE = 0.85, 0.6
+# ... and never when one of its words (two letters or more) is read less sure than WORD_SURE: a
+# sure line can hold one misread word ('Big Bick Bunny (<) Blender Foundation', 0.83 sure, the
+# word 0.57; 'unless to be father', 0.44), which a flag must not quote. On the tune part it also
+# hides 'Honestureview after one month' (0.43) and 'Part two 1$ already up' (0.45); right words
+# were read at 0.72 or surer.
+WORD_SURE = 0.6
+def read_quality(confidence: float, lexical: float) -> float:
+    """How far a read is words: Tesseract's mean confidence, halved when none of its letters
+    are in dictionary words (handles, links and numbers left out of that share)."""
+    return confidence * (0.5 + 0.5 * lexical)
+
+
+CAP_PER_EM = 0.71  # capital height / font size: 0.69-0.73 in DejaVu, Liberation, Open Sans, Roboto
+X_PER_CAP = 0.74  # x-height / capital height in the same families (0.72-0.77)
+# letters that reach the capital line: capitals, digits, Latin and Cyrillic ascenders
+_TALL = re.compile(r"[A-ZА-ЯЁ0-9bdfhklбф]")
+_DESCENDING = re.compile(r"[gjpqyрудфцщ]")  # letters reaching below the baseline
+
+
+def cap_height(ink: np.ndarray, lines: list[tuple[int, int, int, int]], text: str) -> float | None:
+    """The height of capitals above the baseline in an ink mask (True = letter), whichever
+    letters the text holds: per line (x, y, w, h), the baseline is the median bottom of the
+    letter-sized pieces (dots, commas, quotes and hyphens left out) and each piece's height
+    above it is taken; capitals, digits and ascenders form the top cluster. Text without any
+    of those (read as such by ``text``: 'one more run') shows only the x-height, scaled by
+    ``X_PER_CAP``. (The ink's height moves with descenders: 60 px Liberation Sans was 44 px
+    tall without and 48-50 px with them.) None when there is too little ink to tell."""
+    import cv2
+
+    tops: list[float] = []
+    # the share of pieces hanging below the baseline, from the text ('jumpy gypsy pig': most)
+    letters = sum(ch.isalnum() for ch in text)
+    hanging = len(_DESCENDING.findall(text)) / letters if letters else 0.0
+    for x, y, w, h in lines or [(0, 0, ink.shape[1], ink.shape[0])]:
+        part = ink[max(0, y) : y + h, max(0, x) : x + w]
+        n, _, stats, _ = cv2.connectedComponentsWithStats(part.astype(np.uint8), connectivity=8)
+        if n <= 1:
+            continue
+        top, hgt = stats[1:, cv2.CC_STAT_TOP], stats[1:, cv2.CC_STAT_HEIGHT]
+        big = hgt >= 0.5 * float(np.percentile(hgt, 90))
+        if big.sum() < 2:
+            continue
+        bottom = np.sort(top[big] + hgt[big])
+        base = float(np.median(bottom[: max(1, len(bottom) - int(round(hanging * len(bottom))))]))
+        # pieces standing on the baseline (a descender's piece starts at the x-height, so it counts too)
+        above = base - top[big]
+        tops += [float(v) for v in above if v > 0]
+    if len(tops) < 2:
+        return None
+    tops_a = np.sort(np.asarray(tops))[::-1]
+    # the text says how many pieces reach the capital line: the median of that many tallest
+    # (a lone capital in 'Once more, every summer' is 1 piece of 20)
+    tall = len(_TALL.findall(text))
+    if tall:
+        return float(np.median(tops_a[: max(1, min(tall, len(tops_a)))]))
+    return float(np.median(tops_a)) / X_PER_CAP  # only x-height letters in the text
+
+
+_c = np.arange(256, dtype=np.float64) / 255.0
+_LIN = np.where(_c <= 0.04045, _c / 12.92, ((_c + 0.055) / 1.055) ** 2.4)
+
+
+def wcag_contrast(a: float, b: float) -> float:
+    """WCAG 2.x contrast ratio of two sRGB-encoded gray levels (0..255)."""
+    la, lb = _LIN[int(round(a))], _LIN[int(round(b))]
+    hi, lo = max(la, lb), min(la, lb)
+    return float((hi + 0.05) / (lo + 0.05))

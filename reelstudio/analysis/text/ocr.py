@@ -1,0 +1,183 @@
+"""Tesseract through tesserocr (found, loaded once, read line by line) and the scripts of what
+it read: look-alike letters turned to their word's script, white space tidied."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+
+from ...errors import ModelError
+
+TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    "/opt/homebrew/share/tessdata",
+    "/usr/local/share/tesseract-ocr/tessdata",
+)
+
+
+class OcrUnavailable(ModelError):
+    """Tesseract (tesserocr) or its language data cannot be used: for the user, a model
+    missing like the bundled ones (the CLI exits 9 unless the text lane is skipped)."""
+
+
+def find_tessdata(languages: tuple[str, ...]) -> Path:
+    """The first tessdata folder holding every language; OcrUnavailable naming what is missing."""
+    env = os.environ.get("TESSDATA_PREFIX")
+    candidates = ([Path(env), Path(env) / "tessdata"] if env else []) + [Path(d) for d in TESSDATA_DIRS]
+    best: tuple[Path, list[str]] | None = None
+    for d in candidates:
+        if not d.is_dir():
+            continue
+        missing = [lang for lang in languages if not (d / f"{lang}.traineddata").is_file()]
+        if not missing:
+            return d
+        if best is None or len(missing) < len(best[1]):
+            best = (d, missing)
+    if best is None:
+        raise OcrUnavailable("Tesseract language data not found (no tessdata folder; install tesseract-ocr "
+                             "and its language packs, or set TESSDATA_PREFIX)")
+    raise OcrUnavailable(f"Tesseract language data missing in {best[0]}: {', '.join(best[1])} "
+                         f"(install tesseract-ocr-{best[1][0]})")
+
+
+def installed_languages() -> list[str]:
+    """Languages whose Tesseract data is in the first tessdata folder found ('osd' left out);
+    reads the folder, so it also works in the packaged app, which ships no tesseract program."""
+    env = os.environ.get("TESSDATA_PREFIX")
+    for d in ([Path(env), Path(env) / "tessdata"] if env else []) + [Path(d) for d in TESSDATA_DIRS]:
+        if d.is_dir():
+            langs = sorted(p.name[: -len(".traineddata")] for p in d.glob("*.traineddata"))
+            if langs:
+                return [lang for lang in langs if lang != "osd"]
+    return []
+
+
+_NAME_LIKE = re.compile(r"[@#/]|\w\.\w|^\d+[.,:]?$")
+
+
+class Reader:
+    """Tesseract through tesserocr, loaded once."""
+
+    def __init__(self, languages: tuple[str, ...]):
+        try:
+            import tesserocr
+        except ImportError as exc:
+            raise OcrUnavailable(f"tesserocr (Tesseract's C API) cannot be imported: {exc}") from None
+        self.tesserocr = tesserocr
+        self.path = find_tessdata(languages)
+        self.languages = languages
+        self.lexical = 0.0  # of the last read: see read()
+        self.weakest = 1.0
+        self.apis: dict[str, object] = {}
+        self.api = self._api("+".join(languages))
+        self.version = tesserocr.tesseract_version().split()[1] if tesserocr.tesseract_version() else "?"
+
+    def _api(self, lang: str):
+        if lang not in self.apis:
+            tesserocr = self.tesserocr
+            try:
+                self.apis[lang] = tesserocr.PyTessBaseAPI(path=str(self.path) + os.sep, lang=lang,
+                                                          psm=tesserocr.PSM.SINGLE_BLOCK,
+                                                          oem=tesserocr.OEM.LSTM_ONLY)
+            except RuntimeError as exc:
+                raise OcrUnavailable(f"Tesseract cannot load {lang} from {self.path}: {exc}") from None
+        return self.apis[lang]
+
+    def read(self, binary: np.ndarray, lang: str | None = None,
+             single_line: bool = False) -> tuple[str, float, list[tuple[int, int, int, int]]]:
+        """Black-on-white uint8 picture -> text, mean confidence 0..1, line boxes (x, y, w, h).
+        ``lang``: one of the languages alone (default: all of them together). ``single_line``:
+        the picture holds one line of text (Tesseract's page segmentation for a line: short
+        words read as a "block" came out as 'Noma' for 'NOT')."""
+        from PIL import Image
+
+        api = self.api if lang is None else self._api(lang)
+        psm = self.tesserocr.PSM.SINGLE_LINE if single_line else self.tesserocr.PSM.SINGLE_BLOCK
+        if api.GetPageSegMode() != psm:
+            api.SetPageSegMode(psm)
+        api.SetImage(Image.fromarray(binary))
+        text = api.GetUTF8Text()
+        conf = api.MeanTextConf() / 100.0
+        # the share of its letters in words of Tesseract's dictionaries: a garbled read of
+        # plain text over grass ('is to ve ill di „4') can be as sure as a right one
+        inside = total = 0
+        self.weakest = 1.0  # the least sure word of two or more letters, 0..1
+        ri = api.GetIterator() if text.strip() else None
+        if ri is not None:
+            for w in self.tesserocr.iterate_level(ri, self.tesserocr.RIL.WORD):
+                try:
+                    word = w.GetUTF8Text(self.tesserocr.RIL.WORD) or ""
+                except RuntimeError:  # an empty word ("No text returned")
+                    continue
+                if sum(ch.isalnum() for ch in word) >= 2:
+                    self.weakest = min(self.weakest, w.Confidence(self.tesserocr.RIL.WORD) / 100.0)
+                if _NAME_LIKE.search(word):
+                    continue  # handles, links, numbers: no dictionary has them
+                n = sum(ch.isalpha() for ch in word) + sum(not ch.isalnum() and not ch.isspace() for ch in word)
+                total += n
+                inside += n if w.WordIsFromDictionary() else 0
+        self.lexical = inside / total if total else 0.0
+        lines = []
+        for _, box, _, _ in api.GetComponentImages(self.tesserocr.RIL.TEXTLINE, True):
+            lines.append((box["x"], box["y"], box["w"], box["h"]))
+        api.Clear()
+        return text, conf, lines
+
+    def close(self) -> None:
+        for api in self.apis.values():
+            try:
+                api.End()
+            except Exception:  # noqa: BLE001 - best effort
+                pass
+        self.apis = {}
+
+
+_LAT2CYR = str.maketrans("aeopcxyABEKMHOPCTXy", "аеорсхуАВЕКМНОРСТХу")
+_CYR2LAT = str.maketrans("аеорсхуАВЕКМНОРСТХ", "aeopcxyABEKMHOPCTX")
+_LOOKALIKE = set("aeopcxyABEKMHOPCTXаеорсхуАВЕКМНОРСТХ")
+
+
+def script_of(ch: str) -> str | None:
+    if not ch.isalpha():
+        return None
+    name = unicodedata.name(ch, "")
+    if name.startswith("CYRILLIC"):
+        return "cyrillic"
+    if name.startswith("LATIN"):
+        return "latin"
+    return "other"
+
+
+def fix_scripts(text: str) -> str:
+    """Per word: Latin/Cyrillic look-alikes turned into the word's majority script (the
+    whole caption's when the word has none, e.g. "Не" read as Latin "He")."""
+    kinds_all = [script_of(c) for c in text]
+    caption_cyr = kinds_all.count("cyrillic") > kinds_all.count("latin")
+
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        kinds = [script_of(c) for c in w]
+        cyr, lat = kinds.count("cyrillic"), kinds.count("latin")
+        if all(c in _LOOKALIKE for c in w if c.isalpha()):
+            cyr, lat = (1, 0) if caption_cyr else (0, 1)
+        if cyr > lat:
+            return w.translate(_LAT2CYR)
+        if lat > cyr:
+            return w.translate(_CYR2LAT)
+        return w
+    return re.sub(r"\w+", fix, text)
+
+
+LANG_OF_SCRIPT = {"latin": "eng", "cyrillic": "rus"}
+
+
+def tidy(text: str) -> str:
+    """Tesseract's text: blank lines dropped, runs of spaces as one."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())

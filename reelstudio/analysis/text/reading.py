@@ -1,0 +1,244 @@
+"""Reading a followed caption (the lane's third step, see the package docstring): the median
+picture of its kept crops, its letters and their contrast, Tesseract's reads and the doubtful
+reads' further tries, the guards that keep texture out, and the finished captions' merge and
+roles. A mixin of :class:`TextAnalyzer`, which holds the reader and the parameters."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, glyph_height, letters_split,
+                      otsu, read_held, read_quality, wcag_contrast)
+from .ocr import LANG_OF_SCRIPT, fix_scripts, script_of, tidy
+from .geometry import overlap_smaller
+
+
+class Reading:
+    """The reading half of :class:`TextAnalyzer` (it sets ``reader``, ``info``, ``ah`` and
+    the parameters these methods use)."""
+
+    def _read(self, t) -> None:
+        fps = float(self.info.fps)
+        if (t.end - t.start) < max(1, int(round(self.min_s * fps))):
+            return
+        seen = self._letters_of(t)
+        if seen is None:
+            return
+        stack, med, region, threshold, bright, contrast, glyph_h = seen
+        scale = float(np.clip(32.0 / max(1.0, glyph_h), 1.0, 6.0))
+        if scale <= 1.2:
+            scale = 1.0
+        text, conf, lines, binary, lexical, weakest = self._ocr(t, med, region, threshold, bright, scale)
+        text = fix_scripts(tidy(text))
+        scripts = [script_of(ch) for ch in text]
+        counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
+        main = max(counts, key=counts.get)
+        alone = LANG_OF_SCRIPT.get(main)
+        if counts["latin"] and counts["cyrillic"] and alone in self.languages and len(self.languages) > 1:
+            # words read in the other script amid a caption in one: read again in its language alone
+            text2, conf2, lines2 = self.reader.read(binary, alone, single_line=len(t.lines) == 1)
+            self._ocr_calls += 1
+            if conf2 >= 0.9 * conf and re.search(r"\w\w", text2):
+                text, conf, lines, lexical = fix_scripts(tidy(text2)), conf2, lines2, self.reader.lexical
+                weakest = self.reader.weakest
+        if not re.search(r"\w\w", text) or conf < self.min_confidence:
+            return
+        if contrast < self.min_contrast and conf < 0.8:
+            return  # letters no one can see: detector texture, not a caption
+        if contrast < self.min_contrast and read_held(stack, med, binary, lines, scale,
+                                                      2 * self.steady) < HELD:
+            # letters that neither stand out nor stay put: a photo's texture, or the letters of
+            # a caption that came up part-way through a texture's life inside its box, read
+            # by a rescue ('ry' 176 px, 'all', 'es late |' over the checks' moving cat photo)
+            return
+        lang = LANG_OF_SCRIPT.get(main, self.languages[0])
+        heights_px = [lh / scale for (_, _, _, lh) in lines] or [glyph_h]
+        cap = cap_height(binary == 0, lines, text)
+        cap = glyph_h if cap is None else cap / scale
+        self._captions.append({
+            "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
+            "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
+            "contrast": contrast, "confidence": conf, "lexical": lexical, "weakest": weakest,
+        })
+
+    def _letters_of(self, t):
+        """(stack of kept crops, their median, the caption's steady pixels, the letters' split
+        threshold and polarity, contrast, glyph height), or None when no letters part."""
+        import cv2
+
+        stack = np.stack(t.crops)
+        med = np.median(stack, axis=0).astype(np.uint8)
+        # the caption's steady pixels (following keeps those within ``tolerance`` of the template),
+        # tightened to those that hardly moved across the kept crops: letters and their
+        # decoration stay put, the picture behind them drifts
+        region = t.pixels
+        if len(t.crops) >= 3:
+            still = region & (np.ptp(stack, axis=0) <= 2 * self.steady)
+            if still.sum() >= 64:
+                region = still
+        split = letters_split(med, region)
+        if split is None:
+            return None
+        threshold, bright = split
+        letters = clean_letters(((med > threshold) if bright else (med <= threshold)) & region, t.lines, t.grow)
+        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold))
+        if letters.sum() < 8:
+            return None
+        # contrast: eroded letters against the other pixels of the box, per crop
+        core = cv2.erode(letters.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+        if core.sum() < 4:
+            core = letters
+        # what immediately surrounds the letters: the pixels 1.5-3 px from them (the first,
+        # anti-aliased pixel skipped) - an outline or a box where there is one, else the
+        # picture right beside them. (Against every other pixel of the box, outlined text
+        # was measured against the picture beyond its outline: 2-5:1 for 21:1.)
+        dist = cv2.distanceTransform((~letters).view(np.uint8), cv2.DIST_L2, 3)
+        ring = (dist > 0.9) & (dist <= 2.5)
+        if ring.sum() < 8:
+            ring = ~letters
+        # the letters' fill: the upper (lower, for dark letters) quartile of their eroded
+        # pixels, as small letters' strokes are mostly anti-aliased edge at analysis size
+        q = 75 if bright else 25
+        picked = t.crops[:: max(1, len(t.crops) // 4)]  # a few, spread over its life
+        contrasts = [wcag_contrast(float(np.percentile(c[core], q)), float(np.median(c[ring])))
+                     for c in picked if ring.any()]
+        contrast = float(np.median(contrasts)) if contrasts else 1.0
+        return stack, med, region, threshold, bright, contrast, glyph_height(letters)
+
+    def _ocr(self, t, med: np.ndarray, region: np.ndarray, threshold: float, bright: bool, scale: float):
+        """The read: (text, confidence, line boxes, the binary read, dictionary share, the
+        least sure word's confidence); a doubtful one tried again (see :meth:`_rescue`)."""
+        import cv2
+
+        lines_up = [tuple(int(round(v * scale)) for v in ln) for ln in t.lines]
+        big = cv2.resize(med, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC) if scale > 1 else med
+
+        def binary_of(region: np.ndarray, bright: bool) -> np.ndarray:
+            """Letters black on white, ~32 px tall: the gray median is enlarged first and split
+            there (small text keeps the shape of its strokes, which a blown-up binary loses)."""
+            letters = big > threshold if bright else big <= threshold
+            if scale > 1:
+                region = cv2.resize(region.view(np.uint8), (big.shape[1], big.shape[0]),
+                                    interpolation=cv2.INTER_NEAREST) > 0
+            letters = clean_letters(letters & region, lines_up, int(round(t.grow * scale)))
+            other = big <= threshold if bright else big > threshold  # the whole crop: a ring cut by
+            # the caption's pixels' edge still encloses its letters
+            letters = enclosed_only(letters, other)
+            return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
+                                      cv2.BORDER_CONSTANT, value=255)
+
+        binary = binary_of(region, bright)
+        text, conf, lines = self.reader.read(binary, single_line=len(t.lines) == 1)
+        lexical, weakest = self.reader.lexical, self.reader.weakest
+        self._ocr_calls += 1
+        if conf < 0.8:
+            # a doubtful read: the caption's pixels without their outer rim (picture pixels
+            # beside an outline that happened to stay put), and the other polarity; the
+            # read Tesseract is surest of wins
+            inner = cv2.erode(region.view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+            for variant in ((inner, bright), (region, not bright)):
+                if variant[0].sum() < 16:
+                    continue
+                other = binary_of(*variant)
+                got = self.reader.read(other, single_line=len(t.lines) == 1)
+                self._ocr_calls += 1
+                if got[1] > conf:
+                    (text, conf, lines), binary = got, other
+                    lexical, weakest = self.reader.lexical, self.reader.weakest
+        read = (text, conf, lines, binary, lexical, weakest)
+        if read_quality(conf, lexical) < 0.8 and conf < 0.9:
+            read = self._rescue(t, read, big, bright, scale)
+        return read
+
+    def _rescue(self, t, first: tuple, big: np.ndarray, bright: bool, scale: float) -> tuple:
+        """A doubtful read (a sure one with names in it is not: 35 captions of a reel cost 20
+        more reads for nothing), tried two more ways, in the split's polarity first (the other
+        if still doubtful): outlined letters over a picture as bright as they are (white
+        letters outlined black over a white cup, a word turning yellow every 8 frames: 'stir
+        it slowly' read '~~ VT”'), as the class the other one encloses over the whole box;
+        plain letters over a busy or light picture, which no one threshold parts from it
+        ('Unless to be rather cold' over grey fur, read as nothing), as what stands out of its
+        own neighbourhood (a top-hat). Judged by confidence and words together (on confidence
+        alone 'Honest review after one month' lost to 'Fionest-review after-oneamonth'), and
+        by how much is read ('The quick brown' without its line 'fox jumps', 'is to be ill di'
+        for '... disposed')."""
+        reads = [first]
+        lines = first[2]
+
+        def score(r) -> float:
+            most = max(sum(ch.isalnum() for ch in q[0]) for q in reads) or 1
+            return read_quality(r[1], r[4]) * min(1.0, sum(ch.isalnum() for ch in r[0]) / most)
+
+        cut = otsu(big)
+        for polarity in (bright, not bright):
+            for other in (self._enclosed_binary(big, cut, polarity),
+                          self._tophat_binary(big, polarity, t.line_height() * scale)):
+                got = self.reader.read(other, single_line=len(t.lines) == 1)
+                self._ocr_calls += 1
+                reads.append((*got, other, self.reader.lexical, self.reader.weakest))
+            if max(score(r) for r in reads) >= 0.8:
+                break
+        best = max(reads, key=lambda r: (score(r), len(r[2]) >= len(lines)))
+        if len(best[2]) >= len(lines) or best is reads[0]:
+            return best
+        return first
+
+    @staticmethod
+    def _enclosed_binary(big: np.ndarray, cut: float, bright: bool) -> np.ndarray:
+        """Letters black on white: the pixels of one class (brighter than ``cut`` when
+        ``bright``) that the other class encloses (above and below the box counting as it),
+        as an outline or a box encloses the letters and not the picture around them."""
+        import cv2
+
+        cls = big > cut if bright else big <= cut
+        letters = enclosed_by(np.pad(~cls, ((1, 1), (0, 0)), constant_values=True))[1:-1] & cls
+        return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
+                                  cv2.BORDER_CONSTANT, value=255)
+
+    @staticmethod
+    def _tophat_binary(big: np.ndarray, bright: bool, line_h: float) -> np.ndarray:
+        """Letters black on white from what stands out of its own neighbourhood: the white
+        (black, for dark letters) top-hat with a disc of 0.6 of the detector line's height
+        ``line_h`` (the letters' own height, measured on a letter mask the busy picture broke,
+        came out too small and left only the strokes' rims), split by Otsu."""
+        import cv2
+
+        k = max(3, int(round(0.6 * line_h)) | 1)
+        hat = cv2.morphologyEx(big, cv2.MORPH_TOPHAT if bright else cv2.MORPH_BLACKHAT,
+                               cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+        letters = hat > otsu(hat)
+        return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
+                                  cv2.BORDER_CONSTANT, value=255)
+
+    # -- tidy ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _merge(caps: list[dict]) -> list[dict]:
+        out: list[dict] = []
+        for c in caps:
+            for o in out:
+                if o["text"] == c["text"] and 0 <= c["start_frame"] - o["end_frame"] <= 1 \
+                        and overlap_smaller(o["box"], c["box"]) > 0.7:
+                    o["end_frame"] = c["end_frame"]
+                    break
+            else:
+                out.append(dict(c))
+        return out
+
+    def _roles(self, caps: list[dict], fps: float) -> None:
+        gap = 1.5 * fps
+        for c in caps:
+            cy = (c["box"][1] + c["box"][3]) / 2 / self.ah
+            h = c["box"][3] - c["box"][1]
+            seq = False
+            for o in caps:
+                if o is c:
+                    continue
+                oy = (o["box"][1] + o["box"][3]) / 2 / self.ah
+                near_time = (o["start_frame"] - c["end_frame"] <= gap and c["start_frame"] - o["end_frame"] <= gap)
+                if near_time and abs(oy - cy) * self.ah < 1.5 * h + 0.05 * self.ah and o["text"] != c["text"]:
+                    seq = True
+                    break
+            c["role"] = "subtitle" if cy > 0.35 and seq else "overlay"
