@@ -343,7 +343,8 @@ def test_a_faint_peak_that_is_not_a_spike_is_not_a_cut():
 def steps_of(frames: list[np.ndarray]) -> np.ndarray:
     """Every frame's ``transitions.picture_step``, as the analyzer records them."""
     z = [transitions.zscored_gray(f) for f in frames]
-    return np.array([0.0] + [transitions.picture_step(z[i - 1], z[i]) for i in range(1, len(z))], np.float32)
+    first = np.zeros(transitions.STEP_BANDS + 1, np.float32)
+    return np.array([first] + [transitions.picture_step(z[i - 1], z[i]) for i in range(1, len(z))], np.float32)
 
 
 def shaky(seed: int, n: int, amp: int = 2) -> list[np.ndarray]:
@@ -366,7 +367,7 @@ def test_a_cut_the_model_does_not_see_is_found_from_the_picture_steps():
     assert CutsAnalyzer(step_contrast_min=np.inf).events(single, many, clip(frames), steps=steps_of(frames)) == []
 
 
-@pytest.mark.parametrize("disturbance", ["shake", "whip pan", "lighting", "flash"])
+@pytest.mark.parametrize("disturbance", ["shake", "whip pan", "lighting", "flash", "caption"])
 def test_picture_steps_make_no_cut_inside_one_shot(disturbance):
     if disturbance == "shake":
         frames = shaky(22, N, amp=3)  # jolts of up to 6 px a frame: beyond the 2 px the step takes out
@@ -375,9 +376,14 @@ def test_picture_steps_make_no_cut_inside_one_shot(disturbance):
     elif disturbance == "lighting":
         frames = shaky(24, N)
         frames[60:] = [(f * np.array([0.5, 0.5, 0.55])).astype(np.uint8) for f in frames[60:]]
-    else:
+    elif disturbance == "flash":
         frames = shaky(25, N)
         frames[60] = np.clip(frames[60].astype(np.int16) + 120, 0, 255).astype(np.uint8)
+    else:  # a burned-in caption appears over a plain, moving picture (a wall, the sky)
+        frames = [np.clip(f.astype(np.int16) // 8 + 180, 0, 255).astype(np.uint8) for f in shaky(26, N)]
+        for f in frames[60:]:
+            f[16:20, 8:40] = 255
+            f[17:19, 10:38:3] = 0
     single, many = quiet()
     assert CutsAnalyzer().events(single, many, clip(frames), steps=steps_of(frames)) == []
 

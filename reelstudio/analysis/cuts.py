@@ -47,11 +47,14 @@ Events, from the per-frame probabilities ``single`` (a transition ends here) and
 6. Cuts the model does not see at all: between similar-looking shots of a fast montage
    TransNetV2's ``single`` can stay under 0.01. A frame whose 48x27 picture change (a camera
    move of up to 2 px taken out) is ``step_contrast_min`` times the largest of the two steps
-   on each side (``transitions.step_contrasts``), whose picture does not come back even
-   shifted (``transitions.moved_distance`` >= ``step_blip_min``), away from the events found
-   so far is a cut. Corpus (tune), every frame outside the gradual transitions: cuts the
-   model misses 1.42 and 2.07 (moved distance 0.49, 0.80); no other frame above 1.20;
-   synthetic hand-held jolts of 2-6 px a frame at 48x27 up to 3.6, moved distance <= 0.20.
+   on each side (``transitions.step_contrasts``), the same in each horizontal third at
+   ``step_band_min`` (a caption or a title coming or going changes one or two thirds), and
+   whose picture does not come back even shifted (``transitions.moved_distance`` >=
+   ``step_blip_min``), away from the events found so far, is a cut. Corpus (tune): the cuts
+   the model misses at 1.44 and 1.79, thirds >= 1.22 and 1.38, moved distance 0.49 and 0.80;
+   other frames outside the transitions up to 1.33 (that one: a third at 1.04); synthetic
+   hand-held jolts of 2-6 px a frame at 48x27 up to 3.6, moved distance <= 0.20; on the
+   60 s benchmark reel a caption appearing over a plain wall: thirds 0.27-2.9.
 7. Wipes, which the model does not see, come from ``transitions.find_wipes`` away from the
    model's events (``wipes``); the model vets each one (is the splice of the frames before
    it with the frames after it a cut?).
@@ -89,7 +92,8 @@ class CutsAnalyzer(VideoAnalyzer):
                  merge_gap: int = 8, blip_max: float = 0.3, wipes: bool = True,
                  peak_min: float = 0.05, peak_isolation: float = 3.0, peak_reach: int = 1,
                  peak_margin: int = 2, contrast_min: float = 1.4, colour_contrast_min: float = 2.2,
-                 colour_blip_min: float = 0.45, step_contrast_min: float = 1.3, step_blip_min: float = 0.3):
+                 colour_blip_min: float = 0.45, step_contrast_min: float = 1.3, step_blip_min: float = 0.3,
+                 step_band_min: float = 1.1):
         self.threshold = threshold
         self.context = context
         self.step = step
@@ -109,6 +113,7 @@ class CutsAnalyzer(VideoAnalyzer):
         self.colour_blip_min = colour_blip_min
         self.step_contrast_min = step_contrast_min
         self.step_blip_min = step_blip_min
+        self.step_band_min = step_band_min
 
     def params(self) -> dict:
         return dict(threshold=self.threshold, context=self.context, step=self.step,
@@ -117,7 +122,8 @@ class CutsAnalyzer(VideoAnalyzer):
                     peak_min=self.peak_min, peak_isolation=self.peak_isolation, peak_reach=self.peak_reach,
                     peak_margin=self.peak_margin, contrast_min=self.contrast_min,
                     colour_contrast_min=self.colour_contrast_min, colour_blip_min=self.colour_blip_min,
-                    step_contrast_min=self.step_contrast_min, step_blip_min=self.step_blip_min, model=MODEL)
+                    step_contrast_min=self.step_contrast_min, step_blip_min=self.step_blip_min,
+                    step_band_min=self.step_band_min, model=MODEL)
 
     def frame_request(self, info):
         return FrameRequest(48, 27, "rgb24")
@@ -142,7 +148,8 @@ class CutsAnalyzer(VideoAnalyzer):
                   + max(1, self.batch) * (self.step + 2 * self.context) + 2 * KEEP_REACH)
         self._thumbs = transitions.ThumbWindow(window)
         self._wipes = transitions.WipeSearch(self._thumbs, self._thumbs.keep)
-        self._steps = Blocks(np.float32)  # per frame: transitions.picture_step into it (step 6)
+        # per frame: transitions.picture_step into it, whole and by thirds (step 6)
+        self._steps = Blocks(np.float32, (transitions.STEP_BANDS + 1,))
         self._recent: collections.deque = collections.deque(maxlen=2 * transitions.STEP_AROUND + 1)
         self._last_z: np.ndarray | None = None
         self._fed = 0
@@ -155,9 +162,10 @@ class CutsAnalyzer(VideoAnalyzer):
         self._buf.append(image)
         self._thumbs.append(transitions.thumbnail(image))
         z = transitions.zscored_gray(image)
-        step = 0.0 if self._last_z is None else transitions.picture_step(self._last_z, z)
+        step = (np.zeros(transitions.STEP_BANDS + 1, np.float32) if self._last_z is None
+                else transitions.picture_step(self._last_z, z))
         self._steps.append(step)
-        self._recent.append(step)
+        self._recent.append(float(step[0]))  # the whole picture's: enough to pick what to keep
         self._last_z = z
         self._fed += 1
         self._keep_step_candidate(self._fed - 1)
@@ -332,9 +340,15 @@ class CutsAnalyzer(VideoAnalyzer):
             lo, hi = _span(ev)
             taken[max(0, lo - self.peak_margin) : hi + self.peak_margin + 1] = True
         out = []
-        contrast = transitions.step_contrasts(steps[:n])
-        for f in np.flatnonzero(contrast >= self.step_contrast_min).tolist():
-            if taken[f] or transitions.moved_distance(thumbs, f) < self.step_blip_min:
+        steps = np.asarray(steps, np.float32).reshape(len(steps), -1)[:n]
+        # per frame and column (whole picture, then its thirds): transitions.step_contrasts
+        contrast = np.stack([transitions.step_contrasts(steps[:, k]) for k in range(steps.shape[1])], axis=1)
+        for f in np.flatnonzero(contrast[:, 0] >= self.step_contrast_min).tolist():
+            # a cut changes the whole picture, so every third stands out (a caption or a title
+            # that comes or goes changes one or two)
+            if taken[f] or (steps.shape[1] > 1 and contrast[f, 1:].min() < self.step_band_min):
+                continue
+            if transitions.moved_distance(thumbs, f) < self.step_blip_min:
                 continue
             out.append({"frame": int(f), "kind": "cut", "confidence": round(float(single[f - 1]), 4)})
         return out
