@@ -20,7 +20,7 @@ constant shift between a detector's frames and the truth shows up as a number.
 PySceneDetect runs with its defaults; scdet with ffmpeg's default threshold (10; its frame is
 the first frame of the new scene).
 
-Usage:  PYTHONPATH=. python bench/eval_cuts.py [--dir FOLDER] [--split tune|heldout|heldout_b] [--json OUT]
+Usage:  PYTHONPATH=. python bench/eval_cuts.py [--dir FOLDER] [--split tune|heldout|heldout_b|heldout_c] [--json OUT]
 """
 
 from __future__ import annotations
@@ -247,10 +247,10 @@ def main(argv=None) -> int:
     ap.add_argument("--dir", help="corpus folder (reused if it holds this corpus version); default: a temp dir")
     ap.add_argument("--json", help="also write the figures as JSON here")
     ap.add_argument("--only", choices=list(DETECTORS), action="append", help="run only this detector")
-    ap.add_argument("--split", choices=["tune", "heldout", "heldout_b"], action="append",
+    ap.add_argument("--split", choices=["tune", "heldout", "heldout_b", "heldout_c"], action="append",
                     help="evaluate this split (default: each of them, on its own)")
     args = ap.parse_args(argv)
-    splits = args.split or ["tune", "heldout", "heldout_b"]
+    splits = args.split or ["tune", "heldout", "heldout_b", "heldout_c"]
     with tempfile.TemporaryDirectory(prefix="cuts_corpus_") as tmp:
         results = {sp: evaluate(args.dir or tmp, args.only, sp) for sp in splits}
     print("\n\n".join(table(res) for res in results.values()))

@@ -287,7 +287,7 @@ def test_streamed_thumbnails_stay_bounded_and_decide_as_the_whole_clip_would():
     assert 0 < most < 0.6 * every, (most, every)  # every frame: 1.0 (and 1.14 in 1024-frame blocks)
     single, many = np.concatenate(analyzer._single)[:n], np.concatenate(analyzer._many)[:n]
     thumbs = np.stack([transitions.thumbnail(f) for f in frames])
-    whole = analyzer.events(single, many, thumbs, analyzer.splice_probability)
+    whole = analyzer.events(single, many, thumbs, analyzer.splice_probability, steps=steps_of(frames))
     assert lane.data["events"] == whole
     # the clip has the wipes the streamed search must find (the model does not see them)
     assert all(any(ev["kind"] == "gradual" and ev["start_frame"] - 2 <= w + 1 <= ev["end_frame"] + 2
@@ -336,3 +336,61 @@ def test_a_faint_peak_that_is_not_a_spike_is_not_a_cut():
     single, many = faint_peak(60, 0.15)
     single[58] = single[60] = 0.1  # raised neighbours: motion, not a one-frame spike
     assert CutsAnalyzer().events(single, many, thumbs) == []
+
+
+# ----------------------------------------------------------------------------- cuts from the picture steps
+
+def steps_of(frames: list[np.ndarray]) -> np.ndarray:
+    """Every frame's ``transitions.picture_step``, as the analyzer records them."""
+    z = [transitions.zscored_gray(f) for f in frames]
+    first = np.zeros(transitions.STEP_BANDS + 1, np.float32)
+    return np.array([first] + [transitions.picture_step(z[i - 1], z[i]) for i in range(1, len(z))], np.float32)
+
+
+def shaky(seed: int, n: int, amp: int = 2) -> list[np.ndarray]:
+    """``n`` 48x27 frames of a hand-held camera: a texture jittered by up to ``amp`` px a frame."""
+    big = texture(seed, 48 + 2 * amp, 27 + 2 * amp)
+    rng = np.random.default_rng(seed)
+    return [big[dy : dy + 27, dx : dx + 48] for dy, dx in rng.integers(0, 2 * amp + 1, (n, 2))]
+
+
+def test_a_cut_the_model_does_not_see_is_found_from_the_picture_steps():
+    """Two hand-held shots; TransNetV2 stays silent (a cut between similar-looking shots of a
+    fast montage): the step into the new shot stands out of the two steps on either side."""
+    frames = shaky(20, 60) + shaky(21, 60)
+    single, many = quiet()
+    single[59] = 0.004
+    assert CutsAnalyzer().events(single, many, clip(frames), steps=steps_of(frames)) == [
+        {"frame": 60, "kind": "cut", "confidence": 0.004}]
+    # without the steps (or with the rule off) the model's silence stands
+    assert CutsAnalyzer().events(single, many, clip(frames)) == []
+    assert CutsAnalyzer(step_contrast_min=np.inf).events(single, many, clip(frames), steps=steps_of(frames)) == []
+
+
+@pytest.mark.parametrize("disturbance", ["shake", "whip pan", "lighting", "flash", "caption"])
+def test_picture_steps_make_no_cut_inside_one_shot(disturbance):
+    if disturbance == "shake":
+        frames = shaky(22, N, amp=3)  # jolts of up to 6 px a frame: beyond the 2 px the step takes out
+    elif disturbance == "whip pan":
+        frames = panning(23, N, [1.0] * 57 + [6.0, 9.0, 12.0, 9.0, 6.0] + [1.0] * 58)
+    elif disturbance == "lighting":
+        frames = shaky(24, N)
+        frames[60:] = [(f * np.array([0.5, 0.5, 0.55])).astype(np.uint8) for f in frames[60:]]
+    elif disturbance == "flash":
+        frames = shaky(25, N)
+        frames[60] = np.clip(frames[60].astype(np.int16) + 120, 0, 255).astype(np.uint8)
+    else:  # a burned-in caption appears over a plain, moving picture (a wall, the sky)
+        frames = [np.clip(f.astype(np.int16) // 8 + 180, 0, 255).astype(np.uint8) for f in shaky(26, N)]
+        for f in frames[60:]:
+            f[16:20, 8:40] = 255
+            f[17:19, 10:38:3] = 0
+    single, many = quiet()
+    assert CutsAnalyzer().events(single, many, clip(frames), steps=steps_of(frames)) == []
+
+
+def test_step_contrasts_compare_each_step_with_two_on_either_side():
+    steps = np.array([0, 1, 1, 1, 5, 1, 2, 1], np.float32)
+    c = transitions.step_contrasts(steps)
+    assert c[0] == 0 and c[4] == pytest.approx(5 / (2 + transitions.STEP_FLOOR))
+    assert c[1] == pytest.approx(1 / (1 + transitions.STEP_FLOOR))  # frame 0's 0 is not a step
+    assert c[7] == pytest.approx(1 / (2 + transitions.STEP_FLOOR))  # the end: only the steps before

@@ -44,22 +44,36 @@ Events, from the per-frame probabilities ``single`` (a transition ends here) and
    such cuts have isolation >= 3.1, pixel contrast >= 1.8 or colour contrast >= 2.5; peaks on
    whip pans, crossings and flashes isolation <= 2.5 or pixel contrast <= 1.0 and colour
    contrast <= 1.8; lighting changes colour contrast up to 12, blip <= 0.27.
-6. Wipes, which the model does not see, come from ``transitions.find_wipes`` away from the
+6. Cuts the model does not see at all: between similar-looking shots of a fast montage
+   TransNetV2's ``single`` can stay under 0.01. A frame whose 48x27 picture change (a camera
+   move of up to 2 px taken out) is ``step_contrast_min`` times the largest of the two steps
+   on each side (``transitions.step_contrasts``), the same in each horizontal third at
+   ``step_band_min`` (a caption or a title coming or going changes one or two thirds), and
+   whose picture does not come back even shifted (``transitions.moved_distance`` >=
+   ``step_blip_min``), away from the events found so far, is a cut. Corpus (tune): the cuts
+   the model misses at 1.44 and 1.79, thirds >= 1.22 and 1.38, moved distance 0.49 and 0.80;
+   other frames outside the transitions up to 1.33 (that one: a third at 1.04); synthetic
+   hand-held jolts of 2-6 px a frame at 48x27 up to 3.6, moved distance <= 0.20; on the
+   60 s benchmark reel a caption appearing over a plain wall: thirds 0.27-2.9.
+7. Wipes, which the model does not see, come from ``transitions.find_wipes`` away from the
    model's events (``wipes``); the model vets each one (is the splice of the frames before
    it with the frames after it a cut?).
 
-``confidence``: the peak ``single`` probability (2: the peak ``many`` probability; 6: the
-splice's cut probability). Per frame the analyzer adds a 24x14 thumbnail (~0.015 ms) and
-the wipe search (~0.1-0.3 ms with its splice checks, most of it as the frames come).
+``confidence``: the peak ``single`` probability (2: the peak ``many`` probability; 6:
+``single`` at the frame before; 7: the splice's cut probability). Per frame the analyzer adds a
+24x14 thumbnail (~0.015 ms), the 48x27 picture step of 6 (~0.08 ms) and the wipe search
+(~0.1-0.3 ms with its splice checks, most of it as the frames come).
 """
 
 from __future__ import annotations
+
+import collections
 
 import numpy as np
 
 from ..media.video import FrameRequest
 from . import transitions
-from .base import Lane, VideoAnalyzer, runs
+from .base import Blocks, Lane, VideoAnalyzer, runs
 
 # int8 twin of the float32 export: twice as fast, same decisions on real footage
 # (tests/test_models.py); "transnetv2" is the float32 reference
@@ -71,14 +85,15 @@ KEEP_REACH = 3  # events read thumbnails up to 3 frames before and 4 after a fra
 class CutsAnalyzer(VideoAnalyzer):
     name = "cuts"
     models = (MODEL,)
-    version = 3
+    version = 4
 
     def __init__(self, threshold: float = 0.5, context: int = 25, step: int = 200, batch: int = 1,
                  hard_max_frames: int = 3, threads: int = 0, min_gradual_frames: int = 6,
                  merge_gap: int = 8, blip_max: float = 0.3, wipes: bool = True,
                  peak_min: float = 0.05, peak_isolation: float = 3.0, peak_reach: int = 1,
                  peak_margin: int = 2, contrast_min: float = 1.4, colour_contrast_min: float = 2.2,
-                 colour_blip_min: float = 0.45):
+                 colour_blip_min: float = 0.45, step_contrast_min: float = 1.3, step_blip_min: float = 0.3,
+                 step_band_min: float = 1.1):
         self.threshold = threshold
         self.context = context
         self.step = step
@@ -96,6 +111,9 @@ class CutsAnalyzer(VideoAnalyzer):
         self.contrast_min = contrast_min
         self.colour_contrast_min = colour_contrast_min
         self.colour_blip_min = colour_blip_min
+        self.step_contrast_min = step_contrast_min
+        self.step_blip_min = step_blip_min
+        self.step_band_min = step_band_min
 
     def params(self) -> dict:
         return dict(threshold=self.threshold, context=self.context, step=self.step,
@@ -104,7 +122,8 @@ class CutsAnalyzer(VideoAnalyzer):
                     peak_min=self.peak_min, peak_isolation=self.peak_isolation, peak_reach=self.peak_reach,
                     peak_margin=self.peak_margin, contrast_min=self.contrast_min,
                     colour_contrast_min=self.colour_contrast_min, colour_blip_min=self.colour_blip_min,
-                    model=MODEL)
+                    step_contrast_min=self.step_contrast_min, step_blip_min=self.step_blip_min,
+                    step_band_min=self.step_band_min, model=MODEL)
 
     def frame_request(self, info):
         return FrameRequest(48, 27, "rgb24")
@@ -129,6 +148,10 @@ class CutsAnalyzer(VideoAnalyzer):
                   + max(1, self.batch) * (self.step + 2 * self.context) + 2 * KEEP_REACH)
         self._thumbs = transitions.ThumbWindow(window)
         self._wipes = transitions.WipeSearch(self._thumbs, self._thumbs.keep)
+        # per frame: transitions.picture_step into it, whole and by thirds (step 6)
+        self._steps = Blocks(np.float32, (transitions.STEP_BANDS + 1,))
+        self._recent: collections.deque = collections.deque(maxlen=2 * transitions.STEP_AROUND + 1)
+        self._last_z: np.ndarray | None = None
         self._fed = 0
         self._decided = 0  # frames given to a window so far
         self._scored = 0  # frames with probabilities so far
@@ -138,13 +161,33 @@ class CutsAnalyzer(VideoAnalyzer):
             self._buf = [image] * self.context  # lead-in: the first frame repeated
         self._buf.append(image)
         self._thumbs.append(transitions.thumbnail(image))
+        z = transitions.zscored_gray(image)
+        step = (np.zeros(transitions.STEP_BANDS + 1, np.float32) if self._last_z is None
+                else transitions.picture_step(self._last_z, z))
+        self._steps.append(step)
+        self._recent.append(float(step[0]))  # the whole picture's: enough to pick what to keep
+        self._last_z = z
+        self._fed += 1
+        self._keep_step_candidate(self._fed - 1)
         if self.wipes:
             self._wipes.advance()
-        self._fed += 1
         take = self._next_take()
         if take and len(self._buf) >= take + 2 * self.context:
             self._queue(np.stack(self._buf[: take + 2 * self.context]), take)
             del self._buf[:take]
+
+    def _keep_step_candidate(self, last: int | None) -> None:
+        """Keeps the thumbnails around a frame whose picture step stands out (step 6 reads them
+        at the end), once the steps after it are in: the frame ``STEP_AROUND`` before frame
+        ``last``, or (at the end, ``last`` = None) the last ones."""
+        a = transitions.STEP_AROUND
+        window = np.asarray([0.0, *self._recent], np.float32)  # [0]: frame 0's place, never a 'before'
+        contrast = transitions.step_contrasts(window)
+        firsts = [len(window) - 1 - a] if last is not None else range(max(1, len(window) - a), len(window))
+        for k in firsts:
+            frame = self._fed - 1 - (len(window) - 1 - k)  # window[-1] is the last frame fed
+            if k >= 1 and frame >= 1 and contrast[k] >= self.step_contrast_min:
+                self._thumbs.keep(frame - KEEP_REACH, frame + KEEP_REACH + 1)
 
     def _next_take(self) -> int:
         """Frames the next window decides: ``step``; but the last windows before the end the
@@ -207,6 +250,7 @@ class CutsAnalyzer(VideoAnalyzer):
         # would decide 200 frames of padding)
         c, step = self.context, self.step
         undecided = len(self._buf) - c
+        self._keep_step_candidate(None)  # the last frames, whose steps after are all in
         self._run()
         while undecided > 0:
             take = step if self._fixed_t is not None else min(step, -(-undecided // 50) * 50)
@@ -220,8 +264,8 @@ class CutsAnalyzer(VideoAnalyzer):
         single = np.concatenate(self._single)[:n]
         many = np.concatenate(self._many)[:n]
         events = self.events(single, many, self._thumbs, self.splice_probability if self.wipes else None,
-                             is_flat=self._thumbs.flat.array(), wipes=self._wipes)
-        self._thumbs = self._wipes = None
+                             is_flat=self._thumbs.flat.array(), wipes=self._wipes, steps=self._steps.array())
+        self._thumbs = self._wipes = self._steps = self._last_z = None
         return [Lane("cuts", {
             "events": events,
             "probability": [round(float(v), 4) for v in single],
@@ -288,6 +332,27 @@ class CutsAnalyzer(VideoAnalyzer):
                 out.append({"frame": int(i) + 1, "kind": "cut", "confidence": round(s, 4)})
         return out
 
+    def step_cuts(self, steps: np.ndarray, thumbs: np.ndarray, single: np.ndarray, found: list[dict]) -> list[dict]:
+        """Step 6: cuts the model does not see, from the 48x27 picture steps alone."""
+        n = len(single)
+        taken = np.zeros(n + 1, bool)
+        for ev in found:  # beside a cut, or inside (or at the edge of) a transition, found already
+            lo, hi = _span(ev)
+            taken[max(0, lo - self.peak_margin) : hi + self.peak_margin + 1] = True
+        out = []
+        steps = np.asarray(steps, np.float32).reshape(len(steps), -1)[:n]
+        # per frame and column (whole picture, then its thirds): transitions.step_contrasts
+        contrast = np.stack([transitions.step_contrasts(steps[:, k]) for k in range(steps.shape[1])], axis=1)
+        for f in np.flatnonzero(contrast[:, 0] >= self.step_contrast_min).tolist():
+            # a cut changes the whole picture, so every third stands out (a caption or a title
+            # that comes or goes changes one or two)
+            if taken[f] or (steps.shape[1] > 1 and contrast[f, 1:].min() < self.step_band_min):
+                continue
+            if transitions.moved_distance(thumbs, f) < self.step_blip_min:
+                continue
+            out.append({"frame": int(f), "kind": "cut", "confidence": round(float(single[f - 1]), 4)})
+        return out
+
     def merge_through_flat(self, events: list[dict], is_flat: np.ndarray) -> list[dict]:
         """Step 3: two events close together with a flat frame between them become one gradual."""
         out: list[dict] = []
@@ -307,11 +372,12 @@ class CutsAnalyzer(VideoAnalyzer):
 
     def events(self, single: np.ndarray, many: np.ndarray, thumbs: np.ndarray | None = None,
                splice_probability=None, is_flat: np.ndarray | None = None,
-               wipes: "transitions.WipeSearch | None" = None) -> list[dict]:
+               wipes: "transitions.WipeSearch | None" = None, steps: np.ndarray | None = None) -> list[dict]:
         """Per-frame probabilities (+ thumbnails) -> cut / gradual events on the frame grid.
 
         ``thumbs``: every frame's thumbnail (an array), or a ``transitions.ThumbWindow`` with
-        the frames these steps read, its ``is_flat`` flags and the ``wipes`` search it fed."""
+        the frames these steps read, its ``is_flat`` flags and the ``wipes`` search it fed.
+        ``steps``: every frame's ``transitions.picture_step`` (step 6 runs only with them)."""
         found = self.model_events(single, many)
         if thumbs is None or len(thumbs) != len(single):
             return found
@@ -321,6 +387,8 @@ class CutsAnalyzer(VideoAnalyzer):
         found = [ev for ev in found
                  if ev["kind"] == "cut" or not any(_span(ev)[0] < c["frame"] < _span(ev)[1] for c in faint)]
         found = sorted(found + faint, key=lambda ev: ev["frame"])
+        if steps is not None and len(steps) >= len(single):
+            found = sorted(found + self.step_cuts(steps, thumbs, single, found), key=lambda ev: ev["frame"])
         merged = self.merge_through_flat(found, transitions.flat(thumbs) if is_flat is None else is_flat)
         kept = [ev for ev in merged
                 if transitions.blip_distance(thumbs, _span(ev)[0] - 1, _span(ev)[1]) >= self.blip_max]
