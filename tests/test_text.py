@@ -389,3 +389,34 @@ def test_installed_languages_follow_the_tessdata_folder(tmp_path, monkeypatch):
     shutil.copy(find_tessdata(("eng",)) / "eng.traineddata", tmp_path / "eng.traineddata")
     monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
     assert installed_languages() == ["eng"]
+
+
+def test_the_ocr_language_setting_changes_what_is_read(media_dir):
+    """Settings > On-screen text languages reach the reading (issue 15): the analyzers the
+    app's settings make read a Cyrillic caption as Cyrillic only when Russian is ticked, and
+    a Latin caption as Latin only when English is."""
+    from reelstudio.gui.analysis_process import analyzers_for
+    from reelstudio.gui.settings import Settings
+
+    clips = {c["name"]: c for c in corpus.build(media_dir / "text", only=["text_sans_white", "text_serif_yellow_ru"])}
+
+    def reads(langs, name):
+        text = [a for a in analyzers_for(Settings(ocr_languages=langs).analysis_options()) if a.name == "text"]
+        lane = analyze(clips[name]["path"], cache=False, analyzers=text).lanes["text"]
+        assert lane.data["params"]["languages"] == list(langs)
+        return lane.data["intervals"], " ".join(iv["text"] for iv in lane.data["intervals"])
+
+    def cyrillic(s):
+        return sum("\u0400" <= ch <= "\u04ff" for ch in s)
+
+    def latin(s):
+        return sum("a" <= ch.lower() <= "z" for ch in s)
+
+    for name, own, other, script in (("text_serif_yellow_ru", ("rus",), ("eng",), cyrillic),
+                                     ("text_sans_white", ("eng",), ("rus",), latin)):
+        right, right_text = reads(own, name)
+        scored = corpus.score(clips[name], right)
+        assert all(c["edits"] <= 0.1 * c["chars"] for c in scored["captions"] if c.get("found_frames")), scored
+        _, wrong_text = reads(other, name)
+        assert script(right_text) > 0.8 * len(right_text.replace(" ", "").replace("\n", "")), right_text
+        assert script(wrong_text) < 0.5 * script(right_text), (name, other, wrong_text)
