@@ -4,7 +4,7 @@ import cv2
 import numpy as np
 import pytest
 
-from reelstudio.analysis import transitions
+from reelstudio.analysis import picture_steps, transitions
 from reelstudio.analysis.cuts import CutsAnalyzer
 
 N = 120
@@ -341,10 +341,10 @@ def test_a_faint_peak_that_is_not_a_spike_is_not_a_cut():
 # ----------------------------------------------------------------------------- cuts from the picture steps
 
 def steps_of(frames: list[np.ndarray]) -> np.ndarray:
-    """Every frame's ``transitions.picture_step``, as the analyzer records them."""
-    z = [transitions.zscored_gray(f) for f in frames]
-    first = np.zeros(transitions.STEP_BANDS + 1, np.float32)
-    return np.array([first] + [transitions.picture_step(z[i - 1], z[i]) for i in range(1, len(z))], np.float32)
+    """Every frame's ``picture_steps.picture_step``, as the analyzer records them."""
+    z = [picture_steps.zscored_gray(f) for f in frames]
+    first = np.zeros(picture_steps.STEP_BANDS + 1, np.float32)
+    return np.array([first] + [picture_steps.picture_step(z[i - 1], z[i]) for i in range(1, len(z))], np.float32)
 
 
 def shaky(seed: int, n: int, amp: int = 2) -> list[np.ndarray]:
@@ -390,7 +390,7 @@ def test_picture_steps_make_no_cut_inside_one_shot(disturbance):
 
 def test_step_contrasts_compare_each_step_with_two_on_either_side():
     steps = np.array([0, 1, 1, 1, 5, 1, 2, 1], np.float32)
-    c = transitions.step_contrasts(steps)
-    assert c[0] == 0 and c[4] == pytest.approx(5 / (2 + transitions.STEP_FLOOR))
-    assert c[1] == pytest.approx(1 / (1 + transitions.STEP_FLOOR))  # frame 0's 0 is not a step
-    assert c[7] == pytest.approx(1 / (2 + transitions.STEP_FLOOR))  # the end: only the steps before
+    c = picture_steps.step_contrasts(steps)
+    assert c[0] == 0 and c[4] == pytest.approx(5 / (2 + picture_steps.STEP_FLOOR))
+    assert c[1] == pytest.approx(1 / (1 + picture_steps.STEP_FLOOR))  # frame 0's 0 is not a step
+    assert c[7] == pytest.approx(1 / (2 + picture_steps.STEP_FLOOR))  # the end: only the steps before

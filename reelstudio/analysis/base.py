@@ -8,6 +8,7 @@ audio chunks. Per-frame values are numpy arrays on the source's frame grid.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -72,6 +73,41 @@ class Lane:
         reason = obj.pop("reason", None)
         cause = obj.pop("cause", None)
         return cls(name=name, data=obj, status=status, reason=reason, cause=cause)
+
+
+class Tuned:
+    """An analyzer whose parameters are one frozen dataclass, written once (issue 15: they were
+    written three times, in the signature, as attributes and in ``params()``).
+
+    ``Params`` is the dataclass. Its fields are the constructor's keywords
+    (``CutsAnalyzer(threshold=0.4)``, or a whole ``CutsAnalyzer(CutsParams(...))``), are read
+    as ``self.<field>``, and are ``params()``: the lane's ``params`` and part of the cache key,
+    followed by ``extra_params()`` (the model file, say). A field cannot be set after
+    construction: the analysis would run with values its cache key and its lane do not name.
+    Keywords that are not results' parameters (threads) are the subclass's own."""
+
+    Params: ClassVar[type]
+
+    def __init__(self, params: Any = None, /, **kw: Any) -> None:
+        base = params if params is not None else self.Params()
+        object.__setattr__(self, "p", dataclasses.replace(base, **kw))
+
+    def __getattr__(self, name: str) -> Any:
+        p = self.__dict__.get("p")
+        if p is not None and name in type(p).__dataclass_fields__:
+            return getattr(p, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self.Params.__dataclass_fields__:
+            raise AttributeError(f"{name} is a parameter of {type(self).__name__}: pass it to the constructor")
+        object.__setattr__(self, name, value)
+
+    def params(self) -> dict[str, Any]:
+        return {**dataclasses.asdict(self.p), **self.extra_params()}
+
+    def extra_params(self) -> dict[str, Any]:
+        return {}
 
 
 class VideoAnalyzer:

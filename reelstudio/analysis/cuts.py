@@ -47,9 +47,9 @@ Events, from the per-frame probabilities ``single`` (a transition ends here) and
 6. Cuts the model does not see at all: between similar-looking shots of a fast montage
    TransNetV2's ``single`` can stay under 0.01. A frame whose 48x27 picture change (a camera
    move of up to 2 px taken out) is ``step_contrast_min`` times the largest of the two steps
-   on each side (``transitions.step_contrasts``), the same in each horizontal third at
+   on each side (``picture_steps.step_contrasts``), the same in each horizontal third at
    ``step_band_min`` (a caption or a title coming or going changes one or two thirds), and
-   whose picture does not come back even shifted (``transitions.moved_distance`` >=
+   whose picture does not come back even shifted (``picture_steps.moved_distance`` >=
    ``step_blip_min``), away from the events found so far, is a cut. Corpus (tune): the cuts
    the model misses at 1.44 and 1.79, thirds >= 1.22 and 1.38, moved distance 0.49 and 0.80;
    other frames outside the transitions up to 1.33 (that one: a third at 1.04); synthetic
@@ -68,12 +68,13 @@ Events, from the per-frame probabilities ``single`` (a transition ends here) and
 from __future__ import annotations
 
 import collections
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..media.video import FrameRequest
-from . import transitions
-from .base import Blocks, Lane, VideoAnalyzer, runs
+from . import picture_steps, transitions
+from .base import Blocks, Lane, Tuned, VideoAnalyzer, runs
 
 # int8 twin of the float32 export: twice as fast, same decisions on real footage
 # (tests/test_models.py); "transnetv2" is the float32 reference
@@ -82,48 +83,44 @@ TAIL_FRAMES = 50  # frames the windows leave for finish near the expected end
 KEEP_REACH = 3  # events read thumbnails up to 3 frames before and 4 after a frame the model marks
 
 
-class CutsAnalyzer(VideoAnalyzer):
+@dataclass(frozen=True)
+class CutsParams:
+    """The cuts lane's parameters (the lane's ``params``, in this order)."""
+
+    threshold: float = 0.5
+    context: int = 25
+    step: int = 200  # frames a window decides (a fixed-length model export decides its own)
+    hard_max_frames: int = 3
+    min_gradual_frames: int = 6
+    merge_gap: int = 8
+    blip_max: float = 0.3
+    wipes: bool = True
+    peak_min: float = 0.05
+    peak_isolation: float = 3.0
+    peak_reach: int = 1
+    peak_margin: int = 2
+    contrast_min: float = 1.4
+    colour_contrast_min: float = 2.2
+    colour_blip_min: float = 0.45
+    step_contrast_min: float = 1.3
+    step_blip_min: float = 0.3
+    step_band_min: float = 1.1
+
+
+class CutsAnalyzer(Tuned, VideoAnalyzer):
     name = "cuts"
     models = (MODEL,)
     version = 4
 
-    def __init__(self, threshold: float = 0.5, context: int = 25, step: int = 200, batch: int = 1,
-                 hard_max_frames: int = 3, threads: int = 0, min_gradual_frames: int = 6,
-                 merge_gap: int = 8, blip_max: float = 0.3, wipes: bool = True,
-                 peak_min: float = 0.05, peak_isolation: float = 3.0, peak_reach: int = 1,
-                 peak_margin: int = 2, contrast_min: float = 1.4, colour_contrast_min: float = 2.2,
-                 colour_blip_min: float = 0.45, step_contrast_min: float = 1.3, step_blip_min: float = 0.3,
-                 step_band_min: float = 1.1):
-        self.threshold = threshold
-        self.context = context
-        self.step = step
-        self.batch = batch
-        self.hard_max_frames = hard_max_frames
-        self.threads = threads
-        self.min_gradual_frames = min_gradual_frames
-        self.merge_gap = merge_gap
-        self.blip_max = blip_max
-        self.wipes = wipes
-        self.peak_min = peak_min
-        self.peak_isolation = peak_isolation
-        self.peak_reach = peak_reach
-        self.peak_margin = peak_margin
-        self.contrast_min = contrast_min
-        self.colour_contrast_min = colour_contrast_min
-        self.colour_blip_min = colour_blip_min
-        self.step_contrast_min = step_contrast_min
-        self.step_blip_min = step_blip_min
-        self.step_band_min = step_band_min
+    Params = CutsParams
 
-    def params(self) -> dict:
-        return dict(threshold=self.threshold, context=self.context, step=self.step,
-                    hard_max_frames=self.hard_max_frames, min_gradual_frames=self.min_gradual_frames,
-                    merge_gap=self.merge_gap, blip_max=self.blip_max, wipes=self.wipes,
-                    peak_min=self.peak_min, peak_isolation=self.peak_isolation, peak_reach=self.peak_reach,
-                    peak_margin=self.peak_margin, contrast_min=self.contrast_min,
-                    colour_contrast_min=self.colour_contrast_min, colour_blip_min=self.colour_blip_min,
-                    step_contrast_min=self.step_contrast_min, step_blip_min=self.step_blip_min,
-                    step_band_min=self.step_band_min, model=MODEL)
+    def __init__(self, params: CutsParams | None = None, /, *, batch: int = 1, threads: int = 0, **kw):
+        super().__init__(params, **kw)
+        self.batch = batch
+        self.threads = threads
+
+    def extra_params(self) -> dict:
+        return {"model": MODEL}
 
     def frame_request(self, info):
         return FrameRequest(48, 27, "rgb24")
@@ -135,8 +132,8 @@ class CutsAnalyzer(VideoAnalyzer):
         self.session = onnx_session(MODEL, self.threads)
         shape = self.session.get_inputs()[0].shape
         self._fixed_t = shape[1] if isinstance(shape[1], int) else None
-        if self._fixed_t is not None:  # a fixed-length export decides window - 2 * context frames
-            self.step = self._fixed_t - 2 * self.context
+        # frames a window decides: a fixed-length export decides window - 2 * context frames
+        self._step = self.step if self._fixed_t is None else self._fixed_t - 2 * self.context
         self._input = self.session.get_inputs()[0].name
         self._buf: list[np.ndarray] = []
         self._pending: list[np.ndarray] = []  # windows waiting to be batched
@@ -145,12 +142,12 @@ class CutsAnalyzer(VideoAnalyzer):
         # the ring covers the wipe search's chunk and reach and the frames the model has not scored
         window = (transitions.CHUNK + 2 * max(transitions.WIPE_WIDTHS)
                   + 2 * (transitions.WIPE_REACH + transitions.SPLICE_CONTEXT) + 2
-                  + max(1, self.batch) * (self.step + 2 * self.context) + 2 * KEEP_REACH)
+                  + max(1, self.batch) * (self._step + 2 * self.context) + 2 * KEEP_REACH)
         self._thumbs = transitions.ThumbWindow(window)
         self._wipes = transitions.WipeSearch(self._thumbs, self._thumbs.keep)
-        # per frame: transitions.picture_step into it, whole and by thirds (step 6)
-        self._steps = Blocks(np.float32, (transitions.STEP_BANDS + 1,))
-        self._recent: collections.deque = collections.deque(maxlen=2 * transitions.STEP_AROUND + 1)
+        # per frame: picture_steps.picture_step into it, whole and by thirds (step 6)
+        self._steps = Blocks(np.float32, (picture_steps.STEP_BANDS + 1,))
+        self._recent: collections.deque = collections.deque(maxlen=2 * picture_steps.STEP_AROUND + 1)
         self._last_z: np.ndarray | None = None
         self._fed = 0
         self._decided = 0  # frames given to a window so far
@@ -161,9 +158,9 @@ class CutsAnalyzer(VideoAnalyzer):
             self._buf = [image] * self.context  # lead-in: the first frame repeated
         self._buf.append(image)
         self._thumbs.append(transitions.thumbnail(image))
-        z = transitions.zscored_gray(image)
-        step = (np.zeros(transitions.STEP_BANDS + 1, np.float32) if self._last_z is None
-                else transitions.picture_step(self._last_z, z))
+        z = picture_steps.zscored_gray(image)
+        step = (np.zeros(picture_steps.STEP_BANDS + 1, np.float32) if self._last_z is None
+                else picture_steps.picture_step(self._last_z, z))
         self._steps.append(step)
         self._recent.append(float(step[0]))  # the whole picture's: enough to pick what to keep
         self._last_z = z
@@ -180,9 +177,9 @@ class CutsAnalyzer(VideoAnalyzer):
         """Keeps the thumbnails around a frame whose picture step stands out (step 6 reads them
         at the end), once the steps after it are in: the frame ``STEP_AROUND`` before frame
         ``last``, or (at the end, ``last`` = None) the last ones."""
-        a = transitions.STEP_AROUND
+        a = picture_steps.STEP_AROUND
         window = np.asarray([0.0, *self._recent], np.float32)  # [0]: frame 0's place, never a 'before'
-        contrast = transitions.step_contrasts(window)
+        contrast = picture_steps.step_contrasts(window)
         firsts = [len(window) - 1 - a] if last is not None else range(max(1, len(window) - a), len(window))
         for k in firsts:
             frame = self._fed - 1 - (len(window) - 1 - k)  # window[-1] is the last frame fed
@@ -195,10 +192,10 @@ class CutsAnalyzer(VideoAnalyzer):
         after the decoder is done, on the critical path (the reel: a 100-frame window there,
         0.13 CPU-s, instead of a 250-frame one, 0.31)."""
         if self.batch != 1 or self._fixed_t is not None or not self.info.frame_count:
-            return self.step
+            return self._step
         left = self.info.frame_count - self._decided
-        if left > self.step + TAIL_FRAMES:
-            return self.step
+        if left > self._step + TAIL_FRAMES:
+            return self._step
         return max(0, left - TAIL_FRAMES)
 
     def _queue(self, window: np.ndarray, take: int) -> None:
@@ -214,7 +211,7 @@ class CutsAnalyzer(VideoAnalyzer):
         self._pending = []
         single, many = self.session.run(None, {self._input: batch})
         c = self.context
-        take = take or self.step
+        take = take or self._step
         for s, m in zip(single, many):
             self._scores(np.asarray(s).reshape(-1)[c : c + take], np.asarray(m).reshape(-1)[c : c + take])
 
@@ -248,7 +245,7 @@ class CutsAnalyzer(VideoAnalyzer):
         # windows, then a last one padded with the last frame to a multiple of 50 frames, as the
         # reference implementation pads the end (not to a whole window: at step 400 a 60 s clip
         # would decide 200 frames of padding)
-        c, step = self.context, self.step
+        c, step = self.context, self._step
         undecided = len(self._buf) - c
         self._keep_step_candidate(None)  # the last frames, whose steps after are all in
         self._run()
@@ -341,14 +338,14 @@ class CutsAnalyzer(VideoAnalyzer):
             taken[max(0, lo - self.peak_margin) : hi + self.peak_margin + 1] = True
         out = []
         steps = np.asarray(steps, np.float32).reshape(len(steps), -1)[:n]
-        # per frame and column (whole picture, then its thirds): transitions.step_contrasts
-        contrast = np.stack([transitions.step_contrasts(steps[:, k]) for k in range(steps.shape[1])], axis=1)
+        # per frame and column (whole picture, then its thirds): picture_steps.step_contrasts
+        contrast = np.stack([picture_steps.step_contrasts(steps[:, k]) for k in range(steps.shape[1])], axis=1)
         for f in np.flatnonzero(contrast[:, 0] >= self.step_contrast_min).tolist():
             # a cut changes the whole picture, so every third stands out (a caption or a title
             # that comes or goes changes one or two)
             if taken[f] or (steps.shape[1] > 1 and contrast[f, 1:].min() < self.step_band_min):
                 continue
-            if transitions.moved_distance(thumbs, f) < self.step_blip_min:
+            if picture_steps.moved_distance(thumbs, f) < self.step_blip_min:
                 continue
             out.append({"frame": int(f), "kind": "cut", "confidence": round(float(single[f - 1]), 4)})
         return out
@@ -377,7 +374,7 @@ class CutsAnalyzer(VideoAnalyzer):
 
         ``thumbs``: every frame's thumbnail (an array), or a ``transitions.ThumbWindow`` with
         the frames these steps read, its ``is_flat`` flags and the ``wipes`` search it fed.
-        ``steps``: every frame's ``transitions.picture_step`` (step 6 runs only with them)."""
+        ``steps``: every frame's ``picture_steps.picture_step`` (step 6 runs only with them)."""
         found = self.model_events(single, many)
         if thumbs is None or len(thumbs) != len(single):
             return found

@@ -66,10 +66,12 @@ Lane ``faces``:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..media.video import FrameRequest
-from .base import Lane, VideoAnalyzer, frame_intervals, rounded, runs
+from .base import Lane, Tuned, VideoAnalyzer, frame_intervals, rounded, runs
 
 # the int8 twin of the float32 export (models/build_models.py): twice as fast (13.5 against
 # 26 CPU-ms per 416x768 picture on one thread); on the corpus (tests/corpus/faces.py) the same
@@ -170,43 +172,41 @@ class _Kept:
         return self.image
 
 
-class FacesAnalyzer(VideoAnalyzer):
+@dataclass(frozen=True)
+class FacesParams:
+    """The faces lane's parameters (the lane's ``params``, in this order)."""
+
+    width: int = 416
+    sample_fps: float = 1.0
+    threshold: float = 0.5
+    nms_iou: float = 0.3
+    min_height: float = 0.02
+    refine: bool = True
+    min_s: float = 0.25
+    coarse: bool = True
+    coarse_heat: float = 0.1
+    grey_face_chroma: float = 12.0
+    skin_share: float = 0.85
+    cut_delta: float = 30.0
+    change_delta: float = 6.0
+    change_ratio: float = 4.0
+    dark_level: float = 0.0
+
+
+class FacesAnalyzer(Tuned, VideoAnalyzer):
     name = "faces"
     models = (MODEL,)
     version = 5
     lazy_picture = True
 
-    def __init__(self, width: int = 416, sample_fps: float = 1.0, threshold: float = 0.5,
-                 nms_iou: float = 0.3, min_height: float = 0.02, refine: bool = True, min_s: float = 0.25,
-                 coarse: bool = True, coarse_heat: float = 0.1, grey_face_chroma: float = 12.0,
-                 skin_share: float = 0.85,
-                 cut_delta: float = 30.0,
-                 change_delta: float = 6.0, change_ratio: float = 4.0, dark_level: float = 0.0,
-                 threads: int = 0):
-        self.width = width
-        self.sample_fps = sample_fps
-        self.cut_delta = cut_delta
-        self.change_delta = change_delta
-        self.change_ratio = change_ratio
-        self.dark_level = dark_level
-        self.threshold = threshold
-        self.nms_iou = nms_iou
-        self.min_height = min_height
-        self.refine = refine
-        self.min_s = min_s
-        self.coarse = coarse
-        self.coarse_heat = coarse_heat
-        self.grey_face_chroma = grey_face_chroma
-        self.skin_share = skin_share
+    Params = FacesParams
+
+    def __init__(self, params: FacesParams | None = None, /, *, threads: int = 0, **kw):
+        super().__init__(params, **kw)
         self.threads = threads
 
-    def params(self) -> dict:
-        return dict(width=self.width, sample_fps=self.sample_fps, threshold=self.threshold,
-                    nms_iou=self.nms_iou, min_height=self.min_height, refine=self.refine, min_s=self.min_s,
-                    coarse=self.coarse, coarse_heat=self.coarse_heat, grey_face_chroma=self.grey_face_chroma,
-                    skin_share=self.skin_share, cut_delta=self.cut_delta,
-                    change_delta=self.change_delta, change_ratio=self.change_ratio, dark_level=self.dark_level,
-                    model=MODEL)
+    def extra_params(self) -> dict:
+        return {"model": MODEL}
 
     def frame_request(self, info):
         return FrameRequest(self.width, 0, "rgb24")

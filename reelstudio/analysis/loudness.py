@@ -23,10 +23,11 @@ every value of both lanes unchanged:
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
-from .base import AudioAnalyzer, Lane, runs
+from .base import AudioAnalyzer, Lane, Tuned, runs
 
 HOP_S = 0.1
 WAVE_HOP_S = 0.04  # the waveform envelope: min and max of every 40 ms (25 pairs a second, ~18 KB a minute)
@@ -122,7 +123,16 @@ def _lufs(power: np.ndarray | float) -> np.ndarray | float:
         return -0.691 + 10 * np.log10(power)
 
 
-class LoudnessAnalyzer(AudioAnalyzer):
+@dataclass(frozen=True)
+class LoudnessParams:
+    """The silence lane's parameters (the loudness lanes' ``params``, in this order)."""
+
+    silence_floor_lufs: float = -45.0
+    silence_below_integrated_lu: float = 20.0
+    silence_min_s: float = 0.5
+
+
+class LoudnessAnalyzer(Tuned, AudioAnalyzer):
     name = "loudness"
     # 2: K-weighting by FFT overlap-save: the same values, except in digital silence, which
     # next to sound shows the FFT's rounding (about -350 LUFS) where sosfilt gave exact zeros
@@ -131,17 +141,11 @@ class LoudnessAnalyzer(AudioAnalyzer):
     version = 3
     lanes = ("loudness", "silence")
 
-    def __init__(self, silence_floor_lufs: float = -45.0, silence_below_integrated_lu: float = 20.0,
-                 silence_min_s: float = 0.5, segment_s: float = 1.0):
-        self.silence_floor_lufs = silence_floor_lufs
-        self.silence_below_integrated_lu = silence_below_integrated_lu
-        self.silence_min_s = silence_min_s
-        self.segment_s = segment_s
+    Params = LoudnessParams
 
-    def params(self) -> dict:
-        return dict(silence_floor_lufs=self.silence_floor_lufs,
-                    silence_below_integrated_lu=self.silence_below_integrated_lu,
-                    silence_min_s=self.silence_min_s)
+    def __init__(self, params: LoudnessParams | None = None, /, *, segment_s: float = 1.0, **kw):
+        super().__init__(params, **kw)
+        self.segment_s = segment_s
 
     def start(self, info) -> None:
         super().start(info)

@@ -18,11 +18,12 @@
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..media.video import FrameRequest
-from .base import Blocks, Lane, VideoAnalyzer, frame_intervals, rounded, runs
+from .base import Blocks, Lane, Tuned, VideoAnalyzer, frame_intervals, rounded, runs
 
 _LUMA = np.array([0.2126, 0.7152, 0.0722], dtype=np.float32)
 # sRGB 8-bit -> linear relative luminance contribution, as WCAG 2.x defines it
@@ -182,54 +183,30 @@ def _dark_around_captions(dark: np.ndarray, ratio: float, share: float) -> float
     return float(rows[~lit].mean())
 
 
-class PictureAnalyzer(VideoAnalyzer):
+@dataclass(frozen=True)
+class PictureParams:
+    """The picture lanes' parameters (their ``params``, in this order)."""
+
+    width: int = 108
+    black_pixel_threshold: float = 0.10
+    black_ratio: float = 0.98
+    frozen_same: float = 0.004
+    frozen_drift: float = 0.015
+    frozen_quiet: float = 0.0025
+    frozen_nudge: float = 0.08
+    frozen_min_s: float = 0.5
+    still_cut: float = 0.06
+    flash_delta: float = 0.10
+    flash_area: float = 0.25
+    flashes_per_second: int = 3
+
+
+class PictureAnalyzer(Tuned, VideoAnalyzer):
     name = "picture"
     version = 3  # 3: black under a caption band
     lanes = ("black", "frozen", "motion", "flashes")
 
-    def __init__(
-        self,
-        width: int = 108,
-        black_pixel_threshold: float = 0.10,
-        black_ratio: float = 0.98,
-        frozen_same: float = 0.004,
-        frozen_drift: float = 0.015,
-        frozen_quiet: float = 0.0025,
-        frozen_nudge: float = 0.08,
-        frozen_min_s: float = 0.5,
-        still_cut: float = 0.06,
-        flash_delta: float = 0.10,
-        flash_area: float = 0.25,
-        flashes_per_second: int = 3,
-    ):
-        self.width = width
-        self.black_pixel_threshold = black_pixel_threshold
-        self.black_ratio = black_ratio
-        self.frozen_same = frozen_same
-        self.frozen_drift = frozen_drift
-        self.frozen_quiet = frozen_quiet
-        self.frozen_nudge = frozen_nudge
-        self.frozen_min_s = frozen_min_s
-        self.still_cut = still_cut
-        self.flash_delta = flash_delta
-        self.flash_area = flash_area
-        self.flashes_per_second = flashes_per_second
-
-    def params(self) -> dict:
-        return dict(
-            width=self.width,
-            black_pixel_threshold=self.black_pixel_threshold,
-            black_ratio=self.black_ratio,
-            frozen_same=self.frozen_same,
-            frozen_drift=self.frozen_drift,
-            frozen_quiet=self.frozen_quiet,
-            frozen_nudge=self.frozen_nudge,
-            frozen_min_s=self.frozen_min_s,
-            still_cut=self.still_cut,
-            flash_delta=self.flash_delta,
-            flash_area=self.flash_area,
-            flashes_per_second=self.flashes_per_second,
-        )
+    Params = PictureParams
 
     def frame_request(self, info):
         return FrameRequest(self.width, 0, "rgb24")

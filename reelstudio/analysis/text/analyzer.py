@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ...media.video import FrameRequest
-from ..base import Lane, VideoAnalyzer, frame_intervals
+from ..base import Lane, Tuned, VideoAnalyzer, frame_intervals
 from .geometry import _stacked, box_iou, db_boxes, group_lines, merge_bands, overlap_smaller
 from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, letters_mask, read_quality
 from .ocr import Reader
@@ -48,39 +48,45 @@ class Track:
         return image[y0:y1, x0:x1]
 
 
-class TextAnalyzer(Reading, VideoAnalyzer):
+@dataclass(frozen=True)
+class TextParams:
+    """The text lane's parameters (the lane's ``params``, in this order)."""
+
+    width: int = 540
+    det_width: int = 288
+    sample_fps: float = 8.0
+    settle_s: float = 0.16
+    languages: tuple[str, ...] = ("eng", "rus")
+    det_threshold: float = 0.3
+    box_threshold: float = 0.5
+    tolerance: int = 40
+    match: float = 0.6
+    crops: int = 7
+    min_s: float = 0.15
+    min_confidence: float = 0.55
+    min_contrast: float = 1.5
+    steady: int = 10
+    full_band: float = 0.4
+
+
+class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
     version = 6  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture
 
-    def __init__(self, width: int = 540, det_width: int = 288, sample_fps: float = 8.0, settle_s: float = 0.16,
-                 languages: tuple[str, ...] | list[str] = ("eng", "rus"), det_threshold: float = 0.3,
-                 box_threshold: float = 0.5, tolerance: int = 40, match: float = 0.6, crops: int = 7,
-                 min_s: float = 0.15, min_confidence: float = 0.55, min_contrast: float = 1.5, steady: int = 10,
-                 full_band: float = 0.4, threads: int = 1):
-        self.width = width
-        self.det_width = det_width
-        self.sample_fps = sample_fps
-        self.settle_s = settle_s
-        self.steady = steady
-        self.full_band = full_band
-        self.languages = tuple(languages)
-        self.det_threshold = det_threshold
-        self.box_threshold = box_threshold
-        self.tolerance = tolerance
-        self.match = match
-        self.crops = crops
-        self.min_s = min_s
-        self.min_confidence = min_confidence
-        self.min_contrast = min_contrast
+    Params = TextParams
+
+    def __init__(self, params: TextParams | None = None, /, *, threads: int = 1, **kw):
+        if "languages" in kw:
+            kw["languages"] = tuple(kw["languages"])
+        super().__init__(params, **kw)
         self.threads = threads
 
     def params(self) -> dict:
-        return dict(width=self.width, det_width=self.det_width, sample_fps=self.sample_fps, settle_s=self.settle_s,
-                    languages=list(self.languages), det_threshold=self.det_threshold,
-                    box_threshold=self.box_threshold, tolerance=self.tolerance, match=self.match,
-                    crops=self.crops, min_s=self.min_s, min_confidence=self.min_confidence, min_contrast=self.min_contrast, steady=self.steady,
-                    full_band=self.full_band, model=MODEL)
+        return {**super().params(), "languages": list(self.languages)}
+
+    def extra_params(self) -> dict:
+        return {"model": MODEL}
 
     def _size(self, info) -> tuple[int, int]:
         """The analysis picture: its shorter side ``width`` px (the source's own size when
