@@ -51,9 +51,10 @@ def anon_mb():
 
 OWN_CMDLINE = open("/proc/self/cmdline", "rb").read()
 
-def children_peak_mb():
+def children_peak_mb(field="VmHWM:"):
     '''Largest VmHWM of the live child processes (the words worker). RUSAGE_CHILDREN will not
-    do: a child forked from this process counts this process's pages until it execs.'''
+    do: a child forked from this process counts this process's pages until it execs.
+    field="VmRSS:": their largest resident size now.'''
     peak = 0
     for task in os.listdir("/proc/self/task"):
         try:
@@ -65,7 +66,7 @@ def children_peak_mb():
                 if open(f"/proc/{pid}/cmdline", "rb").read() == OWN_CMDLINE:  # forked, not yet exec'd
                     continue
                 for line in open(f"/proc/{pid}/status"):
-                    if line.startswith("VmHWM:"):
+                    if line.startswith(field):
                         peak = max(peak, int(line.split()[1]) / 1024)
             except OSError:
                 pass
@@ -105,7 +106,7 @@ else:
 if ONLY:
     analyzers = [a for a in analyzers if a.name in ONLY.split(",")]
 samples = []
-state = {"frames": 0, "stop": False, "child_peak": 0.0}
+state = {"frames": 0, "stop": False, "child_peak": 0.0, "together_peak": 0.0}
 t0 = time.perf_counter()
 
 def sampler():
@@ -126,6 +127,8 @@ def sampler():
 def child_sampler():
     while not state["stop"]:
         state["child_peak"] = max(state["child_peak"], children_peak_mb())
+        # both at the same moment: the worker beside the analysis, as the machine sees them
+        state["together_peak"] = max(state["together_peak"], rss_mb() + children_peak_mb("VmRSS:"))
         time.sleep(0.5)
 
 def on_progress(p):
@@ -141,6 +144,8 @@ print("@@" + json.dumps({"frames": r.source.frame_count, "fps": float(r.source.f
                          "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                          # the largest child process seen (sampled twice a second): the words worker
                          "child_peak_rss_mb": state["child_peak"],
+                         # the largest sum of the analysis's and the worker's RSS at one moment
+                         "together_peak_mb": state["together_peak"],
                          "json_mb": len(doc) / 2**20, "samples": samples,
                          "status": {k: v.status for k, v in r.lanes.items()}}))
 """
@@ -159,7 +164,8 @@ def report(path: Path, r: dict, rows: int = 12) -> None:
     fps = r["fps"]
     print(f"\n== {path.name}: {r['frames']} frames ({r['frames'] / fps / 60:.1f} min), wall {r['wall_s']:.0f} s, "
           f"peak RSS {r['peak_rss_mb']:.0f} MB (analysis) + {r.get('child_peak_rss_mb', 0):.0f} MB (its largest "
-          f"child process, the words worker; 0: none ran), JSON {r['json_mb']:.1f} MB")
+          f"child process, the words worker; 0: none ran), {r.get('together_peak_mb', 0):.0f} MB the two together "
+          f"at their largest, JSON {r['json_mb']:.1f} MB")
     samples = [s for s in r["samples"] if s["frames"]]
     step = max(1, len(samples) // rows)
     names = sorted(samples[-1].get("held_mb", {})) if samples else []

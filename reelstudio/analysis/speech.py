@@ -267,6 +267,12 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
             out["words"] = words_engine(self.words_model, self.quality).params()
         return out
 
+    @property
+    def finish_after_picture(self) -> bool:
+        """The words run in a child process (Whisper: a few hundred MB): the audio pass
+        finishes this analyzer once the picture pass is over (passes.AudioPass)."""
+        return self.words
+
     def verify_models(self) -> None:
         super().verify_models()
         if self.words:
