@@ -35,16 +35,26 @@ import numpy as np
 from reelstudio.pipeline import analyze, default_analyzers
 
 PATH, WORDS, SIZES, EVERY, ONLY = sys.argv[1], sys.argv[2], sys.argv[3] == "1", float(sys.argv[4]), sys.argv[5]
+LOG = sys.argv[6] if len(sys.argv) > 6 else ""
 
 def rss_mb():
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * 4096 / 2**20
 
+def anon_mb():
+    # the anonymous part of RSS (heaps, arenas, arrays): what the analysis allocated, not
+    # the shared libraries and model files mapped from disk
+    for line in open("/proc/self/status"):
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
 OWN_CMDLINE = open("/proc/self/cmdline", "rb").read()
 
-def children_peak_mb():
+def children_peak_mb(field="VmHWM:"):
     '''Largest VmHWM of the live child processes (the words worker). RUSAGE_CHILDREN will not
-    do: a child forked from this process counts this process's pages until it execs.'''
+    do: a child forked from this process counts this process's pages until it execs.
+    field="VmRSS:": their largest resident size now.'''
     peak = 0
     for task in os.listdir("/proc/self/task"):
         try:
@@ -56,7 +66,7 @@ def children_peak_mb():
                 if open(f"/proc/{pid}/cmdline", "rb").read() == OWN_CMDLINE:  # forked, not yet exec'd
                     continue
                 for line in open(f"/proc/{pid}/status"):
-                    if line.startswith("VmHWM:"):
+                    if line.startswith(field):
                         peak = max(peak, int(line.split()[1]) / 1024)
             except OSError:
                 pass
@@ -96,23 +106,29 @@ else:
 if ONLY:
     analyzers = [a for a in analyzers if a.name in ONLY.split(",")]
 samples = []
-state = {"frames": 0, "stop": False, "child_peak": 0.0}
+state = {"frames": 0, "stop": False, "child_peak": 0.0, "together_peak": 0.0}
 t0 = time.perf_counter()
 
 def sampler():
     while not state["stop"]:
-        row = {"t": round(time.perf_counter() - t0, 1), "frames": state["frames"], "rss_mb": round(rss_mb(), 1)}
+        row = {"t": round(time.perf_counter() - t0, 1), "frames": state["frames"], "rss_mb": round(rss_mb(), 1),
+               "anon_mb": round(anon_mb(), 1), "child_peak_mb": round(state["child_peak"], 1)}
         if SIZES:
             try:
                 row["held_mb"] = {a.name: round(held(a, set()) / 2**20, 1) for a in analyzers}
             except RuntimeError:  # an analyzer's dict or list changed while walked: next time
                 pass
         samples.append(row)
+        if LOG:  # a long run read while it goes (or after it was stopped)
+            with open(LOG, "a") as fh:
+                fh.write(json.dumps(row) + "\n")
         time.sleep(EVERY)
 
 def child_sampler():
     while not state["stop"]:
         state["child_peak"] = max(state["child_peak"], children_peak_mb())
+        # both at the same moment: the worker beside the analysis, as the machine sees them
+        state["together_peak"] = max(state["together_peak"], rss_mb() + children_peak_mb("VmRSS:"))
         time.sleep(0.5)
 
 def on_progress(p):
@@ -128,15 +144,17 @@ print("@@" + json.dumps({"frames": r.source.frame_count, "fps": float(r.source.f
                          "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                          # the largest child process seen (sampled twice a second): the words worker
                          "child_peak_rss_mb": state["child_peak"],
+                         # the largest sum of the analysis's and the worker's RSS at one moment
+                         "together_peak_mb": state["together_peak"],
                          "json_mb": len(doc) / 2**20, "samples": samples,
                          "status": {k: v.status for k, v in r.lanes.items()}}))
 """
 
 
-def measure(path: Path, words: str, sizes: bool, every_s: float, only: str = "") -> dict:
+def measure(path: Path, words: str, sizes: bool, every_s: float, only: str = "", log: str = "") -> dict:
     env = dict(os.environ, PYTHONPATH=str(HERE.parent))
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(path), words, "1" if sizes else "0", str(every_s), only],
-                          capture_output=True, text=True, env=env)
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(path), words, "1" if sizes else "0", str(every_s), only,
+                           log], capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"analysis failed:\n{proc.stderr}")
     return json.loads([ln for ln in proc.stdout.splitlines() if ln.startswith("@@")][-1][2:])
@@ -146,15 +164,16 @@ def report(path: Path, r: dict, rows: int = 12) -> None:
     fps = r["fps"]
     print(f"\n== {path.name}: {r['frames']} frames ({r['frames'] / fps / 60:.1f} min), wall {r['wall_s']:.0f} s, "
           f"peak RSS {r['peak_rss_mb']:.0f} MB (analysis) + {r.get('child_peak_rss_mb', 0):.0f} MB (its largest "
-          f"child process, the words worker; 0: none ran), JSON {r['json_mb']:.1f} MB")
+          f"child process, the words worker; 0: none ran), {r.get('together_peak_mb', 0):.0f} MB the two together "
+          f"at their largest, JSON {r['json_mb']:.1f} MB")
     samples = [s for s in r["samples"] if s["frames"]]
     step = max(1, len(samples) // rows)
     names = sorted(samples[-1].get("held_mb", {})) if samples else []
-    print(f"{'wall s':>8}{'video s':>9}{'RSS MB':>9}" + "".join(f"{n[:11]:>12}" for n in names))
+    print(f"{'wall s':>8}{'video s':>9}{'RSS MB':>9}{'anon MB':>9}" + "".join(f"{n[:11]:>12}" for n in names))
     for s in samples[::step] + samples[-1:]:
         held = s.get("held_mb", {})
-        print(f"{s['t']:>8.0f}{s['frames'] / fps:>9.0f}{s['rss_mb']:>9.0f}" + "".join(f"{held.get(n, 0):>12.1f}"
-                                                                                    for n in names))
+        print(f"{s['t']:>8.0f}{s['frames'] / fps:>9.0f}{s['rss_mb']:>9.0f}{s.get('anon_mb', 0):>9.0f}"
+              + "".join(f"{held.get(n, 0):>12.1f}" for n in names))
     # the pass only: once the last frame is in, the lanes are made and the analyzers let go
     during = [s for s in samples if s["frames"] < r["frames"]]
     if len(during) > 4:
@@ -175,12 +194,14 @@ def main() -> None:
     ap.add_argument("--sizes", action="store_true", help="also what each analyzer holds (slower)")
     ap.add_argument("--every", type=float, default=5.0, help="seconds between samples")
     ap.add_argument("--only", default="", help="analyzers to run, e.g. cuts,picture,loudness (default: all)")
+    ap.add_argument("--log", default="", help="also append each sample to this file as JSON lines while the "
+                                             "analysis runs (a 2-hour run can be read before it ends)")
     args = ap.parse_args()
     import media
 
     path = media.uhd_10min() if args.uhd else media.long_clip(args.minutes)
     print(f"clip: {path} (words: {args.words}; analyzers: {args.only or 'all'})")
-    report(path, measure(path, args.words, args.sizes, args.every, args.only))
+    report(path, measure(path, args.words, args.sizes, args.every, args.only, args.log))
 
 
 if __name__ == "__main__":

@@ -31,3 +31,36 @@ def test_extend_fills_blocks_exactly():
     store.extend(np.arange(3, dtype=np.int16))
     store.extend(np.arange(3, 15, dtype=np.int16))
     assert store.array().tolist() == list(range(15))
+
+
+def _source(frame_count: int):
+    from fractions import Fraction
+
+    from reelstudio.media.probe import SourceInfo
+    from reelstudio.timebase import Timebase
+
+    return SourceInfo(path="x.mp4", identity=None, width=36, height=64, coded_width=36, coded_height=64,
+                      rotation=0, fps=Fraction(30), timebase=Timebase(Fraction(30), frame_count), duration_s=frame_count / 30,
+                      start_s=0.0, video_codec="h264", has_audio=False, audio_rate=None, audio_channels=None,
+                      audio_codec=None)
+
+
+def test_the_video_pass_grid_from_frame_times_held_in_blocks():
+    """The video pass keeps each decoded frame's time in numpy blocks (8 bytes a frame, not a
+    Python float's 32: two hours at 30 fps are 216,000 frames), and the grid it makes from
+    that array is the one a list of the same times makes: fewer frames than probed, on the
+    grid (constant rate) or off it (variable)."""
+    from reelstudio.passes import with_decoded_times
+
+    info = _source(10)
+    on_grid = [k / 30 for k in range(8)]
+    off_grid = [0.0, 0.04, 0.05, 0.2, 0.21, 0.3]
+    for times in (on_grid, off_grid):
+        store = Blocks(block=3)
+        for t in times:
+            store.append(t)
+        got, want = with_decoded_times(info, store.array()), with_decoded_times(info, times)
+        assert got == want and got.frame_count == len(times)
+        assert all(type(t) is float for t in got.timebase.frame_times)
+    assert with_decoded_times(info, Blocks().array()) is info  # nothing decoded: the probe's grid
+    assert with_decoded_times(info, np.arange(10) / 30) is info  # as many as probed

@@ -31,7 +31,7 @@ import numpy as np
 
 from ..media.audio import SPEECH_RATE
 from ..errors import ModelError
-from .base import CAUSE_MODEL, CAUSE_SKIPPED, SKIPPED_REASON, AudioAnalyzer, Lane
+from .base import CAUSE_MODEL, CAUSE_SKIPPED, SKIPPED_REASON, AudioAnalyzer, Blocks, Lane
 
 WINDOW = 512  # samples at 16 kHz per model call
 CONTEXT = 64  # samples of the previous window prepended to each call
@@ -194,8 +194,10 @@ class SileroVAD:
         self.context = np.zeros(CONTEXT, np.float32)
         self.pending = np.zeros(0, np.float32)
         self.samples = 0
-        self.probs: list[float] = []
-        self.levels: list[float] = []  # each window's RMS, beside its probability
+        # one probability and one RMS per window, as the model's float32 (exact): 8 bytes a
+        # window, not two Python floats' 64 (two hours: 225,000 windows, 1.8 MB against 14)
+        self._probs = Blocks(np.float32)
+        self._levels = Blocks(np.float32)
         self._sr = np.array(SPEECH_RATE, dtype=np.int64)
         self.seconds_in_model = 0.0
 
@@ -219,8 +221,18 @@ class SileroVAD:
         out, self.state = self.session.run(None, {"input": x, "state": self.state, "sr": self._sr})
         self.seconds_in_model += time.perf_counter() - t0
         self.context = x[0, -CONTEXT:].copy()
-        self.probs.append(float(out.reshape(-1)[0]))
-        self.levels.append(float(np.sqrt(np.mean(window * window))))
+        self._probs.append(out.reshape(-1)[0])
+        self._levels.append(np.sqrt(np.mean(window * window)))
+
+    @property
+    def probs(self) -> np.ndarray:
+        """Each window's speech probability (float64, the model's float32 values)."""
+        return self._probs.array().astype(np.float64)
+
+    @property
+    def levels(self) -> np.ndarray:
+        """Each window's RMS (float64, from float32), beside its probability."""
+        return self._levels.array().astype(np.float64)
 
 
 class SpeechActivityAnalyzer(AudioAnalyzer):
@@ -254,6 +266,12 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
 
             out["words"] = words_engine(self.words_model, self.quality).params()
         return out
+
+    @property
+    def finish_after_picture(self) -> bool:
+        """The words run in a child process (Whisper: a few hundred MB): the audio pass
+        finishes this analyzer once the picture pass is over (passes.AudioPass)."""
+        return self.words
 
     def verify_models(self) -> None:
         super().verify_models()
@@ -365,7 +383,8 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
             return [Lane.unavailable("speech", reason, "no_input")]
         vad = self._vad
         vad.flush()
-        spans = speech_spans(vad.probs, vad.samples, self.threshold, self.neg_threshold,
+        probs = vad.probs.tolist()
+        spans = speech_spans(probs, vad.samples, self.threshold, self.neg_threshold,
                              self.min_speech_ms, self.min_silence_ms, self.speech_pad_ms)
         off = self.info.audio_offset_s
         tb = self.info.timebase
@@ -387,7 +406,7 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
             "words": words,
             "engine": ENGINE,
             **about,
-            "probability": {"hop_s": HOP_S, "values": [round(p, 3) for p in vad.probs]},
+            "probability": {"hop_s": HOP_S, "values": [round(p, 3) for p in probs]},
             "curve_time_note": "value k covers 16 kHz audio [k * hop_s, (k + 1) * hop_s) after audio_offset_s",
             "audio_offset_s": round(off, 6),
             "params": self.params(),
