@@ -70,6 +70,18 @@ def test_words_start_after_the_picture_pass_and_the_other_audio_lanes_do_not_wai
     assert result.lanes["slow_picture"].data["frames"] == 90
 
 
-def test_the_speech_analyzer_waits_for_the_picture_only_when_it_recognises_words():
-    assert SpeechActivityAnalyzer(words=True).finish_after_picture
+def test_the_speech_analyzer_waits_for_the_picture_only_when_it_recognises_words_beside_a_large_picture_pass():
+    from types import SimpleNamespace
+
+    assert SpeechActivityAnalyzer(words=True).finish_after_picture  # not started: the safe side
     assert not SpeechActivityAnalyzer(words=False).finish_after_picture
+
+    def started(width, height, duration_s, words=True):
+        a = SpeechActivityAnalyzer(words=words)
+        a.info = SimpleNamespace(width=width, height=height, duration_s=duration_s)
+        return a.finish_after_picture
+
+    assert started(3840, 2160, 60.0)  # UHD
+    assert started(360, 640, 7200.0)  # two hours
+    assert not started(1080, 1920, 60.0)  # a reel: the words run beside the picture pass
+    assert not started(3840, 2160, 60.0, words=False)

@@ -235,6 +235,18 @@ class SileroVAD:
         return self._levels.array().astype(np.float64)
 
 
+# the picture pass is large (its memory should not meet the words' child process): frames
+# over this many pixels (UHD is 8.3 M, 1080x1920 2.1 M) or a video longer than this
+LARGE_PICTURE_PIXELS = 4_000_000
+LONG_VIDEO_S = 600.0
+
+
+def picture_pass_is_large(info) -> bool:
+    """True for a UHD frame or a video over 10 minutes (10 min of 3840x2160: the analysis
+    peaks at ~890 MB and the Whisper worker at ~485 MB; side by side 1.37 GB)."""
+    return info.width * info.height > LARGE_PICTURE_PIXELS or (info.duration_s or 0.0) > LONG_VIDEO_S
+
+
 class SpeechActivityAnalyzer(AudioAnalyzer):
     name = "speech"
     version = 5  # 3: words by Whisper by default, with punctuation, probability and time source; 4: token_times, edges in the voice activity; 5: numbers spoken for the aligner, halves re-aligned, onsets from the voice activity over a bed
@@ -269,9 +281,13 @@ class SpeechActivityAnalyzer(AudioAnalyzer):
 
     @property
     def finish_after_picture(self) -> bool:
-        """The words run in a child process (Whisper: a few hundred MB): the audio pass
-        finishes this analyzer once the picture pass is over (passes.AudioPass)."""
-        return self.words
+        """The words run in a child process (Whisper: a few hundred MB): where the picture
+        pass is itself large (``picture_pass_is_large``), the audio pass finishes this
+        analyzer once the picture pass is over (passes.AudioPass), so the two peaks do not
+        stand side by side; on a short HD reel the words run beside the picture pass, which
+        is faster on a few cores (the child on one, the picture pass on the others)."""
+        info = getattr(self, "info", None)
+        return bool(self.words) and (info is None or picture_pass_is_large(info))
 
     def verify_models(self) -> None:
         super().verify_models()
