@@ -58,15 +58,15 @@ def _run(clips: list[dict], params: dict) -> list[tuple[dict, dict]]:
 def _score(results, label: str) -> dict:
     from corpus.faces import interval_iou
 
+    from bench.scoring import faces_found
+
     totals: dict[str, list[int]] = {}
     print(f"\n== {label}")
     for clip, lane in results:
         i, u = interval_iou(clip["faces"], lane["intervals"], clip["frames"])
         found = [(iv["start_frame"], iv["end_frame"]) for iv in lane["intervals"]]
         # a truth interval counts as found when half of it is covered
-        covered = sum(1 for iv in clip["faces"] if sum(
-            max(0, min(iv["end_frame"], b) - max(iv["start_frame"], a)) for a, b in found)
-            >= (iv["end_frame"] - iv["start_frame"]) / 2)
+        covered = faces_found(clip["faces"], found)
         part = ("brief " if clip["name"].startswith("brief") else "shots ") + clip["split"]
         t = totals.setdefault(part, [0, 0, 0, 0, 0])
         t[0] += i
