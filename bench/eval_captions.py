@@ -32,7 +32,8 @@ frame height (font size / frame height; smaller ones shown apart): recall >= 0.9
 3 %, contrast within 0.5 for outlined, boxed and plain text (shadowed text is shown, not
 targeted). ``-v`` lists every missed or misread caption (and every contrast off by more than
 0.5) with its truth. Per-item JSON goes to bench/results/eval_captions-<split>.json
-(``-only-<names>`` added with ``--only``).
+(``-only-<names>`` added with ``--only``); bench/figures.py turns the split summaries into the
+README's captions line.
 """
 
 from __future__ import annotations
@@ -256,6 +257,7 @@ def main() -> None:
     out = Path(args.json) if args.json else RESULTS / f"eval_captions-{args.split}{suffix}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"corpus_version": corpus.VERSION, "split": args.split, "only": args.only,
+                               "date": time.strftime("%Y-%m-%d", time.gmtime()),
                                "summaries": summaries, "clips": results}, indent=1, ensure_ascii=False,
                               default=str))
     print(f"per-item results: {out}")

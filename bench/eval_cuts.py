@@ -20,12 +20,16 @@ constant shift between a detector's frames and the truth shows up as a number.
 PySceneDetect runs with its defaults; scdet with ffmpeg's default threshold (10; its frame is
 the first frame of the new scene).
 
+The figures go to bench/results/eval_cuts-<splits>.json too (``--json`` names another file),
+which bench/figures.py turns into the README's cuts line.
+
 Usage:  PYTHONPATH=. python bench/eval_cuts.py [--dir FOLDER] [--split tune|heldout|heldout_b|heldout_c] [--json OUT]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 import tempfile
@@ -144,7 +148,7 @@ def table(res: dict) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dir", help="corpus folder (reused if it holds this corpus version); default: a temp dir")
-    ap.add_argument("--json", help="also write the figures as JSON here")
+    ap.add_argument("--json", help="write the figures as JSON here (default: bench/results/eval_cuts-<splits>.json)")
     ap.add_argument("--only", choices=list(DETECTORS), action="append", help="run only this detector")
     ap.add_argument("--split", choices=["tune", "heldout", "heldout_b", "heldout_c"], action="append",
                     help="evaluate this split (default: each of them, on its own)")
@@ -153,8 +157,13 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="cuts_corpus_") as tmp:
         results = {sp: evaluate(args.dir or tmp, args.only, sp) for sp in splits}
     print("\n\n".join(table(res) for res in results.values()))
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1, default=str))
+    out = Path(args.json) if args.json else ROOT / "bench" / "results" / f"eval_cuts-{'-'.join(splits)}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # the run's date rides along under a key no split uses, for bench/figures.py
+    stamp = {"_run": {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+                      "detectors": args.only or list(DETECTORS)}}
+    out.write_text(json.dumps({**results, **stamp}, indent=1, default=str))
+    print(f"figures: {out}")
     return 0
 
 
