@@ -65,7 +65,7 @@ def _run_note(script: str, dates: list[str]) -> str:
 
 def cuts_text(results: Path) -> str | None:
     docs = _docs(results, "eval_cuts*.json")
-    parts, dates = [], []
+    parts, dates, detector_sets = [], [], []
     for split, label in CUT_SPLITS.items():
         found = next(((p, d) for p, d in docs if split in d), None)
         if found is None:
@@ -75,20 +75,27 @@ def cuts_text(results: Path) -> str | None:
         dates.append(_date(path, doc))
         det = res["detectors"]
         names = [n for n in DETECTOR_NAMES if n in det]
+        detector_sets.append(names)
         c = res["corpus"]
-        text = (f"{label} ({c['clips']} clips, {c['cuts']} hard cuts, {sum(c['graduals'].values())} graduals, "
-                f"{sum(c['negatives'].values())} hard negatives) "
-                + " / ".join(f"{det[n]['f1']:.3f}" for n in names))
-        if len(names) > 1 or names != ["ours"]:
-            text += " (" + " / ".join(DETECTOR_NAMES[n] for n in names) + ")"
-        if "ours" in det:
-            o = det["ours"]
-            text += (f", ours {o['cut_fp']} false and {o['cut_fn']} missed cuts, {o['graduals_found']}/{o['graduals']} "
-                     f"gradual, {o['negative_fp']} on the negatives")
-        parts.append(text)
+        graduals = sum(c["graduals"].values())
+        text = (f"{label} ({c['clips']} clips, {c['cuts']} hard cuts, "
+                + (f"{graduals} graduals, " if graduals else "")
+                + f"{sum(c['negatives'].values())} hard negatives) " + " / ".join(f"{det[n]['f1']:.3f}" for n in names))
+        parts.append((text, names, det.get("ours"), graduals))
     if not parts:
         return None
-    return f"Hard-cut F1 at ±1 frame ({_run_note('eval_cuts.py', dates)}): " + "; ".join(parts) + "."
+    same = all(names == detector_sets[0] for names in detector_sets)
+    out = []
+    for text, names, ours, graduals in parts:
+        if not same:
+            text += " (" + " / ".join(DETECTOR_NAMES[n] for n in names) + ")"
+        if ours:
+            text += (f", ours {ours['cut_fp']} false and {ours['cut_fn']} missed cuts, "
+                     + (f"{ours['graduals_found']}/{ours['graduals']} graduals, " if graduals else "")
+                     + f"{ours['negative_fp']} on the hard negatives")
+        out.append(text)
+    who = " / ".join(DETECTOR_NAMES[n] for n in detector_sets[0]) + ", " if same else ""
+    return f"Hard-cut F1 at ±1 frame ({who}{_run_note('eval_cuts.py', dates)}): " + "; ".join(out) + "."
 
 
 def faces_text(results: Path) -> str | None:

@@ -237,11 +237,25 @@ def test_figures_cuts_takes_each_split_from_the_newest_run_that_has_it(tmp_path)
            {"tune": _cuts_split(0.5, 0.4), "heldout": _cuts_split(0.9251, 0.657), "_run": {"date": "2026-12-01"}}, 1000)
     _write(tmp_path, "eval_cuts-tune.json", {"tune": _cuts_split(0.9921, 0.773), "_run": {"date": "2026-12-05"}}, 2000)
     text = figures.cuts_text(tmp_path)
-    assert "tune (3 clips, 40 hard cuts, 5 graduals, 6 hard negatives) 0.992 / 0.773 (ours / PySceneDetect)" in text
+    assert text.startswith("Hard-cut F1 at ±1 frame (ours / PySceneDetect, `bench/eval_cuts.py` run of "
+                           "2026-12-01 and 2026-12-05): tune (3 clips, 40 hard cuts, 5 graduals, 6 hard negatives) "
+                           "0.992 / 0.773, ours 1 false and 2 missed cuts, 4/5 graduals, 0 on the hard negatives; ")
     assert "held-out part A (3 clips, 40 hard cuts, 5 graduals, 6 hard negatives) 0.925 / 0.657" in text
     assert "0.500" not in text  # the older tune figures are not used
-    assert "run of 2026-12-01 and 2026-12-05" in text
-    assert "ours 1 false and 2 missed cuts, 4/5 gradual, 0 on the negatives" in text
+
+
+def test_figures_cuts_without_graduals_and_with_other_detectors(tmp_path):
+    tune = _cuts_split(0.9921, 0.773)
+    part_b = _cuts_split(1.0, 0.688)
+    part_b["corpus"]["graduals"] = {}
+    part_b["detectors"]["ours"].update(graduals=0, graduals_found=0)
+    del part_b["detectors"]["pyscenedetect"]  # a run with --only ours
+    _write(tmp_path, "eval_cuts-tune.json", {"tune": tune}, 1)
+    _write(tmp_path, "eval_cuts-heldout_b.json", {"heldout_b": part_b}, 2)
+    text = figures.cuts_text(tmp_path)
+    assert "tune (3 clips, 40 hard cuts, 5 graduals, 6 hard negatives) 0.992 / 0.773 (ours / PySceneDetect)" in text
+    assert "part B (3 clips, 40 hard cuts, 6 hard negatives) 1.000 (ours), ours 1 false and 2 missed cuts, " \
+           "0 on the hard negatives." in text
 
 
 def test_figures_faces_and_captions_lines(tmp_path):
