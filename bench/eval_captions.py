@@ -32,7 +32,8 @@ frame height (font size / frame height; smaller ones shown apart): recall >= 0.9
 3 %, contrast within 0.5 for outlined, boxed and plain text (shadowed text is shown, not
 targeted). ``-v`` lists every missed or misread caption (and every contrast off by more than
 0.5) with its truth. Per-item JSON goes to bench/results/eval_captions-<split>.json
-(``-only-<names>`` added with ``--only``).
+(``-only-<names>`` added with ``--only``); bench/figures.py turns the split summaries into the
+README's captions line.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ from corpus import captions_styles as corpus  # noqa: E402
 
 MEDIA = HERE / ".media" / "captions_styles"
 RESULTS = HERE / "results"
-TARGET_RECALL, TARGET_CER, TARGET_CONTRAST = 0.97, 0.03, 0.5
+TARGET_RECALL, TARGET_CER = 0.97, 0.03
+from bench.scoring import TARGET_CONTRAST  # noqa: E402
 MIN_PCT = 2.0
 CONTRAST_KINDS = ("outline", "box", "plain")
 
@@ -87,33 +89,8 @@ def run(clip: dict) -> dict:
                                                          "sample_step")}}
 
 
-def size_bucket(pct: float) -> str:
-    if pct < 2.0:
-        return "<2%"
-    if pct < 3.0:
-        return "2-3%"
-    if pct < 5.0:
-        return "3-5%"
-    return "5-8%"
-
-
-def stats(rows: list[dict]) -> dict:
-    n = len(rows)
-    found = [r for r in rows if r["found"]]
-    chars = sum(r["chars"] for r in found)
-    cerr = [r["contrast_err"] for r in found if r["contrast_err"] is not None]
-    cerr_l = [r["contrast_err_luma"] for r in found if r["contrast_err_luma"] is not None]
-    med = lambda v: sorted(v)[len(v) // 2] if v else None  # noqa: E731
-    return {
-        "n": n, "found": len(found), "recall": len(found) / n if n else None,
-        "iou": sum(r["iou"] for r in rows) / n if n else None,
-        "cer": sum(r["edits"] for r in found) / chars if chars else None,
-        "cer_ci": sum(r["edits_ci"] for r in found) / chars if chars else None,
-        "contrast_err_mean": sum(cerr) / len(cerr) if cerr else None,
-        "contrast_err_median": med(cerr), "contrast_err_max": max(cerr) if cerr else None,
-        "contrast_within_0_5": sum(e <= TARGET_CONTRAST for e in cerr) / len(cerr) if cerr else None,
-        "contrast_err_luma_mean": sum(cerr_l) / len(cerr_l) if cerr_l else None,
-    }
+from bench.scoring import caption_stats as stats  # noqa: E402
+from bench.scoring import size_bucket  # noqa: E402
 
 
 GROUPS = {
@@ -280,6 +257,7 @@ def main() -> None:
     out = Path(args.json) if args.json else RESULTS / f"eval_captions-{args.split}{suffix}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"corpus_version": corpus.VERSION, "split": args.split, "only": args.only,
+                               "date": time.strftime("%Y-%m-%d", time.gmtime()),
                                "summaries": summaries, "clips": results}, indent=1, ensure_ascii=False,
                               default=str))
     print(f"per-item results: {out}")

@@ -42,13 +42,8 @@ for p in (ROOT, ROOT / "tests"):
 
 RESULTS = ROOT / "bench" / "results" / "eval_checks"
 MEDIA = ROOT / "bench" / ".media" / "reels"
-SLACK = 3  # frames each expected span is widened by
-FIRING = ("warning", "error")
-DUP_IOU = 0.5  # two checks' flags over (mostly) the same frames
-# checks whose fixes pull opposite ways when they flag the same frames
-CONTRARY = {frozenset(p) for p in (("too_quiet", "too_loud"), ("static_picture", "too_dynamic"),
-                                   ("text_too_brief", "subtitles_out_of_sync"),
-                                   ("hook_static_open", "too_dynamic"))}
+from bench.scoring import CONTRARY, DUP_IOU, FIRING, SLACK, score_reel  # noqa: E402,F401
+from bench.scoring import frame_overlap as _overlap  # noqa: E402,F401
 
 
 def analyse(truth: dict, rescore: bool) -> dict:
@@ -69,45 +64,6 @@ def analyse(truth: dict, rescore: bool) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(doc))
     return doc
-
-
-def _overlap(a0, a1, b0, b1) -> int:
-    return max(0, min(a1, b1) - max(a0, b0))
-
-
-def score_reel(truth: dict, doc: dict) -> dict:
-    expect = truth["expect"]
-    firing = [f for f in doc["flags"] if f["severity"] in FIRING]
-    units = {}
-    for check in set(expect) | {f["check"] for f in firing}:
-        mine = [f for f in firing if f["check"] == check]
-        spans = expect.get(check, [])
-        hit = any(_overlap(f["start_frame"], f["end_frame"], s - SLACK, e + SLACK) > 0 for f in mine for s, e in spans)
-        stray = [f for f in mine if not any(_overlap(f["start_frame"], f["end_frame"], s - SLACK, e + SLACK) > 0
-                                            for s, e in spans)]
-        units[check] = {"tp": int(bool(spans) and hit), "fn": int(bool(spans) and not hit), "fp": int(bool(stray)),
-                        "stray": [(f["start_frame"], f["end_frame"], f["severity"], f["message"]) for f in stray]}
-    dups, contra = [], []
-    for i, a in enumerate(firing):
-        for b in firing[i + 1:]:
-            ov = _overlap(a["start_frame"], a["end_frame"], b["start_frame"], b["end_frame"])
-            if ov <= 0:
-                continue
-            union = max(a["end_frame"], b["end_frame"]) - min(a["start_frame"], b["start_frame"])
-            pair = frozenset((a["check"], b["check"]))
-            if pair in CONTRARY:
-                contra.append((a["check"], b["check"], a["fix"], b["fix"]))
-            if a["check"] != b["check"] and ov >= DUP_IOU * max(1, union) and not pair <= set(expect):
-                dups.append((a["check"], b["check"], a["start_frame"], a["end_frame"], b["start_frame"], b["end_frame"]))
-            if a["check"] == b["check"]:
-                dups.append((a["check"], b["check"], a["start_frame"], a["end_frame"], b["start_frame"], b["end_frame"]))
-    rows = {r["check"]: r["status"] for r in doc["checklist"]}
-    return {"name": truth["name"], "split": truth["split"], "kind": truth["kind"], "gate": truth.get("gate", False),
-            "units": units, "dups": dups, "contra": contra, "score": doc["score"], "band": doc["band"],
-            "fails": sorted(c for c, s in rows.items() if s == "fail"),
-            "warns": sorted(c for c, s in rows.items() if s == "warn"),
-            "flags": [(f["check"], f["severity"], f["start_frame"], f["end_frame"], f["message"]) for f in doc["flags"]],
-            "seconds": doc.get("_seconds")}
 
 
 def report(rows: list[dict], split: str) -> dict:

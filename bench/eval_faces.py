@@ -8,11 +8,15 @@ tune and held-out apart, and the lane's CPU per minute of video.
 analyzer (the defaults with those changes) beside it on the same clips, so a before/after is
 one run. ``--cpu N`` times the faces thread (CPU seconds, as the pipeline counts them) on
 bench_speed.py's 60 s 1080x1920 reel N times per analyzer, alternating, and prints medians and the ratio.
+The figures go to bench/results/eval_faces-<corpus>-<split>.json too (``--json`` names another
+file), which bench/figures.py turns into the README's faces line.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
 import statistics
 import sys
 import tempfile
@@ -58,15 +62,15 @@ def _run(clips: list[dict], params: dict) -> list[tuple[dict, dict]]:
 def _score(results, label: str) -> dict:
     from corpus.faces import interval_iou
 
+    from bench.scoring import faces_found
+
     totals: dict[str, list[int]] = {}
     print(f"\n== {label}")
     for clip, lane in results:
         i, u = interval_iou(clip["faces"], lane["intervals"], clip["frames"])
         found = [(iv["start_frame"], iv["end_frame"]) for iv in lane["intervals"]]
         # a truth interval counts as found when half of it is covered
-        covered = sum(1 for iv in clip["faces"] if sum(
-            max(0, min(iv["end_frame"], b) - max(iv["start_frame"], a)) for a, b in found)
-            >= (iv["end_frame"] - iv["start_frame"]) / 2)
+        covered = faces_found(clip["faces"], found)
         part = ("brief " if clip["name"].startswith("brief") else "shots ") + clip["split"]
         t = totals.setdefault(part, [0, 0, 0, 0, 0])
         t[0] += i
@@ -121,12 +125,23 @@ def main(argv=None) -> int:
     ap.add_argument("--compare", nargs="*", default=None, metavar="NAME=VALUE")
     ap.add_argument("--cpu", type=int, default=0, metavar="N")
     ap.add_argument("--folder", type=Path, default=None)
+    ap.add_argument("--json", type=Path, default=None, help="default: bench/results/eval_faces-<corpus>-<split>.json")
     args = ap.parse_args(argv)
     folder = args.folder or Path(tempfile.gettempdir()) / "reelstudio_faces_eval"
     params = [_params(args.set)] + ([_params(args.compare)] if args.compare is not None else [])
     clips = _clips(args.corpus, args.split, folder)
+    runs = []
     for p in params:
-        _score(_run(clips, p), f"params {p or 'defaults'}")
+        totals = _score(_run(clips, p), f"params {p or 'defaults'}")
+        runs.append({"params": p, "parts": {part: {"iou": i / max(1, u), "intersection": i, "union": u, "found": c,
+                                                   "faces": n, "detections": d}
+                                            for part, (i, u, c, n, d) in sorted(totals.items())}})
+    out = args.json or ROOT / "bench" / "results" / f"eval_faces-{args.corpus}-{args.split}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+                               "corpus": args.corpus, "split": args.split, "clips": len(clips), "runs": runs},
+                              indent=1))
+    print(f"figures: {out}")
     if args.cpu:
         print()
         _cpu(params, args.cpu)

@@ -25,11 +25,9 @@ of spoken subtitles. -v prints a per-caption table.
 from __future__ import annotations
 
 import argparse
-import re
 import resource
 import sys
 import time
-from difflib import SequenceMatcher
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -43,47 +41,11 @@ from reelstudio.analysis.text import TextAnalyzer  # noqa: E402
 from reelstudio.pipeline import analyze  # noqa: E402
 
 TOL_S = 0.15
-MIN_TEXT_SIM = 0.35  # a read caption less like the truth than this is not that caption
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.lower().replace("ё", "е")))
-
-
-def text_sim(a: str, b: str) -> float:
-    return SequenceMatcher(None, _norm(a), _norm(b), autojunk=False).ratio()
-
-
-def overlap(a0, a1, b0, b1) -> float:
-    return max(0.0, min(a1, b1) - max(a0, b0))
-
-
-def match(truth: list[corpus.Caption], read: list[dict]) -> tuple[dict[int, int], list[int]]:
-    """truth index -> read index of its main read caption; read indices matching no truth."""
-    owner = {}
-    for r, cap in enumerate(read):
-        best, best_score = None, 0.0
-        for t, c in enumerate(truth):
-            ov = overlap(c.start_s, c.end_s, float(cap["start_s"]), float(cap["end_s"]))
-            if ov <= 0:
-                continue
-            sim = text_sim(c.text, cap.get("text", ""))
-            if sim < MIN_TEXT_SIM:
-                continue
-            iou = ov / (max(c.end_s, float(cap["end_s"])) - min(c.start_s, float(cap["start_s"])))
-            score = sim + 0.5 * iou
-            if score > best_score:
-                best, best_score = t, score
-        if best is not None:
-            owner[r] = best
-    main: dict[int, int] = {}
-    for r, t in owner.items():
-        c = truth[t]
-        ov = overlap(c.start_s, c.end_s, float(read[r]["start_s"]), float(read[r]["end_s"]))
-        if t not in main or ov > overlap(c.start_s, c.end_s, float(read[main[t]]["start_s"]),
-                                         float(read[main[t]]["end_s"])):
-            main[t] = r
-    return main, [r for r in range(len(read)) if r not in owner]
+from bench.scoring import MIN_TEXT_SIM  # noqa: E402,F401
+from bench.scoring import match_captions as match  # noqa: E402
+from bench.scoring import normalize_text as _norm  # noqa: E402,F401
+from bench.scoring import overlap_s as overlap  # noqa: E402,F401
+from bench.scoring import text_sim  # noqa: E402,F401
 
 
 def evaluate(video: corpus.Video) -> dict:

@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""The README's figure lines, from the latest bench results rather than typed by hand.
+
+    .venv/bin/python bench/figures.py                 # print the blocks the results give
+    .venv/bin/python bench/figures.py --write         # rewrite them in README.md
+    .venv/bin/python bench/figures.py --check         # exit 1 when README.md differs
+
+The README holds each generated block between markers, e.g. ``<!-- bench:cuts -->`` and
+``<!-- /bench:cuts -->``; the prose around them is left alone. A block is made from the newest
+JSON in bench/results (git-ignored: the figures are as new as the last run on this machine)
+that holds each split:
+
+* ``cuts``: bench/eval_cuts.py's eval_cuts-*.json (hard-cut F1 at +-1 frame per detector,
+  graduals and hard negatives of ours, per split);
+* ``faces``: bench/eval_faces.py's eval_faces-*.json (face-visible IoU and faces found, per
+  corpus part, the first analyzer of the run);
+* ``captions``: bench/eval_captions.py's eval_captions-<split>.json (not the ``--only`` runs):
+  recall, CER, contrast and false captions on the captions of 2 % of the frame height or more.
+
+A block whose results are missing is left as it is (and named on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+README = HERE.parent / "README.md"
+WIDTH = 95
+
+CUT_SPLITS = {"tune": "tune", "heldout": "held-out part A", "heldout_b": "part B", "heldout_c": "part C"}
+DETECTOR_NAMES = {"ours": "ours", "pyscenedetect": "PySceneDetect", "scdet": "ffmpeg scdet"}
+FACE_PARTS = ("shots tune", "shots held-out", "brief tune", "brief held-out", "brief held-out-2")
+CAPTION_SPLITS = {"tune": "tune", "heldout": "held out"}
+
+
+class FiguresError(Exception):
+    """The results or the README are not what the figures need."""
+
+
+def _docs(results: Path, pattern: str) -> list[tuple[Path, dict]]:
+    """The JSONs matching ``pattern``, newest first (by modification time)."""
+    paths = sorted(results.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    return [(p, json.loads(p.read_text())) for p in paths]
+
+
+def _date(path: Path, doc: dict) -> str:
+    stamp = doc.get("date") or doc.get("_run", {}).get("date")
+    if stamp:
+        return stamp
+    return datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.timezone.utc).strftime("%Y-%m-%d")
+
+
+def _run_note(script: str, dates: list[str]) -> str:
+    days = sorted(set(dates))
+    return f"`bench/{script}` run of {' and '.join(days)}"
+
+
+def cuts_text(results: Path) -> str | None:
+    docs = _docs(results, "eval_cuts*.json")
+    parts, dates, detector_sets = [], [], []
+    for split, label in CUT_SPLITS.items():
+        found = next(((p, d) for p, d in docs if split in d), None)
+        if found is None:
+            continue
+        path, doc = found
+        res = doc[split]
+        dates.append(_date(path, doc))
+        det = res["detectors"]
+        names = [n for n in DETECTOR_NAMES if n in det]
+        detector_sets.append(names)
+        c = res["corpus"]
+        graduals = sum(c["graduals"].values())
+        text = (f"{label} ({c['clips']} clips, {c['cuts']} hard cuts, "
+                + (f"{graduals} graduals, " if graduals else "")
+                + f"{sum(c['negatives'].values())} hard negatives) " + " / ".join(f"{det[n]['f1']:.3f}" for n in names))
+        parts.append((text, names, det.get("ours"), graduals))
+    if not parts:
+        return None
+    same = all(names == detector_sets[0] for names in detector_sets)
+    out = []
+    for text, names, ours, graduals in parts:
+        if not same:
+            text += " (" + " / ".join(DETECTOR_NAMES[n] for n in names) + ")"
+        if ours:
+            text += (f", ours {ours['cut_fp']} false and {ours['cut_fn']} missed cuts, "
+                     + (f"{ours['graduals_found']}/{ours['graduals']} graduals, " if graduals else "")
+                     + f"{ours['negative_fp']} on the hard negatives")
+        out.append(text)
+    who = " / ".join(DETECTOR_NAMES[n] for n in detector_sets[0]) + ", " if same else ""
+    return f"Hard-cut F1 at ±1 frame ({who}{_run_note('eval_cuts.py', dates)}): " + "; ".join(out) + "."
+
+
+def faces_text(results: Path) -> str | None:
+    docs = _docs(results, "eval_faces*.json")
+    parts, dates, params = [], [], set()
+    for part in FACE_PARTS:
+        found = next(((p, d) for p, d in docs if part in d["runs"][0]["parts"]), None)
+        if found is None:
+            continue
+        path, doc = found
+        run = doc["runs"][0]
+        f = run["parts"][part]
+        dates.append(_date(path, doc))
+        if run["params"]:
+            params.add(", ".join(f"{k}={v}" for k, v in sorted(run["params"].items())))
+        parts.append(f"{part} {f['iou']:.3f} ({f['found']}/{f['faces']} faces found)")
+    if not parts:
+        return None
+    note = _run_note("eval_faces.py", dates) + (f", parameters {'; '.join(sorted(params))}" if params else "")
+    return f"Face-visible IoU ({note}): " + ", ".join(parts) + "."
+
+
+def captions_text(results: Path) -> str | None:
+    docs = [(p, d) for p, d in _docs(results, "eval_captions-*.json") if not d.get("only")]
+    rows, dates = {}, []
+    for split in CAPTION_SPLITS:
+        found = next(((p, d) for p, d in docs if split in d.get("summaries", {})), None)
+        if found is not None:
+            rows[split] = found[1]["summaries"][split]
+            dates.append(_date(*found))
+    if not rows:
+        return None
+
+    def each(fmt) -> str:
+        return ", ".join(f"{CAPTION_SPLITS[sp]} {fmt(s)}" for sp, s in rows.items())
+
+    def num(v, f="{:.3f}"):
+        return "-" if v is None else f.format(v)
+
+    first = next(iter(rows.values()))
+    return (f"Captions of {first['targets']['min_size_pct']:g} % of the frame height or more "
+            f"({_run_note('eval_captions.py', dates)}): recall "
+            + each(lambda s: f"{num(s['target']['recall'])} ({s['target']['found']}/{s['target']['n']})")
+            + "; CER " + each(lambda s: num(None if s['target']['cer'] is None else 100 * s['target']['cer'], "{:.1f} %"))
+            + "; contrast within 0.5 (outlined, boxed, plain) "
+            + each(lambda s: num(s['contrast_kinds']['contrast_within_0_5'], "{:.2f}"))
+            + "; false captions " + each(lambda s: str(s['false_captions']))
+            + "; extra reads " + each(lambda s: str(s['extra_reads'])) + ".")
+
+
+BLOCKS = {"cuts": cuts_text, "faces": faces_text, "captions": captions_text}
+
+
+def blocks(results: Path) -> dict[str, str]:
+    """Each block's text, for the blocks whose results are there."""
+    out = {}
+    for name, make in BLOCKS.items():
+        text = make(results)
+        if text is not None:
+            out[name] = text
+    return out
+
+
+def _marker(name: str) -> re.Pattern:
+    return re.compile(rf"^([ \t]*)<!-- bench:{name} -->\n.*?^[ \t]*<!-- /bench:{name} -->$", re.M | re.S)
+
+
+def replace_blocks(readme: str, texts: dict[str, str]) -> str:
+    """``readme`` with each named block's lines replaced by its text (wrapped, indented like its
+    opening marker). Raises FiguresError for a block the README has no markers for."""
+    for name, text in texts.items():
+        pattern = _marker(name)
+        if not pattern.search(readme):
+            raise FiguresError(f"README has no <!-- bench:{name} --> ... <!-- /bench:{name} --> block")
+
+        def fill(m: re.Match, name=name, text=text) -> str:
+            indent = m.group(1)
+            body = textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent,
+                                 break_on_hyphens=False)
+            return f"{indent}<!-- bench:{name} -->\n{body}\n{indent}<!-- /bench:{name} -->"
+
+        readme = pattern.sub(fill, readme, count=1)
+    return readme
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--results", type=Path, default=RESULTS, help=f"results folder (default {RESULTS})")
+    ap.add_argument("--readme", type=Path, default=README)
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help="rewrite the README's blocks")
+    mode.add_argument("--check", action="store_true", help="exit 1 when the README's blocks differ")
+    args = ap.parse_args(argv)
+    texts = blocks(args.results)
+    for name in BLOCKS:
+        if name not in texts:
+            print(f"no results for the {name} block in {args.results}: left as it is", file=sys.stderr)
+    if not (args.write or args.check):
+        for name, text in texts.items():
+            print(f"[{name}]\n{textwrap.fill(text, WIDTH)}\n")
+        return 0
+    try:
+        old = args.readme.read_text(encoding="utf-8")
+        new = replace_blocks(old, texts)
+    except (OSError, FiguresError) as exc:
+        print(f"figures: {exc}", file=sys.stderr)
+        return 2
+    if args.write:
+        if new != old:
+            args.readme.write_text(new, encoding="utf-8")
+        print(f"{args.readme}: {'rewritten' if new != old else 'already up to date'} ({', '.join(texts)})")
+    else:
+        print(f"{args.readme}: {'differs from' if new != old else 'matches'} the results ({', '.join(texts)})")
+        return int(new != old)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
