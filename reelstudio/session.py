@@ -10,7 +10,8 @@ Subscribers are called as ``callback(event, **details)``:
 ``"opened"`` a new video, no analysis yet; ``"analysis"`` the analysis was replaced (loaded,
 rescored, a flag accepted, the stored decisions found once the hash was ready), details
 ``keep_selection`` (True when the flags are the same flags, only marked or scored anew);
-``"edited"`` one lane's text was corrected, detail ``lane``.
+``"edited"`` one lane's text was corrected, detail ``lane``; ``"lanes"`` lanes of a running
+analysis arrived before its result, detail ``lanes`` (``{name: lane JSON}``, the new ones).
 Store and file errors are raised (``OSError``); the caller says them.
 """
 
@@ -45,6 +46,7 @@ class Session:
         self.source: dict | None = None  # the source facts: probed on open, then the analysis' own
         self.analysis: dict | None = None  # the analysis JSON dict shown, with the decisions applied
         self.result = None  # its AnalysisResult, when it came from a run in this process
+        self.lanes: dict[str, dict] = {}  # the lanes of this analysis so far: streamed by a run, then its own
         self.note = ""  # what the last load could not apply (stored decisions that no longer match)
         self._store = store  # reelstudio.accepted.AcceptedStore, read when first needed
         self._subscribers: list[Callback] = []
@@ -66,6 +68,7 @@ class Session:
         self.source = source
         self.analysis = None
         self.result = None
+        self.lanes = {}
         self.note = ""
         self._emit("opened")
 
@@ -105,7 +108,26 @@ class Session:
         self.note = ""
         self.analysis = self._with_accepted(self._with_corrections(data))
         self.source = self.analysis["source"]
+        self.lanes = dict(self.analysis.get("lanes", {}))
         self._emit("analysis", keep_selection=keep_selection)
+
+    def add_lanes(self, lanes: dict[str, dict]) -> None:
+        """Lanes of the running analysis, as they finish (its result follows through ``load``)."""
+        self.lanes = {**self.lanes, **lanes}
+        self._emit("lanes", lanes=lanes)
+
+    def flag_after(self, frame: int) -> int | None:
+        """The flag to step to forward from ``frame``: the first starting after it (index into the flags)."""
+        return next((i for s, i in self._flag_starts() if s > frame), None)
+
+    def flag_before(self, frame: int) -> int | None:
+        """The flag to step to back from ``frame``: the last starting before it (of a tie, the first listed)."""
+        earlier = [(s, i) for s, i in self._flag_starts() if s < frame]
+        return min(i for s, i in earlier if s == earlier[-1][0]) if earlier else None
+
+    def _flag_starts(self) -> list[tuple[int, int]]:
+        flags = (self.analysis or {}).get("flags") or []
+        return sorted((int(f.get("start_frame", 0)), i) for i, f in enumerate(flags))
 
     def set_preset(self, preset: str) -> None:
         """Score the analysis for another preset: the checks run again, the lanes stay."""

@@ -119,3 +119,22 @@ def test_decisions_that_no_longer_match_are_said_and_a_store_that_cannot_be_writ
     with pytest.raises(OSError):
         s.correct("captions", 0, "DAY ONE")
     assert s.analysis["lanes"]["text"]["intervals"][0]["text"] == "DAY ONE"  # shown even though not kept
+
+
+def test_lanes_stream_in_before_the_result_and_flags_are_stepped_in_frame_order():
+    s = Session()
+    events = recorder(s)
+    s.open("clip.mp4", {"frame_count": 90})
+    s.add_lanes({"cuts": {"status": "ok", "events": []}})
+    s.add_lanes({"faces": {"status": "unavailable", "reason": "model missing"}})
+    assert events[-1] == ("lanes", {"lanes": {"faces": {"status": "unavailable", "reason": "model missing"}}})
+    assert sorted(s.lanes) == ["cuts", "faces"] and s.analysis is None
+    flag = {"check": "dead_air", "severity": "info", "end_frame": 80, "message": "m", "fix": "f"}
+    flags = [dict(flag, start_frame=f) for f in (40, 10, 40, 70)]
+    s.load({"schema_version": 1, "source": {"frame_count": 90}, "lanes": {"cuts": {"status": "ok"}},
+            "flags": flags, "checklist": [], "score": None})
+    assert list(s.lanes) == ["cuts"], "the result's lanes replace those streamed"
+    assert [s.flag_after(f) for f in (0, 10, 39, 40, 70)] == [1, 0, 0, 3, None]
+    assert [s.flag_before(f) for f in (10, 11, 41, 71, 90)] == [None, 1, 0, 3, 3]
+    s.open("other.mp4")
+    assert s.lanes == {} and s.flag_after(0) is None and s.flag_before(90) is None

@@ -117,7 +117,6 @@ class MainWindow(QMainWindow):
         # what could not be read whole (truncated, damaged packets) and the lanes a missing or
         # damaged model left out: said above everything else
         self._source_warnings: list[str] = []
-        self._lanes_seen: dict[str, dict] = {}  # the lanes of this analysis so far
         self.warning_banner = QLabel("")
         self.warning_banner.setWordWrap(True)
         self.warning_banner.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px 10px;"
@@ -421,10 +420,7 @@ class MainWindow(QMainWindow):
     def _on_lanes(self, lanes: dict) -> None:
         if not self._current():
             return
-        self.timeline.set_lanes(lanes)
-        self._feed_player(lanes)
-        self.show_model_failures(lanes, add=True)
-        self.lanesShown.emit(sorted(lanes))
+        self.session.add_lanes(lanes)  # drawn on its "lanes" event
 
     @Slot(object, object)
     def _on_result(self, result, data: dict) -> None:
@@ -442,7 +438,8 @@ class MainWindow(QMainWindow):
 
     # -- the session's events: the views repainted from the document ----------------------------
     def _on_session(self, event: str, **details) -> None:
-        {"opened": self._show_opened, "analysis": self._show_analysis, "edited": self._show_edit}[event](**details)
+        {"opened": self._show_opened, "analysis": self._show_analysis, "edited": self._show_edit,
+         "lanes": self._show_lanes}[event](**details)
 
     def _show_opened(self) -> None:
         self._show_summary(None)
@@ -451,8 +448,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_source(self.source)
         self.checklist.clear()
         self.transcript.clear()
-        self.show_source_warnings([])
-        self.show_model_failures({})
+        self.show_source_warnings([])  # and the lanes a model left out: none yet
         self._set_exports_enabled(False)
         self._apply_preset()
         self.player.set_overlays(ui_zones=ui_zones_of(self.settings.preset), faces_lane=None, text_lane=None)
@@ -463,8 +459,7 @@ class MainWindow(QMainWindow):
         highlighted = self.timeline.highlighted_flags() if keep_selection else None
         if self.session.note:
             self.status_label.setText(self.session.note)
-        self.show_source_warnings(self.source.get("warnings") or [])
-        self.show_model_failures(data.get("lanes", {}))
+        self.show_source_warnings(self.source.get("warnings") or [])  # and the lanes a model left out
         self.timeline.set_analysis(data)
         self.checklist.set_analysis(data, self.timeline.timebase)
         self.transcript.set_analysis(data, self.timeline.timebase)
@@ -473,6 +468,12 @@ class MainWindow(QMainWindow):
         self._set_exports_enabled(True)
         if highlighted is not None:
             self.timeline.highlight_flags(highlighted)  # the same flags: only their marks changed
+
+    def _show_lanes(self, lanes: dict) -> None:
+        self.timeline.set_lanes(lanes)
+        self._feed_player(lanes)
+        self._refresh_banner()  # a lane a missing model left out is said as soon as it arrives
+        self.lanesShown.emit(sorted(lanes))
 
     def _show_edit(self, lane: str) -> None:
         data = self.analysis
@@ -598,21 +599,16 @@ class MainWindow(QMainWindow):
         self.summary_label.setText("" if summary is None else summary.short_text())
 
     def show_source_warnings(self, warnings: list[str]) -> None:
-        """The banner: the file was not read whole (empty list: no such line)."""
+        """The banner: the file was not read whole (empty list: no such line); with the lanes a
+        missing or damaged model left out (the session's lanes so far)."""
         self._source_warnings = list(warnings)
-        self._refresh_banner()
-
-    def show_model_failures(self, lanes: dict, add: bool = False) -> None:
-        """The banner: lanes (lane JSON dicts by name) a missing or damaged model left out,
-        said as soon as such a lane arrives; ``add``: besides those already said."""
-        self._lanes_seen = {**self._lanes_seen, **lanes} if add else dict(lanes)
         self._refresh_banner()
 
     def _refresh_banner(self) -> None:
         from ..result import model_failures
 
         lines = []
-        failures = model_failures(self._lanes_seen)
+        failures = model_failures(self.session.lanes)
         if failures:
             said = "; ".join(f"{', '.join(names)}: {reason}" for reason, names in failures.items())
             lines.append(f"A model is missing or damaged, so these lanes are unavailable and the score leaves "
@@ -694,25 +690,17 @@ class MainWindow(QMainWindow):
             self.timecode_label.setText(text + "".join(f"  ·  {m}" for m in marks))
 
     # -- flags and marks from the keyboard -------------------------------------------------
-    def _flag_starts(self) -> list[tuple[int, int]]:
-        """(first frame, index) of every flag of the analysis on screen, in frame order."""
-        flags = (self.analysis or {}).get("flags") or []
-        return sorted((int(f.get("start_frame", 0)), i) for i, f in enumerate(flags))
-
     def next_flag(self) -> None:
         """Select the first flag starting after the playhead and show its first frame."""
-        here = self.player.current_frame()
-        target = next(((s, i) for s, i in self._flag_starts() if s > here), None)
-        if target is not None and self.path is not None:
-            self.checklist.activate_flag(target[1])
+        i = self.session.flag_after(self.player.current_frame())
+        if i is not None and self.path is not None:
+            self.checklist.activate_flag(i)
 
     def previous_flag(self) -> None:
         """Select the last flag starting before the playhead and show its first frame."""
-        here = self.player.current_frame()
-        earlier = [(s, i) for s, i in self._flag_starts() if s < here]
-        if earlier and self.path is not None:
-            start = earlier[-1][0]
-            self.checklist.activate_flag(min(i for s, i in earlier if s == start))
+        i = self.session.flag_before(self.player.current_frame())
+        if i is not None and self.path is not None:
+            self.checklist.activate_flag(i)
 
     def mark_in(self) -> None:
         """In mark at the frame on screen; an out mark before it goes."""
