@@ -14,6 +14,8 @@ from __future__ import annotations
 import inspect
 import traceback
 
+from ..session import rescored  # noqa: F401 - moved to the Qt-free session; kept importable here
+
 
 def supported_kwargs(func, wanted: dict) -> dict:
     """The subset of ``wanted`` that ``func`` accepts (the pipeline grows options over time)."""
@@ -40,20 +42,6 @@ def evaluated(result, preset: str | None):
     if preset and hasattr(result, "evaluated") and getattr(result, "preset", None) != preset:
         return result.evaluated(preset)
     return result
-
-
-def rescored(analysis: dict, preset: str) -> dict:
-    """An analysis JSON dict with its flags, checklist and score redone for ``preset``; lanes unchanged."""
-    from ..checks import evaluate
-
-    ev = evaluate(analysis["lanes"], analysis["source"], preset)
-    # accepted flags are applied again by the window over the new flags (reelstudio/accepted.py)
-    out = {k: v for k, v in analysis.items() if k not in ("score_status", "score_reason", "accepted_flags")}
-    out.update(flags=ev.flags, checklist=ev.checklist, **ev.score_fields())
-    if ev.score is None:
-        out["score_status"] = "unavailable"
-        out["score_reason"] = "no check could run on this analysis (every lane it needs is unavailable)"
-    return out
 
 
 def analyse(path: str, options: dict, send, cancel) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..session import Session
 from .checklist import ChecklistPanel, Summary, summary_of
 from .player import PlayerWidget
 from .settings import Settings, SettingsDialog, load_settings, save_settings
@@ -62,19 +63,29 @@ class MainWindow(QMainWindow):
     lanesShown = Signal(list)       # names of lanes just drawn while the analysis runs
     hashReady = Signal(str, str)    # path, its content hash ('' when it could not be read): off the GUI thread
 
+    # the document lives in the session; these read it (tests and exports use them)
+    path = property(lambda self: self.session.path)
+    source = property(lambda self: self.session.source)
+    result = property(lambda self: self.session.result)
+
+    @property
+    def analysis(self) -> dict | None:
+        return self.session.analysis
+
+    @analysis.setter
+    def analysis(self, data: dict | None) -> None:
+        self.session.analysis = data
+
     def __init__(self, settings: Settings | None = None):
         super().__init__()
         self.settings = settings or load_settings()
         self.setWindowTitle("ReelStudio")
         self.setAcceptDrops(True)
         self.resize(1500, 950)
-        self.path: str | None = None
-        self.source: dict | None = None
-        self.analysis: dict | None = None  # the finished analysis JSON dict
-        self.result = None                  # its AnalysisResult
+        # the document (open video, analysis, preset, the editor's decisions): Qt-free, repainted on its events
+        self.session = Session(preset=self.settings.preset)
+        self.session.subscribe(self._on_session)
         self.summary: Summary | None = None  # score/band/flags shown, from self.analysis
-        self._accepted_store = None  # reelstudio.accepted.AcceptedStore, read when first needed
-        self._load_note = ""  # said in the status bar after a load (stored corrections that no longer match)
         self.worker: AnalysisWorker | None = None
         self._threads: set = set()          # workers still running (cancelled ones wind down here)
         self.error_dialogs: list[QMessageBox] = []
@@ -106,7 +117,6 @@ class MainWindow(QMainWindow):
         # what could not be read whole (truncated, damaged packets) and the lanes a missing or
         # damaged model left out: said above everything else
         self._source_warnings: list[str] = []
-        self._lanes_seen: dict[str, dict] = {}  # the lanes of this analysis so far
         self.warning_banner = QLabel("")
         self.warning_banner.setWordWrap(True)
         self.warning_banner.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px 10px;"
@@ -306,26 +316,11 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot open this file", f"{os.path.basename(path)}: {exc.__class__.__name__}: {exc}",
                             traceback.format_exc())
             return False
-        self.path = os.path.abspath(path)
+        self.session.open(path, info.to_contract())  # the views are cleared on its "opened"
         self._start_hashing(self.path)
-        self.source = info.to_contract()
-        self.analysis = None
-        self.result = None
-        self._show_summary(None)
-        self.setWindowTitle(f"{os.path.basename(path)} — ReelStudio")
         self.settings = self.settings.with_recent(self.path)
         self._save_settings()
         self._fill_recent_menu()
-        self.timeline.clear()
-        self.timeline.set_source(self.source)
-        self.checklist.clear()
-        self.transcript.clear()
-        self.show_source_warnings([])
-        self.show_model_failures({})
-        self._set_exports_enabled(False)
-        self._apply_preset()
-        self.player.set_overlays(ui_zones=ui_zones_of(self.settings.preset), faces_lane=None, text_lane=None)
-        self._on_frame_changed(self.player.current_frame())
         if analysis is not None:
             if int(analysis["source"].get("frame_count", -1)) != info.frame_count:
                 self.show_error("Analysis does not match", f"the analysis is of a video with "
@@ -425,96 +420,90 @@ class MainWindow(QMainWindow):
     def _on_lanes(self, lanes: dict) -> None:
         if not self._current():
             return
-        self.timeline.set_lanes(lanes)
-        self._feed_player(lanes)
-        self.show_model_failures(lanes, add=True)
-        self.lanesShown.emit(sorted(lanes))
+        self.session.add_lanes(lanes)  # drawn on its "lanes" event
 
     @Slot(object, object)
     def _on_result(self, result, data: dict) -> None:
         if not self._current():
             return
-        self.result = result
-        self.load_analysis(data)
+        self.session.load(data, result)
         took = time.monotonic() - self._started
-        self.status_label.setText(f"Analysed in {took:.1f} s" + (f"; {self._load_note}" if self._load_note else ""))
+        note = self.session.note
+        self.status_label.setText(f"Analysed in {took:.1f} s" + (f"; {note}" if note else ""))
 
     def load_analysis(self, data: dict) -> None:
         """Show a finished analysis JSON dict (lanes, flags, checklist, score) for the open video,
         with the flags accepted for this video (reelstudio/accepted.py) marked and re-scored."""
-        data = self._with_accepted(self._with_corrections(data))
-        self.analysis = data
-        self.source = data["source"]
-        self.show_source_warnings(self.source.get("warnings") or [])
-        self.show_model_failures(data.get("lanes", {}))
+        self.session.load(data)  # repainted on its "analysis" event
+
+    # -- the session's events: the views repainted from the document ----------------------------
+    def _on_session(self, event: str, **details) -> None:
+        {"opened": self._show_opened, "analysis": self._show_analysis, "edited": self._show_edit,
+         "lanes": self._show_lanes}[event](**details)
+
+    def _show_opened(self) -> None:
+        self._show_summary(None)
+        self.setWindowTitle(f"{os.path.basename(self.path)} — ReelStudio")
+        self.timeline.clear()
+        self.timeline.set_source(self.source)
+        self.checklist.clear()
+        self.transcript.clear()
+        self.show_source_warnings([])  # and the lanes a model left out: none yet
+        self._set_exports_enabled(False)
+        self._apply_preset()
+        self.player.set_overlays(ui_zones=ui_zones_of(self.settings.preset), faces_lane=None, text_lane=None)
+        self._on_frame_changed(self.player.current_frame())
+
+    def _show_analysis(self, keep_selection: bool = False) -> None:
+        data = self.analysis
+        highlighted = self.timeline.highlighted_flags() if keep_selection else None
+        if self.session.note:
+            self.status_label.setText(self.session.note)
+        self.show_source_warnings(self.source.get("warnings") or [])  # and the lanes a model left out
         self.timeline.set_analysis(data)
         self.checklist.set_analysis(data, self.timeline.timebase)
         self.transcript.set_analysis(data, self.timeline.timebase)
         self._show_summary(summary_of(data))
         self._feed_player(data.get("lanes", {}))
         self._set_exports_enabled(True)
+        if highlighted is not None:
+            self.timeline.highlight_flags(highlighted)  # the same flags: only their marks changed
+
+    def _show_lanes(self, lanes: dict) -> None:
+        self.timeline.set_lanes(lanes)
+        self._feed_player(lanes)
+        self._refresh_banner()  # a lane a missing model left out is said as soon as it arrives
+        self.lanesShown.emit(sorted(lanes))
+
+    def _show_edit(self, lane: str) -> None:
+        data = self.analysis
+        self.timeline.set_lanes({lane: data["lanes"][lane]})
+        self._feed_player({lane: data["lanes"][lane]} if lane == "text" else {})
+        self.transcript.set_analysis(data, self.timeline.timebase)
 
     # -- the transcript: corrections, subtitles from them ----------------------------------------
     @Slot(int, str)
     def edit_word(self, index: int, text: str) -> None:
         """Correct word ``index`` of the speech lane; the subtitles and the JSON export the correction."""
-        from ..transcript import with_word_text
-
-        if self.analysis is None:
-            return
-        data = with_word_text(self.analysis, index, text)
-        self._set_lane_edit(data, "speech")
-        stored = self._store_correction("words", data["lanes"]["speech"]["words"][index], "text_recognised")
-        self.status_label.setText(f"Word corrected: {' '.join(text.split()) or '(removed)'}" + stored)
+        if self.analysis is not None:
+            stored = self._store_correction("words", index, text)
+            self.status_label.setText(f"Word corrected: {' '.join(text.split()) or '(removed)'}" + stored)
 
     @Slot(int, str)
     def edit_caption(self, index: int, text: str) -> None:
         """Correct caption ``index`` of the text lane (what the subtitles from captions say)."""
-        from ..transcript import with_caption_text
+        if self.analysis is not None:
+            self.status_label.setText("Caption corrected" + self._store_correction("captions", index, text))
 
-        if self.analysis is None:
-            return
-        data = with_caption_text(self.analysis, index, text)
-        self._set_lane_edit(data, "text")
-        stored = self._store_correction("captions", data["lanes"]["text"]["intervals"][index], "text_read")
-        self.status_label.setText("Caption corrected" + stored)
-
-    def _store_correction(self, kind: str, item: dict, original_key: str) -> str:
-        """Keep a word's or caption's correction for this video (undone: forgotten); '' or why not."""
-        from ..transcript import caption_key, word_key
-
-        h = self._video_hash()
-        if h is None:
-            return " (not stored: the video cannot be read)"
-        key = (word_key if kind == "words" else caption_key)(item)
+    def _store_correction(self, kind: str, index: int, text: str) -> str:
+        """Correct and keep for this video (undone: forgotten); '' or why it was not kept."""
         try:
-            self.accepted_store().correct(h, kind, key, item["text"] if original_key in item else None,
-                                          os.path.basename(self.path or ""))
+            if not self.session.correct(kind, index, text):
+                return " (not stored: the video cannot be read)"
         except OSError as exc:
             self.show_error("Cannot store the correction", str(exc))
             return " (not stored)"
         return ""
-
-    def _with_corrections(self, data: dict) -> dict:
-        """The analysis with the transcript corrections stored for this video put back."""
-        from ..transcript import apply_corrections
-
-        self._load_note = ""
-        h = self._video_hash(wait=False)
-        if h is None:
-            return data
-        data, missed = apply_corrections(data, self.accepted_store().corrections(h))
-        self._load_note = (f"{missed} stored correction{'s' if missed != 1 else ''} no longer match a word or "
-                           "caption of this analysis and were not applied") if missed else ""
-        if self._load_note:
-            self.status_label.setText(self._load_note)
-        return data
-
-    def _set_lane_edit(self, data: dict, lane: str) -> None:
-        self.analysis = data
-        self.timeline.set_lanes({lane: data["lanes"][lane]})
-        self._feed_player({lane: data["lanes"][lane]} if lane == "text" else {})
-        self.transcript.set_analysis(data, self.timeline.timebase)
 
     def export_subtitles(self, fmt: str, path: str | None = None):
         """SRT or VTT of the (corrected) transcript; asks where unless ``path`` is given."""
@@ -531,13 +520,6 @@ class MainWindow(QMainWindow):
         return self.export_to(path, fmt, source=self.transcript.subtitle_source())
 
     # -- flags accepted as intentional --------------------------------------------------------
-    def accepted_store(self):
-        from ..accepted import AcceptedStore
-
-        if self._accepted_store is None:
-            self._accepted_store = AcceptedStore()
-        return self._accepted_store
-
     def _start_hashing(self, path: str) -> None:
         """Hash the video's bytes in a thread (a 2 GB file takes seconds): the editor's stored
         decisions are put on the analysis when it is done (``_on_hash_ready``)."""
@@ -559,63 +541,24 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def _on_hash_ready(self, path: str, h: str) -> None:
-        if path != self.path or not h or self.analysis is None:
-            return
-        store = self.accepted_store()
-        if not store.keys(h) and not any(store.corrections(h).values()):
-            return  # nothing stored for this video: the analysis shown is already right
-        highlighted = self.timeline.highlighted_flags()
-        self.load_analysis(self.analysis)  # now with the accepted flags and corrections stored for it
-        self.timeline.highlight_flags(highlighted)
-
-    def _video_hash(self, wait: bool = True) -> str | None:
-        """The open video's content hash; with ``wait`` False only if already computed (the
-        load path never reads the file on the GUI thread; a click that stores a decision may)."""
-        from ..accepted import content_hash, known_hash
-
-        if not self.path:
-            return None
-        if not wait:
-            return known_hash(self.path)
-        try:
-            return content_hash(self.path)
-        except OSError as exc:
-            self.status_label.setText(f"Accepted flags unavailable: {exc}")
-            return None
-
-    def _with_accepted(self, data: dict) -> dict:
-        from ..accepted import apply, without_accepted
-
-        h = self._video_hash(wait=False)
-        if h is None or data.get("score") is None:
-            return without_accepted(data)
-        keys, missed = self.accepted_store().keys_for(h, without_accepted(data).get("flags") or [])
-        if missed:
-            gone = (f"{missed} accepted flag{'s' if missed != 1 else ''} no longer match a flag of this analysis")
-            self._load_note = "; ".join(p for p in (self._load_note, gone) if p)
-            self.status_label.setText(self._load_note)
-        return apply(data, keys, h)
+        self.session.hash_ready(path, h)  # repainted, with the decisions stored for it, if any
 
     @Slot(list, bool)
     def accept_flags(self, indices: list, accept: bool) -> None:
         """Accept flags (indices into the analysis' flags) as intentional, or undo it: stored for
         this video by its content hash, the score redone, every view refreshed."""
-        h = self._video_hash()
+        try:
+            h = self.session.video_hash()
+        except OSError as exc:
+            self.status_label.setText(f"Accepted flags unavailable: {exc}")
+            return
         if self.analysis is None or h is None:
             return
-        store = self.accepted_store()
-        flags = self.analysis.get("flags") or []
         try:
-            for i in indices:
-                if 0 <= i < len(flags):
-                    (store.accept(h, flags[i], os.path.basename(self.path or "")) if accept
-                     else store.unaccept(h, flags[i]))
+            self.session.accept(indices, accept)
         except OSError as exc:
             self.show_error("Cannot store the accepted flags", str(exc))
             return
-        highlighted = self.timeline.highlighted_flags()
-        self.load_analysis(self.analysis)
-        self.timeline.highlight_flags(highlighted)  # flag indices do not change: only their marks
         n = len(indices)
         self.status_label.setText(f"{n} flag{'s' if n != 1 else ''} " + ("accepted as intentional" if accept
                                                                            else "no longer accepted"))
@@ -656,21 +599,16 @@ class MainWindow(QMainWindow):
         self.summary_label.setText("" if summary is None else summary.short_text())
 
     def show_source_warnings(self, warnings: list[str]) -> None:
-        """The banner: the file was not read whole (empty list: no such line)."""
+        """The banner: the file was not read whole (empty list: no such line); with the lanes a
+        missing or damaged model left out (the session's lanes so far)."""
         self._source_warnings = list(warnings)
-        self._refresh_banner()
-
-    def show_model_failures(self, lanes: dict, add: bool = False) -> None:
-        """The banner: lanes (lane JSON dicts by name) a missing or damaged model left out,
-        said as soon as such a lane arrives; ``add``: besides those already said."""
-        self._lanes_seen = {**self._lanes_seen, **lanes} if add else dict(lanes)
         self._refresh_banner()
 
     def _refresh_banner(self) -> None:
         from ..result import model_failures
 
         lines = []
-        failures = model_failures(self._lanes_seen)
+        failures = model_failures(self.session.lanes)
         if failures:
             said = "; ".join(f"{', '.join(names)}: {reason}" for reason, names in failures.items())
             lines.append(f"A model is missing or damaged, so these lanes are unavailable and the score leaves "
@@ -752,25 +690,17 @@ class MainWindow(QMainWindow):
             self.timecode_label.setText(text + "".join(f"  ·  {m}" for m in marks))
 
     # -- flags and marks from the keyboard -------------------------------------------------
-    def _flag_starts(self) -> list[tuple[int, int]]:
-        """(first frame, index) of every flag of the analysis on screen, in frame order."""
-        flags = (self.analysis or {}).get("flags") or []
-        return sorted((int(f.get("start_frame", 0)), i) for i, f in enumerate(flags))
-
     def next_flag(self) -> None:
         """Select the first flag starting after the playhead and show its first frame."""
-        here = self.player.current_frame()
-        target = next(((s, i) for s, i in self._flag_starts() if s > here), None)
-        if target is not None and self.path is not None:
-            self.checklist.activate_flag(target[1])
+        i = self.session.flag_after(self.player.current_frame())
+        if i is not None and self.path is not None:
+            self.checklist.activate_flag(i)
 
     def previous_flag(self) -> None:
         """Select the last flag starting before the playhead and show its first frame."""
-        here = self.player.current_frame()
-        earlier = [(s, i) for s, i in self._flag_starts() if s < here]
-        if earlier and self.path is not None:
-            start = earlier[-1][0]
-            self.checklist.activate_flag(min(i for s, i in earlier if s == start))
+        i = self.session.flag_before(self.player.current_frame())
+        if i is not None and self.path is not None:
+            self.checklist.activate_flag(i)
 
     def mark_in(self) -> None:
         """In mark at the frame on screen; an out mark before it goes."""
@@ -825,15 +755,15 @@ class MainWindow(QMainWindow):
         if self.path:
             self.player.set_overlays(ui_zones=ui_zones_of(new.preset))
         if not self.path:
+            self.session.preset = new.preset
             return
         lanes_changed = {k: v for k, v in old.analysis_options().items() if k != "preset"} != \
             {k: v for k, v in new.analysis_options().items() if k != "preset"}
         if lanes_changed or (self.analysis is None and not self.is_analysing()):
+            self.session.preset = new.preset  # the run scores for it
             self.start_analysis()  # lanes unchanged by the new options come back from the cache at once
-        elif old.preset != new.preset and self.analysis is not None:
-            from .analysis_process import rescored
-
-            self.load_analysis(rescored(self.analysis, new.preset))  # the checks only; the lanes stay
+        else:
+            self.session.set_preset(new.preset)  # the checks again if it changed; the lanes stay
 
     def _apply_preset(self) -> None:
         target = loudness_target_of(self.settings.preset)
