@@ -17,7 +17,8 @@ def analysis() -> dict:
                 {"start_frame": 0, "end_frame": 30, "text": "Helo", "role": "subtitle", "box": [0, 900, 10, 10]},
                 {"start_frame": 0, "end_frame": 60, "text": "TITLE", "role": "overlay", "box": [0, 10, 10, 10]}]
     sync = {"status": "ok", "subtitles": [{"caption": 1, "spoken_text": "Hello"}]}
-    return {"schema_version": 1, "source": {"path": "v.mp4", "fps": "30/1", "frame_count": 90},
+    return {"schema_version": 1, "source": {"path": "v.mp4", "fps": "30/1", "frame_count": 90, "width": 1080, "height": 1920,
+                                            "duration_s": 3.0},
             "lanes": {"speech": {"status": "ok", "intervals": [], "words": words},
                       "text": {"status": "ok", "intervals": captions}, "subtitle_sync": sync},
             "flags": [], "checklist": [], "score": None}
