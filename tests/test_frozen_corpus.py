@@ -54,3 +54,18 @@ def test_designed_stills_are_stills(results):
     # the photo and the title card, each cut in and held (shots 1 and 2 of the clip)
     shots = clip["shots"]
     assert _spans(lane["stills"]) == [(shots[1], shots[2]), (shots[2], shots[3])] and lane["intervals"] == []
+
+
+@pytest.mark.parametrize("name", ["t_dissolve_still", "h_dissolve_still"])
+def test_footage_dissolving_into_a_photo_is_not_a_freeze(name, tmp_path_factory):
+    """The frozen_frames check, over the cuts lane too: the photo a dissolve ends on is a
+    designed still. The cuts lane once read the dissolve's first step as a hard cut (one faint
+    cut inside the model's gradual replaced it), 18 frames before the photo held, and the
+    photo was flagged as a 1.8 s freeze."""
+    from reelstudio.analysis.cuts import CutsAnalyzer
+
+    clip = motion.build(tmp_path_factory.mktemp("dissolve"), only=[name])[0]
+    result = analyze(clip["path"], analyzers=[CutsAnalyzer(), PictureAnalyzer()], cache=False)
+    assert [ev["kind"] for ev in result.lanes["cuts"].data["events"]] == ["gradual"]
+    flags = result.evaluated().flags
+    assert [f for f in flags if f["check"] == "frozen_frames"] == [], flags

@@ -110,7 +110,7 @@ class CutsParams:
 class CutsAnalyzer(Tuned, VideoAnalyzer):
     name = "cuts"
     models = (MODEL,)
-    version = 4
+    version = 5  # 5: one faint cut inside a gradual no longer replaces it
 
     Params = CutsParams
 
@@ -379,10 +379,13 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
         if thumbs is None or len(thumbs) != len(single):
             return found
         faint = self.faint_cuts(single, thumbs, found)
-        # a model 'gradual' with sharp cuts inside it is short shots run together (a dissolve
-        # spreads its change over frames: no single step stands out)
-        found = [ev for ev in found
-                 if ev["kind"] == "cut" or not any(_span(ev)[0] < c["frame"] < _span(ev)[1] for c in faint)]
+        # a model 'gradual' with two or more sharp cuts inside it is short shots run together
+        # (a dissolve spreads its change over frames); one faint cut inside a gradual is the
+        # dissolve's own first step (footage dissolving into a photo: a 'cut' 18 frames before
+        # the photo holds, which made the photo a freeze), and the gradual stands
+        inside = {id(ev): [c for c in faint if _span(ev)[0] < c["frame"] < _span(ev)[1]] for ev in found}
+        faint = [c for c in faint if not any(c in inside[id(ev)] and len(inside[id(ev)]) < 2 for ev in found)]
+        found = [ev for ev in found if ev["kind"] == "cut" or len(inside[id(ev)]) < 2]
         found = sorted(found + faint, key=lambda ev: ev["frame"])
         if steps is not None and len(steps) >= len(single):
             found = sorted(found + self.step_cuts(steps, thumbs, single, found), key=lambda ev: ev["frame"])
