@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import io
 import time
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..media.audio import SPEECH_RATE
 from ..errors import ModelError
-from .base import CAUSE_MODEL, CAUSE_SKIPPED, SKIPPED_REASON, AudioAnalyzer, Blocks, Lane
+from .base import CAUSE_MODEL, CAUSE_SKIPPED, SKIPPED_REASON, AudioAnalyzer, Blocks, Lane, Tuned
 
 WINDOW = 512  # samples at 16 kHz per model call
 CONTEXT = 64  # samples of the previous window prepended to each call
@@ -247,37 +248,42 @@ def picture_pass_is_large(info) -> bool:
     return info.width * info.height > LARGE_PICTURE_PIXELS or (info.duration_s or 0.0) > LONG_VIDEO_S
 
 
-class SpeechActivityAnalyzer(AudioAnalyzer):
+@dataclass(frozen=True)
+class SpeechParams:
+    """The voice activity's parameters (the speech lane's ``params``, then its words engine's)."""
+
+    threshold: float = 0.5
+    neg_threshold: float = 0.35
+    min_speech_ms: int = 250
+    min_silence_ms: int = 100
+    speech_pad_ms: int = 30
+
+
+class SpeechActivityAnalyzer(Tuned, AudioAnalyzer):
     name = "speech"
     version = 5  # 3: words by Whisper by default, with punctuation, probability and time source; 4: token_times, edges in the voice activity; 5: numbers spoken for the aligner, halves re-aligned, onsets from the voice activity over a bed
     lanes = ("speech",)
     models = ("silero_vad",)
 
-    def __init__(self, threshold: float = 0.5, neg_threshold: float = 0.35, min_speech_ms: int = 250,
-                 min_silence_ms: int = 100, speech_pad_ms: int = 30, threads: int = 1,
-                 words: bool = True, words_model: str | None = "auto", quality: str | None = None):
+    Params = SpeechParams
+
+    def __init__(self, params: SpeechParams | None = None, /, *, threads: int = 1, words: bool = True,
+                 words_model: str | None = "auto", quality: str | None = None, **kw):
         """``words_model``: "auto" (the engine chosen with ``reelstudio models select``, else
         Whisper base), "whisper", "pocketsphinx" (or None) or an installed Vosk model's name.
         ``quality``: Whisper's "fast" or "accurate" (default: the stored setting)."""
-        self.threshold = threshold
-        self.neg_threshold = neg_threshold
-        self.min_speech_ms = min_speech_ms
-        self.min_silence_ms = min_silence_ms
-        self.speech_pad_ms = speech_pad_ms
+        super().__init__(params, **kw)
         self.threads = threads
         self.words = words
         self.words_model = words_model
         self.quality = quality
 
-    def params(self) -> dict:
-        out = dict(threshold=self.threshold, neg_threshold=self.neg_threshold,
-                   min_speech_ms=self.min_speech_ms, min_silence_ms=self.min_silence_ms,
-                   speech_pad_ms=self.speech_pad_ms)
-        if self.words:
-            from .asr import words_engine
+    def extra_params(self) -> dict:
+        if not self.words:
+            return {}
+        from .asr import words_engine
 
-            out["words"] = words_engine(self.words_model, self.quality).params()
-        return out
+        return {"words": words_engine(self.words_model, self.quality).params()}
 
     @property
     def finish_after_picture(self) -> bool:
