@@ -123,6 +123,16 @@ def report(path: Path, repeat: int) -> None:
     print("  (audio lanes share the audio thread; subtitle_sync starts once the text and speech lanes exist)")
     print(f"cuts found: ours {o['cuts']}, PySceneDetect {p['cuts']}; frames {frames}")
     print("lanes: " + ", ".join(f"{k} {v}" for k, v in o["status"].items()))
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    doc = {"date": time.strftime("%Y-%m-%d", time.gmtime()), "clip": path.name, "repeat": repeat, "frames": frames,
+           "jobs": {k: {f: v[f] for f in ("wall_s", "cpu_s", "peak_rss_mb")} for k, v in best.items()},
+           "ratios": {"all_lanes": o["wall_s"] / p["wall_s"], "pocketsphinx_words": ps["wall_s"] / p["wall_s"],
+                      "engine_lanes": e["wall_s"] / p["wall_s"]},
+           "thread_cpu_s": {k: t[f"({k} thread, CPU)"] for k in lanes if f"({k} thread, CPU)" in t}}
+    name = out / f"bench_speed-{path.stem}.json"
+    name.write_text(json.dumps(doc, indent=1))
+    print(f"figures: {name}")
 
 
 def main() -> None:

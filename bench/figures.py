@@ -15,7 +15,11 @@ that holds each split:
 * ``faces``: bench/eval_faces.py's eval_faces-*.json (face-visible IoU and faces found, per
   corpus part, the first analyzer of the run);
 * ``captions``: bench/eval_captions.py's eval_captions-<split>.json (not the ``--only`` runs):
-  recall, CER, contrast and false captions on the captions of 2 % of the frame height or more.
+  recall, CER, contrast and false captions on the captions of 2 % of the frame height or more;
+* ``speed``: bench/bench_speed.py's bench_speed-reel_*.json (each job's wall and CPU seconds,
+  the ratios to PySceneDetect, each analyzer thread's CPU seconds);
+* ``words``: bench/eval_words.py's eval_words-lane-fast-<split>.json (WER per condition,
+  English word starts within 0.1 s of the forced alignment, words on items nobody speaks in).
 
 A block whose results are missing is left as it is (and named on stderr).
 """
@@ -146,7 +150,63 @@ def captions_text(results: Path) -> str | None:
             + "; extra reads " + each(lambda s: str(s['extra_reads'])) + ".")
 
 
-BLOCKS = {"cuts": cuts_text, "faces": faces_text, "captions": captions_text}
+SPEED_JOBS = (("ours", "all lanes (Whisper words)"), ("ours_pocketsphinx", "pocketsphinx words"),
+              ("ours_engine", "engine lanes"), ("pyscenedetect", "PySceneDetect"), ("decode", "decode only"))
+
+
+def speed_text(results: Path) -> str | None:
+    docs = _docs(results, "bench_speed-reel_*.json")
+    if not docs:
+        return None
+    path, doc = docs[0]
+    jobs, r = doc["jobs"], doc["ratios"]
+    cpu = sorted(doc["thread_cpu_s"].items(), key=lambda kv: -kv[1])
+    return (f"{doc['clip']} ({_run_note('bench_speed.py', [_date(path, doc)])}, best of {doc['repeat']}): "
+            + "; ".join(f"{label} {jobs[k]['wall_s']:.2f} s wall / {jobs[k]['cpu_s']:.2f} CPU-s"
+                        for k, label in SPEED_JOBS if k in jobs)
+            + f". All lanes / PySceneDetect {r['all_lanes']:.2f} (pocketsphinx words {r['pocketsphinx_words']:.2f},"
+            + f" engine lanes {r['engine_lanes']:.2f}). CPU-s per analyzer thread: "
+            + ", ".join(f"{k} {v:.2f}" for k, v in cpu) + ".")
+
+
+WORD_CONDITIONS = (("en", "clean"), ("en", "music"), ("en", "noise"), ("ru", "clean"))
+QUIET = ("music-only", "noise-only", "silence")
+
+
+def words_text(results: Path) -> str | None:
+    parts, dates = [], []
+    for split, label in (("tune", "tune"), ("heldout", "held out")):
+        found = _docs(results, f"eval_words-lane-fast-{split}.json")
+        if not found:
+            continue
+        path, doc = found[0]
+        dates.append(_date(path, doc))
+        rows = doc["rows"]
+
+        def pick(lang, cond):
+            return [x for x in rows if x.get("language") == lang and x.get("condition") == cond and x.get("ref_words")]
+
+        wer = []
+        for lang, cond in WORD_CONDITIONS:
+            got = pick(lang, cond)
+            if got:
+                ref = sum(x["ref_words"] for x in got)
+                wer.append(f"{'Russian' if lang == 'ru' else cond} {sum(x['edits'] for x in got) / ref:.3f}")
+        starts = []
+        for cond in ("clean", "music", "noise"):
+            got = [x for x in pick("en", cond) if x.get("timed_matched")]
+            if got:
+                starts.append(f"{cond} {100 * sum(x['timed_within'] for x in got) / sum(x['timed_matched'] for x in got):.1f}%")
+        quiet = [x for x in rows if x.get("condition") in QUIET]
+        parts.append(f"{label}: WER " + ", ".join(wer) + "; English starts within 0.1 s " + ", ".join(starts)
+                     + f"; words on {len(quiet)} music-only, noise-only or silent items {sum(x['n_words_out'] for x in quiet)}")
+    if not parts:
+        return None
+    return f"Words, Whisper base fast ({_run_note('eval_words.py', dates)}): " + "; ".join(parts) + "."
+
+
+BLOCKS = {"cuts": cuts_text, "faces": faces_text, "captions": captions_text, "speed": speed_text,
+          "words": words_text}
 
 
 def blocks(results: Path) -> dict[str, str]:

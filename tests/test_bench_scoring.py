@@ -279,6 +279,32 @@ def test_figures_faces_and_captions_lines(tmp_path):
     assert figures.cuts_text(tmp_path) is None  # no cuts results: that block is left alone
 
 
+def test_figures_speed_and_words_lines(tmp_path):
+    job = lambda w, c: {"wall_s": w, "cpu_s": c, "peak_rss_mb": 500}  # noqa: E731
+    _write(tmp_path, "bench_speed-reel_1080x1920_30fps_60s.json",
+           {"date": "2026-12-05", "clip": "reel.mp4", "repeat": 2, "frames": 1800,
+            "jobs": {"ours": job(18.0, 34.0), "pyscenedetect": job(7.5, 11.0), "decode": job(4.8, 8.2)},
+            "ratios": {"all_lanes": 2.4, "pocketsphinx_words": 2.09, "engine_lanes": 1.39},
+            "thread_cpu_s": {"text": 4.4, "cuts": 6.9}}, 1000)
+    text = figures.speed_text(tmp_path)
+    assert text.startswith("reel.mp4 (`bench/bench_speed.py` run of 2026-12-05, best of 2): all lanes (Whisper words) "
+                           "18.00 s wall / 34.00 CPU-s; PySceneDetect 7.50 s wall / 11.00 CPU-s; decode only 4.80")
+    assert "All lanes / PySceneDetect 2.40 (pocketsphinx words 2.09, engine lanes 1.39)" in text
+    assert text.endswith("CPU-s per analyzer thread: cuts 6.90, text 4.40.")
+
+    def row(cond, lang, edits, ref, within=0, matched=0, out=0):
+        return {"condition": cond, "language": lang, "edits": edits, "ref_words": ref, "timed_within": within,
+                "timed_matched": matched, "n_words_out": out}
+
+    rows = [row("clean", "en", 1, 50, 45, 49), row("clean", "en", 1, 50, 45, 51), row("music", "en", 5, 100, 80, 100),
+            row("clean", "ru", 10, 50), row("music-only", None, 0, 0, out=2), row("silence", None, 0, 0)]
+    _write(tmp_path, "eval_words-lane-fast-tune.json", {"rows": rows, "date": "2026-12-05"}, 1000)
+    text = figures.words_text(tmp_path)
+    assert text == ("Words, Whisper base fast (`bench/eval_words.py` run of 2026-12-05): tune: WER clean 0.020, "
+                    "music 0.050, Russian 0.200; English starts within 0.1 s clean 90.0%, music 80.0%; "
+                    "words on 2 music-only, noise-only or silent items 2.")
+
+
 def test_figures_rewrite_only_the_blocks_and_keep_the_prose(tmp_path):
     _write(tmp_path, "eval_cuts-tune.json", {"tune": _cuts_split(0.9921, 0.773), "_run": {"date": "2026-12-05"}}, 1)
     readme = ("# R\n\n- **Cuts** prose before.\n  <!-- bench:cuts -->\n  old hand-typed 0.984\n"
