@@ -110,6 +110,18 @@ def main(argv=None) -> int:
                 continue
             print(f"{split:8s} {who:7s} frozen IoU {t['i'] / max(1, t['u']):.3f} over {t['clips']} clips; "
                   f"freeze reported on negatives: {t['false_negatives'] or 'none'}")
+    import datetime
+    import json
+
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    doc = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"), "splits": {}}
+    for (split, who), t in totals.items():
+        doc["splits"].setdefault(split, {})[who] = {"iou": t["i"] / max(1, t["u"]), "clips": t["clips"],
+                                                    "negatives_with_freeze": list(t["false_negatives"])}
+    path = out / f"eval_frozen-{args.split}.json"
+    path.write_text(json.dumps(doc, indent=1))
+    print(f"figures: {path}")
     if tmp:
         tmp.cleanup()
     return 0

@@ -154,6 +154,8 @@ def report(name: str, results: list[dict], verbose: bool, worst: int = 12) -> No
     media = sum(r["video"].duration_s for r in results)
     sync_cpu = sum(r["sync_cpu"] or 0 for r in results)
     print(f"time: {media:.0f} s of video, pipeline CPU {cpu:.1f} s, wall {wall:.1f} s; subtitle sync CPU {sync_cpu:.2f} s")
+    summary = {"videos": len(results), "captions": n, "roles_right": role_ok, "subtitles": len(subs),
+               "offsets_within": len(in_tol), "missed": len(missed), "spurious": len(spurious)}
     if verbose:
         print("per caption (start err = read caption start - true first frame; speech err = found - true speech start):")
         for r in rows:
@@ -169,6 +171,7 @@ def report(name: str, results: list[dict], verbose: bool, worst: int = 12) -> No
             else:
                 line += " " * 72
             print(line + f"{c.kind:6.6s} {c.text[:44]!r} | {read_text[:44]!r}")
+    return summary
 
 
 def main() -> None:
@@ -189,13 +192,24 @@ def main() -> None:
         results.append(res)
         print(f"  {v.name:32s} {v.duration_s:5.1f} s  CPU {res['cpu']:5.1f} s wall {res['wall']:5.1f} s  "
               f"{res['n_words']} words ({res['language']})  lanes {res['status']}", flush=True)
+    summaries = {}
     for split in ("tune", "heldout", "fresh"):
         part = [r for r in results if r["video"].split == split]
         if part:
-            report(split, part, args.verbose)
+            summaries[split] = report(split, part, args.verbose)
     if args.split == "all":
         report("all", results, False)
     print(f"\ntotal wall {time.perf_counter() - w0:.1f} s")
+    if not args.only:  # a partial run is never the README's figure
+        import datetime
+        import json
+
+        out = HERE / "results"
+        out.mkdir(exist_ok=True)
+        path = out / f"eval_subsync_set-{args.split}.json"
+        path.write_text(json.dumps({"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+                                    "tolerance_s": TOL_S, "summaries": summaries}, indent=1))
+        print(f"figures: {path}")
 
 
 if __name__ == "__main__":

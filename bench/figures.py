@@ -19,7 +19,11 @@ that holds each split:
 * ``speed``: bench/bench_speed.py's bench_speed-reel_*.json (each job's wall and CPU seconds,
   the ratios to PySceneDetect, each analyzer thread's CPU seconds);
 * ``words``: bench/eval_words.py's eval_words-lane-fast-<split>.json (WER per condition,
-  English word starts within 0.1 s of the forced alignment, words on items nobody speaks in).
+  English word starts within 0.1 s of the forced alignment, words on items nobody speaks in);
+* ``frozen``: bench/eval_frozen.py's eval_frozen-<split>.json (frozen interval IoU pooled over
+  each split's frames, ours and FFmpeg's freezedetect, and the negatives given a freeze);
+* ``subsync``: bench/eval_subsync_set.py's eval_subsync_set-<split>.json (subtitle roles right,
+  offsets within 0.15 s, captions not read and spurious reads, per split).
 
 A block whose results are missing is left as it is (and named on stderr).
 """
@@ -205,8 +209,51 @@ def words_text(results: Path) -> str | None:
     return f"Words, Whisper base fast ({_run_note('eval_words.py', dates)}): " + "; ".join(parts) + "."
 
 
+def frozen_text(results: Path) -> str | None:
+    docs = _docs(results, "eval_frozen-*.json")
+    parts, dates = [], []
+    for split, label in (("tune", "tune"), ("heldout", "held out")):
+        found = next(((p, d) for p, d in docs if split in d["splits"]), None)
+        if found is None:
+            continue
+        path, doc = found
+        dates.append(_date(path, doc))
+        res = doc["splits"][split]
+        parts.append(f"{label} " + ", ".join(
+            f"{'ours' if who == 'ours' else 'ffmpeg freezedetect'} {r['iou']:.3f} over {r['clips']} clips, "
+            f"a freeze on {len(r['negatives_with_freeze'])} negatives"
+            + (f" ({', '.join(r['negatives_with_freeze'])})" if r["negatives_with_freeze"] else "")
+            for who, r in sorted(res.items(), key=lambda kv: kv[0] != "ours")))
+    if not parts:
+        return None
+    return f"Frozen interval IoU ({_run_note('eval_frozen.py', dates)}): " + "; ".join(parts) + "."
+
+
+SUBSYNC_SPLITS = {"tune": "tune", "heldout": "held out (looked at many times)", "fresh": "fresh held-out part"}
+
+
+def subsync_text(results: Path) -> str | None:
+    docs = _docs(results, "eval_subsync_set-*.json")
+    parts, dates = [], []
+    for split, label in SUBSYNC_SPLITS.items():
+        found = next(((p, d) for p, d in docs if split in d["summaries"]), None)
+        if found is None:
+            continue
+        path, doc = found
+        dates.append(_date(path, doc))
+        s = doc["summaries"][split]
+        parts.append(f"{label}: roles right {s['roles_right']}/{s['captions']} "
+                     f"({100 * s['roles_right'] / max(1, s['captions']):.1f}%), offsets within "
+                     f"{doc['tolerance_s']:g} s {s['offsets_within']}/{s['subtitles']} "
+                     f"({100 * s['offsets_within'] / max(1, s['subtitles']):.1f}%), {s['missed']} captions not read, "
+                     f"{s['spurious']} spurious reads")
+    if not parts:
+        return None
+    return f"Subtitle roles and offsets ({_run_note('eval_subsync_set.py', dates)}): " + "; ".join(parts) + "."
+
+
 BLOCKS = {"cuts": cuts_text, "faces": faces_text, "captions": captions_text, "speed": speed_text,
-          "words": words_text}
+          "words": words_text, "frozen": frozen_text, "subsync": subsync_text}
 
 
 def blocks(results: Path) -> dict[str, str]:

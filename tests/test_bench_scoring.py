@@ -305,6 +305,26 @@ def test_figures_speed_and_words_lines(tmp_path):
                     "words on 2 music-only, noise-only or silent items 2.")
 
 
+def test_figures_frozen_line(tmp_path):
+    split = {"ours": {"iou": 0.9641, "clips": 15, "negatives_with_freeze": []},
+             "ffmpeg": {"iou": 0.216, "clips": 15, "negatives_with_freeze": ["h_walker", "h_stills"]}}
+    _write(tmp_path, "eval_frozen-all.json", {"date": "2026-12-05", "splits": {"heldout": split}}, 1000)
+    assert figures.frozen_text(tmp_path) == (
+        "Frozen interval IoU (`bench/eval_frozen.py` run of 2026-12-05): held out ours 0.964 over 15 clips, "
+        "a freeze on 0 negatives, ffmpeg freezedetect 0.216 over 15 clips, a freeze on 2 negatives "
+        "(h_walker, h_stills).")
+
+
+def test_figures_subsync_line(tmp_path):
+    summary = {"videos": 3, "captions": 49, "roles_right": 46, "subtitles": 40, "offsets_within": 32, "missed": 1,
+               "spurious": 7}
+    _write(tmp_path, "eval_subsync_set-heldout.json",
+           {"date": "2026-12-05", "tolerance_s": 0.15, "summaries": {"heldout": summary}}, 1000)
+    assert figures.subsync_text(tmp_path) == (
+        "Subtitle roles and offsets (`bench/eval_subsync_set.py` run of 2026-12-05): held out (looked at many "
+        "times): roles right 46/49 (93.9%), offsets within 0.15 s 32/40 (80.0%), 1 captions not read, 7 spurious reads.")
+
+
 def test_figures_rewrite_only_the_blocks_and_keep_the_prose(tmp_path):
     _write(tmp_path, "eval_cuts-tune.json", {"tune": _cuts_split(0.9921, 0.773), "_run": {"date": "2026-12-05"}}, 1)
     readme = ("# R\n\n- **Cuts** prose before.\n  <!-- bench:cuts -->\n  old hand-typed 0.984\n"
