@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 import wave
 from pathlib import Path
 
@@ -248,17 +247,3 @@ def test_no_audio_track_is_unavailable():
     a.start(_Info())
     (lane,) = a.finish()
     assert lane.name == "speech" and lane.status == "unavailable" and lane.reason == "no audio track"
-
-
-def test_cost_per_second_of_audio(librivox):
-    pcm = np.concatenate([v[0] for v in librivox.values()])
-    vad = SileroVAD()
-    vad.push(pcm[:RATE])  # warm-up
-    vad = SileroVAD()
-    t0 = time.perf_counter()
-    for k in range(0, pcm.size, 4096):  # chunks of the size the decoder hands out
-        vad.push(pcm[k:k + 4096])
-    vad.flush()
-    ms_per_s = 1000 * (time.perf_counter() - t0) / (pcm.size / RATE)
-    print(f"\nSilero VAD: {ms_per_s:.2f} ms per second of audio ({pcm.size / RATE:.1f} s, one thread)")
-    assert ms_per_s < 50
