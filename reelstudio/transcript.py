@@ -34,13 +34,18 @@ def caption_text(caption: dict[str, Any]) -> str:
     return " ".join(str(caption.get("text", "")).split())
 
 
+# what flags and the timeline call a caption the text lane could not read confidently: the
+# words on screen may be perfectly legible to a person; it is the app that could not read them
+UNREAD = "text the app could not read"
+
+
 def quote_caption(caption: dict[str, Any], limit: int = 40, unnamed: str = "text") -> str:
-    """“The caption's words”, cut at ``limit`` characters; ``unreadable text`` for a read that is
+    """“The caption's words”, cut at ``limit`` characters; ``UNREAD`` ("text the app could not read") for a read that is
     not confidently words (never quoted as if it were the caption); ``unnamed`` when empty."""
     text = caption_text(caption)
     if text:
         return f"\u201c{text[:limit]}{'...' if len(text) > limit else ''}\u201d"
-    return "unreadable text" if caption.get("readable") is False and caption.get("text") else unnamed
+    return UNREAD if caption.get("readable") is False and caption.get("text") else unnamed
 
 
 def words_in_reading_order(analysis: dict[str, Any]) -> list[tuple[int, dict]]:

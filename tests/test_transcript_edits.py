@@ -108,13 +108,13 @@ def test_cli_applies_the_stored_corrections_to_the_subtitles(tmp_path):
 
 def test_an_unreadable_read_is_never_quoted_as_the_caption():
     """The text lane marks a read that is not confidently words (readable: false): flags say
-    "unreadable text", the captions' SRT leaves it out, and what was heard or the editor's
+    "text the app could not read", the captions' SRT leaves it out, and what was heard or the editor's
     correction is quoted instead when there is one."""
     from reelstudio.checks.text import _label
 
     garbled = {"start_frame": 0, "end_frame": 30, "text": "~~ VT\u201d", "readable": False, "role": "subtitle",
                "box": [0, 900, 10, 10]}
-    assert transcript.quote_caption(garbled) == "unreadable text" and _label(garbled) == "unreadable text"
+    assert transcript.quote_caption(garbled) == "text the app could not read" == _label(garbled)
     assert transcript.quote_caption(dict(garbled, spoken_text="stir it slowly")) == "\u201cstir it slowly\u201d"
     a = analysis()
     a["lanes"]["text"]["intervals"][1] = garbled

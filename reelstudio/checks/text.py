@@ -100,7 +100,7 @@ def _dur(ctx: Context, it: dict) -> float:
 
 def _label(it: dict) -> str:
     """The caption quoted: as heard when the screen was misread (subtitle sync's
-    ``spoken_text``), else as read; "unreadable text" for a read that is not confidently words."""
+    ``spoken_text``), else as read; transcript.UNREAD ("text the app could not read") for a read that is not confidently words."""
     from ..transcript import quote_caption
 
     return quote_caption(it)

@@ -657,10 +657,10 @@ class TimelineWidget(QWidget):
             colour = (150, 80, 200) if subtitle else (200, 120, 60)
             self._add("text", _bars([(s, e)], row, 0.8, pg.mkBrush(*colour, 150)))
             words = caption_text(item)  # an unreadable read is shown as such, never quoted
-            label = pg.TextItem(words[:40] if words else "(unreadable text)",
+            label = pg.TextItem(words[:40] if words else "(text not read)",
                                 color=(40, 20, 60) if words else (110, 110, 110), anchor=(0, 0))
             label.setPos(s, row + 0.8)
-            label.setToolTip(words or f"unreadable text (read as {item.get('text', '')!r}, not confidently words)")
+            label.setToolTip(words or f"text the app could not read (read as {item.get('text', '')!r}, not confidently words)")
             self._add("text", label, ignore_bounds=True)
             self._caption_labels.append((label, s, e))
         if not intervals:
