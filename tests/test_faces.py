@@ -321,15 +321,21 @@ def _table(results) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.slow
-def test_face_visible_intervals_match_the_truth(faces_eval):
+def _pooled_iou(results) -> float:
+    """Face-visible IoU pooled over the clips' frames."""
     inter = union = 0
-    for clip, lane in faces_eval:
+    for clip, lane in results:
         i, u = corpus.interval_iou(clip["faces"], lane["intervals"], clip["frames"])
         inter, union = inter + i, union + u
+    return inter / union
+
+
+@pytest.mark.slow
+def test_face_visible_intervals_match_the_truth(faces_eval):
+    iou = _pooled_iou(faces_eval)
     table = _table(faces_eval)
     print(table)
-    assert inter / union >= 0.9, f"face-visible IoU {inter / union:.3f}\n{table}"
+    assert iou >= 0.9, f"face-visible IoU {iou:.3f}\n{table}"
 
 
 def _false_faces(faces_eval, names):
@@ -368,14 +374,11 @@ def test_faces_shown_briefly_after_a_cut_are_found(brief_eval, split, clips):
     no-person material (held-out-2 added after held-out had been looked at many times)."""
     results = [(c, lane) for c, lane in brief_eval if c["split"] == split]
     assert len(results) == clips
-    inter = union = 0
-    for clip, lane in results:
-        i, u = corpus.interval_iou(clip["faces"], lane["intervals"], clip["frames"])
-        inter, union = inter + i, union + u
+    iou = _pooled_iou(results)
     table = _table(results)
     print(table)
     # the issue asks 0.95 (each part measures 1.000 with skin_share; without it held-out
     # measured 0.921: a dim pale face, asl_book at 0.3 brightness, taken for a grey one)
-    assert inter / union >= 0.95, f"face-visible IoU {inter / union:.3f}\n{table}"
+    assert iou >= 0.95, f"face-visible IoU {iou:.3f}\n{table}"
     bad = _false_faces(results, {c["name"] for c, _ in results})
     assert not bad, f"faces reported on no-person shots (clip, source, shot start, frames): {bad}"
