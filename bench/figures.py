@@ -71,6 +71,15 @@ def _run_note(script: str, dates: list[str]) -> str:
     return f"`bench/{script}` run of {' and '.join(days)}"
 
 
+def _newest_per_split(docs: list[tuple[Path, dict]], splits, key: str):
+    """(split, label, that split's entry, its run's date) from the newest doc whose ``key``
+    holds each split of ``splits`` (split -> label), splits without results left out."""
+    for split, label in splits.items():
+        found = next(((p, d) for p, d in docs if split in d.get(key, {})), None)
+        if found is not None:
+            yield split, label, found[1][key][split], found[1], _date(*found)
+
+
 def cuts_text(results: Path) -> str | None:
     docs = _docs(results, "eval_cuts*.json")
     parts, dates, detector_sets = [], [], []
@@ -129,11 +138,9 @@ def faces_text(results: Path) -> str | None:
 def captions_text(results: Path) -> str | None:
     docs = [(p, d) for p, d in _docs(results, "eval_captions-*.json") if not d.get("only")]
     rows, dates = {}, []
-    for split in CAPTION_SPLITS:
-        found = next(((p, d) for p, d in docs if split in d.get("summaries", {})), None)
-        if found is not None:
-            rows[split] = found[1]["summaries"][split]
-            dates.append(_date(*found))
+    for split, _, summary, _, date in _newest_per_split(docs, CAPTION_SPLITS, "summaries"):
+        rows[split] = summary
+        dates.append(date)
     if not rows:
         return None
 
@@ -210,15 +217,10 @@ def words_text(results: Path) -> str | None:
 
 
 def frozen_text(results: Path) -> str | None:
-    docs = _docs(results, "eval_frozen-*.json")
     parts, dates = [], []
-    for split, label in (("tune", "tune"), ("heldout", "held out")):
-        found = next(((p, d) for p, d in docs if split in d["splits"]), None)
-        if found is None:
-            continue
-        path, doc = found
-        dates.append(_date(path, doc))
-        res = doc["splits"][split]
+    splits = {"tune": "tune", "heldout": "held out"}
+    for _, label, res, _, date in _newest_per_split(_docs(results, "eval_frozen-*.json"), splits, "splits"):
+        dates.append(date)
         parts.append(f"{label} " + ", ".join(
             f"{'ours' if who == 'ours' else 'ffmpeg freezedetect'} {r['iou']:.3f} over {r['clips']} clips, "
             f"a freeze on {len(r['negatives_with_freeze'])} negatives"
@@ -233,15 +235,10 @@ SUBSYNC_SPLITS = {"tune": "tune", "heldout": "held out (looked at many times)", 
 
 
 def subsync_text(results: Path) -> str | None:
-    docs = _docs(results, "eval_subsync_set-*.json")
     parts, dates = [], []
-    for split, label in SUBSYNC_SPLITS.items():
-        found = next(((p, d) for p, d in docs if split in d["summaries"]), None)
-        if found is None:
-            continue
-        path, doc = found
-        dates.append(_date(path, doc))
-        s = doc["summaries"][split]
+    for _, label, s, doc, date in _newest_per_split(_docs(results, "eval_subsync_set-*.json"), SUBSYNC_SPLITS,
+                                                    "summaries"):
+        dates.append(date)
         parts.append(f"{label}: roles right {s['roles_right']}/{s['captions']} "
                      f"({100 * s['roles_right'] / max(1, s['captions']):.1f}%), offsets within "
                      f"{doc['tolerance_s']:g} s {s['offsets_within']}/{s['subtitles']} "
