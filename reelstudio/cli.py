@@ -19,8 +19,9 @@ from .errors import (
 
 PRESETS = ("reels", "tiktok", "shorts")
 
-# what --skip takes: the default analyzers' names and the speech lane's words (written out so
-# that --help stays instant; tests/test_odd_inputs.py holds it to pipeline.default_analyzers)
+# what --skip takes: the built-in analyzers' names and the speech lane's words (written out so
+# that --help stays instant; tests/test_odd_inputs.py holds it to pipeline.default_analyzers),
+# and any analyzer another module registered (looked up when a name is not one of these)
 SKIPPABLE = {
     "cuts": "cuts", "picture": "black, frozen, motion, flashes", "faces": "faces", "text": "text",
     "loudness": "loudness, silence", "speech": "speech and its words", "words": "the speech lane's words",
@@ -145,9 +146,16 @@ def _add_export_options(p: argparse.ArgumentParser) -> None:
 def _skip_list(value: str) -> list[str]:
     names = [n.strip() for n in value.split(",") if n.strip()]
     unknown = [n for n in names if n not in SKIPPABLE]
+    if unknown:  # an analyzer a module registered (imported only now: --help stays instant)
+        from reelstudio import analysis
+
+        added = [cls.name for cls in analysis.registered()]
+        unknown = [n for n in unknown if n not in added]
+    else:
+        added = []
     if unknown or not names:
         raise argparse.ArgumentTypeError(f"cannot skip {', '.join(unknown) or 'nothing'}: "
-                                         f"choose from {', '.join(SKIPPABLE)}")
+                                         f"choose from {', '.join([*SKIPPABLE, *added])}")
     return names
 
 

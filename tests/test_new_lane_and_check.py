@@ -86,3 +86,27 @@ def test_the_new_check_is_in_the_generated_docs(tmp_path):
     assert "too_bright" not in render(page)
     with installed(tmp_path):
         assert "| `too_bright` | Too bright | 4 |" in render(page)
+
+
+def test_the_cli_can_skip_the_new_lane_by_name(tmp_path, capsys):
+    """--skip takes a registered analyzer's name, as pipeline.run(skip=...) does: its lane is in
+    the JSON as not run, and the new check that needs it is n/a."""
+    import json
+
+    from reelstudio.cli import main
+
+    clip = bright_clip(tmp_path / "bright.mp4")
+    out = tmp_path / "a.json"
+    with installed(tmp_path / "modules"):
+        code = main(["analyze", str(clip), "--no-cache", "-q", "--json", str(out),
+                     "--skip", ",".join((*SKIP_BUILTIN, "bright"))])
+    assert code == 0, capsys.readouterr().err
+    doc = json.loads(out.read_text())
+    assert doc["lanes"]["bright"]["status"] == "unavailable"
+    assert "skipped by the user" in doc["lanes"]["bright"]["reason"]
+    row = next(r for r in doc["checklist"] if r["check"] == "too_bright")
+    assert row["status"] == "n/a"
+    with pytest.raises(SystemExit) as bad:
+        main(["analyze", str(clip), "--skip", "no_such_lane"])
+    assert bad.value.code == 2
+    assert "cannot skip no_such_lane" in capsys.readouterr().err
