@@ -61,7 +61,7 @@ def _intervals(name: str = "intervals", items: tuple[str, ...] = (), required: b
 LANES: dict[str, LaneSpec] = {spec.name: spec for spec in (
     LaneSpec("cuts", "Cuts", (Field("events", list, items=("frame", "kind")),)),
     LaneSpec("faces", "Faces", (_intervals(), Field("largest", list, required=False))),
-    LaneSpec("text", "On-screen text", (_intervals(items=("text",)),)),
+    LaneSpec("text", "Text", (_intervals(items=("text",)),)),
     LaneSpec("speech", "Speech", (_intervals(), Field("words", list, required=False, items=("start_s", "end_s", "text")))),
     LaneSpec("loudness", "Loudness", (
         Field("integrated_lufs", NUMBER + (type(None),)), Field("true_peak_dbtp", NUMBER + (type(None),)),

@@ -21,15 +21,15 @@ from ..timebase import Timebase
 from ..transcript import caption_text
 
 SEVERITY_COLOURS = SEVERITY_RGB  # one table (reelstudio/severity.py)
-LANE_ROWS = (  # (key, label, height)
+LANE_ROWS = (  # (key, label, height): a lane's row is labelled with the schema's title, as in the PDF
     ("flags", "Flags", 40),
-    ("cuts", "Cuts", 50),
-    ("faces", "Faces", 40),
-    ("text", "Captions", 60),
-    ("speech", "Speech", 60),
+    ("cuts", schema.LANES["cuts"].title, 50),
+    ("faces", schema.LANES["faces"].title, 40),
+    ("text", schema.LANES["text"].title, 60),
+    ("speech", schema.LANES["speech"].title, 60),
     ("waveform", "Waveform", 50),
-    ("loudness", "Loudness", 80),
-    ("motion", "Motion", 55),
+    ("loudness", schema.LANES["loudness"].title, 80),
+    ("motion", schema.LANES["motion"].title, 55),
 )
 DEFAULT_LOUDNESS_TARGET = -14.0
 RULER_HEIGHT = 34  # px: the time ruler under the lanes, always shown

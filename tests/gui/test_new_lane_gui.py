@@ -69,3 +69,15 @@ def test_the_new_check_is_a_row_of_the_apps_checklist(qtbot, bright_analysis):
     mine = [r for r in rows if r.data(0, Qt.ItemDataRole.UserRole) == "too_bright"]
     assert len(mine) == 1 and mine[0].text(0) == "Too bright" and mine[0].text(2) == "4"
     assert panel.title_of("too_bright") == "Too bright"
+
+
+def test_the_timeline_rows_are_labelled_as_the_pdf_labels_them(qtbot):
+    """One title per lane: the GUI said "Captions" where the PDF said "On-screen text" (now "Text" in both: a
+    longer label does not fit the row at 1280x720)."""
+    from reelstudio.report.timeline_image import LANE_TITLES
+
+    tl = TimelineWidget()
+    qtbot.addWidget(tl)
+    for key in tl.plots:
+        if key in LANE_TITLES:
+            assert tl.plots[key].getAxis("left").labelText == LANE_TITLES[key], key
