@@ -58,6 +58,16 @@ Events, from the per-frame probabilities ``single`` (a transition ends here) and
 7. Wipes, which the model does not see, come from ``transitions.find_wipes`` away from the
    model's events (``wipes``); the model vets each one (is the splice of the frames before
    it with the frames after it a cut?).
+8. A cut changes every part of the picture that holds something: a caption or a title that
+   comes or goes over a still picture changes one third and leaves the others as they were,
+   yet TransNetV2 gives it 0.66-0.69 (a boxed caption over a photo, a title on a plain card)
+   and a faint peak of 0.34-0.46 (list lines popping in one by one). Each horizontal third
+   whose 48x27 picture has texture (gray std >= ``live_texture_min``) in the frames before
+   and after a cut must change (``picture_step`` of that third >= ``live_step_min``); with no
+   such third (a plain card gaining its text, black into footage), two or more thirds must
+   gain or lose texture. Corpus: every true cut's least-changed third >= 0.126 (letterboxed
+   footage: its bars have no texture and are not asked to change); a third that a caption
+   left alone 0.0.
 
 ``confidence``: the peak ``single`` probability (2: the peak ``many`` probability; 6:
 ``single`` at the frame before; 7: the splice's cut probability). Per frame the analyzer adds a
@@ -105,12 +115,14 @@ class CutsParams:
     step_contrast_min: float = 1.3
     step_blip_min: float = 0.3
     step_band_min: float = 1.1
+    live_texture_min: float = 1.5
+    live_step_min: float = 0.08
 
 
 class CutsAnalyzer(Tuned, VideoAnalyzer):
     name = "cuts"
     models = (MODEL,)
-    version = 5  # 5: one faint cut inside a gradual no longer replaces it
+    version = 6  # 6: text coming or going over a still picture is not a cut
 
     Params = CutsParams
 
@@ -147,6 +159,7 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
         self._wipes = transitions.WipeSearch(self._thumbs, self._thumbs.keep)
         # per frame: picture_steps.picture_step into it, whole and by thirds (step 6)
         self._steps = Blocks(np.float32, (picture_steps.STEP_BANDS + 1,))
+        self._texture = Blocks(np.float16, (picture_steps.STEP_BANDS,))  # each third's gray std (step 8)
         self._recent: collections.deque = collections.deque(maxlen=2 * picture_steps.STEP_AROUND + 1)
         self._last_z: np.ndarray | None = None
         self._fed = 0
@@ -158,7 +171,8 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
             self._buf = [image] * self.context  # lead-in: the first frame repeated
         self._buf.append(image)
         self._thumbs.append(transitions.thumbnail(image))
-        z = picture_steps.zscored_gray(image)
+        z, texture = picture_steps.zscored_gray_and_texture(image)
+        self._texture.append(texture)
         step = (np.zeros(picture_steps.STEP_BANDS + 1, np.float32) if self._last_z is None
                 else picture_steps.picture_step(self._last_z, z))
         self._steps.append(step)
@@ -261,8 +275,9 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
         single = np.concatenate(self._single)[:n]
         many = np.concatenate(self._many)[:n]
         events = self.events(single, many, self._thumbs, self.splice_probability if self.wipes else None,
-                             is_flat=self._thumbs.flat.array(), wipes=self._wipes, steps=self._steps.array())
-        self._thumbs = self._wipes = self._steps = self._last_z = None
+                             is_flat=self._thumbs.flat.array(), wipes=self._wipes, steps=self._steps.array(),
+                             texture=self._texture.array())
+        self._thumbs = self._wipes = self._steps = self._texture = self._last_z = None
         return [Lane("cuts", {
             "events": events,
             "probability": [round(float(v), 4) for v in single],
@@ -369,12 +384,14 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
 
     def events(self, single: np.ndarray, many: np.ndarray, thumbs: np.ndarray | None = None,
                splice_probability=None, is_flat: np.ndarray | None = None,
-               wipes: "transitions.WipeSearch | None" = None, steps: np.ndarray | None = None) -> list[dict]:
+               wipes: "transitions.WipeSearch | None" = None, steps: np.ndarray | None = None,
+               texture: np.ndarray | None = None) -> list[dict]:
         """Per-frame probabilities (+ thumbnails) -> cut / gradual events on the frame grid.
 
         ``thumbs``: every frame's thumbnail (an array), or a ``transitions.ThumbWindow`` with
         the frames these steps read, its ``is_flat`` flags and the ``wipes`` search it fed.
-        ``steps``: every frame's ``picture_steps.picture_step`` (step 6 runs only with them)."""
+        ``steps``: every frame's ``picture_steps.picture_step`` (step 6 runs only with them);
+        ``texture``: every frame's thirds' gray std (step 8 runs only with them and ``steps``)."""
         found = self.model_events(single, many)
         if thumbs is None or len(thumbs) != len(single):
             return found
@@ -399,7 +416,22 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
             for ev in transitions.find_wipes(thumbs, splice_probability, exclude, candidates):
                 if transitions.blip_distance(thumbs, ev["start_frame"] - 1, ev["end_frame"]) >= self.blip_max:
                     kept.append(ev)
+        if steps is not None and texture is not None and min(len(steps), len(texture)) >= len(single):
+            steps = np.asarray(steps, np.float32).reshape(len(steps), -1)
+            texture = np.asarray(texture, np.float32)
+            kept = [ev for ev in kept if ev["kind"] != "cut" or self.changes_the_picture(steps, texture, ev["frame"])]
         return sorted(kept, key=lambda ev: ev["frame"])
+
+    def changes_the_picture(self, steps: np.ndarray, texture: np.ndarray, frame: int) -> bool:
+        """Step 8: does the cut into ``frame`` change every third of the picture that holds
+        something (not a caption or a title coming or going over a still picture)?"""
+        if steps.shape[1] < 2 or not 0 < frame < min(len(steps), len(texture)):
+            return True
+        before, after = texture[frame - 1], texture[frame]
+        live = (before >= self.live_texture_min) & (after >= self.live_texture_min)
+        if live.any():
+            return bool((steps[frame, 1:][live] >= self.live_step_min).all())
+        return int(((before >= self.live_texture_min) | (after >= self.live_texture_min)).sum()) >= 2
 
 
 def _span(ev: dict) -> tuple[int, int]:

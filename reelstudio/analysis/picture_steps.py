@@ -22,13 +22,21 @@ def _band_edges(height: int) -> np.ndarray:
 def zscored_gray(image: np.ndarray) -> np.ndarray:
     """float32 gray of one small RGB picture, each horizontal third z-scored on its own
     (brightness and contrast taken out; a caption over one third leaves the others alone)."""
+    return zscored_gray_and_texture(image)[0]
+
+
+def zscored_gray_and_texture(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``zscored_gray`` and each third's gray std before it was taken out (float32 [top,
+    middle, bottom]: how much the third holds; a plain bar or card ~0)."""
     g = gray(image)
     out = np.empty(g.shape, np.float32)
+    texture = np.empty(STEP_BANDS, np.float32)
     e = _band_edges(g.shape[0])
-    for lo, hi in zip(e[:-1], e[1:]):
+    for k, (lo, hi) in enumerate(zip(e[:-1], e[1:])):
         band = g[lo:hi]
-        out[lo:hi] = (band - band.mean()) / (band.std() + 4.0)  # +4: as _zscored
-    return out
+        texture[k] = band.std()
+        out[lo:hi] = (band - band.mean()) / (texture[k] + 4.0)  # +4: as _zscored
+    return out, texture
 
 
 def picture_step(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:

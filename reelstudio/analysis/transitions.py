@@ -165,6 +165,9 @@ def flat(thumbs: np.ndarray, chunk: int = 1024) -> np.ndarray:
 
 # ----------------------------------------------------------------------------- blips
 
+BAR_RANGE = 6.0  # without_bars: a bar's gray levels over its cells and frames span less than this
+
+
 def _zscored(g: np.ndarray) -> np.ndarray:
     flat_g = g.reshape(len(g), -1)
     mean = flat_g.mean(axis=1, keepdims=True)
@@ -184,9 +187,44 @@ def blip_distance(thumbs: np.ndarray, before: int, after: int) -> float:
     hi = [i for i in range(after, after + BLIP_MAX_AFTER + 1) if 0 <= i < n]
     if not lo or not hi:
         return float("inf")
-    z = _zscored(gray(thumbs[lo + hi]))
+    z = _zscored(without_bars(gray(thumbs[lo + hi])))
     a, b = z[: len(lo)], z[len(lo):]
     return float(np.abs(a[:, None, :] - b[None, :, :]).mean(axis=2).min())
+
+
+def without_bars(g: np.ndarray) -> np.ndarray:
+    """Gray thumbnails [k, H, W] without the plain bars along their edges that every one of
+    them shares (landscape footage letterboxed in a vertical frame, pillarboxed, ...): with
+    the bars two thirds of a 16:9 picture in a 9:16 frame, a cut between two shots measured
+    0.27 and was taken for a flash (``blip_max`` 0.3); 0.63 without them."""
+    ys, xs = bar_crop(g)
+    return g[:, ys, xs]
+
+
+def bar_crop(g: np.ndarray, keep: int = 4) -> tuple[slice, slice]:
+    """The rows and columns of gray thumbnails [k, H, W] inside the plain bars along their
+    edges: lines at least half of whose cells are one shade, the same in every frame (a caption
+    set in the bar, coming or going, leaves the rest of it plain); the whole picture when it is
+    plain or less than ``keep`` rows or columns would be left."""
+    def plain(lines: np.ndarray) -> np.ndarray:  # [k, n, m] -> [n]
+        still = np.ptp(lines, axis=0) < BAR_RANGE  # [n, m]: cells the same in every frame
+        out = np.zeros(lines.shape[1], bool)
+        for i in np.flatnonzero(still.mean(axis=1) >= 0.5):
+            out[i] = np.ptp(lines[0, i][still[i]]) < BAR_RANGE
+        return out
+
+    rows, cols = plain(g), plain(g.transpose(0, 2, 1))
+    h, w = g.shape[1:]
+    top, bottom = _edge_run(rows), _edge_run(rows[::-1])
+    left, right = _edge_run(cols), _edge_run(cols[::-1])
+    if h - top - bottom < keep or w - left - right < keep:
+        return slice(0, h), slice(0, w)
+    return slice(top, h - bottom), slice(left, w - right)
+
+
+def _edge_run(flags: np.ndarray) -> int:
+    """How many of ``flags`` from the start are True in a row."""
+    return int(np.argmin(flags)) if not flags.all() else len(flags)
 
 
 # ----------------------------------------------------------------------------- cut contrast
@@ -208,7 +246,9 @@ def cut_contrast(thumbs: np.ndarray, first: int) -> float:
     lo, hi = max(0, first - 2), min(n, first + 2)
     if first < 1 or first >= n:
         return 0.0
-    z = _zscored(gray(thumbs[lo:hi])).reshape(hi - lo, THUMB_SIZE[1], THUMB_SIZE[0])
+    g = gray(thumbs[lo:hi])
+    g = g[(slice(None), *bar_crop(g))]  # letterbox bars would water the steps down
+    z = _zscored(g).reshape(g.shape)
     r = SHIFT_REACH
     a = z[1:, r:-r, r:-r]
     step = np.full(len(a), np.inf, np.float32)
@@ -229,7 +269,9 @@ def colour_contrast(thumbs: np.ndarray, first: int) -> float:
     n = len(thumbs)
     if first < 1 or first >= n:
         return 0.0
-    hist = {i: _histogram(thumbs[i]) for i in range(max(0, first - 2), min(n, first + 2))}
+    frames = range(max(0, first - 2), min(n, first + 2))
+    ys, xs = bar_crop(gray(thumbs[list(frames)]))  # letterbox bars would water the distances down
+    hist = {i: _histogram(thumbs[i][ys, xs]) for i in frames}
 
     def step(i: int) -> float:
         return 0.5 * float(np.abs(hist[i] - hist[i - 1]).sum())

@@ -39,6 +39,14 @@ Split by SOURCE, fixed before any result was looked at; nothing is tuned on ``he
 * ``heldout_c``: ``hc_fight_v``, ``hc_montage_l``, ``hc_neg_v``, added (and fixed before any
   detector ran on them) after ``heldout`` had been looked at too often to count: only the
   Intel ``bottles``, ``fruit``, ``bolts`` and ``people_still`` footage, in no other clip.
+* text-led edits (``Text`` overlays coming, going and changing inside shots are hard
+  negatives; footage in black bars): ``tx_text_v`` joins ``tune`` (DejaVu Sans Bold, moon,
+  astronaut, BBB, bikes, carphone); ``heldout_d`` (``hd_text_v``, ``hd_text_s``: Liberation
+  Sans and Open Sans Bold, clock, grass, page, the Intel walking, street and cars footage)
+  was run once and showed a letterboxed cut lost to the bars, so ``heldout_e``
+  (``he_text_v``, ``he_text_s``: Liberation Serif and DejaVu Serif Bold, brick, cell, horse,
+  text, the Intel store, worker and classroom footage) was added and fixed before any
+  detector ran on it.
 
 Fast action: source video played 1.25-3x faster through a hand-held crop (``Video.shake``),
 whip pans with motion blur inside a shot (``Video.pan`` / ``Photo`` keys, ``blur``), heavy
@@ -243,6 +251,14 @@ class Black:
     noise: float = 0.0
 
 
+@dataclass
+class Card:
+    """A plain card of one colour (a title or list background), made digitally: no noise."""
+
+    rgb: tuple[int, int, int]
+    noise: float = 0.0
+
+
 # ----------------------------------------------------------------------------- effects (hard negatives)
 
 @dataclass
@@ -281,6 +297,24 @@ class Cross:
     pos: float = 0.5
     shape: str = "rect"
     gain: float = 1.0
+
+
+@dataclass
+class Text:
+    """A caption or title drawn over the shot from local frame ``at`` to ``until`` (None: the
+    shot's end): ``font`` a file under /usr/share/fonts, ``size`` px, ``y`` the centre as a
+    fraction of the height, ``box`` a black box at 75 % behind it, ``stroke`` an outline of that
+    many px. Coming, going or changing inside a shot, it is a hard negative: not a cut."""
+
+    at: int
+    text: str
+    font: str
+    size: int
+    y: float = 0.5
+    until: int | None = None
+    rgb: tuple[int, int, int] = (255, 255, 255)
+    box: bool = False
+    stroke: int = 0
 
 
 @dataclass
@@ -383,6 +417,13 @@ def _video_frame(name: str, frame: np.ndarray, src: Video, w: int, h: int) -> np
         crop = frame[int(round(y0)) : int(round(y0 + win_h)), int(round(x0)) : int(round(x0 + win_w))]
         interp = cv2.INTER_AREA if crop.shape[0] > h else cv2.INTER_CUBIC
         return cv2.resize(crop, (w, h), interpolation=interp)
+    if src.layout == "bars":  # fitted inside black bars, as a landscape clip dropped into a vertical frame
+        f = min(w / sw, h / sh)
+        fw, fh = min(w, int(round(sw * f / 2)) * 2), min(h, int(round(sh * f / 2)) * 2)
+        out = np.zeros((h, w, 3), np.uint8)
+        x, y = (w - fw) // 2, (h - fh) // 2
+        out[y : y + fh, x : x + fw] = cv2.resize(frame, (fw, fh), interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC)
+        return out
     if src.layout == "letterbox":
         fh = int(round(w * sh / sw / 2)) * 2
         fg = cv2.resize(frame, (w, fh), interpolation=cv2.INTER_AREA if sw > w else cv2.INTER_CUBIC)
@@ -545,11 +586,30 @@ def _apply_effects(img: np.ndarray, k: int, shot: Shot, sprites: dict, w: int, h
     if not np.allclose(gain, 1.0):
         img = np.clip(img.astype(np.float32) * gain.astype(np.float32), 0, 255).astype(np.uint8)
     for e in effects:
+        if isinstance(e, Text) and e.at <= k < (shot.frames if e.until is None else e.until):
+            img = _draw_text(img, e)
+    for e in effects:
         if isinstance(e, Flash) and e.at <= k < e.at + e.length:
             a = e.strength * (0.6 ** (k - e.at))  # decaying over a 2-frame flash
             f = img.astype(np.float32)
             img = np.clip(f + (255.0 - f) * a, 0, 255).astype(np.uint8)
     return img
+
+
+def _draw_text(img: np.ndarray, t: Text) -> np.ndarray:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(t.font, t.size)
+    pic = Image.fromarray(img)
+    draw = ImageDraw.Draw(pic, "RGBA")
+    h, w = img.shape[:2]
+    x0, y0, x1, y1 = draw.textbbox((0, 0), t.text, font=font, stroke_width=t.stroke)
+    x, y = (w - (x1 - x0)) / 2 - x0, t.y * h - (y1 - y0) / 2 - y0
+    if t.box:
+        pad = t.size // 4
+        draw.rectangle((x + x0 - pad, y + y0 - pad, x + x1 + pad, y + y1 + pad), fill=(0, 0, 0, 191))
+    draw.text((x, y), t.text, font=font, fill=t.rgb, stroke_width=t.stroke, stroke_fill=(0, 0, 0))
+    return np.asarray(pic)
 
 
 def _effect_negatives(shot: Shot, w: int, h: int, sprites: dict) -> list[tuple[str, int, int]]:
@@ -563,6 +623,8 @@ def _effect_negatives(shot: Shot, w: int, h: int, sprites: dict) -> list[tuple[s
             part = sprites[id(e)][0]
             ks = [k for k in range(e.at, e.at + e.frames) if _cross_positions(e, k, w, h, part.shape[1], part.shape[0])]
             out.append(("crossing", ks[0], ks[-1] + 2))
+        elif isinstance(e, Text):
+            out += [("caption", k - 1, k + 2) for k in (e.at, e.until) if k is not None and 0 < k < shot.frames]
     return out
 
 
@@ -582,6 +644,8 @@ def _render_shot(shot: Shot, idx: int, w: int, h: int, noise: _Noise, rng, fps: 
         base = _render_photo(src, n, w, h, rng)
     elif isinstance(src, Video):
         base = _render_video(src, n, w, h, fps, rng)
+    elif isinstance(src, Card):
+        base = (np.full((h, w, 3), src.rgb, np.uint8) for _ in range(n))
     else:
         base = (np.zeros((h, w, 3), np.uint8) for _ in range(n))
     sprites = {id(c): _sprite(c, w, h) for c in shot.effects if isinstance(c, Cross)}
@@ -1144,20 +1208,116 @@ def _heldout_c_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
             "hc_neg_v": (360, 640, negatives, FAST_FPS)}
 
 
+FONT_DIR = Path("/usr/share/fonts/truetype")
+
+
+def _text_tune_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
+    """Text-led edits (tune): titles and list lines popping in on plain cards, boxed captions
+    changing over a slowly panned photo, a caption in the black bar of letterboxed footage, and
+    hard cuts between letterboxed shots (two thirds of the frame black bars). DejaVu Sans Bold,
+    the moon and astronaut photos, BBB, bikes and carphone."""
+    f = str(FONT_DIR / "dejavu" / "DejaVuSans-Bold.ttf")
+    shots = [
+        Shot(Card((32, 36, 40)), 90, effects=[Text(20, "FIVE THINGS", f, 80, until=50),
+                                               Text(50, "NOBODY TELLS YOU", f, 44)]),
+        Shot(P("moon", (0.5, 0.5, 0.9), (0.52, 0.5, 0.86)), 90,
+             effects=[Text(25, "WAIT FOR IT", f, 60, y=0.55, until=60, box=True),
+                      Text(60, "HERE IT COMES", f, 54, y=0.55, box=True)]),
+        Shot(Card((250, 250, 250)), 100, effects=[Text(15, "1. PLAN", f, 80, y=0.25, rgb=(0, 0, 0)),
+                                                  Text(45, "2. SHOOT", f, 80, y=0.5, rgb=(0, 0, 0)),
+                                                  Text(75, "3. POST", f, 80, y=0.75, rgb=(0, 0, 0))]),
+        Shot(Video("bbb", 0, layout="bars"), 50, effects=[Text(22, "so this happened", f, 40, y=0.78)]),
+        Shot(Video("bikes", 80, layout="bars"), 45),
+        Shot(P("astronaut", (0.5, 0.45, 0.8), (0.5, 0.4, 0.7)), 70,
+             effects=[Text(0, "DAY 1", f, 70, y=0.15, stroke=4, rgb=(255, 230, 0)),
+                      Text(30, "of learning to film", f, 44, y=0.85, stroke=3)]),
+        Shot(Video("carphone", 0, layout="bars"), 40),
+    ]
+    return {"tx_text_v": (540, 960, shots, FPS)}
+
+
+def _heldout_d_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
+    """Held-out text-led edits (fixed before any detector ran on them): the same kinds of
+    overlay as ``_text_tune_clips`` from other sources only: Liberation Sans Bold and Open Sans
+    Bold, the clock, grass and page photos, the Intel walking, street and cars footage; a
+    vertical clip at 30 fps and a square one at 25."""
+    lib = str(FONT_DIR / "liberation2" / "LiberationSans-Bold.ttf")
+    osb = str(FONT_DIR / "open-sans" / "OpenSans-Bold.ttf")
+    vertical = [
+        Shot(Card((20, 60, 120)), 80, effects=[Text(15, "3 MISTAKES", lib, 84, until=45),
+                                               Text(45, "EVERY BEGINNER MAKES", lib, 36)]),
+        Shot(Video("walking", 0, layout="bars"), 60, effects=[Text(20, "Mistake one:", lib, 44, y=0.2)]),
+        Shot(Video("street", 0, layout="bars"), 50),
+        Shot(P("clock", (0.5, 0.5, 0.95), (0.48, 0.5, 0.9)), 90,
+             effects=[Text(20, "no plan", lib, 64, y=0.7, box=True, until=55),
+                      Text(55, "no light", lib, 64, y=0.7, box=True)]),
+        Shot(Card((0, 0, 0)), 90, effects=[Text(10, "- tripod", lib, 70, y=0.3),
+                                           Text(40, "- mic", lib, 70, y=0.5),
+                                           Text(70, "- light", lib, 70, y=0.7)]),
+        Shot(Video("cars", 0, layout="bars"), 50),
+    ]
+    square = [
+        Shot(P("grass", (0.5, 0.5, 0.9), (0.5, 0.55, 0.85)), 75,
+             effects=[Text(0, "TOUCH GRASS", osb, 70, y=0.2, stroke=4),
+                      Text(30, "it helps", osb, 48, y=0.8, stroke=3, rgb=(255, 220, 0))]),
+        Shot(Card((240, 220, 200)), 75, effects=[Text(12, "STEP 1", osb, 72, y=0.3, rgb=(40, 30, 20)),
+                                                 Text(45, "STEP 2", osb, 72, y=0.65, rgb=(40, 30, 20))]),
+        Shot(P("page", (0.5, 0.5, 0.9), (0.5, 0.45, 0.8)), 60,
+             effects=[Text(25, "read this", osb, 56, y=0.5, box=True)]),
+        Shot(Video("street", 10, layout="crop"), 45, effects=[Text(20, "then go out", osb, 50, y=0.85, box=True)]),
+    ]
+    return {"hd_text_v": (540, 960, vertical, FPS), "hd_text_s": (720, 720, square, 25)}
+
+
+def _heldout_e_clips() -> dict[str, tuple[int, int, list[Shot], int]]:
+    """A second held-out text-led part, fixed before any detector ran on it, because
+    ``heldout_d`` was looked at once (it showed a letterboxed cut lost to the bars): only
+    Liberation Serif Bold and DejaVu Serif Bold, the brick, cell, horse and text photos and the
+    Intel store, worker and classroom footage; a vertical clip at 24 fps and a square one at 30,
+    footage in black bars and a caption in the bar that goes as the shot ends."""
+    ser = str(FONT_DIR / "liberation2" / "LiberationSerif-Bold.ttf")
+    dvs = str(FONT_DIR / "dejavu" / "DejaVuSerif-Bold.ttf")
+    vertical = [
+        Shot(Card((90, 20, 30)), 60, effects=[Text(12, "WHY IT FAILED", ser, 70, until=36),
+                                              Text(36, "in 3 parts", ser, 60)]),
+        Shot(Video("store", 0, layout="bars"), 48, effects=[Text(10, "part one", ser, 48, y=0.25)]),
+        Shot(Video("worker", 0, layout="bars"), 40, effects=[Text(8, "part two", ser, 48, y=0.75, until=33)]),
+        Shot(P("brick", (0.5, 0.5, 0.9), (0.5, 0.52, 0.85)), 72,
+             effects=[Text(18, "the wall", ser, 60, y=0.4, box=True, until=45),
+                      Text(45, "the gap", ser, 60, y=0.4, box=True)]),
+        Shot(Card((255, 255, 255)), 72, effects=[Text(10, "A. time", ser, 64, y=0.3, rgb=(20, 20, 20)),
+                                                 Text(34, "B. money", ser, 64, y=0.5, rgb=(20, 20, 20)),
+                                                 Text(58, "C. luck", ser, 64, y=0.7, rgb=(20, 20, 20))]),
+        Shot(Video("classroom", 0, layout="bars"), 40),
+        Shot(P("horse", (0.5, 0.5, 0.9), (0.45, 0.5, 0.85)), 48, effects=[Text(20, "THE END", dvs, 72, y=0.2, stroke=4)]),
+    ]
+    square = [
+        Shot(P("cell", (0.5, 0.5, 0.75), (0.5, 0.52, 0.7)), 75,
+             effects=[Text(15, "under the lens", dvs, 50, y=0.8, stroke=3, until=50),
+                      Text(50, "look closer", dvs, 50, y=0.8, stroke=3, rgb=(255, 230, 0))]),
+        Shot(Video("store", 30, layout="bars"), 45, effects=[Text(15, "meanwhile", dvs, 44, y=0.1)]),
+        Shot(P("text", (0.5, 0.5, 0.9), (0.5, 0.5, 0.8)), 60, effects=[Text(20, "notes", dvs, 60, y=0.5, box=True)]),
+        Shot(Video("classroom", 20, layout="bars"), 45),
+    ]
+    return {"he_text_v": (540, 960, vertical, FAST_FPS), "he_text_s": (720, 720, square, FPS)}
+
+
 def clip_specs() -> dict[str, tuple]:
     """name -> (width, height, shots[, fps])."""
     return {**_cut_clips(), **_gradual_clips(), **_negative_clips(), **_fast_tune_clips(), **_heldout_clips(),
-            **_heldout_b_clips(), **_heldout_c_clips()}
+            **_heldout_b_clips(), **_heldout_c_clips(), **_text_tune_clips(), **_heldout_d_clips(), **_heldout_e_clips()}
 
 
 # clips whose sources were tuned on, and the held-out ones (sources in no tune clip)
 FIRST = ["cuts_a", "cuts_b", "cuts_c", "grad_a", "grad_b", "neg_flash_light", "neg_motion", "neg_cross"]  # 30 fps
 SPLITS = {
     "tune": ["cuts_a", "cuts_b", "cuts_c", "grad_a", "grad_b", "neg_flash_light", "neg_motion", "neg_cross",
-             "fast_fight_v", "fast_montage_l", "fast_neg_l", "fast_montage_v", "fast_neg_v"],
+             "fast_fight_v", "fast_montage_l", "fast_neg_l", "fast_montage_v", "fast_neg_v", "tx_text_v"],
     "heldout": ["ho_fight_l", "ho_montage_v", "ho_neg_l"],
     "heldout_b": ["hb_fight_v", "hb_montage_l", "hb_neg_v"],
     "heldout_c": ["hc_fight_v", "hc_montage_l", "hc_neg_v"],
+    "heldout_d": ["hd_text_v", "hd_text_s"],
+    "heldout_e": ["he_text_v", "he_text_s"],
 }
 
 
