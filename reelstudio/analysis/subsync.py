@@ -23,6 +23,17 @@ garbled first or last token takes the heard word next to its neighbour's match).
 is caption time - speech time. The word times are the speech lane's: forced-aligned for
 English, the recogniser's elsewhere (the lane says which, ``word_times``).
 
+What the text lane read is not always one caption per read, and the sync allows for it:
+
+- one caption read in pieces over time (the read of plain text over busy footage flickers:
+  "Had he married a more" for 0.6 s, then "ad he married a more" for 0.2 s) is aligned once,
+  as its fullest read over the time of all its pieces (``_one_caption_reads``); every piece
+  carries the caption's entry (``pieces``), its offsets measured from when it first showed;
+- a read that lost a caption's first or last words (a two-line caption read as "истему
+  съели совы") is timed over the heard words it lost when there is evidence of the loss and
+  the caption's two ends then agree (``_partial_read``; the entry says ``partial_read``);
+- a caption word nobody was heard saying is given time only where no heard word is.
+
 Roles: a spoken caption is a ``subtitle``, unless the text lane had placed it as an overlay
 (a title up top) and the speech covers under half of its time on screen (a title that names
 a word of the narration is still a title); a caption not spoken is an ``overlay``.
@@ -30,6 +41,7 @@ a word of the narration is still a title); a caption not spoken is an ``overlay`
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import time
@@ -52,6 +64,9 @@ LATE_PER_S = 0.35  # beyond that, points lost per second
 FAR_S = 12.0  # never matched further than this from the caption
 BLOCK = 400  # captions aligned per block (memory stays bounded on long videos)
 UNHEARD_WORD_S = 0.25  # time allowed per caption word the recogniser did not hear at an edge
+TOUCH_S = 0.1  # reads of one caption in pieces over time touch within this
+PIECE_S = 0.7  # ... and one of two touching pieces is shorter than this (no subtitle is)
+AGREE_S = 0.3  # a caption's start and end offsets agree within this when it moves as a whole
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # what a caption holds besides words that no subtitle writer types: an OCR artefact ("was[not")
@@ -157,7 +172,8 @@ def align_sequences(cap_tokens: list[str], cap_times: list[tuple[float, float]],
 
 class SubtitleSyncAnalyzer(AudioAnalyzer):
     name = "subtitle_sync"
-    version = 5  # 3: captions aligned to the transcript as one sequence, any language; 4-5: spoken_text
+    version = 6  # 3: captions aligned to the transcript as one sequence, any language; 4-5: spoken_text;
+    # 6: a caption read in pieces over time synced once; partial reads extended; unheard words fit in gaps
     lanes = ("subtitle_sync", "text")
     depends_on = ("text", "speech")
 
@@ -274,10 +290,68 @@ def _match(order: list[int], cap_tok: list[str], cap_of: list[int], cap_times: l
     return pairs
 
 
+def _same_place(a: dict, b: dict) -> bool:
+    """Two reads' boxes overlap on both axes (x, y, w, h); no box: not known to be apart."""
+    ba, bb = a.get("box"), b.get("box")
+    if not ba or not bb:
+        return True
+    return (min(ba[0] + ba[2], bb[0] + bb[2]) > max(ba[0], bb[0])
+            and min(ba[1] + ba[3], bb[1] + bb[3]) > max(ba[1], bb[1]))
+
+
+def _alike(a: str, b: str) -> bool:
+    ta, tb = " ".join(tokens(a)), " ".join(tokens(b))
+    if not ta or not tb:
+        return False
+    return ta in tb or tb in ta or SequenceMatcher(None, ta, tb, autojunk=False).ratio() >= 0.7
+
+
+def _one_caption_reads(captions: list[dict]) -> list[list[int]]:
+    """Reads of one caption shown once, in pieces over time (the text lane's read of plain
+    text over busy footage flickers: 'Had he married a more' for 0.6 s, then 'ad he married
+    a more' for 0.2 s): at the same place, with alike text, overlapping or touching in time,
+    and one of two touching pieces too short to be a subtitle of its own (a phrase said twice
+    back to back is two captions of the same text, each on for a while). Returns groups of
+    caption indices in time order; most are one read."""
+    order = sorted(range(len(captions)), key=lambda c: float(captions[c]["start_s"]))
+    groups: list[list[int]] = []
+    ends: list[float] = []
+    recent: list[int] = []  # groups still on screen (or just gone) when the next read starts
+    for c in order:
+        cap = captions[c]
+        start = float(cap["start_s"])
+        recent = [g for g in recent if ends[g] >= start - TOUCH_S]
+        for g in recent:
+            last = captions[groups[g][-1]]
+            gap = start - ends[g]
+            short = min(float(cap["end_s"]) - start, ends[g] - float(captions[groups[g][0]]["start_s"]))
+            if (gap < -TOUCH_S or short < PIECE_S) and _same_place(last, cap) \
+                    and _alike(str(last.get("text", "")), str(cap.get("text", ""))):
+                groups[g].append(c)
+                ends[g] = max(ends[g], float(cap["end_s"]))
+                break
+        else:
+            groups.append([c])
+            ends.append(float(cap["end_s"]))
+            recent.append(len(groups) - 1)
+    return groups
+
+
 def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
     """The subtitle_sync lane and the text lane with roles, from the two lanes."""
-    captions = text.data.get("intervals", [])
+    reads = text.data.get("intervals", [])
     heard = _Heard(speech)
+    # a caption read in pieces over time is aligned once, as its fullest read over all its time
+    groups = _one_caption_reads(reads)
+    captions = []
+    for g in groups:
+        best = max(g, key=lambda k: (len(tokens(str(reads[k].get("text", "")))),
+                                     float(reads[k]["end_s"]) - float(reads[k]["start_s"])))
+        first = min(g, key=lambda k: float(reads[k]["start_s"]))
+        last = max(g, key=lambda k: float(reads[k]["end_s"]))
+        captions.append({**reads[best], "start_s": reads[first]["start_s"], "start_frame": reads[first]["start_frame"],
+                         "end_s": reads[last]["end_s"], "end_frame": reads[last]["end_frame"]})
+    siblings = _siblings(reads, groups)
     order, cap_tok, cap_of, cap_pos, cap_times = _caption_tokens(captions)
     by_caption: dict[int, list[tuple[int, int]]] = {}
     for i, j in _match(order, cap_tok, cap_of, cap_times, heard):
@@ -291,7 +365,8 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
     for rank, c in enumerate(spoken):
         lo_j = by_caption[spoken[rank - 1]][-1][1] + 1 if rank > 0 else 0
         hi_j = by_caption[spoken[rank + 1]][0][1] - 1 if rank + 1 < len(spoken) else len(heard.tok) - 1
-        subtitles[c] = _matched_subtitle(c, captions[c], by_caption[c], n_tokens[c], heard, lo_j, hi_j)
+        subtitles[c] = _matched_subtitle(c, captions[c], by_caption[c], n_tokens[c], heard, lo_j, hi_j,
+                                         siblings[c])
     for c, cap in enumerate(captions):
         if subtitles[c] is None:
             n = n_tokens[c]
@@ -301,6 +376,24 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
         intervals[c]["role_from"] = "speech"
         if subtitles[c].get("spoken_text"):  # flags and exports quote this, not the misread
             intervals[c]["spoken_text"] = subtitles[c]["spoken_text"]
+    # back to the reads: each piece of a caption carries its caption's entry (its offsets are
+    # the caption's: from when it first showed, to when it last did), under its own index;
+    # a piece whose own text is not what was heard quotes what was
+    entries, out_intervals = [None] * len(reads), [dict(r) for r in reads]
+    for g, sub, iv in zip(groups, subtitles, intervals):
+        said = sub.pop("_said", None)
+        for k in g:
+            entries[k] = {**sub, "caption": k, "start_frame": reads[k]["start_frame"],
+                          "end_frame": reads[k]["end_frame"], "text": reads[k].get("text", "")}
+            out_intervals[k]["role"], out_intervals[k]["role_from"] = iv["role"], iv["role_from"]
+            spoken_text = iv.get("spoken_text")
+            if len(g) > 1:
+                entries[k]["pieces"] = sorted(g)
+                if said and not spoken_text and tokens(str(reads[k].get("text", ""))) != tokens(said):
+                    spoken_text = entries[k]["spoken_text"] = said
+            if spoken_text:
+                out_intervals[k]["spoken_text"] = spoken_text
+    subtitles, intervals = entries, out_intervals
     data = {"engine": "captions aligned to the transcript (monotonic, fuzzy)", "subtitles": subtitles,
             "language": speech.data.get("language"), "word_times": speech.data.get("word_times"),
             "params": params or {},
@@ -309,21 +402,28 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
 
 
 def _matched_subtitle(c: int, cap: dict, matches: list[tuple[int, int]], n_tok: int, heard: _Heard,
-                      lo_j: int, hi_j: int) -> dict:
+                      lo_j: int, hi_j: int, beside: tuple[bool, bool] = (False, False)) -> dict:
     """The sync entry of a caption matched to speech: when its speech starts and ends (its
-    unmatched first and last tokens placed from the words around them) and, when the screen
-    and the speech disagree, what was heard. ``lo_j``..``hi_j``: the heard tokens it may use."""
+    unmatched first and last tokens placed from the words around them; a read that lost the
+    caption's first or last words extended over them, ``_partial_read``) and, when the screen
+    and the speech disagree, what was heard. ``lo_j``..``hi_j``: the heard tokens it may use;
+    ``beside``: other reads at its time before it / after it on its lines."""
     words, heard_word, heard_t, heard_end = heard.words, heard.word, heard.start, heard.end
     (p0, j0), (p1, j1) = matches[0], matches[-1]
     s, e = heard_t[j0], heard_end[j1]
+    cap_toks = tokens(str(cap.get("text", "")))
+    j_said = j0  # the first heard token the caption's words stand for
     if p0 > 0 and heard_word[max(0, j0 - p0)] == heard_word[j0]:
         s = heard_t[max(0, j0 - p0)]  # the unmatched tokens are part of the same heard word
     elif p0 > 0:  # the caption's first tokens were not matched (misread, or not heard)
         k = max(lo_j, j0 - p0)
         if k < j0 and _runs_on(words[heard_word[k]], words[heard_word[j0]]):
-            s = heard_t[k]  # heard, but misread on screen
-        else:  # not heard: about a short word's time each, within the voice activity
-            s = max(_speech_start(heard.intervals_s, s), s - UNHEARD_WORD_S * p0)
+            j_said = _more_heard(cap_toks[:p0], heard, k, j0, lo_j)
+            s = heard_t[j_said]  # heard, but misread on screen
+        else:  # not heard: about a short word's time each, within the voice activity, and
+            # never over a word that was heard (a word said with no gap before it has no room)
+            floor = max(_speech_start(heard.intervals_s, s), heard_end[j0 - 1] if j0 > 0 else 0.0)
+            s = max(min(floor, s), s - UNHEARD_WORD_S * p0)
     tail = n_tok - 1 - p1
     if tail > 0 and heard_word[min(len(heard.tok) - 1, j1 + tail)] == heard_word[j1]:
         e = heard_end[min(len(heard.tok) - 1, j1 + tail)]
@@ -332,25 +432,140 @@ def _matched_subtitle(c: int, cap: dict, matches: list[tuple[int, int]], n_tok: 
         if k > j1 and _runs_on(words[heard_word[j1]], words[heard_word[k]]):
             e = heard_end[k]
         else:
-            e = min(_speech_end(heard.intervals_s, e), e + UNHEARD_WORD_S * tail)
+            ceil = min(_speech_end(heard.intervals_s, e), heard_t[j1 + 1] if j1 + 1 < len(heard.tok) else math.inf)
+            e = min(max(ceil, e), e + UNHEARD_WORD_S * tail)
+    s, first_j = _partial_read(cap, cap_toks, matches, heard, lo_j, hi_j, s, e, beside, head=True)
+    e, last_j = _partial_read(cap, cap_toks, matches, heard, lo_j, hi_j, s, e, beside, head=False)
     out = _entry(c, cap, len(matches), n_tok, "transcript") | {
         "speech_start_s": round(s, 3), "speech_end_s": round(e, 3),
         "offset_start_s": round(float(cap["start_s"]) - s, 3), "offset_end_s": round(float(cap["end_s"]) - e, 3),
         "word_times": str(words[heard_word[j0]].get("time_source", "recogniser"))}
-    cap_toks = tokens(str(cap.get("text", "")))
+    said = " ".join(str(words[k]["text"]) for k in range(heard_word[min(j_said, first_j)],
+                                                          max(heard_word[j1], heard_word[last_j]) + 1))
+    if first_j < j0 or last_j > j1:
+        out["partial_read"] = True  # the read lost words the caption shows: what was heard says them
     if len(matches) < len(cap_toks) or any(cap_toks[p] != heard.tok[j] for p, j in matches) \
-            or _ODD.search(_WORD.sub("", str(cap.get("text", "")))):
+            or _ODD.search(_WORD.sub("", str(cap.get("text", "")))) or first_j < j0 or last_j > j1:
         # the screen and the speech disagree (mostly an OCR misread, "disposédfyoung"):
         # what was heard, whole words from the first matched to the last
-        lo_w = heard_word[max(lo_j, j0 - p0)] if p0 and _runs_on_index(words, heard_word, j0, p0, lo_j) \
-            else heard_word[j0]
-        out["spoken_text"] = " ".join(str(words[k]["text"]) for k in range(lo_w, heard_word[j1] + 1))
+        out["spoken_text"] = said
+    out["_said"] = said  # for the caption's other pieces (sync), not kept in the lane
     return out
 
 
-def _runs_on_index(words, heard_word, j0: int, p0: int, lo_j: int) -> bool:
-    k = max(lo_j, j0 - p0)
-    return k < j0 and (heard_word[k] == heard_word[j0] or _runs_on(words[heard_word[k]], words[heard_word[j0]]))
+def _partial_read(cap: dict, cap_toks: list[str], matches: list[tuple[int, int]], heard: _Heard, lo_j: int,
+                  hi_j: int, s: float, e: float, beside: tuple[bool, bool], head: bool) -> tuple[float, int]:
+    """A read that lost the caption's first (``head``) or last words: the speech start (end)
+    moved over the heard words it lost, and the heard token it now starts (ends) at.
+
+    The text lane reads a two-line caption in part at times ("истему съели совы" of "Нашу
+    телефонную систему съели совы"): timed from its first read word, the subtitle would be a
+    second late. Moved only with evidence that words are missing, and only when it makes
+    the two ends agree:
+    - evidence: the read's edge token is cut inside the heard word ("истему" / "системы",
+      "ключ" / "отключен") or runs the heard word before (after) it into itself
+      ("нашутелефонную"), or another read lies beside it on its lines at its time;
+    - the words taken: heard words no other caption took (``lo_j``..``hi_j``) said on
+      with no pause (``_runs_on``) into the edge word;
+    - agreement: a caption moves as a whole, so its start offset and end offset agree
+      within ``AGREE_S`` once moved, and did not before; the read's other end, which it
+      did read, anchors the caption's time."""
+    (p0, j0), (p1, j1) = matches[0], matches[-1]
+    j_edge, p_edge = (j0, p0) if head else (j1, p1)
+    if (p_edge != 0) if head else (p_edge != len(cap_toks) - 1):
+        return (s if head else e), j_edge  # its edge tokens are unmatched: placed above
+    tok, word = cap_toks[p_edge], heard.tok[j_edge]
+    if not (_cut_inside(tok, word, head) or beside[0 if head else 1]
+            or _runs_together(tok, heard, j_edge, head)):
+        return (s if head else e), j_edge
+    words, hw = heard.words, heard.word
+    chain = []  # heard tokens said on into the edge, nearest first
+    j = j_edge
+    while True:
+        k = j - 1 if head else j + 1
+        if not (lo_j <= k <= hi_j) or not (hw[k] == hw[j] or (_runs_on(words[hw[k]], words[hw[j]]) if head
+                                                               else _runs_on(words[hw[j]], words[hw[k]]))):
+            break
+        chain.append(k)
+        j = k
+    if not chain:
+        return (s if head else e), j_edge
+    cs, ce = float(cap["start_s"]), float(cap["end_s"])
+    if head:
+        other = ce - e  # the end offset, read
+        best = min(chain, key=lambda k: abs((cs - heard.start[k]) - other))
+        before, after = abs((cs - s) - other), abs((cs - heard.start[best]) - other)
+        return (heard.start[best], best) if after <= AGREE_S and after + AGREE_S <= before else (s, j_edge)
+    other = cs - s
+    best = min(chain, key=lambda k: abs((ce - heard.end[k]) - other))
+    before, after = abs((ce - e) - other), abs((ce - heard.end[best]) - other)
+    return (heard.end[best], best) if after <= AGREE_S and after + AGREE_S <= before else (e, j_edge)
+
+
+def _more_heard(head: list[str], heard: _Heard, k: int, j0: int, lo_j: int) -> int:
+    """The first heard token a caption's unmatched first tokens stand for, from ``k`` (one
+    heard token each) back by one more when the read ran two words together
+    ('нашутелефонную' for 'наши телефонные'): their letters match the longer run better."""
+    if k - 1 < lo_j or not _runs_on(heard.words[heard.word[k - 1]], heard.words[heard.word[k]]):
+        return k
+    read = "".join(head)
+    one = SequenceMatcher(None, read, "".join(heard.tok[k:j0]), autojunk=False).ratio()
+    two = SequenceMatcher(None, read, "".join(heard.tok[k - 1:j0]), autojunk=False).ratio()
+    return k - 1 if two >= 0.75 and two >= one + 0.1 else k
+
+
+def _cut_inside(tok: str, word: str, head: bool) -> bool:
+    """The read token is the heard word with its beginning (``head``) or end cut off:
+    'истему' of 'системы', 'ключ' of 'отключен' (at least 2 letters lost, 3 kept)."""
+    if len(tok) < 3 or len(word) < len(tok) + 1:
+        return False
+    m = SequenceMatcher(None, tok, word, autojunk=False).find_longest_match(0, len(tok), 0, len(word))
+    if m.size < max(3, int(0.6 * len(tok))):
+        return False
+    return (m.b - m.a >= 1) if head else (len(word) - (m.b + m.size) - (len(tok) - (m.a + m.size)) >= 2)
+
+
+def _runs_together(tok: str, heard: _Heard, j: int, head: bool) -> bool:
+    """The read token is two heard words run together ('нашутелефонную' = 'наши' +
+    'телефонные'): it matches them joined better than the one it was matched to."""
+    k = j - 1 if head else j + 1
+    if not 0 <= k < len(heard.tok):
+        return False
+    joined = heard.tok[k] + heard.tok[j] if head else heard.tok[j] + heard.tok[k]
+    one = SequenceMatcher(None, tok, heard.tok[j], autojunk=False).ratio()
+    return len(heard.tok[k]) >= 2 and SequenceMatcher(None, tok, joined, autojunk=False).ratio() >= one + 0.1
+
+
+def _siblings(reads: list[dict], groups: list[list[int]]) -> list[tuple[bool, bool]]:
+    """Per caption (group): is another read shown over the same time on its lines, before
+    it (left, or the line above) / after it (right, or the line below)? Pieces of one
+    caption the text lane read apart ('зам', 'рове' beside 'ключ / торите попытку')."""
+    by_start = sorted(range(len(reads)), key=lambda m: float(reads[m]["start_s"]))
+    starts = [float(reads[m]["start_s"]) for m in by_start]
+    out = []
+    for g in groups:
+        before = after = False
+        for k in g:
+            a, ba = reads[k], reads[k].get("box")
+            if not ba:
+                continue
+            for m in by_start[:bisect.bisect_right(starts, float(a["end_s"]))]:  # began before it ended
+                b, bb = reads[m], reads[m].get("box")
+                if m in g or not bb or b.get("role") == "overlay" or float(b["end_s"]) <= float(a["start_s"]):
+                    continue
+                both = min(float(a["end_s"]), float(b["end_s"])) - max(float(a["start_s"]), float(b["start_s"]))
+                if both < 0.5 * (float(a["end_s"]) - float(a["start_s"])):
+                    continue
+                if min(ba[1] + ba[3], bb[1] + bb[3]) - max(ba[1], bb[1]) < -0.5 * max(ba[3], bb[3]):
+                    continue  # not on its lines (nor the line next to them)
+                if bb[1] + bb[3] <= ba[1] or bb[1] >= ba[1] + ba[3]:  # the line above / below
+                    before |= bb[1] < ba[1]
+                    after |= bb[1] > ba[1]
+                else:  # on its lines: left / right of it
+                    before |= bb[0] + bb[2] / 2 < ba[0] + ba[2] / 2
+                    after |= bb[0] + bb[2] / 2 > ba[0] + ba[2] / 2
+        out.append((before, after))
+    return out
 
 
 def _runs_on(a: dict, b: dict, gap_s: float = 0.6) -> bool:
