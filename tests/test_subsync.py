@@ -446,3 +446,21 @@ def test_a_word_nobody_heard_takes_no_time_from_a_word_heard():
              _read("a amiable woman he might", 3.00, 4.60, [106, 777, 329, 34])]
     subs = sync(Lane("text", {"intervals": reads}), _said(*words))[0].data["subtitles"]
     assert subs[1]["speech_start_s"] == pytest.approx(2.22, abs=0.01)
+
+
+def test_a_lone_subtitle_shown_early_is_a_subtitle_a_title_naming_spoken_words_is_not():
+    """'Please enter your conference number', alone (the text lane placed it as a lone label),
+    up 0.75 s before it is said: every word heard in a row, a subtitle, though its speech
+    covers under half of its time on screen. A title naming words of the narration out of
+    their order, or one word of it, stays a title. (heldout-en-asterisk-landscape, 0.0 s)"""
+    from reelstudio.analysis.subsync import sync
+
+    said = _said(("Please", 0.75, 1.07), ("enter", 1.07, 1.29), ("your", 1.29, 1.49), ("conference", 1.49, 2.06),
+                 ("number", 2.06, 2.39), ("followed", 2.39, 2.90), ("by", 2.90, 3.05), ("the", 3.05, 3.14),
+                 ("pound", 3.14, 3.54), ("key.", 3.54, 3.92), ("The", 5.0, 5.2), ("family", 5.2, 5.6),
+                 ("of", 5.6, 5.7), ("Dashwood", 5.7, 6.2), ("had", 6.2, 6.4), ("long", 6.4, 6.7))
+    reads = [_read("Please enter your conference number", 0.0, 1.4, [267, 424, 426, 33], role="overlay"),
+             _read("CONFERENCE", 1.7, 4.7, [368, 46, 227, 37], role="overlay"),
+             _read("THE DASHWOOD FAMILY", 4.4, 8.0, [100, 40, 300, 40], role="overlay")]
+    text_lane = sync(Lane("text", {"intervals": reads}), said)[1]
+    assert [i["role"] for i in text_lane.data["intervals"]] == ["subtitle", "overlay", "overlay"]

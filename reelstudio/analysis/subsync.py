@@ -382,6 +382,7 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
     entries, out_intervals = [None] * len(reads), [dict(r) for r in reads]
     for g, sub, iv in zip(groups, subtitles, intervals):
         said = sub.pop("_said", None)
+        sub.pop("_phrase", None)
         for k in g:
             entries[k] = {**sub, "caption": k, "start_frame": reads[k]["start_frame"],
                           "end_frame": reads[k]["end_frame"], "text": reads[k].get("text", "")}
@@ -450,6 +451,9 @@ def _matched_subtitle(c: int, cap: dict, matches: list[tuple[int, int]], n_tok: 
         # what was heard, whole words from the first matched to the last
         out["spoken_text"] = said
     out["_said"] = said  # for the caption's other pieces (sync), not kept in the lane
+    # every word of the caption heard, in a row (for its role; not kept in the lane)
+    out["_phrase"] = len(matches) == len(cap_toks) >= 3 and all(
+        b[1] == a[1] + 1 for a, b in zip(matches, matches[1:]))
     return out
 
 
@@ -592,10 +596,13 @@ def _entry(c: int, cap: dict, matched: int, total: int, method: str) -> dict:
 def _role(cap: dict, entry: dict) -> str:
     """Subtitle when its words are spoken; but text the text lane placed as an overlay (a
     title up top, a lone label) stays one when the speech covers under half of the time it
-    is shown: a title that names a word of the narration is still a title."""
+    is shown: a title that names a word of the narration is still a title. A caption whose
+    every word (three or more) is heard, one after another, is a subtitle wherever it was
+    placed: a lone subtitle shown early ('Please enter your conference number' up 0.75 s
+    before it is said, for 1.4 s) is not covered by its speech for half its time."""
     if entry["speech_start_s"] is None:
         return "overlay"
-    if cap.get("role") == "overlay":
+    if cap.get("role") == "overlay" and not entry.get("_phrase"):
         shown = max(1e-6, float(cap["end_s"]) - float(cap["start_s"]))
         spoken = min(cap["end_s"], entry["speech_end_s"]) - max(cap["start_s"], entry["speech_start_s"])
         if spoken / shown < 0.5:
