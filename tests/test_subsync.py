@@ -408,8 +408,8 @@ EN_WORDS = [("Had", 28.80, 28.94), ("he", 28.94, 29.03), ("married", 29.03, 29.4
 
 def test_a_caption_read_in_pieces_over_time_is_one_subtitle():
     """Plain text over busy footage read as 'Had he married a more' for 0.6 s, then 'ad he
-    married a more' for 0.2 s: one caption, both pieces subtitles with its offset from when it
-    first showed; the misread piece quotes what was heard. (heldout-en-vertical, 29.6 s) A
+    married a more' for 0.2 s: one caption, both pieces subtitles, one entry with its offset
+    from when it first showed; the misread piece quotes what was heard. (heldout-en-vertical, 29.6 s) A
     phrase shown twice back to back, each for a while, stays two captions."""
     from reelstudio.analysis.subsync import sync
 
@@ -419,9 +419,10 @@ def test_a_caption_read_in_pieces_over_time_is_one_subtitle():
     sync_lane, text_lane = sync(Lane("text", {"intervals": reads}), _said(*EN_WORDS))
     subs = sync_lane.data["subtitles"]
     assert [i["role"] for i in text_lane.data["intervals"]] == ["subtitle"] * 3
-    assert subs[0]["offset_start_s"] == subs[1]["offset_start_s"] == pytest.approx(0.88, abs=0.01)
-    assert subs[0]["pieces"] == subs[1]["pieces"] == [0, 1] and "pieces" not in subs[2]
-    assert subs[1]["spoken_text"] == "Had he married a more" and text_lane.data["intervals"][1]["spoken_text"]
+    assert subs[0]["offset_start_s"] == pytest.approx(0.88, abs=0.01)  # one entry, on the piece shown longest
+    assert subs[0]["pieces"] == [0, 1] and subs[1]["piece_of"] == 0 and subs[1]["offset_start_s"] is None
+    assert "pieces" not in subs[2] and "piece_of" not in subs[2]
+    assert subs[1]["spoken_text"] == text_lane.data["intervals"][1]["spoken_text"] == "Had he married a more"
     assert [s["caption"] for s in subs] == [0, 1, 2]
     # the same words on screen twice in a row, each for a while, and said twice: two
     # captions, each timed to its own saying

@@ -27,8 +27,9 @@ What the text lane read is not always one caption per read, and the sync allows 
 
 - one caption read in pieces over time (the read of plain text over busy footage flickers:
   "Had he married a more" for 0.6 s, then "ad he married a more" for 0.2 s) is aligned once,
-  as its fullest read over the time of all its pieces (``_one_caption_reads``); every piece
-  carries the caption's entry (``pieces``), its offsets measured from when it first showed;
+  as its fullest read over the time of all its pieces (``_one_caption_reads``); its piece
+  shown longest carries the caption's entry (``pieces``; its offsets measured from when it
+  first showed), the others point to that one (``piece_of``) and share its role;
 - a read that lost a caption's first or last words (a two-line caption read as "истему
   съели совы") is timed over the heard words it lost when there is evidence of the loss and
   the caption's two ends then agree (``_partial_read``; the entry says ``partial_read``);
@@ -376,24 +377,29 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
         intervals[c]["role_from"] = "speech"
         if subtitles[c].get("spoken_text"):  # flags and exports quote this, not the misread
             intervals[c]["spoken_text"] = subtitles[c]["spoken_text"]
-    # back to the reads: each piece of a caption carries its caption's entry (its offsets are
-    # the caption's: from when it first showed, to when it last did), under its own index;
-    # a piece whose own text is not what was heard quotes what was
+    # back to the reads: a caption read in pieces has one entry, on its piece shown longest,
+    # with the caption's offsets (from when it first showed to when it last did) and its
+    # pieces; the other pieces point to it (``piece_of``: one caption, counted and flagged
+    # once) and share its role; a piece whose own text is not what was heard quotes what was
     entries, out_intervals = [None] * len(reads), [dict(r) for r in reads]
     for g, sub, iv in zip(groups, subtitles, intervals):
         said = sub.pop("_said", None)
         sub.pop("_phrase", None)
+        main = max(g, key=lambda k: (float(reads[k]["end_s"]) - float(reads[k]["start_s"]), -k))
         for k in g:
-            entries[k] = {**sub, "caption": k, "start_frame": reads[k]["start_frame"],
-                          "end_frame": reads[k]["end_frame"], "text": reads[k].get("text", "")}
+            own = {"caption": k, "start_frame": reads[k]["start_frame"], "end_frame": reads[k]["end_frame"],
+                   "text": reads[k].get("text", "")}
+            if k == main:
+                entries[k] = {**sub, **own} | ({"pieces": sorted(g)} if len(g) > 1 else {})
+            else:
+                entries[k] = _entry(k, reads[k], sub["matched_words"], sub["total_words"], sub["method"]) | {
+                    "piece_of": main, "reason": "a piece of another read's caption, read apart over time"}
             out_intervals[k]["role"], out_intervals[k]["role_from"] = iv["role"], iv["role_from"]
             spoken_text = iv.get("spoken_text")
-            if len(g) > 1:
-                entries[k]["pieces"] = sorted(g)
-                if said and not spoken_text and tokens(str(reads[k].get("text", ""))) != tokens(said):
-                    spoken_text = entries[k]["spoken_text"] = said
+            if len(g) > 1 and said and not spoken_text and tokens(str(reads[k].get("text", ""))) != tokens(said):
+                spoken_text = said
             if spoken_text:
-                out_intervals[k]["spoken_text"] = spoken_text
+                out_intervals[k]["spoken_text"] = entries[k]["spoken_text"] = spoken_text
     subtitles, intervals = entries, out_intervals
     data = {"engine": "captions aligned to the transcript (monotonic, fuzzy)", "subtitles": subtitles,
             "language": speech.data.get("language"), "word_times": speech.data.get("word_times"),
