@@ -84,6 +84,9 @@ def evaluate(video: corpus.Video, lanes_dir: Path | None = None) -> dict:
     ss = result.lanes.get("subtitle_sync")
     subs = ss.data.get("subtitles", []) if ss is not None and ss.status == "ok" else []
     by_caption = {int(s["caption"]): s for s in subs if s.get("caption") is not None}
+    # a piece of a caption read in pieces over time points to the entry of the caption
+    by_caption = {k: by_caption.get(s["piece_of"], s) if s.get("piece_of") is not None else s
+                  for k, s in by_caption.items()}
     main, spurious = match(video.captions, read)
     rows = []
     for t, c in enumerate(video.captions):
