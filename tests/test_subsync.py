@@ -18,7 +18,8 @@ import pytest
 from corpus import speech as corpus
 from reelstudio.analysis.base import Lane, VideoAnalyzer
 from reelstudio.analysis.speech import SpeechActivityAnalyzer
-from reelstudio.analysis.subsync import SubtitleSyncAnalyzer, align_sequences, similarity, tokens
+from reelstudio.analysis.subsync import SubtitleSyncAnalyzer
+from reelstudio.analysis.subsync_align import align_sequences, similarity, tokens
 from reelstudio.media.video import FrameRequest
 from reelstudio.pipeline import analyze
 

@@ -27,7 +27,7 @@ What the text lane read is not always one caption per read, and the sync allows 
 
 - one caption read in pieces over time (the read of plain text over busy footage flickers:
   "Had he married a more" for 0.6 s, then "ad he married a more" for 0.2 s) is aligned once,
-  as its fullest read over the time of all its pieces (``_one_caption_reads``); its piece
+  as its fullest read over the time of all its pieces (``subsync_align.one_caption_reads``); its piece
   shown longest carries the caption's entry (``pieces``; its offsets measured from when it
   first showed), the others point to that one (``piece_of``) and share its role;
 - a read that lost a caption's first or last words (a two-line caption read as "истему
@@ -42,133 +42,21 @@ a word of the narration is still a title); a caption not spoken is an ``overlay`
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 import time
-import unicodedata
 from difflib import SequenceMatcher
-from functools import lru_cache
-
-import numpy as np
 
 from .base import CAUSE_SKIPPED, AudioAnalyzer, Lane
+from .subsync_align import (FAR_S, LATE_PER_S, SLACK_S, WORD_RE, align_sequences, one_caption_reads, reads_beside,
+                            spoken_enough, tokens)
 
-# scores of the alignment
-MATCH = 2.0  # same token
-NEAR = 1.2  # spelled alike (OCR or recogniser error)
-SUBST = -0.6  # a caption token against a different heard token, one for one
-SKIP_CAPTION = -0.4  # a caption token nobody said (or OCR invented)
-SKIP_HEARD = -0.15  # a heard token no caption shows
-SLACK_S = 1.5  # a match this close to its caption's time on screen costs nothing
-LATE_PER_S = 0.35  # beyond that, points lost per second
-FAR_S = 12.0  # never matched further than this from the caption
 BLOCK = 400  # captions aligned per block (memory stays bounded on long videos)
 UNHEARD_WORD_S = 0.25  # time allowed per caption word the recogniser did not hear at an edge
-TOUCH_S = 0.1  # reads of one caption in pieces over time touch within this
-PIECE_S = 0.7  # ... and one of two touching pieces is shorter than this (no subtitle is)
 AGREE_S = 0.3  # a caption's start and end offsets agree within this when it moves as a whole
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # what a caption holds besides words that no subtitle writer types: an OCR artefact ("was[not")
 _ODD = re.compile(r"[^\s.,!?;:'\"’“”«»()\-–—…]")
-
-
-def normalise(token: str) -> str:
-    t = unicodedata.normalize("NFKD", token.lower().replace("ё", "е").replace("’", "'"))
-    return "".join(ch for ch in t if not unicodedata.combining(ch))  # й -> и too, on both sides
-
-
-def tokens(text: str) -> list[str]:
-    """Words of a caption or a heard word, normalised: 'Ill-disposed,' -> ['ill', 'disposed']."""
-    return [normalise(m) for m in _WORD.findall(text)]
-
-
-@lru_cache(maxsize=65536)
-def similarity(a: str, b: str) -> float:
-    """MATCH for the same token, NEAR for tokens spelled alike, else SUBST."""
-    if a == b:
-        return MATCH
-    if min(len(a), len(b)) < 3:
-        if len(a) + len(b) >= 4 and (a.startswith(b) or b.startswith(a)):
-            return NEAR * 0.5
-        return SUBST
-    m = SequenceMatcher(None, a, b, autojunk=False)
-    if m.real_quick_ratio() < 0.6 or m.quick_ratio() < 0.6:
-        return SUBST
-    r = m.ratio()
-    if r >= 0.75:
-        return NEAR
-    # an OCR token that ran two words together ("disposedfyoung") holds the heard one
-    if len(b) >= 4 and b in a or len(a) >= 4 and a in b:
-        return NEAR * 0.75
-    return SUBST
-
-
-def spoken_enough(matched: int, total: int) -> bool:
-    """One matched token for a caption of one or two, else at least 2 and 40 %."""
-    if total <= 0:
-        return False
-    return matched >= (1 if total <= 2 else max(2, math.ceil(0.4 * total)))
-
-
-def align_sequences(cap_tokens: list[str], cap_times: list[tuple[float, float]], heard: list[str],
-                    heard_times: list[float]) -> list[tuple[int, int]]:
-    """Monotonic alignment; returns (caption token index, heard token index) for every match.
-
-    ``cap_times[i]``: the (start, end) seconds its caption is on screen; ``heard_times[j]``:
-    the heard token's start. Needleman-Wunsch with free skips at both ends, vectorised per
-    caption token (the heard-skip chain is a running maximum)."""
-    n, m = len(cap_tokens), len(heard)
-    if not n or not m:
-        return []
-    ht = np.asarray(heard_times, np.float64)
-    score = np.zeros((n + 1, m + 1))
-    score[0, :] = 0.0  # heard tokens before the first caption: free
-    move = np.zeros((n + 1, m + 1), np.int8)  # 1 diagonal, 2 caption skip, 3 heard skip
-    move[0, 1:] = 3
-    idx = np.arange(m + 1, dtype=np.float64)
-    for i in range(1, n + 1):
-        cs, ce = cap_times[i - 1]
-        dist = np.maximum(0.0, np.maximum(cs - ht, ht - ce))  # seconds outside the caption's time
-        sim = np.full(m, -1e6)  # never matched further than FAR_S: only the near tokens are compared
-        near = np.flatnonzero(dist <= FAR_S)
-        sim[near] = [similarity(cap_tokens[i - 1], heard[j]) for j in near]
-        sim = np.where(sim > 0, sim - LATE_PER_S * np.maximum(0.0, dist - SLACK_S), sim)
-        diag = score[i - 1, :-1] + sim
-        up = score[i - 1, 1:] + SKIP_CAPTION
-        best = np.maximum(diag, up)
-        first = np.where(diag >= up, 1, 2).astype(np.int8)
-        row = np.empty(m + 1)
-        row[0] = score[i - 1, 0] + SKIP_CAPTION
-        row[1:] = best
-        mv = np.empty(m + 1, np.int8)
-        mv[0] = 2
-        mv[1:] = first
-        # heard skips along the row: row[j] = max(row[j], row[k] + SKIP_HEARD * (j - k))
-        shifted = row - SKIP_HEARD * idx
-        run = np.maximum.accumulate(shifted)
-        chain = run + SKIP_HEARD * idx
-        take = chain > row + 1e-12
-        row = np.where(take, chain, row)
-        mv = np.where(take, 3, mv).astype(np.int8)
-        score[i] = row
-        move[i] = mv
-    # free heard tokens after the last caption token: end anywhere on the last row
-    j = int(np.argmax(score[n]))
-    i = n
-    pairs = []
-    while i > 0 and j > 0:
-        mv = move[i, j]
-        if mv == 1:
-            if similarity(cap_tokens[i - 1], heard[j - 1]) > 0:
-                pairs.append((i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif mv == 2:
-            i -= 1
-        else:
-            j -= 1
-    return pairs[::-1]
 
 
 class SubtitleSyncAnalyzer(AudioAnalyzer):
@@ -291,59 +179,12 @@ def _match(order: list[int], cap_tok: list[str], cap_of: list[int], cap_times: l
     return pairs
 
 
-def _same_place(a: dict, b: dict) -> bool:
-    """Two reads' boxes overlap on both axes (x, y, w, h); no box: not known to be apart."""
-    ba, bb = a.get("box"), b.get("box")
-    if not ba or not bb:
-        return True
-    return (min(ba[0] + ba[2], bb[0] + bb[2]) > max(ba[0], bb[0])
-            and min(ba[1] + ba[3], bb[1] + bb[3]) > max(ba[1], bb[1]))
-
-
-def _alike(a: str, b: str) -> bool:
-    ta, tb = " ".join(tokens(a)), " ".join(tokens(b))
-    if not ta or not tb:
-        return False
-    return ta in tb or tb in ta or SequenceMatcher(None, ta, tb, autojunk=False).ratio() >= 0.7
-
-
-def _one_caption_reads(captions: list[dict]) -> list[list[int]]:
-    """Reads of one caption shown once, in pieces over time (the text lane's read of plain
-    text over busy footage flickers: 'Had he married a more' for 0.6 s, then 'ad he married
-    a more' for 0.2 s): at the same place, with alike text, overlapping or touching in time,
-    and one of two touching pieces too short to be a subtitle of its own (a phrase said twice
-    back to back is two captions of the same text, each on for a while). Returns groups of
-    caption indices in time order; most are one read."""
-    order = sorted(range(len(captions)), key=lambda c: float(captions[c]["start_s"]))
-    groups: list[list[int]] = []
-    ends: list[float] = []
-    recent: list[int] = []  # groups still on screen (or just gone) when the next read starts
-    for c in order:
-        cap = captions[c]
-        start = float(cap["start_s"])
-        recent = [g for g in recent if ends[g] >= start - TOUCH_S]
-        for g in recent:
-            last = captions[groups[g][-1]]
-            gap = start - ends[g]
-            short = min(float(cap["end_s"]) - start, ends[g] - float(captions[groups[g][0]]["start_s"]))
-            if (gap < -TOUCH_S or short < PIECE_S) and _same_place(last, cap) \
-                    and _alike(str(last.get("text", "")), str(cap.get("text", ""))):
-                groups[g].append(c)
-                ends[g] = max(ends[g], float(cap["end_s"]))
-                break
-        else:
-            groups.append([c])
-            ends.append(float(cap["end_s"]))
-            recent.append(len(groups) - 1)
-    return groups
-
-
 def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
     """The subtitle_sync lane and the text lane with roles, from the two lanes."""
     reads = text.data.get("intervals", [])
     heard = _Heard(speech)
     # a caption read in pieces over time is aligned once, as its fullest read over all its time
-    groups = _one_caption_reads(reads)
+    groups = one_caption_reads(reads)
     captions = []
     for g in groups:
         best = max(g, key=lambda k: (len(tokens(str(reads[k].get("text", "")))),
@@ -352,7 +193,7 @@ def sync(text: Lane, speech: Lane, params: dict | None = None) -> list[Lane]:
         last = max(g, key=lambda k: float(reads[k]["end_s"]))
         captions.append({**reads[best], "start_s": reads[first]["start_s"], "start_frame": reads[first]["start_frame"],
                          "end_s": reads[last]["end_s"], "end_frame": reads[last]["end_frame"]})
-    siblings = _siblings(reads, groups)
+    siblings = reads_beside(reads, groups)
     order, cap_tok, cap_of, cap_pos, cap_times = _caption_tokens(captions)
     by_caption: dict[int, list[tuple[int, int]]] = {}
     for i, j in _match(order, cap_tok, cap_of, cap_times, heard):
@@ -452,7 +293,7 @@ def _matched_subtitle(c: int, cap: dict, matches: list[tuple[int, int]], n_tok: 
     if first_j < j0 or last_j > j1:
         out["partial_read"] = True  # the read lost words the caption shows: what was heard says them
     if len(matches) < len(cap_toks) or any(cap_toks[p] != heard.tok[j] for p, j in matches) \
-            or _ODD.search(_WORD.sub("", str(cap.get("text", "")))) or first_j < j0 or last_j > j1:
+            or _ODD.search(WORD_RE.sub("", str(cap.get("text", "")))) or first_j < j0 or last_j > j1:
         # the screen and the speech disagree (mostly an OCR misread, "disposédfyoung"):
         # what was heard, whole words from the first matched to the last
         out["spoken_text"] = said
@@ -544,38 +385,6 @@ def _runs_together(tok: str, heard: _Heard, j: int, head: bool) -> bool:
     joined = heard.tok[k] + heard.tok[j] if head else heard.tok[j] + heard.tok[k]
     one = SequenceMatcher(None, tok, heard.tok[j], autojunk=False).ratio()
     return len(heard.tok[k]) >= 2 and SequenceMatcher(None, tok, joined, autojunk=False).ratio() >= one + 0.1
-
-
-def _siblings(reads: list[dict], groups: list[list[int]]) -> list[tuple[bool, bool]]:
-    """Per caption (group): is another read shown over the same time on its lines, before
-    it (left, or the line above) / after it (right, or the line below)? Pieces of one
-    caption the text lane read apart ('зам', 'рове' beside 'ключ / торите попытку')."""
-    by_start = sorted(range(len(reads)), key=lambda m: float(reads[m]["start_s"]))
-    starts = [float(reads[m]["start_s"]) for m in by_start]
-    out = []
-    for g in groups:
-        before = after = False
-        for k in g:
-            a, ba = reads[k], reads[k].get("box")
-            if not ba:
-                continue
-            for m in by_start[:bisect.bisect_right(starts, float(a["end_s"]))]:  # began before it ended
-                b, bb = reads[m], reads[m].get("box")
-                if m in g or not bb or b.get("role") == "overlay" or float(b["end_s"]) <= float(a["start_s"]):
-                    continue
-                both = min(float(a["end_s"]), float(b["end_s"])) - max(float(a["start_s"]), float(b["start_s"]))
-                if both < 0.5 * (float(a["end_s"]) - float(a["start_s"])):
-                    continue
-                if min(ba[1] + ba[3], bb[1] + bb[3]) - max(ba[1], bb[1]) < -0.5 * max(ba[3], bb[3]):
-                    continue  # not on its lines (nor the line next to them)
-                if bb[1] + bb[3] <= ba[1] or bb[1] >= ba[1] + ba[3]:  # the line above / below
-                    before |= bb[1] < ba[1]
-                    after |= bb[1] > ba[1]
-                else:  # on its lines: left / right of it
-                    before |= bb[0] + bb[2] / 2 < ba[0] + ba[2] / 2
-                    after |= bb[0] + bb[2] / 2 > ba[0] + ba[2] / 2
-        out.append((before, after))
-    return out
 
 
 def _runs_on(a: dict, b: dict, gap_s: float = 0.6) -> bool:
