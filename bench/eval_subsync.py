@@ -59,6 +59,8 @@ def main() -> None:
             unplaced.append((text, "not read by the text lane"))
             continue
         s = subs[hits[0]]
+        if s.get("piece_of") is not None:  # a piece of a caption read in pieces: its entry is there
+            s = subs[s["piece_of"]]
         if s["speech_start_s"] is None:
             unplaced.append((text, s.get("reason")))
             continue

@@ -18,7 +18,8 @@ import pytest
 from corpus import speech as corpus
 from reelstudio.analysis.base import Lane, VideoAnalyzer
 from reelstudio.analysis.speech import SpeechActivityAnalyzer
-from reelstudio.analysis.subsync import SubtitleSyncAnalyzer, align_sequences, similarity, tokens
+from reelstudio.analysis.subsync import SubtitleSyncAnalyzer
+from reelstudio.analysis.subsync_align import align_sequences, similarity, tokens
 from reelstudio.media.video import FrameRequest
 from reelstudio.pipeline import analyze
 
@@ -330,3 +331,138 @@ def test_misread_captions_carry_what_was_heard():
     assert _label(text_lane.data["intervals"][2]) == "\u201cman.\u201d"
     cues = cues_from_text_lane(text_lane.data, _spoken(sync_lane.to_json()))
     assert [c.text for c in cues][0] == "He was not" and "[" not in " ".join(c.text for c in cues)
+
+
+# ------------------------------------------------------------------ reads that are not one caption each
+
+def _said(*words):
+    """A speech lane from (text, start, end) words, one voice-activity stretch per run of words."""
+    spans = []
+    for _, s, e in words:
+        if spans and s - spans[-1][1] <= 0.6:
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+    return Lane("speech", {"words": [{"text": t, "start_s": s, "end_s": e} for t, s, e in words],
+                           "intervals": [{"start_s": s, "end_s": e} for s, e in spans], "language": "ru"})
+
+
+def _read(text, start_s, end_s, box, role="subtitle"):
+    return {**_caption(text, start_s, end_s, role=role, lang="rus"), "box": box}
+
+
+RU_WORDS = [("Пожалуйста,", 29.41, 29.78), ("оставайтесь", 30.22, 30.72), ("на", 30.72, 30.94),
+            ("линии,", 30.94, 31.36), ("происходит", 31.50, 31.94), ("соединение.", 31.94, 32.92),
+            ("Наши", 34.24, 34.66), ("телефонные", 34.66, 35.26), ("системы", 35.26, 35.80),
+            ("съели", 35.80, 36.16), ("совы.", 36.16, 36.62)]
+
+
+def test_a_two_line_caption_read_in_part_is_timed_from_the_words_it_lost():
+    """The text lane read only the end of 'Нашу телефонную систему съели совы' ('истему съели
+    совы', a stray 'aud' beside it): its speech starts at 'Наши', the words it lost, not at
+    'системы', a second late; what was heard is quoted whole. (heldout-ru-square, 33.88 s)"""
+    from reelstudio.analysis.subsync import sync
+
+    reads = [_read("Пожалуйста, оставайтесь на\nлинии Происходиг соединение", 29.96, 33.48, [80, 395, 381, 62]),
+             _read("истему съели совы", 33.88, 36.24, [269, 431, 204, 24]),
+             _read("aud", 33.88, 36.24, [169, 439, 10, 8])]
+    subs = sync(Lane("text", {"intervals": reads}), _said(*RU_WORDS))[0].data["subtitles"]
+    assert subs[1]["speech_start_s"] == pytest.approx(34.24, abs=0.01)
+    assert subs[1]["offset_start_s"] == pytest.approx(-0.36, abs=0.01)  # truth: -0.39
+    assert subs[1]["partial_read"] and subs[1]["spoken_text"] == "Наши телефонные системы съели совы."
+    assert subs[0]["speech_start_s"] == pytest.approx(29.41) and "partial_read" not in subs[0]
+    # no sign of a lost word (its first word read whole, nothing read beside it): the words
+    # before it that no caption shows stay unsubtitled speech, though its ends disagree
+    reads = reads[:1] + [_read("телефонные системы съели совы", 34.60, 37.40, [100, 431, 340, 24])]
+    sub = sync(Lane("text", {"intervals": reads}), _said(*RU_WORDS))[0].data["subtitles"][1]
+    assert sub["speech_start_s"] == pytest.approx(34.66, abs=0.01) and "partial_read" not in sub
+
+
+def test_a_read_that_ran_two_words_together_starts_at_the_first():
+    """'Нашутелефонную' is 'Наши' and 'телефонные' run together: the speech starts at 'Наши'."""
+    from reelstudio.analysis.subsync import sync
+
+    reads = [_read("|Нашутелефонную систему съели совы!", 34.25, 36.65, [20, 424, 502, 37])]
+    sub = sync(Lane("text", {"intervals": reads}), _said(*RU_WORDS[6:]))[0].data["subtitles"][0]
+    assert sub["speech_start_s"] == pytest.approx(34.24, abs=0.01)
+    assert sub["spoken_text"] == "Наши телефонные системы съели совы."
+
+
+def test_a_caption_read_in_part_at_its_end_is_timed_to_its_last_word():
+    """The mirror case: 'Набранный вами номер отклю' of a caption that goes on to 'повторите
+    попытку': its speech ends at 'попытку'."""
+    from reelstudio.analysis.subsync import sync
+
+    words = [("Набранный", 14.92, 15.26), ("вами", 15.26, 15.46), ("номер", 15.46, 15.96), ("отключен,", 15.96, 16.60),
+             ("проверьте", 17.04, 17.40), ("номер", 17.40, 17.82), ("и", 17.82, 17.98), ("повторите", 17.98, 18.54),
+             ("попытку.", 18.54, 19.12)]
+    reads = [_read("Набранный вами номер отклю", 14.24, 18.60, [60, 403, 300, 24])]
+    sub = sync(Lane("text", {"intervals": reads}), _said(*words))[0].data["subtitles"][0]
+    assert sub["speech_start_s"] == pytest.approx(14.92) and sub["speech_end_s"] == pytest.approx(19.12, abs=0.01)
+    assert sub["spoken_text"].endswith("повторите попытку.")
+
+
+EN_WORDS = [("Had", 28.80, 28.94), ("he", 28.94, 29.03), ("married", 29.03, 29.48), ("a", 29.48, 29.54),
+            ("more", 29.54, 29.90), ("amiable", 29.90, 30.50), ("woman,", 30.50, 30.99), ("he", 30.99, 31.20),
+            ("might", 31.20, 31.56)]
+
+
+def test_a_caption_read_in_pieces_over_time_is_one_subtitle():
+    """Plain text over busy footage read as 'Had he married a more' for 0.6 s, then 'ad he
+    married a more' for 0.2 s: one caption, both pieces subtitles, one entry with its offset
+    from when it first showed; the misread piece quotes what was heard. (heldout-en-vertical, 29.6 s) A
+    phrase shown twice back to back, each for a while, stays two captions."""
+    from reelstudio.analysis.subsync import sync
+
+    box = [132, 778, 279, 30]
+    reads = [_read("Had he married a more", 29.68, 30.28, box), _read("ad he married a more", 30.28, 30.48, box),
+             _read("a amiable woman he might", 30.48, 32.28, [106, 777, 329, 34])]
+    sync_lane, text_lane = sync(Lane("text", {"intervals": reads}), _said(*EN_WORDS))
+    subs = sync_lane.data["subtitles"]
+    assert [i["role"] for i in text_lane.data["intervals"]] == ["subtitle"] * 3
+    assert subs[0]["offset_start_s"] == pytest.approx(0.88, abs=0.01)  # one entry, on the piece shown longest
+    assert subs[0]["pieces"] == [0, 1] and subs[1]["piece_of"] == 0 and subs[1]["offset_start_s"] is None
+    assert "pieces" not in subs[2] and "piece_of" not in subs[2]
+    assert subs[1]["spoken_text"] == text_lane.data["intervals"][1]["spoken_text"] == "Had he married a more"
+    assert [s["caption"] for s in subs] == [0, 1, 2]
+    # the same words on screen twice in a row, each for a while, and said twice: two
+    # captions, each timed to its own saying
+    said = [("ask", 10.0, 10.3), ("not", 10.3, 10.6), ("what", 10.6, 10.9), ("your", 10.9, 11.1),
+            ("country", 11.1, 11.5), ("ask", 12.0, 12.3), ("not", 12.3, 12.6), ("what", 12.6, 12.9),
+            ("your", 12.9, 13.1), ("country", 13.1, 13.5)]
+    box = [100, 700, 300, 30]
+    reads = [_read("ask not what your country", 10.3, 12.3, box), _read("ask not what your country", 12.3, 13.8, box)]
+    subs = sync(Lane("text", {"intervals": reads}), _said(*said))[0].data["subtitles"]
+    assert [s["speech_start_s"] for s in subs] == [pytest.approx(10.0), pytest.approx(12.0)]
+    assert "pieces" not in subs[0] and "pieces" not in subs[1]
+
+
+def test_a_word_nobody_heard_takes_no_time_from_a_word_heard():
+    """'a amiable woman he might' (the caption's 'a' is not heard a second time): its speech
+    starts at 'amiable', said right after 'more' with no room for another word, not 0.25 s
+    before it. (heldout-en-vertical, 3.0 s)"""
+    from reelstudio.analysis.subsync import sync
+
+    words = [(t, s - 27.68, e - 27.68) for t, s, e in EN_WORDS]
+    reads = [_read("Had he married a more", 1.84, 3.00, [132, 778, 279, 30]),
+             _read("a amiable woman he might", 3.00, 4.60, [106, 777, 329, 34])]
+    subs = sync(Lane("text", {"intervals": reads}), _said(*words))[0].data["subtitles"]
+    assert subs[1]["speech_start_s"] == pytest.approx(2.22, abs=0.01)
+
+
+def test_a_lone_subtitle_shown_early_is_a_subtitle_a_title_naming_spoken_words_is_not():
+    """'Please enter your conference number', alone (the text lane placed it as a lone label),
+    up 0.75 s before it is said: every word heard in a row, a subtitle, though its speech
+    covers under half of its time on screen. A title naming words of the narration out of
+    their order, or one word of it, stays a title. (heldout-en-asterisk-landscape, 0.0 s)"""
+    from reelstudio.analysis.subsync import sync
+
+    said = _said(("Please", 0.75, 1.07), ("enter", 1.07, 1.29), ("your", 1.29, 1.49), ("conference", 1.49, 2.06),
+                 ("number", 2.06, 2.39), ("followed", 2.39, 2.90), ("by", 2.90, 3.05), ("the", 3.05, 3.14),
+                 ("pound", 3.14, 3.54), ("key.", 3.54, 3.92), ("The", 5.0, 5.2), ("family", 5.2, 5.6),
+                 ("of", 5.6, 5.7), ("Dashwood", 5.7, 6.2), ("had", 6.2, 6.4), ("long", 6.4, 6.7))
+    reads = [_read("Please enter your conference number", 0.0, 1.4, [267, 424, 426, 33], role="overlay"),
+             _read("CONFERENCE", 1.7, 4.7, [368, 46, 227, 37], role="overlay"),
+             _read("THE DASHWOOD FAMILY", 4.4, 8.0, [100, 40, 300, 40], role="overlay")]
+    text_lane = sync(Lane("text", {"intervals": reads}), said)[1]
+    assert [i["role"] for i in text_lane.data["intervals"]] == ["subtitle", "overlay", "overlay"]

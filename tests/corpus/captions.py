@@ -70,6 +70,12 @@ HERE = Path(__file__).resolve().parent
 #          prompts not used above (the same Russian speaker: still the only one with a
 #          licence); font Noto Sans CJK SC (fonts-noto-cjk; its Latin and Cyrillic);
 #          backgrounds: skimage photos "hubble_deep_field" and "brick".
+# fresh2:  (held out, added in session 10 and decided held out before any run on it: "heldout"
+#          had been looked at many times) a NEW Russian speaker, the first other than the
+#          Asterisk voice: Nickolay Shmyrev's recordings behind Debian's festvox-ru voice
+#          (msu_ru_nsh, ten sentences committed in tests/data/speech, truth from the voice's
+#          phone labels), as two-line captions; font Roboto (fonts-roboto-unhinted);
+#          backgrounds: skimage photos "gravel" and "ihc" (new to this set).
 # Look at the held-out figures rarely; tune on "tune".
 # ---------------------------------------------------------------------------------------
 SPLIT = {
@@ -78,8 +84,27 @@ SPLIT = {
     "librivox-0920": "heldout", "librivox-0930": "heldout",
     "jfk-1961": "heldout", "asterisk-en-allison": "heldout", "asterisk-ru-heldout": "heldout",
     "ljspeech": "fresh",
+    "msu-ru-nsh": "fresh2",
 }
-FONTS = {"tune": ["DejaVu Sans"], "heldout": ["Liberation Sans", "Open Sans"], "fresh": ["Noto Sans CJK SC"]}
+FONTS = {"tune": ["DejaVu Sans"], "heldout": ["Liberation Sans", "Open Sans"], "fresh": ["Noto Sans CJK SC"],
+         "fresh2": ["Roboto"]}
+
+# The new Russian speaker (fresh2): festvox-ru's msu_ru_nsh recordings (Nickolay V. Shmyrev,
+# 2005, BSD-like licence: tests/data/speech/LICENSES.md). stem -> (text as in the voice's
+# etc/txt.done.data without its stress marks, speech on, speech off): on/off are the first
+# non-pause phone's start and the last one's end in the voice's lab/ru_NNNN.lab.
+NSH = {
+    "0063": ("Семь лет меня ни пуля, ни штык, не могли истребить.", 0.432, 3.712),
+    "0054": ("Он целует её в щёки, в лоб, в закрытые веки.", 0.392, 4.012),
+    "0149": ("Тогда Лось вышел на двор, первый раз за эти семь дней.", 0.442, 4.622),
+    "0154": ("До сих пор, там ещё видны холмы, из рыбьих костей.", 0.372, 4.532),
+    "0538": ("Я помог ей принести с улицы, и развязать, кипы газет.", 0.392, 4.572),
+    "0697": ("Затем он снова, валится на тюфяк, и продолжает спать.", 0.432, 4.652),
+    "0045": ("Сначала думали, что это следы бурь, в магнитных полях земли.", 0.452, 4.642),
+    "0806": ("Сон навалился на меня, и погрузил в тёплую глубь земли.", 0.462, 4.822),
+    "0040": ("Лицо его в эту минуту казалось утомлённым, лоб сморщился.", 0.372, 4.952),
+    "0537": ("Его сына я знал не так уж хорошо, но всё же лучше чем отца.", 0.402, 4.872),
+}
 
 # per-cue shifts (s, + = caption late) taken in turn; each video starts at its own place
 SHIFTS = (0.0, 0.5, -0.4, 0.8, 0.0, -0.7, 0.3, -1.0, 1.0, -0.3, 0.0, 0.6, -0.5, 0.4, -0.8, 0.9, 0.0, -0.6, 0.7)
@@ -181,6 +206,12 @@ def _asterisk_ru(name: str, held_out: bool) -> Phrase:
     on, off = words._active(pcm)
     return Phrase("asterisk-ru-heldout" if held_out else "asterisk-ru-tune", "ru", pcm,
                   ((prompts[name], on, off),))
+
+
+def _nsh(stem: str) -> Phrase:
+    text, on, off = NSH[stem]
+    pcm = words._wav16k(words.DATA / f"msu_ru_nsh_{stem}.flac")
+    return Phrase("msu-ru-nsh", "ru", pcm, ((text, on, off),))
 
 
 def _ljspeech(stem: str) -> Phrase | None:
@@ -501,6 +532,22 @@ def _plans(sdist: Path | None, split: str) -> list[_Plan]:
                               overlays=[("ПОДПИШИТЕСЬ НА КАНАЛ", None, 3.0, "title", "title", "ru"),
                                         ("Голос: ivrvoice.ru", None, 2.5, "credit", "credit", "ru")],
                               styles=("outline", "box", "yellow", "plain")))
+    if want("fresh2"):
+        font = FONTS["fresh2"][0]
+        # square: two-line captions (a sentence each), one said again, plain ones over gravel
+        sq = [_nsh(s) for s in ("0063", "0149", "0538", "0045", "0806", "0537")]
+        plans.append(_ru_plan("fresh2-ru-square", "fresh2", (540, 540), 25, "photo:gravel", font, sq,
+                              repeat=2, shift0=1,
+                              overlays=[("ПОДПИШИТЕСЬ НА КАНАЛ", None, 3.0, "title", "title", "ru"),
+                                        ("ЗЕМЛИ", "0045", None, "title", "title-spoken-word", "ru"),
+                                        ("Голос: msu_ru_nsh (festvox-ru)", None, 2.5, "credit", "credit", "ru")],
+                              styles=("outline", "plain", "box", "yellow")))
+        vt = [_nsh(s) for s in ("0054", "0154", "0697", "0040")]
+        plans.append(_ru_plan("fresh2-ru-vertical", "fresh2", (540, 960), 30, "photo:ihc", font, vt,
+                              repeat=0, shift0=8,
+                              overlays=[("ЧАСТЬ ВТОРАЯ", None, 3.0, "title", "title", "ru"),
+                                        ("Озвучка: Н. Шмырёв", None, 2.5, "credit-top", "credit", "ru")],
+                              styles=("yellow", "outline", "plain")))
     return plans
 
 
@@ -531,6 +578,8 @@ def _ru_plan(name, split, size, fps, background, font, phrases, repeat, shift0, 
 
 
 def _ru_text(prompt: str, split: str) -> str:
+    if split == "fresh2":
+        return NSH[prompt][0]
     return (words.RU_HELDOUT_PROMPTS if split == "heldout" else words.RU_TUNE_PROMPTS)[prompt]
 
 
@@ -564,7 +613,7 @@ def _make(plans: list[_Plan], folder: Path) -> list[Video]:
 
 
 def build(folder: Path, split: str = "all", sdist: Path | None = None) -> list[Video]:
-    """Every video of the split ("tune", "heldout" or "all"), rendered into ``folder`` (kept
+    """Every video of the split ("tune", "heldout", "fresh", "fresh2" or "all"), rendered into ``folder`` (kept
     there and reused while its captions, timing and background are unchanged), with truth."""
     return _make(_plans(sdist, split), folder)
 
