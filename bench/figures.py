@@ -232,7 +232,8 @@ def frozen_text(results: Path) -> str | None:
     return f"Frozen interval IoU ({_run_note('eval_frozen.py', dates)}): " + "; ".join(parts) + "."
 
 
-SUBSYNC_SPLITS = {"tune": "tune", "heldout": "held out (looked at many times)", "fresh": "fresh held-out part"}
+SUBSYNC_SPLITS = {"tune": "tune", "heldout": "held out (looked at many times)", "fresh": "fresh held-out part",
+                  "fresh2": "second fresh part (another Russian speaker)"}
 
 
 def subsync_text(results: Path) -> str | None:
