@@ -72,10 +72,12 @@ def run_job(name: str, path: Path, tree: Path = HERE.parent) -> dict:
         "RESULT['peak_rss_mb'] = ru.ru_maxrss / 1024\n"
         # the words recognizer runs in a child process: its CPU counts too
         "RESULT['cpu_s'] = ru.ru_utime + ru.ru_stime + rc.ru_utime + rc.ru_stime\n"
+        "import reelstudio; RESULT['tree'] = reelstudio.__file__\n"
         "print('@@' + json.dumps(RESULT))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(tree))
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    # run in the tree: ``python -c`` puts the working folder first on sys.path, before PYTHONPATH
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=str(tree))
     if proc.returncode != 0:
         raise SystemExit(f"{name} failed:\n{proc.stderr}")
     line = [ln for ln in proc.stdout.splitlines() if ln.startswith("@@")][-1]
@@ -145,6 +147,7 @@ def ab(path: Path, trees: list[Path], jobs: list[str], rounds: int) -> None:
                 r = run_job(job, path, tree)
                 t = r.get("timings", {})
                 threads = {k[1:-len(" thread, CPU)")]: v for k, v in t.items() if k.endswith(" thread, CPU)")}
+                assert r["tree"].startswith(str(tree)), (r["tree"], tree)
                 print(f"round {rnd + 1} {job:<18} {str(tree):<22} wall {r['wall_s']:6.2f}  cpu {r['cpu_s']:6.2f}  "
                       f"rss {r['peak_rss_mb']:5.0f}  "
                       + " ".join(f"{k} {v:.2f}" for k, v in sorted(threads.items())), flush=True)
