@@ -8,9 +8,9 @@ frames are repeated to pad the ends, as the reference implementation does (``LEA
 (~2.4 CPU-ms on one thread on the loaded 2-core machine, 81 % of it the per-frame spatial
 convolutions), so the overlap of the windows is what there is to save: context 25 (the
 reference's) saw 1.25 frames per decided frame, context 12 sees 1.12 (the bench reel's
-cuts thread 6.5-6.8 -> 5.9 CPU-s), with the same events on every split of the cuts corpus
-and on the bench reel (only confidences move, by up to 0.11) and a smaller window
-(224 frames); context 12 with a 12-frame lead-in lost a cut 9 frames into a tune clip.
+cuts thread 6.5-6.8 -> 5.9 CPU-s), with the same scores on every split of the cuts corpus
+and the same events (frames, kinds, extents) on the sample and bench reels and a 10 min clip
+(only the probabilities move, by up to 0.12) and a smaller window (224 frames); context 12 with a 12-frame lead-in lost a cut 9 frames into a tune clip.
 A longer step would save as much but costs memory (step 400: a 450-frame window, 428 MB of
 activations against 222 MB for 250). Frames are batched into
 windows as they arrive, so memory stays flat for any clip length; besides the two
