@@ -60,7 +60,7 @@ RESULT = {"frames": v.frame_number, "cuts": len(sm.get_scene_list()) - 1}
 }
 
 
-def run_job(name: str, path: Path) -> dict:
+def run_job(name: str, path: Path, tree: Path = HERE.parent) -> dict:
     code = (
         "import json, resource, sys, time\n"
         f"PATH = {str(path)!r}\n"
@@ -72,10 +72,12 @@ def run_job(name: str, path: Path) -> dict:
         "RESULT['peak_rss_mb'] = ru.ru_maxrss / 1024\n"
         # the words recognizer runs in a child process: its CPU counts too
         "RESULT['cpu_s'] = ru.ru_utime + ru.ru_stime + rc.ru_utime + rc.ru_stime\n"
+        "import reelstudio; RESULT['tree'] = reelstudio.__file__\n"
         "print('@@' + json.dumps(RESULT))\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(HERE.parent))
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    # run in the tree: ``python -c`` puts the working folder first on sys.path, before PYTHONPATH
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=str(tree))
     if proc.returncode != 0:
         raise SystemExit(f"{name} failed:\n{proc.stderr}")
     line = [ln for ln in proc.stdout.splitlines() if ln.startswith("@@")][-1]
@@ -135,13 +137,37 @@ def report(path: Path, repeat: int) -> None:
     print(f"figures: {name}")
 
 
+def ab(path: Path, trees: list[Path], jobs: list[str], rounds: int) -> None:
+    """Interleaved A/B: each round runs every job on every tree in turn, so the load of the
+    moment falls on all of them alike; prints every run's CPU seconds (process and threads)."""
+    print(f"\n== {path.name}: A/B over {len(trees)} trees, {rounds} rounds, interleaved")
+    for rnd in range(rounds):
+        for job in jobs:
+            for tree in trees:
+                r = run_job(job, path, tree)
+                t = r.get("timings", {})
+                threads = {k[1:-len(" thread, CPU)")]: v for k, v in t.items() if k.endswith(" thread, CPU)")}
+                assert r["tree"].startswith(str(tree)), (r["tree"], tree)
+                print(f"round {rnd + 1} {job:<18} {str(tree):<22} wall {r['wall_s']:6.2f}  cpu {r['cpu_s']:6.2f}  "
+                      f"rss {r['peak_rss_mb']:5.0f}  "
+                      + " ".join(f"{k} {v:.2f}" for k, v in sorted(threads.items())), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--uhd", action="store_true", help="also stream the 10 min 3840x2160 clip (slow)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per job; the fastest counts")
     ap.add_argument("--plain", action="store_true", help="also the footage without speech or subtitles")
+    ap.add_argument("--ab", nargs="+", type=Path, metavar="TREE",
+                    help="instead: interleaved CPU-s runs of the same jobs on these source trees (a baseline copy "
+                         "and this one, say)")
+    ap.add_argument("--jobs", default="ours", help="--ab: comma-separated jobs (%(default)s; " + ", ".join(JOBS) + ")")
     args = ap.parse_args()
     import media
+
+    if args.ab:
+        ab(media.reel_60s(), [t.resolve() for t in args.ab], args.jobs.split(","), args.repeat)
+        return
 
     t = time.perf_counter()
     clip = media.reel_60s()

@@ -394,3 +394,38 @@ def test_step_contrasts_compare_each_step_with_two_on_either_side():
     assert c[0] == 0 and c[4] == pytest.approx(5 / (2 + picture_steps.STEP_FLOOR))
     assert c[1] == pytest.approx(1 / (1 + picture_steps.STEP_FLOOR))  # frame 0's 0 is not a step
     assert c[7] == pytest.approx(1 / (2 + picture_steps.STEP_FLOOR))  # the end: only the steps before
+
+
+def test_the_model_sees_each_frame_little_more_than_once_after_the_reference_lead_in():
+    """TransNetV2's cost is per frame it sees: the windows overlap by their context only (12
+    frames each side, not the reference's 25: 1.12 frames seen per frame, not 1.25, and the
+    tail's short windows), while the clip still opens on the reference's 25 copies of its
+    first frame (with fewer, a cut 9 frames into a clip of the cuts corpus was lost)."""
+    from types import SimpleNamespace
+
+    n = 900
+    frames, _ = _long_edit(n)
+    analyzer = CutsAnalyzer()
+    analyzer.start(SimpleNamespace(frame_count=n))
+    windows = []
+    session = analyzer.session
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(session, name)
+
+        def run(self, outputs, feed):
+            (x,) = feed.values()
+            if x.shape[1] > 4 * transitions.SPLICE_CONTEXT:  # not a wipe's splice check (18 frames)
+                windows.append(x[0])
+            return session.run(outputs, feed)
+
+    analyzer.session = Counting()
+    for i, f in enumerate(frames):
+        analyzer.feed(i, f)
+    (lane,) = analyzer.finish(np.arange(n) / 30)
+    assert len(lane.data["probability"]) == n
+    seen = sum(len(w) for w in windows)
+    assert seen <= 1.2 * n, (seen, [len(w) for w in windows][4:])  # context 25: 1.33 on this clip
+    first = windows[0]
+    assert all((first[k] == frames[0]).all() for k in range(26)) and (first[26] == frames[1]).all()

@@ -61,6 +61,25 @@ def test_files_are_verified_and_joined():
     assert entry["licence"].startswith("MIT")
 
 
+def test_the_worker_hashes_the_weights_once_per_change(monkeypatch):
+    """What the worker loads is checked against the manifest once per change of each file
+    (resources.verify_file's stamps, as for every bundled model), not by reading model.bin's
+    145 MB again on every analysis."""
+    import hashlib
+
+    import reelstudio.resources as resources
+
+    whisper.model_inputs()  # the first time: every part hashed, and stamped
+    hashed = []
+    real_sha256, real_sha256_of = hashlib.sha256, resources.sha256_of
+    monkeypatch.setattr(resources, "sha256_of", lambda path: hashed.append(path) or real_sha256_of(path))
+    monkeypatch.setattr(whisper.hashlib, "sha256", lambda *a: hashed.append(a) or real_sha256(*a))
+    files = whisper.model_inputs()
+    assert set(files) == {"config.json", "tokenizer.json", "vocabulary.txt", "model.bin"}
+    assert hashed == []
+    files["model.bin"].close()
+
+
 @pytest.mark.parametrize("damage", ["config.json", "model.bin"])
 def test_damaged_or_missing_model(tmp_path, monkeypatch, damage, utterance):
     monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(_models_copy(tmp_path, damage)))
