@@ -36,13 +36,25 @@ class Reading:
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
         main = max(counts, key=counts.get)
         alone = LANG_OF_SCRIPT.get(main)
-        if counts["latin"] and counts["cyrillic"] and alone in self.languages and len(self.languages) > 1:
-            # words read in the other script amid a caption in one: read again in its language alone
-            text2, conf2, lines2 = self.reader.read(binary, alone, single_line=len(t.lines) == 1)
-            self._ocr_calls += 1
-            if conf2 >= 0.9 * conf and re.search(r"\w\w", text2):
-                text, conf, lines, lexical = fix_scripts(tidy(text2)), conf2, lines2, self.reader.lexical
-                weakest = self.reader.weakest
+        if counts["latin"] and counts["cyrillic"] and len(self.languages) > 1:
+            # words read in the other script amid a caption in one: read again in each script's
+            # language alone; the read most like words wins, if it is nearly as sure as the mixed
+            # one. (By letter count alone, 'Самый простой' read 'Самый npoctTon' was taken for
+            # Latin and read again in English.)
+            langs = [alone] + [LANG_OF_SCRIPT[s] for s in ("latin", "cyrillic") if s != main]
+            best = None
+            for lang in dict.fromkeys(langs):
+                if lang not in self.languages:
+                    continue
+                text2, conf2, lines2 = self.reader.read(binary, lang, single_line=len(t.lines) == 1)
+                self._ocr_calls += 1
+                if read_quality(conf2, self.reader.lexical) >= 0.9 * read_quality(conf, lexical) \
+                        and re.search(r"\w\w", text2):
+                    got = (fix_scripts(tidy(text2)), conf2, lines2, self.reader.lexical, self.reader.weakest)
+                    if best is None or read_quality(got[1], got[3]) > read_quality(best[1], best[3]):
+                        best = got
+            if best is not None:
+                text, conf, lines, lexical, weakest = best
         if not re.search(r"\w\w", text) or conf < self.min_confidence:
             return
         if contrast < self.min_contrast and conf < 0.8:
