@@ -188,6 +188,14 @@ def test_look_alike_letters_follow_the_script_of_their_word_or_caption():
     assert fix_scripts("Hеllo") == "Hello"  # a Cyrillic 'е' inside an English word
 
 
+def test_a_bar_is_a_capital_i_in_latin_text_and_nothing_before_a_word():
+    # read so on the captions corpus's tune part ('I tried this', 'I wish I knew this sooner')
+    assert fix_scripts("| tried this\nfor thirty days") == "I tried this\nfor thirty days"
+    assert fix_scripts("| wish I knew this sooner") == "I wish I knew this sooner"
+    assert fix_scripts("|Нашу телефонную систему") == "Нашу телефонную систему"
+    assert fix_scripts("Вот | так") == "Вот | так"  # a bar alone amid Cyrillic is no 'I'
+
+
 def test_tessdata_has_english_and_russian_and_names_a_missing_language():
     assert (find_tessdata(("eng", "rus")) / "rus.traineddata").is_file()
     with pytest.raises(OcrUnavailable, match="xyz"):

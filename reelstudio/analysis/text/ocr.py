@@ -172,7 +172,13 @@ def fix_scripts(text: str) -> str:
         if lat > cyr:
             return w.translate(_CYR2LAT)
         return w
-    return re.sub(r"\w+", fix, text)
+    text = re.sub(r"\w+", fix, text)
+    # a vertical bar is a capital I Tesseract took for a line (captions hold no bars): a bar
+    # standing alone in a Latin caption ('| tried this', '| WOULD') is 'I'; one glued to the
+    # front of a word ('|Нашу телефонную систему') is nothing
+    if not caption_cyr:
+        text = re.sub(r"(?<!\S)\|(?!\S)", "I", text)
+    return re.sub(r"(?<!\S)\|(?=\w)", "", text)
 
 
 LANG_OF_SCRIPT = {"latin": "eng", "cyrillic": "rus"}
