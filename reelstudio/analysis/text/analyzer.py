@@ -72,7 +72,7 @@ class TextParams:
 class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 6  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture
+    version = 7  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals
 
     Params = TextParams
 

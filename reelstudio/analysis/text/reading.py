@@ -11,7 +11,7 @@ import numpy as np
 
 from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, glyph_height, letters_split,
                       otsu, read_held, read_quality, wcag_contrast)
-from .ocr import LANG_OF_SCRIPT, fix_scripts, script_of, tidy
+from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
 from .geometry import overlap_smaller
 
 
@@ -30,8 +30,9 @@ class Reading:
         scale = float(np.clip(32.0 / max(1.0, glyph_h), 1.0, 6.0))
         if scale <= 1.2:
             scale = 1.0
+        self.reader.hints.clear()
         text, conf, lines, binary, lexical, weakest = self._ocr(t, med, region, threshold, bright, scale)
-        text = fix_scripts(tidy(text))
+        text = apply_case(fix_scripts(tidy(text)), self.reader.hints.get(text))
         scripts = [script_of(ch) for ch in text]
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
         main = max(counts, key=counts.get)
@@ -50,7 +51,8 @@ class Reading:
                 self._ocr_calls += 1
                 if read_quality(conf2, self.reader.lexical) >= 0.9 * read_quality(conf, lexical) \
                         and re.search(r"\w\w", text2):
-                    got = (fix_scripts(tidy(text2)), conf2, lines2, self.reader.lexical, self.reader.weakest)
+                    got = (apply_case(fix_scripts(tidy(text2)), self.reader.hints.get(text2)), conf2, lines2,
+                           self.reader.lexical, self.reader.weakest)
                     if best is None or read_quality(got[1], got[3]) > read_quality(best[1], best[3]):
                         best = got
             if best is not None:
