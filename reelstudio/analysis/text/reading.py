@@ -15,6 +15,11 @@ from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
 from .geometry import overlap_smaller
 
 
+def _span(lines: list) -> tuple[int, int] | None:
+    """The columns the detector's text lines (x0, y0, x1, y1) cover, first to last."""
+    return (min(ln[0] for ln in lines), max(ln[2] for ln in lines)) if lines else None
+
+
 class Reading:
     """The reading half of :class:`TextAnalyzer` (it sets ``reader``, ``info``, ``ah`` and
     the parameters these methods use)."""
@@ -97,7 +102,7 @@ class Reading:
             return None
         threshold, bright = split
         letters = clean_letters(((med > threshold) if bright else (med <= threshold)) & region, t.lines, t.grow)
-        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold))
+        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), _span(t.lines))
         if letters.sum() < 8:
             return None
         # contrast: eroded letters against the other pixels of the box, per crop
@@ -139,7 +144,7 @@ class Reading:
             letters = clean_letters(letters & region, lines_up, int(round(t.grow * scale)))
             other = big <= threshold if bright else big > threshold  # the whole crop: a ring cut by
             # the caption's pixels' edge still encloses its letters
-            letters = enclosed_only(letters, other)
+            letters = enclosed_only(letters, other, _span(lines_up))
             return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                       cv2.BORDER_CONSTANT, value=255)
 
