@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/eval_captions.py [--split tune|heldout|fresh|all] [--only NAME ...] [-v]
 
+``fresh`` is the corpus's second held-out part (Roboto fonts, the bikes footage, committed
+photos; fixed as held out before any run on it); ``all`` runs the three parts.
+
 Renders the corpus once into bench/.media/captions_styles (cached by its VERSION), runs the
 real pipeline's text lane on each clip of the split (``analyze(path, cache=False,
 analyzers=[TextAnalyzer()])``), matches the captions it read to the truth and prints, per
