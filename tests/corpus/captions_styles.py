@@ -803,7 +803,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
     return {
         "name": clip.name, "split": clip.split, "path": str(path), "width": w, "height": h, "fps": clip.fps,
         "frames": clip.frames, "orientation": "vertical" if h > w else ("square" if h == w else "landscape"),
-        "background": {"bbb": "bbb", "footage": clip.background[1]}.get(clip.background[0], clip.background[1]),
+        "background": "bbb" if clip.background[0] == "bbb" else clip.background[1],
         "bbb_source_frames": list(BBB_HALF[clip.split]) if clip.background[0] == "bbb" else None,
         "captions": caps, "no_text_frames": int((~text_frames).sum()),
     }
