@@ -10,7 +10,7 @@ import numpy as np
 
 from ...media.video import FrameRequest
 from ..base import Lane, Tuned, VideoAnalyzer, frame_intervals
-from .geometry import _stacked, box_iou, db_boxes, group_lines, merge_bands, overlap_smaller
+from .geometry import _stacked, box_iou, db_boxes, group_lines, merge_bands, overlap_smaller, whole_line_of
 from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, letters_mask, read_quality
 from .ocr import Reader
 from .reading import Reading
@@ -334,7 +334,7 @@ class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
             parts = [t for t in self._active if (index - t.start <= self.step + self.settle and (
                 _stacked(block, t.box, t.line_height())
                 or (overlap_smaller(block, t.box) > 0.7 and area(block) > 1.5 * area(t.box))))
-                or self._fuller_line(block, t, image)]
+                or (whole_line_of(block, t.rows_abs()) and self._still_there(t, image, block))]
             # else the caption already followed (found again), not a line inside a larger box
             # - unless what that box followed there is gone: a caption that appeared inside
             # the box of a texture the detector took for text ('Unless it is rather cold' over
@@ -352,26 +352,10 @@ class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
                          max(block[3], t.box[3]))
             track = self._new_track(index, image, block, rows)
             if track is not None:
-                # a line seen whole long after a piece of it was found: the caption began then
-                # (the largest piece's start: a speck of texture beside it may match earlier)
+                # a line seen whole after a piece of it: begun then (the largest piece's start)
                 if parts:
                     track.start = min(track.start, max(parts, key=lambda t: area(t.box)).start)
                 self._active.append(track)
-
-    def _fuller_line(self, block, t: Track, image: np.ndarray) -> bool:
-        """``block`` is one of ``t``'s lines seen whole where ``t`` holds a piece of it: a band
-        that cut through a line shows the detector a fragment of it (the top line of 'Подпишись
-        на / вторую часть' came as 'одпишись н', 81 of its 330 px), and plain letters over a
-        bright patch of a moving picture are found only in part until it moves on ('Вот и
-        всё, спасибо' of '... за просмотр'); the whole line, found later, was taken for the
-        caption already followed. It reaches half a line's height beyond that piece's ends,
-        or is a third taller, and the letters match."""
-        lh = block[3] - block[1]
-        for r in t.rows_abs():
-            if overlap_smaller(r, block) > 0.7 and (
-                    r[0] - block[0] > 0.5 * lh or block[2] - r[2] > 0.5 * lh or lh > 1.3 * (r[3] - r[1])):
-                return self._still_there(t, image, block)
-        return False
 
     def _still_there(self, t: Track, image: np.ndarray, block) -> bool:
         """The caption ``t`` follows is what the detector sees in ``block``: ``match`` of the
