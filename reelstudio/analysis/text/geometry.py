@@ -95,13 +95,17 @@ def merge_bands(bands: list[tuple[int, int, float]]) -> list[tuple[int, int, flo
     return [(a, b, scale) for a, b, scale in out]
 
 
-def whole_line_of(block, rows) -> bool:
-    """``block`` (x0, y0, x1, y1) is a text line of which one of ``rows`` is a piece: it holds
-    that row and reaches half a line's height beyond its ends, or is a third taller. A band
-    that cut through a line shows the detector a fragment of it (the top line of 'Подпишись
-    на / вторую часть' came as 'одпишись н', 81 of its 330 px), and plain letters over a
-    bright patch of a moving picture are found in part until it moves on ('Вот и всё,
-    спасибо' of '... за просмотр'): the whole line, found later, re-forms that caption."""
-    lh = block[3] - block[1]
-    return any(overlap_smaller(r, block) > 0.7 and (
-        r[0] - block[0] > 0.5 * lh or block[2] - r[2] > 0.5 * lh or lh > 1.3 * (r[3] - r[1])) for r in rows)
+def whole_line_of(lines, rows) -> bool:
+    """One of the detector's text ``lines`` (x0, y0, x1, y1) is a line of which one of
+    ``rows`` (a followed caption's lines) is a piece: it holds that row and reaches half its
+    height beyond the row's ends, or is a third taller. A band that cut through a line shows
+    the detector a fragment of it (the top line of 'Подпишись на / вторую часть' came as
+    'одпишись н', 81 of its 330 px), and plain letters over a bright patch of a moving
+    picture are found in part until it moves on ('Вот и всё, спасибо' of '... за
+    просмотр'): the whole line, found later, re-forms that caption."""
+    for q in lines:
+        lh = q[3] - q[1]
+        if any(overlap_smaller(r, q) > 0.7 and (r[0] - q[0] > 0.5 * lh or q[2] - r[2] > 0.5 * lh
+                                                  or lh > 1.3 * (r[3] - r[1])) for r in rows):
+            return True
+    return False

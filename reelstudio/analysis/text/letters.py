@@ -191,7 +191,11 @@ def enclosed_only(letters: np.ndarray, other: np.ndarray, span: tuple[int, int] 
             thick2 = np.zeros(n2, np.float32)
             np.maximum.at(thick2, labels2.ravel(), dist.ravel())
             area_k = float(np.median(st_k[1:, cv2.CC_STAT_AREA]))
-            keep2 &= (total2 >= 0.5 * area_k) & (thick2 >= 0.7 * float(np.median(thick_k[1:])))
+            width_k = float(np.median(st_k[1:, cv2.CC_STAT_WIDTH]))
+            _, _, st2, _ = cv2.connectedComponentsWithStats((labels2 > 0).astype(np.uint8), connectivity=8)
+            wide = np.zeros(n2, bool)  # (a narrow sliver before a line read as '(respectable')
+            wide[1:] = st2[1:, cv2.CC_STAT_WIDTH] >= 0.5 * width_k
+            keep2 &= (total2 >= 0.5 * area_k) & (thick2 >= 0.7 * float(np.median(thick_k[1:]))) & wide
         out |= keep2[labels2]
     return out
 
