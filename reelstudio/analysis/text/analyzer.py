@@ -361,7 +361,7 @@ class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
         # else the caption already followed (found again), not a line inside a larger box - unless
         # what that box followed there is gone: a caption that appeared inside the box of a texture
         # ('Unless it is rather cold' over a cat's eyes, swallowed for 3 s), or a piece re-formed
-        if not parts and any(t not in whole and overlap_smaller(block, t.box) > 0.3 and (
+        if not parts and not whole and any(overlap_smaller(block, t.box) > 0.3 and (
                 box_iou(block, t.box) > 0.3 or (any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs())
                                                  and self._still_there(t, image, block)))
                 for t in self._active):

@@ -105,7 +105,9 @@ def whole_line_of(lines, rows) -> bool:
     просмотр'): the whole line, found later, re-forms that caption."""
     for q in lines:
         lh = q[3] - q[1]
-        if any(overlap_smaller(r, q) > 0.7 and (r[0] - q[0] > 0.5 * lh or q[2] - r[2] > 0.5 * lh
-                                                  or lh > 1.3 * (r[3] - r[1])) for r in rows):
+        # (a piece is a few letters, twice as wide as tall: not a speck of texture beside the
+        # line, whose earlier start the line would take: a repeated subtitle began 6 frames early)
+        if any(overlap_smaller(r, q) > 0.7 and r[2] - r[0] >= 2 * (r[3] - r[1]) and (
+                r[0] - q[0] > 0.5 * lh or q[2] - r[2] > 0.5 * lh or lh > 1.3 * (r[3] - r[1])) for r in rows):
             return True
     return False
