@@ -11,7 +11,9 @@ want_test=0
 APT_PACKAGES=(ffmpeg espeak-ng tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus poppler-utils xvfb xauth
               fonts-dejavu-core fonts-noto-cjk
               # caption fonts of the subtitle-sync test set (tests/corpus/captions.py)
-              fonts-liberation2 fonts-open-sans fonts-roboto-unhinted
+              fonts-liberation2 fonts-open-sans
+              # the fresh held-out parts' caption fonts (tests/corpus/captions.py, captions_styles.py)
+              fonts-roboto-unhinted fonts-roboto-slab
               # real recorded speech and music for the words evaluation (tests/corpus/words.py)
               asterisk-core-sounds-en-wav asterisk-core-sounds-ru-wav planetblupi-music-ogg
               # what the Qt wheels (PySide6) load: OpenGL/EGL, fonts, keyboard, the X11 (xcb)

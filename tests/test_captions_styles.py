@@ -50,3 +50,14 @@ def test_contrast_is_against_the_outline_or_box(scored):
     rows = [r for rs, _ in scored.values() for r in rs if r["found"] and r["kind"] in ("outline", "box", "plain")]
     errs = [r["contrast_err_luma"] for r in rows]
     assert len(rows) >= 15 and float(np.median(errs)) <= 1.0, sorted(errs)
+
+
+def test_a_two_line_russian_caption_is_read_whole(scored):
+    """Issue 11's failure ('истему съели совы' for a caption starting 'Систему') on tuning
+    material: the band that found 'вторую часть' cut through the line above it, the detector
+    saw 81 of its 330 px, and the whole line, found a sample later, was taken for the caption
+    already followed: 'Подпишись на / вторую часть' was read 'одпишись Н / вторую часть'."""
+    rows, _ = scored["t_square_light_immunohistochemistry"]
+    row = next(r for r in rows if r["text"] == "Подпишись на\nвторую часть")
+    assert row["found"] and row["read"] == row["text"], row["read"]
+    assert row["read_box"][2] >= 0.95 * row["box"][2]  # the whole width of the longer line

@@ -188,6 +188,35 @@ def test_look_alike_letters_follow_the_script_of_their_word_or_caption():
     assert fix_scripts("Hеllo") == "Hello"  # a Cyrillic 'е' inside an English word
 
 
+def test_a_small_letter_read_as_its_capital_is_put_back_by_its_height():
+    from reelstudio.analysis.text.ocr import apply_case, case_hints
+
+    # 'Подпишись на / вторую часть' as Tesseract read it (letter, height px, first of its word):
+    # the 'н' of 'на', as tall as the x-height letters, came out as a capital
+    sym = [("П", 41, True), ("о", 33, False), ("д", 38, False), ("п", 32, False), ("и", 31, False),
+           ("ш", 31, False), ("и", 48, False), ("с", 31, False), ("ь", 32, False), ("Н", 31, True),
+           ("а", 32, False), ("в", 32, True), ("т", 32, False), ("о", 33, False), ("р", 41, False),
+           ("у", 40, False), ("ю", 33, False), ("ч", 31, True), ("а", 33, False), ("с", 33, False)]
+    hints = case_hints(sym)
+    assert hints == [None, "lower", "lower", "lower"]  # never the first word
+    assert apply_case("Подпишись На\nвторую часть", hints) == "Подпишись на\nвторую часть"
+    # a capital as tall as the capitals stays; words in capitals and letters whose cases
+    # differ in shape are left as read
+    tall = [("T", 44, True), ("h", 45, False), ("e", 32, False), ("S", 44, True), ("a", 32, False), ("m", 32, False)]
+    assert case_hints(tall) == [None, None]
+    assert apply_case("Шаг НА", [None, "lower"]) == "Шаг НА"
+    assert apply_case("Шаг Ба", [None, "lower"]) == "Шаг Ба"
+    assert apply_case("a b", [None]) == "a b"  # not word for word: as read
+
+
+def test_a_bar_is_a_capital_i_in_latin_text_and_nothing_before_a_word():
+    # read so on the captions corpus's tune part ('I tried this', 'I wish I knew this sooner')
+    assert fix_scripts("| tried this\nfor thirty days") == "I tried this\nfor thirty days"
+    assert fix_scripts("| wish I knew this sooner") == "I wish I knew this sooner"
+    assert fix_scripts("|Нашу телефонную систему") == "Нашу телефонную систему"
+    assert fix_scripts("Вот | так") == "Вот | так"  # a bar alone amid Cyrillic is no 'I'
+
+
 def test_tessdata_has_english_and_russian_and_names_a_missing_language():
     assert (find_tessdata(("eng", "rus")) / "rus.traineddata").is_file()
     with pytest.raises(OcrUnavailable, match="xyz"):

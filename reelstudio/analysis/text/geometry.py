@@ -93,3 +93,21 @@ def merge_bands(bands: list[tuple[int, int, float]]) -> list[tuple[int, int, flo
         else:
             out.append([a, b, scale])
     return [(a, b, scale) for a, b, scale in out]
+
+
+def whole_line_of(lines, rows) -> bool:
+    """One of the detector's text ``lines`` (x0, y0, x1, y1) is a line of which one of
+    ``rows`` (a followed caption's lines) is a piece: it holds that row and reaches half its
+    height beyond the row's ends, or is a third taller. A band that cut through a line shows
+    the detector a fragment of it (the top line of 'Подпишись на / вторую часть' came as
+    'одпишись н', 81 of its 330 px), and plain letters over a bright patch of a moving
+    picture are found in part until it moves on ('Вот и всё, спасибо' of '... за
+    просмотр'): the whole line, found later, re-forms that caption."""
+    for q in lines:
+        lh = q[3] - q[1]
+        # (a piece is a few letters, twice as wide as tall: not a speck of texture beside the
+        # line, whose earlier start the line would take: a repeated subtitle began 6 frames early)
+        if any(overlap_smaller(r, q) > 0.7 and r[2] - r[0] >= 2 * (r[3] - r[1]) and (
+                r[0] - q[0] > 0.5 * lh or q[2] - r[2] > 0.5 * lh or lh > 1.3 * (r[3] - r[1])) for r in rows):
+            return True
+    return False

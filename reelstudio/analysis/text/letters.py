@@ -138,12 +138,13 @@ def _marks_over(stats: np.ndarray, kept: np.ndarray, ref_h: float) -> np.ndarray
     return out
 
 
-def enclosed_only(letters: np.ndarray, other: np.ndarray) -> np.ndarray:
+def enclosed_only(letters: np.ndarray, other: np.ndarray, span: tuple[int, int] | None = None) -> np.ndarray:
     """Letters of outlined or boxed text without the picture beside them: when most letter
     pixels are enclosed by the other class (an outline, a box), a piece of the letter class
     that is not (bright picture just beyond the outline, joined to the caption's pixels:
     "WAIT UNTIL YOU" ended in a blob read as "YOUS") is dropped. Plain text, where little
-    is enclosed, is left alone."""
+    is enclosed, is left alone. With ``span`` (the text line's first and last column),
+    such a piece cut at those columns keeps its letter-sized parts that are enclosed then."""
     import cv2
 
     if not letters.any():
@@ -161,7 +162,42 @@ def enclosed_only(letters: np.ndarray, other: np.ndarray) -> np.ndarray:
     inside = np.bincount(labels[enc], minlength=n)
     keep = inside >= 0.3 * np.maximum(total, 1)
     keep[0] = False
-    return keep[labels]
+    out = keep[labels]
+    if span is not None and not keep[1:].all():
+        # letters joined to a bright patch of picture beside them, the patch reaching past
+        # the end of the text line (``span``, the detector's columns): the piece is not
+        # dropped whole; cut at the line's ends, what lies inside the line, away from the
+        # cut, and is enclosed by the other class is kept ('Вот и всё, спасибо за
+        # просмотр' over a bright sky was read 'Воти всё, спасибо за п')
+        x0, x1 = max(0, span[0]), min(letters.shape[1], span[1])
+        cut = other.copy()
+        cut[:, :x0] = True
+        cut[:, x1:] = True
+        enc2 = enclosed_by(np.pad(cut, ((1, 1), (0, 0)), constant_values=True))[1:-1] & letters & ~cut
+        n2, labels2 = cv2.connectedComponents((letters & ~cut & ~out).astype(np.uint8), connectivity=8)
+        total2 = np.bincount(labels2.ravel(), minlength=n2)
+        inside2 = np.bincount(labels2[enc2 & ~out], minlength=n2)
+        keep2 = inside2 >= 0.9 * np.maximum(total2, 1)
+        keep2[0] = False
+        # not what the cut itself made: a piece of the patch inside the line's ends
+        keep2[np.unique(labels2[:, [max(0, x0), max(0, x1 - 1)]])] = False
+        if keep2.any() and out.any():
+            # a letter, not a sliver of picture left along an outline ('WHEN!', 'HAPPENS]'):
+            # as large and as thick-stroked as the letters kept
+            _, lab_k, st_k, _ = cv2.connectedComponentsWithStats(out.astype(np.uint8), connectivity=8)
+            dist = cv2.distanceTransform(np.pad(out | (labels2 > 0), 1).view(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
+            thick_k = np.zeros(st_k.shape[0], np.float32)
+            np.maximum.at(thick_k, lab_k.ravel(), dist.ravel())
+            thick2 = np.zeros(n2, np.float32)
+            np.maximum.at(thick2, labels2.ravel(), dist.ravel())
+            area_k = float(np.median(st_k[1:, cv2.CC_STAT_AREA]))
+            width_k = float(np.median(st_k[1:, cv2.CC_STAT_WIDTH]))
+            _, _, st2, _ = cv2.connectedComponentsWithStats((labels2 > 0).astype(np.uint8), connectivity=8)
+            wide = np.zeros(n2, bool)  # (a narrow sliver before a line read as '(respectable')
+            wide[1:] = st2[1:, cv2.CC_STAT_WIDTH] >= 0.5 * width_k
+            keep2 &= (total2 >= 0.5 * area_k) & (thick2 >= 0.7 * float(np.median(thick_k[1:]))) & wide
+        out |= keep2[labels2]
+    return out
 
 
 def read_held(stack: np.ndarray, med: np.ndarray, binary: np.ndarray, lines: list[tuple[int, int, int, int]],

@@ -75,6 +75,7 @@ class Reader:
         self.languages = languages
         self.lexical = 0.0  # of the last read: see read()
         self.weakest = 1.0
+        self.hints: dict[str, list] = {}  # text read -> case_hints (cleared by the caller)
         self.apis: dict[str, object] = {}
         self.api = self._api("+".join(languages))
         self.version = tesserocr.tesseract_version().split()[1] if tesserocr.tesseract_version() else "?"
@@ -124,11 +125,29 @@ class Reader:
                 total += n
                 inside += n if w.WordIsFromDictionary() else 0
         self.lexical = inside / total if total else 0.0
+        # the case each word's first letter's height shows, for apply_case (by the text read)
+        self.hints[text] = case_hints(self._symbols(api)) if ri is not None else []
         lines = []
         for _, box, _, _ in api.GetComponentImages(self.tesserocr.RIL.TEXTLINE, True):
             lines.append((box["x"], box["y"], box["w"], box["h"]))
         api.Clear()
         return text, conf, lines
+
+    def _symbols(self, api) -> list[tuple[str, int, bool]]:
+        """(letter, height, first of its word) of each symbol read."""
+        out = []
+        ri = api.GetIterator()
+        level = self.tesserocr.RIL.SYMBOL
+        for sym in self.tesserocr.iterate_level(ri, level):
+            try:
+                ch = sym.GetUTF8Text(level) or ""
+                box = sym.BoundingBox(level)
+            except RuntimeError:
+                continue
+            if box is None or len(ch) != 1:
+                continue
+            out.append((ch, box[3] - box[1], sym.IsAtBeginningOf(self.tesserocr.RIL.WORD)))
+        return out
 
     def close(self) -> None:
         for api in self.apis.values():
@@ -172,7 +191,61 @@ def fix_scripts(text: str) -> str:
         if lat > cyr:
             return w.translate(_CYR2LAT)
         return w
-    return re.sub(r"\w+", fix, text)
+    text = re.sub(r"\w+", fix, text)
+    # a vertical bar is a capital I Tesseract took for a line (captions hold no bars): a bar
+    # standing alone in a Latin caption ('| tried this', '| WOULD') is 'I'; one glued to the
+    # front of a word ('|Нашу телефонную систему') is nothing
+    if not caption_cyr:
+        text = re.sub(r"(?<!\S)\|(?!\S)", "I", text)
+    return re.sub(r"(?<!\S)\|(?=\w)", "", text)
+
+
+# letters whose small form is their capital made smaller (Tesseract takes one for the other:
+# 'Подпишись На', 'This little trick / Saves hours'), and letters that show the x-height
+# or the capital height without doubt, to tell them apart by their height
+_SAME_SHAPE = set("cosuvwxzвгжзиклмнпстхшъыьэюяCOSUVWXZВГЖЗИКЛМНПСТХШЪЫЬЭЮЯ")
+_X_HIGH = set("aemnrае")
+_CAP_HIGH = set("ADEFGLNPRbdfhklАБЕРФб0123456789")  # no Latin look-alike of a Cyrillic same-shape one (H: н)
+
+
+def case_hints(symbols: list[tuple[str, int, bool]]) -> list[str | None]:
+    """Per word read (``symbols``: letter, height, first of its word, from
+    :meth:`Reader._symbols`), 'lower' when its first letter is as tall as the read's x-height
+    letters (within a quarter of the gap to its capitals and ascenders; without those, to
+    the capital height X_PER_CAP implies), else None. Only ever towards lower case, and
+    never for the first word: on the captions corpus's tune part, raising letters by their
+    height turned 'slicing' into 'Slicing' and 'Самый' at a caption's start into 'самый'."""
+    xs = [h for ch, h, _ in symbols if ch in _X_HIGH]
+    starts = [h for _, h, first in symbols if first]
+    if len(xs) < 2:
+        return [None] * len(starts)
+    x_h = float(np.median(xs))
+    caps = [h for ch, h, _ in symbols if ch in _CAP_HIGH]
+    cap_h = float(np.median(caps)) if caps else x_h / 0.74  # letters.X_PER_CAP
+    if cap_h - x_h < 3:
+        return [None] * len(starts)
+    return [None] + ["lower" if abs(h - x_h) < 0.25 * (cap_h - x_h) else None for h in starts[1:]]
+
+
+def apply_case(text: str, hints: list[str | None] | None) -> str:
+    """``text`` (a read after :func:`tidy` and :func:`fix_scripts`: the same words) with the
+    first letter of each word that ``hints`` calls 'lower' in lower case, when it is a
+    letter whose cases differ only in size ('Подпишись На' read for '... на'); words in
+    capitals are left as read."""
+    if not hints:
+        return text
+    words = iter(hints)
+
+    def fix(m: re.Match) -> str:
+        w, hint = m.group(0), next(words, None)
+        ch, rest = w[0], w[1:]
+        if hint != "lower" or ch not in _SAME_SHAPE or not any(c.islower() for c in rest):
+            return w
+        return ch.lower() + rest
+
+    if len(re.findall(r"\S+", text)) != len(hints):
+        return text  # not word for word (a bar dropped, a blank line): left as read
+    return re.sub(r"\S+", fix, text)
 
 
 LANG_OF_SCRIPT = {"latin": "eng", "cyrillic": "rus"}

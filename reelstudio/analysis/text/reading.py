@@ -11,8 +11,13 @@ import numpy as np
 
 from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, glyph_height, letters_split,
                       otsu, read_held, read_quality, wcag_contrast)
-from .ocr import LANG_OF_SCRIPT, fix_scripts, script_of, tidy
+from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
 from .geometry import overlap_smaller
+
+
+def _span(lines: list) -> tuple[int, int] | None:
+    """The columns the detector's text lines (x0, y0, x1, y1) cover, first to last."""
+    return (min(ln[0] for ln in lines), max(ln[2] for ln in lines)) if lines else None
 
 
 class Reading:
@@ -30,19 +35,33 @@ class Reading:
         scale = float(np.clip(32.0 / max(1.0, glyph_h), 1.0, 6.0))
         if scale <= 1.2:
             scale = 1.0
+        self.reader.hints.clear()
         text, conf, lines, binary, lexical, weakest = self._ocr(t, med, region, threshold, bright, scale)
-        text = fix_scripts(tidy(text))
+        text = apply_case(fix_scripts(tidy(text)), self.reader.hints.get(text))
         scripts = [script_of(ch) for ch in text]
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
         main = max(counts, key=counts.get)
         alone = LANG_OF_SCRIPT.get(main)
-        if counts["latin"] and counts["cyrillic"] and alone in self.languages and len(self.languages) > 1:
-            # words read in the other script amid a caption in one: read again in its language alone
-            text2, conf2, lines2 = self.reader.read(binary, alone, single_line=len(t.lines) == 1)
-            self._ocr_calls += 1
-            if conf2 >= 0.9 * conf and re.search(r"\w\w", text2):
-                text, conf, lines, lexical = fix_scripts(tidy(text2)), conf2, lines2, self.reader.lexical
-                weakest = self.reader.weakest
+        if counts["latin"] and counts["cyrillic"] and len(self.languages) > 1:
+            # words read in the other script amid a caption in one: read again in each script's
+            # language alone; the read most like words wins, if it is nearly as sure as the mixed
+            # one. (By letter count alone, 'Самый простой' read 'Самый npoctTon' was taken for
+            # Latin and read again in English.)
+            langs = [alone] + [LANG_OF_SCRIPT[s] for s in ("latin", "cyrillic") if s != main]
+            best = None
+            for lang in dict.fromkeys(langs):
+                if lang not in self.languages:
+                    continue
+                text2, conf2, lines2 = self.reader.read(binary, lang, single_line=len(t.lines) == 1)
+                self._ocr_calls += 1
+                if read_quality(conf2, self.reader.lexical) >= 0.9 * read_quality(conf, lexical) \
+                        and re.search(r"\w\w", text2):
+                    got = (apply_case(fix_scripts(tidy(text2)), self.reader.hints.get(text2)), conf2, lines2,
+                           self.reader.lexical, self.reader.weakest)
+                    if best is None or read_quality(got[1], got[3]) > read_quality(best[1], best[3]):
+                        best = got
+            if best is not None:
+                text, conf, lines, lexical, weakest = best
         if not re.search(r"\w\w", text) or conf < self.min_confidence:
             return
         if contrast < self.min_contrast and conf < 0.8:
@@ -83,7 +102,7 @@ class Reading:
             return None
         threshold, bright = split
         letters = clean_letters(((med > threshold) if bright else (med <= threshold)) & region, t.lines, t.grow)
-        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold))
+        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), _span(t.lines))
         if letters.sum() < 8:
             return None
         # contrast: eroded letters against the other pixels of the box, per crop
@@ -125,7 +144,7 @@ class Reading:
             letters = clean_letters(letters & region, lines_up, int(round(t.grow * scale)))
             other = big <= threshold if bright else big > threshold  # the whole crop: a ring cut by
             # the caption's pixels' edge still encloses its letters
-            letters = enclosed_only(letters, other)
+            letters = enclosed_only(letters, other, _span(lines_up))
             return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                       cv2.BORDER_CONSTANT, value=255)
 
@@ -172,8 +191,9 @@ class Reading:
             return read_quality(r[1], r[4]) * min(1.0, sum(ch.isalnum() for ch in r[0]) / most)
 
         cut = otsu(big)
+        lines_up = [tuple(int(round(v * scale)) for v in ln) for ln in t.lines]
         for polarity in (bright, not bright):
-            for other in (self._enclosed_binary(big, cut, polarity),
+            for other in (self._enclosed_binary(big, cut, polarity, lines_up, int(round(t.grow * scale))),
                           self._tophat_binary(big, polarity, t.line_height() * scale)):
                 got = self.reader.read(other, single_line=len(t.lines) == 1)
                 self._ocr_calls += 1
@@ -186,14 +206,20 @@ class Reading:
         return first
 
     @staticmethod
-    def _enclosed_binary(big: np.ndarray, cut: float, bright: bool) -> np.ndarray:
+    def _enclosed_binary(big: np.ndarray, cut: float, bright: bool, lines: list | None = None,
+                         grow: int = 0) -> np.ndarray:
         """Letters black on white: the pixels of one class (brighter than ``cut`` when
         ``bright``) that the other class encloses (above and below the box counting as it),
-        as an outline or a box encloses the letters and not the picture around them."""
+        as an outline or a box encloses the letters and not the picture around them; cleaned
+        like the first read's letters (``lines``, ``grow``: :func:`clean_letters`), as bits of
+        bright picture the outlines of two letters enclose are specks ('способ приготовить'
+        over a white motorcycle part read 'способприготовить', 0.2 sure)."""
         import cv2
 
         cls = big > cut if bright else big <= cut
         letters = enclosed_by(np.pad(~cls, ((1, 1), (0, 0)), constant_values=True))[1:-1] & cls
+        if lines is not None:
+            letters = clean_letters(letters, lines, grow)
         return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                   cv2.BORDER_CONSTANT, value=255)
 
