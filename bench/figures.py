@@ -47,7 +47,7 @@ CUT_SPLITS = {"tune": "tune", "heldout": "held-out part A", "heldout_b": "part B
               "heldout_d": "part D (text-led)", "heldout_e": "part E (text-led)"}
 DETECTOR_NAMES = {"ours": "ours", "pyscenedetect": "PySceneDetect", "scdet": "ffmpeg scdet"}
 FACE_PARTS = ("shots tune", "shots held-out", "brief tune", "brief held-out", "brief held-out-2")
-CAPTION_SPLITS = {"tune": "tune", "heldout": "held out"}
+CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-out part"}
 
 
 class FiguresError(Exception):
