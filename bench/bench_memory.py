@@ -5,6 +5,7 @@
     .venv/bin/python bench/bench_memory.py --uhd                   # the 10 min 3840x2160 clip
     .venv/bin/python bench/bench_memory.py --minutes 10 --sizes    # also what each analyzer holds
     .venv/bin/python bench/bench_memory.py --minutes 30 --only cuts,picture,loudness
+    .venv/bin/python bench/bench_memory.py --minutes 120 --from-log run.jsonl  # a stopped run's --log
 
 The analysis runs in a child process (so the peak is its own; the words worker, a child process
 of the analysis, is reported apart: its own peak) with a thread that samples RSS
@@ -164,7 +165,7 @@ def report(path: Path, r: dict, rows: int = 12) -> None:
     fps = r["fps"]
     print(f"\n== {path.name}: {r['frames']} frames ({r['frames'] / fps / 60:.1f} min), wall {r['wall_s']:.0f} s, "
           f"peak RSS {r['peak_rss_mb']:.0f} MB (analysis) + {r.get('child_peak_rss_mb', 0):.0f} MB (its largest "
-          f"child process, the words worker; 0: none ran), {r.get('together_peak_mb', 0):.0f} MB the two together "
+          f"child process, the words worker; 0: none ran), {r.get('together_peak_mb', float('nan')):.0f} MB the two together "
           f"at their largest, JSON {r['json_mb']:.1f} MB")
     samples = [s for s in r["samples"] if s["frames"]]
     step = max(1, len(samples) // rows)
@@ -185,6 +186,22 @@ def report(path: Path, r: dict, rows: int = 12) -> None:
     print("lanes: " + ", ".join(f"{k} {v}" for k, v in r["status"].items()))
 
 
+def from_log(log: str, fps: float, frames: int) -> dict:
+    """A run read back from its ``--log`` (one stopped before the end, or still going): the
+    samples so far, with the largest RSS sampled as its peak; ``frames``: the clip's."""
+    samples = [json.loads(line) for line in open(log) if line.strip()]
+    if not samples:
+        raise SystemExit(f"{log}: no samples")
+    done = samples[-1]["frames"]
+    print(f"(from {log}: {len(samples)} samples, {done} of {frames} frames, {done / fps / 60:.1f} min of video; "
+          "the run's peak is the largest sample, the words worker's its largest VmHWM seen)")
+    # ``frames`` set past the last sample, so that every sample counts as during the pass
+    return {"frames": done + 1, "fps": fps, "wall_s": samples[-1]["t"],
+            "peak_rss_mb": max(s["rss_mb"] for s in samples),
+            "child_peak_rss_mb": max(s.get("child_peak_mb", 0) for s in samples), "json_mb": 0.0,
+            "samples": samples, "status": {}}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--minutes", type=float, default=10, help="length of the 360x640 clip (default 10)")
@@ -196,10 +213,18 @@ def main() -> None:
     ap.add_argument("--only", default="", help="analyzers to run, e.g. cuts,picture,loudness (default: all)")
     ap.add_argument("--log", default="", help="also append each sample to this file as JSON lines while the "
                                              "analysis runs (a 2-hour run can be read before it ends)")
+    ap.add_argument("--from-log", default="", help="no run: report the samples a run (stopped or still going) "
+                                                  "appended to this --log file")
     args = ap.parse_args()
     import media
 
     path = media.uhd_10min() if args.uhd else media.long_clip(args.minutes)
+    if args.from_log:
+        from reelstudio.media.probe import probe
+
+        info = probe(str(path))
+        report(path, from_log(args.from_log, float(info.fps), info.frame_count))
+        return
     print(f"clip: {path} (words: {args.words}; analyzers: {args.only or 'all'})")
     report(path, measure(path, args.words, args.sizes, args.every, args.only, args.log))
 

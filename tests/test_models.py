@@ -53,3 +53,13 @@ def test_checksum_is_checked_before_loading(tmp_path, monkeypatch):
     monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(tmp_path / "m"))
     with pytest.raises(ModelError, match="does not match its manifest"):
         resources.onnx_session("transnetv2_int8")
+
+
+def test_sessions_take_their_tensors_from_the_arena_without_a_memory_pattern():
+    """Without a memory pattern ONNX Runtime's arena does not keep a block sized for the whole
+    plan's peak (TransNetV2's 250-frame window: 274 -> 185 MB; same outputs bit for bit,
+    bench/bench_memory.py and bench/bench_speed.py measure it); the arena itself stays on."""
+    session = resources.onnx_session("transnetv2_int8")
+    opts = session.get_session_options()
+    assert opts.enable_mem_pattern is False
+    assert opts.enable_cpu_mem_arena is True

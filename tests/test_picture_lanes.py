@@ -176,3 +176,25 @@ def test_black_under_a_subtitle_is_black_and_a_dark_scene_is_not(tmp_path):
     clip = write_pictures(tmp_path / "subbed_black.mp4", pictures(), fps=FPS)
     res = analyze(str(clip), analyzers=[PictureAnalyzer()], cache=False)
     assert _spans(res.lanes["black"]) == [(40, 52)]
+
+
+def test_the_holds_are_kept_in_a_numpy_block_not_a_list_of_tuples(defects_clip):
+    """In moving footage every frame closes a hold: the frozen lane's holds are kept as rows of
+    a numpy block (24 bytes each), not a list of tuples (~130 bytes each: 28 MB for two hours
+    at 30 fps); the lane reads them back as the same spans (test_frozen_picture_exact)."""
+    from reelstudio.analysis.base import Blocks
+    from reelstudio.media.probe import probe
+    from reelstudio.media.video import iter_frames
+
+    info = probe(str(defects_clip))
+    a = PictureAnalyzer()
+    a.start(info)
+    req = a.frame_request(info).resolved(info)
+    for frame in iter_frames(info, [req]):
+        a.feed(frame.index, frame.images[req])
+    holds = a._holds.holds
+    assert isinstance(holds, Blocks) and holds.dtype == np.int64
+    rows = holds.array()
+    assert rows.shape[1] == 3 and len(rows) > 100  # the pans close a hold on most frames
+    held = [(s, e) for s, e, _ in rows.tolist() if e - s >= 20]
+    assert len(held) == 1 and held[0][0] <= 90 and 120 <= held[0][1] <= 122  # the held second

@@ -1,0 +1,28 @@
+"""The picture pass hands the C heap's freed pages back as it goes on a long clip (memory flat
+in duration, issue 12), and never on a reel-length one."""
+
+import numpy as np
+
+from media import write_pictures
+from reelstudio import passes
+from reelstudio.analysis.picture import PictureAnalyzer
+from reelstudio.pipeline import analyze
+
+
+def _pictures(n=300, w=64, h=96):
+    rng = np.random.default_rng(3)
+    for _ in range(n):
+        yield rng.integers(0, 255, (h, w, 3), dtype=np.uint8)
+
+
+def test_the_pass_releases_freed_memory_every_trim_frames_and_not_on_a_short_clip(tmp_path, monkeypatch):
+    clip = write_pictures(tmp_path / "noise.mp4", _pictures(), fps=30)
+    calls = []
+    monkeypatch.setattr(passes, "release_freed_memory", lambda: calls.append(1))
+    analyze(str(clip), analyzers=[PictureAnalyzer()], cache=False)
+    assert calls == []  # 300 frames: under TRIM_FRAMES (a reel's pass is as before)
+
+    monkeypatch.setattr(passes, "TRIM_FRAMES", 10)
+    lanes = analyze(str(clip), analyzers=[PictureAnalyzer()], cache=False).lanes
+    assert 1 <= len(calls) <= 30  # at most once per 10 frames, as the progress loop sees them
+    assert lanes["motion"].status == "ok"
