@@ -118,13 +118,27 @@ class _ProgressBar:
 
 
 def _write_text(path: str, text: str) -> None:
+    _write_chunks(path, (text,))
+
+
+def _write_chunks(path: str, chunks) -> None:
+    """The text made of ``chunks`` (str) and a newline, to ``path`` ('-': standard output),
+    written as the chunks come: a 2-hour analysis's JSON held whole, with its pieces, cost
+    ~100 MB at the end of the run."""
     if path == "-":
-        sys.stdout.write(text + "\n")
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.write("\n")
         sys.stdout.flush()
         return
     from .report._io import atomic_write
 
-    atomic_write(path, (text + "\n").encode("utf-8"))
+    atomic_write(path, (c.encode("utf-8") for c in _then_newline(chunks)))
+
+
+def _then_newline(chunks):
+    yield from chunks
+    yield "\n"
 
 
 def _add_export_options(p: argparse.ArgumentParser) -> None:
@@ -304,10 +318,9 @@ def _analyze(args) -> int:
     analysis = result.to_json()
     if args.accepted:  # the editor's accepted flags, marked and re-scored (reelstudio/accepted.py)
         analysis = _editor(analysis, args.video)
-    text = result.dumps(indent=2) if not args.accepted else json.dumps(analysis, indent=2, ensure_ascii=False,
-                                                                        allow_nan=False)
     if args.json:  # first: an export that cannot be made (exit 11) still leaves the analysis
-        _write_text(args.json, text)
+        encoder = json.JSONEncoder(indent=2, ensure_ascii=False, allow_nan=False)
+        _write_chunks(args.json, encoder.iterencode(analysis))
     else:
         src = result.source
         print(f"{src.path}: {src.width}x{src.height} {float(src.fps):.3f} fps, {src.frame_count} frames, "

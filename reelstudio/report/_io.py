@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from typing import Any
 
 from ..errors import OutputError
@@ -35,8 +36,10 @@ def check_writable(path: str) -> None:
     os.unlink(tmp)
 
 
-def atomic_write(path: str, data: bytes) -> None:
-    """Write to a temp file in the same folder, then os.replace: readers never see half a file."""
+def atomic_write(path: str, data: bytes | Iterable[bytes]) -> None:
+    """Write to a temp file in the same folder, then os.replace: readers never see half a file.
+    ``data``: the bytes, or chunks of them written as they come (a long analysis's JSON is
+    never held whole)."""
     folder = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
         raise OutputError(f"{path}: is a folder")
@@ -46,12 +49,18 @@ def atomic_write(path: str, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray)):
+                fh.write(data)
+            else:
+                for chunk in data:
+                    fh.write(chunk)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # a chunk that could not be made (or Ctrl+C) leaves no temp file
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise
