@@ -117,10 +117,6 @@ class _ProgressBar:
             sys.stderr.flush()
 
 
-def _write_text(path: str, text: str) -> None:
-    _write_chunks(path, (text,))
-
-
 def _write_chunks(path: str, chunks) -> None:
     """The text made of ``chunks`` (str) and a newline, to ``path`` ('-': standard output),
     written as the chunks come: a 2-hour analysis's JSON held whole, with its pieces, cost

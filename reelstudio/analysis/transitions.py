@@ -246,8 +246,7 @@ def cut_contrast(thumbs: np.ndarray, first: int) -> float:
     lo, hi = max(0, first - 2), min(n, first + 2)
     if first < 1 or first >= n:
         return 0.0
-    g = gray(thumbs[lo:hi])
-    g = g[(slice(None), *bar_crop(g))]  # letterbox bars would water the steps down
+    g = without_bars(gray(thumbs[lo:hi]))  # letterbox bars would water the steps down
     z = _zscored(g).reshape(g.shape)
     r = SHIFT_REACH
     a = z[1:, r:-r, r:-r]
