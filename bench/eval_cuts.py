@@ -23,7 +23,7 @@ the first frame of the new scene).
 The figures go to bench/results/eval_cuts-<splits>.json too (``--json`` names another file),
 which bench/figures.py turns into the README's cuts line.
 
-Usage:  PYTHONPATH=. python bench/eval_cuts.py [--dir FOLDER] [--split tune|heldout|heldout_b|heldout_c|heldout_d|heldout_e] [--json OUT]
+Usage:  PYTHONPATH=. python bench/eval_cuts.py [--dir FOLDER] [--split tune|heldout|heldout_b|heldout_c|heldout_d|heldout_e|heldout_f] [--json OUT]
 """
 
 from __future__ import annotations
@@ -150,10 +150,10 @@ def main(argv=None) -> int:
     ap.add_argument("--dir", help="corpus folder (reused if it holds this corpus version); default: a temp dir")
     ap.add_argument("--json", help="write the figures as JSON here (default: bench/results/eval_cuts-<splits>.json)")
     ap.add_argument("--only", choices=list(DETECTORS), action="append", help="run only this detector")
-    ap.add_argument("--split", choices=["tune", "heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e"], action="append",
+    ap.add_argument("--split", choices=["tune", "heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_f"], action="append",
                     help="evaluate this split (default: each of them, on its own)")
     args = ap.parse_args(argv)
-    splits = args.split or ["tune", "heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e"]
+    splits = args.split or ["tune", "heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_f"]
     with tempfile.TemporaryDirectory(prefix="cuts_corpus_") as tmp:
         results = {sp: evaluate(args.dir or tmp, args.only, sp) for sp in splits}
     print("\n\n".join(table(res) for res in results.values()))

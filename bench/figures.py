@@ -44,7 +44,8 @@ README = HERE.parent / "README.md"
 WIDTH = 95
 
 CUT_SPLITS = {"tune": "tune", "heldout": "held-out part A", "heldout_b": "part B", "heldout_c": "part C",
-              "heldout_d": "part D (text-led)", "heldout_e": "part E (text-led)"}
+              "heldout_d": "part D (text-led)", "heldout_e": "part E (text-led)",
+              "heldout_f": "part F"}
 DETECTOR_NAMES = {"ours": "ours", "pyscenedetect": "PySceneDetect", "scdet": "ffmpeg scdet"}
 FACE_PARTS = ("shots tune", "shots held-out", "brief tune", "brief held-out", "brief held-out-2")
 CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-out part"}

@@ -99,6 +99,35 @@ def test_a_long_black_hold_is_two_transitions():
     assert len(_two_halves([np.zeros((27, 48, 3), np.uint8)] * 12)) == 2
 
 
+def _cuts_around(middle: list[np.ndarray], before: np.ndarray | None = None) -> list[dict]:
+    """Shot A (or ``before``), the ``middle`` frames, shot B; the model marks a hard cut into
+    and out of the middle (as it did on held-out part C's 6-frame grey shot)."""
+    a, b = texture(20) if before is None else before, texture(21)
+    thumbs = clip([a] * 50 + middle + [b] * 50)
+    n = len(thumbs)
+    single, many = np.zeros(n, np.float32), np.zeros(n, np.float32)
+    single[49] = many[49] = 0.9
+    single[49 + len(middle)] = many[49 + len(middle)] = 0.9
+    return CutsAnalyzer(wipes=False).events(single, many, thumbs)
+
+
+def test_a_short_plain_grey_shot_between_two_cuts_is_two_cuts():
+    wall = np.full((27, 48, 3), 110, np.uint8)  # a plain wall, zoomed in: flat but grey
+    assert [ev["kind"] for ev in _cuts_around([wall] * 6)] == ["cut", "cut"]
+
+
+def test_cuts_into_and_out_of_black_frames_are_one_dip():
+    (ev,) = _cuts_around([np.full((27, 48, 3), 6, np.uint8)] * 6)
+    assert (ev["kind"], ev["start_frame"], ev["end_frame"]) == ("gradual", 50, 56)
+
+
+def test_a_plain_shot_before_a_short_shot_does_not_merge_its_cuts():
+    # a plain card, then an 8-frame shot, then another: the card before the first cut is the
+    # old shot, not a dip between the two cuts
+    card = np.full((27, 48, 3), 90, np.uint8)
+    assert [ev["kind"] for ev in _cuts_around([texture(22)] * 8, before=card)] == ["cut", "cut"]
+
+
 # ----------------------------------------------------------------------------- flashes and lighting
 
 def _candidate_at(thumbs: np.ndarray, frame: int, p: float = 0.93) -> list[dict]:
@@ -329,6 +358,24 @@ def test_a_faint_peak_at_a_lighting_change_in_a_moving_shot_is_not_a_cut():
     frames[60:] = [(f * np.array([0.5, 0.5, 0.55])).astype(np.uint8) for f in frames[60:]]
     single, many = faint_peak(60, 0.3)
     assert CutsAnalyzer().events(single, many, clip(frames)) == []
+
+
+def test_a_faint_peak_on_a_source_with_repeated_frames_is_not_a_cut():
+    # a 12 fps source shown at 24 fps, shaken hard: the picture moves every other frame, so
+    # each move stands out of the repeats beside it (held-out part C's hand-held bolts)
+    big = texture(16, 96, 54)
+    rng = np.random.default_rng(3)
+    views = []
+    for _ in range(60):
+        x, y = rng.integers(8, 41), rng.integers(4, 24)
+        views.append(big[y : y + 27, x : x + 48])
+    thumbs = clip([views[k // 2] for k in range(120)])
+    for frame in (56, 58):  # frames that show the next source frame
+        single, many = faint_peak(frame, 0.18)
+        assert transitions.cut_contrast(thumbs, frame) >= 1.4 > transitions.cut_contrast(thumbs, frame, reach=2)
+        # without the second look (the rule before version 8) each was taken as a cut
+        assert CutsAnalyzer(repeat_contrast_min=0.0).events(single, many, thumbs) != []
+        assert CutsAnalyzer().events(single, many, thumbs) == []
 
 
 def test_a_faint_peak_that_is_not_a_spike_is_not_a_cut():

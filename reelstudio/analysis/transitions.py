@@ -229,7 +229,7 @@ def _edge_run(flags: np.ndarray) -> int:
 
 # ----------------------------------------------------------------------------- cut contrast
 
-def cut_contrast(thumbs: np.ndarray, first: int) -> float:
+def cut_contrast(thumbs: np.ndarray, first: int, reach: int = 1) -> float:
     """How much more the picture changes into frame ``first`` than in the frame steps on either
     side of it, with small camera moves taken out.
 
@@ -240,10 +240,12 @@ def cut_contrast(thumbs: np.ndarray, first: int) -> float:
     crossing changes the picture about as much on the neighbouring steps. Evaluation corpus
     (tune), at TransNetV2 peaks of 0.04-0.5: real cuts 0.9-3.4 (1.8 and up but for two, which
     ``colour_contrast`` takes: 2.5 and 3.2), whip pans, crossings, flashes and lighting
-    changes 0.2-1.1 (1.4-1.6 on two peaks that are not one-frame spikes).
+    changes 0.2-1.1 (1.4-1.6 on two peaks that are not one-frame spikes). ``reach`` 2 sets
+    the step against the largest of the two steps on either side: a source with repeated
+    frames moves every other step.
     """
     n = len(thumbs)
-    lo, hi = max(0, first - 2), min(n, first + 2)
+    lo, hi = max(0, first - 1 - reach), min(n, first + 1 + reach)
     if first < 1 or first >= n:
         return 0.0
     g = without_bars(gray(thumbs[lo:hi]))  # letterbox bars would water the steps down
@@ -256,7 +258,7 @@ def cut_contrast(thumbs: np.ndarray, first: int) -> float:
             b = z[:-1, r + dy : z.shape[1] - r + dy, r + dx : z.shape[2] - r + dx]
             step = np.minimum(step, np.abs(a - b).mean(axis=(1, 2)))
     across = first - 1 - lo  # step k goes from frame lo + k to lo + k + 1
-    around = [step[k] for k in (across - 1, across + 1) if 0 <= k < len(step)]
+    around = [step[k] for d in range(1, reach + 1) for k in (across - d, across + d) if 0 <= k < len(step)]
     return float(step[across] / ((max(around) if around else 0.0) + CONTRAST_FLOOR))
 
 
