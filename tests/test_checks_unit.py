@@ -622,6 +622,23 @@ def test_text_too_brief_reading_speed_and_minimum_time():
     assert [(x["start_frame"], x["end_frame"]) for x in f] == [(c["start_frame"], c["end_frame"])]
 
 
+def test_text_the_app_could_not_read_is_timed_by_the_floor_only():
+    """A list line the text lane found but could not read (bench/eval_checks.py, a held-out
+    well-made list reel) was told its 26 garbled characters needed 1.5 s: its length is not
+    known, so only the 5/6 s every text needs applies."""
+    lanes = clean_lanes()
+    c = lanes["text"]["intervals"][2]
+    c.update(text="l1 ,Shoct: ir rsw evcry tme", readable=False, role="overlay")  # 50 frames: 1.67 s
+    lanes["subtitle_sync"]["subtitles"].pop(2)
+    ev = run(lanes)
+    assert not only_flags(ev, "text_too_brief") and row(ev, "text_too_brief")["status"] == "pass"
+    c["end_frame"] = c["start_frame"] + 15  # 0.5 s: too brief for any text
+    c["end_s"] = c["end_frame"] / FPS
+    (f,) = only_flags(run(lanes), "text_too_brief")
+    assert "could not read" in f["message"] and "any text needs at least 0.8" in f["message"]
+    assert "Shoct" not in f["message"] and f["chars_per_s"] is None
+
+
 def test_a_chunk_read_in_part_stays_in_the_subtitle_track():
     """Word-by-word chunks: one read in part ("ENOUGH" for "IS ENOUGH", 5 frames of 24) was not
     matched to the speech and was judged as a title too brief to read. Spoken while shown,
