@@ -27,7 +27,7 @@ LANE_ROWS = (  # (key, label, height): a lane's row is labelled with the schema'
     ("faces", schema.LANES["faces"].title, 40),
     ("text", schema.LANES["text"].title, 60),
     ("speech", schema.LANES["speech"].title, 60),
-    ("waveform", "Waveform", 50),
+    ("waveform", "Waveform", 68),  # its upright label is ~61 px of text
     ("loudness", schema.LANES["loudness"].title, 80),
     ("motion", schema.LANES["motion"].title, 55),
 )

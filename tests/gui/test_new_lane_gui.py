@@ -81,3 +81,17 @@ def test_the_timeline_rows_are_labelled_as_the_pdf_labels_them(qtbot):
     for key in tl.plots:
         if key in LANE_TITLES:
             assert tl.plots[key].getAxis("left").labelText == LANE_TITLES[key], key
+
+
+def test_every_row_is_tall_enough_for_its_label(qtbot):
+    """The left-axis labels are turned upright: a row shorter than its label's text clips it
+    ('eform' for Waveform in a squeezed window, 1366x768)."""
+    from PySide6.QtGui import QFontMetrics
+
+    tl = TimelineWidget()
+    qtbot.addWidget(tl)
+    for key, label, _ in LANE_ROWS:
+        axis = tl.plots[key].getAxis("left")
+        font = axis.label.font()
+        need = QFontMetrics(font).horizontalAdvance(axis.labelText) + 6
+        assert tl.plots[key].minimumHeight() >= need, (key, label, tl.plots[key].minimumHeight(), need)
