@@ -76,25 +76,3 @@ def test_a_picture_is_made_only_when_asked_for(photo_clips):
     assert first[big] is picture  # made once
     with pytest.raises(KeyError):
         first[FrameRequest(10, 10, "gray")]
-
-
-def test_decoder_threads_follow_the_picture_size(photo_clips, monkeypatch):
-    """Pictures up to 1080p are decoded on one thread (the analyzer threads keep the cores
-    busy; FFmpeg's frame threads only add CPU), larger ones with frame threads; the pictures
-    are the same either way."""
-    import reelstudio.media.video as video
-
-    path = photo_clips["yuv420p"]
-    info = probe(path)
-    req = FrameRequest(108, 192, "rgb24")
-    streams = []
-    pick = video.pick_video_stream
-    monkeypatch.setattr(video, "pick_video_stream", lambda c: streams.append(pick(c)) or streams[-1])
-
-    one = [f.images[req] for f in iter_frames(info, [req], fast_decode=True)]
-    assert streams[-1].thread_count == 1
-    monkeypatch.setattr(video, "ONE_THREAD_MAX_PIXELS", info.coded_width * info.coded_height - 1)
-    many = [f.images[req] for f in iter_frames(info, [req], fast_decode=True)]
-    assert streams[-1].thread_type.name == "AUTO" and streams[-1].thread_count != 1
-    assert len(one) == len(many) == 8
-    assert all(np.array_equal(a, b) for a, b in zip(one, many))

@@ -127,13 +127,6 @@ def signature_of(image: np.ndarray) -> np.ndarray:
     return _area(image, max(1, round(w * k)), max(1, round(h * k)), smooth_last=False)
 
 
-# pictures up to this many pixels (1080p, coded 1920x1088) are decoded on one thread: the
-# analyzer threads beside the decoder keep the cores busy, and FFmpeg's frame threads cost
-# CPU of their own for the same pictures (60 s of 1080x1920 H.264: 5.5 CPU-s on one thread
-# against 5.9-6.0 with AUTO's three, decode only). Larger ones (UHD) keep the frame threads,
-# so that decoding four times the pixels does not hold up the pass.
-ONE_THREAD_MAX_PIXELS = 1920 * 1088
-
 # 8-bit planar 4:2:0: the planes are kept and every request is made from them with OpenCV
 _PLANAR_420 = frozenset({"yuv420p", "yuvj420p"})
 
@@ -428,10 +421,7 @@ def iter_frames(
     frames = None
     try:
         stream = pick_video_stream(container)
-        if (info.coded_width or 0) * (info.coded_height or 0) > ONE_THREAD_MAX_PIXELS:
-            stream.thread_type = "AUTO"
-        else:
-            stream.thread_count = 1
+        stream.thread_type = "AUTO"
         if fast_decode:
             stream.codec_context.options = {"skip_loop_filter": "all"}
         first_pts = None
