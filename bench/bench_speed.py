@@ -32,9 +32,12 @@ n = sum(1 for _ in c.decode(s))
 RESULT = {"frames": n}
 """,
     "ours": """
-from reelstudio.pipeline import analyze
-r = analyze(PATH, cache=False)
-RESULT = {"frames": r.source.frame_count, "timings": r.timings,
+from reelstudio.pipeline import analyze, default_analyzers
+made = default_analyzers()
+r = analyze(PATH, cache=False, analyzers=made)
+# the words recognizer's CPU: its child process's and the audio thread's while it waited on it
+words = [getattr(a, "words_seconds", None) for a in made if a.name == "speech"]
+RESULT = {"frames": r.source.frame_count, "timings": r.timings, "words_cpu_s": words[0] if words else None,
           "cuts": len(r.lanes["cuts"].data.get("events", [])), "status": {k: v.status for k, v in r.lanes.items()}}
 """,
     "ours_pocketsphinx": """
@@ -148,9 +151,14 @@ def ab(path: Path, trees: list[Path], jobs: list[str], rounds: int) -> None:
                 t = r.get("timings", {})
                 threads = {k[1:-len(" thread, CPU)")]: v for k, v in t.items() if k.endswith(" thread, CPU)")}
                 assert r["tree"].startswith(str(tree)), (r["tree"], tree)
+                # rest: the process's CPU outside the analyzer threads and the words worker (the
+                # decoder and its frame threads, the main thread, imports and model loading)
+                words = r.get("words_cpu_s")
+                rest = ("" if not threads or words is None else
+                        f"  words {words:.2f} rest {r['cpu_s'] - sum(threads.values()) - words:.2f}")
                 print(f"round {rnd + 1} {job:<18} {str(tree):<22} wall {r['wall_s']:6.2f}  cpu {r['cpu_s']:6.2f}  "
                       f"rss {r['peak_rss_mb']:5.0f}  "
-                      + " ".join(f"{k} {v:.2f}" for k, v in sorted(threads.items())), flush=True)
+                      + " ".join(f"{k} {v:.2f}" for k, v in sorted(threads.items())) + rest, flush=True)
 
 
 def main() -> None:
