@@ -104,7 +104,7 @@ class Reading:
         letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), _span(t.lines))
         if letters.sum() < 8:
             return None
-        contrast = glyph_contrast(t.crops, letters, bright)
+        contrast = glyph_contrast(t.crops, letters, bright, self.info.height / self.ah)
         return stack, med, region, threshold, bright, contrast, glyph_height(letters)
 
     def _ocr(self, t, med: np.ndarray, region: np.ndarray, threshold: float, bright: bool, scale: float):
