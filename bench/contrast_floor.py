@@ -15,7 +15,10 @@ from the clip as ReelStudio's decoder gives it (``iter_frames``), four ways:
   sRGB gray level, at the source size: what dropping the chroma costs (yellow);
 * ``rgb@lane`` / ``gray@lane``: the same at the text lane's analysis size (shorter side 540),
   the masks taken down with it (an analysis pixel counts when it lies wholly inside the
-  source mask): what the lane's smaller picture costs.
+  source mask): what the lane's smaller picture costs;
+* ``mixed@lane``: at the lane's size, the gray's luminance for nearly neutral pixels and the
+  RGB's for coloured ones (what an RGB crop beside the gray one would give the lane: the
+  4:2:0 chroma's noise round white and black letters left out, yellow seen as yellow).
 
 Per split, over the captions the issue targets (outlined, boxed and plain, >= 2 % of the
 height, as bench/eval_captions.py), and over all captions: mean and max |error| against
@@ -41,7 +44,8 @@ MEDIA = HERE / ".media" / "captions_styles"
 MIN_PCT = 2.0
 KINDS = ("outline", "box", "plain")
 LINE = 4.5  # the text_low_contrast check's WCAG AA line
-WAYS = ("rgb", "gray", "rgb@lane", "gray@lane")
+WAYS = ("rgb", "gray", "rgb@lane", "gray@lane", "mixed@lane")
+NEUTRAL = 32  # mixed: a pixel whose channels differ by less than this counts as gray (its luma)
 
 
 def _lum_gray(gray: np.ndarray) -> np.ndarray:
@@ -77,6 +81,7 @@ def measure(clip: dict) -> list[dict]:
     aw, ah = TextAnalyzer()._size(info)
     reqs = {"rgb": FrameRequest(w, h, "rgb24"), "gray": FrameRequest(w, h, "gray"),
             "rgb@lane": FrameRequest(aw, ah, "rgb24"), "gray@lane": FrameRequest(aw, ah, "gray")}
+    ways = {**reqs, "mixed@lane": None}
     masks: dict[tuple[int, int], dict] = {}
 
     def masks_of(ci: int, li: int) -> dict:
@@ -87,18 +92,25 @@ def measure(clip: dict) -> list[dict]:
             full_core[lk.sl], full_ring[lk.sl] = core, ring
             lane_core, lane_ring = _down(full_core, (aw, ah)), _down(full_ring, (aw, ah))
             masks[(ci, li)] = {"rgb": (full_core, full_ring), "gray": (full_core, full_ring),
-                               "rgb@lane": (lane_core, lane_ring), "gray@lane": (lane_core, lane_ring)}
+                               "rgb@lane": (lane_core, lane_ring), "gray@lane": (lane_core, lane_ring),
+                               "mixed@lane": (lane_core, lane_ring)}
         return masks[(ci, li)]
 
     samples: list[dict[str, list]] = [{way: [] for way in WAYS} for _ in spec.captions]
     for frame in iter_frames(info, list(reqs.values())):
         for ci, li in measure_at.get(frame.index, []):
             mk = masks_of(ci, li)
-            for way, req in reqs.items():
-                img = frame.images[req]
+            for way, req in ways.items():
                 core, ring = mk[way]
                 if not core.any() or not ring.any():
                     continue
+                if way == "mixed@lane":
+                    rgb, gray = frame.images[reqs["rgb@lane"]], frame.images[reqs["gray@lane"]]
+                    coloured = (rgb.max(axis=2).astype(int) - rgb.min(axis=2)) >= NEUTRAL
+                    lum = np.where(coloured, corpus._lum(rgb), _lum_gray(gray))
+                    samples[ci][way].append((float(np.median(lum[core])), float(np.median(lum[ring]))))
+                    continue
+                img = frame.images[req]
                 lum = corpus._lum if img.ndim == 3 else _lum_gray
                 samples[ci][way].append((float(np.median(lum(img[core]))), float(np.median(lum(img[ring])))))
     out = []
