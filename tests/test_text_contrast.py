@@ -119,3 +119,23 @@ def test_an_outline_is_told_from_a_box_or_the_picture():
     assert glyph_contrast(crops(plate), letters, True, 2.0) == pytest.approx(1.05 / (_LIN[40] + 0.05), abs=0.6)
     light = np.full((h, w), 200.0)  # plain letters over a light picture
     assert glyph_contrast(crops(light), letters, True, 2.0) == pytest.approx(1.05 / (_LIN[200] + 0.05), abs=0.1)
+
+
+def test_texture_that_fades_into_its_surround_stays_under_the_readers_line():
+    """Below 2:1 the figure also tells letters from texture (the reader drops reads under
+    1.5:1 that it is not sure of): a light blob fading into the picture over 2 px, with the
+    picture darker further out, is measured against what lies right beside it (~1.1:1), not
+    against the picture 2-4 px out (~1.7:1, which would let the texture through)."""
+    import cv2
+
+    h, w = 40, 120
+    blob = np.zeros((h, w), bool)
+    blob[14:26, 20:100] = True
+    dist = cv2.distanceTransform((~blob).view(np.uint8), cv2.DIST_L2, 3)
+    around = np.where(dist <= 2.0, 140.0, 110.0)  # the fade, then the picture
+    rng = np.random.default_rng(5)
+    crops = [np.clip(np.rint(np.where(blob, 150.0, around) + rng.normal(0, 1.0, (h, w))), 0, 255).astype(np.uint8)
+             for _ in range(5)]
+    got = glyph_contrast(crops, blob, True, 1.0)
+    assert got < 1.5, got
+    assert got == pytest.approx((_LIN[150] + 0.05) / (_LIN[140] + 0.05), abs=0.1)
