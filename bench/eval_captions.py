@@ -26,7 +26,10 @@ lines, font family, position, true contrast bucket, clip):
 * **contrast error**: |read contrast - true contrast| over the found captions (the corpus's
   WCAG 2.x glyph-vs-surround ratio from the RGB pixels); "within 0.5" is the share of found
   captions within 0.5; ``err luma`` is the error against the luma-only truth
-  (``contrast_luma``), which differs for yellow letters.
+  (``contrast_luma``), which differs for yellow letters. **contrast check**: how many found
+  captions the text_low_contrast check's line (4.5:1; 3:1 for large type, by the read's
+  size) puts on the other side from the true contrast. The error left by the encoder alone
+  (the truth's masks on the decoded frames) is bench/contrast_floor.py's.
 * **false captions**: reads overlapping no truth caption (in frames and place);
   **extra**: unpaired reads over a truth caption (a caption reported twice or in pieces).
 
@@ -139,6 +142,25 @@ def readable_line(rows: list[dict]) -> str:
             f"{' ' + repr([r['read'] for r in hidden]) if hidden else ''}")
 
 
+def check_side(rows: list[dict]) -> dict:
+    """The contrast check's decision (reelstudio/checks/text.py: 4.5:1, 3:1 for text whose
+    type size is >= 3.6 % of the height, by the read's size) on the read contrast against the
+    same decision on the true one, over the found captions: how many land on the wrong side."""
+    from reelstudio.checks.text import CONTRAST_LARGE, CONTRAST_NORMAL, LARGE_TEXT_HEIGHT
+
+    found = [r for r in rows if r["found"] and r.get("read_contrast") is not None]
+    wrong = []
+    for r in found:
+        size = r.get("read_font_px") or r.get("read_height_px")
+        large = size is not None and size / int(r["frame"].split("x")[1]) >= LARGE_TEXT_HEIGHT
+        need = CONTRAST_LARGE if large else CONTRAST_NORMAL
+        if (r["read_contrast"] < need) != (r["contrast"] < need):
+            wrong.append(r)
+    return {"n": len(found), "wrong": len(wrong),
+            "flagged_not_low": sum(r["read_contrast"] < r["contrast"] for r in wrong),
+            "missed_low": sum(r["read_contrast"] > r["contrast"] for r in wrong)}
+
+
 def _pct(v):
     return None if v is None else 100 * v
 
@@ -179,6 +201,10 @@ def report(split: str, results: list[dict], verbose: bool) -> dict:
           f"vs <= {100 * TARGET_CER:g} % [{'ok' if ok_c else 'MISS'}]   "
           f"contrast within {TARGET_CONTRAST} (outlined/boxed/plain): {_f(s_ct['contrast_within_0_5'], '{:.2f}')} "
           f"of found, max err {_f(s_ct['contrast_err_max'], '{:.2f}')} [{'ok' if ok_k else 'MISS'}]")
+    side = check_side(ct_rows)
+    print(f" contrast check (text_low_contrast's line, by the read size): wrong side {side['wrong']}/{side['n']} "
+          f"outlined/boxed/plain found ({side['flagged_not_low']} flagged but not low, {side['missed_low']} low "
+          f"but not flagged); all kinds: {check_side(target)['wrong']}/{check_side(target)['n']}")
     print(f" false captions (over no truth): {n_false}   extra reads (duplicates / pieces of a caption): {n_extra}")
     print(" " + size_line(target))
     print(" " + readable_line(rows))
@@ -226,6 +252,7 @@ def report(split: str, results: list[dict], verbose: bool) -> dict:
                           f"{r['text']!r} box {r['box']}")
     return {"split": split, "target": s_t, "contrast_kinds": s_ct, "under_2pct": s_small, "everything": s_all,
             "false_captions": n_false, "extra_reads": n_extra, "groups": groups,
+            "contrast_check_side": {"contrast_kinds": side, "all_kinds": check_side(target)},
             "targets": {"recall": TARGET_RECALL, "cer": TARGET_CER, "contrast_err": TARGET_CONTRAST,
                         "min_size_pct": MIN_PCT}}
 

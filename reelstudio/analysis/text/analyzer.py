@@ -76,7 +76,7 @@ class TextParams:
 class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 7  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals
+    version = 8  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8: contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py)
 
     Params = TextParams
 

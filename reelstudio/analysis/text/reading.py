@@ -9,8 +9,9 @@ import re
 
 import numpy as np
 
+from .contrast import glyph_contrast
 from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, glyph_height, letters_split,
-                      otsu, read_held, read_quality, wcag_contrast)
+                      otsu, read_held, read_quality)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
 from .geometry import overlap_smaller
 
@@ -85,8 +86,6 @@ class Reading:
     def _letters_of(self, t):
         """(stack of kept crops, their median, the caption's steady pixels, the letters' split
         threshold and polarity, contrast, glyph height), or None when no letters part."""
-        import cv2
-
         stack = np.stack(t.crops)
         med = np.median(stack, axis=0).astype(np.uint8)
         # the caption's steady pixels (following keeps those within ``tolerance`` of the template),
@@ -105,25 +104,7 @@ class Reading:
         letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), _span(t.lines))
         if letters.sum() < 8:
             return None
-        # contrast: eroded letters against the other pixels of the box, per crop
-        core = cv2.erode(letters.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-        if core.sum() < 4:
-            core = letters
-        # what immediately surrounds the letters: the pixels 1.5-3 px from them (the first,
-        # anti-aliased pixel skipped) - an outline or a box where there is one, else the
-        # picture right beside them. (Against every other pixel of the box, outlined text
-        # was measured against the picture beyond its outline: 2-5:1 for 21:1.)
-        dist = cv2.distanceTransform((~letters).view(np.uint8), cv2.DIST_L2, 3)
-        ring = (dist > 0.9) & (dist <= 2.5)
-        if ring.sum() < 8:
-            ring = ~letters
-        # the letters' fill: the upper (lower, for dark letters) quartile of their eroded
-        # pixels, as small letters' strokes are mostly anti-aliased edge at analysis size
-        q = 75 if bright else 25
-        picked = t.crops[:: max(1, len(t.crops) // 4)]  # a few, spread over its life
-        contrasts = [wcag_contrast(float(np.percentile(c[core], q)), float(np.median(c[ring])))
-                     for c in picked if ring.any()]
-        contrast = float(np.median(contrasts)) if contrasts else 1.0
+        contrast = glyph_contrast(t.crops, letters, bright, self.info.height / self.ah)
         return stack, med, region, threshold, bright, contrast, glyph_height(letters)
 
     def _ocr(self, t, med: np.ndarray, region: np.ndarray, threshold: float, bright: bool, scale: float):

@@ -1,0 +1,118 @@
+"""The contrast of a followed caption: its letters against what immediately surrounds them
+(an outline or a box where there is one, else the picture right beside them), as a WCAG 2.x
+ratio (issue 12). Kept apart from the reading, which only needs the figure.
+
+Measured as the captions corpus defines it (tests/corpus/captions_styles.py), as far as the
+lane's gray picture allows: the letters' fill against the outline's pixels for outlined
+text, else against the pixels 2-4 source px from the letters (a box, a shadow, the picture);
+the levels are medians over the caption's kept crops, the ratio taken last. What the gray
+cannot show: chroma (yellow letters count as their luma, ~13.3:1 over black for 15.6:1), and
+the encoder's blur right beside small letters (bench/contrast_floor.py measures that floor).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .letters import wcag_contrast
+
+GLYPH_Q = 90  # the letters' fill: this percentile of their eroded pixels, toward their own side
+NEAR_PX = 3.0  # analysis px from the letters an outline may reach (5 px at full size is 2.5 at half)
+SURROUND_SRC_PX = (2.0, 4.0)  # the surround of text without an outline, in source px
+OUTLINE_STEP = 1.5  # an outline: a band beside the letters this far (WCAG ratio) beyond the picture
+OUTLINE_Q = 5  # the outline's level: this percentile of the pixels beside the letters, away side
+# below this, the figure also tells letters from texture (the reader's ``min_contrast`` 1.5,
+# set on the ring right beside the letters): there the lower of the two measures is given
+TEXTURE_BELOW = 2.0
+
+
+def glyph_contrast(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float = 1.0) -> float:
+    """WCAG 2.x contrast of the letters ``letters`` (bool, crop shape; bright letters when
+    ``bright``) against their surround, over the caption's gray ``crops``; ``scale``: source
+    pixels per analysis pixel."""
+    if letters.all() or not crops:
+        return 1.0
+    measured = _against_surround(crops, letters, bright, scale)
+    if measured < TEXTURE_BELOW:
+        # a photo's texture split as "letters" measured 1.50-1.68 here for 1.37 and under 1.5
+        # beside them ('ae' over the motorcycle photo, read as a caption)
+        return min(measured, _beside(crops, letters, bright))
+    return measured
+
+
+def _beside(crops: list[np.ndarray], letters: np.ndarray, bright: bool) -> float:
+    """The letters' upper quartile (lower, for dark letters) against the pixels 1-2.5 px from
+    them, per crop over four crops, the median ratio: the lane's measure up to version 7."""
+    import cv2
+
+    core = cv2.erode(letters.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    if core.sum() < 4:
+        core = letters
+    dist = cv2.distanceTransform((~letters).view(np.uint8), cv2.DIST_L2, 3)
+    ring = (dist > 0.9) & (dist <= 2.5)
+    if ring.sum() < 8:
+        ring = ~letters
+    q = 75 if bright else 25
+    picked = crops[:: max(1, len(crops) // 4)]
+    return float(np.median([wcag_contrast(float(np.percentile(c[core], q)), float(np.median(c[ring])))
+                            for c in picked]))
+
+
+def _against_surround(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float) -> float:
+    """The letters against an outline, else the box or picture 2-4 source px out (see the
+    module docstring)."""
+    import cv2
+
+    stack = np.stack(crops).astype(np.float32)
+    core = cv2.erode(letters.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    if core.sum() < 4:
+        core = letters
+    dist = cv2.distanceTransform((~letters).view(np.uint8), cv2.DIST_L2, 3)
+
+    def ring(a: float, b: float) -> np.ndarray:
+        return (dist > a) & (dist <= b)
+
+    def level(mask: np.ndarray, q: float) -> float:
+        """The ``q``-th percentile (toward the letters' own side) of ``mask``'s pixels in each
+        crop, the median over the crops (a percentile of 50 is the median)."""
+        return float(np.median(np.percentile(stack[:, mask], q if bright else 100 - q, axis=1)))
+
+    def apart(v: float, picture: float) -> bool:
+        """Level ``v`` lies beyond the ``picture``'s, away from the letters, by OUTLINE_STEP."""
+        return (v < picture if bright else v > picture) and wcag_contrast(v, picture) >= OUTLINE_STEP
+
+    # the letters' fill: eroded, their strokes are still partly anti-aliased and blurred by
+    # the encoder at analysis size; the upper decile (lower, for dark letters) is their fill
+    glyph = level(core, GLYPH_Q)
+    lo, hi = SURROUND_SRC_PX[0] / scale, SURROUND_SRC_PX[1] / scale
+    far = ring(lo, hi)
+    if far.sum() < 8:
+        far = ~letters
+    # the split may have taken a thin outline for the letters (white letters outlined black
+    # over a light picture, at half size): then what it encloses, more than its own area and
+    # further from it than the picture outside, is the letters' fill, and the outline is
+    # measured as below (the fill against the outline's band was 12:1 for 21:1)
+    _, label = cv2.connectedComponents((~letters).view(np.uint8), connectivity=4)
+    edge = np.unique(np.concatenate([label[0], label[-1], label[:, 0], label[:, -1]]))
+    holes = ~letters & ~np.isin(label, edge)
+    if holes.sum() >= letters.sum():
+        fill, outside = level(holes, 100 - GLYPH_Q), level(~letters & ~holes, 50)
+        if apart(fill, outside):
+            return wcag_contrast(fill, level(letters, 100 - OUTLINE_Q))
+    # an outline: one of the bands right beside the letters stands out from the picture
+    # beyond it, away from the letters (a box or plain text over the picture does not: there
+    # the surround is the box or picture 2-4 px out, as the corpus measures it). Against the
+    # pixels 1.5-3 px out, thin outlines at half size were measured against the picture
+    # beyond them (5-15:1 for 21:1), and against 2-4 px, thick ones' blurred inner rim.
+    bands = [b for b in (ring(0.5, 1.01), ring(1.01, 1.5), ring(1.5, NEAR_PX)) if b.sum() >= 8]
+    beyond = ring(max(NEAR_PX, hi), max(NEAR_PX, hi) + 2.0)
+    if beyond.sum() < 8:
+        beyond = far
+    picture = level(beyond, 50)
+    if bands:
+        levels = [level(b, 50) for b in bands]
+        side = min(levels) if bright else max(levels)  # the band furthest from the letters' side
+        if apart(side, picture):
+            # its pixels at full cover: the far end of everything beside the letters
+            return wcag_contrast(glyph, level(ring(0.5, NEAR_PX), OUTLINE_Q))
+    return wcag_contrast(glyph, level(far, 50))
