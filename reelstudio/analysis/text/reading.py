@@ -36,15 +36,18 @@ class Reading:
             return
         whole = self._captions[n:]
         # (or as a line of the pattern's marks and the word: '%' over 'TAKES', in a box five
-        # times the word's)
-        if whole and all(re.search(r"\w", ln) for c in whole for ln in c["text"].split("\n")):
+        # times the word's; or as fewer lines than the block has: the word alone, in that box)
+        if whole and all(re.search(r"\w", ln) for c in whole for ln in c["text"].split("\n")) \
+                and all(c["lines"] >= len(t.lines) for c in whole):
             return
         del self._captions[n:]
         for row in sorted(t.lines, key=lambda r: r[1]):
             sub = self._line_of(t, row)
             if sub is not None:
                 self._read_block(sub)
-        if len(self._captions) == n:
+        # one line read alone is the caption; more are the block's own lines, read whole
+        if len(self._captions) == n or (whole and len(self._captions) > n + 1):
+            del self._captions[n:]
             self._captions.extend(whole)
 
     @staticmethod
