@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_text.py            # CPU added by the text lane, best of 2
     .venv/bin/python bench/bench_text.py --runs 3
+    .venv/bin/python bench/bench_text.py --against ../main   # and main's text lane, interleaved
 
 The clip is bench/media.py ``reel_60s()``: real footage, LibriVox narration, ~30 subtitle
 cues burned in by FFmpeg's libass (DejaVu Sans Bold, white with a black outline) and a
@@ -60,8 +61,8 @@ print("RESULT " + json.dumps(out))
 """
 
 
-def run_job(path: Path, with_text: bool) -> dict:
-    code = JOB.format(root=str(HERE.parent), path=str(path), with_text=with_text)
+def run_job(path: Path, with_text: bool, root: Path = HERE.parent) -> dict:
+    code = JOB.format(root=str(root), path=str(path), with_text=with_text)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     line = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")][-1]
     return json.loads(line[7:])
@@ -118,12 +119,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--against", metavar="ROOT", help="another checkout (e.g. main): its text lane is run "
+                    "interleaved with this one's, and the two costs compared (a ratio from the same run)")
     args = ap.parse_args()
     path = reel_60s()
-    base, text = [], []
+    base, text, other = [], [], []
     for _ in range(args.runs):
         base.append(run_job(path, False))
         text.append(run_job(path, True))
+        if args.against:
+            other.append(run_job(path, True, Path(args.against)))
     b = min(base, key=lambda r: r["cpu_s"])
     t = min(text, key=lambda r: r["cpu_s"])
     lane = t["text"]
@@ -137,6 +142,15 @@ def main() -> None:
     print(f" detector: {lane.get('sampled_frames')} whole-picture and {lane.get('band_detections')} band searches, "
           f"{lane.get('detector_px', 0) / 1e6:.2f} Mpx; OCR calls {lane.get('ocr_calls')}; "
           f"captions {len(lane.get('intervals', []))}")
+    if other:
+        o = min(other, key=lambda r: r["cpu_s"])
+        ol = o["text"]
+        print(f" {args.against} + text  CPU {o['cpu_s']:6.2f} s   runs: {', '.join('%.2f' % r['cpu_s'] for r in other)}")
+        print(f" text lane adds there        CPU {o['cpu_s'] - b['cpu_s']:6.2f} s;  this one / that one: "
+              f"{(t['cpu_s'] - b['cpu_s']) / max(1e-9, o['cpu_s'] - b['cpu_s']):.2f}  (text-thread time "
+              f"{t['timings'].get('text', 0):.2f} vs {o['timings'].get('text', 0):.2f} s wall); detector there: "
+              f"{ol.get('sampled_frames')} whole + {ol.get('band_detections')} band searches, "
+              f"{ol.get('detector_px', 0) / 1e6:.2f} Mpx; OCR calls {ol.get('ocr_calls')}")
     s = score(lane, MEDIA / "reel_subtitles.srt")
     if args.verbose:
         for r in s["cues"]:

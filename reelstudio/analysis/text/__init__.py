@@ -95,16 +95,15 @@ is less sure than 0.85 and confidence x (0.5 + 0.5 x dictionary_share) < 0.6, or
 one of its words less than 0.6: show its box as unreadable text, do not quote ``text``).
 
 **Contrast** is the WCAG 2.x contrast ratio (L1 + 0.05) / (L2 + 0.05) between the letters
-and what immediately surrounds them, per kept crop (median over a few spread over the
-caption's life): the letters' level is the upper quartile (lower, for dark letters) of the
-letter class of the binarised caption eroded by one pixel; the surround's is the median of
-the pixels 1-2.5 px from the letters: the outline or the box where there is one, else the
-picture right beside them. Each level is taken as an sRGB-encoded gray value (the analysis
-picture is luma only, so colour is not weighed separately: yellow on white scores as its
-luma does). On the caption corpus's tune part the error against the true RGB ratio is 0.25
-(median) for thick outlines, 0.7 for plain text on a light background; a 1-px outline at
-analysis size, or a 2 % caption's letters, come out lower than true (their strokes are
-mostly anti-aliased edge).
+and what immediately surrounds them, measured as the captions corpus defines it
+(``text/contrast.py``): the letters' fill (the 90th percentile, 10th for dark letters, of
+their eroded pixels) against the outline where a band beside the letters stands apart from
+the picture further out, else against the pixels 2-4 source px from the letters (the box,
+the shadow or the picture); each level a median over the caption's kept crops, the ratio
+taken last; under 2:1, the lower of that and the ring right beside the letters (so texture
+stays under the reader's 1.5:1 line). Each level is an sRGB-encoded gray value: the analysis
+picture is luma only, so yellow letters count as their luma (~13.3:1 over black for a true
+15.6:1). ``bench/contrast_floor.py`` measures what a reader of the decoded gray can reach.
 
 **Role** (provisional; the subtitle-sync step settles it with speech): ``subtitle`` when
 the caption's centre lies in the lower two thirds of the frame (below 0.35 of the height)

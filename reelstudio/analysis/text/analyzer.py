@@ -14,6 +14,7 @@ from .geometry import _stacked, box_iou, db_boxes, group_lines, merge_bands, ove
 from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, letters_mask, read_quality
 from .ocr import Reader
 from .reading import Reading
+from .settling import Settling
 
 MODEL = "ppocr_det"
 DET_ENGINE = "PP-OCRv4 det (ONNX Runtime)"
@@ -73,10 +74,10 @@ class TextParams:
     full_band: float = 0.4
 
 
-class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
+class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 8  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8: contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py)
+    version = 11  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together
 
     Params = TextParams
 
@@ -133,6 +134,7 @@ class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
         self._ref: np.ndarray | None = None  # each row as the last detection covering it saw it
         self._recheck = -1  # a frame to look for new steady text on besides the samples
         self._pending: np.ndarray | None = None  # the cells to look at then
+        self._retry: list[tuple[int, tuple[int, int, float]]] = []  # (frame, band) to search again
 
     def feed(self, index: int, image: np.ndarray) -> None:
         self._last_index = index
@@ -142,10 +144,21 @@ class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
         # (widened by a line more either side: the next caption may have a line more)
         bands = [self._band(t.box[1], t.box[3], float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
                             margin=1.2 * t.line_height()) for t in ended]
+        replaced = bands[:]
+        bands += [b for k, b in self._retry if k == index]
+        self._retry = [(k, b) for k, b in self._retry if k > index]
         if index % self.step == 0 or index == self._recheck:
             bands += self._new_steady_bands(index, image)
         if bands:
+            before = {id(t) for t in self._active}
             self._find(index, image, merge_bands(bands))
+            # a pop-in word grows over its first frames: when the look that lived a frame or two
+            # gives way to nothing found (the next size missed at the shrunk scale: 'NINE' was
+            # lost for good), its band is searched again at full size on the next frame
+            new = [t for t in self._active if id(t) not in before]
+            for (a, z, _), t in zip(replaced, ended):
+                if t.end - t.start <= 2 and not any(a <= (n.box[1] + n.box[3]) / 2 < z for n in new):
+                    self._retry.append((index + 1, (a, z, 1.0)))
         # the pipeline hands each frame its own fresh picture: kept without a copy
         self._recent.append((index, image))
 
@@ -224,62 +237,6 @@ class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
         m = max(margin, 0.03 * self.ah)
         return max(0, int(y0 - m)), min(self.ah, int(np.ceil(y1 + m))), scale
 
-    def _new_steady_bands(self, index: int, image: np.ndarray) -> list[tuple[int, int]]:
-        """Rows where something new has settled since the last detection there: pixels that
-        stayed within ``steady`` gray levels over the last ``settle`` frames (~0.2 s), lie on an
-        edge (a 3x3 gray range over ``tolerance``) and lie more than ``tolerance`` outside the
-        gray range of the 3x3 neighbourhood the last detection covering them saw, outside the
-        captions being followed. Text
-        that appears stays put, with sharp edges, over a moving picture too; a moving picture
-        is not steady where it has edges, and a still one is not new. What has been steady
-        for two frames only (text that has just appeared) is looked at again ``settle``
-        frames later, so brief captions are not left until the next sample."""
-        import cv2
-
-        if self._ref is None or len(self._recent) < 2:
-            return [(0, self.ah, 1.0)]
-        # new: outside the gray range of the reference's 3x3 neighbourhood by over ``tolerance``
-        # (a picture that only drifted by a pixel, a slow pan or zoom, is nothing new)
-        k3 = np.ones((3, 3), np.uint8)
-        new = (cv2.subtract(image, cv2.dilate(self._ref, k3)) > self.tolerance) | \
-              (cv2.subtract(cv2.erode(self._ref, k3), image) > self.tolerance)
-        new &= cv2.morphologyEx(image, cv2.MORPH_GRADIENT, k3) > self.tolerance
-        new &= cv2.absdiff(image, self._recent[-2][1]) <= self.steady
-        for t in self._active:  # its own pixels, not its box: a caption may appear inside the box
-            x0, y0, x1, y1 = t.box  # of a texture the detector took for text (a photo's pattern)
-            new[y0:y1, x0:x1] &= ~cv2.dilate(t.pixels.view(np.uint8), k3).astype(bool)
-        settled = new & (cv2.absdiff(image, self._recent[-min(self.settle, len(self._recent))][1]) <= self.steady)
-        hot_new, hot = self._hot_cells(new), self._hot_cells(settled)
-        if index == self._recheck:  # only what had just appeared at the sample
-            hot &= cv2.dilate(self._pending.view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-        else:
-            self._pending = hot_new & ~hot
-            if self._pending.any():
-                self._recheck = index + self.settle
-        rows = np.flatnonzero(hot.any(axis=1))
-        if rows.size == 0:
-            return []
-        bands = []
-        start = prev = int(rows[0])
-        for r in rows[1:]:
-            if r - prev > 2:
-                bands.append(self._band(start * 8, (prev + 1) * 8))
-                start = int(r)
-            prev = int(r)
-        bands.append(self._band(start * 8, (prev + 1) * 8))
-        return bands
-
-    def _hot_cells(self, mask: np.ndarray) -> np.ndarray:
-        """Text is strokes: cells of 8x8 px with a sixth or more of their pixels in ``mask``,
-        two side by side."""
-        import cv2
-
-        ch, cw = self.ah // 8, self.aw // 8
-        cells = cv2.resize(mask[: ch * 8, : cw * 8].view(np.uint8) * np.uint8(255), (cw, ch),
-                           interpolation=cv2.INTER_AREA)
-        hot = cells >= 40
-        return hot[:, 1:] & hot[:, :-1]
-
     def _find(self, index: int, image: np.ndarray, bands: list[tuple[int, int, float]]) -> None:
         """Detect text in the row bands (the whole picture when they cover much of it) and
         start following each new caption. A band searched at full size counts as seen (the
@@ -335,7 +292,12 @@ class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
             for t in parts + whole:
                 self._active.remove(t)
                 old = t.rows_abs()
-                rows = list(rows) + [r for r in old if not any(overlap_smaller(r, q) > 0.5 for q in rows)]
+                # (of two nested rows the larger stays: the whole line over its piece, and a
+                # caption's line over a speck found inside it)
+                both = list(rows) + old
+                rows = [r for i, r in enumerate(both) if not any(
+                    j != i and overlap_smaller(r, q) > 0.5 and (_area(q), -j) > (_area(r), -i)
+                    for j, q in enumerate(both))]
                 # (a piece's lines, not its padded box: the box would grow at each re-forming)
                 ref = t.box if t in parts else (min(r[0] for r in old), min(r[1] for r in old),
                                                 max(r[2] for r in old), max(r[3] for r in old))
@@ -353,8 +315,11 @@ class TextAnalyzer(Tuned, Reading, VideoAnalyzer):
         # a caption found moments ago that this block holds with more lines, or a line stacked on
         # it, is that caption's other line (one line's edges settled a sample before the other's:
         # 'Let me show you' / 'how it works' came out as two captions): followed as one block
+        # (a stacked line is of the caption's type size, as group_lines asks: a photo's pattern
+        # above a pop-in word, twice its height, was taken for its first line and 'THAT' lost)
+        line_h = float(np.median([r[3] - r[1] for r in rows])) if rows else block[3] - block[1]
         parts = [t for t in self._active if index - t.start <= self.step + self.settle and (
-            _stacked(block, t.box, t.line_height())
+            (_stacked(block, t.box, t.line_height()) and 0.6 < line_h / t.line_height() < 1.6)
             or (overlap_smaller(block, t.box) > 0.7 and _area(block) > 1.5 * _area(t.box)))]
         whole = [t for t in self._active if t not in parts and whole_line_of(rows, t.rows_abs())
                  and self._still_there(t, image, block)]

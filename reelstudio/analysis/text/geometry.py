@@ -67,8 +67,12 @@ def overlap_smaller(a, b) -> float:
 
 
 def _stacked(a, b, line_h: float) -> bool:
-    """Two boxes one above the other, less than a line's height apart, their columns
-    overlapping by half the narrower one."""
+    """Two boxes one above the other (neither holds the other's rows: a speck inside a
+    caption's box is not a line stacked on it; 'TAKES' was re-formed around a 16 px speck
+    inside it and read as 'В'), less than a line's height apart, their columns overlapping
+    by half the narrower one."""
+    if not ((a[1] < b[1] and a[3] < b[3]) or (a[1] > b[1] and a[3] > b[3])):
+        return False
     gap = max(a[1], b[1]) - min(a[3], b[3])
     cols = min(a[2], b[2]) - max(a[0], b[0])
     return -0.5 * line_h < gap < 1.0 * line_h and cols > 0.5 * min(a[2] - a[0], b[2] - b[0])

@@ -6,6 +6,7 @@ roles. A mixin of :class:`TextAnalyzer`, which holds the reader and the paramete
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
@@ -26,6 +27,52 @@ class Reading:
     the parameters these methods use)."""
 
     def _read(self, t) -> None:
+        """Read the caption (:meth:`_read_block`); a block of several lines that reads as
+        nothing is read again line by line. The detector groups a photo's pattern above a
+        pop-in word with it when their heights match (parrot feathers over 'TAKES': the two
+        'lines' read '%'): the word alone reads."""
+        n = len(self._captions)
+        self._read_block(t)
+        if len(t.lines) < 2 or t.end is None:
+            return
+        whole = self._captions[n:]
+        # (or as a line of the pattern's marks and the word: '%' over 'TAKES', in a box five
+        # times the word's; or as fewer lines than the block has: the word alone, in that box)
+        if whole and all(re.search(r"\w", ln) for c in whole for ln in c["text"].split("\n")) \
+                and all(c["lines"] >= len(t.lines) for c in whole):
+            return
+        del self._captions[n:]
+        for row in sorted(t.lines, key=lambda r: r[1]):
+            sub = self._line_of(t, row)
+            if sub is not None:
+                self._read_block(sub)
+        # one line read alone is the caption; more are the block's own lines, read whole
+        if len(self._captions) == n or (whole and len(self._captions) > n + 1):
+            del self._captions[n:]
+            self._captions.extend(whole)
+
+    @staticmethod
+    def _line_of(t, row):
+        """The part of ``t`` that holds its detector line ``row`` (crop pixels), padded as
+        :meth:`TextAnalyzer._new_track` pads a block: a caption of its own over the same frames."""
+        x0, y0, x1, y1 = row
+        lh = max(1, y1 - y0)
+        pad_x, pad = max(2, int(round(0.5 * lh))), max(2, int(round(0.15 * lh)))
+        hh, ww = t.template.shape[:2]
+        bx0, by0, bx1, by1 = max(0, x0 - pad_x), max(0, y0 - pad), min(ww, x1 + pad_x), min(hh, y1 + pad)
+        if bx1 - bx0 < 6 or by1 - by0 < 4:
+            return None
+        sl = (slice(by0, by1), slice(bx0, bx1))
+        pixels = t.pixels[sl]
+        if pixels.sum() < 16:
+            return None
+        core = None if t.core is None else t.core[sl]
+        box = (t.box[0] + bx0, t.box[1] + by0, t.box[0] + bx1, t.box[1] + by1)
+        return replace(t, box=box, template=t.template[sl], pixels=pixels, initial=int(pixels.sum()),
+                       crops=[c[sl] for c in t.crops], lines=[(x0 - bx0, y0 - by0, x1 - bx0, y1 - by0)], core=core,
+                       core_initial=0 if core is None else int(core.sum()), grow=pad_x)
+
+    def _read_block(self, t) -> None:
         fps = float(self.info.fps)
         if (t.end - t.start) < max(1, int(round(self.min_s * fps))):
             return

@@ -1,0 +1,67 @@
+"""Where new text may have settled (the lane's first step, see the package docstring): the
+rows the detector is asked to search between samples. A mixin of :class:`TextAnalyzer`."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class Settling:
+    """The settling test of :class:`TextAnalyzer` (it sets ``_ref``, ``_recent``,
+    ``_active``, ``_recheck``, ``_pending``, the picture size and the parameters)."""
+
+    def _new_steady_bands(self, index: int, image: np.ndarray) -> list[tuple[int, int]]:
+        """Rows where something new has settled since the last detection there: pixels that
+        stayed within ``steady`` gray levels over the last ``settle`` frames (~0.2 s), lie on an
+        edge (a 3x3 gray range over ``tolerance``) and lie more than ``tolerance`` outside the
+        gray range of the 3x3 neighbourhood the last detection covering them saw, outside the
+        captions being followed. Text
+        that appears stays put, with sharp edges, over a moving picture too; a moving picture
+        is not steady where it has edges, and a still one is not new. What has been steady
+        for two frames only (text that has just appeared) is looked at again ``settle``
+        frames later, so brief captions are not left until the next sample."""
+        import cv2
+
+        if self._ref is None or len(self._recent) < 2:
+            return [(0, self.ah, 1.0)]
+        # new: outside the gray range of the reference's 3x3 neighbourhood by over ``tolerance``
+        # (a picture that only drifted by a pixel, a slow pan or zoom, is nothing new)
+        k3 = np.ones((3, 3), np.uint8)
+        new = (cv2.subtract(image, cv2.dilate(self._ref, k3)) > self.tolerance) | \
+              (cv2.subtract(cv2.erode(self._ref, k3), image) > self.tolerance)
+        new &= cv2.morphologyEx(image, cv2.MORPH_GRADIENT, k3) > self.tolerance
+        new &= cv2.absdiff(image, self._recent[-2][1]) <= self.steady
+        for t in self._active:  # its own pixels, not its box: a caption may appear inside the box
+            x0, y0, x1, y1 = t.box  # of a texture the detector took for text (a photo's pattern)
+            new[y0:y1, x0:x1] &= ~cv2.dilate(t.pixels.view(np.uint8), k3).astype(bool)
+        settled = new & (cv2.absdiff(image, self._recent[-min(self.settle, len(self._recent))][1]) <= self.steady)
+        hot_new, hot = self._hot_cells(new), self._hot_cells(settled)
+        if index == self._recheck:  # only what had just appeared at the sample
+            hot &= cv2.dilate(self._pending.view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+        else:
+            self._pending = hot_new & ~hot
+            if self._pending.any():
+                self._recheck = index + self.settle
+        rows = np.flatnonzero(hot.any(axis=1))
+        if rows.size == 0:
+            return []
+        bands = []
+        start = prev = int(rows[0])
+        for r in rows[1:]:
+            if r - prev > 2:
+                bands.append(self._band(start * 8, (prev + 1) * 8))
+                start = int(r)
+            prev = int(r)
+        bands.append(self._band(start * 8, (prev + 1) * 8))
+        return bands
+
+    def _hot_cells(self, mask: np.ndarray) -> np.ndarray:
+        """Text is strokes: cells of 8x8 px with a sixth or more of their pixels in ``mask``,
+        two side by side."""
+        import cv2
+
+        ch, cw = self.ah // 8, self.aw // 8
+        cells = cv2.resize(mask[: ch * 8, : cw * 8].view(np.uint8) * np.uint8(255), (cw, ch),
+                           interpolation=cv2.INTER_AREA)
+        hot = cells >= 40
+        return hot[:, 1:] & hot[:, :-1]
