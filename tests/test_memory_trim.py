@@ -26,3 +26,23 @@ def test_the_pass_releases_freed_memory_every_trim_frames_and_not_on_a_short_cli
     lanes = analyze(str(clip), analyzers=[PictureAnalyzer()], cache=False).lanes
     assert 1 <= len(calls) <= 30  # at most once per 10 frames, as the progress loop sees them
     assert lanes["motion"].status == "ok"
+
+
+def test_the_picture_models_go_when_the_words_wait_for_a_large_picture_pass():
+    """A 2-hour clip: the analysis held 521 MB, most of it the picture models' arenas, while
+    the Whisper worker ran after the picture pass. When the words wait for the picture pass
+    (speech.finish_after_picture), the sessions go once it is over; on a reel, where the
+    words run beside it, they stay for the next analysis."""
+    from types import SimpleNamespace as NS
+
+    from reelstudio import pipeline, resources
+    from reelstudio.analysis.cuts import MODEL
+
+    session = resources.onnx_session(MODEL)
+    cuts = NS(session=session)
+    video = [NS(analyzer=cuts), NS(analyzer=NS())]  # an analyzer without a model too
+    pipeline._let_picture_models_go(video, [NS(analyzer=NS(finish_after_picture=False))])
+    assert cuts.session is session and resources._session.cache_info().currsize >= 1
+    pipeline._let_picture_models_go(video, [NS(analyzer=NS(finish_after_picture=True))])
+    assert cuts.session is None and resources._session.cache_info().currsize == 0
+    assert resources.onnx_session(MODEL) is not session  # made again for the next analysis

@@ -25,6 +25,9 @@ RETRY_MIN_S = 1.0  # voice activity this long with no word on it is recognised a
 ALIGN_PAD_S = 0.15  # audio beyond a span's first and last recognised word given to the aligner
 ENGLISH = "en"
 ONSET_CAP, CODA_CAP = (0.06, 0.2), (0.08, 0.5)  # s a letter, s: see _unstretch
+# speech recognised at a time: the joined float32 audio, its padded copies and spectrogram grow
+# with it (2 h of video, 40 min of speech: the worker's peak 911 MB); a reel's is one batch
+BATCH_SPEECH_S = 300.0
 
 
 # -- the spans laid end to end ---------------------------------------------------------
@@ -232,20 +235,72 @@ def _job_pcm(job: dict) -> np.ndarray:
     return np.memmap(os.fdopen(os.dup(job["pcm_fd"]), "rb"), dtype="<i2", mode="r", shape=(job["pcm_n"],))
 
 
+def batches(spans: list[tuple[int, int]], limit_s: float = BATCH_SPEECH_S) -> list[list[tuple[int, int]]]:
+    """The spans in order, in groups of about ``limit_s`` of voice activity, cut only where
+    the pause is too long for ``compact`` to join the spans or pad them into each other (so
+    each group is laid out as it would be among all of them)."""
+    out: list[list[tuple[int, int]]] = [[]]
+    speech = 0
+    for s, e in sorted(spans):
+        if out[-1] and speech >= limit_s * RATE and s - out[-1][-1][1] >= 2 * SPAN_PAD_S * RATE \
+                and s - out[-1][-1][1] >= MERGE_GAP_S * RATE:
+            out.append([])
+            speech = 0
+        out[-1].append((s, e))
+        speech += e - s
+    return out
+
+
 def _transcribe(job: dict) -> dict:
     """Runs in the child. ``job``: pcm (int16), spans (samples), quality, language (None:
-    detect), align (bool). Returns the words (source seconds) and what was found."""
+    detect), align (bool). Returns the words (source seconds) and what was found. The spans
+    are recognised in batches of ``BATCH_SPEECH_S`` of speech (memory flat in the video's
+    length), the later ones in the first one's language."""
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
     t_cpu = time.process_time()
     pcm = _job_pcm(job)  # int16, read where needed: two hours are 230 MB as int16, 460 as float
-    spans = job["spans"]
-    audio, pieces = compact(pcm, spans, int(SPAN_PAD_S * RATE), int(GAP_S * RATE))
+    groups = batches(job["spans"], job.get("batch_speech_s", BATCH_SPEECH_S))
+    pad, gap = int(SPAN_PAD_S * RATE), int(GAP_S * RATE)
+    audio, pieces = compact(pcm, groups[0], pad, gap)
     result = {"words": [], "language": None, "language_probability": None, "segments_dropped": 0,
-              "words_dropped": 0, "speech_s": round(audio.size / RATE, 3), "second_pass_s": 0.0}
-    if audio.size < RATE // 10:
+              "words_dropped": 0, "speech_s": 0.0, "second_pass_s": 0.0}
+    if audio.size < RATE // 10 and len(groups) == 1:
+        result["speech_s"] = round(audio.size / RATE, 3)
         result["cpu_s"] = time.process_time() - t_cpu
         return result
+    model = _load_model(job)
+    settings = QUALITIES[job.get("quality", DEFAULT_QUALITY)]
+    language, first, words = job.get("language"), None, []
+    for k, group in enumerate(groups):
+        if k:
+            audio, pieces = compact(pcm, group, pad, gap)
+        result["speech_s"] += audio.size / RATE
+        if audio.size >= RATE // 10:
+            kept, info = _recognise(model, audio, pieces, settings, language, result)
+            del audio
+            first = first or info
+            language = language or info.language
+            words += _heard_again(model, pcm, pieces, kept, settings, info.language, result)
+    result["speech_s"] = round(result["speech_s"], 3)
+    if first is None:
+        result["cpu_s"] = time.process_time() - t_cpu
+        return result
+    result["language"] = first.language
+    result["language_probability"] = round(float(first.language_probability), 3)
+    out = [{"text": w["raw"].strip(), "start_s": w["start"], "end_s": w["end"],
+            "probability": round(w["probability"], 3), "time_source": "recogniser", "piece": w["piece"]}
+           for w in words]
+    if job.get("align", True) and first.language == ENGLISH and out:
+        _refine_english(out, pcm)
+    for w in out:
+        w.pop("piece", None)
+    result["words"] = out
+    result["cpu_s"] = time.process_time() - t_cpu
+    return result
+
+
+def _load_model(job: dict):
     files = model_inputs(job.get("model", MODEL))
     try:
         from faster_whisper import WhisperModel
@@ -259,31 +314,22 @@ def _transcribe(job: dict) -> dict:
     del files
     _encode_once(model)
     _features_by_blocks(model)
-    settings = QUALITIES[job.get("quality", DEFAULT_QUALITY)]
-    kept, info = _recognise(model, audio, pieces, settings, job.get("language"), result)
-    # a second pass over the voice activity no word covers, on its own (a skipped phrase is
-    # heard when it is the only thing in the window); the first pass's language
-    # (not where the first pass heard only what its gates rejected, nor in a file where it
-    # heard no word at all: music beds and noise the VAD took for speech, re-heard for nothing)
+    return model
+
+
+def _heard_again(model, pcm, pieces, kept: list[dict], settings: dict, language: str, result: dict) -> list[dict]:
+    """A second pass over the voice activity no word covers, on its own (a skipped phrase is
+    heard when it is the only thing in the window); the first pass's language (not where the
+    first pass heard only what its gates rejected, nor in a batch where it heard no word at
+    all: music beds and noise the VAD took for speech, re-heard for nothing)."""
     rejected = [{"start": a, "end": b} for a, b in _rejected_source(result.pop("_rejected", []))]
     missed = unheard([(p[4], p[5]) for p in pieces], kept + rejected) if kept else []
-    if missed:
-        again, again_pieces = compact(pcm, missed, int(SPAN_PAD_S * RATE), int(GAP_S * RATE))
-        result["second_pass_s"] = round(again.size / RATE, 3)
-        more, _ = _recognise(model, again, again_pieces, settings, info.language, result)
-        kept = _add_heard_again(kept, more)
-    result["language"] = info.language
-    result["language_probability"] = round(float(info.language_probability), 3)
-    out = [{"text": w["raw"].strip(), "start_s": w["start"], "end_s": w["end"],
-            "probability": round(w["probability"], 3), "time_source": "recogniser", "piece": w["piece"]}
-           for w in kept]
-    if job.get("align", True) and info.language == ENGLISH and out:
-        _refine_english(out, pcm, pieces)
-    for w in out:
-        w.pop("piece", None)
-    result["words"] = out
-    result["cpu_s"] = time.process_time() - t_cpu
-    return result
+    if not missed:
+        return kept
+    again, again_pieces = compact(pcm, missed, int(SPAN_PAD_S * RATE), int(GAP_S * RATE))
+    result["second_pass_s"] = round(result["second_pass_s"] + again.size / RATE, 3)
+    more, _ = _recognise(model, again, again_pieces, settings, language, result)
+    return _add_heard_again(kept, more)
 
 
 def _encode_once(model) -> None:
@@ -344,7 +390,7 @@ def _features_by_blocks(model) -> None:
     extractor.__class__ = BlockFeatures
 
 
-def _refine_english(words: list[dict], pcm: np.ndarray, pieces) -> None:
+def _refine_english(words: list[dict], pcm: np.ndarray) -> None:
     """Forced alignment of each span's recognised words over the span's audio; a word every
     token of which the dictionary knows takes the aligned times."""
     from .asr import Aligner
