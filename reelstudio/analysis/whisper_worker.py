@@ -15,8 +15,9 @@ import time
 import numpy as np
 
 from ..errors import ModelError
-from .whisper import (DEFAULT_QUALITY, GAP_S, MERGE_GAP_S, MIN_SEGMENT_PROB, MIN_WORD_PROB, MODEL, QUALITIES, RATE,
-                      SPAN_PAD_S, model_inputs)
+from .whisper import (DEFAULT_QUALITY, GAP_S, MIN_SEGMENT_PROB, MIN_WORD_PROB, MODEL, QUALITIES, RATE, SPAN_PAD_S,
+                      model_inputs)
+from .whisper_audio import BATCH_SPEECH_S, _job_pcm, batches, compact  # noqa: F401 - the worker's names
 
 # a letter five times running is a decoding loop inside one word, not a word ("Hmmmmmmm..."
 # over Big Buck Bunny's music, a music-only stretch of the tuning set)
@@ -25,41 +26,6 @@ RETRY_MIN_S = 1.0  # voice activity this long with no word on it is recognised a
 ALIGN_PAD_S = 0.15  # audio beyond a span's first and last recognised word given to the aligner
 ENGLISH = "en"
 ONSET_CAP, CODA_CAP = (0.06, 0.2), (0.08, 0.5)  # s a letter, s: see _unstretch
-# speech recognised at a time: the joined float32 audio, its padded copies and spectrogram grow
-# with it (2 h of video, 40 min of speech: the worker's peak 911 MB); a reel's is one batch
-BATCH_SPEECH_S = 300.0
-
-
-# -- the spans laid end to end ---------------------------------------------------------
-
-def compact(pcm: np.ndarray, spans: list[tuple[int, int]], pad: int, gap: int):
-    """The spans' audio (each padded by ``pad`` samples) joined with ``gap`` samples of
-    silence; returns (audio, pieces) with pieces (compact start, source start, length, span
-    index, the voice activity's own start and end in source samples)."""
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):  # a pause shorter than MERGE_GAP_S stays in: Whisper hears phrases whole
-        if merged and s - merged[-1][1] < int(MERGE_GAP_S * RATE):
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    pieces = []
-    out = []
-    at = 0
-    for k, (s, e) in enumerate(merged):
-        # padded, but never into the next span's audio (no stretch is heard twice)
-        lo = merged[k - 1][1] + (s - merged[k - 1][1]) // 2 if k else 0
-        hi = e + (merged[k + 1][0] - e) // 2 if k + 1 < len(merged) else pcm.size
-        a, b = max(0, lo, s - pad), min(pcm.size, hi, e + pad)
-        if b <= a:
-            continue
-        if out:
-            out.append(np.zeros(gap, np.float32))
-            at += gap
-        out.append(pcm[a:b].astype(np.float32) / 32768.0 if pcm.dtype == np.int16 else pcm[a:b])
-        pieces.append((at, a, b - a, k, s, e))
-        at += b - a
-    audio = np.concatenate(out) if out else np.zeros(0, np.float32)
-    return audio, pieces
 
 
 def piece_of(start_s: float, end_s: float, pieces) -> int | None:
@@ -224,30 +190,6 @@ def _add_heard_again(first: list[dict], again: list[dict]) -> list[dict]:
         out.append(w)
     for w in out:
         w.pop("again", None)
-    return out
-
-
-def _job_pcm(job: dict) -> np.ndarray:
-    """The job's int16 samples: in the job, or mapped from the descriptor the parent handed
-    over (read-only: nothing is copied until a stretch is used)."""
-    if "pcm_fd" not in job:
-        return np.asarray(job["pcm"], np.int16)
-    return np.memmap(os.fdopen(os.dup(job["pcm_fd"]), "rb"), dtype="<i2", mode="r", shape=(job["pcm_n"],))
-
-
-def batches(spans: list[tuple[int, int]], limit_s: float = BATCH_SPEECH_S) -> list[list[tuple[int, int]]]:
-    """The spans in order, in groups of about ``limit_s`` of voice activity, cut only where
-    the pause is too long for ``compact`` to join the spans or pad them into each other (so
-    each group is laid out as it would be among all of them)."""
-    out: list[list[tuple[int, int]]] = [[]]
-    speech = 0
-    for s, e in sorted(spans):
-        if out[-1] and speech >= limit_s * RATE and s - out[-1][-1][1] >= 2 * SPAN_PAD_S * RATE \
-                and s - out[-1][-1][1] >= MERGE_GAP_S * RATE:
-            out.append([])
-            speech = 0
-        out[-1].append((s, e))
-        speech += e - s
     return out
 
 
