@@ -42,7 +42,9 @@ motorcycle, the frame before a cut; raising ``threshold`` to 0.55 at 352 cost sm
 0.972); 0.860 at 320 and 0.849 at 288 (small insets lost). Every held-out part (brief
 held-out, held-out-2, shots held-out) measures 1.000 at each of these widths, so they do
 not tell the widths apart: the tune part's small insets and the motorcycle set the floor.
-The network sees 384x704 instead of 416x768 at 9:16 (0.85x the pixels). Sampling
+The network sees 384x704 instead of 416x768 at 9:16 (0.85x the pixels): on the
+benchmark reel the same 115 detections and 6 face intervals, and the faces thread 3.19
+against 3.73 CPU-s (0.85x; bench/eval_faces.py --cpu 3, int8, one thread). Sampling
 once a second plus at cuts gives the corpus's intervals exactly (IoU 1.000, as six samples a
 second did), and on the benchmark reel 115 detections against 135 for the earlier fixed
 twice-a-second grid, which missed shots under half a second.
