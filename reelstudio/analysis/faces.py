@@ -34,9 +34,17 @@ ignored, and so is a face seen for less than
 ``min_s`` on one detection only (a one-sample blip): a 6-frame shot seen on its cut and on
 the frame before the next cut is a face.
 
-Defaults, chosen on clips faces_a-c of tests/corpus/faces.py: ``width`` 416 finds faces
-down to ~3 % of the frame height (the cameraman as a small picture-in-picture; at 352 IoU
-drops to 0.95, at 320 to 0.89); about 14 CPU-ms per detection (int8, one thread). Sampling
+Defaults, chosen on clips faces_a-c of tests/corpus/faces.py: ``width`` 384 (version 6;
+416 before) finds faces down to ~3 % of the frame height (the cameraman as a small
+picture-in-picture). Face-visible IoU on that tune part (bench/eval_faces.py): 1.000 at 416
+and 384; 0.993 at 360 and 0.997 at 352, each with a face on a no-person frame (the
+motorcycle, the frame before a cut; raising ``threshold`` to 0.55 at 352 cost small faces,
+0.972); 0.860 at 320 and 0.849 at 288 (small insets lost). Every held-out part (brief
+held-out, held-out-2, shots held-out) measures 1.000 at each of these widths, so they do
+not tell the widths apart: the tune part's small insets and the motorcycle set the floor.
+The network sees 384x704 instead of 416x768 at 9:16 (0.85x the pixels): on the
+benchmark reel the same 115 detections and 6 face intervals, and the faces thread 3.19
+against 3.73 CPU-s (0.85x; bench/eval_faces.py --cpu 3, int8, one thread). Sampling
 once a second plus at cuts gives the corpus's intervals exactly (IoU 1.000, as six samples a
 second did), and on the benchmark reel 115 detections against 135 for the earlier fixed
 twice-a-second grid, which missed shots under half a second.
@@ -176,7 +184,7 @@ class _Kept:
 class FacesParams:
     """The faces lane's parameters (the lane's ``params``, in this order)."""
 
-    width: int = 416
+    width: int = 384
     sample_fps: float = 1.0
     threshold: float = 0.5
     nms_iou: float = 0.3
@@ -196,7 +204,7 @@ class FacesParams:
 class FacesAnalyzer(Tuned, VideoAnalyzer):
     name = "faces"
     models = (MODEL,)
-    version = 5
+    version = 6  # 6: width 416 -> 384
     lazy_picture = True
 
     Params = FacesParams
