@@ -32,7 +32,9 @@ Events, from the per-frame probabilities ``single`` (a transition ends here) and
    0.87-0.91. Corpus: such runs last 7-33 frames on real transitions, <= 2 elsewhere.
 3. Two events at most ``merge_gap`` frames apart with a flat (near-uniform) frame between
    them are one transition through black (or white): TransNetV2 often reports a fade out
-   and the fade in that follows separately (corpus: gaps of 3 and 5 frames).
+   and the fade in that follows separately (corpus: gaps of 3 and 5 frames). Only flat
+   frames after the first event's start and dark or light (``dip_dark_max``,
+   ``dip_light_min``) make a dip: a plain grey shot of 6 frames between two cuts is a shot.
 4. A boundary whose picture comes back is not one: if the picture just after it matches
    the picture just before it once brightness and contrast are normalised
    (``transitions.blip_distance`` < ``blip_max``) it was a flash or a lighting change
@@ -46,7 +48,9 @@ Events, from the per-frame probabilities ``single`` (a transition ends here) and
    beside it is a cut: ``transitions.cut_contrast`` (camera shift taken out) >=
    ``contrast_min``, or ``transitions.colour_contrast`` >= ``colour_contrast_min`` with a
    picture that clearly does not come back (``blip_distance`` >= ``colour_blip_min``: a
-   lighting change moves colour alone). Faint cuts inside a model ``gradual`` replace it (short
+   lighting change moves colour alone). By pixel contrast it must also stand out of the steps
+   two frames away (``repeat_contrast_min``): a 12-15 fps source shown at 24-30 moves every
+   other frame, so its own moves stand out of the repeats beside them. Faint cuts inside a model ``gradual`` replace it (short
    shots the model ran together; a dissolve has no step that stands out). Corpus (tune):
    such cuts have isolation >= 3.1, pixel contrast >= 1.8 or colour contrast >= 2.5; peaks on
    whip pans, crossings and flashes isolation <= 2.5 or pixel contrast <= 1.0 and colour
