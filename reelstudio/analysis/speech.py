@@ -181,6 +181,13 @@ class PcmFile:
     def array(self) -> np.ndarray:
         return self.read(0, self.size)
 
+    dtype = np.dtype(np.int16)
+
+    def __getitem__(self, key: slice) -> np.ndarray:
+        """``pcm[a:b]``, as the Whisper worker reads its stretches (nothing else is held)."""
+        a, b, _ = key.indices(self.size)
+        return self.read(a, b)
+
 
 class SileroVAD:
     """Streaming Silero VAD: push 16 kHz samples, read one probability per 512 samples."""

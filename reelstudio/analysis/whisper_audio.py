@@ -47,29 +47,15 @@ def compact(pcm: np.ndarray, spans: list[tuple[int, int]], pad: int, gap: int):
     return audio, pieces
 
 
-class _SpooledPcm:
-    """The parent's spooled int16 samples, read a stretch at a time (``pcm[a:b]``): a memory
-    map kept every stretch read resident in the worker (77 MB of pages for 40 minutes of
-    speech), a read does not."""
-
-    dtype = np.dtype(np.int16)
-
-    def __init__(self, fd: int, n: int):
-        self.fd, self.size = fd, n
-
-    def __getitem__(self, key: slice) -> np.ndarray:
-        a, b, _ = key.indices(self.size)
-        if b <= a:
-            return np.zeros(0, np.int16)
-        return np.frombuffer(os.pread(self.fd, 2 * (b - a), 2 * a), "<i2").astype(np.int16)
-
-
 def _job_pcm(job: dict):
     """The job's int16 samples: in the job, or read from the descriptor the parent handed
-    over, a stretch at a time."""
+    over a stretch at a time (``speech.PcmFile``): a memory map kept every stretch read
+    resident in the worker (77 MB of pages for 40 minutes of speech), a read does not."""
     if "pcm_fd" not in job:
         return np.asarray(job["pcm"], np.int16)
-    return _SpooledPcm(job["pcm_fd"], job["pcm_n"])
+    from .speech import PcmFile
+
+    return PcmFile(os.fdopen(os.dup(job["pcm_fd"]), "rb"), job["pcm_n"])
 
 
 def batches(spans: list[tuple[int, int]], limit_s: float = BATCH_SPEECH_S) -> list[list[tuple[int, int]]]:
@@ -79,8 +65,7 @@ def batches(spans: list[tuple[int, int]], limit_s: float = BATCH_SPEECH_S) -> li
     out: list[list[tuple[int, int]]] = [[]]
     speech = 0
     for s, e in sorted(spans):
-        if out[-1] and speech >= limit_s * RATE and s - out[-1][-1][1] >= 2 * SPAN_PAD_S * RATE \
-                and s - out[-1][-1][1] >= MERGE_GAP_S * RATE:
+        if out[-1] and speech >= limit_s * RATE and s - out[-1][-1][1] >= max(2 * SPAN_PAD_S, MERGE_GAP_S) * RATE:
             out.append([])
             speech = 0
         out[-1].append((s, e))
