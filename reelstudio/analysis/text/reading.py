@@ -11,8 +11,8 @@ from dataclasses import replace
 import numpy as np
 
 from .contrast import glyph_contrast
-from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, glyph_height, letters_split,
-                      otsu, read_held, read_quality)
+from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
+                      letters_split, otsu, read_held, read_quality)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
 from .geometry import overlap_smaller
 
@@ -90,24 +90,17 @@ class Reading:
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
         main = max(counts, key=counts.get)
         alone = LANG_OF_SCRIPT.get(main)
-        if counts["latin"] and counts["cyrillic"] and len(self.languages) > 1:
+        mixed = bool(counts["latin"] and counts["cyrillic"])
+        if len(self.languages) > 1 and (mixed or (conf < 0.8 and lexical < 0.5)):
             # words read in the other script amid a caption in one: read again in each script's
             # language alone; the read most like words wins, if it is nearly as sure as the mixed
             # one. (By letter count alone, 'Самый простой' read 'Самый npoctTon' was taken for
-            # Latin and read again in English.)
-            langs = [alone] + [LANG_OF_SCRIPT[s] for s in ("latin", "cyrillic") if s != main]
-            best = None
-            for lang in dict.fromkeys(langs):
-                if lang not in self.languages:
-                    continue
-                text2, conf2, lines2 = self.reader.read(binary, lang, single_line=len(t.lines) == 1)
-                self._ocr_calls += 1
-                if read_quality(conf2, self.reader.lexical) >= 0.9 * read_quality(conf, lexical) \
-                        and re.search(r"\w\w", text2):
-                    got = (apply_case(fix_scripts(tidy(text2)), self.reader.hints.get(text2)), conf2, lines2,
-                           self.reader.lexical, self.reader.weakest)
-                    if best is None or read_quality(got[1], got[3]) > read_quality(best[1], best[3]):
-                        best = got
+            # Latin and read again in English.) A doubtful read with hardly a word in it may be
+            # all in the wrong script: each language alone, if more like words ('хлеб дома' in a
+            # heavy outlined face, read 'xne6snoma' 0.54 with both languages, was lost)
+            langs = [alone] + [LANG_OF_SCRIPT[s] for s in ("latin", "cyrillic") if s != main] if mixed \
+                else list(self.languages)
+            best = self._alone(binary, langs, len(t.lines) == 1, read_quality(conf, lexical), mixed)
             if best is not None:
                 text, conf, lines, lexical, weakest = best
         if not re.search(r"\w\w", text) or conf < self.min_confidence:
@@ -130,10 +123,36 @@ class Reading:
             "contrast": contrast, "confidence": conf, "lexical": lexical, "weakest": weakest,
         })
 
+    def _alone(self, binary: np.ndarray, langs: list, single: bool, quality: float, mixed: bool):
+        """The read of ``binary`` in one of ``langs`` alone most like words, if it is nearly as
+        sure as the read with all languages (``mixed`` scripts) or surer (else); or None."""
+        best, best_q = None, 0.0
+        for lang in dict.fromkeys(langs):
+            if lang not in self.languages:
+                continue
+            text, conf, lines = self.reader.read(binary, lang, single_line=single)
+            self._ocr_calls += 1
+            q = read_quality(conf, self.reader.lexical)
+            if (q >= 0.9 * quality if mixed else q > quality) and re.search(r"\w\w", text) and (
+                    best is None or q > best_q):
+                best, best_q = (apply_case(fix_scripts(tidy(text)), self.reader.hints.get(text)), conf, lines,
+                                self.reader.lexical, self.reader.weakest), q
+        return best
+
     def _letters_of(self, t):
         """(stack of kept crops, their median, the caption's steady pixels, the letters' split
         threshold and polarity, contrast, glyph height), or None when no letters part."""
         stack = np.stack(t.crops)
+        if len(stack) >= 4:
+            # a copy far from the others is a frame the caption had left (following can hold a
+            # frame or two past the end over a dark picture: a plate's dark side of the letters'
+            # edges matches it): dropped, or the letters seem to move and are lost ('Cost of
+            # the whole garden below' on an opaque box read as nothing)
+            off = np.abs(stack.astype(np.int16) - np.median(stack, axis=0)).reshape(len(stack), -1)
+            off = off[:, t.pixels.ravel()].mean(axis=1) if t.pixels.any() else off.mean(axis=1)
+            keep = off <= max(8.0, 3.0 * float(np.median(off)))
+            if 3 <= keep.sum() < len(stack):
+                stack = stack[keep]
         med = np.median(stack, axis=0).astype(np.uint8)
         # the caption's steady pixels (following keeps those within ``tolerance`` of the template),
         # tightened to those that hardly moved across the kept crops: letters and their
@@ -162,7 +181,7 @@ class Reading:
         lines_up = [tuple(int(round(v * scale)) for v in ln) for ln in t.lines]
         big = cv2.resize(med, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC) if scale > 1 else med
 
-        def binary_of(region: np.ndarray, bright: bool) -> np.ndarray:
+        def binary_of(region: np.ndarray, bright: bool, threshold: float = threshold) -> np.ndarray:
             """Letters black on white, ~32 px tall: the gray median is enlarged first and split
             there (small text keeps the shape of its strokes, which a blown-up binary loses)."""
             letters = big > threshold if bright else big <= threshold
@@ -185,7 +204,12 @@ class Reading:
             # beside an outline that happened to stay put), and the other polarity; the
             # read Tesseract is surest of wins
             inner = cv2.erode(region.view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-            for variant in ((inner, bright), (region, not bright)):
+            variants = [(inner, bright), (region, not bright)]
+            # and the letters' flat fill alone, when picture of their class lies beside them
+            cut = fill_cut(med[region & ((med > threshold) if bright else (med <= threshold))], bright)
+            if cut is not None:
+                variants.append((region, bright, cut))
+            for variant in variants:
                 if variant[0].sum() < 16:
                     continue
                 other = binary_of(*variant)
