@@ -141,11 +141,11 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
     def feed(self, index: int, image: np.ndarray) -> None:
         self._last_index = index
         ended = self._follow(index, image)
-        # the replacement comes at the same place, mostly in the same type size: searched at a
-        # scale that shows lines of that height >= 20 px
-        # (widened by a line more either side: the next caption may have a line more)
-        bands = [self._band(t.box[1], t.box[3], float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
-                            margin=1.2 * t.line_height()) for t in ended]
+        # the replacement comes at the same place: searched at full size (shrunk to show lines of
+        # the ended caption's height at 20 px, a short pop-in word after a long one was not seen:
+        # 'IF' after 'AGAIN TOMORROW', and 'MY' only in part), widened by a line more either side
+        # (the next caption may have a line more)
+        bands = [self._band(t.box[1], t.box[3], 1.0, margin=1.2 * t.line_height()) for t in ended]
         replaced = bands[:]
         bands += [b for k, b in self._retry if k == index]
         self._retry = [(k, b) for k, b in self._retry if k > index]
@@ -154,13 +154,13 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
         if bands:
             before = {id(t) for t in self._active}
             self._find(index, image, merge_bands(bands))
-            # a pop-in word grows over its first frames: when the look that lived a frame or two
-            # gives way to nothing found (the next size missed at the shrunk scale: 'NINE' was
-            # lost for good), its band is searched again at full size on the next frame
+            # when a caption gives way to nothing found (a pop-in word growing over its first
+            # frames: 'NINE' was lost for good; the detector missed a short word in the wide band
+            # and found it in a tight one: 'IF'), its own rows are searched again on the next frame
             new = [t for t in self._active if id(t) not in before]
             for (a, z, _), t in zip(replaced, ended):
-                if t.end - t.start <= 2 and not any(a <= (n.box[1] + n.box[3]) / 2 < z for n in new):
-                    self._retry.append((index + 1, (a, z, 1.0)))
+                if not any(a <= (n.box[1] + n.box[3]) / 2 < z for n in new):
+                    self._retry.append((index + 1, self._band(t.box[1], t.box[3])))
         # the pipeline hands each frame its own fresh picture: kept without a copy
         self._recent.append((index, image))
 

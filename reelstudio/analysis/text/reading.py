@@ -143,16 +143,6 @@ class Reading:
         """(stack of kept crops, their median, the caption's steady pixels, the letters' split
         threshold and polarity, contrast, glyph height), or None when no letters part."""
         stack = np.stack(t.crops)
-        if len(stack) >= 4:
-            # a copy far from the others is a frame the caption had left (following can hold a
-            # frame or two past the end over a dark picture: a plate's dark side of the letters'
-            # edges matches it): dropped, or the letters seem to move and are lost ('Cost of
-            # the whole garden below' on an opaque box read as nothing)
-            off = np.abs(stack.astype(np.int16) - np.median(stack, axis=0)).reshape(len(stack), -1)
-            off = off[:, t.pixels.ravel()].mean(axis=1) if t.pixels.any() else off.mean(axis=1)
-            keep = off <= max(8.0, 3.0 * float(np.median(off)))
-            if 3 <= keep.sum() < len(stack):
-                stack = stack[keep]
         med = np.median(stack, axis=0).astype(np.uint8)
         # the caption's steady pixels (following keeps those within ``tolerance`` of the template),
         # tightened to those that hardly moved across the kept crops: letters and their
