@@ -90,17 +90,24 @@ class Reading:
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
         main = max(counts, key=counts.get)
         alone = LANG_OF_SCRIPT.get(main)
-        mixed = bool(counts["latin"] and counts["cyrillic"])
-        if len(self.languages) > 1 and (mixed or (conf < 0.8 and lexical < 0.5)):
+        if counts["latin"] and counts["cyrillic"] and len(self.languages) > 1:
             # words read in the other script amid a caption in one: read again in each script's
             # language alone; the read most like words wins, if it is nearly as sure as the mixed
             # one. (By letter count alone, 'Самый простой' read 'Самый npoctTon' was taken for
-            # Latin and read again in English.) A doubtful read with hardly a word in it may be
-            # all in the wrong script: each language alone, if more like words ('хлеб дома' in a
-            # heavy outlined face, read 'xne6snoma' 0.54 with both languages, was lost)
-            langs = [alone] + [LANG_OF_SCRIPT[s] for s in ("latin", "cyrillic") if s != main] if mixed \
-                else list(self.languages)
-            best = self._alone(binary, langs, len(t.lines) == 1, read_quality(conf, lexical), mixed)
+            # Latin and read again in English.)
+            langs = [alone] + [LANG_OF_SCRIPT[s] for s in ("latin", "cyrillic") if s != main]
+            best = None
+            for lang in dict.fromkeys(langs):
+                if lang not in self.languages:
+                    continue
+                text2, conf2, lines2 = self.reader.read(binary, lang, single_line=len(t.lines) == 1)
+                self._ocr_calls += 1
+                if read_quality(conf2, self.reader.lexical) >= 0.9 * read_quality(conf, lexical) \
+                        and re.search(r"\w\w", text2):
+                    got = (apply_case(fix_scripts(tidy(text2)), self.reader.hints.get(text2)), conf2, lines2,
+                           self.reader.lexical, self.reader.weakest)
+                    if best is None or read_quality(got[1], got[3]) > read_quality(best[1], best[3]):
+                        best = got
             if best is not None:
                 text, conf, lines, lexical, weakest = best
         if not re.search(r"\w\w", text) or conf < self.min_confidence:
@@ -122,22 +129,6 @@ class Reading:
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
             "contrast": contrast, "confidence": conf, "lexical": lexical, "weakest": weakest,
         })
-
-    def _alone(self, binary: np.ndarray, langs: list, single: bool, quality: float, mixed: bool):
-        """The read of ``binary`` in one of ``langs`` alone most like words, if it is nearly as
-        sure as the read with all languages (``mixed`` scripts) or surer (else); or None."""
-        best, best_q = None, 0.0
-        for lang in dict.fromkeys(langs):
-            if lang not in self.languages:
-                continue
-            text, conf, lines = self.reader.read(binary, lang, single_line=single)
-            self._ocr_calls += 1
-            q = read_quality(conf, self.reader.lexical)
-            if (q >= 0.9 * quality if mixed else q > quality) and re.search(r"\w\w", text) and (
-                    best is None or q > best_q):
-                best, best_q = (apply_case(fix_scripts(tidy(text)), self.reader.hints.get(text)), conf, lines,
-                                self.reader.lexical, self.reader.weakest), q
-        return best
 
     def _letters_of(self, t):
         """(stack of kept crops, their median, the caption's steady pixels, the letters' split
