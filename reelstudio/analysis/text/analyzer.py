@@ -136,7 +136,7 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
         self._ref: np.ndarray | None = None  # each row as the last detection covering it saw it
         self._recheck = -1  # a frame to look for new steady text on besides the samples
         self._pending: np.ndarray | None = None  # the cells to look at then
-        self._retry: list[tuple[int, tuple[int, int, float]]] = []  # (frame, band) to search again
+        self._retry: list[tuple[int, tuple, float]] = []  # (frame, band, least line height) to search again
 
     def feed(self, index: int, image: np.ndarray) -> None:
         self._last_index = index
@@ -144,23 +144,31 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
         # the replacement comes at the same place: searched at full size (shrunk to show lines of
         # the ended caption's height at 20 px, a short pop-in word after a long one was not seen:
         # 'IF' after 'AGAIN TOMORROW', and 'MY' only in part), widened by a line more either side
-        # (the next caption may have a line more)
-        bands = [self._band(t.box[1], t.box[3], 1.0, margin=1.2 * t.line_height()) for t in ended]
-        replaced = bands[:]
-        bands += [b for k, b in self._retry if k == index]
-        self._retry = [(k, b) for k, b in self._retry if k > index]
-        if index % self.step == 0 or index == self._recheck:
-            bands += self._new_steady_bands(index, image)
+        # (the next caption may have a line more); lines all under half the ended caption's are
+        # no replacement there (a photo's small print, bottle labels, was read as captions)
+        reps = [(self._band(t.box[1], t.box[3], 1.0, margin=1.2 * t.line_height()), 0.5 * t.line_height())
+                for t in ended]
+        reps += [(b, h) for k, b, h in self._retry if k == index]
+        self._retry = [r for r in self._retry if r[0] > index]
+        steady = self._new_steady_bands(index, image) if index % self.step == 0 or index == self._recheck else []
+        bands = [b for b, _ in reps] + steady
         if bands:
             before = {id(t) for t in self._active}
             self._find(index, image, merge_bands(bands))
+            new = [t for t in self._active if id(t) not in before]
+            for n in new:
+                c = (n.box[1] + n.box[3]) / 2
+                tallest = max((r[3] - r[1] for r in n.lines), default=n.box[3] - n.box[1])
+                if not any(a <= c < z for a, z, _ in steady) and any(
+                        a <= c < z and tallest < h for (a, z, _), h in reps):
+                    self._active.remove(n)
             # when a caption gives way to nothing found (a pop-in word growing over its first
             # frames: 'NINE' was lost for good; the detector missed a short word in the wide band
             # and found it in a tight one: 'IF'), its own rows are searched again on the next frame
-            new = [t for t in self._active if id(t) not in before]
-            for (a, z, _), t in zip(replaced, ended):
+            new = [n for n in new if n in self._active]
+            for ((a, z, _), h), t in zip(reps, ended):
                 if not any(a <= (n.box[1] + n.box[3]) / 2 < z for n in new):
-                    self._retry.append((index + 1, self._band(t.box[1], t.box[3])))
+                    self._retry.append((index + 1, self._band(t.box[1], t.box[3]), h))
         # the pipeline hands each frame its own fresh picture: kept without a copy
         self._recent.append((index, image))
 
