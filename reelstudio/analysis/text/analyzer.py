@@ -141,30 +141,33 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
     def feed(self, index: int, image: np.ndarray) -> None:
         self._last_index = index
         ended = self._follow(index, image)
-        # the replacement comes at the same place: searched at full size (shrunk to show lines of
-        # the ended caption's height at 20 px, a short pop-in word after a long one was not seen:
-        # 'IF' after 'AGAIN TOMORROW', and 'MY' only in part), widened by a line more either side
-        # (the next caption may have a line more); lines all under half the ended caption's are
+        # the replacement comes at the same place, mostly in the same type size: searched at a
+        # scale that shows lines of that height >= 20 px (widened by a line more either side:
+        # the next caption may have a line more); lines all under 0.3 of the ended caption's are
         # no replacement there (a photo's small print, bottle labels, was read as captions)
-        reps = [(self._band(t.box[1], t.box[3], 1.0, margin=1.2 * t.line_height()), 0.5 * t.line_height())
-                for t in ended]
+        reps = [(self._band(t.box[1], t.box[3], float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
+                            margin=1.2 * t.line_height()), 0.3 * t.line_height()) for t in ended]
         reps += [(b, h) for k, b, h in self._retry if k == index]
         self._retry = [r for r in self._retry if r[0] > index]
         steady = self._new_steady_bands(index, image) if index % self.step == 0 or index == self._recheck else []
         bands = [b for b, _ in reps] + steady
         if bands:
             before = {id(t) for t in self._active}
+            before_ref = None if self._ref is None else self._ref.copy()
             self._find(index, image, merge_bands(bands))
             new = [t for t in self._active if id(t) not in before]
-            for n in new:
+            for n in new if before_ref is not None else ():
                 c = (n.box[1] + n.box[3]) / 2
                 tallest = max((r[3] - r[1] for r in n.lines), default=n.box[3] - n.box[1])
                 if not any(a <= c < z for a, z, _ in steady) and any(
                         a <= c < z and tallest < h for (a, z, _), h in reps):
-                    self._active.remove(n)
+                    self._active.remove(n)  # (its rows left unseen: were it new, settling finds it)
+                    x0, y0, x1, y1 = n.box
+                    self._ref[y0:y1, x0:x1] = before_ref[y0:y1, x0:x1]
             # when a caption gives way to nothing found (a pop-in word growing over its first
-            # frames: 'NINE' was lost for good; the detector missed a short word in the wide band
-            # and found it in a tight one: 'IF'), its own rows are searched again on the next frame
+            # frames: 'NINE' was lost for good; a short word after a long one, missed at the
+            # shrunk scale and in the wide band: 'IF' after 'AGAIN TOMORROW'), its own rows are
+            # searched again at full size on the next frame
             new = [n for n in new if n in self._active]
             for ((a, z, _), h), t in zip(reps, ended):
                 if not any(a <= (n.box[1] + n.box[3]) / 2 < z for n in new):
