@@ -20,9 +20,8 @@ landscape one), made from the decoder's luma plane. Three steps:
    ``det_width`` px on its shorter side and searched; lines it shows under 12 px tall, and new rows where
    it found nothing (as far as the cost of one more search allows), are searched again at
    full size. The first frame is searched whole at full size. When a followed caption ends,
-   its rows are searched on that very frame (its replacement often appears there) at full
-   size, and its own rows alone again on the next frame if nothing was found. The
-   detector's probability map is cut at
+   its rows are searched on that very frame (its replacement often appears there), at a
+   scale showing lines of its height >= 20 px. The detector's probability map is cut at
    ``det_threshold``; each connected region whose mean probability exceeds
    ``box_threshold`` is a text line, grown back by the DB "unclip" distance (area x 1.6 /
    perimeter). Lines side by side on one row, and rows stacked closely with overlapping

@@ -79,7 +79,7 @@ class TextParams:
 class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 13  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's replacement searched at full size and again on the next frame, its end after its last sure frame, doubtful reads tried on the letters' flat fill
+    version = 13  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill
 
     Params = TextParams
 
@@ -136,42 +136,31 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
         self._ref: np.ndarray | None = None  # each row as the last detection covering it saw it
         self._recheck = -1  # a frame to look for new steady text on besides the samples
         self._pending: np.ndarray | None = None  # the cells to look at then
-        self._retry: list[tuple[int, tuple, float]] = []  # (frame, band, least line height) to search again
+        self._retry: list[tuple[int, tuple[int, int, float]]] = []  # (frame, band) to search again
 
     def feed(self, index: int, image: np.ndarray) -> None:
         self._last_index = index
         ended = self._follow(index, image)
         # the replacement comes at the same place, mostly in the same type size: searched at a
-        # scale that shows lines of that height >= 20 px (widened by a line more either side:
-        # the next caption may have a line more); lines all under 0.3 of the ended caption's are
-        # no replacement there (a photo's small print, bottle labels, was read as captions)
-        reps = [(self._band(t.box[1], t.box[3], float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
-                            margin=1.2 * t.line_height()), 0.3 * t.line_height()) for t in ended]
-        reps += [(b, h) for k, b, h in self._retry if k == index]
-        self._retry = [r for r in self._retry if r[0] > index]
-        steady = self._new_steady_bands(index, image) if index % self.step == 0 or index == self._recheck else []
-        bands = [b for b, _ in reps] + steady
+        # scale that shows lines of that height >= 20 px
+        # (widened by a line more either side: the next caption may have a line more)
+        bands = [self._band(t.box[1], t.box[3], float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
+                            margin=1.2 * t.line_height()) for t in ended]
+        replaced = bands[:]
+        bands += [b for k, b in self._retry if k == index]
+        self._retry = [(k, b) for k, b in self._retry if k > index]
+        if index % self.step == 0 or index == self._recheck:
+            bands += self._new_steady_bands(index, image)
         if bands:
             before = {id(t) for t in self._active}
-            before_ref = None if self._ref is None else self._ref.copy()
             self._find(index, image, merge_bands(bands))
+            # a pop-in word grows over its first frames: when the look that lived a frame or two
+            # gives way to nothing found (the next size missed at the shrunk scale: 'NINE' was
+            # lost for good), its band is searched again at full size on the next frame
             new = [t for t in self._active if id(t) not in before]
-            for n in new if before_ref is not None else ():
-                c = (n.box[1] + n.box[3]) / 2
-                tallest = max((r[3] - r[1] for r in n.lines), default=n.box[3] - n.box[1])
-                if not any(a <= c < z for a, z, _ in steady) and any(
-                        a <= c < z and tallest < h for (a, z, _), h in reps):
-                    self._active.remove(n)  # (its rows left unseen: were it new, settling finds it)
-                    x0, y0, x1, y1 = n.box
-                    self._ref[y0:y1, x0:x1] = before_ref[y0:y1, x0:x1]
-            # when a caption gives way to nothing found (a pop-in word growing over its first
-            # frames: 'NINE' was lost for good; a short word after a long one, missed at the
-            # shrunk scale and in the wide band: 'IF' after 'AGAIN TOMORROW'), its own rows are
-            # searched again at full size on the next frame
-            new = [n for n in new if n in self._active]
-            for ((a, z, _), h), t in zip(reps, ended):
-                if not any(a <= (n.box[1] + n.box[3]) / 2 < z for n in new):
-                    self._retry.append((index + 1, self._band(t.box[1], t.box[3]), h))
+            for (a, z, _), t in zip(replaced, ended):
+                if t.end - t.start <= 2 and not any(a <= (n.box[1] + n.box[3]) / 2 < z for n in new):
+                    self._retry.append((index + 1, (a, z, 1.0)))
         # the pipeline hands each frame its own fresh picture: kept without a copy
         self._recent.append((index, image))
 
