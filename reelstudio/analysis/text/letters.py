@@ -21,6 +21,24 @@ def otsu(values: np.ndarray) -> float:
     return float(np.argmax(between)) + 0.5
 
 
+def fill_cut(values: np.ndarray, bright: bool) -> float | None:
+    """A cut between the letters' fill and picture of the same class (``values``: the gray
+    levels of the class the letters are in, brighter when ``bright``), or None when that class
+    is one level: a caption's fill is one flat colour, so a second, well-apart level beside it
+    is picture (a white parrot's face behind outlined 'теперь' came out as letters at 170-220
+    against their 255, and the word read as blots)."""
+    if values.size < 64:
+        return None
+    cut = otsu(values)
+    v = values.astype(np.float64)
+    fill, rest = (v[v > cut], v[v <= cut]) if bright else (v[v <= cut], v[v > cut])
+    if fill.size < 0.3 * v.size or rest.size < 0.05 * v.size:
+        return None
+    if abs(fill.mean() - rest.mean()) < 40 or fill.std() > 15:
+        return None
+    return cut
+
+
 def enclosed_by(cls: np.ndarray) -> np.ndarray:
     """Pixels outside ``cls`` that cannot reach the crop's edge without crossing ``cls``."""
     import cv2

@@ -11,8 +11,8 @@ from dataclasses import replace
 import numpy as np
 
 from .contrast import glyph_contrast
-from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, glyph_height, letters_split,
-                      otsu, read_held, read_quality)
+from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
+                      letters_split, otsu, read_held, read_quality)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
 from .geometry import overlap_smaller
 
@@ -162,7 +162,7 @@ class Reading:
         lines_up = [tuple(int(round(v * scale)) for v in ln) for ln in t.lines]
         big = cv2.resize(med, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC) if scale > 1 else med
 
-        def binary_of(region: np.ndarray, bright: bool) -> np.ndarray:
+        def binary_of(region: np.ndarray, bright: bool, threshold: float = threshold) -> np.ndarray:
             """Letters black on white, ~32 px tall: the gray median is enlarged first and split
             there (small text keeps the shape of its strokes, which a blown-up binary loses)."""
             letters = big > threshold if bright else big <= threshold
@@ -185,7 +185,12 @@ class Reading:
             # beside an outline that happened to stay put), and the other polarity; the
             # read Tesseract is surest of wins
             inner = cv2.erode(region.view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-            for variant in ((inner, bright), (region, not bright)):
+            variants = [(inner, bright), (region, not bright)]
+            # and the letters' flat fill alone, when picture of their class lies beside them
+            cut = fill_cut(med[region & ((med > threshold) if bright else (med <= threshold))], bright)
+            if cut is not None:
+                variants.append((region, bright, cut))
+            for variant in variants:
                 if variant[0].sum() < 16:
                     continue
                 other = binary_of(*variant)
