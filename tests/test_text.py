@@ -478,3 +478,25 @@ def test_the_ocr_language_setting_changes_what_is_read(media_dir):
         _, wrong_text = reads(other, name)
         assert script(right_text) > 0.8 * len(right_text.replace(" ", "").replace("\n", "")), right_text
         assert script(wrong_text) < 0.5 * script(right_text), (name, other, wrong_text)
+
+
+def test_a_caption_followed_twice_over_the_same_frames_is_one_caption():
+    """A list line found as it settled, lost at a cut under it and found again (its start
+    traced back over the first follow's frames) was two captions, the first flagged as on
+    screen 0.5 s; word-by-word captions and a caption that comes back are not merged."""
+    from reelstudio.analysis.text.reading import Reading
+
+    def cap(text, s, e, box=(40, 400, 500, 440)):
+        return {"text": text, "start_frame": s, "end_frame": e, "box": box, "confidence": 0.9}
+
+    one = Reading._merge([cap("2 Post every single day", 104, 120), cap("2. Post every single day", 110, 196)])
+    assert [(c["text"], c["start_frame"], c["end_frame"]) for c in one] == [("2. Post every single day", 104, 196)]
+    # growing word by word: one after the other, never over the same frames
+    grow = Reading._merge([cap("he was not an", 0, 20), cap("he was not an ill", 20, 40)])
+    assert len(grow) == 2
+    # a frame or two of overlap (a start traced back a little) is not one caption found twice
+    assert len(Reading._merge([cap("he was not an", 0, 20), cap("he was not an ill", 18, 40)])) == 2
+    # another line at the same place over the same frames is another caption
+    assert len(Reading._merge([cap("Post every day", 0, 30), cap("Keep it loud", 5, 30)])) == 2
+    # the same read elsewhere on screen is another caption
+    assert len(Reading._merge([cap("Follow for more", 0, 30), cap("Follow for more", 5, 30, (40, 100, 500, 140))])) == 2

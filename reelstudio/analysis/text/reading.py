@@ -17,6 +17,15 @@ from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
 from .geometry import overlap_smaller
 
 
+def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
+    """Two reads of one caption: their letters and digits (any case) alike by at least
+    ``at_least`` (difflib's ratio): a full stop or a letter read apart, not another line."""
+    from difflib import SequenceMatcher
+
+    a, b = (re.sub(r"\W+", "", x.lower()) for x in (a, b))
+    return bool(a) and bool(b) and SequenceMatcher(None, a, b, autojunk=False).ratio() >= at_least
+
+
 def _span(lines: list) -> tuple[int, int] | None:
     """The columns the detector's text lines (x0, y0, x1, y1) cover, first to last."""
     return (min(ln[0] for ln in lines), max(ln[2] for ln in lines)) if lines else None
@@ -275,12 +284,29 @@ class Reading:
 
     @staticmethod
     def _merge(caps: list[dict]) -> list[dict]:
+        """The finished captions (sorted by start) with one caption found twice made one: the
+        same text at the same place ending where the next starts, and a caption followed twice
+        over the same frames at the same place with nearly the same read (a list line found as
+        it settled, lost at a cut under it and found again, its start traced back over the
+        first: '2 Post every single day' 104-120 beside '2. Post every single day' 110-196,
+        flagged as on screen 0.5 s; over at least half the shorter one's frames): the
+        longer-lived follow's read over both's frames. Text is never on screen twice at one
+        place; a caption that changes there (word by word, a karaoke word turning yellow)
+        does so between frames, not over the same ones."""
         out: list[dict] = []
         for c in caps:
-            for o in out:
-                if o["text"] == c["text"] and 0 <= c["start_frame"] - o["end_frame"] <= 1 \
-                        and overlap_smaller(o["box"], c["box"]) > 0.7:
+            for i, o in enumerate(out):
+                if overlap_smaller(o["box"], c["box"]) <= 0.7:
+                    continue
+                if o["text"] == c["text"] and 0 <= c["start_frame"] - o["end_frame"] <= 1:
                     o["end_frame"] = c["end_frame"]
+                    break
+                both = min(o["end_frame"], c["end_frame"]) - c["start_frame"]
+                if both >= 0.5 * min(o["end_frame"] - o["start_frame"], c["end_frame"] - c["start_frame"]) > 0 \
+                        and _same_read(o["text"], c["text"]):
+                    longer = c if c["end_frame"] - c["start_frame"] > o["end_frame"] - o["start_frame"] else o
+                    out[i] = dict(longer, start_frame=min(o["start_frame"], c["start_frame"]),
+                                  end_frame=max(o["end_frame"], c["end_frame"]))
                     break
             else:
                 out.append(dict(c))
