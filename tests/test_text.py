@@ -500,3 +500,14 @@ def test_a_caption_followed_twice_over_the_same_frames_is_one_caption():
     assert len(Reading._merge([cap("Post every day", 0, 30), cap("Keep it loud", 5, 30)])) == 2
     # the same read elsewhere on screen is another caption
     assert len(Reading._merge([cap("Follow for more", 0, 30), cap("Follow for more", 5, 30, (40, 100, 500, 140))])) == 2
+
+
+def test_a_read_with_a_stray_mark_is_not_quoted_as_words():
+    """'he was[not\\' (the sample reel's outlined caption over the mission patch, 0.89 sure)
+    was marked readable: a bracket or a backslash among words is a stroke read as a mark."""
+    from reelstudio.analysis.text.letters import garbled
+
+    assert garbled("he was[not\\") and garbled("Big Bick Bunny (<) Blender Foundation")
+    for right in ("Big Buck Bunny (c) Blender Foundation | CC BY 3.0", "@fixer.and.fido", "#1 tip: $5 lunch",
+                  "Об этом никто не рассказывает", "my_handle"):
+        assert not garbled(right), right

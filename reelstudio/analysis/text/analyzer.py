@@ -11,7 +11,7 @@ import numpy as np
 from ...media.video import FrameRequest
 from ..base import Lane, Tuned, VideoAnalyzer, frame_intervals
 from .geometry import _stacked, box_iou, db_boxes, group_lines, merge_bands, overlap_smaller, whole_line_of
-from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, letters_mask, read_quality
+from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, garbled, letters_mask, read_quality
 from .ocr import Reader
 from .reading import Reading
 from .settling import Settling
@@ -192,7 +192,7 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
                 "font_px": round(c["cap_height"] * sy / CAP_PER_EM, 1),
                 "contrast": round(c["contrast"], 2), "confidence": round(c["confidence"], 3),
                 "dictionary_share": round(c["lexical"], 3),
-                "readable": c["weakest"] >= WORD_SURE and (
+                "readable": c["weakest"] >= WORD_SURE and not garbled(c["text"]) and (
                     c["confidence"] >= SURE or read_quality(c["confidence"], c["lexical"]) >= READABLE),
                 "duration_s": round(iv["end_s"] - iv["start_s"], 6),
             })

@@ -272,6 +272,18 @@ SURE, READABLE = 0.85, 0.6
 # hides 'Honestureview after one month' (0.43) and 'Part two 1$ already up' (0.45); right words
 # were read at 0.72 or surer.
 WORD_SURE = 0.6
+# ... and never when it holds a mark no caption sets among words: a bracket, a backslash, a
+# brace, an angle bracket, a tilde or a caret are a stroke or an outline's corner read as a
+# mark ('he was[not\\' over the sample reel's mission patch, 0.89 sure; 'Big Bick Bunny (<)
+# Blender Foundation'). (A bar, '@', '#', '_' and '$' are left: credits, handles, prices.)
+_STRAY_MARKS = re.compile(r"[\[\]{}\\<>~^]")
+
+
+def garbled(text: str) -> bool:
+    """Whether a read holds a mark no caption sets (``_STRAY_MARKS``): not words to quote."""
+    return bool(_STRAY_MARKS.search(text))
+
+
 def read_quality(confidence: float, lexical: float) -> float:
     """How far a read is words: Tesseract's mean confidence, halved when none of its letters
     are in dictionary words (handles, links and numbers left out of that share)."""
