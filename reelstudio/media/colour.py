@@ -43,9 +43,11 @@ def rgb_crop(y: np.ndarray, u: np.ndarray, v: np.ndarray, size: tuple[int, int],
     ph, pw = y.shape
     sx, sy = pw / size[0], ph / size[1]
     x0, y0, x1, y1 = box
-    # the luma rows and columns under the box (from an even one, so the chroma lines up)
-    lx0, ly0 = int(x0 * sx) // 2 * 2, int(y0 * sy) // 2 * 2
-    lx1, ly1 = min(pw, int(np.ceil(x1 * sx))), min(ph, int(np.ceil(y1 * sy)))
+    # the luma rows and columns under the box (from an even one, so the chroma lines up), and
+    # for planes larger than the picture a few beyond it, for the scaling at its edges
+    mx, my = (0, 0) if (sx, sy) == (1.0, 1.0) else (2 * int(np.ceil(sx)), 2 * int(np.ceil(sy)))
+    lx0, ly0 = max(0, int(x0 * sx) - mx) // 2 * 2, max(0, int(y0 * sy) - my) // 2 * 2
+    lx1, ly1 = min(pw, int(np.ceil(x1 * sx)) + mx), min(ph, int(np.ceil(y1 * sy)) + my)
     ch, cw = u.shape
     cx0, cy0 = max(0, lx0 // 2 - 1), max(0, ly0 // 2 - 1)
     cx1, cy1 = min(cw, -(-lx1 // 2) + 1), min(ch, -(-ly1 // 2) + 1)

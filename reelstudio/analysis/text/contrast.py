@@ -52,7 +52,9 @@ def luminance_levels(gray: np.ndarray, rgb: np.ndarray) -> np.ndarray:
 
 def _with_colour(crops: list[np.ndarray], colour: list | None) -> list[np.ndarray]:
     """The crops whose colour was kept, on luminance levels (luminance_levels); all the gray
-    crops when none was (a source that is not 8-bit 4:2:0, a caption fed gray pictures)."""
+    crops when none was (a source that is not 8-bit 4:2:0, a caption fed gray pictures). (The
+    crops taken from the frames before the caption was found have no colour: counted with
+    the others, they would pull yellow letters back toward their luma.)"""
     pairs = [(c, rgb) for c, rgb in zip(crops, colour or ()) if rgb is not None and rgb.shape[:2] == c.shape]
     return [luminance_levels(c, rgb) for c, rgb in pairs] if pairs else crops
 
