@@ -78,7 +78,7 @@ class TextParams:
 class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 11  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together
+    version = 12  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma)
 
     Params = TextParams
     lazy_picture = True  # feed gets the frame's picture maker: the gray, and colour for the kept crops
