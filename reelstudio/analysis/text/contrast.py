@@ -34,18 +34,23 @@ NEUTRAL = 32
 
 _c = np.arange(256, dtype=np.float64) / 255.0
 _LIN = np.where(_c <= 0.04045, _c / 12.92, ((_c + 0.055) / 1.055) ** 2.4)
+# each channel's share of the relative luminance, by its 8-bit value
+_R, _G, _B = (np.float32(k) * _LIN.astype(np.float32) for k in (0.2126, 0.7152, 0.0722))
 
 
 def luminance_levels(gray: np.ndarray, rgb: np.ndarray) -> np.ndarray:
     """``gray`` (uint8) as float levels, its coloured pixels replaced by the sRGB gray level of
     the same WCAG relative luminance as their colour in ``rgb`` (uint8, same size): the scale
     the gray measures are taken on, so a gray crop's levels are its own."""
+    import cv2
+
     levels = gray.astype(np.float32)
-    coloured = (rgb.max(axis=2) - rgb.min(axis=2)) >= NEUTRAL
+    r, g, b = cv2.split(rgb)
+    spread = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
+    coloured = spread >= NEUTRAL
     if coloured.any():
-        px = rgb[coloured]
-        lum = 0.2126 * _LIN[px[:, 0]] + 0.7152 * _LIN[px[:, 1]] + 0.0722 * _LIN[px[:, 2]]
-        enc = np.where(lum <= 0.0031308, 12.92 * lum, 1.055 * np.power(lum, 1 / 2.4) - 0.055)
+        lum = _R[r[coloured]] + _G[g[coloured]] + _B[b[coloured]]
+        enc = np.where(lum <= 0.0031308, 12.92 * lum, 1.055 * np.power(lum, np.float32(1 / 2.4)) - 0.055)
         levels[coloured] = 255.0 * enc
     return levels
 
