@@ -17,8 +17,10 @@ from the clip as ReelStudio's decoder gives it (``iter_frames``), four ways:
   the masks taken down with it (an analysis pixel counts when it lies wholly inside the
   source mask): what the lane's smaller picture costs;
 * ``mixed@lane``: at the lane's size, the gray's luminance for nearly neutral pixels and the
-  RGB's for coloured ones (what an RGB crop beside the gray one would give the lane: the
-  4:2:0 chroma's noise round white and black letters left out, yellow seen as yellow).
+  RGB's for coloured ones (what the lane measures since text v12, on the colour it keeps
+  beside each kept crop: the 4:2:0 chroma's noise round white and black letters left out,
+  yellow seen as yellow). The lane's colour comes from planes kept at its own size, chroma
+  at half that: thin coloured strokes lose more of their chroma than here.
 
 Per split, over the captions the issue targets (outlined, boxed and plain, >= 2 % of the
 height, as bench/eval_captions.py), and over all captions: mean and max |error| against

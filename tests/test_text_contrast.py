@@ -139,3 +139,29 @@ def test_texture_that_fades_into_its_surround_stays_under_the_readers_line():
     got = glyph_contrast(crops, blob, True, 1.0)
     assert got < 1.5, got
     assert got == pytest.approx((_LIN[150] + 0.05) / (_LIN[140] + 0.05), abs=0.1)
+
+
+@pytest.mark.parametrize("fill, level, within", [((255, 220, 0), 25, 0.5), ((220, 160, 0), 240, 0.2)],
+                         ids=["yellow-on-black", "amber-on-white"])
+def test_yellow_letters_count_by_their_colour(tmp_path, fill, level, within):
+    """Yellow letters counted by their luma (the gray picture) lose their chroma's share of
+    the luminance: 11.1:1 for 13.0 over a dark picture, 2.35:1 for 2.03 over a white one.
+    Measured from the kept crops' colour, each is within ``within`` of the truth (over white
+    the ratios lie close together: the gray's error there is 0.3)."""
+    true = _clip(tmp_path / "c.mp4", size=64, fill=fill, outline=None, level=level)
+    got = _contrast(tmp_path / "c.mp4")
+    assert abs(got - true) <= within, (got, true)
+
+
+def test_a_gray_crop_keeps_its_own_levels():
+    """A crop whose colour is neutral (white letters on black, the 4:2:0 chroma's fringe at
+    their edges) is measured on its gray levels: colour changes nothing there."""
+    from reelstudio.analysis.text.contrast import luminance_levels
+
+    gray = np.array([[0, 40, 128, 255]], np.uint8)
+    rgb = np.stack([gray + np.array([[0, 10, 20, 0]], np.uint8), gray, gray], axis=2)  # a faint tint
+    assert np.array_equal(luminance_levels(gray, rgb), gray.astype(np.float32))
+    yellow = np.array([[[255, 220, 0]]], np.uint8)  # its luma is 205 (BT.601); its luminance that of gray 221
+    level = luminance_levels(np.array([[205]], np.uint8), yellow)[0, 0]
+    assert np.interp(level, np.arange(256), _LIN) == pytest.approx(_lum(yellow)[0, 0], rel=2e-3)
+    assert level == pytest.approx(221.2, abs=0.3)

@@ -10,6 +10,7 @@ import numpy as np
 from ..errors import CorruptMedia
 from .demux import decoded_frames
 from .fanout import FanOut
+from .colour import matrix_of, rgb_crop
 from .probe import DecodeNotes, SourceInfo, _ff_reason, open_container, pick_video_stream
 
 
@@ -56,14 +57,15 @@ class Pictures(Mapping):
     ~7.6 CPU-s through swscale per frame and request, ~2 CPU-s this way.
     """
 
-    __slots__ = ("_requests", "_make", "_made", "_sign", "_signature")
+    __slots__ = ("_requests", "_make", "_made", "_sign", "_signature", "_colour")
 
-    def __init__(self, requests, make, made=None, sign=None):
+    def __init__(self, requests, make, made=None, sign=None, colour=None):
         self._requests = tuple(requests)
         self._make = make
         self._made: dict = dict(made or {})
         self._sign = sign
         self._signature = None
+        self._colour = colour
 
     def __getitem__(self, req: FrameRequest) -> np.ndarray:
         image = self._made.get(req)
@@ -84,6 +86,22 @@ class Pictures(Mapping):
         if req not in self._requests:
             raise KeyError(req)
         return _PictureRef(self, req)
+
+    def colour(self, req: FrameRequest, box: tuple[int, int, int, int]) -> np.ndarray | None:
+        """The RGB pixels (uint8) of picture ``req``'s ``box`` (x0, y0, x1, y1 in its pixels),
+        whatever ``req``'s own format, converted from the kept planes by the source's matrix
+        (see _Planes.colour); None when the frame kept no planes (not 8-bit 4:2:0). A gray
+        analyzer that needs colour in a few places gets it there without a colour picture
+        of every frame."""
+        if req not in self._requests:
+            raise KeyError(req)
+        if self._colour is None:
+            return None
+        x0, y0, x1, y1 = (int(v) for v in box)
+        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(req.width, x1), min(req.height, y1)
+        if x1 <= x0 or y1 <= y0:
+            return np.zeros((max(0, y1 - y0), max(0, x1 - x0), 3), np.uint8)
+        return self._colour(req, (x0, y0, x1, y1))
 
     def signature(self) -> np.ndarray:
         """A tiny gray picture of the frame (``SIGNATURE_SIDE`` px on its longer side, the
@@ -106,6 +124,10 @@ class _PictureRef:
 
     def __call__(self) -> np.ndarray:
         return self._pictures[self._req]
+
+    def colour(self, box: tuple[int, int, int, int]) -> np.ndarray | None:
+        """``Pictures.colour`` of this picture's ``box``."""
+        return self._pictures.colour(self._req, box)
 
     def signature(self) -> np.ndarray:
         return self._pictures.signature()
@@ -169,7 +191,7 @@ class _Planes:
     """A reduced copy of one 4:2:0 frame: luma ``y`` (h x w), chroma ``u``, ``v`` at half
     that (rounded up), in the frame's own (coded, unrotated) orientation."""
 
-    __slots__ = ("y", "u", "v", "full_range", "_level")
+    __slots__ = ("y", "u", "v", "full_range", "matrix", "_level")
 
     def __init__(self, frame, width: int, height: int):
         fw, fh = frame.width, frame.height
@@ -184,6 +206,7 @@ class _Planes:
         else:
             self.u, self.v = _area(u, cw, ch), _area(v, cw, ch)
         self.full_range = frame.format.name.startswith("yuvj")
+        self.matrix = matrix_of(frame)
         self._level = None
 
     def gray(self, width: int, height: int) -> np.ndarray:
@@ -365,7 +388,8 @@ class _PictureMaker:
                 if req not in self.lazy:
                     eager[req] = self._sws(frame, req, eager)
             return Pictures(self.requests, lambda req, p=planes: self._from_planes(p, req), eager,
-                            sign=lambda p=planes: signature_of(p.y))
+                            sign=lambda p=planes: signature_of(p.y),
+                            colour=lambda req, box, p=planes: self._colour(p, req, box))
         made: dict = {}
         for req in self.requests:
             made[req] = self._sws(frame, req, made)
@@ -389,6 +413,15 @@ class _PictureMaker:
             if req.pix_fmt == "gray" and arr.ndim == 3:
                 arr = arr[..., 0]
         return _to_display(arr, self.rotation)
+
+    def _colour(self, planes: _Planes, req: FrameRequest, box: tuple[int, int, int, int]) -> np.ndarray:
+        """Pictures.colour: the display ``box`` turned into the coded picture, made, turned back."""
+        x0, y0, x1, y1 = box
+        W, H = req.width, req.height
+        coded = {0: box, 90: (y0, W - x1, y1, W - x0), 180: (W - x1, H - y1, W - x0, H - y0),
+                 270: (H - y1, x0, H - y0, x1)}[self.rotation]
+        rgb = rgb_crop(planes.y, planes.u, planes.v, self._coded(req), coded, planes.matrix, planes.full_range)
+        return _to_display(rgb, self.rotation)
 
     def _from_planes(self, planes: _Planes, req: FrameRequest) -> np.ndarray:
         w, h = self._coded(req)

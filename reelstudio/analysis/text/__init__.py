@@ -105,9 +105,12 @@ their eroded pixels) against the outline where a band beside the letters stands 
 the picture further out, else against the pixels 2-4 source px from the letters (the box,
 the shadow or the picture); each level a median over the caption's kept crops, the ratio
 taken last; under 2:1, the lower of that and the ring right beside the letters (so texture
-stays under the reader's 1.5:1 line). Each level is an sRGB-encoded gray value: the analysis
-picture is luma only, so yellow letters count as their luma (~13.3:1 over black for a true
-15.6:1). ``bench/contrast_floor.py`` measures what a reader of the decoded gray can reach.
+stays under the reader's 1.5:1 line). Each level is an sRGB-encoded gray value. The analysis
+picture is luma only, so beside each kept crop the lane keeps that box in colour, made from the
+frame's planes only then (``Pictures.colour``, by the source's matrix): a coloured pixel counts
+by its WCAG relative luminance, a nearly neutral one by its gray (in the luma alone yellow
+letters counted ~13.3:1 over black for a true 15.6:1). ``bench/contrast_floor.py`` measures
+what a reader of the decoded frames can reach.
 
 **Role** (provisional; the subtitle-sync step settles it with speech): ``subtitle`` when
 the caption's centre lies in the lower two thirds of the frame (below 0.35 of the height)

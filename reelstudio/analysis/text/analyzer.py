@@ -33,6 +33,7 @@ class Track:
     initial: int
     end: int | None = None
     crops: list[np.ndarray] = field(default_factory=list)
+    colour: list[np.ndarray | None] = field(default_factory=list)  # each crop's RGB, when the frame had it
     last_crop_frame: int = -1
     lines: list[tuple[int, int, int, int]] = field(default_factory=list)  # detector rows, crop pixels
     core: np.ndarray | None = None  # the letter pixels themselves (bool, crop shape)
@@ -79,9 +80,10 @@ class TextParams:
 class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 13  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill
+    version = 14  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable
 
     Params = TextParams
+    lazy_picture = True  # feed gets the frame's picture maker: the gray, and colour for the kept crops
 
     def __init__(self, params: TextParams | None = None, /, *, threads: int = 1, **kw):
         if "languages" in kw:
@@ -138,7 +140,20 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
         self._pending: np.ndarray | None = None  # the cells to look at then
         self._retry: list[tuple[int, tuple[int, int, float]]] = []  # (frame, band) to search again
 
-    def feed(self, index: int, image: np.ndarray) -> None:
+    def feed(self, index: int, image) -> None:
+        """``image``: the gray picture, or (from the pipeline) a callable that makes it and
+        whose ``colour(box)`` gives the RGB of a box of it: the kept crops' colour (contrast)."""
+        self._colour_of = None if isinstance(image, np.ndarray) else getattr(image, "colour", None)
+        image = image if isinstance(image, np.ndarray) else image()
+        try:
+            self._feed(index, image)
+        finally:
+            self._colour_of = None  # the frame's planes are not held past its turn
+
+    def _colour_crop(self, box) -> np.ndarray | None:
+        return None if self._colour_of is None else self._colour_of(box)
+
+    def _feed(self, index: int, image: np.ndarray) -> None:
         self._last_index = index
         ended = self._follow(index, image)
         # the replacement comes at the same place, mostly in the same type size: searched at a
@@ -388,6 +403,7 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
         t = Track(box=box, start=index, template=template, pixels=pixels, initial=int(pixels.sum()), lines=lines,
                   core=core, core_initial=int(core.sum()), grow=pad_x)
         t.crops.append(template)
+        t.colour.append(self._colour_crop(box))
         t.last_crop_frame = index
         # the exact first frame: back over the frames kept since the previous detection
         run = []
@@ -422,6 +438,7 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
         # the frames it was already on give the median picture more crops to work with
         gap = max(1, self.step // 2)
         t.crops[:0] = [t.crop(old).copy() for old in earlier[::-1][::gap] if old is not image][:self.crops // 2]
+        t.colour[:0] = [None] * (len(t.crops) - len(t.colour))  # (the frames before this one kept no colour)
         return t
 
     # -- follow ----------------------------------------------------------------------------
@@ -459,9 +476,11 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
                     t.sure_at, t.sure = index, (t.pixels, t.core)
                 if index - t.last_crop_frame >= max(1, self.step // 2):
                     t.crops.append(t.crop(image).copy())
+                    t.colour.append(self._colour_crop(t.box))
                     t.last_crop_frame = index
                     if len(t.crops) > self.crops:  # keep them spread over the caption's life
                         del t.crops[1::2]
+                        del t.colour[1::2]
                 continue
             t.end = index
             if t.sure is not None and t.start < t.sure_at < index - 1 <= t.sure_at + 2:
@@ -473,6 +492,7 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
                 t.pixels, t.core = t.sure
                 if t.last_crop_frame > t.sure_at and len(t.crops) > 1:
                     t.crops.pop()
+                    del t.colour[len(t.crops):]  # and its colour
             self._active.remove(t)
             self._read(t)
             ended.append(t)

@@ -2,12 +2,16 @@
 (an outline or a box where there is one, else the picture right beside them), as a WCAG 2.x
 ratio (issue 12). Kept apart from the reading, which only needs the figure.
 
-Measured as the captions corpus defines it (tests/corpus/captions_styles.py), as far as the
-lane's gray picture allows: the letters' fill against the outline's pixels for outlined
-text, else against the pixels 2-4 source px from the letters (a box, a shadow, the picture);
-the levels are medians over the caption's kept crops, the ratio taken last. What the gray
-cannot show: chroma (yellow letters count as their luma, ~13.3:1 over black for 15.6:1), and
-the encoder's blur right beside small letters (bench/contrast_floor.py measures that floor).
+Measured as the captions corpus defines it (tests/corpus/captions_styles.py): the letters'
+fill against the outline's pixels for outlined text, else against the pixels 2-4 source px
+from the letters (a box, a shadow, the picture); the levels are medians over the caption's
+kept crops, the ratio taken last. Where the lane kept a crop's colour (Pictures.colour), a
+coloured pixel counts by its WCAG relative luminance (sRGB -> linear, 0.2126 R + 0.7152 G +
+0.0722 B), a nearly neutral one by the gray (its luma is its luminance, and the 4:2:0
+chroma's fringe round white or black letters stays out): in the gray alone, yellow letters
+counted as their luma (~13.3:1 over black for 15.6:1). Where the letters lie (the split, the
+masks) is still the gray's. What no reader of the decoded frames can undo: the encoder's blur
+right beside small letters (bench/contrast_floor.py measures that floor).
 """
 
 from __future__ import annotations
@@ -24,14 +28,50 @@ OUTLINE_Q = 5  # the outline's level: this percentile of the pixels beside the l
 # below this, the figure also tells letters from texture (the reader's ``min_contrast`` 1.5,
 # set on the ring right beside the letters): there the lower of the two measures is given
 TEXTURE_BELOW = 2.0
+# a pixel whose R'G'B' channels lie less than this apart counts by its gray level (luma): the
+# chroma of 4:2:0 video round white or black letters (bench/contrast_floor.py's mixed@lane)
+NEUTRAL = 32
+
+_c = np.arange(256, dtype=np.float64) / 255.0
+_LIN = np.where(_c <= 0.04045, _c / 12.92, ((_c + 0.055) / 1.055) ** 2.4)
+# each channel's share of the relative luminance, by its 8-bit value
+_R, _G, _B = (np.float32(k) * _LIN.astype(np.float32) for k in (0.2126, 0.7152, 0.0722))
 
 
-def glyph_contrast(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float = 1.0) -> float:
+def luminance_levels(gray: np.ndarray, rgb: np.ndarray) -> np.ndarray:
+    """``gray`` (uint8) as float levels, its coloured pixels replaced by the sRGB gray level of
+    the same WCAG relative luminance as their colour in ``rgb`` (uint8, same size): the scale
+    the gray measures are taken on, so a gray crop's levels are its own."""
+    import cv2
+
+    levels = gray.astype(np.float32)
+    r, g, b = cv2.split(rgb)
+    spread = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
+    coloured = spread >= NEUTRAL
+    if coloured.any():
+        lum = _R[r[coloured]] + _G[g[coloured]] + _B[b[coloured]]
+        enc = np.where(lum <= 0.0031308, 12.92 * lum, 1.055 * np.power(lum, np.float32(1 / 2.4)) - 0.055)
+        levels[coloured] = 255.0 * enc
+    return levels
+
+
+def _with_colour(crops: list[np.ndarray], colour: list | None) -> list[np.ndarray]:
+    """The crops whose colour was kept, on luminance levels (luminance_levels); all the gray
+    crops when none was (a source that is not 8-bit 4:2:0, a caption fed gray pictures). (The
+    crops taken from the frames before the caption was found have no colour: counted with
+    the others, they would pull yellow letters back toward their luma.)"""
+    pairs = [(c, rgb) for c, rgb in zip(crops, colour or ()) if rgb is not None and rgb.shape[:2] == c.shape]
+    return [luminance_levels(c, rgb) for c, rgb in pairs] if pairs else crops
+
+
+def glyph_contrast(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float = 1.0,
+                   colour: list | None = None) -> float:
     """WCAG 2.x contrast of the letters ``letters`` (bool, crop shape; bright letters when
     ``bright``) against their surround, over the caption's gray ``crops``; ``scale``: source
-    pixels per analysis pixel."""
+    pixels per analysis pixel; ``colour``: each crop's RGB (uint8) or None, beside ``crops``."""
     if letters.all() or not crops:
         return 1.0
+    crops = _with_colour(crops, colour)
     measured = _against_surround(crops, letters, bright, scale)
     if measured < TEXTURE_BELOW:
         # a photo's texture split as "letters" measured 1.50-1.68 here for 1.37 and under 1.5

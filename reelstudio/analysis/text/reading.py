@@ -78,7 +78,8 @@ class Reading:
         core = None if t.core is None else t.core[sl]
         box = (t.box[0] + bx0, t.box[1] + by0, t.box[0] + bx1, t.box[1] + by1)
         return replace(t, box=box, template=t.template[sl], pixels=pixels, initial=int(pixels.sum()),
-                       crops=[c[sl] for c in t.crops], lines=[(x0 - bx0, y0 - by0, x1 - bx0, y1 - by0)], core=core,
+                       crops=[c[sl] for c in t.crops], colour=[c if c is None else c[sl] for c in t.colour],
+                       lines=[(x0 - bx0, y0 - by0, x1 - bx0, y1 - by0)], core=core,
                        core_initial=0 if core is None else int(core.sum()), grow=pad_x)
 
     def _read_block(self, t) -> None:
@@ -160,7 +161,7 @@ class Reading:
         letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), _span(t.lines))
         if letters.sum() < 8:
             return None
-        contrast = glyph_contrast(t.crops, letters, bright, self.info.height / self.ah)
+        contrast = glyph_contrast(t.crops, letters, bright, self.info.height / self.ah, t.colour)
         return stack, med, region, threshold, bright, contrast, glyph_height(letters)
 
     def _ocr(self, t, med: np.ndarray, region: np.ndarray, threshold: float, bright: bool, scale: float):
