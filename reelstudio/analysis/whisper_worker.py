@@ -16,7 +16,8 @@ import numpy as np
 
 from ..errors import ModelError
 from .whisper import (DEFAULT_QUALITY, GAP_S, MIN_SEGMENT_PROB, MIN_WORD_PROB, MODEL, QUALITIES, RATE, SPAN_PAD_S,
-                      model_inputs)
+                      model_folder, model_inputs)
+from ..passes import few_heaps, release_freed_memory
 from .whisper_audio import BATCH_SPEECH_S, _job_pcm, batches, compact  # noqa: F401 - the worker's names
 
 # a letter five times running is a decoding loop inside one word, not a word ("Hmmmmmmm..."
@@ -224,6 +225,7 @@ def _transcribe(job: dict) -> dict:
             first = first or info
             language = language or info.language
             words += _heard_again(model, pcm, pieces, kept, settings, info.language, result)
+            release_freed_memory()  # the batch's audio, spectrogram and encoder outputs
     result["speech_s"] = round(result["speech_s"], 3)
     if first is None:
         result["cpu_s"] = time.process_time() - t_cpu
@@ -243,17 +245,24 @@ def _transcribe(job: dict) -> dict:
 
 
 def _load_model(job: dict):
-    files = model_inputs(job.get("model", MODEL))
+    """The model read from its folder in the cache (``model_folder``: CTranslate2 then keeps
+    no copy of the files); from memory where that folder cannot be written."""
+    name = job.get("model", MODEL)
+    try:
+        source, files = str(model_folder(name)), None
+    except OSError:
+        source, files = "whisper-base", model_inputs(name)
     try:
         from faster_whisper import WhisperModel
     except ImportError:
         raise ModelError("the faster-whisper package is not installed (pip install faster-whisper)") from None
     try:
-        model = WhisperModel("whisper-base", device="cpu", compute_type="int8", cpu_threads=job.get("threads", 1),
+        model = WhisperModel(source, device="cpu", compute_type="int8", cpu_threads=job.get("threads", 1),
                              num_workers=1, files=files)
     except (RuntimeError, ValueError, OSError) as exc:
         raise ModelError(f"CTranslate2 cannot load the speech model {MODEL}: {exc}") from None
     del files
+    release_freed_memory()  # the float16 weights read and converted to int8
     _encode_once(model)
     _features_by_blocks(model)
     return model
@@ -428,6 +437,7 @@ def _unstretch(ws: list[dict]) -> None:
 
 
 def _main() -> int:
+    few_heaps()  # CTranslate2's threads and the batches' large arrays: as in the analysis
     job = pickle.loads(sys.stdin.buffer.read())
     try:
         result = _transcribe(job)
