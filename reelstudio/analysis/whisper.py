@@ -46,6 +46,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -172,33 +173,28 @@ def model_inputs(name: str = MODEL) -> dict[str, object]:
             for fname, paths in _verified(name).items()}
 
 
-def model_folder(name: str = MODEL) -> Path:
-    """The model as a folder CTranslate2 reads from disk, checked: every file copied once into
-    the cache folder (a file shipped in parts joined), each copy checked against the
-    manifest's sha256 (``resources.verify_file``: hashed once per change of the copy).
-    Loaded from memory (``model_inputs``), CTranslate2 keeps its own copy of every file for
-    as long as the model lives (the ModelMemoryReader its pool holds for a reload): model.bin's
-    145 MB beside the weights, the worker at 339 MB against 211 once the model was loaded.
-    Raises OSError when the cache folder cannot be written, ModelError as ``_verified``."""
-    from ..resources import cache_dir, verify_file
+@contextmanager
+def model_folder(name: str = MODEL):
+    """The model's checked files as a folder CTranslate2 reads from disk, for as long as the
+    ``with`` lasts: a temporary folder in the cache folder (on disk, the application's own),
+    a file shipped in parts joined into it from its checked parts. Loaded from memory
+    (``model_inputs``), CTranslate2 keeps its own copy of every file for as long as the model
+    lives (the ModelMemoryReader its replica pool holds for a reload): model.bin's 145 MB
+    beside the weights, the worker at 339 MB against 211 once the model was loaded. Raises
+    OSError when the cache folder cannot be written, ModelError as ``_verified``."""
+    import tempfile
 
-    entry, parts = _entry(name), _verified(name)
-    folder = cache_dir() / "models" / f"{name}-{model_sha256(name)[:16]}"
-    for fname, paths in parts.items():
-        target, sha256 = folder / fname, entry["files"][fname]["sha256"]
-        if verify_file(target, sha256):
-            continue
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{fname}.{os.getpid()}")
-        with open(tmp, "wb") as out:
-            for path in paths:
-                with open(path, "rb") as fh:
-                    shutil.copyfileobj(fh, out, 1 << 22)
-        os.replace(tmp, target)
-        if not verify_file(target, sha256):
-            raise ModelError(f"speech model {name}: {target}, joined from its checked parts, does not match "
-                             f"its sha256")
-    return folder
+    from ..resources import cache_dir
+
+    parts = _verified(name)
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{name}-", dir=cache_dir()) as folder:
+        for fname, paths in parts.items():
+            with open(Path(folder) / fname, "wb") as out:
+                for path in paths:
+                    with open(path, "rb") as fh:
+                        shutil.copyfileobj(fh, out, 1 << 22)
+        yield Path(folder)
 
 
 def check_installed(name: str = MODEL) -> None:

@@ -245,27 +245,30 @@ def _transcribe(job: dict) -> dict:
 
 
 def _load_model(job: dict):
-    """The model read from its folder in the cache (``model_folder``: CTranslate2 then keeps
-    no copy of the files); from memory where that folder cannot be written."""
+    """The model read from a temporary folder of its checked files (``model_folder``:
+    CTranslate2 then keeps no copy of them); from memory where that folder cannot be made."""
     name = job.get("model", MODEL)
     try:
-        source, files = str(model_folder(name)), None
-    except OSError:
-        source, files = "whisper-base", model_inputs(name)
+        with model_folder(name) as folder:
+            model = _whisper_model(job, str(folder), None)
+    except OSError:  # the folder could not be made (CTranslate2's own errors are ModelErrors)
+        model = _whisper_model(job, "whisper-base", model_inputs(name))
+    release_freed_memory()  # the float16 weights read and converted to int8
+    _encode_once(model)
+    _features_by_blocks(model)
+    return model
+
+
+def _whisper_model(job: dict, source: str, files: dict | None):
     try:
         from faster_whisper import WhisperModel
     except ImportError:
         raise ModelError("the faster-whisper package is not installed (pip install faster-whisper)") from None
     try:
-        model = WhisperModel(source, device="cpu", compute_type="int8", cpu_threads=job.get("threads", 1),
-                             num_workers=1, files=files)
+        return WhisperModel(source, device="cpu", compute_type="int8", cpu_threads=job.get("threads", 1),
+                            num_workers=1, files=files)
     except (RuntimeError, ValueError, OSError) as exc:
         raise ModelError(f"CTranslate2 cannot load the speech model {MODEL}: {exc}") from None
-    del files
-    release_freed_memory()  # the float16 weights read and converted to int8
-    _encode_once(model)
-    _features_by_blocks(model)
-    return model
 
 
 def _heard_again(model, pcm, pieces, kept: list[dict], settings: dict, language: str, result: dict) -> list[dict]:
