@@ -212,12 +212,12 @@ def _transcribe(job: dict) -> dict:
         result["speech_s"] = round(audio.size / RATE, 3)
         result["cpu_s"] = time.process_time() - t_cpu
         return result
+    del audio, pieces  # not beside the model's load, the worker's peak (its float16 weights): made again
     model = _load_model(job)
     settings = QUALITIES[job.get("quality", DEFAULT_QUALITY)]
     language, first, words = job.get("language"), None, []
-    for k, group in enumerate(groups):
-        if k:
-            audio, pieces = compact(pcm, group, pad, gap)
+    for group in groups:
+        audio, pieces = compact(pcm, group, pad, gap)
         result["speech_s"] += audio.size / RATE
         if audio.size >= RATE // 10:
             kept, info = _recognise(model, audio, pieces, settings, language, result)
