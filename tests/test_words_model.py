@@ -80,6 +80,32 @@ def test_the_worker_hashes_the_weights_once_per_change(monkeypatch):
     files["model.bin"].close()
 
 
+def test_the_worker_loads_the_model_from_a_folder_not_from_memory(monkeypatch):
+    """CTranslate2 keeps every file it is handed in memory (its ModelMemoryReader) for as long
+    as the model lives: model.bin's 145 MB beside the weights in the worker. The worker hands
+    it a temporary folder of the checked files instead, gone once the model is loaded."""
+    import os
+
+    import ctranslate2
+
+    from reelstudio.analysis import whisper_worker
+    from reelstudio.resources import cache_dir
+
+    real, seen = ctranslate2.models.Whisper, []
+
+    def whisper_seen(path, *args, files=None, **kwargs):
+        seen.append((files, sorted(os.listdir(path)) if files is None else None, path))
+        return real(path, *args, files=files, **kwargs)
+
+    monkeypatch.setattr(ctranslate2.models, "Whisper", whisper_seen)
+    model = whisper_worker._load_model({})
+    assert len(seen) == 1
+    files, listed, path = seen[0]
+    assert files is None and listed == ["config.json", "model.bin", "tokenizer.json", "vocabulary.txt"]
+    assert Path(path).parent == cache_dir() and not Path(path).exists()
+    assert model.model.is_multilingual  # the real model, whole
+
+
 @pytest.mark.parametrize("damage", ["config.json", "model.bin"])
 def test_damaged_or_missing_model(tmp_path, monkeypatch, damage, utterance):
     monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(_models_copy(tmp_path, damage)))

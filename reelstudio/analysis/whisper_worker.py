@@ -16,7 +16,8 @@ import numpy as np
 
 from ..errors import ModelError
 from .whisper import (DEFAULT_QUALITY, GAP_S, MIN_SEGMENT_PROB, MIN_WORD_PROB, MODEL, QUALITIES, RATE, SPAN_PAD_S,
-                      model_inputs)
+                      model_folder, model_inputs)
+from ..passes import few_heaps, release_freed_memory
 from .whisper_audio import BATCH_SPEECH_S, _job_pcm, batches, compact  # noqa: F401 - the worker's names
 
 # a letter five times running is a decoding loop inside one word, not a word ("Hmmmmmmm..."
@@ -211,12 +212,12 @@ def _transcribe(job: dict) -> dict:
         result["speech_s"] = round(audio.size / RATE, 3)
         result["cpu_s"] = time.process_time() - t_cpu
         return result
+    del audio, pieces  # not beside the model's load, the worker's peak (its float16 weights): made again
     model = _load_model(job)
     settings = QUALITIES[job.get("quality", DEFAULT_QUALITY)]
     language, first, words = job.get("language"), None, []
-    for k, group in enumerate(groups):
-        if k:
-            audio, pieces = compact(pcm, group, pad, gap)
+    for group in groups:
+        audio, pieces = compact(pcm, group, pad, gap)
         result["speech_s"] += audio.size / RATE
         if audio.size >= RATE // 10:
             kept, info = _recognise(model, audio, pieces, settings, language, result)
@@ -224,6 +225,7 @@ def _transcribe(job: dict) -> dict:
             first = first or info
             language = language or info.language
             words += _heard_again(model, pcm, pieces, kept, settings, info.language, result)
+            release_freed_memory()  # the batch's audio, spectrogram and encoder outputs
     result["speech_s"] = round(result["speech_s"], 3)
     if first is None:
         result["cpu_s"] = time.process_time() - t_cpu
@@ -243,20 +245,30 @@ def _transcribe(job: dict) -> dict:
 
 
 def _load_model(job: dict):
-    files = model_inputs(job.get("model", MODEL))
+    """The model read from a temporary folder of its checked files (``model_folder``:
+    CTranslate2 then keeps no copy of them); from memory where that folder cannot be made."""
+    name = job.get("model", MODEL)
+    try:
+        with model_folder(name) as folder:
+            model = _whisper_model(job, str(folder), None)
+    except OSError:  # the folder could not be made (CTranslate2's own errors are ModelErrors)
+        model = _whisper_model(job, "whisper-base", model_inputs(name))
+    release_freed_memory()  # the float16 weights read and converted to int8
+    _encode_once(model)
+    _features_by_blocks(model)
+    return model
+
+
+def _whisper_model(job: dict, source: str, files: dict | None):
     try:
         from faster_whisper import WhisperModel
     except ImportError:
         raise ModelError("the faster-whisper package is not installed (pip install faster-whisper)") from None
     try:
-        model = WhisperModel("whisper-base", device="cpu", compute_type="int8", cpu_threads=job.get("threads", 1),
-                             num_workers=1, files=files)
+        return WhisperModel(source, device="cpu", compute_type="int8", cpu_threads=job.get("threads", 1),
+                            num_workers=1, files=files)
     except (RuntimeError, ValueError, OSError) as exc:
         raise ModelError(f"CTranslate2 cannot load the speech model {MODEL}: {exc}") from None
-    del files
-    _encode_once(model)
-    _features_by_blocks(model)
-    return model
 
 
 def _heard_again(model, pcm, pieces, kept: list[dict], settings: dict, language: str, result: dict) -> list[dict]:
@@ -428,6 +440,7 @@ def _unstretch(ws: list[dict]) -> None:
 
 
 def _main() -> int:
+    few_heaps()  # CTranslate2's threads and the batches' large arrays: as in the analysis
     job = pickle.loads(sys.stdin.buffer.read())
     try:
         result = _transcribe(job)
