@@ -106,6 +106,27 @@ def test_the_worker_loads_the_model_from_a_folder_not_from_memory(monkeypatch):
     assert model.model.is_multilingual  # the real model, whole
 
 
+def test_a_model_copy_a_killed_worker_left_is_removed_and_a_fresh_one_kept():
+    """A worker killed while loading leaves its temporary copy (148 MB) in the cache folder:
+    the next load removes copies over an hour old, never one that may be loading now."""
+    import os
+    import time
+
+    from reelstudio.analysis import whisper
+    from reelstudio.resources import cache_dir
+
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    stale, fresh = cache_dir() / f".{whisper.MODEL}-killed", cache_dir() / f".{whisper.MODEL}-loading"
+    for folder in (stale, fresh):
+        folder.mkdir()
+        (folder / "model.bin").write_bytes(b"x" * 1024)
+    old = time.time() - whisper.STALE_COPY_S - 60
+    os.utime(stale, (old, old))
+    with whisper.model_folder() as folder:
+        assert (folder / "model.bin").exists()
+    assert not stale.exists() and fresh.exists()
+
+
 @pytest.mark.parametrize("damage", ["config.json", "model.bin"])
 def test_damaged_or_missing_model(tmp_path, monkeypatch, damage, utterance):
     monkeypatch.setenv("REELSTUDIO_MODELS_DIR", str(_models_copy(tmp_path, damage)))
