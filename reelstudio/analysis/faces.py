@@ -3,7 +3,7 @@
 The pipeline hands every frame as a small RGB picture (``width`` wide, display aspect),
 made only if the analyzer looks at it. The detector runs on sampled frames, and each frame
 between two samples carries the result of the last sample before it. A frame is sampled
-when ``step`` frames (``step`` = round(fps / ``sample_fps``), at least 1: every 60th frame at
+when ``step`` frames (``step`` = round(fps / ``sample_fps``), at least 1: every 30th frame at
 30 fps) have passed since the last sample, and on a picture change: when the frame's
 64 px gray signature (``Pictures.signature``, made by the decode thread's planes) differs
 from the previous frame's by at least ``cut_delta`` gray levels on average (a hard cut: 41-134
@@ -47,13 +47,7 @@ benchmark reel the same 115 detections and 6 face intervals, and the faces threa
 against 3.73 CPU-s (0.85x; bench/eval_faces.py --cpu 3, int8, one thread). Sampling
 once a second plus at cuts gives the corpus's intervals exactly (IoU 1.000, as six samples a
 second did), and on the benchmark reel 115 detections against 135 for the earlier fixed
-twice-a-second grid, which missed shots under half a second. Once every two seconds
-(session 12): IoU 1.000 on every part still (tune 101 -> 90 detections on the brief part, 95
--> 72 on the shots part; held-out 75 -> 64, 28 -> 21; held-out-2 55 -> 48), on the benchmark
-reel the same 6 face intervals and counts frame for frame (``largest`` is the height at the
-other samples) from 95 detections instead of 115, the faces thread 3.24 against 3.85 CPU-s
-(0.84x, bench/eval_faces.py --cpu 3). What it gives up: a face that comes and goes within
-one shot, with no picture change the signature sees, in 1-2 s.
+twice-a-second grid, which missed shots under half a second.
 ``grey_face_chroma`` was added after the then held-out clip faces_d showed Big Buck
 Bunny's grey rabbit as a face (see ``grey_face_in_colour``). ``change_delta`` and
 ``change_ratio`` were chosen on the tune part of the brief-faces corpus (``build_brief``:
@@ -191,7 +185,7 @@ class FacesParams:
     """The faces lane's parameters (the lane's ``params``, in this order)."""
 
     width: int = 384
-    sample_fps: float = 0.5
+    sample_fps: float = 1.0
     threshold: float = 0.5
     nms_iou: float = 0.3
     min_height: float = 0.02
