@@ -68,9 +68,11 @@ MERGE_GAP_S = 0.25  # spans closer than this are recognised as one stretch
 MIN_WORD_PROB = 0.15
 MIN_SEGMENT_PROB = 0.4
 # CTranslate2's threads in the worker: on a 2-core machine the worker, started once the sound
-# is decoded, finished alone after the picture pass with one core idle (about a second of the
-# 60 s reel's wall); with two, the same words (int8 GEMMs split by output columns) and the same
-# CPU-s (reel: 5.84-6.04 on one, 5.73-5.95 on two, OpenMP waiting passively)
+# is decoded, finished alone after the picture pass with one core idle. With two it ends before
+# the picture pass: the 60 s reel's CPU done with one core idle fell from 1.1-2.2 to 0.5-0.8 s
+# (five interleaved runs each, bench_speed.py --ab --idle). The same words (the reel's 145;
+# tests/test_whisper_threads.py), the same CPU-s (the reel's speech alone: 5.84-6.04 on one,
+# 5.73-5.95 on two), +7 MB of the worker's peak RSS
 WORKER_THREADS = 2
 
 
