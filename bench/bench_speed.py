@@ -71,9 +71,11 @@ RESULT = {"frames": v.frame_number, "cuts": len(sm.get_scene_list()) - 1}
 # every 50 ms and adds up the CPU done while only one of them could run. On a quiet 2-core
 # machine that CPU is done with the other core idle; on a shared machine the others fill that
 # core, so wall time hides it, but the job's threads share whatever the job gets alike and the
-# count stays. The quiet wall is then about (CPU + that CPU) / 2 (the 60 s reel at session 12's
-# start, quiet: 2 x 15.10 s wall - 28.58 CPU-s = 1.62 idle core-s; measured on a loaded machine
-# this way: 1.56). The sampler's own CPU is taken out of both.
+# count stays. The quiet wall is then about (CPU + that CPU) / 2. An estimate, checked once: the
+# 60 s reel at session 12's start, quiet: 2 x 15.10 s wall - 28.58 CPU-s = 1.62 idle core-s;
+# under a load of 20-30, 1.05-2.15 (median 1.77, 5 runs); but at a load of 6-10, 0.49-0.90, and
+# PySceneDetect 1.2-1.7 against its quiet 3.05: compare trees within one run, never to a quiet
+# figure. The sampler's own CPU is taken out of both.
 IDLE_SAMPLER = """
 import os as _os, threading as _th
 _HZ = _os.sysconf("SC_CLK_TCK")
