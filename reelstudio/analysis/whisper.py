@@ -70,9 +70,12 @@ MIN_SEGMENT_PROB = 0.4
 # CTranslate2's threads in the worker: on a 2-core machine the worker, started once the sound
 # is decoded, finished alone after the picture pass with one core idle. With two it ends before
 # the picture pass: the 60 s reel's CPU done with one core idle fell from 1.1-2.2 to 0.5-0.8 s
-# (five interleaved runs each, bench_speed.py --ab --idle). The same words (the reel's 145;
-# tests/test_whisper_threads.py), the same CPU-s (the reel's speech alone: 5.84-6.04 on one,
-# 5.73-5.95 on two), +7 MB of the worker's peak RSS
+# (five interleaved runs at a load of 20-30, bench_speed.py --ab --idle; at a load of 6-10 the
+# runs did not tell the two apart). The same words on the reel (145) and in
+# tests/test_whisper_threads.py; on eval_words.py's held-out part the same text on all 26
+# items and the same figures, word starts a few ms apart on two (median error 0 -> 2-4 ms).
+# The same CPU-s (the reel's speech alone: 5.84-6.04 on one, 5.73-5.95 on two), +7 MB of the
+# worker's peak RSS
 WORKER_THREADS = 2
 
 
