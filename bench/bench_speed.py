@@ -4,6 +4,9 @@
                                                      # (all lanes with Whisper words, and with pocketsphinx's)
     .venv/bin/python bench/bench_speed.py --plain    # also the same footage without speech or text
     .venv/bin/python bench/bench_speed.py --uhd      # also stream a 10 min 3840x2160 clip
+    .venv/bin/python bench/bench_speed.py --ab BASE . --jobs ours,pyscenedetect --repeat 2 --idle
+        # interleaved A/B of two source trees; --idle: on a shared machine, the quiet wall
+        # from the CPU each run did while only one of its threads could run
 
 Every measurement runs in its own process, so peak RSS is that job's alone. Prints
 decode-only time, our analysis time with a per-lane breakdown, PySceneDetect
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -63,19 +67,67 @@ RESULT = {"frames": v.frame_number, "cuts": len(sm.get_scene_list()) - 1}
 }
 
 
-def run_job(name: str, path: Path, tree: Path = HERE.parent) -> dict:
+# --idle: a thread of the job's process that looks at its threads' (and its children's) states
+# every 50 ms and adds up the CPU done while only one of them could run. On a quiet 2-core
+# machine that CPU is done with the other core idle; on a shared machine the others fill that
+# core, so wall time hides it, but the job's threads share whatever the job gets alike and the
+# count stays. The quiet wall is then about (CPU + that CPU) / 2. An estimate, checked once: the
+# 60 s reel at session 12's start, quiet: 2 x 15.10 s wall - 28.58 CPU-s = 1.62 idle core-s;
+# under a load of 20-30, 1.05-2.15 (median 1.77, 5 runs); but at a load of 6-10, 0.49-0.90, and
+# PySceneDetect 1.2-1.7 against its quiet 3.05: compare trees within one run, never to a quiet
+# figure. The sampler's own CPU is taken out of both.
+IDLE_SAMPLER = """
+import os as _os, threading as _th
+_HZ = _os.sysconf("SC_CLK_TCK")
+_IDLE = {"alone": 0.0, "sampler": 0.0}
+_stop = _th.Event()
+def _tasks(pid, out):
+    try:
+        tids = _os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return
+    for tid in tids:
+        try:
+            st = open(f"/proc/{pid}/task/{tid}/stat").read()
+            kids = open(f"/proc/{pid}/task/{tid}/children").read().split()
+        except OSError:
+            continue
+        f = st[st.rindex(")") + 2:].split()
+        out[f"{pid}/{tid}"] = (f[0] == "R", (int(f[11]) + int(f[12])) / _HZ)
+        for k in kids:
+            _tasks(int(k), out)
+def _sample():
+    import time as _t
+    me, mine, prev = _os.getpid(), _th.get_native_id(), None
+    while not _stop.wait(0.05):
+        now = {}
+        _tasks(me, now)
+        now.pop(f"{me}/{mine}", None)  # not the sampler itself
+        if prev is not None and sum(1 for r, _ in prev.values() if r) == 1:
+            _IDLE["alone"] += sum(c - prev[k][1] for k, (_, c) in now.items() if k in prev)
+        prev = now
+    _IDLE["sampler"] = _t.thread_time()
+_sampler = _th.Thread(target=_sample, daemon=True)
+_sampler.start()
+"""
+
+
+def run_job(name: str, path: Path, tree: Path = HERE.parent, idle: bool = False) -> dict:
     code = (
         "import json, resource, sys, time\n"
         f"PATH = {str(path)!r}\n"
-        "t0 = time.perf_counter()\n"
+        + (IDLE_SAMPLER if idle else "")
+        + "t0 = time.perf_counter()\n"
         + JOBS[name]
         + "\nRESULT['wall_s'] = time.perf_counter() - t0\n"
-        "ru = resource.getrusage(resource.RUSAGE_SELF)\n"
+        + ("_stop.set(); _sampler.join()\n" if idle else "")
+        + "ru = resource.getrusage(resource.RUSAGE_SELF)\n"
         "rc = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
         "RESULT['peak_rss_mb'] = ru.ru_maxrss / 1024\n"
         # the words recognizer runs in a child process: its CPU counts too
         "RESULT['cpu_s'] = ru.ru_utime + ru.ru_stime + rc.ru_utime + rc.ru_stime\n"
-        "import reelstudio; RESULT['tree'] = reelstudio.__file__\n"
+        + ("RESULT['cpu_s'] -= _IDLE['sampler']\nRESULT['alone_cpu_s'] = _IDLE['alone']\n" if idle else "")
+        + "import reelstudio; RESULT['tree'] = reelstudio.__file__\n"
         "print('@@' + json.dumps(RESULT))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(tree))
@@ -140,14 +192,17 @@ def report(path: Path, repeat: int) -> None:
     print(f"figures: {name}")
 
 
-def ab(path: Path, trees: list[Path], jobs: list[str], rounds: int) -> None:
+def ab(path: Path, trees: list[Path], jobs: list[str], rounds: int, idle: bool = False) -> None:
     """Interleaved A/B: each round runs every job on every tree in turn, so the load of the
-    moment falls on all of them alike; prints every run's CPU seconds (process and threads)."""
+    moment falls on all of them alike; prints every run's CPU seconds (process and threads).
+    ``idle``: also each run's CPU done alone (IDLE_SAMPLER) and, at the end, the quiet wall
+    it points to, (CPU + alone) / 2, per job and tree, and ours / PySceneDetect on it."""
     print(f"\n== {path.name}: A/B over {len(trees)} trees, {rounds} rounds, interleaved")
+    quiet: dict[tuple[str, Path], list[float]] = {}
     for rnd in range(rounds):
         for job in jobs:
             for tree in trees:
-                r = run_job(job, path, tree)
+                r = run_job(job, path, tree, idle)
                 t = r.get("timings", {})
                 threads = {k[1:-len(" thread, CPU)")]: v for k, v in t.items() if k.endswith(" thread, CPU)")}
                 assert r["tree"].startswith(str(tree)), (r["tree"], tree)
@@ -156,9 +211,23 @@ def ab(path: Path, trees: list[Path], jobs: list[str], rounds: int) -> None:
                 words = r.get("words_cpu_s")
                 rest = ("" if not threads or words is None else
                         f"  words {words:.2f} rest {r['cpu_s'] - sum(threads.values()) - words:.2f}")
+                alone = r.get("alone_cpu_s")
+                if alone is not None:
+                    quiet.setdefault((job, tree), []).append((r["cpu_s"] + alone) / 2)
                 print(f"round {rnd + 1} {job:<18} {str(tree):<22} wall {r['wall_s']:6.2f}  cpu {r['cpu_s']:6.2f}  "
-                      f"rss {r['peak_rss_mb']:5.0f}  "
+                      + ("" if alone is None else f"alone {alone:5.2f}  ")
+                      + f"rss {r['peak_rss_mb']:5.0f}  "
                       + " ".join(f"{k} {v:.2f}" for k, v in sorted(threads.items())) + rest, flush=True)
+    if quiet:
+        print("quiet wall, (CPU + CPU done alone) / 2, median of the rounds:")
+        med = {k: statistics.median(v) for k, v in quiet.items()}
+        # PySceneDetect is the same in every tree: the ratio is against all its runs
+        psd = [x for (job, _), v in quiet.items() if job == "pyscenedetect" for x in v]
+        for tree in trees:
+            line = "  ".join(f"{job} {med[job, tree]:.2f} s" for job in jobs if (job, tree) in med)
+            if ("ours", tree) in med and psd:
+                line += f"  ratio ours / PySceneDetect (all its runs) {med['ours', tree] / statistics.median(psd):.2f}"
+            print(f"  {str(tree):<22} {line}")
 
 
 def main() -> None:
@@ -169,12 +238,15 @@ def main() -> None:
     ap.add_argument("--ab", nargs="+", type=Path, metavar="TREE",
                     help="instead: interleaved CPU-s runs of the same jobs on these source trees (a baseline copy "
                          "and this one, say)")
+    ap.add_argument("--idle", action="store_true",
+                    help="--ab: also the CPU each run did with only one of its threads able to run, and the "
+                         "quiet 2-core wall that points to (for a shared machine; see IDLE_SAMPLER)")
     ap.add_argument("--jobs", default="ours", help="--ab: comma-separated jobs (%(default)s; " + ", ".join(JOBS) + ")")
     args = ap.parse_args()
     import media
 
     if args.ab:
-        ab(media.reel_60s(), [t.resolve() for t in args.ab], args.jobs.split(","), args.repeat)
+        ab(media.reel_60s(), [t.resolve() for t in args.ab], args.jobs.split(","), args.repeat, args.idle)
         return
 
     t = time.perf_counter()

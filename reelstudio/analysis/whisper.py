@@ -69,6 +69,16 @@ GAP_S = 0.3  # silence laid between spans
 MERGE_GAP_S = 0.25  # spans closer than this are recognised as one stretch
 MIN_WORD_PROB = 0.15
 MIN_SEGMENT_PROB = 0.4
+# CTranslate2's threads in the worker: on a 2-core machine the worker, started once the sound
+# is decoded, finished alone after the picture pass with one core idle. With two it ends before
+# the picture pass: the 60 s reel's CPU done with one core idle fell from 1.1-2.2 to 0.5-0.8 s
+# (five interleaved runs at a load of 20-30, bench_speed.py --ab --idle; at a load of 6-10 the
+# runs did not tell the two apart). The same words on the reel (145) and in
+# tests/test_whisper_threads.py; on eval_words.py's held-out part the same text on all 26
+# items and the same figures, word starts a few ms apart on two (median error 0 -> 2-4 ms).
+# The same CPU-s (the reel's speech alone: 5.84-6.04 on one, 5.73-5.95 on two), +7 MB of the
+# worker's peak RSS
+WORKER_THREADS = 2
 
 
 def faster_whisper_version() -> str:
@@ -304,7 +314,7 @@ class WhisperWords:
     def transcribe(self, pcm: np.ndarray, spans: list[tuple[int, int]]) -> dict:
         """Words of the 16 kHz int16 ``pcm`` inside ``spans`` (samples); raises ModelError."""
         self.load()
-        job = {"spans": [(int(s), int(e)) for s, e in spans],
+        job = {"spans": [(int(s), int(e)) for s, e in spans], "threads": min(WORKER_THREADS, os.cpu_count() or 1),
                "quality": self.quality, "language": self.language, "align": self.align, "model": MODEL}
         fd = _spool_fd(pcm)
         if fd is None:  # an array, or no file descriptor to hand over: the samples go in the job
@@ -317,7 +327,9 @@ class WhisperWords:
             from .whisper_worker import _transcribe
 
             return _transcribe(job)
-        env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
+        # OpenMP's threads sleep between parallel steps instead of spinning: the picture pass
+        # wants the core (an OMP_WAIT_POLICY of the user's own wins)
+        env = {"OMP_WAIT_POLICY": "PASSIVE", **os.environ, "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
         try:
             self._proc = subprocess.Popen([sys.executable, "-m", "reelstudio.analysis.whisper_worker"],
                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
