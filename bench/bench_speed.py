@@ -157,9 +157,9 @@ def report(path: Path, repeat: int) -> None:
     for label, r in rows:
         print(f"{label:<28}{r['wall_s']:>9.2f}{r['cpu_s']:>9.2f}{frames / r['wall_s']:>9.1f}{r['peak_rss_mb']:>13.0f}")
     # (getrusage's children peak RSS is no use here: it counts the parent's pages at the fork;
-    # the Whisper worker's own peak, its VmHWM, is ~470-500 MB: bench/bench_memory.py samples it)
+    # the Whisper worker's own peak, its VmHWM, is ~390 MB since session 12: bench/bench_memory.py samples it)
     print("(all lanes: CPU includes the words recognizer's child process; the Whisper worker's own peak RSS, "
-          "~470-500 MB, is not in the column: bench/bench_memory.py measures it)")
+          "~390 MB, is not in the column: bench/bench_memory.py measures it)")
     print(f"ratio ours (all lanes) / PySceneDetect:    {o['wall_s'] / p['wall_s']:.2f}   (target <= 1.5)")
     print(f"ratio ours (all lanes, words by pocketsphinx as before Whisper) / PySceneDetect: "
           f"{ps['wall_s'] / p['wall_s']:.2f}; Whisper's words cost {o['wall_s'] / ps['wall_s']:.2f}x wall, "
