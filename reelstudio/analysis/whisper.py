@@ -69,16 +69,14 @@ GAP_S = 0.3  # silence laid between spans
 MERGE_GAP_S = 0.25  # spans closer than this are recognised as one stretch
 MIN_WORD_PROB = 0.15
 MIN_SEGMENT_PROB = 0.4
-# CTranslate2's threads in the worker: on a 2-core machine the worker, started once the sound
-# is decoded, finished alone after the picture pass with one core idle. With two it ends before
-# the picture pass: the 60 s reel's CPU done with one core idle fell from 1.1-2.2 to 0.5-0.8 s
-# (five interleaved runs at a load of 20-30, bench_speed.py --ab --idle; at a load of 6-10 the
-# runs did not tell the two apart). The same words on the reel (145) and in
-# tests/test_whisper_threads.py; on eval_words.py's held-out part the same text on all 26
-# items and the same figures, word starts a few ms apart on two (median error 0 -> 2-4 ms).
-# The same CPU-s (the reel's speech alone: 5.84-6.04 on one, 5.73-5.95 on two), +7 MB of the
-# worker's peak RSS
-WORKER_THREADS = 2
+# CTranslate2's threads in the worker. Two were tried (session 12): on a 2-core machine the
+# worker, started once the sound is decoded, can finish alone after the picture pass with one
+# core idle, and under a load of 20-30 two threads cut the CPU done with one core idle from
+# 1.1-2.2 to 0.5-0.8 s. But beside the picture threads two cost more than they saved: words
+# 8.1-8.2 CPU-s against 6.6-6.9 on the 60 s reel and the whole analysis 0.5-0.9 s slower in wall
+# (bench_speed.py --ab, three interleaved rounds); the reel's speech alone 7.5 CPU-s against 6.3.
+# The same words either way (tests/test_whisper_threads.py). One thread.
+WORKER_THREADS = 1
 
 
 def faster_whisper_version() -> str:
