@@ -17,7 +17,7 @@ import numpy as np
 from ..errors import ModelError
 from .whisper import (DEFAULT_QUALITY, GAP_S, MIN_SEGMENT_PROB, MIN_WORD_PROB, MODEL, QUALITIES, RATE, SPAN_PAD_S,
                       model_folder, model_inputs)
-from ..passes import release_freed_memory
+from ..passes import few_heaps, release_freed_memory
 from .whisper_audio import BATCH_SPEECH_S, _job_pcm, batches, compact  # noqa: F401 - the worker's names
 
 # a letter five times running is a decoding loop inside one word, not a word ("Hmmmmmmm..."
@@ -440,10 +440,14 @@ def _unstretch(ws: list[dict]) -> None:
 
 
 def _main() -> int:
-    # (not passes.few_heaps: with its 4 MB mapping limit every encoder buffer was mapped and
-    # zero-filled afresh, 940k page faults against 554k on the bench reel's speech, 8.05 CPU-s
-    # against 7.5, for 24 MB less at the peak)
     job = pickle.loads(sys.stdin.buffer.read())
+    if len(batches(job.get("spans", []), job.get("batch_speech_s", BATCH_SPEECH_S))) > 1:
+        # speech in several batches (a long video): passes.few_heaps, whose 4 MB mapping limit
+        # hands each batch's large arrays back (the 20-minute clip's speech: 388 MB against 491
+        # with glibc's own; 443 with a 16 MB limit). Not for a reel's one batch, where that limit
+        # mapped and zero-filled every encoder buffer afresh: 956k page faults against 554k,
+        # 6.59 CPU-s against 5.92 on the bench reel's speech, for 20 MB less (363 against 383)
+        few_heaps()
     try:
         result = _transcribe(job)
     except ModelError as exc:
