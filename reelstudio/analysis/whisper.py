@@ -195,9 +195,10 @@ def model_folder(name: str = MODEL):
     from ..resources import cache_dir
 
     parts = _verified(name)
-    cache_dir().mkdir(parents=True, exist_ok=True)
-    _drop_stale_copies(name)
-    with tempfile.TemporaryDirectory(prefix=f".{name}-", dir=cache_dir()) as folder:
+    cache = cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    _drop_stale_copies(cache, name)
+    with tempfile.TemporaryDirectory(prefix=f".{name}-", dir=cache) as folder:
         for fname, paths in parts.items():
             with open(Path(folder) / fname, "wb") as out:
                 for path in paths:
@@ -209,14 +210,12 @@ def model_folder(name: str = MODEL):
 STALE_COPY_S = 3600.0  # a model copy this old is no load in progress (a load takes seconds)
 
 
-def _drop_stale_copies(name: str) -> None:
-    """Remove copies a killed worker left (a temporary folder outlives a process killed while
-    loading): 148 MB each, never read again."""
+def _drop_stale_copies(cache: Path, name: str) -> None:
+    """Remove copies a killed worker left in ``cache`` (a temporary folder outlives a process
+    killed while loading): 148 MB each, never read again."""
     import time
 
-    from ..resources import cache_dir
-
-    for old in cache_dir().glob(f".{name}-*"):
+    for old in cache.glob(f".{name}-*"):
         try:
             if old.is_dir() and time.time() - old.stat().st_mtime > STALE_COPY_S:
                 shutil.rmtree(old, ignore_errors=True)

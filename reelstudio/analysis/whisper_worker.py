@@ -204,6 +204,14 @@ def _transcribe(job: dict) -> dict:
     t_cpu = time.process_time()
     pcm = _job_pcm(job)  # int16, read where needed: two hours are 230 MB as int16, 460 as float
     groups = batches(job["spans"], job.get("batch_speech_s", BATCH_SPEECH_S))
+    if len(groups) > 1:
+        # speech in several batches (a long video): passes.few_heaps, whose 4 MB mapping limit
+        # hands each batch's large arrays back (the 20-minute clip's speech: 388 MB against 491
+        # with glibc's own; 443 with a 16 MB limit). Not for a reel's one batch, where that limit
+        # mapped and zero-filled every encoder buffer afresh: 956k page faults against 554k,
+        # 6.59 CPU-s against 5.92 on the bench reel's speech, for 20 MB less (363 against 383).
+        # (In the analysis's own process, where short jobs run, it is already set: no change.)
+        few_heaps()
     pad, gap = int(SPAN_PAD_S * RATE), int(GAP_S * RATE)
     audio, pieces = compact(pcm, groups[0], pad, gap)
     result = {"words": [], "language": None, "language_probability": None, "segments_dropped": 0,
@@ -441,13 +449,6 @@ def _unstretch(ws: list[dict]) -> None:
 
 def _main() -> int:
     job = pickle.loads(sys.stdin.buffer.read())
-    if len(batches(job.get("spans", []), job.get("batch_speech_s", BATCH_SPEECH_S))) > 1:
-        # speech in several batches (a long video): passes.few_heaps, whose 4 MB mapping limit
-        # hands each batch's large arrays back (the 20-minute clip's speech: 388 MB against 491
-        # with glibc's own; 443 with a 16 MB limit). Not for a reel's one batch, where that limit
-        # mapped and zero-filled every encoder buffer afresh: 956k page faults against 554k,
-        # 6.59 CPU-s against 5.92 on the bench reel's speech, for 20 MB less (363 against 383)
-        few_heaps()
     try:
         result = _transcribe(job)
     except ModelError as exc:
