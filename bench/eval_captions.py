@@ -5,7 +5,8 @@
 ``fresh`` is the corpus's second held-out part (Roboto fonts, the bikes footage, committed
 photos; fixed as held out before any run on it), ``fresh3`` its third (Inter / Lato / PT
 fonts, Intel sample-video previews; fixed likewise), ``fresh4`` its fourth (Noto / Carlito /
-Cantarell fonts, ImageIO's cockatoo footage, full-size Wikimedia Commons photos; fixed likewise);
+Cantarell fonts, ImageIO's cockatoo footage, full-size Wikimedia Commons photos; fixed likewise,
+measured once, tuned on from session 13);
 ``all`` runs the five parts.
 
 Renders the corpus once into bench/.media/captions_styles (cached by its VERSION), runs the

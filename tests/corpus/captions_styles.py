@@ -57,6 +57,11 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   of a clinic's waiting room as the light background; the FRESH4 sentences below (learning
   the guitar and commuting by bike). Same recipe as the held-out part (seven clips), its own
   random draws.
+  **Tuning material from session 13 (2026-12-05 evening)**: fresh4 gave its honest held-out figure
+  once (recall 0.861 on main at session 12's end; summaries only, no caption looked at) and
+  from session 13 on is tuned on: its misses are the heavy outlined pop-in words the other
+  tuning parts lack. Its sources (Noto / Carlito / Cantarell, the cockatoo, the Commons photos
+  above) are therefore tuning sources now; a newer held-out part must not use them.
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
