@@ -62,6 +62,21 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   from session 13 on is tuned on: its misses are the heavy outlined pop-in words the other
   tuning parts lack. Its sources (Noto / Carlito / Cantarell, the cockatoo, the Commons photos
   above) are therefore tuning sources now; a newer held-out part must not use them.
+* **fresh5** (a fifth held-out part, added 2026-12-05 by the fresh5 helper of session 13 and
+  fixed as held out before any run on it, because fresh4 became tuning material): caption
+  fonts no other part or corpus uses, every one with Cyrillic: Nimbus Sans Bold (Helvetica's
+  metrics) and P052 Bold (Palatino's) from fonts-urw-base35, Play Regular (fonts-play),
+  Yanone Kaffeesatz Bold (fonts-yanone-kaffeesatz; a condensed display face) and Manrope
+  ExtraBold (fonts-manrope; a heavy geometric face) as the heavy pop-in face; footage and
+  photos no text corpus uses, committed under tests/data/captions_styles (LICENSES.md there):
+  a 10 s excerpt of Blender's live-action film *Tears of Steel* (actors on an Amsterdam bridge
+  and in a lab, its own hard cuts; 640x360, 240 frames at 24 fps, so softer than the
+  cockatoo once scaled up) as the footage; full-size Wikimedia Commons photos (1920 px wide)
+  as the busy pictures: the crowded Mulberry Street market of New York about 1900 (a
+  photochrom print; shop signs in view are scene text, not truth), the carved altar and choir
+  of Albi cathedral and the gilded dome of Budapest's parliament; the pale sky over Mulberry
+  Street as the light background; the FRESH5 sentences below (saving money and learning
+  Spanish). Same recipe as the held-out part (seven clips), its own random draws.
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
