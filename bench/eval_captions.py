@@ -1,13 +1,14 @@
 """Captions in every common style (issue 12): the text lane against tests/corpus/captions_styles.py.
 
-    .venv/bin/python bench/eval_captions.py [--split tune|heldout|fresh|fresh3|fresh4|all] [--only NAME ...] [-v]
+    .venv/bin/python bench/eval_captions.py [--split tune|heldout|fresh|fresh3|fresh4|fresh5|all] [--only NAME ...] [-v]
 
 ``fresh`` is the corpus's second held-out part (Roboto fonts, the bikes footage, committed
 photos; fixed as held out before any run on it), ``fresh3`` its third (Inter / Lato / PT
 fonts, Intel sample-video previews; fixed likewise), ``fresh4`` its fourth (Noto / Carlito /
 Cantarell fonts, ImageIO's cockatoo footage, full-size Wikimedia Commons photos; fixed likewise,
-measured once, tuned on from session 13);
-``all`` runs the five parts.
+measured once, tuned on from session 13), ``fresh5`` its fifth (URW base35 / Play / Yanone
+Kaffeesatz / Manrope fonts, a Tears of Steel excerpt, Wikimedia Commons photos of Mulberry Street,
+Albi and Budapest; fixed as held out before any run on it); ``all`` runs the six parts.
 
 Renders the corpus once into bench/.media/captions_styles (cached by its VERSION), runs the
 real pipeline's text lane on each clip of the split (``analyze(path, cache=False,

@@ -49,7 +49,8 @@ CUT_SPLITS = {"tune": "tune", "heldout": "held-out part A", "heldout_b": "part B
 DETECTOR_NAMES = {"ours": "ours", "pyscenedetect": "PySceneDetect", "scdet": "ffmpeg scdet"}
 FACE_PARTS = ("shots tune", "shots held-out", "brief tune", "brief held-out", "brief held-out-2")
 CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-out part", "fresh3": "fresh3 (third held-out part)",
-                  "fresh4": "fresh4 (fourth held-out part; tuned on from session 13)"}
+                  "fresh4": "fresh4 (fourth held-out part; tuned on from session 13)",
+                  "fresh5": "fresh5 (fifth held-out part)"}
 
 
 class FiguresError(Exception):

@@ -18,6 +18,8 @@ APT_PACKAGES=(ffmpeg espeak-ng tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus
               fonts-inter fonts-lato fonts-paratype
               # the fourth held-out part's caption fonts (tests/corpus/captions_styles.py, fresh4)
               fonts-noto-core fonts-crosextra-carlito fonts-cantarell
+              # the fifth held-out part's caption fonts (tests/corpus/captions_styles.py, fresh5)
+              fonts-urw-base35 fonts-play fonts-yanone-kaffeesatz fonts-manrope
               # real recorded speech and music for the words evaluation (tests/corpus/words.py)
               asterisk-core-sounds-en-wav asterisk-core-sounds-ru-wav planetblupi-music-ogg
               # what the Qt wheels (PySide6) load: OpenGL/EGL, fonts, keyboard, the X11 (xcb)

@@ -154,8 +154,8 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4: more held-out parts, new sources (docstring)
-SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4")
+# fresh, fresh3, fresh4, fresh5: more held-out parts, new sources (docstring)
+SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5")
 CRF = 20
 
 FONT_DIRS = {
@@ -170,6 +170,10 @@ FONT_DIRS = {
     "Noto": "/usr/share/fonts/truetype/noto",  # fonts-noto-core
     "Carlito": "/usr/share/fonts/truetype/crosextra",  # fonts-crosextra-carlito
     "Cantarell": "/usr/share/fonts/opentype/cantarell",  # fonts-cantarell
+    "URW base35": "/usr/share/fonts/opentype/urw-base35",  # fonts-urw-base35
+    "Play": "/usr/share/fonts/truetype/play",  # fonts-play
+    "Yanone Kaffeesatz": "/usr/share/fonts/opentype/yanone-kaffeesatz",  # fonts-yanone-kaffeesatz
+    "Manrope": "/usr/share/fonts/truetype/manrope",  # fonts-manrope
 }
 # role -> (family, file) per split
 FONTS = {
@@ -213,6 +217,14 @@ FONTS = {
         "serif": ("Noto", "NotoSerif-Bold.ttf"),
         "mono": ("Noto", "NotoSansDisplay-Bold.ttf"),  # no clip draws the mono role
     },
+    "fresh5": {
+        "bold": ("URW base35", "NimbusSans-Bold.otf"),
+        "regular": ("Play", "Play-Regular.ttf"),
+        "heavy": ("Manrope", "Manrope-ExtraBold.ttf"),
+        "cond": ("Yanone Kaffeesatz", "YanoneKaffeesatz-Bold.otf"),
+        "serif": ("URW base35", "P052-Bold.otf"),
+        "mono": ("URW base35", "NimbusMonoPS-Bold.otf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -222,12 +234,14 @@ BBB_FPS = 25.0
 # (a file under tests/data/captions_styles is taken from there)
 FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp4", 0, 250, 25.0),
            "fresh3": ("footage", "cars_above.mp4", 0, 62, 12.0),
-           "fresh4": ("footage", "cockatoo.mp4", 0, 280, 20.0)}
-FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo"}
+           "fresh4": ("footage", "cockatoo.mp4", 0, 280, 20.0),
+           "fresh5": ("footage", "tears_of_steel.mp4", 0, 240, 24.0)}
+FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
+                "fresh5": "steel"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
-                    "venue", "meeting", "waiting_room")
+                    "venue", "meeting", "waiting_room", "mulberry", "albi", "parliament_dome")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -259,6 +273,12 @@ PHOTOS = {
                  ("meeting", (0.5, 0.5, 0.9), (0.5, 0.55, 0.75)),
                  ("venue", (0.3, 0.55, 0.7), (0.38, 0.5, 0.6))],
         "light": ("waiting_room", (0.055, 0.42, 0.12), (0.058, 0.45, 0.11)),
+    },
+    "fresh5": {
+        "busy": [("mulberry", (0.5, 0.5, 0.95), (0.55, 0.55, 0.8)),
+                 ("albi", (0.45, 0.5, 0.9), (0.55, 0.55, 0.75)),
+                 ("parliament_dome", (0.5, 0.5, 0.8), (0.45, 0.55, 0.65))],
+        "light": ("mulberry", (0.34, 0.15, 0.22), (0.345, 0.16, 0.21)),
     },
 }
 
@@ -408,19 +428,50 @@ FRESH4_POPIN_EN = ("Nobody tells you that the hardest part of learning guitar is
 FRESH4_POPIN_RU = "Я каждый день езжу через весь город на старом велосипеде и ни разу не опоздал"
 FRESH4_KARAOKE = ["strum it softly", "mute the strings", "shift your hand", "ride home safe"]
 
+# fresh5 (a fifth held-out part, written before any run on it): saving money, learning Spanish
+FRESH5_EN = [
+    "I tracked every coin for a month", "Rent eats half of my salary", "Start with a simple spreadsheet",
+    "Pay yourself first every payday", "Cancel the gym you never visit", "My emergency fund is finally full",
+    "Cash envelopes actually work", "Here is my monthly budget", "Small coffees add up fast",
+    "Rate my savings plan out of ten", "Would you quit your job for this?", "Send this to your broke friend",
+    "Day one of learning Spanish", "Twenty new words every morning", "Flashcards beat long grammar books",
+    "Speak out loud, even alone", "Subtitles on, phone in Spanish", "The rolled R is still a mystery",
+    "Week five and I can order lunch", "Here is my study timetable", "Ask me how I stay consistent",
+    "Mistakes mean you are trying", "Label everything in your flat", "Read children's books first",
+    "Word list in my profile", "Nobody laughed at my accent today", "Interest grows while you sleep",
+    "Sell what you have not used in a year", "Index funds, not hot tips", "Podcasts on the walk to work",
+    "Review old cards before new ones", "Last payment on the student loan", "Debt free is a lifestyle",
+    "Talk to a tutor twice a week",
+]
+FRESH5_RU = [
+    "Веду учёт расходов целый месяц", "Аренда съедает половину зарплаты", "Начните с простой таблицы",
+    "Сначала откладывайте себе", "Подушка безопасности готова", "Кофе каждый день стоит дорого",
+    "Учу испанский с нуля", "Двадцать новых слов каждое утро", "Карточки лучше толстых учебников",
+    "Говорите вслух, даже в одиночку", "Неделя пятая, заказал обед сам", "Расписание занятий в профиле",
+    "Ошибки значат, что вы стараетесь", "Продайте то, чем не пользуетесь", "Последний платёж по кредиту",
+    "Занимаюсь с репетитором дважды в неделю",
+]
+FRESH5_POPIN_EN = ("I never thought a notebook of numbers could change my life but after one year "
+                   "of writing down every purchase I paid off the card and still had money left "
+                   "for a real holiday")
+FRESH5_POPIN_RU = "Я выучил тысячу испанских слов за полгода просто повторяя их по дороге на работу"
+FRESH5_KARAOKE = ["save it first", "spend it slowly", "learn one word", "speak it aloud"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
     "fresh": (FRESH_EN, FRESH_RU, FRESH_POPIN_EN, FRESH_POPIN_RU, FRESH_KARAOKE),
     "fresh3": (FRESH3_EN, FRESH3_RU, FRESH3_POPIN_EN, FRESH3_POPIN_RU, FRESH3_KARAOKE),
     "fresh4": (FRESH4_EN, FRESH4_RU, FRESH4_POPIN_EN, FRESH4_POPIN_RU, FRESH4_KARAOKE),
+    "fresh5": (FRESH5_EN, FRESH5_RU, FRESH5_POPIN_EN, FRESH5_POPIN_RU, FRESH5_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "heldout": ("48 HOURS IN ICELAND", "@nordic.trails", "DAY 3"),
           "fresh": ("5 PLANTS FOR SHADE", "@balcony.greens", "WEEK 6"),
           "fresh3": ("7 DAYS WITH A RESCUE DOG", "@fixer.and.fido", "ROOM 4"),
-          "fresh4": ("30 DAYS OF GUITAR", "@pedal.and.pick", "LESSON 9")}
+          "fresh4": ("30 DAYS OF GUITAR", "@pedal.and.pick", "LESSON 9"),
+          "fresh5": ("100 DAYS OF SPANISH", "@coins.and.verbs", "MONTH 7")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -476,7 +527,7 @@ def _chunks(sentence: str, rng, upper: bool) -> list[str]:
 def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
-                                "fresh4": 1205}[split])
+                                "fresh4": 1205, "fresh5": 1206}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -486,7 +537,7 @@ def _recipe(split: str) -> list[Clip]:
     title, handle, big = TITLES[split]
     C = Caption
     clips: list[Clip] = []
-    p = {"fresh3": "g", "fresh4": "q"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+    p = {"fresh3": "g", "fresh4": "q", "fresh5": "k"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -958,7 +1009,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
-    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | all) into ``folder``, reusing
+    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | all) into ``folder``, reusing
     those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
