@@ -74,3 +74,19 @@ def test_outlined_pop_in_words_over_a_white_picture_are_read(scored):
         row = by_text[text]
         assert row["found"] and row["edits"] <= 1, (text, row["read"])
     assert not [r for r in reads if r["kind"] == "false"], [r for r in reads if r["kind"] == "false"]
+
+
+def test_each_part_has_its_own_sources():
+    """A held-out part counts only on material no other part tunes on: no font file, photo or
+    footage in two parts (tune and heldout share Big Buck Bunny, each its own half), and clip
+    names that tell the parts apart."""
+    def sources(split):
+        fonts = {file for _, file in corpus.FONTS[split].values()}
+        photos = {b[0] for b in corpus.PHOTOS[split]["busy"]} | {corpus.PHOTOS[split]["light"][0]}
+        footage = {corpus.FOOTAGE[split][1]} if corpus.FOOTAGE[split][0] == "footage" else set()
+        return fonts | photos | footage
+    for i, a in enumerate(corpus.SPLITS):
+        for b in corpus.SPLITS[i + 1:]:
+            assert not sources(a) & sources(b), (a, b, sources(a) & sources(b))
+    prefixes = {sp: {n.split("_")[0] for n in corpus.clips(sp)} for sp in corpus.SPLITS}
+    assert all(len(p) == 1 for p in prefixes.values()) and len(set.union(*prefixes.values())) == len(corpus.SPLITS)
