@@ -49,6 +49,7 @@ from corpus import speech as corpus_speech  # noqa: E402
 from corpus import words as corpus  # noqa: E402
 
 TOL_S = 0.1
+GAIN = 1.0  # --gain-db: every item's sound scaled by it (a quiet recording)
 TARGETS = {("en", "clean"): 0.08, ("en", "noise"): 0.15, ("en", "music"): 0.15, ("ru", "clean"): 0.22}
 
 
@@ -173,7 +174,8 @@ def run(engine, items: list[corpus.Item], language_given: bool, label: str) -> t
     rows = []
     for k, it in enumerate(items):
         t0 = time.process_time()
-        out = engine(it.pcm, it.language if language_given else None)
+        pcm = it.pcm if GAIN == 1.0 else np.asarray(it.pcm, np.float32) * np.float32(GAIN)
+        out = engine(pcm, it.language if language_given else None)
         cpu = time.process_time() - t0
         # the lane decodes in a worker process of its own: its CPU is not this process's;
         # the lane reports the words' CPU (its thread + the worker) as words_cpu_s
@@ -232,8 +234,12 @@ def main() -> None:
     ap.add_argument("--given-language", action="store_true", help="pass each item's language instead of None")
     ap.add_argument("--ci", action="store_true", help="the small CI subset (corpus.words.ci_subset) instead")
     ap.add_argument("--no-pocketsphinx", action="store_true")
+    ap.add_argument("--gain-db", type=float, default=0.0, help="scale every item's sound by this many dB "
+                    "(e.g. -20: a recording 20 dB quieter, as phones record at a distance)")
     ap.add_argument("--verbose", "-v", action="store_true", help="reference and hypothesis of every item")
     args = ap.parse_args()
+    global GAIN
+    GAIN = 10 ** (args.gain_db / 20)
 
     if args.engine == "lane":
         try:
