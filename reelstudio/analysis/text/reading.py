@@ -26,6 +26,40 @@ def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
     return bool(a) and bool(b) and SequenceMatcher(None, a, b, autojunk=False).ratio() >= at_least
 
 
+# the letters of a caption cover this share of its text lines' area at the least (bold
+# captions ~0.3-0.5, thin ones ~0.15): a split of the steady pixels giving less found no letters
+LETTERS_MIN_SHARE = 0.08
+
+
+def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure) -> float:
+    """The contrast the lane gives a caption: ``contrast`` (``measure(letters, bright)`` on the
+    reading's split of its steady pixels) or the same measure on a split of the median crop
+    over the text lines themselves, letters and what surrounds them, whichever is higher; the
+    latter alone where the reading's letters cover under LETTERS_MIN_SHARE of the lines.
+
+    Over footage moving behind a see-through box, or words changing colour (karaoke), the
+    steady pixels are the letters alone, and their split split the letters' own shades: a few
+    specks, measured 1.0-3.6:1 for white letters boxed or outlined in black (12-21:1). A split
+    that mixes letters with their surround can only bring the two levels together, so of the
+    two splits the higher figure is the one that kept them apart (thin outlines at half size
+    are the lines split's weak point: 9-10:1 for 21:1, where the reading's split gave 20).
+    The reading keeps its own split, and so does the texture gate (``contrast``): it reads
+    those captions right, and a second split must not let texture in."""
+    area = np.zeros(med.shape, bool)
+    for x0, y0, x1, y1 in t.lines:
+        area[max(0, y0):y1, max(0, x0):x1] = True
+    split = letters_split(med, area) if area.any() else None
+    if split is None:
+        return contrast
+    threshold, lit = split
+    other = (med <= threshold) if lit else (med > threshold)
+    found = enclosed_only(clean_letters(~other & area, t.lines, t.grow), other, _span(t.lines))
+    if found.sum() < max(8, LETTERS_MIN_SHARE * area.sum()):
+        return contrast
+    measured = measure(found, lit)
+    return measured if letters.sum() < LETTERS_MIN_SHARE * area.sum() else max(contrast, measured)
+
+
 def _span(lines: list) -> tuple[int, int] | None:
     """The columns the detector's text lines (x0, y0, x1, y1) cover, first to last."""
     return (min(ln[0] for ln in lines), max(ln[2] for ln in lines)) if lines else None
@@ -89,7 +123,7 @@ class Reading:
         seen = self._letters_of(t)
         if seen is None:
             return
-        stack, med, region, threshold, bright, contrast, glyph_h = seen
+        stack, med, region, threshold, bright, contrast, shown, glyph_h = seen
         scale = float(np.clip(32.0 / max(1.0, glyph_h), 1.0, 6.0))
         if scale <= 1.2:
             scale = 1.0
@@ -137,12 +171,13 @@ class Reading:
         self._captions.append({
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
-            "contrast": contrast, "confidence": conf, "lexical": lexical, "weakest": weakest,
+            "contrast": shown, "confidence": conf, "lexical": lexical, "weakest": weakest,
         })
 
     def _letters_of(self, t):
         """(stack of kept crops, their median, the caption's steady pixels, the letters' split
-        threshold and polarity, contrast, glyph height), or None when no letters part."""
+        threshold and polarity, contrast on that split (it also tells letters from texture), the
+        contrast shown (shown_contrast), glyph height), or None when no letters part."""
         stack = np.stack(t.crops)
         med = np.median(stack, axis=0).astype(np.uint8)
         # the caption's steady pixels (following keeps those within ``tolerance`` of the template),
@@ -161,8 +196,12 @@ class Reading:
         letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), _span(t.lines))
         if letters.sum() < 8:
             return None
-        contrast = glyph_contrast(t.crops, letters, bright, self.info.height / self.ah, t.colour)
-        return stack, med, region, threshold, bright, contrast, glyph_height(letters)
+        scale = self.info.height / self.ah
+        # on the reading's own split: besides the figure shown, it tells letters from texture
+        contrast = glyph_contrast(t.crops, letters, bright, scale, t.colour)
+        shown = shown_contrast(med, t, letters, contrast,
+                               lambda found, lit: glyph_contrast(t.crops, found, lit, scale, t.colour))
+        return stack, med, region, threshold, bright, contrast, shown, glyph_height(letters)
 
     def _ocr(self, t, med: np.ndarray, region: np.ndarray, threshold: float, bright: bool, scale: float):
         """The read: (text, confidence, line boxes, the binary read, dictionary share, the
