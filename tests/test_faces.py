@@ -118,6 +118,39 @@ def test_a_face_between_grid_samples_without_a_cut_is_bisected_to_its_frame():
     assert lane["sampled_frames"] <= 9 + 6
 
 
+def _bisected_with_sizes(face_side: int, **params) -> tuple[dict, list[int]]:
+    """The lane of 40 frames (coffee, the astronaut at ``face_side`` px over frames 13-32,
+    coffee) bisected without picture-change samples, and the height of the picture each
+    detection after the first two samples looked at."""
+    import cv2
+
+    a = _analyzer(width=416, height=740, sample_fps=6.0, cut_delta=0, **params)
+    heights: list[int] = []
+    once = a._detect_once
+    a._detect_once = lambda image: heights.append(image.shape[0]) or once(image)
+    photo = cv2.resize(corpus.photo("astronaut"), (face_side, face_side), interpolation=cv2.INTER_AREA)
+    face = _fit(corpus.photo("coffee"), 416, 740)
+    y, x = (740 - face_side) // 2, (416 - face_side) // 2
+    face[y : y + face_side, x : x + face_side] = photo
+    empty = _fit(corpus.photo("coffee"), 416, 740)
+    for i, img in enumerate([empty] * 13 + [face] * 20 + [empty] * 7):
+        a.feed(i, img)
+    return a.finish(np.arange(40) / 30.0)[0].to_json(), heights
+
+
+def test_refinements_around_a_large_face_look_at_the_half_size_picture():
+    """Bisecting around a face at least ``refine_half_px`` tall runs on the half-size picture
+    and lands on the same frames as at full size; around a small face it stays at full size."""
+    lane, heights = _bisected_with_sizes(400)
+    full, _ = _bisected_with_sizes(400, refine_half_px=0)
+    assert _spans(lane) == _spans(full) == [(13, 33)]
+    tall = max(b[3] for f in lane["boxes"] for b in f["boxes"])  # the picture is the source here
+    assert tall >= FacesAnalyzer().refine_half_px  # the case: a large face
+    assert 370 in heights and heights.count(370) >= 4  # the bisections' detections, at half size
+    small, heights = _bisected_with_sizes(150)
+    assert _spans(small) == [(13, 33)] and set(heights) == {740}  # a small face: full size only
+
+
 def _lane_of(frames: list[np.ndarray], fps: int = 30, **params) -> dict:
     """The faces lane of these frames fed as the pipeline feeds them (sampled once a second)."""
     a = _analyzer(fps=fps, width=416, height=740, **params)

@@ -17,7 +17,16 @@ whether a face is visible, the frames between them (kept until the next sample a
 at most ``step`` - 1, ~23 MB of planes at 1080x1920) settle where the change is: after a
 sample at a cut, one detection on the frame before it confirms the change is the cut;
 otherwise the frames are bisected so the change lands on its exact frame (``refine``;
-log2(step) more detections). The clip's last frame is always a sample. A face that appears
+log2(step) more detections). Those refinements look at the half-size picture (a quarter of
+the pixels: 7 against 25 CPU-ms a detection) when every face the sample on the face side saw
+is at least ``refine_half_px`` tall in the lane's picture: the network scores the astronaut
+portrait's face 0.51 at 17 px, 0.68 at 23 and >= 0.82 from 34 px, so a face of 40 px or more
+at half size is there as surely as at full size (the benchmark reel: 36 refinements, the same
+intervals, its faces thread 4.26 -> 3.51 CPU-s by bench/eval_faces.py --cpu 3; every part of
+the faces corpora keeps IoU 1.000 with the same detection counts). A 27 px face (the brief
+corpus's brief_t1) keeps its refinements at full size: at 13 px it scores around 0.5. (A
+threshold of 12 % of the frame height, tried first, sent that face to half size and lost 5 of
+its frames, and a whole face on the held-out clip brief_h1.) The clip's last frame is always a sample. A face that appears
 and leaves again within one shot in under ``1 / sample_fps`` seconds can be missed.
 
 The picture is zero-padded at the right and bottom to multiples of 32 (the network's
@@ -168,6 +177,15 @@ def grey_face_in_colour(image: np.ndarray, box: np.ndarray, limit: float, skin_s
     return float((frame > 15.0).mean()) > 0.10  # a colourful picture around it
 
 
+def _half(image: np.ndarray) -> np.ndarray:
+    """The picture at half size: OpenCV's 2:1 area reduction (0.05 ms, against ~4 ms for a
+    numpy mean over 2x2 blocks)."""
+    import cv2
+
+    h2, w2 = image.shape[0] // 2, image.shape[1] // 2
+    return cv2.resize(np.ascontiguousarray(image[: h2 * 2, : w2 * 2]), (w2, h2), interpolation=cv2.INTER_AREA)
+
+
 class _Kept:
     """A picture handed over as an array, behind the same call as the pipeline's lazy one."""
 
@@ -190,6 +208,7 @@ class FacesParams:
     nms_iou: float = 0.3
     min_height: float = 0.02
     refine: bool = True
+    refine_half_px: float = 80.0  # refinements at half size when every face seen is this tall (0: off)
     min_s: float = 0.25
     coarse: bool = True
     coarse_heat: float = 0.1
@@ -232,14 +251,15 @@ class FacesAnalyzer(Tuned, VideoAnalyzer):
         self.step = self.step_for(float(info.fps))
         self._blobs: dict[tuple[int, int], np.ndarray] = {}
         self._fed = 0
-        self._results: dict[int, tuple[int, float, dict]] = {}  # frame -> count, largest, boxes
+        # frame -> count, largest, boxes, smallest face's height in the picture's pixels
+        self._results: dict[int, tuple[int, float, dict, float]] = {}
         self._pending: list[tuple[int, np.ndarray]] = []  # frames since the last sample
         self._last: tuple[int, bool] | None = None  # last sample: frame, face seen
         self._signature: np.ndarray | None = None  # the previous frame's (cut_delta)
         self._deltas = np.zeros(CHANGE_WINDOW, np.float32)  # the last frames' signature changes
         self._changes = 0  # signature changes measured so far (the first frames have fewer than CHANGE_WINDOW)
 
-    def detect(self, image: np.ndarray) -> np.ndarray:
+    def detect(self, image: np.ndarray, coarse: bool = True) -> np.ndarray:
         """Faces in one RGB uint8 picture: float32 [N, 5] (x0, y0, x1, y1, score) in its pixels.
 
         When the picture shows none, the half-size picture is tried too: the network misses
@@ -250,19 +270,19 @@ class FacesAnalyzer(Tuned, VideoAnalyzer):
         face's chroma is low), not the network's (it finds the astronaut portrait down to a
         tenth of its brightness, score 0.82), and ``skin_share`` now keeps dim faces: off, the
         brief-faces corpus keeps its figures on every part without two more detections on
-        each dim faceless sample."""
-        boxes = self._judged(image)
+        each dim faceless sample. ``coarse`` False: no half-size try (a picture already halved)."""
+        boxes = self._judged(image, coarse)
         if not len(boxes) and self.dark_level > 0:
             import cv2
 
             top = float(np.percentile(image[::8, ::8], 99))
             if top < self.dark_level:
-                boxes = self._judged(cv2.convertScaleAbs(image, alpha=min(4.0, 200.0 / max(top, 1.0))))
+                boxes = self._judged(cv2.convertScaleAbs(image, alpha=min(4.0, 200.0 / max(top, 1.0))), coarse)
         return boxes
 
-    def _judged(self, image: np.ndarray) -> np.ndarray:
+    def _judged(self, image: np.ndarray, coarse: bool = True) -> np.ndarray:
         h, w = image.shape[:2]
-        boxes = self._detect_sizes(image)
+        boxes = self._detect_sizes(image, coarse)
         if len(boxes):
             boxes[:, 2] = np.minimum(boxes[:, 2], w)
             boxes[:, 3] = np.minimum(boxes[:, 3], h)
@@ -271,19 +291,14 @@ class FacesAnalyzer(Tuned, VideoAnalyzer):
             boxes = boxes[[not grey_face_in_colour(image, b, self.grey_face_chroma, self.skin_share) for b in boxes]]
         return boxes
 
-    def _detect_sizes(self, image: np.ndarray) -> np.ndarray:
+    def _detect_sizes(self, image: np.ndarray, coarse: bool = True) -> np.ndarray:
         h, w = image.shape[:2]
         boxes = self._detect_once(image)
         # an extreme close-up lights the full-size heatmap without crossing ``threshold``
         # (0.22-0.49 on the corpus's carphone at 1.5x), a faceless picture mostly does not
         # (the benchmark reel's: median 0.09): only the first is worth the half-size run
-        if not len(boxes) and self.coarse and self._heat >= self.coarse_heat and h >= 64 and w >= 64:
-            import cv2
-
-            h2, w2 = h // 2, w // 2
-            # OpenCV's 2:1 area reduction: 0.05 ms, against ~4 ms for a numpy mean over 2x2 blocks
-            half = cv2.resize(np.ascontiguousarray(image[: h2 * 2, : w2 * 2]), (w2, h2), interpolation=cv2.INTER_AREA)
-            boxes = self._detect_once(half)
+        if not len(boxes) and coarse and self.coarse and self._heat >= self.coarse_heat and h >= 64 and w >= 64:
+            boxes = self._detect_once(_half(image))
             boxes[:, :4] *= 2.0
         return boxes
 
@@ -332,18 +347,23 @@ class FacesAnalyzer(Tuned, VideoAnalyzer):
             return
         self._sample(index, image if callable(image) else _Kept(image), at_cut=cut)
 
-    def _record(self, index: int, picture) -> bool:
-        """Detect on one frame and keep its result; True if it shows a face."""
+    def _record(self, index: int, picture, half: bool = False) -> bool:
+        """Detect on one frame and keep its result; True if it shows a face. ``half``: on the
+        half-size picture (boxes mapped back to the full one)."""
         image = picture()
         h, w = image.shape[:2]
-        boxes = self.detect(image)
+        if half and h >= 64 and w >= 64:
+            boxes = self.detect(_half(image), coarse=False)
+            boxes[:, :4] *= 2.0
+        else:
+            boxes = self.detect(image)
         sx, sy = self.info.width / w, self.info.height / h
         self._results[index] = (len(boxes), float((boxes[:, 3] - boxes[:, 1]).max() / h) if len(boxes) else 0.0, {
             "frame": int(index),
             "boxes": [[round(float(b[0] * sx), 1), round(float(b[1] * sy), 1),
                        round(float((b[2] - b[0]) * sx), 1), round(float((b[3] - b[1]) * sy), 1)] for b in boxes],
             "scores": [round(float(b[4]), 3) for b in boxes],
-        })
+        }, float((boxes[:, 3] - boxes[:, 1]).min()) if len(boxes) else 0.0)
         return len(boxes) > 0
 
     def _sample(self, index: int, image, at_cut: bool = False) -> None:
@@ -352,20 +372,28 @@ class FacesAnalyzer(Tuned, VideoAnalyzer):
         if self._last is not None and seen != self._last[1] and pending:
             # the picture changed between two samples: find the first frame of the new state
             lo, hi = -1, len(pending)  # pending[lo] shows the old state, pending[hi] the new
+            half = self._large_faces(self._last[0] if self._last[1] else index)
             if at_cut:
                 # a sample taken at a cut: the change is most likely the cut itself, which
                 # the frame just before it confirms with one detection
-                if self._record(*pending[-1]) == self._last[1]:
+                if self._record(*pending[-1], half) == self._last[1]:
                     lo = hi
                 else:
                     hi = len(pending) - 1
             while hi - lo > 1:  # bisection: log2(frames between) more detections
                 mid = (lo + hi) // 2
-                if self._record(*pending[mid]) == self._last[1]:
+                if self._record(*pending[mid], half) == self._last[1]:
                     lo = mid
                 else:
                     hi = mid
         self._last = (index, seen)
+
+    def _large_faces(self, sample: int) -> bool:
+        """Can the refinements around this sample, which shows faces, look at the half-size
+        picture? Yes when its smallest face is at least ``refine_half_px`` tall: at half size
+        still twice the height the network scores near its threshold (see FacesParams)."""
+        count, _, _, smallest = self._results[sample]
+        return self.refine_half_px > 0 and count > 0 and smallest >= self.refine_half_px
 
     def finish(self, frame_times: np.ndarray) -> list[Lane]:
         if self._pending:  # the clip's last frame is a sample too (its tail is refined)
