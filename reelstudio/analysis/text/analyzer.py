@@ -137,6 +137,8 @@ class TextAnalyzer(Tuned, Detecting, Reading, Settling, VideoAnalyzer):
         self._last_index = -1
         self._ref: np.ndarray | None = None  # each row as the last detection covering it saw it
         self._recheck = -1  # a frame to look for new steady text on besides the samples
+        self._pending_at = -1  # the sample that set it
+        self._expected: list[tuple[int, int]] = []  # rows where a caption has just ended (Detecting)
         self._pending: np.ndarray | None = None  # the cells to look at then
         self._retry: list[tuple[int, tuple[int, int, float]]] = []  # (frame, band) to search again
 
@@ -159,9 +161,13 @@ class TextAnalyzer(Tuned, Detecting, Reading, Settling, VideoAnalyzer):
         # the replacement comes at the same place, mostly in the same type size: searched at a
         # scale that shows lines of that height >= 20 px
         # (widened by a line more either side: the next caption may have a line more)
-        bands = [self._band(t.box[1], t.box[3], float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
+        # (a look that lived a frame or two is a pop-in word growing: its next look, larger, at
+        # full size; shrunk to half, heavy type was found in pieces: 'FORM' read 'al')
+        bands = [self._band(t.box[1], t.box[3], 1.0 if t.end - t.start <= 2 else
+                            float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
                             margin=1.2 * t.line_height()) for t in ended]
         replaced = bands[:]
+        self._expected = [(a, z) for a, z, _ in replaced]
         bands += [b for k, b in self._retry if k == index]
         self._retry = [(k, b) for k, b in self._retry if k > index]
         if index % self.step == 0 or index == self._recheck:

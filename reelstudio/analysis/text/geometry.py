@@ -117,9 +117,12 @@ def whole_line_of(lines, rows) -> bool:
     return False
 
 
+UPSCALE = 1.5  # the second look at a band that showed nothing at full size
+
+
 class Detecting:
     """The detector's runs for :class:`TextAnalyzer` (it sets ``session``, ``_input``,
-    ``_det_scale``, ``ah`` and the parameters these methods use)."""
+    ``_det_scale``, ``ah``, ``_expected`` and the parameters these methods use)."""
 
     def detect(self, image: np.ndarray, scale: float | None = None) -> list[tuple[tuple, list]]:
         """Caption blocks ((x0, y0, x1, y1), [rows]) in the gray picture's pixels. The picture
@@ -157,4 +160,13 @@ class Detecting:
             if not (top or bottom):
                 break
             a, z = (max(0, a - grow) if top else a), (min(self.ah, z + grow) if bottom else z)
+        if not found and scale < UPSCALE and any(p < z and a < q for p, q in self._expected):
+            # the detector misses heavy type ~20-30 px tall in a band that a whole picture shows
+            # it in (Cantarell ExtraBold 'через', white outlined black over a sky, 23 px: nothing
+            # in 66-200 row bands at full size, found at 1.5x in each): where a caption is
+            # expected (``_expected``: the rows of one that has just ended, its replacement
+            # often comes there), a band that shows nothing is searched once more enlarged (a
+            # shrunk one at twice its scale: 'IS THE FIRST' popping in, missed at half size)
+            self._band_detections += 1
+            found = self.detect(image[a:z], scale=min(UPSCALE, 2 * scale))
         return a, z, found
