@@ -41,6 +41,7 @@ class Track:
     grow: int = 0  # px a letter may reach beyond the ends of its detector line
     sure_at: int = -1  # the last frame that matched nearly all its letter pixels
     sure: tuple | None = None  # (pixels, core) as they were then
+    read: bool = False  # it read as a caption (when it ended)
 
     def line_height(self) -> float:
         """The smallest detector row's height (analysis pixels)."""
@@ -167,7 +168,8 @@ class TextAnalyzer(Tuned, Detecting, Reading, Settling, VideoAnalyzer):
                             float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
                             margin=1.2 * t.line_height()) for t in ended]
         replaced = bands[:]
-        self._expected = [(a, z) for a, z, _ in replaced]
+        # (a caption's, or a pop-in look's: not a texture's that read as nothing)
+        self._expected = [(a, z) for (a, z, _), t in zip(replaced, ended) if t.read or t.end - t.start <= 2]
         bands += [b for k, b in self._retry if k == index]
         self._retry = [(k, b) for k, b in self._retry if k > index]
         if index % self.step == 0 or index == self._recheck:
@@ -467,6 +469,8 @@ class TextAnalyzer(Tuned, Detecting, Reading, Settling, VideoAnalyzer):
                     t.crops.pop()
                     del t.colour[len(t.crops):]  # and its colour
             self._active.remove(t)
+            n = len(self._captions)
             self._read(t)
+            t.read = len(self._captions) > n
             ended.append(t)
         return ended

@@ -290,10 +290,10 @@ class Reading:
         over the same frames at the same place with nearly the same read (a list line found as
         it settled, lost at a cut under it and found again, its start traced back over the
         first: '2 Post every single day' 104-120 beside '2. Post every single day' 110-196,
-        flagged as on screen 0.5 s; over at least half the shorter one's frames): the
-        longer-lived follow's read over both's frames. Text is never on screen twice at one
-        place; a caption that changes there (word by word, a karaoke word turning yellow)
-        does so between frames, not over the same ones."""
+        flagged as on screen 0.5 s), or followed on where the other's follow broke (overlapping
+        it or within a frame of its end): the longer-lived follow's read over both's frames.
+        Text is never on screen twice at one place; a caption that changes there (word by word,
+        a karaoke word turning yellow) does so between frames, not over the same ones."""
         out: list[dict] = []
         for c in caps:
             for i, o in enumerate(out):
@@ -302,9 +302,10 @@ class Reading:
                 if o["text"] == c["text"] and 0 <= c["start_frame"] - o["end_frame"] <= 1:
                     o["end_frame"] = c["end_frame"]
                     break
-                both = min(o["end_frame"], c["end_frame"]) - c["start_frame"]
-                if both >= 0.5 * min(o["end_frame"] - o["start_frame"], c["end_frame"] - c["start_frame"]) > 0 \
-                        and _same_read(o["text"], c["text"]):
+                # (or, nearly the same read, followed on where the other's follow broke: a
+                # shadowed handle over moving footage came as four reads back to back or
+                # overlapping by a few frames, '@pedal and pick', 'pedal and pick', ...)
+                if c["start_frame"] - o["end_frame"] <= 1 and _same_read(o["text"], c["text"]):
                     longer = c if c["end_frame"] - c["start_frame"] > o["end_frame"] - o["start_frame"] else o
                     out[i] = dict(longer, start_frame=min(o["start_frame"], c["start_frame"]),
                                   end_frame=max(o["end_frame"], c["end_frame"]))
