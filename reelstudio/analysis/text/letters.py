@@ -235,8 +235,10 @@ def read_held(stack: np.ndarray, med: np.ndarray, binary: np.ndarray, lines: lis
     ink = ink[16:-16, 16:-16]
     if scale > 1:
         ink = cv2.resize(ink.view(np.uint8), (med.shape[1], med.shape[0]), interpolation=cv2.INTER_AREA) > 0
-    if int(np.count_nonzero(ink)) < 8 or len(stack) < 2:
+    if len(stack) < 2:
         return 1.0
+    if int(np.count_nonzero(ink)) < 8:
+        return 0.0  # a speck read as letters ('ve' from an 11x7 px detector line over a photo)
     # or the ring just around it: a karaoke word turns yellow under its still outline ('mute
     # the strings', read 0.96 sure, was dropped as texture); a texture's surround moves with it
     ring = cv2.dilate(ink.view(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & ~ink
@@ -352,3 +354,36 @@ def wcag_contrast(a: float, b: float) -> float:
     la, lb = _LIN[int(round(a))], _LIN[int(round(b))]
     hi, lo = max(la, lb), min(la, lb)
     return float((hi + 0.05) / (lo + 0.05))
+
+
+def outlined_only(letters: np.ndarray, gray: np.ndarray) -> np.ndarray:
+    """Letters of outlined text without the bits of picture the outlines leave between them:
+    when the ring just around the letter-sized pieces is one flat level (the outline), a
+    small piece whose ring is mostly not that level is picture (bright sky between heavy
+    outlined words read as marks: 'TEXTURE.CHANGES'IN', '‚MOMTH', '-THE CALLUSES'). A
+    punctuation mark has its own outline around it and stays; text without an outline is
+    left alone."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(letters.astype(np.uint8), connectivity=8)
+    if n <= 3:
+        return letters
+    k = np.ones((5, 5), np.uint8)
+    # each ring pixel goes to a piece beside it (the largest label near it: good enough to judge)
+    near = cv2.dilate(labels.astype(np.float32), k).astype(np.int32)
+    ring = (near > 0) & (labels == 0)
+    areas = stats[:, cv2.CC_STAT_AREA]
+    big = np.zeros(n, bool)
+    big[1:] = areas[1:] >= 0.5 * float(np.median(areas[1:]))
+    on_big = ring & big[near]
+    if on_big.sum() < 32:
+        return letters
+    level = float(np.median(gray[on_big]))
+    flat = np.abs(gray.astype(np.int16) - level) <= 40
+    total = np.bincount(near[ring], minlength=n)
+    share = np.bincount(near[ring & flat], minlength=n) / np.maximum(total, 1)
+    if np.median(share[big]) < 0.8:
+        return letters  # no outline around the letters
+    drop = share < 0.6
+    drop[0] = False
+    return letters & ~drop[labels]

@@ -12,7 +12,7 @@ import numpy as np
 
 from .contrast import glyph_contrast
 from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
-                      letters_split, otsu, read_held, read_quality)
+                      letters_split, otsu, outlined_only, read_held, read_quality)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
 from .geometry import overlap_smaller
 
@@ -182,7 +182,7 @@ class Reading:
             letters = clean_letters(letters & region, lines_up, int(round(t.grow * scale)))
             other = big <= threshold if bright else big > threshold  # the whole crop: a ring cut by
             # the caption's pixels' edge still encloses its letters
-            letters = enclosed_only(letters, other, _span(lines_up))
+            letters = outlined_only(enclosed_only(letters, other, _span(lines_up)), big)
             return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                       cv2.BORDER_CONSTANT, value=255)
 
@@ -263,6 +263,7 @@ class Reading:
         letters = enclosed_by(np.pad(~cls, ((1, 1), (0, 0)), constant_values=True))[1:-1] & cls
         if lines is not None:
             letters = clean_letters(letters, lines, grow)
+        letters = outlined_only(letters, big)
         return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                   cv2.BORDER_CONSTANT, value=255)
 
