@@ -26,6 +26,17 @@ def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
     return bool(a) and bool(b) and SequenceMatcher(None, a, b, autojunk=False).ratio() >= at_least
 
 
+def _letters_alike(a: str, b: str) -> bool:
+    """Two reads with as many letters and digits, within a tenth."""
+    na, nb = (sum(ch.isalnum() for ch in x) for x in (a, b))
+    return abs(na - nb) <= 0.1 * max(na, nb)
+
+
+def _life(cap: dict) -> int:
+    """The frames of the longest single follow behind a caption (:meth:`Reading._merge`)."""
+    return cap.get("followed", cap["end_frame"] - cap["start_frame"])
+
+
 def _span(lines: list) -> tuple[int, int] | None:
     """The columns the detector's text lines (x0, y0, x1, y1) cover, first to last."""
     return (min(ln[0] for ln in lines), max(ln[2] for ln in lines)) if lines else None
@@ -305,11 +316,13 @@ class Reading:
                     break
                 # (or, nearly the same read, followed on where the other's follow broke: a
                 # shadowed handle over moving footage came as four reads back to back or
-                # overlapping by a few frames, '@pedal and pick', 'pedal and pick', ...)
-                if c["start_frame"] - o["end_frame"] <= 1 and _same_read(o["text"], c["text"]):
-                    longer = c if c["end_frame"] - c["start_frame"] > o["end_frame"] - o["start_frame"] else o
+                # overlapping by a few frames, '@pedal and pick', 'pedal and pick', ...; not
+                # a caption growing word by word, which reads longer: 'he was not an' ... ill')
+                if c["start_frame"] - o["end_frame"] <= 1 and _same_read(o["text"], c["text"], 0.9) \
+                        and _letters_alike(o["text"], c["text"]):
+                    longer = c if _life(c) > _life(o) else o
                     out[i] = dict(longer, start_frame=min(o["start_frame"], c["start_frame"]),
-                                  end_frame=max(o["end_frame"], c["end_frame"]))
+                                  end_frame=max(o["end_frame"], c["end_frame"]), followed=max(_life(o), _life(c)))
                     break
             else:
                 out.append(dict(c))
