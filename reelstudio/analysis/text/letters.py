@@ -361,8 +361,9 @@ def outlined_only(letters: np.ndarray, gray: np.ndarray) -> np.ndarray:
     when the ring just around the letter-sized pieces is one flat level (the outline), a
     small piece whose ring is mostly not that level is picture (bright sky between heavy
     outlined words read as marks: 'TEXTURE.CHANGES'IN', '‚MOMTH', '-THE CALLUSES'). A
-    punctuation mark has its own outline around it and stays; text without an outline is
-    left alone."""
+    punctuation mark has its own outline around it and stays; text without an outline band
+    (the picture beyond the ring as flat as the ring) is left alone, and so are pieces of
+    half a letter's area or more."""
     import cv2
 
     n, labels, stats, _ = cv2.connectedComponentsWithStats(letters.astype(np.uint8), connectivity=8)
@@ -384,6 +385,14 @@ def outlined_only(letters: np.ndarray, gray: np.ndarray) -> np.ndarray:
     share = np.bincount(near[ring & flat], minlength=n) / np.maximum(total, 1)
     if np.median(share[big]) < 0.8:
         return letters  # no outline around the letters
-    drop = share < 0.6
+    # an outline is a band: further out (4-6 px, 7-10 px) the picture is mostly not its level (plain
+    # letters over a flat dark patch have a flat "ring" too: 'Keep the shutter open longer'
+    # lost 'tter o' as "picture")
+    grown = [cv2.dilate(letters.view(np.uint8), np.ones((k, k), np.uint8)).astype(bool) for k in (7, 13, 21)]
+    near_band, far_band = grown[1] & ~grown[0], grown[2] & ~grown[1]
+    if not far_band.any() or flat[near_band].mean() > 0.75 or flat[far_band].mean() > 0.5:
+        return letters
+    # (specks only: a piece as large as half a letter is left to the reader)
+    drop = (share < 0.6) & (areas < 0.5 * float(np.median(areas[big])))
     drop[0] = False
     return letters & ~drop[labels]
