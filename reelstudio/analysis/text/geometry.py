@@ -166,7 +166,8 @@ class Detecting:
             # in 66-200 row bands at full size, found at 1.5x in each): where a caption is
             # expected (``_expected``: the rows of one that has just ended, its replacement
             # often comes there), a band that shows nothing is searched once more enlarged (a
-            # shrunk one at twice its scale: 'IS THE FIRST' popping in, missed at half size)
+            # shrunk one too: 'IS THE FIRST' popping in, missed at half size; the heavy 2-letter
+            # 'IF', 52 px, is found at 1.5x and at no smaller scale)
             self._band_detections += 1
-            found = self.detect(image[a:z], scale=min(UPSCALE, 2 * scale))
+            found = self.detect(image[a:z], scale=UPSCALE)
         return a, z, found

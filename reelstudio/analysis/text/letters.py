@@ -362,8 +362,8 @@ def outlined_only(letters: np.ndarray, gray: np.ndarray) -> np.ndarray:
     small piece whose ring is mostly not that level is picture (bright sky between heavy
     outlined words read as marks: 'TEXTURE.CHANGES'IN', '‚MOMTH', '-THE CALLUSES'). A
     punctuation mark has its own outline around it and stays; text without an outline band
-    (the picture beyond the ring as flat as the ring) is left alone, and so are pieces of
-    half a letter's area or more."""
+    (the picture beyond the ring as flat as the ring) is left alone, and so are pieces as
+    large as a letter."""
     import cv2
 
     n, labels, stats, _ = cv2.connectedComponentsWithStats(letters.astype(np.uint8), connectivity=8)
@@ -392,7 +392,7 @@ def outlined_only(letters: np.ndarray, gray: np.ndarray) -> np.ndarray:
     near_band, far_band = grown[1] & ~grown[0], grown[2] & ~grown[1]
     if not far_band.any() or flat[near_band].mean() > 0.75 or flat[far_band].mean() > 0.5:
         return letters
-    # (specks only: a piece as large as half a letter is left to the reader)
-    drop = (share < 0.6) & (areas < 0.5 * float(np.median(areas[big])))
+    # (specks and slivers only: a piece as large as a letter is left to the reader)
+    drop = (share < 0.6) & (areas < float(np.median(areas[big])))
     drop[0] = False
     return letters & ~drop[labels]

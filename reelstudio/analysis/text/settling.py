@@ -42,6 +42,9 @@ class Settling:
             hot &= cv2.dilate(self._pending.view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
         else:
             self._pending = hot_new & ~hot
+            for t in self._active:  # not inside a caption being followed (its own edges' shimmer)
+                x0, y0, x1, y1 = t.box
+                self._pending[y0 // 8 : -(-y1 // 8), x0 // 8 : -(-x1 // 8)] = False
             if self._pending.any():
                 # half the settling time later: a pop-in word is on screen 6-12 frames, and one
                 # that came up just before a sample was gone by the full time ('NOBODY TELLS YOU',
