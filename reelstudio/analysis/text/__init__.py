@@ -15,7 +15,8 @@ landscape one), made from the decoder's luma plane. Three steps:
    height) go through the PP-OCRv4 mobile detector (``models/ppocr_det.onnx``) at the full
    analysis size, so small text is seen at its real size; a band whose edge cuts a text line
    grows until the line is inside. Edges steady for two frames only (text that has just
-   appeared) are looked at again half of ``settle`` frames later (at least 2). When the new
+   appeared), outside the captions being followed, are looked at again half of ``settle``
+   frames later (at least 2). When the new
    rows cover more than ``full_band`` of the picture (a cut to a still shot) the whole picture is shrunk to
    ``det_width`` px on its shorter side and searched; lines it shows under 12 px tall, and new rows where
    it found nothing (as far as the cost of one more search allows), are searched again at
@@ -23,8 +24,8 @@ landscape one), made from the decoder's luma plane. Three steps:
    its rows are searched on that very frame (its replacement often appears there), at a
    scale showing lines of its height >= 20 px (at full size after a look that lived a frame
    or two: a pop-in word growing). Where a caption has just ended, a band in which the
-   detector finds nothing is searched once more enlarged (1.5x; twice its scale when
-   shrunk): heavy type 20-30 px tall goes unseen in a band a few lines tall. The detector's probability map is cut at
+   detector finds nothing is searched once more at 1.5x: heavy type 20-30 px tall (and
+   a heavy two-letter word) goes unseen in a band a few lines tall. The detector's probability map is cut at
    ``det_threshold``; each connected region whose mean probability exceeds
    ``box_threshold`` is a text line, grown back by the DB "unclip" distance (area x 1.6 /
    perimeter). Lines side by side on one row, and rows stacked closely with overlapping
