@@ -361,9 +361,10 @@ def outlined_only(letters: np.ndarray, gray: np.ndarray) -> np.ndarray:
     when the ring just around the letter-sized pieces is one flat level (the outline), a
     small piece whose ring is mostly not that level is picture (bright sky between heavy
     outlined words read as marks: 'TEXTURE.CHANGES'IN', '‚MOMTH', '-THE CALLUSES'). A
-    punctuation mark has its own outline around it and stays; text without an outline band
-    (the picture beyond the ring as flat as the ring) is left alone, and so are pieces as
-    large as a letter."""
+    punctuation mark has its own outline around it and stays. Text without an outline is
+    left alone: a ring near its letters' level (plain white letters over light fur: 138
+    against 254) or a ring whose flat level goes on beyond it (a flat dark patch), and so
+    are pieces as large as a letter."""
     import cv2
 
     n, labels, stats, _ = cv2.connectedComponentsWithStats(letters.astype(np.uint8), connectivity=8)
@@ -380,6 +381,8 @@ def outlined_only(letters: np.ndarray, gray: np.ndarray) -> np.ndarray:
     if on_big.sum() < 32:
         return letters
     level = float(np.median(gray[on_big]))
+    if abs(level - float(np.median(gray[letters]))) < 150:
+        return letters  # a caption's outline stands far from its letters (black on white: 250)
     flat = np.abs(gray.astype(np.int16) - level) <= 40
     total = np.bincount(near[ring], minlength=n)
     share = np.bincount(near[ring & flat], minlength=n) / np.maximum(total, 1)
