@@ -41,7 +41,9 @@ class Settling:
         if index == self._recheck:  # only what had just appeared at the sample
             hot &= cv2.dilate(self._pending.view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
         else:
-            self._pending = hot_new & ~hot
+            # (a word, not a speck of moving picture: three cells side by side; a recheck is
+            # one more detector run, and on moving footage most found nothing)
+            self._pending = _in_runs(hot_new & ~hot, 3)
             for t in self._active:  # not inside a caption being followed (its own edges' shimmer)
                 x0, y0, x1, y1 = t.box
                 self._pending[y0 // 8 : -(-y1 // 8), x0 // 8 : -(-x1 // 8)] = False
@@ -73,3 +75,15 @@ class Settling:
                            interpolation=cv2.INTER_AREA)
         hot = cells >= 40
         return hot[:, 1:] & hot[:, :-1]
+
+
+def _in_runs(cells: np.ndarray, n: int) -> np.ndarray:
+    """The cells of ``cells`` that lie in a run of at least ``n`` side by side in a row."""
+    run = cells.copy()
+    for k in range(1, n):  # run: cells starting a run of n
+        run[:, :-k] &= cells[:, k:]
+        run[:, -k:] = False
+    out = run.copy()
+    for k in range(1, n):  # and the cells that run covers
+        out[:, k:] |= run[:, :-k]
+    return out
