@@ -433,9 +433,12 @@ def test_sample_reel_title_credit_and_captions():
     assert len(read) == 2 and sum(c["edits"] for c in read) <= 0.08 * sum(c["chars"] for c in read), read
     # a title or credit read with a word wrong ('Big Bick Bunny (<) Blender Foundation', quoted
     # in flags) is not marked readable; one read right is
+    # (the credit's separator bar comes back as 'I', fix_scripts's rule for a lone bar: its
+    # words are right)
     by_text = {iv["text"]: iv for iv in lane.data["intervals"]}
     for c in read:
-        assert by_text[c["found"]]["readable"] is (c["edits"] == 0), (c["found"], by_text[c["found"]])
+        right = c["edits"] == 0 or c["found"].replace(" I ", " | ") == c["text"]
+        assert by_text[c["found"]]["readable"] is right, (c["found"], by_text[c["found"]])
 
 
 def test_installed_languages_follow_the_tessdata_folder(tmp_path, monkeypatch):

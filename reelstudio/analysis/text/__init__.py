@@ -15,13 +15,17 @@ landscape one), made from the decoder's luma plane. Three steps:
    height) go through the PP-OCRv4 mobile detector (``models/ppocr_det.onnx``) at the full
    analysis size, so small text is seen at its real size; a band whose edge cuts a text line
    grows until the line is inside. Edges steady for two frames only (text that has just
-   appeared) are looked at again ``settle`` frames later. When the new rows cover more than
-   ``full_band`` of the picture (a cut to a still shot) the whole picture is shrunk to
+   appeared), outside the captions being followed, are looked at again half of ``settle``
+   frames later (at least 2). When the new
+   rows cover more than ``full_band`` of the picture (a cut to a still shot) the whole picture is shrunk to
    ``det_width`` px on its shorter side and searched; lines it shows under 12 px tall, and new rows where
    it found nothing (as far as the cost of one more search allows), are searched again at
    full size. The first frame is searched whole at full size. When a followed caption ends,
    its rows are searched on that very frame (its replacement often appears there), at a
-   scale showing lines of its height >= 20 px. The detector's probability map is cut at
+   scale showing lines of its height >= 20 px (at full size after a look that lived a frame
+   or two: a pop-in word growing). Where a caption has just ended, a band in which the
+   detector finds nothing is searched once more at 1.5x: heavy type 20-30 px tall (and
+   a heavy two-letter word) goes unseen in a band a few lines tall. The detector's probability map is cut at
    ``det_threshold``; each connected region whose mean probability exceeds
    ``box_threshold`` is a text line, grown back by the DB "unclip" distance (area x 1.6 /
    perimeter). Lines side by side on one row, and rows stacked closely with overlapping
@@ -64,8 +68,9 @@ landscape one), made from the decoder's luma plane. Three steps:
    leave the still pixels) and as a top-hat (plain letters over a busy or light picture no
    one threshold parts), in both polarities; the read with the best confidence x words x
    share of the most letters read wins. Dots and marks just over a letter (i, j, ё, й) are
-   kept with it. A word read with mostly Cyrillic letters has its
-   Latin look-alikes (a, e, o, p, c, x, ...) turned Cyrillic and vice versa; a caption still
+   kept with it; of outlined letters, a piece whose surrounding ring is not the outline's
+   flat level is picture left between the outlines, and dropped. A word read with mostly
+   Cyrillic letters has its Latin look-alikes (a, e, o, p, c, x, ...) turned Cyrillic and vice versa; a caption still
    mixing both scripts is read again in each script's language alone, and the read most like
    words wins if it is nearly as sure. A bar read alone in a Latin caption is 'I', one glued
    to the front of a word is dropped; the first letter of a word (not the caption's first)

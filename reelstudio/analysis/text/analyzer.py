@@ -10,7 +10,7 @@ import numpy as np
 
 from ...media.video import FrameRequest
 from ..base import Lane, Tuned, VideoAnalyzer, frame_intervals
-from .geometry import _stacked, box_iou, db_boxes, group_lines, merge_bands, overlap_smaller, whole_line_of
+from .geometry import Detecting, _stacked, box_iou, merge_bands, overlap_smaller, whole_line_of
 from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, garbled, letters_mask, read_quality
 from .ocr import Reader
 from .reading import Reading
@@ -41,6 +41,7 @@ class Track:
     grow: int = 0  # px a letter may reach beyond the ends of its detector line
     sure_at: int = -1  # the last frame that matched nearly all its letter pixels
     sure: tuple | None = None  # (pixels, core) as they were then
+    read: bool = False  # it read as a caption (when it ended)
 
     def line_height(self) -> float:
         """The smallest detector row's height (analysis pixels)."""
@@ -77,10 +78,10 @@ class TextParams:
     full_band: float = 0.4
 
 
-class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
+class TextAnalyzer(Tuned, Detecting, Reading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 16  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: (the s13-cap branch); 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone)
+    version = 17  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together
 
     Params = TextParams
     lazy_picture = True  # feed gets the frame's picture maker: the gray, and colour for the kept crops
@@ -137,6 +138,8 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
         self._last_index = -1
         self._ref: np.ndarray | None = None  # each row as the last detection covering it saw it
         self._recheck = -1  # a frame to look for new steady text on besides the samples
+        self._pending_at = -1  # the sample that set it
+        self._expected: list[tuple[int, int]] = []  # rows where a caption has just ended (Detecting)
         self._pending: np.ndarray | None = None  # the cells to look at then
         self._retry: list[tuple[int, tuple[int, int, float]]] = []  # (frame, band) to search again
 
@@ -159,9 +162,14 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
         # the replacement comes at the same place, mostly in the same type size: searched at a
         # scale that shows lines of that height >= 20 px
         # (widened by a line more either side: the next caption may have a line more)
-        bands = [self._band(t.box[1], t.box[3], float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
+        # (a look that lived a frame or two is a pop-in word growing: its next look, larger, at
+        # full size; shrunk to half, heavy type was found in pieces: 'FORM' read 'al')
+        bands = [self._band(t.box[1], t.box[3], 1.0 if t.end - t.start <= 2 else
+                            float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
                             margin=1.2 * t.line_height()) for t in ended]
         replaced = bands[:]
+        # (a caption's, or a pop-in look's: not a texture's that read as nothing)
+        self._expected = [(a, z) for (a, z, _), t in zip(replaced, ended) if t.read or t.end - t.start <= 2]
         bands += [b for k, b in self._retry if k == index]
         self._retry = [(k, b) for k, b in self._retry if k > index]
         if index % self.step == 0 or index == self._recheck:
@@ -225,29 +233,6 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
 
     # -- find ------------------------------------------------------------------------------
 
-    def detect(self, image: np.ndarray, scale: float | None = None) -> list[tuple[tuple, list]]:
-        """Caption blocks ((x0, y0, x1, y1), [rows]) in the gray picture's pixels. The picture
-        is shrunk by ``scale`` (default: to ``det_width`` px wide) for the detector."""
-        import cv2
-
-        h, w = image.shape[:2]
-        if scale is None:
-            scale = self._det_scale
-        dw, dh = max(1, round(w * scale)), max(1, round(h * scale))
-        small = cv2.resize(image, (dw, dh), interpolation=cv2.INTER_AREA) if (dw, dh) != (w, h) else image
-        ph, pw = -(-dh // 32) * 32, -(-dw // 32) * 32
-        blob = np.zeros((1, 3, ph, pw), np.float32)
-        blob[0, :, :dh, :dw] = small.astype(np.float32) * (2.0 / 255.0) - 1.0
-        prob = self.session.run(None, {self._input: blob})[0][0, 0, :dh, :dw]
-        self._detector_px += ph * pw
-        lines = db_boxes(prob, self.det_threshold, self.box_threshold, 1.6, min_height=2)
-        sx, sy = w / dw, h / dh
-
-        def clip(b):
-            return (max(0.0, b[0] * sx), max(0.0, b[1] * sy), min(float(w), b[2] * sx), min(float(h), b[3] * sy))
-
-        return [(clip(b), [clip(r) for r in rows]) for b, rows in group_lines(lines)]
-
     def _band(self, y0: float, y1: float, scale: float = 1.0, margin: float = 0.0) -> tuple[int, int, float]:
         """Rows y0..y1 widened by ``margin``, at least 3 % of the picture, either side (a band
         that cuts text grows), to be searched at ``scale``."""
@@ -286,17 +271,7 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
             blocks = [(b, rows) for b, rows in found if not any(a <= (b[1] + b[3]) / 2 < z for a, z, _ in fine)]
             bands = fine
         for a, z, scale in bands:
-            for _ in range(4):  # a band that cuts through text grows until the text lies inside
-                self._band_detections += 1
-                found = self.detect(image[a:z], scale=scale)
-                grow = max(8, round(0.03 * self.ah))
-                # a line cut by the band's edge ends a little short of it (its box is grown from a shrunk core)
-                rows = [r for _, rs in found for r in rs]
-                top = a > 0 and any(r[1] <= max(4.0, 0.3 * (r[3] - r[1])) for r in rows)
-                bottom = z < self.ah and any(r[3] >= z - a - max(4.0, 0.3 * (r[3] - r[1])) for r in rows)
-                if not (top or bottom):
-                    break
-                a, z = (max(0, a - grow) if top else a), (min(self.ah, z + grow) if bottom else z)
+            a, z, found = self._search_band(image, a, z, scale)
             for b, rows in found:
                 blocks.append(((b[0], b[1] + a, b[2], b[3] + a), [(r[0], r[1] + a, r[2], r[3] + a) for r in rows]))
             if scale >= 1.0:
@@ -494,6 +469,8 @@ class TextAnalyzer(Tuned, Reading, Settling, VideoAnalyzer):
                     t.crops.pop()
                     del t.colour[len(t.crops):]  # and its colour
             self._active.remove(t)
+            n = len(self._captions)
             self._read(t)
+            t.read = len(self._captions) > n
             ended.append(t)
         return ended

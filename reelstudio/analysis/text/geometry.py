@@ -115,3 +115,59 @@ def whole_line_of(lines, rows) -> bool:
                 r[0] - q[0] > 0.5 * lh or q[2] - r[2] > 0.5 * lh or lh > 1.3 * (r[3] - r[1])) for r in rows):
             return True
     return False
+
+
+UPSCALE = 1.5  # the second look at a band that showed nothing at full size
+
+
+class Detecting:
+    """The detector's runs for :class:`TextAnalyzer` (it sets ``session``, ``_input``,
+    ``_det_scale``, ``ah``, ``_expected`` and the parameters these methods use)."""
+
+    def detect(self, image: np.ndarray, scale: float | None = None) -> list[tuple[tuple, list]]:
+        """Caption blocks ((x0, y0, x1, y1), [rows]) in the gray picture's pixels. The picture
+        is shrunk by ``scale`` (default: to ``det_width`` px wide) for the detector."""
+        import cv2
+
+        h, w = image.shape[:2]
+        if scale is None:
+            scale = self._det_scale
+        dw, dh = max(1, round(w * scale)), max(1, round(h * scale))
+        small = cv2.resize(image, (dw, dh), interpolation=cv2.INTER_AREA) if (dw, dh) != (w, h) else image
+        ph, pw = -(-dh // 32) * 32, -(-dw // 32) * 32
+        blob = np.zeros((1, 3, ph, pw), np.float32)
+        blob[0, :, :dh, :dw] = small.astype(np.float32) * (2.0 / 255.0) - 1.0
+        prob = self.session.run(None, {self._input: blob})[0][0, 0, :dh, :dw]
+        self._detector_px += ph * pw
+        lines = db_boxes(prob, self.det_threshold, self.box_threshold, 1.6, min_height=2)
+        sx, sy = w / dw, h / dh
+
+        def clip(b):
+            return (max(0.0, b[0] * sx), max(0.0, b[1] * sy), min(float(w), b[2] * sx), min(float(h), b[3] * sy))
+
+        return [(clip(b), [clip(r) for r in rows]) for b, rows in group_lines(lines)]
+
+    def _search_band(self, image: np.ndarray, a: int, z: int, scale: float) -> tuple[int, int, list]:
+        """The caption blocks in rows a..z at ``scale``: (a, z as grown, blocks in band pixels)."""
+        for _ in range(4):  # a band that cuts through text grows until the text lies inside
+            self._band_detections += 1
+            found = self.detect(image[a:z], scale=scale)
+            grow = max(8, round(0.03 * self.ah))
+            # a line cut by the band's edge ends a little short of it (its box is grown from a shrunk core)
+            rows = [r for _, rs in found for r in rs]
+            top = a > 0 and any(r[1] <= max(4.0, 0.3 * (r[3] - r[1])) for r in rows)
+            bottom = z < self.ah and any(r[3] >= z - a - max(4.0, 0.3 * (r[3] - r[1])) for r in rows)
+            if not (top or bottom):
+                break
+            a, z = (max(0, a - grow) if top else a), (min(self.ah, z + grow) if bottom else z)
+        if not found and scale < UPSCALE and any(p < z and a < q for p, q in self._expected):
+            # the detector misses heavy type ~20-30 px tall in a band that a whole picture shows
+            # it in (Cantarell ExtraBold 'через', white outlined black over a sky, 23 px: nothing
+            # in 66-200 row bands at full size, found at 1.5x in each): where a caption is
+            # expected (``_expected``: the rows of one that has just ended, its replacement
+            # often comes there), a band that shows nothing is searched once more enlarged (a
+            # shrunk one too: 'IS THE FIRST' popping in, missed at half size; the heavy 2-letter
+            # 'IF', 52 px, is found at 1.5x and at no smaller scale)
+            self._band_detections += 1
+            found = self.detect(image[a:z], scale=UPSCALE)
+        return a, z, found

@@ -223,8 +223,9 @@ def read_held(stack: np.ndarray, med: np.ndarray, binary: np.ndarray, lines: lis
     """How far the letters Tesseract read stayed put over a caption's life: the lowest share,
     over its kept crops ``stack``, of the read's ink (``binary``'s black pixels inside its line
     boxes, the 16 px border and ``scale`` undone) within ``tolerance`` of the median picture
-    ``med``. A caption's letters stay; the texture of a moving picture does not, nor do the
-    letters of a caption that came up inside a texture's box part-way through its life."""
+    ``med``, or of the ring 1-2 px around that ink, whichever held better. A caption's letters
+    (or their outline) stay; the texture of a moving picture does not, nor do the letters of a
+    caption that came up inside a texture's box part-way through its life."""
     import cv2
 
     ink = np.zeros(binary.shape, bool)
@@ -234,11 +235,19 @@ def read_held(stack: np.ndarray, med: np.ndarray, binary: np.ndarray, lines: lis
     ink = ink[16:-16, 16:-16]
     if scale > 1:
         ink = cv2.resize(ink.view(np.uint8), (med.shape[1], med.shape[0]), interpolation=cv2.INTER_AREA) > 0
-    n = int(np.count_nonzero(ink))
-    if n < 8 or len(stack) < 2:
+    if len(stack) < 2:
         return 1.0
-    close = np.abs(stack[:, ink].astype(np.int16) - med[ink].astype(np.int16)) <= tolerance
-    return float(np.min(close.mean(axis=1)))
+    if int(np.count_nonzero(ink)) < 8:
+        return 0.0  # a speck read as letters ('ve' from an 11x7 px detector line over a photo)
+    # or the ring just around it: a karaoke word turns yellow under its still outline ('mute
+    # the strings', read 0.96 sure, was dropped as texture); a texture's surround moves with it
+    ring = cv2.dilate(ink.view(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & ~ink
+    held = 0.0
+    for part in (ink, ring):
+        if np.count_nonzero(part) >= 8:
+            close = np.abs(stack[:, part].astype(np.int16) - med[part].astype(np.int16)) <= tolerance
+            held = max(held, float(np.min(close.mean(axis=1))))
+    return held
 
 
 # a read less sure to be seen than min_contrast must hold (read_held) at least this: on the
@@ -345,3 +354,48 @@ def wcag_contrast(a: float, b: float) -> float:
     la, lb = _LIN[int(round(a))], _LIN[int(round(b))]
     hi, lo = max(la, lb), min(la, lb)
     return float((hi + 0.05) / (lo + 0.05))
+
+
+def outlined_only(letters: np.ndarray, gray: np.ndarray) -> np.ndarray:
+    """Letters of outlined text without the bits of picture the outlines leave between them:
+    when the ring just around the letter-sized pieces is one flat level (the outline), a
+    small piece whose ring is mostly not that level is picture (bright sky between heavy
+    outlined words read as marks: 'TEXTURE.CHANGES'IN', '‚MOMTH', '-THE CALLUSES'). A
+    punctuation mark has its own outline around it and stays. Text without an outline is
+    left alone: a ring near its letters' level (plain white letters over light fur: 138
+    against 254) or a ring whose flat level goes on beyond it (a flat dark patch), and so
+    are pieces as large as a letter."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(letters.astype(np.uint8), connectivity=8)
+    if n <= 3:
+        return letters
+    k = np.ones((5, 5), np.uint8)
+    # each ring pixel goes to a piece beside it (the largest label near it: good enough to judge)
+    near = cv2.dilate(labels.astype(np.float32), k).astype(np.int32)
+    ring = (near > 0) & (labels == 0)
+    areas = stats[:, cv2.CC_STAT_AREA]
+    big = np.zeros(n, bool)
+    big[1:] = areas[1:] >= 0.5 * float(np.median(areas[1:]))
+    on_big = ring & big[near]
+    if on_big.sum() < 32:
+        return letters
+    level = float(np.median(gray[on_big]))
+    if abs(level - float(np.median(gray[letters]))) < 150:
+        return letters  # a caption's outline stands far from its letters (black on white: 250)
+    flat = np.abs(gray.astype(np.int16) - level) <= 40
+    total = np.bincount(near[ring], minlength=n)
+    share = np.bincount(near[ring & flat], minlength=n) / np.maximum(total, 1)
+    if np.median(share[big]) < 0.8:
+        return letters  # no outline around the letters
+    # an outline is a band: further out (4-6 px, 7-10 px) the picture is mostly not its level (plain
+    # letters over a flat dark patch have a flat "ring" too: 'Keep the shutter open longer'
+    # lost 'tter o' as "picture")
+    grown = [cv2.dilate(letters.view(np.uint8), np.ones((k, k), np.uint8)).astype(bool) for k in (7, 13, 21)]
+    near_band, far_band = grown[1] & ~grown[0], grown[2] & ~grown[1]
+    if not far_band.any() or flat[near_band].mean() > 0.75 or flat[far_band].mean() > 0.5:
+        return letters
+    # (specks and slivers only: a piece as large as a letter is left to the reader)
+    drop = (share < 0.6) & (areas < float(np.median(areas[big])))
+    drop[0] = False
+    return letters & ~drop[labels]

@@ -12,7 +12,7 @@ import numpy as np
 
 from .contrast import glyph_contrast
 from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
-                      letters_split, otsu, read_held, read_quality)
+                      letters_split, otsu, outlined_only, read_held, read_quality)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
 from .geometry import overlap_smaller
 
@@ -58,6 +58,17 @@ def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, mea
         return contrast
     measured = measure(found, lit)
     return measured if letters.sum() < LETTERS_MIN_SHARE * area.sum() else max(contrast, measured)
+
+
+def _letters_alike(a: str, b: str) -> bool:
+    """Two reads with as many letters and digits, within a tenth."""
+    na, nb = (sum(ch.isalnum() for ch in x) for x in (a, b))
+    return abs(na - nb) <= 0.1 * max(na, nb)
+
+
+def _life(cap: dict) -> int:
+    """The frames of the longest single follow behind a caption (:meth:`Reading._merge`)."""
+    return cap.get("followed", cap["end_frame"] - cap["start_frame"])
 
 
 def _span(lines: list) -> tuple[int, int] | None:
@@ -221,7 +232,7 @@ class Reading:
             letters = clean_letters(letters & region, lines_up, int(round(t.grow * scale)))
             other = big <= threshold if bright else big > threshold  # the whole crop: a ring cut by
             # the caption's pixels' edge still encloses its letters
-            letters = enclosed_only(letters, other, _span(lines_up))
+            letters = outlined_only(enclosed_only(letters, other, _span(lines_up)), big)
             return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                       cv2.BORDER_CONSTANT, value=255)
 
@@ -302,6 +313,7 @@ class Reading:
         letters = enclosed_by(np.pad(~cls, ((1, 1), (0, 0)), constant_values=True))[1:-1] & cls
         if lines is not None:
             letters = clean_letters(letters, lines, grow)
+        letters = outlined_only(letters, big)
         return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                   cv2.BORDER_CONSTANT, value=255)
 
@@ -329,10 +341,10 @@ class Reading:
         over the same frames at the same place with nearly the same read (a list line found as
         it settled, lost at a cut under it and found again, its start traced back over the
         first: '2 Post every single day' 104-120 beside '2. Post every single day' 110-196,
-        flagged as on screen 0.5 s; over at least half the shorter one's frames): the
-        longer-lived follow's read over both's frames. Text is never on screen twice at one
-        place; a caption that changes there (word by word, a karaoke word turning yellow)
-        does so between frames, not over the same ones."""
+        flagged as on screen 0.5 s), or followed on where the other's follow broke (overlapping
+        it or within a frame of its end): the longer-lived follow's read over both's frames.
+        Text is never on screen twice at one place; a caption that changes there (word by word,
+        a karaoke word turning yellow) does so between frames, not over the same ones."""
         out: list[dict] = []
         for c in caps:
             for i, o in enumerate(out):
@@ -341,12 +353,15 @@ class Reading:
                 if o["text"] == c["text"] and 0 <= c["start_frame"] - o["end_frame"] <= 1:
                     o["end_frame"] = c["end_frame"]
                     break
-                both = min(o["end_frame"], c["end_frame"]) - c["start_frame"]
-                if both >= 0.5 * min(o["end_frame"] - o["start_frame"], c["end_frame"] - c["start_frame"]) > 0 \
-                        and _same_read(o["text"], c["text"]):
-                    longer = c if c["end_frame"] - c["start_frame"] > o["end_frame"] - o["start_frame"] else o
+                # (or, nearly the same read, followed on where the other's follow broke: a
+                # shadowed handle over moving footage came as four reads back to back or
+                # overlapping by a few frames, '@pedal and pick', 'pedal and pick', ...; not
+                # a caption growing word by word, which reads longer: 'he was not an' ... ill')
+                if c["start_frame"] - o["end_frame"] <= 1 and _same_read(o["text"], c["text"], 0.9) \
+                        and _letters_alike(o["text"], c["text"]):
+                    longer = c if _life(c) > _life(o) else o
                     out[i] = dict(longer, start_frame=min(o["start_frame"], c["start_frame"]),
-                                  end_frame=max(o["end_frame"], c["end_frame"]))
+                                  end_frame=max(o["end_frame"], c["end_frame"]), followed=max(_life(o), _life(c)))
                     break
             else:
                 out.append(dict(c))

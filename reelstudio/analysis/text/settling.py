@@ -18,8 +18,8 @@ class Settling:
         captions being followed. Text
         that appears stays put, with sharp edges, over a moving picture too; a moving picture
         is not steady where it has edges, and a still one is not new. What has been steady
-        for two frames only (text that has just appeared) is looked at again ``settle``
-        frames later, so brief captions are not left until the next sample."""
+        for two frames only (text that has just appeared) is looked at again half of
+        ``settle`` frames later (at least 2), so brief captions are not left until the next sample."""
         import cv2
 
         if self._ref is None or len(self._recent) < 2:
@@ -34,14 +34,24 @@ class Settling:
         for t in self._active:  # its own pixels, not its box: a caption may appear inside the box
             x0, y0, x1, y1 = t.box  # of a texture the detector took for text (a photo's pattern)
             new[y0:y1, x0:x1] &= ~cv2.dilate(t.pixels.view(np.uint8), k3).astype(bool)
-        settled = new & (cv2.absdiff(image, self._recent[-min(self.settle, len(self._recent))][1]) <= self.steady)
+        # steady over ``settle`` frames; at a recheck, since the sample that saw it appear
+        back = min(self.settle if index != self._recheck else index - self._pending_at, len(self._recent))
+        settled = new & (cv2.absdiff(image, self._recent[-back][1]) <= self.steady)
         hot_new, hot = self._hot_cells(new), self._hot_cells(settled)
         if index == self._recheck:  # only what had just appeared at the sample
             hot &= cv2.dilate(self._pending.view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
         else:
-            self._pending = hot_new & ~hot
+            # (a word, not a speck of moving picture: three cells side by side; a recheck is
+            # one more detector run, and on moving footage most found nothing)
+            self._pending = _in_runs(hot_new & ~hot, 3)
+            for t in self._active:  # not inside a caption being followed (its own edges' shimmer)
+                x0, y0, x1, y1 = t.box
+                self._pending[y0 // 8 : -(-y1 // 8), x0 // 8 : -(-x1 // 8)] = False
             if self._pending.any():
-                self._recheck = index + self.settle
+                # half the settling time later: a pop-in word is on screen 6-12 frames, and one
+                # that came up just before a sample was gone by the full time ('NOBODY TELLS YOU',
+                # 6 frames from frame 6: pending at 8, looked at again at 13)
+                self._recheck, self._pending_at = index + max(2, self.settle // 2), index
         rows = np.flatnonzero(hot.any(axis=1))
         if rows.size == 0:
             return []
@@ -65,3 +75,15 @@ class Settling:
                            interpolation=cv2.INTER_AREA)
         hot = cells >= 40
         return hot[:, 1:] & hot[:, :-1]
+
+
+def _in_runs(cells: np.ndarray, n: int) -> np.ndarray:
+    """The cells of ``cells`` that lie in a run of at least ``n`` side by side in a row."""
+    run = cells.copy()
+    for k in range(1, n):  # run: cells starting a run of n
+        run[:, :-k] &= cells[:, k:]
+        run[:, -k:] = False
+    out = run.copy()
+    for k in range(1, n):  # and the cells that run covers
+        out[:, k:] |= run[:, :-k]
+    return out

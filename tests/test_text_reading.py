@@ -1,0 +1,102 @@
+"""Reading heavy outlined captions (session 13): the picture bits outlines leave between
+letters, whether a read held when its fill changes colour, and one caption followed twice."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from corpus import text as corpus
+from reelstudio.analysis.text import Reader, TextAnalyzer, find_tessdata
+from reelstudio.analysis.text.letters import outlined_only, read_held
+
+
+def _outlined(text: str, size: int = 44, stroke: int = 5, picture: int = 90):
+    """White letters outlined black over a flat picture, with a bright patch of picture
+    (a bit of sky) between the first two words; (gray, the patch's mask)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(f"{corpus.FONTS}/DejaVuSans-Bold.ttf", size)
+    img = Image.new("L", (560, 90), picture)
+    d = ImageDraw.Draw(img)
+    d.text((20, 15), text, font=font, fill=255, stroke_width=stroke, stroke_fill=0)
+    gray = np.asarray(img).copy()
+    # the gap between the words: the first column after the first word's outline
+    first = d.textbbox((20, 15), text.split()[0], font=font, stroke_width=stroke)
+    patch = np.zeros(gray.shape, bool)
+    patch[40:52, first[2] + 1 : first[2] + 8] = True
+    gray[patch] = 250
+    return gray, patch
+
+
+def test_outlined_letters_lose_the_picture_bits_between_them():
+    gray, patch = _outlined("THE CALLUSES")
+    letters = gray > 128
+    kept = outlined_only(letters, gray)
+    assert not (kept & patch).any()  # the bright bit beside the outline is gone
+    assert (kept == (letters & ~patch)).all()  # every letter stays
+    # and the read no longer has a mark between the words (real Tesseract)
+    reader = Reader(("eng",))
+    binary = np.pad(np.where(kept, 0, 255).astype(np.uint8), 16, constant_values=255)
+    text, conf, _ = reader.read(binary, single_line=True)
+    assert text.strip() == "THE CALLUSES" and conf > 0.8
+
+
+def test_plain_letters_and_their_marks_are_left_alone():
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(f"{corpus.FONTS}/DejaVuSans-Bold.ttf", 40)
+    img = Image.new("L", (420, 80), 40)
+    ImageDraw.Draw(img).text((10, 10), "Wait, it's here.", font=font, fill=230)  # no outline
+    gray = np.asarray(img)
+    letters = gray > 128
+    assert (outlined_only(letters, gray) == letters).all()
+    # outlined punctuation has its own outline around it: kept
+    gray, patch = _outlined("NO, IT'S: OK.")
+    gray = gray.copy()
+    gray[patch] = 90  # no patch this time
+    letters = gray > 128
+    assert (outlined_only(letters, gray) == letters).all()
+
+
+def test_a_read_holds_by_its_outline_when_its_fill_changes_colour():
+    gray, _ = _outlined("mute the strings")
+    ink = gray > 128
+    binary = np.pad(np.where(ink, 0, 255).astype(np.uint8), 16, constant_values=255)
+    lines = [(0, 0, binary.shape[1], binary.shape[0])]
+    # a karaoke word turns yellow (luma ~206 for 255) under its still outline
+    crops = []
+    for k in range(6):
+        c = gray.copy()
+        if k % 2:
+            c[:, 150:330][ink[:, 150:330]] = 206
+        crops.append(c)
+    stack = np.stack(crops)
+    med = np.median(stack, axis=0).astype(np.uint8)
+    assert read_held(stack, med, binary, lines, 1.0, 20) > 0.9
+    # texture: ink and surround both change from crop to crop
+    rng = np.random.default_rng(3)
+    moving = np.stack([rng.integers(0, 256, gray.shape, dtype=np.uint8) for _ in range(6)])
+    assert read_held(moving, np.median(moving, axis=0).astype(np.uint8), binary, lines, 1.0, 20) < 0.3
+    # a speck too small to tell does not pass as held
+    speck = np.full((40, 40), 255, np.uint8)
+    speck[20:22, 20:22] = 0
+    assert read_held(stack[:, :8, :8], med[:8, :8], speck, [(0, 0, 40, 40)], 1.0, 20) == 0.0
+
+
+def test_nearly_the_same_read_followed_on_where_the_follow_broke_is_one_caption():
+    box = (200, 35, 325, 61)
+
+    def cap(a, b, text):
+        return {"start_frame": a, "end_frame": b, "box": box, "text": text}
+
+    caps = [cap(130, 158, "@pedal and pick"), cap(159, 188, "pedal and pick"), cap(188, 233, "@pedal and pick"),
+            cap(228, 240, "@pedal and pick")]
+    out = TextAnalyzer._merge(caps)
+    assert [(c["start_frame"], c["end_frame"], c["text"]) for c in out] == [(130, 240, "@pedal and pick")]
+    # other words at the same place, back to back, stay apart (pop-in chunks)
+    out = TextAnalyzer._merge([cap(10, 18, "NOBODY TELLS YOU"), cap(18, 24, "THAT THE HARDEST")])
+    assert len(out) == 2
+
+
+def test_tessdata_for_these_tests():
+    assert find_tessdata(("eng",)).is_dir()
