@@ -100,3 +100,16 @@ def test_nearly_the_same_read_followed_on_where_the_follow_broke_is_one_caption(
 
 def test_tessdata_for_these_tests():
     assert find_tessdata(("eng",)).is_dir()
+
+
+def test_two_small_faint_letters_are_picture_not_a_caption():
+    """'it I' and 'ur' read off a photo's shelves (capitals 1.2 % of the frame height, 2.4:1)
+    made three flags on a reel of well-set subtitles; pop-in words of one or two letters are
+    set large, small credits have more letters, faint captions are larger: all kept."""
+    from reelstudio.analysis.text.reading import _small_faint_scrap
+
+    assert _small_faint_scrap("it I", 0.012, 2.44) and _small_faint_scrap("ur", 0.013, 2.34)
+    assert not _small_faint_scrap("IF", 0.04, 21.0)  # a pop-in word
+    assert not _small_faint_scrap("IF", 0.04, 2.0)  # a large faint one: the contrast check's business
+    assert not _small_faint_scrap("@pedal.and.pick", 0.012, 2.0)  # a small handle
+    assert not _small_faint_scrap("ur", 0.012, 4.5)  # small but plain to see

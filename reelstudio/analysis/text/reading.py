@@ -71,6 +71,20 @@ def _life(cap: dict) -> int:
     return cap.get("followed", cap["end_frame"] - cap["start_frame"])
 
 
+# a read of this few letters and digits, with capitals under this share of the frame height
+# (type under ~2 %) and a contrast under this, is a scrap of picture, not a caption
+SCRAP_LETTERS, SCRAP_CAP, SCRAP_CONTRAST = 3, 0.014, 3.0
+
+
+def _small_faint_scrap(text: str, cap_share: float, contrast: float) -> bool:
+    """Two or three letters, smaller than captions are set (capitals under 1.4 % of the frame
+    height) and faint (under 3:1): the lane's reads of such were all picture texture ('it I'
+    and 'ur' over a photo's shelves, 1.2 % tall at 2.4:1, each a flag of text too small, too
+    faint and too brief on a reel of well-set subtitles). A caption of so few letters is a
+    pop-in word, set large; small captions (credits, handles) have more letters."""
+    return sum(ch.isalnum() for ch in text) <= SCRAP_LETTERS and cap_share < SCRAP_CAP and contrast < SCRAP_CONTRAST
+
+
 def _span(lines: list) -> tuple[int, int] | None:
     """The columns the detector's text lines (x0, y0, x1, y1) cover, first to last."""
     return (min(ln[0] for ln in lines), max(ln[2] for ln in lines)) if lines else None
@@ -179,6 +193,8 @@ class Reading:
         heights_px = [lh / scale for (_, _, _, lh) in lines] or [glyph_h]
         cap = cap_height(binary == 0, lines, text)
         cap = glyph_h if cap is None else cap / scale
+        if _small_faint_scrap(text, cap * self.info.height / self.ah / self.info.height, shown):
+            return
         self._captions.append({
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
