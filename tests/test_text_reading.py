@@ -113,3 +113,16 @@ def test_two_small_faint_letters_are_picture_not_a_caption():
     assert not _small_faint_scrap("IF", 0.04, 2.0)  # a large faint one: the contrast check's business
     assert not _small_faint_scrap("@pedal.and.pick", 0.012, 2.0)  # a small handle
     assert not _small_faint_scrap("ur", 0.012, 4.5)  # small but plain to see
+
+
+def test_a_read_of_look_alike_capitals_only_is_a_script_guess():
+    """'TEXTURE CHANGES IN' came back 'ТЕХТОВЕСНАМСЕ$ М' (0.74 sure, no dictionary word): every
+    letter a Latin/Cyrillic look-alike, so its script is a guess; the English read shows U, R,
+    G, N, S, which no Cyrillic capital looks like. A real word of look-alikes is no guess."""
+    from reelstudio.analysis.text.reading import _lookalikes_only, _own_letters
+
+    assert _lookalikes_only("ТЕХТОВЕСНАМСЕ$ М", 0.07)
+    assert not _lookalikes_only("ТЕХТОВЕСНАМСЕ$ М", 1.0)  # dictionary words: no guess
+    assert not _lookalikes_only("МОТ", 0.0)  # too short to tell
+    assert not _lookalikes_only("Начните с этих аккордов", 0.0)  # letters only Cyrillic has
+    assert _own_letters('TEXTUREIGHANGES"IN') >= 3 and _own_letters("ТЕХТОВЕСНАМСЕ") == 0

@@ -85,6 +85,22 @@ def _small_faint_scrap(text: str, cap_share: float, contrast: float) -> bool:
     return sum(ch.isalnum() for ch in text) <= SCRAP_LETTERS and cap_share < SCRAP_CAP and contrast < SCRAP_CONTRAST
 
 
+def _lookalikes_only(text: str, lexical: float) -> bool:
+    """A read of four or more letters, every one a Latin/Cyrillic look-alike capital, and hardly a
+    dictionary word: its script is Tesseract's guess ('TEXTURE CHANGES IN' came back
+    'ТЕХТОВЕСНАМСЕ$ М', 0.74 sure), so it is read again in each language alone."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and lexical < 0.25 and all(ch in LOOKALIKE_CAPITALS for ch in letters)
+
+
+LOOKALIKE_CAPITALS = set("ABEKMHOPCTXАВЕКМНОРСТХ")
+
+
+def _own_letters(text: str) -> int:
+    """Letters no Latin/Cyrillic look-alike has (U, R, G, N, S...; Б, Д, Ж, Я...)."""
+    return sum(ch.isalpha() and ch.upper() not in LOOKALIKE_CAPITALS and ch.upper() not in "IY" for ch in text)
+
+
 def _span(lines: list) -> tuple[int, int] | None:
     """The columns the detector's text lines (x0, y0, x1, y1) cover, first to last."""
     return (min(ln[0] for ln in lines), max(ln[2] for ln in lines)) if lines else None
@@ -159,27 +175,38 @@ class Reading:
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
         main = max(counts, key=counts.get)
         alone = LANG_OF_SCRIPT.get(main)
-        if counts["latin"] and counts["cyrillic"] and len(self.languages) > 1:
+        if len(self.languages) > 1 and ((counts["latin"] and counts["cyrillic"]) or _lookalikes_only(text, lexical)):
             # words read in the other script amid a caption in one: read again in each script's
             # language alone; the read most like words wins, if it is nearly as sure as the mixed
             # one. (By letter count alone, 'Самый простой' read 'Самый npoctTon' was taken for
             # Latin and read again in English.)
             langs = [alone] + [LANG_OF_SCRIPT[s] for s in ("latin", "cyrillic") if s != main]
-            best = None
+            best, there = None, 0.0
+            guessed = _lookalikes_only(text, lexical)
             for lang in dict.fromkeys(langs):
                 if lang not in self.languages:
                     continue
                 text2, conf2, lines2 = self.reader.read(binary, lang, single_line=len(t.lines) == 1)
                 self._ocr_calls += 1
-                if read_quality(conf2, self.reader.lexical) >= 0.9 * read_quality(conf, lexical) \
+                # (a read of look-alikes only is outdone by one that shows letters no look-alike
+                # has, nearly half as sure: 'TEXTUREIGHANGES"IN' for 'ТЕХТОВЕСНАМСЕ$ М')
+                if (read_quality(conf2, self.reader.lexical) >= 0.9 * read_quality(conf, lexical)
+                        or (guessed and conf2 >= 0.5 * conf and _own_letters(text2) >= 3)) \
                         and re.search(r"\w\w", text2):
                     got = (apply_case(fix_scripts(tidy(text2)), self.reader.hints.get(text2)), conf2, lines2,
                            self.reader.lexical, self.reader.weakest)
-                    if best is None or read_quality(got[1], got[3]) > read_quality(best[1], best[3]):
+                    shows = guessed and conf2 >= 0.5 * conf and _own_letters(got[0]) >= 3
+                    if best is None or (shows and _own_letters(best[0]) < 3) \
+                            or read_quality(got[1], got[3]) > read_quality(best[1], best[3]):
                         best = got
             if best is not None:
+                # a look-alike read's confidence says letters are there, its script a guess: the
+                # read in the other script keeps that evidence for being a caption at all
+                there = conf if guessed else 0.0
                 text, conf, lines, lexical, weakest = best
-        if not re.search(r"\w\w", text) or conf < self.min_confidence:
+        else:
+            there = 0.0
+        if not re.search(r"\w\w", text) or max(conf, there) < self.min_confidence:
             return
         if contrast < self.min_contrast and conf < 0.8:
             return  # letters no one can see: detector texture, not a caption
