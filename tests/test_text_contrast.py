@@ -34,12 +34,25 @@ def _background(w: int, h: int, level: int, seed: int) -> np.ndarray:
     return np.repeat(gray[..., None], 3, axis=2).astype(np.uint8)
 
 
+def _levels(img: np.ndarray, fill_a: np.ndarray, full_a: np.ndarray, outlined: bool) -> tuple[float, float]:
+    """The median luminance of the letters' eroded fill and of their surround, as the corpus
+    measures them: the outline's pixels, else the pixels 2-4 px from the fill."""
+    import cv2
+
+    core = cv2.erode((fill_a == 255).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    if outlined:
+        ring = (full_a >= 250) & (fill_a == 0)
+    else:
+        dist = cv2.distanceTransform((fill_a == 0).astype(np.uint8), cv2.DIST_L2, 5)
+        ring = (dist >= 2) & (dist <= 4) & (fill_a == 0)
+    return float(np.median(_lum(img[core]))), float(np.median(_lum(img[ring])))
+
+
 def _clip(path: Path, *, size: int, fill: tuple, outline: tuple | None, level: int, frames: int = 24,
           w: int = 1080, h: int = 1080) -> float:
     """A caption held over a still picture, encoded (H.264, CRF 20); returns its true
     contrast as the corpus measures it before encoding (fill eroded 1 px against the outline's
     pixels, else against the pixels 2-4 px from the fill)."""
-    import cv2
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(FONT, size)
@@ -56,13 +69,7 @@ def _clip(path: Path, *, size: int, fill: tuple, outline: tuple | None, level: i
     bg = Image.fromarray(_background(w, h, level, seed=size))
     img = np.asarray(Image.alpha_composite(bg.convert("RGBA"), layer).convert("RGB"))
     fill_a, full_a = np.asarray(fill_m), np.asarray(full_m)
-    core = cv2.erode((fill_a == 255).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    if outline:
-        ring = (full_a >= 250) & (fill_a == 0)
-    else:
-        dist = cv2.distanceTransform((fill_a == 0).astype(np.uint8), cv2.DIST_L2, 5)
-        ring = (dist >= 2) & (dist <= 4) & (fill_a == 0)
-    g, s = float(np.median(_lum(img[core]))), float(np.median(_lum(img[ring])))
+    g, s = _levels(img, fill_a, full_a, bool(outline))
     plain = np.asarray(bg)
     write_pictures(path, [plain] * 4 + [img] * frames + [plain] * 4, fps=24)
     return (max(g, s) + 0.05) / (min(g, s) + 0.05)
@@ -209,14 +216,9 @@ def _moving_box_clip(path: Path, *, karaoke: bool) -> float:
             y0, y1, x0, x1 = ys.min() - 14, ys.max() + 14, xs.min() - 20, xs.max() + 20
             pic[y0:y1, x0:x1] = np.rint(0.4 * pic[y0:y1, x0:x1]).astype(np.uint8)
         img = np.asarray(Image.alpha_composite(Image.fromarray(pic).convert("RGBA"), layer).convert("RGB"))
-        core = cv2.erode((fill_a == 255).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-        if karaoke:
-            ring = (full_a >= 250) & (fill_a == 0)
-        else:
-            dist = cv2.distanceTransform((fill_a == 0).astype(np.uint8), cv2.DIST_L2, 5)
-            ring = (dist >= 2) & (dist <= 4) & (fill_a == 0)
-        gl.append(float(np.median(_lum(img[core]))))
-        sr.append(float(np.median(_lum(img[ring]))))
+        g, sur = _levels(img, fill_a, full_a, karaoke)
+        gl.append(g)
+        sr.append(sur)
         frames.append(img)
     plain = [photo[:h, :w]] * 4
     write_pictures(path, plain + frames + plain, fps=24)

@@ -175,14 +175,14 @@ class Reading:
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
         main = max(counts, key=counts.get)
         alone = LANG_OF_SCRIPT.get(main)
-        if len(self.languages) > 1 and ((counts["latin"] and counts["cyrillic"]) or _lookalikes_only(text, lexical)):
+        guessed, there = _lookalikes_only(text, lexical), 0.0
+        if len(self.languages) > 1 and ((counts["latin"] and counts["cyrillic"]) or guessed):
             # words read in the other script amid a caption in one: read again in each script's
             # language alone; the read most like words wins, if it is nearly as sure as the mixed
             # one. (By letter count alone, 'Самый простой' read 'Самый npoctTon' was taken for
             # Latin and read again in English.)
             langs = [alone] + [LANG_OF_SCRIPT[s] for s in ("latin", "cyrillic") if s != main]
-            best, there = None, 0.0
-            guessed = _lookalikes_only(text, lexical)
+            best = None
             for lang in dict.fromkeys(langs):
                 if lang not in self.languages:
                     continue
@@ -204,8 +204,6 @@ class Reading:
                 # read in the other script keeps that evidence for being a caption at all
                 there = conf if guessed else 0.0
                 text, conf, lines, lexical, weakest = best
-        else:
-            there = 0.0
         if not re.search(r"\w\w", text) or max(conf, there) < self.min_confidence:
             return
         if contrast < self.min_contrast and conf < 0.8:
