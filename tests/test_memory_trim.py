@@ -46,3 +46,37 @@ def test_the_picture_models_go_when_the_words_wait_for_a_large_picture_pass():
     pipeline._let_picture_models_go(video, [NS(analyzer=NS(finish_after_picture=True))])
     assert cuts.session is None and resources._session.cache_info().currsize == 0
     assert resources.onnx_session(MODEL) is not session  # made again for the next analysis
+
+
+def _foreign_views(obj, seen=None, depth=0):
+    """The numpy arrays reachable from ``obj`` whose memory numpy does not own (a view of an
+    ONNX Runtime output: its base chain ends in the runtime's own object)."""
+    seen = set() if seen is None else seen
+    if id(obj) in seen or depth > 4:
+        return []
+    seen.add(id(obj))
+    if isinstance(obj, np.ndarray):
+        base = obj
+        while isinstance(base, np.ndarray) and base.base is not None:
+            base = base.base
+        return [] if isinstance(base, np.ndarray) else [obj]
+    items = (obj.values() if isinstance(obj, dict) else obj if isinstance(obj, (list, tuple))
+             else vars(obj).values() if hasattr(obj, "__dict__") and not isinstance(obj, type) else ())
+    return [a for item in items for a in _foreign_views(item, seen, depth + 1)]
+
+
+def test_the_cuts_lane_keeps_no_view_of_the_models_output(tmp_path):
+    """A view of an ONNX Runtime output kept by the analyzer pins the session's whole arena
+    (TransNetV2: 128 MB) after the session is let go: the 2-hour clip's analysis held it while
+    the Whisper worker ran (issue 12: 830 MB the two together)."""
+    from reelstudio.analysis.cuts import CutsAnalyzer
+
+    clip = write_pictures(tmp_path / "noise.mp4", _pictures(n=260), fps=30)
+    cuts = CutsAnalyzer()
+    fed = []
+    real_feed = cuts.feed
+    cuts.feed = lambda index, image: (real_feed(index, image), fed.append(_foreign_views(cuts)))
+    lanes = analyze(str(clip), analyzers=[cuts], cache=False).lanes
+    assert lanes["cuts"].status == "ok" and len(lanes["cuts"].data["probability"]) == 260
+    assert not any(fed), "a window's output kept as a view while the pass runs"
+    assert _foreign_views(cuts) == []

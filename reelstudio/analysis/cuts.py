@@ -263,7 +263,10 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
             self._scores(np.asarray(s).reshape(-1)[c : c + take], np.asarray(m).reshape(-1)[c : c + take])
 
     def _scores(self, single: np.ndarray, many: np.ndarray) -> None:
-        """Probabilities of the next frames; keeps the thumbnails ``events`` will read near them."""
+        """Probabilities of the next frames (copies: a view of ONNX Runtime's output pins the
+        session's whole arena, 128 MB, after the session is let go); keeps the thumbnails
+        ``events`` will read near them."""
+        single, many = np.array(single, np.float32), np.array(many, np.float32)
         if self._unscored_lead:  # the first window's lead-in frames it decided
             skip = min(self._unscored_lead, len(single))
             single, many = single[skip:], many[skip:]
@@ -292,10 +295,8 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
         n = self._fed
         if n == 0:
             return [Lane("cuts", {"events": [], "probability": []})]
-        # the buffer holds `context` frames of lead-in and the frames still undecided: whole
-        # windows, then a last one padded with the last frame to a multiple of 50 frames, as the
-        # reference implementation pads the end (not to a whole window: at step 400 a 60 s clip
-        # would decide 200 frames of padding)
+        # the buffer holds `context` frames of lead-in and the frames still undecided: whole windows,
+        # then one padded with the last frame to a multiple of 50 frames, as the reference pads
         c, step = self.context, self._step
         undecided = len(self._buf) - c  # (lead-in frames among them are dropped as scored)
         self._step_block()
@@ -310,8 +311,7 @@ class CutsAnalyzer(Tuned, VideoAnalyzer):
             del self._buf[:take]
             undecided -= take
         self._buf = []
-        single = np.concatenate(self._single)[:n]
-        many = np.concatenate(self._many)[:n]
+        single, many = np.concatenate(self._single)[:n], np.concatenate(self._many)[:n]
         events = self.events(single, many, self._thumbs, self.splice_probability if self.wipes else None,
                              is_flat=self._thumbs.flat.array(), wipes=self._wipes, steps=self._steps.array(),
                              texture=self._texture.array())
