@@ -1,5 +1,6 @@
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -11,10 +12,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory, monkeypatch):
-    """Every test gets its own cache and data folders: no test sees another's cache."""
+    """Every test gets its own cache and data folders: no test sees another's cache. They go
+    with the test: the cache holds a joined copy of the Whisper weights (148 MB) once a test
+    ran the words, and the suite runs the words in many tests."""
     base = tmp_path_factory.mktemp("userdirs")
     monkeypatch.setenv("REELSTUDIO_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("REELSTUDIO_DATA_DIR", str(base / "data"))
+    yield
+    shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

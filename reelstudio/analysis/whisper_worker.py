@@ -253,7 +253,7 @@ def _transcribe(job: dict) -> dict:
 
 
 def _load_model(job: dict):
-    """The model read from a temporary folder of its checked files (``model_folder``:
+    """The model read from the cache's folder of its checked files (``model_folder``:
     CTranslate2 then keeps no copy of them); from memory where that folder cannot be made."""
     name = job.get("model", MODEL)
     try:
