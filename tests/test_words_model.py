@@ -85,7 +85,7 @@ def test_the_worker_loads_the_model_from_a_folder_not_from_memory(monkeypatch):
     """CTranslate2 keeps every file it is handed in memory (its ModelMemoryReader) for as long
     as the model lives: model.bin's 145 MB beside the weights in the worker. The worker hands
     it a folder of the checked files in the cache instead, joined once (not for every
-    analysis: 1.3 CPU-s of the worker's ~7.8 on the bench reel) and checked before each load."""
+    analysis: 0.3-1.3 CPU-s of the worker's ~7 on the bench reel) and checked before each load."""
     import os
 
     import ctranslate2

@@ -191,11 +191,11 @@ def model_folder(name: str = MODEL):
     load (hashed once per change of the file, ``resources.verify_file``); a copy that fails is
     made again. It is made in a temporary folder and renamed into place whole, so a killed
     worker leaves no half copy. Joining model.bin's 145 MB again for each analysis cost the
-    worker 1.3 CPU-s of its ~7.8 on the bench reel. Loaded from memory (``model_inputs``),
-    CTranslate2 keeps its own copy of every file for as long as the model lives (the
-    ModelMemoryReader its replica pool holds for a reload): the worker at 339 MB against 211
-    once loaded. Raises OSError when the cache folder cannot be written, ModelError as
-    ``_verified``."""
+    worker 0.3-1.3 CPU-s of its ~7 on the bench reel (more when the disk is busy). Loaded
+    from memory (``model_inputs``), CTranslate2 keeps its own copy of every file for as long as
+    the model lives (the ModelMemoryReader its replica pool holds for a reload): the worker at
+    339 MB against 211 once loaded. Raises OSError when the cache folder cannot be written,
+    ModelError as ``_verified``."""
     from ..resources import cache_dir
 
     parts, entry = _verified(name), _entry(name)
