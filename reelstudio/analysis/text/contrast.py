@@ -61,13 +61,16 @@ def luminance_levels(gray: np.ndarray, rgb: np.ndarray) -> np.ndarray:
     return levels
 
 
-def _with_colour(crops: list[np.ndarray], colour: list | None) -> list[np.ndarray]:
-    """The crops whose colour was kept, on luminance levels (luminance_levels); all the gray
-    crops when none was (a source that is not 8-bit 4:2:0, a caption fed gray pictures). (The
-    crops taken from the frames before the caption was found have no colour: counted with
-    the others, they would pull yellow letters back toward their luma.)"""
+def _with_colour(crops: list[np.ndarray], colour: list | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The crops whose colour was kept, on luminance levels (luminance_levels), and that
+    colour; all the gray crops and no colour when none was (a source that is not 8-bit 4:2:0,
+    a caption fed gray pictures). (The crops taken from the frames before the caption was
+    found have no colour: counted with the others, they would pull yellow letters back toward
+    their luma.)"""
     pairs = [(c, rgb) for c, rgb in zip(crops, colour or ()) if rgb is not None and rgb.shape[:2] == c.shape]
-    return [luminance_levels(c, rgb) for c, rgb in pairs] if pairs else crops
+    if not pairs:
+        return crops, []
+    return [luminance_levels(c, rgb) for c, rgb in pairs], [rgb for _, rgb in pairs]
 
 
 def glyph_contrast(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float = 1.0,
@@ -77,9 +80,8 @@ def glyph_contrast(crops: list[np.ndarray], letters: np.ndarray, bright: bool, s
     pixels per analysis pixel; ``colour``: each crop's RGB (uint8) or None, beside ``crops``."""
     if letters.all() or not crops:
         return 1.0
-    rgbs = [rgb for c, rgb in zip(crops, colour or ()) if rgb is not None and rgb.shape[:2] == c.shape]
-    crops = _with_colour(crops, colour)
-    measured = _against_surround(crops, letters, bright, scale, _glyph_q(crops, rgbs, letters, bright))
+    crops, rgbs = _with_colour(crops, colour)
+    measured = _against_surround(crops, letters, bright, scale, rgbs)
     if measured < TEXTURE_BELOW:
         # a photo's texture split as "letters" measured 1.50-1.68 here for 1.37 and under 1.5
         # beside them ('ae' over the motorcycle photo, read as a caption)
@@ -105,11 +107,11 @@ def _beside(crops: list[np.ndarray], letters: np.ndarray, bright: bool) -> float
                             for c in picked]))
 
 
-def _glyph_q(levels: list[np.ndarray], rgbs: list[np.ndarray], letters: np.ndarray, bright: bool) -> float:
-    """The percentile of the letters' eroded pixels that is their fill (see COLOURED_SHARE)."""
+def _glyph_q(stack: np.ndarray, core: np.ndarray, rgbs: list[np.ndarray], bright: bool) -> float:
+    """The percentile of the letters' eroded pixels ``core`` that is their fill, over the
+    crops' levels ``stack`` (see COLOURED_SHARE)."""
     import cv2
 
-    core = cv2.erode(letters.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     if not bright or not rgbs or core.sum() < 4:
         return GLYPH_Q
     picked = rgbs[:: max(1, len(rgbs) // 6)]  # six crops tell (a caption keeps dozens: 10 ms a caption)
@@ -120,19 +122,20 @@ def _glyph_q(levels: list[np.ndarray], rgbs: list[np.ndarray], letters: np.ndarr
         coloured += int(np.count_nonzero(spread[core] >= NEUTRAL))
     if coloured <= COLOURED_SHARE * core.sum() * len(picked):
         return GLYPH_Q
-    stack = np.stack(levels).astype(np.float32)[:, core]
-    upper, lower = (float(np.median(np.percentile(stack, q, axis=1))) for q in (GLYPH_Q, COLOURED_Q))
+    fill = stack[:, core]
+    upper, lower = (float(np.median(np.percentile(fill, q, axis=1))) for q in (GLYPH_Q, COLOURED_Q))
     return GLYPH_Q if upper - lower > COLOURED_GAP else COLOURED_Q
 
 
 def _against_surround(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float,
-                      glyph_q: float = GLYPH_Q) -> float:
+                      rgbs: list[np.ndarray] = ()) -> float:
     """The letters against an outline, else the box or picture 2-4 source px out (see the
-    module docstring)."""
+    module docstring); ``rgbs``: the crops' colour, where kept (_glyph_q)."""
     import cv2
 
     stack = np.stack(crops).astype(np.float32)
     core = cv2.erode(letters.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    glyph_q = _glyph_q(stack, core, list(rgbs), bright)
     if core.sum() < 4:
         core = letters
     dist = cv2.distanceTransform((~letters).view(np.uint8), cv2.DIST_L2, 3)
