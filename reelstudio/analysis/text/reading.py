@@ -218,7 +218,7 @@ class Reading:
         heights_px = [lh / scale for (_, _, _, lh) in lines] or [glyph_h]
         cap = cap_height(binary == 0, lines, text)
         cap = glyph_h if cap is None else cap / scale
-        if _small_faint_scrap(text, cap * self.info.height / self.ah / self.info.height, shown):
+        if _small_faint_scrap(text, cap / self.ah, shown):  # (cap: analysis px)
             return
         self._captions.append({
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
