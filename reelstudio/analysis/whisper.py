@@ -201,8 +201,8 @@ def model_folder(name: str = MODEL):
     parts, entry = _verified(name), _entry(name)
     cache = cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
-    _drop_stale_copies(cache, name)
     folder = cache / f"{name}-{entry['files']['model.bin']['sha256'][:16]}"
+    _drop_stale_copies(cache, name, folder.name)
     if not _copy_is_whole(folder, entry):
         _make_copy(folder, parts, entry)
     yield folder
@@ -247,13 +247,12 @@ def _make_copy(folder: Path, parts: dict[str, list[Path]], entry: dict) -> None:
 STALE_COPY_S = 3600.0  # a copy being made this long ago is no copy in progress (it takes seconds)
 
 
-def _drop_stale_copies(cache: Path, name: str) -> None:
+def _drop_stale_copies(cache: Path, name: str, current: str) -> None:
     """Remove what a killed worker left in ``cache`` (the temporary folder it was joining the
-    files in, 148 MB) and copies of a model the manifest no longer names: never read again."""
+    files in, 148 MB) and copies of the model other than ``current`` (of files the manifest no
+    longer names): never read again."""
     import time
 
-    entry = _entry(name)
-    current = f"{name}-{entry['files']['model.bin']['sha256'][:16]}"
     ours = re.compile(rf"\.?{re.escape(name)}-[0-9a-z_]+")  # (not another model's: whisper-base-en-...)
     for old in [*cache.glob(f".{name}-*"), *cache.glob(f"{name}-*")]:
         try:
