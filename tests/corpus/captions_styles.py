@@ -79,6 +79,23 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   Spanish). Same recipe as the held-out part (seven clips), its own random draws. Its truth
   was checked, before any run of the text lane on it, only by eye (frames with the truth
   boxes drawn) and numerically (the picture inside every box jumps at its start and end frame).
+* **fresh6** (a sixth held-out part, added 2026-12-06 by the fresh6 helper and fixed as held
+  out before any run of the text lane on it, because fresh5 has been run in sessions 13 and 14):
+  caption fonts no other part or corpus uses, every one with Cyrillic, committed under
+  tests/data/captions_styles/fonts (SIL OFL 1.1; no Debian package here holds them):
+  Montserrat Bold (the geometric face caption tools default to), Rubik Regular, Oswald Bold (a
+  condensed face), Playfair Display Bold (a high-contrast serif) and Russo One (a heavy display
+  face drawn for Cyrillic) as the heavy pop-in face; footage and photos no text corpus uses,
+  committed under tests/data/captions_styles (LICENSES.md there): a 10 s excerpt of Blender's
+  animated film *Sintel* (a fight in the snow: fast motion, motion blur and its own hard cuts,
+  dark figures against bright snow; 640x360 with the film's letterbox, whose black bars are
+  cropped off here, 240 frames at 24 fps, so soft once scaled up) as the footage; full-size
+  Wikimedia Commons photos as the busy pictures: a London street seen through a rain-covered
+  window (buses, traffic lights, a cyclist; signs in view are scene text, not truth), the gilded
+  Yellow Saloon of Wiesbaden's city palace and Moraine Lake under the Valley of the Ten Peaks;
+  the pale rainy sky over the London street as the light background; the FRESH6 sentences below
+  (learning to draw and bouldering). Same recipe as the held-out part (seven clips), its own
+  random draws.
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
