@@ -1,6 +1,6 @@
 """Captions in every common style (issue 12): the text lane against tests/corpus/captions_styles.py.
 
-    .venv/bin/python bench/eval_captions.py [--split tune|heldout|fresh|fresh3|fresh4|fresh5|all] [--only NAME ...] [-v]
+    .venv/bin/python bench/eval_captions.py [--split tune|heldout|fresh|fresh3|fresh4|fresh5|fresh6|all] [--only NAME ...] [-v]
 
 ``fresh`` is the corpus's second held-out part (Roboto fonts, the bikes footage, committed
 photos; fixed as held out before any run on it), ``fresh3`` its third (Inter / Lato / PT
@@ -8,7 +8,10 @@ fonts, Intel sample-video previews; fixed likewise), ``fresh4`` its fourth (Noto
 Cantarell fonts, ImageIO's cockatoo footage, full-size Wikimedia Commons photos; fixed likewise,
 measured once, tuned on from session 13), ``fresh5`` its fifth (URW base35 / Play / Yanone
 Kaffeesatz / Manrope fonts, a Tears of Steel excerpt, Wikimedia Commons photos of Mulberry Street,
-Albi and Budapest; fixed as held out before any run on it); ``all`` runs the six parts.
+Albi and Budapest; fixed as held out before any run on it), ``fresh6`` its sixth (Montserrat /
+Rubik / Oswald / Playfair Display / Russo One fonts committed with the corpus, a Sintel excerpt,
+Wikimedia Commons photos of a rainy London street, Wiesbaden's Yellow Saloon and Moraine Lake;
+fixed as held out before any run on it); ``all`` runs the seven parts.
 
 Renders the corpus once into bench/.media/captions_styles (cached by its VERSION), runs the
 real pipeline's text lane on each clip of the split (``analyze(path, cache=False,

