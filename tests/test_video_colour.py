@@ -90,3 +90,30 @@ def test_a_neutral_pixel_in_colour_is_its_gray_level(clips):
     neutral = (col.max(axis=2).astype(int) - col.min(axis=2)) <= 2
     assert neutral.sum() > 500
     assert np.abs(col[neutral].mean(axis=1) - g[neutral]).mean() < 1.5
+
+
+def test_thin_coloured_strokes_keep_their_colour_where_the_frame_is_kept_at_half_size(tmp_path):
+    """A 720x1280 frame kept at 360x640 (the text lane's share of a 1080x1920 reel: a 2:1
+    reduction) keeps its chroma planes as they are: yellow strokes 4 px wide over black, 2 px
+    at the kept size, stay yellow in Pictures.colour. From the half-size planes the RGB
+    pictures are made from, each chroma sample spans two strokes' width of picture and they
+    came out half as saturated: yellow letters over a box read 12.5-14.5:1 for 15.6."""
+    import cv2
+
+    frame = np.zeros((1280, 720, 3), np.uint8)
+    for x in range(40, 680, 16):
+        frame[200:1000, x:x + 4] = (255, 221, 0)  # RGB yellow, as the captions corpus draws it
+    png = tmp_path / "stripes.png"
+    cv2.imwrite(str(png), cv2.cvtColor(frame, cv2.COLOR_RGB2BGR))
+    path = tmp_path / "stripes.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-loop", "1", "-i", str(png), "-frames:v", "2", "-r", "30",
+                    "-c:v", "libx264", "-crf", "12", "-pix_fmt", "yuv420p", str(path)], check=True)
+    _, (gray,), made = _first(path, [FrameRequest(360, 640, "gray")])
+    rgb = made.images.colour(gray, (0, 0, 360, 640)).astype(int)
+    stripes = np.zeros((640, 360), bool)
+    for x in range(40, 680, 16):
+        stripes[110:490, x // 2:x // 2 + 2] = True  # the strokes at the kept size, clear of their ends
+    blue = np.median(rgb[..., 2][stripes])
+    red_green = np.median(rgb[..., 0][stripes] - rgb[..., 1][stripes])
+    assert blue < 20, blue  # 3 here (yellow: 0); from the half-size planes 54
+    assert red_green > 30, red_green  # 35 (yellow: 34); from the half-size planes 26

@@ -35,27 +35,34 @@ def _transform(kr_kb: tuple[float, float], full_range: bool) -> np.ndarray:
 def rgb_crop(y: np.ndarray, u: np.ndarray, v: np.ndarray, size: tuple[int, int], box: tuple[int, int, int, int],
              kr_kb: tuple[float, float], full_range: bool) -> np.ndarray:
     """R'G'B' (uint8) of ``box`` (x0, y0, x1, y1) of the picture ``y`` scaled to ``size`` (w, h):
-    the luma under it, the chroma (half the luma's size, rounded up) upsampled bilinearly
-    from one sample beyond it, one 3x4 transform (OpenCV rounds and clips), then area-scaled
-    to the box when the planes are larger than the picture."""
+    the luma under it, the chroma under it (planes the luma's size) or upsampled bilinearly
+    from one sample beyond it (planes half the luma's size, rounded up), one 3x4 transform
+    (OpenCV rounds and clips), then area-scaled to the box when the planes are larger than
+    the picture."""
     import cv2
 
     ph, pw = y.shape
     sx, sy = pw / size[0], ph / size[1]
     x0, y0, x1, y1 = box
-    # the luma rows and columns under the box (from an even one, so the chroma lines up), and
-    # for planes larger than the picture a few beyond it, for the scaling at its edges
+    half = u.shape != y.shape
+    # the luma rows and columns under the box (from an even one, so half-size chroma lines
+    # up), and for planes larger than the picture a few beyond it, for the scaling at its edges
     mx, my = (0, 0) if (sx, sy) == (1.0, 1.0) else (2 * int(np.ceil(sx)), 2 * int(np.ceil(sy)))
-    lx0, ly0 = max(0, int(x0 * sx) - mx) // 2 * 2, max(0, int(y0 * sy) - my) // 2 * 2
+    lx0, ly0 = max(0, int(x0 * sx) - mx), max(0, int(y0 * sy) - my)
+    if half:
+        lx0, ly0 = lx0 // 2 * 2, ly0 // 2 * 2
     lx1, ly1 = min(pw, int(np.ceil(x1 * sx)) + mx), min(ph, int(np.ceil(y1 * sy)) + my)
-    ch, cw = u.shape
-    cx0, cy0 = max(0, lx0 // 2 - 1), max(0, ly0 // 2 - 1)
-    cx1, cy1 = min(cw, -(-lx1 // 2) + 1), min(ch, -(-ly1 // 2) + 1)
-    up = (2 * (cx1 - cx0), 2 * (cy1 - cy0))
-    ox, oy = lx0 - 2 * cx0, ly0 - 2 * cy0
     w, h = lx1 - lx0, ly1 - ly0
-    chroma = [cv2.resize(p[cy0:cy1, cx0:cx1], up, interpolation=cv2.INTER_LINEAR)[oy:oy + h, ox:ox + w]
-              for p in (u, v)]
+    if half:
+        ch, cw = u.shape
+        cx0, cy0 = max(0, lx0 // 2 - 1), max(0, ly0 // 2 - 1)
+        cx1, cy1 = min(cw, -(-lx1 // 2) + 1), min(ch, -(-ly1 // 2) + 1)
+        up = (2 * (cx1 - cx0), 2 * (cy1 - cy0))
+        ox, oy = lx0 - 2 * cx0, ly0 - 2 * cy0
+        chroma = [cv2.resize(p[cy0:cy1, cx0:cx1], up, interpolation=cv2.INTER_LINEAR)[oy:oy + h, ox:ox + w]
+                  for p in (u, v)]
+    else:
+        chroma = [np.ascontiguousarray(p[ly0:ly1, lx0:lx1]) for p in (u, v)]
     ycc = cv2.merge([np.ascontiguousarray(y[ly0:ly1, lx0:lx1]), *chroma])
     rgb = cv2.transform(ycc, _transform(kr_kb, full_range))
     bw, bh = x1 - x0, y1 - y0
