@@ -63,6 +63,16 @@ def test_thick_yellow_letters_outlined_black_are_measured_by_their_fill(scored):
         [(r["text"], r["contrast"], r["read_contrast"]) for r in rows]
 
 
+def test_a_thin_outline_is_measured_by_its_own_level(scored):
+    """A 2 px outline is one pixel wide at the lane's half size, blurred into the letters and
+    the picture: measured at the 5th percentile of the pixels beside the letters, the brief
+    clip's black letters outlined white read 19.4:1 for 21. The outline's own level is their
+    1st percentile (contrast.OUTLINE_Q)."""
+    rows, _ = scored[BRIEF]
+    row = next(r for r in rows if r["style"] == "outline-thin" and r["colour"] == "black")
+    assert row["found"] and row["contrast_err"] <= 0.5, (row["text"], row["contrast"], row["read_contrast"])
+
+
 def test_a_two_line_russian_caption_is_read_whole(scored):
     """Issue 11's failure ('истему съели совы' for a caption starting 'Систему') on tuning
     material: the band that found 'вторую часть' cut through the line above it, the detector

@@ -30,7 +30,15 @@ COLOURED_SHARE, COLOURED_Q, COLOURED_GAP = 0.8, 70, 10.0
 NEAR_PX = 3.0  # analysis px from the letters an outline may reach (5 px at full size is 2.5 at half)
 SURROUND_SRC_PX = (2.0, 4.0)  # the surround of text without an outline, in source px
 OUTLINE_STEP = 1.5  # an outline: a band beside the letters this far (WCAG ratio) beyond the picture
-OUTLINE_Q = 5  # the outline's level: this percentile of the pixels beside the letters, away side
+# ... or at the far end of the scale, within this many levels of black (white, for dark
+# letters): a black outline round white letters over a dark picture (16-45) stood only
+# 1.1-1.3x beyond it, and was measured against the picture 2-4 px out (14.9-18.7:1 for 21).
+# Where the picture itself is that black (a night scene, an opaque box) either measure gives it
+OUTLINE_END = 4.0
+# the outline's level: this percentile of the pixels beside the letters, away side. A thin
+# outline at half size is one pixel wide and blurred into the letters and the picture: its
+# 5th percentile read 8-13 levels for black (19.4-20.0:1 for 21), its 1st the outline's own
+OUTLINE_Q = 1
 # below this, the figure also tells letters from texture (the reader's ``min_contrast`` 1.5,
 # set on the ring right beside the letters): there the lower of the two measures is given
 TEXTURE_BELOW = 2.0
@@ -183,7 +191,7 @@ def _against_surround(crops: list[np.ndarray], letters: np.ndarray, bright: bool
     if bands:
         levels = [level(b, 50) for b in bands]
         side = min(levels) if bright else max(levels)  # the band furthest from the letters' side
-        if apart(side, picture):
+        if apart(side, picture) or (side <= OUTLINE_END if bright else side >= 255.0 - OUTLINE_END):
             # its pixels at full cover: the far end of everything beside the letters
             return wcag_contrast(glyph, level(ring(0.5, NEAR_PX), OUTLINE_Q))
     return wcag_contrast(glyph, level(far, 50))
