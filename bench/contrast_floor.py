@@ -2,7 +2,7 @@
 (issue 12): the truth's own measurement, with the TRUE glyph and surround masks, on the
 decoded frames instead of the composited ones.
 
-    .venv/bin/python bench/contrast_floor.py [--split tune|heldout|fresh|fresh3|fresh4|fresh5|fresh6|all] [--only NAME ...] [-v]
+    .venv/bin/python bench/contrast_floor.py [--split tune|heldout|fresh|fresh3|fresh4|fresh5|fresh6|fresh7|all] [--only NAME ...] [-v]
 
 The corpus (tests/corpus/captions_styles.py) measures ``contrast`` before encoding. Here the
 same masks (``_looks`` / ``_masks``: fill eroded 1 px; outline pixels, else 2-4 px from the

@@ -1,6 +1,6 @@
 """Captions in every common style (issue 12): the text lane against tests/corpus/captions_styles.py.
 
-    .venv/bin/python bench/eval_captions.py [--split tune|heldout|fresh|fresh3|fresh4|fresh5|fresh6|all] [--only NAME ...] [-v]
+    .venv/bin/python bench/eval_captions.py [--split tune|heldout|fresh|fresh3|fresh4|fresh5|fresh6|fresh7|all] [--only NAME ...] [-v]
 
 ``fresh`` is the corpus's second held-out part (Roboto fonts, the bikes footage, committed
 photos; fixed as held out before any run on it), ``fresh3`` its third (Inter / Lato / PT
@@ -11,7 +11,11 @@ Kaffeesatz / Manrope fonts, a Tears of Steel excerpt, Wikimedia Commons photos o
 Albi and Budapest; fixed as held out before any run on it), ``fresh6`` its sixth (Montserrat /
 Rubik / Oswald / Playfair Display / Russo One fonts committed with the corpus, a Sintel excerpt,
 Wikimedia Commons photos of a rainy London street, Wiesbaden's Yellow Saloon and Moraine Lake;
-fixed as held out before any run on it); ``all`` runs the seven parts.
+fixed as held out before any run on it, measured once, tuned on from session 15), ``fresh7`` its
+seventh (Golos Text / Source Sans 3 / Cuprum / Lora / Alumni Sans fonts committed with the corpus,
+a clip of hikers on a forest track, Wikimedia Commons photos of a Damascus alley, the Umayyad
+Mosque's courtyard and Palmyra; fixed as held out before any run on it); ``all`` runs the eight
+parts.
 
 Renders the corpus once into bench/.media/captions_styles (cached by its VERSION), runs the
 real pipeline's text lane on each clip of the split (``analyze(path, cache=False,

@@ -50,7 +50,9 @@ DETECTOR_NAMES = {"ours": "ours", "pyscenedetect": "PySceneDetect", "scdet": "ff
 FACE_PARTS = ("shots tune", "shots held-out", "brief tune", "brief held-out", "brief held-out-2")
 CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-out part", "fresh3": "fresh3 (third held-out part)",
                   "fresh4": "fresh4 (fourth held-out part; tuned on from session 13)",
-                  "fresh5": "fresh5 (fifth held-out part)", "fresh6": "fresh6 (sixth held-out part)"}
+                  "fresh5": "fresh5 (fifth held-out part)",
+                  "fresh6": "fresh6 (sixth held-out part; tuned on from session 15)",
+                  "fresh7": "fresh7 (seventh held-out part)"}
 
 
 class FiguresError(Exception):

@@ -196,10 +196,10 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4, fresh5, fresh6: more held-out parts, new sources (docstring)
-SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6")
+# fresh, fresh3, fresh4, fresh5, fresh6, fresh7: more held-out parts, new sources (docstring)
+SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6, fresh7; OFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -223,6 +223,11 @@ FONT_DIRS = {
     "Russo One": str(DATA_FONTS),
     "Oswald": str(DATA_FONTS),
     "Playfair Display": str(DATA_FONTS),
+    "Golos Text": str(DATA_FONTS),
+    "Source Sans": str(DATA_FONTS),
+    "Cuprum": str(DATA_FONTS),
+    "Lora": str(DATA_FONTS),
+    "Alumni Sans": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -282,6 +287,14 @@ FONTS = {
         "serif": ("Playfair Display", "PlayfairDisplay-Bold.ttf"),
         "mono": ("Rubik", "Rubik-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh7": {
+        "bold": ("Golos Text", "GolosText-Bold.ttf"),
+        "regular": ("Source Sans", "SourceSans3-Regular.otf"),
+        "heavy": ("Alumni Sans", "AlumniSans-Black.ttf"),
+        "cond": ("Cuprum", "Cuprum-Bold.ttf"),
+        "serif": ("Lora", "Lora-Bold.ttf"),
+        "mono": ("Source Sans", "SourceSans3-Regular.otf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -294,14 +307,15 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh3": ("footage", "cars_above.mp4", 0, 62, 12.0),
            "fresh4": ("footage", "cockatoo.mp4", 0, 280, 20.0),
            "fresh5": ("footage", "tears_of_steel.mp4", 0, 240, 24.0),
-           "fresh6": ("footage", "sintel.mp4", 0, 240, 24.0, (44, 312))}
+           "fresh6": ("footage", "sintel.mp4", 0, 240, 24.0, (44, 312)),
+           "fresh7": ("footage", "hikers.mp4", 0, 300, 29.97)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
-                "fresh5": "steel", "fresh6": "sintel"}
+                "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
                     "venue", "meeting", "waiting_room", "mulberry", "albi", "parliament_dome",
-                    "london_rain", "saloon", "moraine_lake")
+                    "london_rain", "saloon", "moraine_lake", "damascus_alley", "umayyad_courtyard", "palmyra")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -345,6 +359,12 @@ PHOTOS = {
                  ("london_rain", (0.45, 0.55, 0.75), (0.5, 0.6, 0.65)),
                  ("moraine_lake", (0.5, 0.5, 0.9), (0.55, 0.45, 0.75))],
         "light": ("london_rain", (0.44, 0.11, 0.15), (0.445, 0.12, 0.14)),
+    },
+    "fresh7": {
+        "busy": [("damascus_alley", (0.5, 0.5, 0.95), (0.55, 0.55, 0.8)),
+                 ("umayyad_courtyard", (0.5, 0.32, 0.5), (0.52, 0.34, 0.45)),
+                 ("palmyra", (0.5, 0.6, 0.75), (0.55, 0.55, 0.6))],
+        "light": ("palmyra", (0.45, 0.1, 0.15), (0.46, 0.11, 0.14)),
     },
 }
 
@@ -551,6 +571,34 @@ FRESH6_POPIN_EN = ("I used to think drawing was a talent you were born with but 
 FRESH6_POPIN_RU = "Я полгода лазил только по самым простым трассам а потом однажды просто долез до самого верха"
 FRESH6_KARAOKE = ["chalk your hands", "step up high", "draw it loosely", "shade it softly"]
 
+# fresh7 (a seventh held-out part, written before any run on it): learning chess, mending clothes
+FRESH7_EN = [
+    "I learned chess at thirty five", "My first game lasted six moves", "Control the centre early",
+    "Castle before the tenth move", "Never bring the queen out first", "Puzzles every morning with coffee",
+    "Here is my rating after a year", "Rate my opening out of ten", "Would you play a stranger in the park?",
+    "Send this to your chess rival", "Knights before bishops, usually", "Think about what your opponent wants",
+    "Day one of mending my own clothes", "Thread the needle in good light", "A button takes two minutes to fix",
+    "Iron the seam before you sew", "My jeans survived another winter", "Patch the knee from the inside",
+    "Week nine and the hem is straight", "Here is my sewing kit", "Ask me about the blind stitch",
+    "Pins go in across the seam", "Cheap thread snaps, buy good thread", "Pattern links in my profile",
+    "Nobody noticed the patch today", "Endgames win more games than openings", "Blunders happen to everyone",
+    "The sewing machine still scares me", "Measure the fabric twice", "Replay your losses, not your wins",
+    "Last tournament of the season", "Visible mending is a style now", "Tired eyes make bad moves",
+    "Fix it before you replace it",
+]
+FRESH7_RU = [
+    "Учусь играть в шахматы с нуля", "Первая партия длилась шесть ходов", "Занимайте центр с первых ходов",
+    "Рокировка до десятого хода", "Задачи каждое утро за кофе", "Мой рейтинг спустя год",
+    "Покажи это своему сопернику", "Думайте о плане соперника", "Впервые чиню одежду сама",
+    "Вдевайте нитку при хорошем свете", "Пуговица пришивается за две минуты", "Заплатка на колене изнутри",
+    "Неделя девятая, подол ровный", "Выкройки по ссылке в профиле", "Эндшпиль важнее дебюта",
+    "Почините, прежде чем выбросить",
+]
+FRESH7_POPIN_EN = ("I thought chess was only for geniuses but after three months of one puzzle a day "
+                   "I finally beat my uncle and now he wants a rematch every single weekend")
+FRESH7_POPIN_RU = "Я сама зашила любимую куртку на локтях и теперь ношу её каждый день с гордостью"
+FRESH7_KARAOKE = ["move the knight", "guard the king", "thread the needle", "sew it twice"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -559,6 +607,7 @@ SENTENCES = {
     "fresh4": (FRESH4_EN, FRESH4_RU, FRESH4_POPIN_EN, FRESH4_POPIN_RU, FRESH4_KARAOKE),
     "fresh5": (FRESH5_EN, FRESH5_RU, FRESH5_POPIN_EN, FRESH5_POPIN_RU, FRESH5_KARAOKE),
     "fresh6": (FRESH6_EN, FRESH6_RU, FRESH6_POPIN_EN, FRESH6_POPIN_RU, FRESH6_KARAOKE),
+    "fresh7": (FRESH7_EN, FRESH7_RU, FRESH7_POPIN_EN, FRESH7_POPIN_RU, FRESH7_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -567,7 +616,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh3": ("7 DAYS WITH A RESCUE DOG", "@fixer.and.fido", "ROOM 4"),
           "fresh4": ("30 DAYS OF GUITAR", "@pedal.and.pick", "LESSON 9"),
           "fresh5": ("100 DAYS OF SPANISH", "@coins.and.verbs", "MONTH 7"),
-          "fresh6": ("SKETCHING 101", "@chalk.and.charcoal", "WALL 3")}
+          "fresh6": ("SKETCHING 101", "@chalk.and.charcoal", "WALL 3"),
+          "fresh7": ("CHESS IN 60 DAYS", "@pins.and.pawns", "GAME 12")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -623,7 +673,7 @@ def _chunks(sentence: str, rng, upper: bool) -> list[str]:
 def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
-                                "fresh4": 1205, "fresh5": 1206, "fresh6": 1207}[split])
+                                "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -633,7 +683,7 @@ def _recipe(split: str) -> list[Clip]:
     title, handle, big = TITLES[split]
     C = Caption
     clips: list[Clip] = []
-    p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+    p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -1107,8 +1157,8 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
-    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | all) into ``folder``, reusing
-    those already there for this VERSION, and return their truth."""
+    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | all) into
+    ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
