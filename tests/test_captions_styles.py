@@ -96,6 +96,22 @@ def test_outlined_pop_in_words_over_a_white_picture_are_read(scored):
     assert not [r for r in reads if r["kind"] == "false"], [r for r in reads if r["kind"] == "false"]
 
 
+def test_karaoke_in_heavy_type_is_read(media_dir):
+    """fresh6's pop-in clip (Russo One, outlined, over a palace room; tuned on from session
+    15): each karaoke chunk's words turn yellow one by one, so following trimmed every letter
+    from the caption's steady pixels and three of the four chunks were lost (the split of
+    what was left found the outline's rim, 1.0-1.2:1), the fourth read 'high' for 'step up
+    high'. Such a caption is read again on its text lines' own split."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh6", only=["s_vert_popin_saloon"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, reads = corpus.match(clip["captions"], lane.data["intervals"])
+    karaoke = [r for r in rows if r["mode"] == "karaoke"]
+    assert len(karaoke) == 4 and all(r["found"] for r in karaoke), [(r["text"], r["read"]) for r in karaoke]
+    by_text = {r["text"]: r["read"] for r in karaoke}
+    assert by_text["chalk your hands"] == "chalk your hands" and by_text["step up high"] == "step up high", by_text
+    assert not [r for r in reads if r["kind"] != "paired"], [r for r in reads if r["kind"] != "paired"]
+
+
 def test_each_part_has_its_own_sources():
     """A held-out part counts only on material no other part tunes on: no font file, photo or
     footage in two parts (tune and heldout share Big Buck Bunny, each its own half), and clip

@@ -31,6 +31,7 @@ class Track:
     template: np.ndarray
     pixels: np.ndarray  # caption pixels still trusted (bool, crop shape)
     initial: int
+    first: np.ndarray | None = None  # the caption pixels as found, before following trimmed them
     end: int | None = None
     crops: list[np.ndarray] = field(default_factory=list)
     colour: list[np.ndarray | None] = field(default_factory=list)  # each crop's RGB, when the frame had it
@@ -81,7 +82,7 @@ class TextParams:
 class TextAnalyzer(Tuned, Detecting, Reading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 22  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together; 18: a read of two or three small faint letters is picture, not a caption; 19: a read of look-alike capitals only is read again in each language, and one showing letters no look-alike has wins; 20: bright coloured letters' fill at their 70th percentile where it lies near the upper decile (thick yellow over black read 16.0-16.7:1 for 15.6); 21: the kept crops' colour from the frame's own chroma where the frame is kept at half size (media.video.keeps_chroma); 22: an outline's level at its 1st percentile, and a band beside the letters within 4 levels of black (white) counts as an outline
+    version = 23  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together; 18: a read of two or three small faint letters is picture, not a caption; 19: a read of look-alike capitals only is read again in each language, and one showing letters no look-alike has wins; 20: bright coloured letters' fill at their 70th percentile where it lies near the upper decile (thick yellow over black read 16.0-16.7:1 for 15.6); 21: the kept crops' colour from the frame's own chroma where the frame is kept at half size (media.video.keeps_chroma); 22: an outline's level at its 1st percentile, and a band beside the letters within 4 levels of black (white) counts as an outline; 23: a caption whose steady pixels showed no letters (karaoke in heavy type) read again on its lines' own split
 
     Params = TextParams
     lazy_picture = True  # feed gets the frame's picture maker: the gray, and colour for the kept crops
@@ -375,7 +376,8 @@ class TextAnalyzer(Tuned, Detecting, Reading, Settling, VideoAnalyzer):
             core[max(0, y0_):y1_, max(0, x0_):x1_] = edges[max(0, y0_):y1_, max(0, x0_):x1_]
         if core.sum() < 8:
             core = letters
-        t = Track(box=box, start=index, template=template, pixels=pixels, initial=int(pixels.sum()), lines=lines,
+        t = Track(box=box, start=index, template=template, pixels=pixels, initial=int(pixels.sum()), first=pixels,
+                  lines=lines,
                   core=core, core_initial=int(core.sum()), grow=pad_x)
         t.crops.append(template)
         t.colour.append(self._colour_crop(box))

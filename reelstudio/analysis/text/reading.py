@@ -29,6 +29,11 @@ def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
 # the letters of a caption cover this share of its text lines' area at the least (bold
 # captions ~0.3-0.5, thin ones ~0.15): a split of the steady pixels giving less found no letters
 LETTERS_MIN_SHARE = 0.08
+# a caption whose steady pixels showed no letters is read again on its lines' own split where
+# those letters stand out from their surround at least this much (WCAG ratio; karaoke)
+LINES_CLEAR = 7.0
+# ... and whose steady pixels are still this share of those it was found with (karaoke 0.36-0.38)
+KEPT_SHARE = 0.15
 
 
 def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure) -> float:
@@ -58,6 +63,13 @@ def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, mea
         return contrast
     measured = measure(found, lit)
     return measured if letters.sum() < LETTERS_MIN_SHARE * area.sum() else max(contrast, measured)
+
+
+def _fuller(a: dict, b: dict) -> bool:
+    """Read ``a`` of a caption shows more letters than read ``b`` of it, nearly as surely
+    (karaoke: 'high' for 'step up high', then the whole line)."""
+    na, nb = (sum(ch.isalnum() for ch in c["text"]) for c in (a, b))
+    return na > nb and read_quality(a["confidence"], a["lexical"]) >= 0.9 * read_quality(b["confidence"], b["lexical"])
 
 
 def _letters_alike(a: str, b: str) -> bool:
@@ -153,6 +165,7 @@ class Reading:
         core = None if t.core is None else t.core[sl]
         box = (t.box[0] + bx0, t.box[1] + by0, t.box[0] + bx1, t.box[1] + by1)
         return replace(t, box=box, template=t.template[sl], pixels=pixels, initial=int(pixels.sum()),
+                       first=None if t.first is None else t.first[sl],
                        crops=[c[sl] for c in t.crops], colour=[c if c is None else c[sl] for c in t.colour],
                        lines=[(x0 - bx0, y0 - by0, x1 - bx0, y1 - by0)], core=core,
                        core_initial=0 if core is None else int(core.sum()), grow=pad_x)
@@ -164,6 +177,21 @@ class Reading:
         seen = self._letters_of(t)
         if seen is None:
             return
+        n = len(self._captions)
+        took = self._read_seen(t, seen)
+        again = self._letters_again(t, seen)
+        if again is None:
+            return
+        first = self._captions[n:]
+        del self._captions[n:]
+        if self._read_seen(t, again) and first and not _fuller(self._captions[n], first[0]):
+            del self._captions[n:]  # the first read stays: the second is no fuller
+        if len(self._captions) == n and took:
+            self._captions.extend(first)
+
+    def _read_seen(self, t, seen) -> bool:
+        """Read caption ``t`` on the letters ``seen`` (:meth:`_letters_of`); whether it was
+        taken for a caption (the guards against texture and scraps passed)."""
         stack, med, region, threshold, bright, contrast, shown, glyph_h = seen
         scale = float(np.clip(32.0 / max(1.0, glyph_h), 1.0, 6.0))
         if scale <= 1.2:
@@ -205,26 +233,27 @@ class Reading:
                 there = conf if guessed else 0.0
                 text, conf, lines, lexical, weakest = best
         if not re.search(r"\w\w", text) or max(conf, there) < self.min_confidence:
-            return
+            return False
         if contrast < self.min_contrast and conf < 0.8:
-            return  # letters no one can see: detector texture, not a caption
+            return False  # letters no one can see: detector texture, not a caption
         if contrast < self.min_contrast and read_held(stack, med, binary, lines, scale,
                                                       2 * self.steady) < HELD:
             # letters that neither stand out nor stay put: a photo's texture, or the letters of
             # a caption that came up part-way through a texture's life inside its box, read
             # by a rescue ('ry' 176 px, 'all', 'es late |' over the checks' moving cat photo)
-            return
+            return False
         lang = LANG_OF_SCRIPT.get(main, self.languages[0])
         heights_px = [lh / scale for (_, _, _, lh) in lines] or [glyph_h]
         cap = cap_height(binary == 0, lines, text)
         cap = glyph_h if cap is None else cap / scale
         if _small_faint_scrap(text, cap / self.ah, shown):  # (cap: analysis px)
-            return
+            return False
         self._captions.append({
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
             "contrast": shown, "confidence": conf, "lexical": lexical, "weakest": weakest,
         })
+        return True
 
     def _letters_of(self, t):
         """(stack of kept crops, their median, the caption's steady pixels, the letters' split
@@ -254,6 +283,39 @@ class Reading:
         shown = shown_contrast(med, t, letters, contrast,
                                lambda found, lit: glyph_contrast(t.crops, found, lit, scale, t.colour))
         return stack, med, region, threshold, bright, contrast, shown, glyph_height(letters)
+
+    def _letters_again(self, t, seen):
+        """Letters for a second read of caption ``t`` (as :meth:`_letters_of` gives them)
+        where the first found none that stand out among its steady pixels, or None.
+
+        Each word of a karaoke caption changes colour in turn, so following trims every letter
+        from the steady pixels, and their split found the outline's rim or the letters' own
+        shades ('chalk your hands' in heavy type read as nothing, 1.0-1.2:1). On the median
+        crop each letter shows its usual colour: the split over the text lines, letters and
+        what surrounds them, where its letters stand out clearly (LINES_CLEAR). Only a caption
+        the first read did not take is read again, so no read it made changes."""
+        stack, med, region, _, _, contrast, _, _ = seen
+        if contrast >= self.min_contrast or t.first is None or t.first.sum() <= region.sum():
+            return None
+        if region.sum() < KEPT_SHARE * t.first.sum():
+            # following let nearly all of it go: its picture changed (a follow that ran from
+            # one caption into the next read 'rest for an'), not the colour of its letters
+            return None
+        area = np.zeros(med.shape, bool)
+        for x0, y0, x1, y1 in t.lines:
+            area[max(0, y0):y1, max(0, x0):x1] = True
+        split = letters_split(med, area) if area.any() else None
+        if split is None:
+            return None
+        threshold, bright = split
+        letters = clean_letters(((med > threshold) if bright else (med <= threshold)) & area, t.lines, t.grow)
+        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), _span(t.lines))
+        if letters.sum() < 8:
+            return None
+        measured = glyph_contrast(t.crops, letters, bright, self.info.height / self.ah, t.colour)
+        if measured < LINES_CLEAR:
+            return None
+        return stack, med, area, threshold, bright, measured, measured, glyph_height(letters)
 
     def _ocr(self, t, med: np.ndarray, region: np.ndarray, threshold: float, bright: bool, scale: float):
         """The read: (text, confidence, line boxes, the binary read, dictionary share, the
