@@ -192,7 +192,7 @@ class _Planes:
     that (rounded up), in the frame's own (coded, unrotated) orientation; ``cu``, ``cv``: the
     chroma at the luma's size where the frame has it (see keeps_chroma), else None."""
 
-    __slots__ = ("y", "u", "v", "cu", "cv", "full_range", "matrix", "_level")
+    __slots__ = ("y", "_u", "_v", "cu", "cv", "full_range", "matrix", "_level")
 
     def __init__(self, frame, width: int, height: int):
         fw, fh = frame.width, frame.height
@@ -202,14 +202,32 @@ class _Planes:
         v = _plane(frame, 2, (fw + 1) // 2, (fh + 1) // 2)
         # copies: the decoder reuses its buffers
         self.y = np.array(y) if (width, height) == (fw, fh) else _area(y, width, height)
-        if u.shape == (ch, cw):
-            self.u, self.v = np.array(u), np.array(v)
+        self.cu = self.cv = self._u = self._v = None
+        if keeps_chroma((fw, fh), (width, height)):
+            # the half-size planes are made from these when an RGB picture first needs them,
+            # in the thread that asks: the decode thread only copies
+            self.cu, self.cv = np.array(u), np.array(v)
+        elif u.shape == (ch, cw):
+            self._u, self._v = np.array(u), np.array(v)
         else:
-            self.u, self.v = _area(u, cw, ch), _area(v, cw, ch)
-        self.cu, self.cv = (np.array(u), np.array(v)) if keeps_chroma((fw, fh), (width, height)) else (None, None)
+            self._u, self._v = _area(u, cw, ch), _area(v, cw, ch)
         self.full_range = frame.format.name.startswith("yuvj")
         self.matrix = matrix_of(frame)
         self._level = None
+
+    @property
+    def u(self) -> np.ndarray:
+        if self._u is None:  # (two threads may both make it: the same picture)
+            h, w = self.y.shape
+            self._u = _area(self.cu, (w + 1) // 2, (h + 1) // 2)
+        return self._u
+
+    @property
+    def v(self) -> np.ndarray:
+        if self._v is None:
+            h, w = self.y.shape
+            self._v = _area(self.cv, (w + 1) // 2, (h + 1) // 2)
+        return self._v
 
     def gray(self, width: int, height: int) -> np.ndarray:
         """Full-range gray: the luma scaled and, for limited-range video, mapped 16..235 ->
@@ -275,8 +293,8 @@ class _Planes:
 
     @property
     def nbytes(self) -> int:
-        full = 0 if self.cu is None else self.cu.nbytes + self.cv.nbytes
-        return self.y.nbytes + self.u.nbytes + self.v.nbytes + full
+        made = [a for a in (self.y, self._u, self._v, self.cu, self.cv) if a is not None]
+        return sum(a.nbytes for a in made)
 
 
 def keeps_chroma(coded: tuple[int, int], kept: tuple[int, int]) -> bool:
