@@ -298,13 +298,15 @@ class _Planes:
 
 
 def keeps_chroma(coded: tuple[int, int], kept: tuple[int, int]) -> bool:
-    """Whether a frame of ``coded`` (w, h) size whose luma is kept at ``kept`` also keeps its
-    chroma planes as they are, beside the half-size ones: when they are the kept luma's size
-    (a 2:1 reduction: 1080x1920 kept at 540x960, 1920x1080 at 960x540). Pictures.colour reads
-    colour there: made from the half-size planes (the RGB pictures' source, a quarter of the
-    frame's chroma samples), strokes 2 px wide at that size lost half their chroma to the
-    box or outline beside them (yellow over black read 12.5-14.5:1 for 15.6). A copy, ~0.03
-    ms a frame; 1 MB more per queued 1080x1920 frame."""
+    """Whether a frame of ``coded`` (w, h) size whose luma is kept at ``kept`` keeps its chroma
+    planes as they are: when they are the kept luma's size (a 2:1 reduction: 1080x1920 kept at
+    540x960, 1920x1080 at 960x540). Pictures.colour reads colour there: made from the
+    half-size planes (the RGB pictures' source, a quarter of the frame's chroma samples),
+    strokes 2 px wide at that size lost half their chroma to the box or outline beside them
+    (yellow over black read 12.5-14.5:1 for 15.6; red letters, 5.25:1 over black, would drift
+    toward their luma's 2.4:1). The decode thread copies them in place of making the
+    half-size planes, which the first RGB picture asked for makes from them (the same
+    arrays); 0.75 MB more per queued 1080x1920 frame, counted in queued_bytes."""
     return ((coded[0] + 1) // 2, (coded[1] + 1) // 2) == tuple(kept)
 
 
