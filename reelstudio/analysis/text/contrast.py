@@ -81,14 +81,21 @@ def _with_colour(crops: list[np.ndarray], colour: list | None) -> tuple[list[np.
     return [luminance_levels(c, rgb) for c, rgb in pairs], [rgb for _, rgb in pairs]
 
 
+def crops_levels(crops: list[np.ndarray], colour: list | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The caption's crops as glyph_contrast measures them (see _with_colour): made once for
+    the several splits a caption's letters are measured on (``levels=``)."""
+    return _with_colour(crops, colour)
+
+
 def glyph_contrast(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float = 1.0,
-                   colour: list | None = None) -> float:
+                   colour: list | None = None, levels: tuple | None = None) -> float:
     """WCAG 2.x contrast of the letters ``letters`` (bool, crop shape; bright letters when
     ``bright``) against their surround, over the caption's gray ``crops``; ``scale``: source
-    pixels per analysis pixel; ``colour``: each crop's RGB (uint8) or None, beside ``crops``."""
+    pixels per analysis pixel; ``colour``: each crop's RGB (uint8) or None, beside ``crops``;
+    ``levels``: crops_levels(crops, colour), when already made."""
     if letters.all() or not crops:
         return 1.0
-    crops, rgbs = _with_colour(crops, colour)
+    crops, rgbs = levels if levels is not None else _with_colour(crops, colour)
     measured = _against_surround(crops, letters, bright, scale, rgbs)
     if measured < TEXTURE_BELOW:
         # a photo's texture split as "letters" measured 1.50-1.68 here for 1.37 and under 1.5

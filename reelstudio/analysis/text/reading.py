@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .contrast import glyph_contrast
+from .contrast import crops_levels, glyph_contrast
 from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
                       letters_split, otsu, outlined_only, read_held, read_quality)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
@@ -279,9 +279,10 @@ class Reading:
             return None
         scale = self.info.height / self.ah
         # on the reading's own split: besides the figure shown, it tells letters from texture
-        contrast = glyph_contrast(t.crops, letters, bright, scale, t.colour)
+        levels = crops_levels(t.crops, t.colour)
+        contrast = glyph_contrast(t.crops, letters, bright, scale, levels=levels)
         shown = shown_contrast(med, t, letters, contrast,
-                               lambda found, lit: glyph_contrast(t.crops, found, lit, scale, t.colour))
+                               lambda found, lit: glyph_contrast(t.crops, found, lit, scale, levels=levels))
         return stack, med, region, threshold, bright, contrast, shown, glyph_height(letters)
 
     def _letters_again(self, t, seen):
