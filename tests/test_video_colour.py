@@ -92,7 +92,8 @@ def test_a_neutral_pixel_in_colour_is_its_gray_level(clips):
     assert np.abs(col[neutral].mean(axis=1) - g[neutral]).mean() < 1.5
 
 
-def test_thin_coloured_strokes_keep_their_colour_where_the_frame_is_kept_at_half_size(tmp_path):
+@pytest.mark.parametrize("k", [1, 2])
+def test_thin_coloured_strokes_keep_their_colour_where_the_frame_is_kept_at_half_size(tmp_path, k):
     """A 720x1280 frame kept at 360x640 (the text lane's share of a 1080x1920 reel: a 2:1
     reduction) keeps its chroma planes as they are: yellow strokes 4 px wide over black, 2 px
     at the kept size, stay yellow in Pictures.colour. From the half-size planes the RGB
@@ -103,6 +104,8 @@ def test_thin_coloured_strokes_keep_their_colour_where_the_frame_is_kept_at_half
     frame = np.zeros((1280, 720, 3), np.uint8)
     for x in range(40, 680, 16):
         frame[200:1000, x:x + 4] = (255, 221, 0)  # RGB yellow, as the captions corpus draws it
+    if k == 2:  # the same at 1440x2560, kept at a quarter (its chroma taken down one 2:1 step)
+        frame = cv2.resize(frame, (1440, 2560), interpolation=cv2.INTER_NEAREST)
     png = tmp_path / "stripes.png"
     cv2.imwrite(str(png), cv2.cvtColor(frame, cv2.COLOR_RGB2BGR))
     path = tmp_path / "stripes.mp4"

@@ -205,8 +205,9 @@ class _Planes:
         self.cu = self.cv = self._u = self._v = None
         if keeps_chroma((fw, fh), (width, height)):
             # the half-size planes are made from these when an RGB picture first needs them,
-            # in the thread that asks: the decode thread only copies
-            self.cu, self.cv = np.array(u), np.array(v)
+            # in the thread that asks: the decode thread only copies (or halves, 3840x2160)
+            same = u.shape == (height, width)
+            self.cu, self.cv = (np.array(u), np.array(v)) if same else (_area(u, width, height), _area(v, width, height))
         elif u.shape == (ch, cw):
             self._u, self._v = np.array(u), np.array(v)
         else:
@@ -299,15 +300,20 @@ class _Planes:
 
 def keeps_chroma(coded: tuple[int, int], kept: tuple[int, int]) -> bool:
     """Whether a frame of ``coded`` (w, h) size whose luma is kept at ``kept`` keeps its chroma
-    planes as they are: when they are the kept luma's size (a 2:1 reduction: 1080x1920 kept at
-    540x960, 1920x1080 at 960x540). Pictures.colour reads colour there: made from the
+    planes at the kept luma's size: when they are that size (a 2:1 reduction: 1080x1920 kept at
+    540x960, 1920x1080 at 960x540) or 2:1 steps reach it exactly (3840x2160 kept at 960x540: one
+    step, the first of the two the half-size planes took). Pictures.colour reads colour there: made from the
     half-size planes (the RGB pictures' source, a quarter of the frame's chroma samples),
     strokes 2 px wide at that size lost half their chroma to the box or outline beside them
     (yellow over black read 12.5-14.5:1 for 15.6; red letters, 5.25:1 over black, would drift
     toward their luma's 2.4:1). The decode thread copies them in place of making the
     half-size planes, which the first RGB picture asked for makes from them (the same
     arrays); 0.75 MB more per queued 1080x1920 frame, counted in queued_bytes."""
-    return ((coded[0] + 1) // 2, (coded[1] + 1) // 2) == tuple(kept)
+    cw, ch = (coded[0] + 1) // 2, (coded[1] + 1) // 2
+    w, h = kept
+    while cw >= 2 * w and ch >= 2 * h and cw % 2 == 0 and ch % 2 == 0:
+        cw, ch = cw // 2, ch // 2  # the 2:1 steps _area takes (a 3840x2160 frame kept at 960x540)
+    return (cw, ch) == (w, h)
 
 
 def planes_size(info: SourceInfo, requests: list[FrameRequest]) -> tuple[int, int]:
