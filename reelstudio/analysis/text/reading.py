@@ -36,6 +36,21 @@ LINES_CLEAR = 7.0
 KEPT_SHARE = 0.15
 
 
+def lines_letters(med: np.ndarray, t):
+    """Otsu's split of the median crop ``med`` over caption ``t``'s text lines themselves,
+    letters and what surrounds them: (the lines' area, the threshold, True for bright
+    letters, the letters), or None."""
+    area = np.zeros(med.shape, bool)
+    for x0, y0, x1, y1 in t.lines:
+        area[max(0, y0):y1, max(0, x0):x1] = True
+    split = letters_split(med, area) if area.any() else None
+    if split is None:
+        return None
+    threshold, lit = split
+    other = (med <= threshold) if lit else (med > threshold)
+    return area, threshold, lit, enclosed_only(clean_letters(~other & area, t.lines, t.grow), other, _span(t.lines))
+
+
 def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure) -> float:
     """The contrast the lane gives a caption: ``contrast`` (``measure(letters, bright)`` on the
     reading's split of its steady pixels) or the same measure on a split of the median crop
@@ -50,15 +65,10 @@ def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, mea
     are the lines split's weak point: 9-10:1 for 21:1, where the reading's split gave 20).
     The reading keeps its own split, and so does the texture gate (``contrast``): it reads
     those captions right, and a second split must not let texture in."""
-    area = np.zeros(med.shape, bool)
-    for x0, y0, x1, y1 in t.lines:
-        area[max(0, y0):y1, max(0, x0):x1] = True
-    split = letters_split(med, area) if area.any() else None
-    if split is None:
+    got = lines_letters(med, t)
+    if got is None:
         return contrast
-    threshold, lit = split
-    other = (med <= threshold) if lit else (med > threshold)
-    found = enclosed_only(clean_letters(~other & area, t.lines, t.grow), other, _span(t.lines))
+    area, _, lit, found = got
     if found.sum() < max(8, LETTERS_MIN_SHARE * area.sum()):
         return contrast
     measured = measure(found, lit)
@@ -302,15 +312,10 @@ class Reading:
             # following let nearly all of it go: its picture changed (a follow that ran from
             # one caption into the next read 'rest for an'), not the colour of its letters
             return None
-        area = np.zeros(med.shape, bool)
-        for x0, y0, x1, y1 in t.lines:
-            area[max(0, y0):y1, max(0, x0):x1] = True
-        split = letters_split(med, area) if area.any() else None
-        if split is None:
+        got = lines_letters(med, t)
+        if got is None:
             return None
-        threshold, bright = split
-        letters = clean_letters(((med > threshold) if bright else (med <= threshold)) & area, t.lines, t.grow)
-        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), _span(t.lines))
+        area, threshold, bright, letters = got
         if letters.sum() < 8:
             return None
         measured = glyph_contrast(t.crops, letters, bright, self.info.height / self.ah, t.colour)
