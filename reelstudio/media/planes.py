@@ -3,6 +3,8 @@ every requested picture from them), and the 2:1 area steps that reduce them."""
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from .colour import matrix_of
@@ -47,7 +49,7 @@ class _Planes:
     that (rounded up), in the frame's own (coded, unrotated) orientation; ``cu``, ``cv``: the
     chroma at the luma's size where the frame has it (see keeps_chroma), else None."""
 
-    __slots__ = ("y", "_u", "_v", "cu", "cv", "full_range", "matrix", "_level")
+    __slots__ = ("y", "_u", "_v", "cu", "cv", "full_range", "matrix", "_level", "_lock")
 
     def __init__(self, frame, width: int, height: int):
         fw, fh = frame.width, frame.height
@@ -70,20 +72,29 @@ class _Planes:
         self.full_range = frame.format.name.startswith("yuvj")
         self.matrix = matrix_of(frame)
         self._level = None
+        # the analyzers' threads ask for the same frame's pictures at the same moment (the cut
+        # and picture lanes): what is made once per frame is made by one of them
+        self._lock = threading.RLock()
+
+    def _once(self, name: str, make):
+        value = getattr(self, name)
+        if value is None:
+            with self._lock:
+                value = getattr(self, name)
+                if value is None:
+                    value = make()
+                    setattr(self, name, value)
+        return value
 
     @property
     def u(self) -> np.ndarray:
-        if self._u is None:  # (two threads may both make it: the same picture)
-            h, w = self.y.shape
-            self._u = _area(self.cu, (w + 1) // 2, (h + 1) // 2)
-        return self._u
+        h, w = self.y.shape
+        return self._once("_u", lambda: _area(self.cu, (w + 1) // 2, (h + 1) // 2))
 
     @property
     def v(self) -> np.ndarray:
-        if self._v is None:
-            h, w = self.y.shape
-            self._v = _area(self.cv, (w + 1) // 2, (h + 1) // 2)
-        return self._v
+        h, w = self.y.shape
+        return self._once("_v", lambda: _area(self.cv, (w + 1) // 2, (h + 1) // 2))
 
     def gray(self, width: int, height: int) -> np.ndarray:
         """Full-range gray: the luma scaled and, for limited-range video, mapped 16..235 ->
@@ -102,18 +113,16 @@ class _Planes:
         full-range ('yuvj') planes are first squeezed into the limited range."""
         import cv2
 
-        y, u, v = self.y, self.u, self.v
+        y = self.y
         lw, lh = y.shape[1] // 2, y.shape[0] // 2
         if 2 * width <= lw and 2 * height <= lh and lw % 2 == 0 and lh % 2 == 0:
             # small pictures (the cut model's 48x27, the picture lane's 108x192) are scaled from
             # one RGB picture at half the planes' size, made once per frame by 2:1 reductions
             # (OpenCV's fast integer path) and one conversion: 0.6 CPU-ms per frame for both,
             # against 1.3 converting each from the planes at its own size
-            level = self._level
-            if level is None:
-                level = self._level = self._convert(*(cv2.resize(p, (p.shape[1] // 2, p.shape[0] // 2),
-                                                                 interpolation=cv2.INTER_AREA)
-                                                      for p in (y, u, v)))
+            level = self._once("_level", lambda: self._convert(*(
+                cv2.resize(p, (p.shape[1] // 2, p.shape[0] // 2), interpolation=cv2.INTER_AREA)
+                for p in (y, self.u, self.v))))
             return _area(level, width, height, smooth_last=False)
         # converted at up to twice the size asked for, then scaled down: converted at the
         # final size, each 2x2 block would share one chroma sample (at 48x27: mean error 5
@@ -121,6 +130,7 @@ class _Planes:
         we = max(width, min(2 * width, y.shape[1]))
         he = max(height, min(2 * height, y.shape[0]))
         we, he = we + we % 2, he + he % 2  # I420 wants even sizes
+        u, v = self.u, self.v
         if (we, he) != (y.shape[1], y.shape[0]):
             y = cv2.resize(y, (we, he), interpolation=cv2.INTER_AREA)
         if (we // 2, he // 2) != (u.shape[1], u.shape[0]):
