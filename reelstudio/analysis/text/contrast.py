@@ -69,22 +69,17 @@ def luminance_levels(gray: np.ndarray, rgb: np.ndarray) -> np.ndarray:
     return levels
 
 
-def _with_colour(crops: list[np.ndarray], colour: list | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def crops_levels(crops: list[np.ndarray], colour: list | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """The crops whose colour was kept, on luminance levels (luminance_levels), and that
     colour; all the gray crops and no colour when none was (a source that is not 8-bit 4:2:0,
     a caption fed gray pictures). (The crops taken from the frames before the caption was
     found have no colour: counted with the others, they would pull yellow letters back toward
-    their luma.)"""
+    their luma.) What glyph_contrast measures on: made once where a caption's letters are
+    measured on several splits (its ``levels=``)."""
     pairs = [(c, rgb) for c, rgb in zip(crops, colour or ()) if rgb is not None and rgb.shape[:2] == c.shape]
     if not pairs:
         return crops, []
     return [luminance_levels(c, rgb) for c, rgb in pairs], [rgb for _, rgb in pairs]
-
-
-def crops_levels(crops: list[np.ndarray], colour: list | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """The caption's crops as glyph_contrast measures them (see _with_colour): made once for
-    the several splits a caption's letters are measured on (``levels=``)."""
-    return _with_colour(crops, colour)
 
 
 def glyph_contrast(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float = 1.0,
@@ -95,7 +90,7 @@ def glyph_contrast(crops: list[np.ndarray], letters: np.ndarray, bright: bool, s
     ``levels``: crops_levels(crops, colour), when already made."""
     if letters.all() or not crops:
         return 1.0
-    crops, rgbs = levels if levels is not None else _with_colour(crops, colour)
+    crops, rgbs = levels if levels is not None else crops_levels(crops, colour)
     measured = _against_surround(crops, letters, bright, scale, rgbs)
     if measured < TEXTURE_BELOW:
         # a photo's texture split as "letters" measured 1.50-1.68 here for 1.37 and under 1.5

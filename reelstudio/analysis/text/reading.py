@@ -303,8 +303,9 @@ class Reading:
         from the steady pixels, and their split found the outline's rim or the letters' own
         shades ('chalk your hands' in heavy type read as nothing, 1.0-1.2:1). On the median
         crop each letter shows its usual colour: the split over the text lines, letters and
-        what surrounds them, where its letters stand out clearly (LINES_CLEAR). Only a caption
-        the first read did not take is read again, so no read it made changes."""
+        what surrounds them, where its letters stand out clearly (LINES_CLEAR). The second
+        read is kept where the first was dropped, or where it shows more letters nearly as
+        surely (_fuller: 'high' for 'step up high')."""
         stack, med, region, _, _, contrast, _, _ = seen
         if contrast >= self.min_contrast or t.first is None or t.first.sum() <= region.sum():
             return None
