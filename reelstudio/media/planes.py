@@ -173,7 +173,8 @@ def keeps_chroma(coded: tuple[int, int], kept: tuple[int, int]) -> bool:
     (yellow over black read 12.5-14.5:1 for 15.6; red letters, 5.25:1 over black, would drift
     toward their luma's 2.4:1). The decode thread copies them in place of making the
     half-size planes, which the first RGB picture asked for makes from them (the same
-    arrays); 0.75 MB more per queued 1080x1920 frame, counted in queued_bytes."""
+    arrays); 1 MB more per queued 1080x1920 frame (both chroma planes at 540x960), counted in
+    queued_bytes."""
     cw, ch = (coded[0] + 1) // 2, (coded[1] + 1) // 2
     w, h = kept
     while cw >= 2 * w and ch >= 2 * h and cw % 2 == 0 and ch % 2 == 0:
