@@ -127,6 +127,23 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   frame; on the frame outside by 6 at most, pixels within 4 px of another caption shown then
   left out; 19 frames outside a caption, covered in the same place by the next chunk or box,
   could not be checked so).
+* **fresh8** (an eighth held-out part, added 2026-12-06 by the fresh8 helper and fixed as held
+  out before any run of the text lane on it, because fresh7 was run once in session 15): caption
+  fonts no other part or corpus uses, every one with Cyrillic, committed under
+  tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Exo 2 Bold (a
+  squarish techno grotesque), Commissioner Regular (a low-contrast grotesque), Fira Sans
+  Condensed Bold (a condensed face), Merriweather Bold (a sturdy serif) and Unbounded Black (a
+  very wide, very heavy display face drawn with Cyrillic) as the heavy pop-in face; footage and
+  photos no text corpus uses, committed under tests/data/captions_styles (LICENSES.md there): a
+  10 s excerpt of Blender's animated short *Caminandes 1: Llama Drama* (a llama beside a road
+  across a dry plain under a cloudy sky, a white car rushing past at its end; 640x360, 240
+  frames at 24 fps, strongly compressed, so soft once scaled up) as the footage; photos from
+  Wikimedia Commons, Flickr and the Library of Congress as the busy pictures: the coffered
+  concrete vault of Washington's U Street metro station, the entrance of a Cold War bunker in a
+  leafless wood and the curved glass front of Washington's Arena Stage under trees and sky; the
+  plain white wall of a room at a party as the light background; the FRESH8 sentences below
+  (learning to swim and keeping bees). Same recipe as the held-out part (seven clips), its own
+  random draws.
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
