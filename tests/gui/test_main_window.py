@@ -315,9 +315,9 @@ def test_a_damaged_model_is_said_at_once_in_a_banner(qtbot, window, media_dir, n
 
     models = tmp_path / "models"
     shutil.copytree(models_dir(), models)
-    data = bytearray((models / "ppocr_det.onnx").read_bytes())
+    data = bytearray((models / "ppocr_det_gray.onnx").read_bytes())
     data[len(data) // 2] ^= 0x01
-    (models / "ppocr_det.onnx").write_bytes(bytes(data))
+    (models / "ppocr_det_gray.onnx").write_bytes(bytes(data))
     clip = media_dir / "gui_model_banner.mp4"
     subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i",
                     "testsrc2=size=180x320:rate=30:duration=12", "-c:v", "libx264", str(clip)], check=True)
@@ -330,7 +330,7 @@ def test_a_damaged_model_is_said_at_once_in_a_banner(qtbot, window, media_dir, n
     names, shown, text = seen[at]
     assert "cuts" not in set().union(*(n for n, _, _ in seen[: at + 1]))  # the video pass was still running
     assert shown and "A model is missing or damaged" in text and "text: model file" in text
-    assert f"{models / 'ppocr_det.onnx'} does not match its manifest" in text
+    assert f"{models / 'ppocr_det_gray.onnx'} does not match its manifest" in text
     assert window.warning_banner.isVisible() and window.analysis["lanes"]["text"]["cause"] == "model"
     assert window.analysis["lanes"]["cuts"]["status"] == "ok"
     monkeypatch.delenv("REELSTUDIO_MODELS_DIR")

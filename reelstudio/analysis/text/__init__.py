@@ -12,7 +12,8 @@ landscape one), made from the decoder's luma plane. Three steps:
    gray range of what the last detection covering them saw (a picture that drifted by a
    pixel is nothing new), outside the captions being followed. Cells of 8x8 px with a sixth
    of such pixels, two side by side, mark rows; only those row bands (widened by 3 % of the
-   height) go through the PP-OCRv4 mobile detector (``models/ppocr_det.onnx``) at the full
+   height) go through the PP-OCRv4 mobile detector (``models/ppocr_det_gray.onnx``: the same
+   arithmetic as ``ppocr_det.onnx`` on one gray channel, see ``models/_fold_ppocr.py``) at the full
    analysis size, so small text is seen at its real size; a band whose edge cuts a text line
    grows until the line is inside. Edges steady for two frames only (text that has just
    appeared), outside the captions being followed, are looked at again half of ``settle``

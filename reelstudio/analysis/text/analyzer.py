@@ -16,7 +16,7 @@ from .ocr import Reader
 from .reading import Reading
 from .settling import Settling
 
-MODEL = "ppocr_det"
+MODEL = "ppocr_det_gray"  # ppocr_det.onnx with the same arithmetic in less work (models/_fold_ppocr.py)
 DET_ENGINE = "PP-OCRv4 det (ONNX Runtime)"
 
 

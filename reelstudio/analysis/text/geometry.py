@@ -135,8 +135,8 @@ class Detecting:
         dw, dh = max(1, round(w * scale)), max(1, round(h * scale))
         small = cv2.resize(image, (dw, dh), interpolation=cv2.INTER_AREA) if (dw, dh) != (w, h) else image
         ph, pw = -(-dh // 32) * 32, -(-dw // 32) * 32
-        blob = np.zeros((1, 3, ph, pw), np.float32)
-        blob[0, :, :dh, :dw] = small.astype(np.float32) * (2.0 / 255.0) - 1.0
+        blob = np.zeros((1, 1, ph, pw), np.float32)  # one gray channel (the model's three, summed)
+        blob[0, 0, :dh, :dw] = small.astype(np.float32) * (2.0 / 255.0) - 1.0
         prob = self.session.run(None, {self._input: blob})[0][0, 0, :dh, :dw]
         self._detector_px += ph * pw
         lines = db_boxes(prob, self.det_threshold, self.box_threshold, 1.6, min_height=2)
