@@ -24,9 +24,10 @@ landscape one), made from the decoder's luma plane. Three steps:
    full size. The first frame is searched whole at full size. When a followed caption ends,
    its rows are searched on that very frame (its replacement often appears there), at a
    scale showing lines of its height >= 20 px (at full size after a look that lived a frame
-   or two: a pop-in word growing). Where a caption has just ended, a band in which the
-   detector finds nothing is searched once more at 1.5x: heavy type 20-30 px tall (and
-   a heavy two-letter word) goes unseen in a band a few lines tall. The detector's probability map is cut at
+   or two: a pop-in word growing). Where a caption shown for at most a second (a pop-in
+   chunk) has just ended, a band in which the detector finds nothing is searched once more at
+   1.5x: heavy type 20-30 px tall (and a heavy two-letter word) goes unseen in a band a few
+   lines tall. The detector's probability map is cut at
    ``det_threshold``; each connected region whose mean probability exceeds
    ``box_threshold`` is a text line, grown back by the DB "unclip" distance (area x 1.6 /
    perimeter). Lines side by side on one row, and rows stacked closely with overlapping

@@ -18,6 +18,7 @@ from .settling import Settling
 
 MODEL = "ppocr_det_gray"  # ppocr_det.onnx with the same arithmetic in less work (models/_fold_ppocr.py)
 DET_ENGINE = "PP-OCRv4 det (ONNX Runtime)"
+BRIEF_S = 1.0  # a caption that ended after at most this long is a pop-in chunk: its rows get the enlarged look
 
 
 def _area(b) -> float:
@@ -82,7 +83,7 @@ class TextParams:
 class TextAnalyzer(Tuned, Detecting, Reading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 23  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together; 18: a read of two or three small faint letters is picture, not a caption; 19: a read of look-alike capitals only is read again in each language, and one showing letters no look-alike has wins; 20: bright coloured letters' fill at their 70th percentile where it lies near the upper decile (thick yellow over black read 16.0-16.7:1 for 15.6); 21: the kept crops' colour from the frame's own chroma where the frame is kept at half size (media.planes.keeps_chroma); 22: an outline's level at its 1st percentile, and a band beside the letters within 4 levels of black (white) counts as an outline; 23: a caption whose steady pixels showed no letters (karaoke in heavy type) read again on its lines' own split
+    version = 24  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together; 18: a read of two or three small faint letters is picture, not a caption; 19: a read of look-alike capitals only is read again in each language, and one showing letters no look-alike has wins; 20: bright coloured letters' fill at their 70th percentile where it lies near the upper decile (thick yellow over black read 16.0-16.7:1 for 15.6); 21: the kept crops' colour from the frame's own chroma where the frame is kept at half size (media.planes.keeps_chroma); 22: an outline's level at its 1st percentile, and a band beside the letters within 4 levels of black (white) counts as an outline; 23: a caption whose steady pixels showed no letters (karaoke in heavy type) read again on its lines' own split; 24: the enlarged second look only where a caption on screen for at most BRIEF_S ended
 
     Params = TextParams
     lazy_picture = True  # feed gets the frame's picture maker: the gray, and colour for the kept crops
@@ -169,8 +170,13 @@ class TextAnalyzer(Tuned, Detecting, Reading, Settling, VideoAnalyzer):
                             float(np.clip(20.0 / t.line_height(), 0.5, 1.0)),
                             margin=1.2 * t.line_height()) for t in ended]
         replaced = bands[:]
-        # (a caption's, or a pop-in look's: not a texture's that read as nothing)
-        self._expected = [(a, z) for (a, z, _), t in zip(replaced, ended) if t.read or t.end - t.start <= 2]
+        # (a caption's, or a pop-in look's: not a texture's that read as nothing; and a brief one's:
+        # the heavy pop-in words the enlarged second look is for are on screen 6-12 frames, and
+        # after each of the bench reel's 1-3 s subtitles it cost a third of the detector's pixels
+        # and found nothing the next sample did not)
+        brief = BRIEF_S * float(self.info.fps)
+        self._expected = [(a, z) for (a, z, _), t in zip(replaced, ended)
+                          if (t.read or t.end - t.start <= 2) and t.end - t.start <= brief]
         bands += [b for k, b in self._retry if k == index]
         self._retry = [(k, b) for k, b in self._retry if k > index]
         if index % self.step == 0 or index == self._recheck:
