@@ -101,7 +101,8 @@ def test_karaoke_in_heavy_type_is_read(media_dir):
     15): each karaoke chunk's words turn yellow one by one, so following trimmed every letter
     from the caption's steady pixels and three of the four chunks were lost (the split of
     what was left found the outline's rim, 1.0-1.2:1), the fourth read 'high' for 'step up
-    high'. Such a caption is read again on its text lines' own split."""
+    high'. Such a caption is read again on its text lines' own split. Its one-letter chunk
+    'I' is a caption too."""
     clip = corpus.build(media_dir / "captions_styles", split="fresh6", only=["s_vert_popin_saloon"])[0]
     lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
     rows, reads = corpus.match(clip["captions"], lane.data["intervals"])
@@ -110,6 +111,28 @@ def test_karaoke_in_heavy_type_is_read(media_dir):
     by_text = {r["text"]: r["read"] for r in karaoke}
     assert by_text["chalk your hands"] == "chalk your hands" and by_text["step up high"] == "step up high", by_text
     assert not [r for r in reads if r["kind"] != "paired"], [r for r in reads if r["kind"] != "paired"]
+    # its first pop-in chunk is one letter, 'I' (then 'USED TO', 'THINK'): read 0.96 sure and
+    # once dropped, as every read of fewer than two letters was
+    assert [r["read"] for r in rows if r["text"] == "I"] == ["I"], [r for r in rows if r["text"] == "I"]
+
+
+def test_a_lone_letter_is_a_caption_only_in_a_pop_in_sequence():
+    """A read of one letter is kept when it is a word of one letter and a pop-in sequence
+    holds it: another caption in type of its size at its rows, within 0.25 s of it."""
+    from reelstudio.analysis.text.geometry import in_a_sequence, one_letter_word
+
+    def cap(text, start, end, box, height=40.0):
+        return {"text": text, "start_frame": start, "end_frame": end, "box": box, "height": height}
+
+    i = cap("I", 6, 16, (256, 457, 285, 504))
+    used = cap("USED TO", 18, 23, (153, 456, 388, 504))
+    assert one_letter_word("I") and one_letter_word("и") and one_letter_word("3")
+    assert not one_letter_word("x") and not one_letter_word("|") and not one_letter_word("II")
+    assert in_a_sequence(i, [i, used], 30.0)
+    assert not in_a_sequence(i, [i, dict(used, start_frame=60, end_frame=70)], 30.0)  # 1.5 s later
+    assert not in_a_sequence(i, [i, dict(used, box=(153, 700, 388, 748))], 30.0)  # other rows
+    assert not in_a_sequence(i, [i, dict(used, height=90.0)], 30.0)  # type of another size
+    assert not in_a_sequence(i, [i, dict(used, text="A")], 30.0)  # two lone letters hold nothing
 
 
 def test_each_part_has_its_own_sources():

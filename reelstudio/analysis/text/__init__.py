@@ -80,7 +80,9 @@ landscape one), made from the decoder's luma plane. Three steps:
    lower case when it is as tall as the read's x-height letters.
 
 Captions seen for less than ``min_s`` (0.15 s: word-by-word chunks are on screen 6-12
-frames), read as fewer than two letters or digits, or read with a mean Tesseract confidence
+frames), read as fewer than two letters or digits (but a word of one letter read surely,
+'I', 'и', '3', in a pop-in sequence: another caption at its rows, in type of its size, within
+0.25 s of it), or read with a mean Tesseract confidence
 under ``min_confidence`` (0.55), or nearly invisible (contrast under ``min_contrast``,
 1.5:1) and read with confidence under 0.8, are dropped: texture the detector mistook for
 text (on the sample reel: 0.52 and 0.67 with contrast 1.1; on a panned motorcycle photo

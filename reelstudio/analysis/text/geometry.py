@@ -4,6 +4,33 @@ from __future__ import annotations
 
 import numpy as np
 
+# the words of one letter (and the digits) a pop-in caption may show alone: 'I' in 'I / USED TO /
+# THINK', Russian 'и', 'в', 'я'...; any other lone letter is read as texture
+ONE_LETTER_WORDS = frozenset("IAaАаВвИиКкОоСсУуЯя0123456789")
+
+
+def one_letter_word(text: str) -> bool:
+    return len(text.strip()) == 1 and text.strip() in ONE_LETTER_WORDS
+
+
+def in_a_sequence(c: dict, caps: list[dict], fps: float) -> bool:
+    """Caption ``c`` is a chunk of a pop-in sequence: another caption of two or more letters, in
+    type of its size at the same rows and over its columns, ends within 0.25 s before it starts
+    or starts within 0.25 s after it ends (a lone letter elsewhere is a pole or an edge of
+    picture read as 'I')."""
+    gap = 0.25 * fps
+    x0, y0, x1, y1 = c["box"]
+    for o in caps:
+        if o is c or sum(ch.isalnum() for ch in o["text"]) < 2:
+            continue
+        ox0, oy0, ox1, oy1 = o["box"]
+        rows = min(y1, oy1) - max(y0, oy0) > 0.5 * min(y1 - y0, oy1 - oy0)
+        near = -gap <= c["start_frame"] - o["end_frame"] <= gap or -gap <= o["start_frame"] - c["end_frame"] <= gap
+        if rows and near and ox0 <= (x0 + x1) / 2 <= ox1 and 0.6 < c["height"] / max(1e-6, o["height"]) < 1.6:
+            return True
+    return False
+
+
 def db_boxes(prob: np.ndarray, threshold: float, box_threshold: float, unclip: float,
              min_height: float) -> list[tuple[float, float, float, float, float]]:
     """DB probability map -> text line boxes (x0, y0, x1, y1, score) in map pixels."""

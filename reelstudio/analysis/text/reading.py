@@ -11,10 +11,10 @@ from dataclasses import replace
 import numpy as np
 
 from .contrast import crops_levels, glyph_contrast
-from .letters import (HELD, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
+from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
                       letters_split, otsu, outlined_only, read_held, read_quality)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
-from .geometry import overlap_smaller
+from .geometry import one_letter_word, overlap_smaller
 
 
 def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
@@ -242,8 +242,9 @@ class Reading:
                 # read in the other script keeps that evidence for being a caption at all
                 there = conf if guessed else 0.0
                 text, conf, lines, lexical, weakest = best
-        if not re.search(r"\w\w", text) or max(conf, there) < self.min_confidence:
-            return False
+        if not (re.search(r"\w\w", text) or (one_letter_word(text) and conf >= SURE)) \
+                or max(conf, there) < self.min_confidence:
+            return False  # (a lone letter stays if a pop-in sequence holds it: finish, in_a_sequence)
         if contrast < self.min_contrast and conf < 0.8:
             return False  # letters no one can see: detector texture, not a caption
         if contrast < self.min_contrast and read_held(stack, med, binary, lines, scale,
