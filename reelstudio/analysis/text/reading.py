@@ -34,6 +34,7 @@ LETTERS_MIN_SHARE = 0.08
 LINES_CLEAR = 7.0
 # ... and whose steady pixels are still this share of those it was found with (karaoke 0.36-0.38)
 KEPT_SHARE = 0.15
+CORE_KEPT = 0.4  # of a karaoke caption's letter core, following kept 0.72-0.77
 
 
 def lines_letters(med: np.ndarray, t):
@@ -310,9 +311,11 @@ class Reading:
         stack, med, region, _, _, contrast, _, _ = seen
         if contrast >= self.min_contrast or t.first is None or t.first.sum() <= region.sum():
             return None
-        if region.sum() < KEPT_SHARE * t.first.sum():
-            # following let nearly all of it go: its picture changed (a follow that ran from
-            # one caption into the next read 'rest for an'), not the colour of its letters
+        if region.sum() < KEPT_SHARE * t.first.sum() or (
+                t.core is not None and t.core.sum() < CORE_KEPT * t.core_initial):
+            # following let nearly all of it go, or most of its letters' core: its picture changed
+            # (a follow that ran from one caption into the next read 'rest for an'; a flashing
+            # picture, a quarter of the core left, read 'Ga'), not the colour of its letters
             return None
         got = lines_letters(med, t)
         if got is None:
