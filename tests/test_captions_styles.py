@@ -116,6 +116,19 @@ def test_karaoke_in_heavy_type_is_read(media_dir):
     assert [r["read"] for r in rows if r["text"] == "I"] == ["I"], [r for r in rows if r["text"] == "I"]
 
 
+def test_a_crop_taken_as_the_caption_went_is_not_read(media_dir):
+    """fresh6's full-size vertical clip (tuned on from session 16): 'Brush list in / my
+    profile', white with a shadow over Sintel's snow fight. As it went, its white letters
+    over white snow still matched its follow for two frames (its shadow, a quarter of its
+    core, lost at once), a crop of the snow was kept, and the read lost its second line. No
+    crop is taken on a frame that lost a fifth of the letters at once, nor the next."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh6", only=["s_full_vertical_sintel"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    brush = [r for r in rows if r["text"].startswith("Brush")]
+    assert brush and brush[0]["read"] == "Brush list in\nmy profile", brush
+
+
 def test_a_lone_letter_is_a_caption_only_in_a_pop_in_sequence():
     """A read of one letter is kept when it is a word of one letter and a pop-in sequence
     holds it: another caption in type of its size at its rows, within 0.25 s of it."""

@@ -53,7 +53,9 @@ landscape one), made from the decoder's luma plane. Three steps:
    jump with it (letters can match the picture they appear on: white over light fur).
 3. **Read.** Each caption is read once, when it ends: the per-pixel median of up to
    ``crops`` copies of its box taken across its life, the frames it was on before it was
-   found included (the letters stay, the moving picture behind them averages out), within
+   found included (the letters stay, the moving picture behind them averages out; none from a
+   frame that lost a fifth of the letters at once, nor the next, after its first half second:
+   the caption may have gone, its follow still matching white letters over white snow), within
    its caption pixels that hardly moved across those copies; split by Otsu (polarity from
    which class the other encloses), enlarged so the letters are ~32 px tall *before* the
    split (small text keeps the shape of its strokes), specks and hairlines dropped, letters
