@@ -52,7 +52,8 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh4": "fresh4 (fourth held-out part; tuned on from session 13)",
                   "fresh5": "fresh5 (fifth held-out part)",
                   "fresh6": "fresh6 (sixth held-out part; tuned on from session 15)",
-                  "fresh7": "fresh7 (seventh held-out part)"}
+                  "fresh7": "fresh7 (seventh held-out part)",
+                  "fresh8": "fresh8 (eighth held-out part)"}
 
 
 class FiguresError(Exception):
