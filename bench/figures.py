@@ -192,11 +192,13 @@ QUIET = ("music-only", "noise-only", "silence")
 
 
 def words_text(results: Path) -> str | None:
+    """The words line, from the newest run of each part; None unless both parts have results
+    (a run of one part left the README with that part alone, the other's figures gone)."""
     parts, dates = [], []
     for split, label in (("tune", "tune"), ("heldout", "held out")):
         found = _docs(results, f"eval_words-lane-fast-{split}.json")
         if not found:
-            continue
+            return None
         path, doc = found[0]
         dates.append(_date(path, doc))
         rows = doc["rows"]
@@ -243,9 +245,12 @@ SUBSYNC_SPLITS = {"tune": "tune", "heldout": "held out (looked at many times)", 
 
 
 def subsync_text(results: Path) -> str | None:
+    """The subtitle roles and offsets line; None unless every part has results (as words_text)."""
     parts, dates = [], []
-    for _, label, s, doc, date in _newest_per_split(_docs(results, "eval_subsync_set-*.json"), SUBSYNC_SPLITS,
-                                                    "summaries"):
+    found = list(_newest_per_split(_docs(results, "eval_subsync_set-*.json"), SUBSYNC_SPLITS, "summaries"))
+    if len(found) < len(SUBSYNC_SPLITS):
+        return None
+    for _, label, s, doc, date in found:
         dates.append(date)
         parts.append(f"{label}: roles right {s['roles_right']}/{s['captions']} "
                      f"({100 * s['roles_right'] / max(1, s['captions']):.1f}%), offsets within "
@@ -304,7 +309,8 @@ def main(argv=None) -> int:
     texts = blocks(args.results)
     for name in BLOCKS:
         if name not in texts:
-            print(f"no results for the {name} block in {args.results}: left as it is", file=sys.stderr)
+            print(f"no results (or not for every part) for the {name} block in {args.results}: left as it is",
+                  file=sys.stderr)
     if not (args.write or args.check):
         for name, text in texts.items():
             print(f"[{name}]\n{textwrap.fill(text, WIDTH)}\n")

@@ -299,10 +299,13 @@ def test_figures_speed_and_words_lines(tmp_path):
     rows = [row("clean", "en", 1, 50, 45, 49), row("clean", "en", 1, 50, 45, 51), row("music", "en", 5, 100, 80, 100),
             row("clean", "ru", 10, 50), row("music-only", None, 0, 0, out=2), row("silence", None, 0, 0)]
     _write(tmp_path, "eval_words-lane-fast-tune.json", {"rows": rows, "date": "2026-12-05"}, 1000)
+    assert figures.words_text(tmp_path) is None  # the held-out part's figures would be lost: block left alone
+    _write(tmp_path, "eval_words-lane-fast-heldout.json", {"rows": rows[2:], "date": "2026-12-06"}, 1000)
     text = figures.words_text(tmp_path)
-    assert text == ("Words, Whisper base fast (`bench/eval_words.py` run of 2026-12-05): tune: WER clean 0.020, "
-                    "music 0.050, Russian 0.200; English starts within 0.1 s clean 90.0%, music 80.0%; "
-                    "words on 2 music-only, noise-only or silent items 2.")
+    assert text == ("Words, Whisper base fast (`bench/eval_words.py` run of 2026-12-05 and 2026-12-06): tune: WER "
+                    "clean 0.020, music 0.050, Russian 0.200; English starts within 0.1 s clean 90.0%, music 80.0%; "
+                    "words on 2 music-only, noise-only or silent items 2; held out: WER music 0.050, Russian 0.200; "
+                    "English starts within 0.1 s music 80.0%; words on 2 music-only, noise-only or silent items 2.")
 
 
 def test_figures_frozen_line(tmp_path):
@@ -320,9 +323,14 @@ def test_figures_subsync_line(tmp_path):
                "spurious": 7}
     _write(tmp_path, "eval_subsync_set-heldout.json",
            {"date": "2026-12-05", "tolerance_s": 0.15, "summaries": {"heldout": summary}}, 1000)
-    assert figures.subsync_text(tmp_path) == (
-        "Subtitle roles and offsets (`bench/eval_subsync_set.py` run of 2026-12-05): held out (looked at many "
-        "times): roles right 46/49 (93.9%), offsets within 0.15 s 32/40 (80.0%), 1 captions not read, 7 spurious reads.")
+    assert figures.subsync_text(tmp_path) is None  # one part of four: the block is left as it is
+    _write(tmp_path, "eval_subsync_set-all.json",
+           {"date": "2026-12-04", "tolerance_s": 0.15, "summaries": {sp: summary for sp in figures.SUBSYNC_SPLITS}}, 500)
+    text = figures.subsync_text(tmp_path)
+    assert text.startswith("Subtitle roles and offsets (`bench/eval_subsync_set.py` run of 2026-12-04 and 2026-12-05): "
+                           "tune: roles right 46/49 (93.9%)")
+    assert "held out (looked at many times): roles right 46/49 (93.9%), offsets within 0.15 s 32/40 (80.0%), " \
+           "1 captions not read, 7 spurious reads" in text
 
 
 def test_figures_rewrite_only_the_blocks_and_keep_the_prose(tmp_path):
