@@ -126,3 +126,17 @@ def test_a_read_of_look_alike_capitals_only_is_a_script_guess():
     assert not _lookalikes_only("МОТ", 0.0)  # too short to tell
     assert not _lookalikes_only("Начните с этих аккордов", 0.0)  # letters only Cyrillic has
     assert _own_letters('TEXTUREIGHANGES"IN') >= 3 and _own_letters("ТЕХТОВЕСНАМСЕ") == 0
+
+
+def test_no_second_read_where_the_follow_lost_the_letters_core():
+    """The first 18 frames of the held-out flashing reel of the checks corpus (Big Buck Bunny
+    b-roll; tests/data/text/LICENSES.md): picture the detector took for text, whose follow kept
+    a quarter of its letters' core. The karaoke second read (v23) read it 'Ga', flagged as
+    unreadable text on screen too briefly; a karaoke caption's follow keeps 0.72-0.77 of it."""
+    from pathlib import Path
+
+    from reelstudio.pipeline import analyze
+
+    clip = Path(__file__).parent / "data" / "text" / "broll_texture_bbb.mp4"
+    lane = analyze(clip, cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    assert lane.data["intervals"] == [], [(c["text"], c["start_frame"]) for c in lane.data["intervals"]]
