@@ -458,9 +458,10 @@ class TextAnalyzer(Tuned, Detecting, Reading, Settling, VideoAnalyzer):
             core_before = None if t.core is None else int(np.count_nonzero(t.core))
             if self._matches(t, image, refine=True) and t.pixels.sum() >= 0.25 * t.initial \
                     and (t.core is None or t.core.sum() >= 0.25 * t.core_initial):
-                if not core_before or np.count_nonzero(t.core) >= 0.9 * core_before:
+                core_now = None if t.core is None else int(np.count_nonzero(t.core))
+                if not core_before or core_now >= 0.9 * core_before:
                     t.sure_at, t.sure = index, (t.pixels, t.core)
-                elif np.count_nonzero(t.core) < 0.8 * core_before and index - t.start >= 0.5 * float(self.info.fps):
+                elif core_now < 0.8 * core_before and index - t.start >= 0.5 * float(self.info.fps):
                     t.fell_at = index
                 # (no crop on a frame that lost a fifth of the letters at once, nor the next, after
                 # the first half second (a pop-in word grows then): the caption may have gone, its
