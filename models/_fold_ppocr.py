@@ -111,8 +111,6 @@ def fold(src: str):
         if len(xs) != 1 or mul not in g.node:
             continue
         x = xs[0]
-        if len(consumers[x]) < 1:
-            continue
         s = scalar_beside(mul, x)
         if s is None or len(consumers[mul.output[0]]) != 1 or consumers[mul.output[0]][0].op_type != "Add":
             continue
