@@ -129,6 +129,19 @@ def test_a_crop_taken_as_the_caption_went_is_not_read(media_dir):
     assert brush and brush[0]["read"] == "Brush list in\nmy profile", brush
 
 
+def test_small_subtitles_are_looked_at_enlarged(media_dir):
+    """fresh6's landscape clip of small subtitles (tuned on from session 16): 'Day one at the
+    climbing gym', white with a shadow, 16 px type in a 960x540 frame over a rainy window.
+    At full size the detector saw it as three pieces, and no caption was read; a band that
+    shows rows under 12 px, each a word's piece (twice as wide as tall), is searched again
+    at 1.5x around them, where the line is found whole."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh6", only=["s_land_small_london_rain"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    day = [r for r in rows if r["text"].startswith("Day one")]
+    assert day and day[0]["found"] and day[0]["read"].startswith("Day one at the"), day
+
+
 def test_a_lone_letter_is_a_caption_only_in_a_pop_in_sequence():
     """A read of one letter is kept when it is a word of one letter and a pop-in sequence
     holds it: another caption in type of its size at its rows, within 0.25 s of it."""
