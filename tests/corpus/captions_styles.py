@@ -153,6 +153,38 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   by 7 at most, 5 where no other caption is near, pixels within 4 px of another caption shown
   then left out; 10 frames outside a caption, covered in the same place by the next chunk or
   box, could not be checked so).
+* **fresh9** (a ninth held-out part, added 2026-12-06 by the fresh9 helper and fixed as held
+  out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh8): caption fonts no other part or corpus uses, every one with Cyrillic, committed under
+  tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Onest Bold
+  (a grotesque drawn for Cyrillic), Jost Book (a geometric face in the manner of Futura), Scada
+  Bold (a semi-condensed face drawn for Cyrillic; Tektur Condensed, written down first, was
+  left out before anything was built: its Russian д is drawn like a Latin g), Spectral Bold (a
+  sharp serif) and Geologica Black (a very heavy grotesque drawn with Cyrillic) as the heavy
+  pop-in face; footage and photos no text corpus uses, committed under
+  tests/data/captions_styles (LICENSES.md there): 10 s of a hand-held selfie video of cyclists
+  in helmets and a woman with wind-blown hair on a windy hilltop under an overcast sky, ending
+  on a pan over the green hillside and the town below (live action, no cuts; 640x480, 300
+  frames at 29.97 fps, re-encoded upright from a copy stored rotated, so soft once scaled up) as
+  the footage; photos from Flickr and Wikimedia Commons as the busy pictures: forking footpaths
+  under the trees of a park, the Krak des Chevaliers castle on its hill and a smashed orange
+  piggy bank with a banknote and coins on a table; the pale snowy ledge under a macaque's chin
+  as the light background; the FRESH9 sentences below (birdwatching and pottery). Same recipe as
+  the held-out part (seven clips), its own random draws (seed 1210, clip prefix w): 76
+  captions, 68 of them outlined, boxed or plain at >= 2 % of the height (the footage is the
+  video's 2-12 s; in its 4-14 s, first tried, the full-size vertical clip's shadowed white
+  handle lay on the white sky at 1.25:1, now 2.5:1; the overcast sky still leaves white letters
+  over it in places: the plain 'A wren nested...' reads 7.9:1 over its life but starts on
+  sky). Its truth was checked, before any run of the text lane on it, only by eye (frames of
+  every clip with the truth boxes drawn) and numerically (at each of the 152 start and end
+  frames inside a clip, the decoded picture under the caption's letters departs from the
+  clip's background rendered again without captions by 30 levels or more on 144 shown frames;
+  on the other 8 the letters are white over white sky or snow: four outlined ones, whose
+  letters and outline depart by 133 or more, two on a 60 % box over the snow by 21, the
+  shadowed handle by 23 and the plain 'A wren' on its first frame by 9; on the frame outside by
+  8 at most, 5 where no other caption is near, pixels within 4 px of another caption shown then
+  left out; 15 frames outside a caption, covered in the same place by the next chunk or box,
+  could not be checked so).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -230,10 +262,10 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8: more held-out parts, new sources (docstring)
-SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9: more held-out parts, new sources (docstring)
+SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6, fresh7, fresh8; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6, fresh7, fresh8, fresh9; OFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -267,6 +299,11 @@ FONT_DIRS = {
     "Unbounded": str(DATA_FONTS),
     "Fira Sans": str(DATA_FONTS),
     "Merriweather": str(DATA_FONTS),
+    "Onest": str(DATA_FONTS),
+    "Jost": str(DATA_FONTS),
+    "Geologica": str(DATA_FONTS),
+    "Scada": str(DATA_FONTS),
+    "Spectral": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -342,6 +379,14 @@ FONTS = {
         "serif": ("Merriweather", "Merriweather-Bold.ttf"),
         "mono": ("Commissioner", "Commissioner-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh9": {
+        "bold": ("Onest", "Onest-Bold.ttf"),
+        "regular": ("Jost", "Jost-400-Book.ttf"),
+        "heavy": ("Geologica", "Geologica-Black.ttf"),
+        "cond": ("Scada", "Scada-Bold.ttf"),
+        "serif": ("Spectral", "Spectral-Bold.ttf"),
+        "mono": ("Jost", "Jost-400-Book.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -356,15 +401,18 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh5": ("footage", "tears_of_steel.mp4", 0, 240, 24.0),
            "fresh6": ("footage", "sintel.mp4", 0, 240, 24.0, (44, 312)),
            "fresh7": ("footage", "hikers.mp4", 0, 300, 29.97),
-           "fresh8": ("footage", "caminandes.mp4", 0, 240, 24.0)}
+           "fresh8": ("footage", "caminandes.mp4", 0, 240, 24.0),
+           "fresh9": ("footage", "hilltop_selfies.mp4", 0, 300, 29.97)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
-                "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama"}
+                "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
+                "fresh9": "hilltop"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
                     "venue", "meeting", "waiting_room", "mulberry", "albi", "parliament_dome",
                     "london_rain", "saloon", "moraine_lake", "damascus_alley", "umayyad_courtyard", "palmyra",
-                    "u_street_metro", "bunker_entrance", "arena_stage", "charades_wall")
+                    "u_street_metro", "bunker_entrance", "arena_stage", "charades_wall",
+                    "park_paths", "krak_castle", "piggy_bank", "macaque_ledge")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -420,6 +468,12 @@ PHOTOS = {
                  ("arena_stage", (0.5, 0.6, 0.8), (0.55, 0.65, 0.65)),
                  ("bunker_entrance", (0.45, 0.45, 0.85), (0.55, 0.5, 0.7))],
         "light": ("charades_wall", (0.37, 0.09, 0.18), (0.375, 0.095, 0.17)),
+    },
+    "fresh9": {
+        "busy": [("park_paths", (0.45, 0.5, 0.95), (0.55, 0.5, 0.8)),
+                 ("krak_castle", (0.5, 0.6, 0.8), (0.55, 0.62, 0.65)),
+                 ("piggy_bank", (0.5, 0.5, 0.85), (0.55, 0.55, 0.7))],
+        "light": ("macaque_ledge", (0.3, 0.91, 0.15), (0.32, 0.915, 0.14)),
     },
 }
 
@@ -683,6 +737,37 @@ FRESH8_POPIN_EN = ("I was scared of deep water my whole life but after forty ear
 FRESH8_POPIN_RU = "Весной я поставил на даче два улья и к августу собрал двадцать килограммов липового мёда"
 FRESH8_KARAOKE = ["breathe out slowly", "kick your legs", "smoke the hive", "lift the frame"]
 
+# fresh9 (a ninth held-out part, written before any run on it): birdwatching, pottery
+FRESH9_EN = [
+    "I started watching birds last spring", "My first robin came to the feeder",
+    "Bring binoculars and a small notebook", "Stand still and let them come closer",
+    "Early morning is the best time to look", "Here is my bird list after one year",
+    "Guess which bird this song belongs to", "Would you wake up at five for an owl?",
+    "Send this to a friend who loves herons", "Never chase a bird for a better photo",
+    "Seed cakes bring the finches back", "Count every bird you see for an hour",
+    "Day one at the pottery wheel", "Centre the clay before you open it", "Keep your elbows on your knees",
+    "Wet hands, slow wheel, steady pressure", "My first bowl collapsed twice", "Here is my glaze test board",
+    "Ask me about the kiln opening", "Trim the foot when it is leather hard", "Wedge the clay to push out the air",
+    "Glaze recipes in my profile", "Nothing cracked in the kiln today", "Mugs are harder than they look",
+    "Let the pots dry slowly under plastic", "A wren nested in my old teapot",
+    "Throwing practice beats watching videos", "First firing of the new studio",
+    "Woodpeckers drum to claim their trees", "Sign the base of every piece you make",
+    "Last bird walk before the winter", "Crows remember faces for years", "Pull the walls up in three passes",
+    "Mud on my jeans and a bowl to show for it",
+]
+FRESH9_RU = [
+    "Начала следить за птицами прошлой весной", "Первая синица прилетела к кормушке",
+    "Возьмите бинокль и маленький блокнот", "Стойте тихо, и птицы подлетят ближе", "Мой список птиц за первый год",
+    "Угадайте, чья это песня", "Отправь это другу, который любит цапель", "Первый день за гончарным кругом",
+    "Центруйте глину, прежде чем раскрывать", "Держите локти на коленях", "Моя первая миска дважды развалилась",
+    "Рецепты глазури по ссылке в профиле", "Сегодня в печи ничего не треснуло", "Сушите горшки медленно под плёнкой",
+    "Первый обжиг в новой мастерской", "Вороны помнят лица годами",
+]
+FRESH9_POPIN_EN = ("I never noticed the birds outside my window until last winter when a pair of blue tits "
+                   "started visiting every morning and now I know eleven species by their songs")
+FRESH9_POPIN_RU = "Летом я записалась в гончарную студию и к осени слепила на круге шесть кружек для всей семьи"
+FRESH9_KARAOKE = ["centre the clay", "open it slowly", "spot the heron", "hear it sing"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -693,6 +778,7 @@ SENTENCES = {
     "fresh6": (FRESH6_EN, FRESH6_RU, FRESH6_POPIN_EN, FRESH6_POPIN_RU, FRESH6_KARAOKE),
     "fresh7": (FRESH7_EN, FRESH7_RU, FRESH7_POPIN_EN, FRESH7_POPIN_RU, FRESH7_KARAOKE),
     "fresh8": (FRESH8_EN, FRESH8_RU, FRESH8_POPIN_EN, FRESH8_POPIN_RU, FRESH8_KARAOKE),
+    "fresh9": (FRESH9_EN, FRESH9_RU, FRESH9_POPIN_EN, FRESH9_POPIN_RU, FRESH9_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -703,7 +789,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh5": ("100 DAYS OF SPANISH", "@coins.and.verbs", "MONTH 7"),
           "fresh6": ("SKETCHING 101", "@chalk.and.charcoal", "WALL 3"),
           "fresh7": ("CHESS IN 60 DAYS", "@pins.and.pawns", "GAME 12"),
-          "fresh8": ("1 KM BY SUMMER", "@laps.and.hives", "HIVE 3")}
+          "fresh8": ("1 KM BY SUMMER", "@laps.and.hives", "HIVE 3"),
+          "fresh9": ("50 BIRDS IN A YEAR", "@finches.and.kilns", "BOWL 8")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -759,7 +846,8 @@ def _chunks(sentence: str, rng, upper: bool) -> list[str]:
 def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
-                                "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209}[split])
+                                "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
+                                "fresh9": 1210}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -769,7 +857,8 @@ def _recipe(split: str) -> list[Clip]:
     title, handle, big = TITLES[split]
     C = Caption
     clips: list[Clip] = []
-    p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+    p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
+         "fresh9": "w"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -1243,8 +1332,8 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
-    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 | all) into
-    ``folder``, reusing those already there for this VERSION, and return their truth."""
+    """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
+    fresh9 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
