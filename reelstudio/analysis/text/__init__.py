@@ -27,7 +27,10 @@ landscape one), made from the decoder's luma plane. Three steps:
    or two: a pop-in word growing). Where a caption shown for at most a second (a pop-in
    chunk) has just ended, a band in which the detector finds nothing is searched once more at
    1.5x: heavy type 20-30 px tall (and a heavy two-letter word) goes unseen in a band a few
-   lines tall. The detector's probability map is cut at
+   lines tall. A band that shows rows under 12 px, each at least twice as wide as tall (a
+   word's piece: the detector sees a line of 12 px capitals as pieces), is searched again
+   at 1.5x around them, and what that look finds stands for what it overlaps. The
+   detector's probability map is cut at
    ``det_threshold``; each connected region whose mean probability exceeds
    ``box_threshold`` is a text line, grown back by the DB "unclip" distance (area x 1.6 /
    perimeter). Lines side by side on one row, and rows stacked closely with overlapping
@@ -79,7 +82,10 @@ landscape one), made from the decoder's luma plane. Three steps:
    words wins if it is nearly as sure. A bar read alone in a Latin caption is 'I', one glued
    to the front of a word is dropped; the first letter of a word (not the caption's first)
    whose cases differ only in size (н/Н, s/S) and that Tesseract read as a capital is put in
-   lower case when it is as tall as the read's x-height letters.
+   lower case when it is as tall as the read's x-height letters. Yellow letters read as
+   nothing or doubtfully are read again on their yellowness, ``min(R, G) - B`` of the kept
+   crops' colour, where white, gray, black and blue are all 0 (``yellow``): on the gray
+   picture a dark shadow or a bright picture behind them can take the split.
 
 Captions seen for less than ``min_s`` (0.15 s: word-by-word chunks are on screen 6-12
 frames), read as fewer than two letters or digits (but a word of one letter read surely,

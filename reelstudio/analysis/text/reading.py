@@ -182,9 +182,13 @@ class Reading:
                        core_initial=0 if core is None else int(core.sum()), grow=pad_x)
 
     def _read_block(self, t) -> None:
-        fps = float(self.info.fps)
-        if (t.end - t.start) < max(1, int(round(self.min_s * fps))):
+        if (t.end - t.start) < max(1, int(round(self.min_s * float(self.info.fps)))):
             return
+        n = len(self._captions)
+        self._read_gray(t)
+        self._read_in_yellow(t, n)  # (yellow.YellowReading)
+
+    def _read_gray(self, t) -> None:
         seen = self._letters_of(t)
         if seen is None:
             return

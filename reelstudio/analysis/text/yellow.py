@@ -1,0 +1,85 @@
+"""Yellow letters read on their yellowness: a mixin of :class:`TextAnalyzer` beside
+:class:`.reading.Reading`.
+
+The reading splits a caption's letters from what surrounds them on the gray picture, where
+yellow is nearly as light as white (luma 226 of 255). Yellow subtitles with a dark shadow
+over a bright or busy picture then split badly: over the white body of a rocket and a dark
+sky at once the split took the shadow for the letters ('Этот вид стоил подъёма', read
+without its first word and dropped at 1.1:1), over a mid-gray town the highlights alone
+('Учу испанский с нуля' read 'L'). On ``min(R, G) - B`` (yellowness) the same letters are
+the only bright thing there: white, gray, black and blue all come out 0. So a caption whose
+kept colour crops show yellow letters and that read as nothing, or doubtfully, is read
+again on the median of that yellowness; the read that is more like words stays. Its
+contrast is measured on the crops' own levels (contrast.glyph_contrast), as any other's.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .contrast import glyph_contrast
+from .letters import SURE, clean_letters, enclosed_only, glyph_height, otsu, read_quality
+
+YELLOW_MIN = 96  # min(R, G) - B of a yellow letter's fill (pure yellow 255; white, gray, black 0)
+YELLOW_SHARE = 0.05  # of the caption's steady pixels that must be that yellow
+
+
+def yellowness(rgb: np.ndarray) -> np.ndarray:
+    """``min(R, G) - B`` of an RGB crop (uint8), clipped at 0."""
+    rg = np.minimum(rgb[..., 0], rgb[..., 1]).astype(np.int16)
+    return np.clip(rg - rgb[..., 2], 0, 255).astype(np.uint8)
+
+
+class YellowReading:
+    """:meth:`_read_in_yellow`, called by :meth:`.reading.Reading._read_block`."""
+
+    def _read_in_yellow(self, t, n: int) -> None:
+        """Caption ``t`` read again on its yellowness when its reads (``self._captions[n:]``)
+        are none or doubtful; the new read replaces them when it is more like words."""
+        from .reading import _span
+
+        taken = self._captions[n:]
+        if taken and min(c["confidence"] for c in taken) >= SURE:
+            return
+        seen = self._letters_in_yellow(t, _span(t.lines))
+        if seen is None:
+            return
+        m = len(self._captions)
+        if not self._read_seen(t, seen):
+            return
+        new = self._captions[m:]
+        del self._captions[m:]
+        quality = lambda c: read_quality(c["confidence"], c["lexical"])  # noqa: E731
+        letters = lambda cs: sum(ch.isalnum() for c in cs for ch in c["text"])  # noqa: E731
+        # (karaoke: one word yellow at a time, its read 'hand' is surer than the whole caption's
+        # 'shifti\your, handg' but not the caption)
+        if not taken or (max(quality(c) for c in new) > max(quality(c) for c in taken)
+                         and letters(new) >= 0.8 * letters(taken)):
+            del self._captions[n:]
+            self._captions.extend(new)
+
+    def _letters_in_yellow(self, t, span):
+        """The letters of ``t`` on the median yellowness of its colour crops, as
+        :meth:`.reading.Reading._letters_of` gives them, or None when they are not yellow."""
+        pairs = [(c, rgb) for c, rgb in zip(t.crops, t.colour) if rgb is not None and rgb.shape[:2] == c.shape]
+        if len(pairs) < 2:
+            return None
+        stack = np.stack([yellowness(rgb) for _, rgb in pairs])
+        med = np.median(stack, axis=0).astype(np.uint8)
+        region = t.pixels
+        if not region.any() or np.mean(med[region] >= YELLOW_MIN) < YELLOW_SHARE:
+            return None
+        # (the letters are the bright class here, whatever encloses what: letters.letters_split
+        # took the black around them for the letters)
+        threshold = otsu(med[region])
+        letters = clean_letters((med > threshold) & region, t.lines, t.grow)
+        letters = enclosed_only(letters, med <= threshold, span)
+        if letters.sum() < 8:
+            return None
+        # lighter or darker than what surrounds them: yellow over a dark sky, or over white
+        gray = np.median(np.stack([c for c, _ in pairs]), axis=0)
+        around = region & ~letters
+        lit = not around.any() or float(np.median(gray[letters])) >= float(np.median(gray[around]))
+        measured = glyph_contrast([c for c, _ in pairs], letters, lit, self.info.height / self.ah,
+                                  [rgb for _, rgb in pairs])
+        return stack, med, region, threshold, True, measured, measured, glyph_height(letters)
