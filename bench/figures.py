@@ -52,8 +52,10 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh4": "fresh4 (fourth held-out part; tuned on from session 13)",
                   "fresh5": "fresh5 (fifth held-out part)",
                   "fresh6": "fresh6 (sixth held-out part; tuned on from session 15)",
-                  "fresh7": "fresh7 (seventh held-out part)",
-                  "fresh8": "fresh8 (eighth held-out part)"}
+                  "fresh7": "fresh7 (seventh held-out part; tuned on from session 17)",
+                  "fresh8": "fresh8 (eighth held-out part; tuned on from session 17)",
+                  "fresh9": "fresh9 (ninth held-out part)",
+                  "fresh10": "fresh10 (tenth held-out part)"}
 
 
 class FiguresError(Exception):
