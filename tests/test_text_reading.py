@@ -119,7 +119,7 @@ def test_a_read_of_look_alike_capitals_only_is_a_script_guess():
     """'TEXTURE CHANGES IN' came back 'ТЕХТОВЕСНАМСЕ$ М' (0.74 sure, no dictionary word): every
     letter a Latin/Cyrillic look-alike, so its script is a guess; the English read shows U, R,
     G, N, S, which no Cyrillic capital looks like. A real word of look-alikes is no guess."""
-    from reelstudio.analysis.text.reading import _lookalikes_only, _own_letters
+    from reelstudio.analysis.text.ocr import lookalikes_only as _lookalikes_only, own_letters as _own_letters
 
     assert _lookalikes_only("ТЕХТОВЕСНАМСЕ$ М", 0.07)
     assert not _lookalikes_only("ТЕХТОВЕСНАМСЕ$ М", 1.0)  # dictionary words: no guess

@@ -29,7 +29,9 @@ landscape one), made from the decoder's luma plane. Three steps:
    1.5x: heavy type 20-30 px tall (and a heavy two-letter word) goes unseen in a band a few
    lines tall. A band that shows rows under 12 px, each at least twice as wide as tall (a
    word's piece: the detector sees a line of 12 px capitals as pieces), is searched again
-   at 1.5x around them, and what that look finds stands for what it overlaps. The
+   at 1.5x around them, and what that look finds stands for what it overlaps; where type
+   of 2 % of the height is under 12 px (a frame analysed under 600 rows high), so is a band
+   around one or two rows of 8 px cells that shows nothing at full size. The
    detector's probability map is cut at
    ``det_threshold``; each connected region whose mean probability exceeds
    ``box_threshold`` is a text line, grown back by the DB "unclip" distance (area x 1.6 /

@@ -177,6 +177,11 @@ class Detecting:
 
     def _search_band(self, image: np.ndarray, a: int, z: int, scale: float) -> tuple[int, int, list]:
         """The caption blocks in rows a..z at ``scale``: (a, z as grown, blocks in band pixels)."""
+        # a band around one or two rows of 8 px cells (_band's margins aside) holds small type only;
+        # where type of 2 % of the height is under SMALL_ROW_PX (a frame analysed under 600 rows
+        # high: landscape and square) the detector may see none of it at full size (a 12 px
+        # yellow line over a rainy window: nothing at 1.0, the whole line at 1.5x, 0.96)
+        thin = scale >= 1.0 and 0.02 * self.ah < SMALL_ROW_PX and z - a <= 0.06 * self.ah + 2 * 8 + 1
         for _ in range(4):  # a band that cuts through text grows until the text lies inside
             self._band_detections += 1
             found = self.detect(image[a:z], scale=scale)
@@ -188,7 +193,7 @@ class Detecting:
             if not (top or bottom):
                 break
             a, z = (max(0, a - grow) if top else a), (min(self.ah, z + grow) if bottom else z)
-        if not found and scale < UPSCALE and any(p < z and a < q for p, q in self._expected):
+        if not found and scale < UPSCALE and (thin or any(p < z and a < q for p, q in self._expected)):
             # the detector misses heavy type ~20-30 px tall in a band that a whole picture shows
             # it in (Cantarell ExtraBold 'через', white outlined black over a sky, 23 px: nothing
             # in 66-200 row bands at full size, found at 1.5x in each): where a caption is

@@ -399,3 +399,8 @@ def outlined_only(letters: np.ndarray, gray: np.ndarray) -> np.ndarray:
     drop = (share < 0.6) & (areas < float(np.median(areas[big])))
     drop[0] = False
     return letters & ~drop[labels]
+
+
+def lines_span(lines: list) -> tuple[int, int] | None:
+    """The columns the detector's text lines (x0, y0, x1, y1) cover, first to last."""
+    return (min(ln[0] for ln in lines), max(ln[2] for ln in lines)) if lines else None

@@ -254,3 +254,19 @@ LANG_OF_SCRIPT = {"latin": "eng", "cyrillic": "rus"}
 def tidy(text: str) -> str:
     """Tesseract's text: blank lines dropped, runs of spaces as one."""
     return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def lookalikes_only(text: str, lexical: float) -> bool:
+    """A read of four or more letters, every one a Latin/Cyrillic look-alike capital, and hardly a
+    dictionary word: its script is Tesseract's guess ('TEXTURE CHANGES IN' came back
+    'ТЕХТОВЕСНАМСЕ$ М', 0.74 sure), so it is read again in each language alone."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and lexical < 0.25 and all(ch in LOOKALIKE_CAPITALS for ch in letters)
+
+
+LOOKALIKE_CAPITALS = set("ABEKMHOPCTXАВЕКМНОРСТХ")
+
+
+def own_letters(text: str) -> int:
+    """Letters no Latin/Cyrillic look-alike has (U, R, G, N, S...; Б, Д, Ж, Я...)."""
+    return sum(ch.isalpha() and ch.upper() not in LOOKALIKE_CAPITALS and ch.upper() not in "IY" for ch in text)

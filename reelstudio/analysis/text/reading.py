@@ -12,8 +12,8 @@ import numpy as np
 
 from .contrast import crops_levels, glyph_contrast
 from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
-                      letters_split, otsu, outlined_only, read_held, read_quality)
-from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, script_of, tidy
+                      letters_split, lines_span, otsu, outlined_only, read_held, read_quality)
+from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
 from .geometry import one_letter_word, overlap_smaller
 
 
@@ -49,7 +49,7 @@ def lines_letters(med: np.ndarray, t):
         return None
     threshold, lit = split
     other = (med <= threshold) if lit else (med > threshold)
-    return area, threshold, lit, enclosed_only(clean_letters(~other & area, t.lines, t.grow), other, _span(t.lines))
+    return area, threshold, lit, enclosed_only(clean_letters(~other & area, t.lines, t.grow), other, lines_span(t.lines))
 
 
 def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure) -> float:
@@ -106,27 +106,6 @@ def _small_faint_scrap(text: str, cap_share: float, contrast: float) -> bool:
     faint and too brief on a reel of well-set subtitles). A caption of so few letters is a
     pop-in word, set large; small captions (credits, handles) have more letters."""
     return sum(ch.isalnum() for ch in text) <= SCRAP_LETTERS and cap_share < SCRAP_CAP and contrast < SCRAP_CONTRAST
-
-
-def _lookalikes_only(text: str, lexical: float) -> bool:
-    """A read of four or more letters, every one a Latin/Cyrillic look-alike capital, and hardly a
-    dictionary word: its script is Tesseract's guess ('TEXTURE CHANGES IN' came back
-    'ТЕХТОВЕСНАМСЕ$ М', 0.74 sure), so it is read again in each language alone."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and lexical < 0.25 and all(ch in LOOKALIKE_CAPITALS for ch in letters)
-
-
-LOOKALIKE_CAPITALS = set("ABEKMHOPCTXАВЕКМНОРСТХ")
-
-
-def _own_letters(text: str) -> int:
-    """Letters no Latin/Cyrillic look-alike has (U, R, G, N, S...; Б, Д, Ж, Я...)."""
-    return sum(ch.isalpha() and ch.upper() not in LOOKALIKE_CAPITALS and ch.upper() not in "IY" for ch in text)
-
-
-def _span(lines: list) -> tuple[int, int] | None:
-    """The columns the detector's text lines (x0, y0, x1, y1) cover, first to last."""
-    return (min(ln[0] for ln in lines), max(ln[2] for ln in lines)) if lines else None
 
 
 class Reading:
@@ -218,7 +197,7 @@ class Reading:
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
         main = max(counts, key=counts.get)
         alone = LANG_OF_SCRIPT.get(main)
-        guessed, there = _lookalikes_only(text, lexical), 0.0
+        guessed, there = lookalikes_only(text, lexical), 0.0
         if len(self.languages) > 1 and ((counts["latin"] and counts["cyrillic"]) or guessed):
             # words read in the other script amid a caption in one: read again in each script's
             # language alone; the read most like words wins, if it is nearly as sure as the mixed
@@ -234,12 +213,12 @@ class Reading:
                 # (a read of look-alikes only is outdone by one that shows letters no look-alike
                 # has, nearly half as sure: 'TEXTUREIGHANGES"IN' for 'ТЕХТОВЕСНАМСЕ$ М')
                 if (read_quality(conf2, self.reader.lexical) >= 0.9 * read_quality(conf, lexical)
-                        or (guessed and conf2 >= 0.5 * conf and _own_letters(text2) >= 3)) \
+                        or (guessed and conf2 >= 0.5 * conf and own_letters(text2) >= 3)) \
                         and re.search(r"\w\w", text2):
                     got = (apply_case(fix_scripts(tidy(text2)), self.reader.hints.get(text2)), conf2, lines2,
                            self.reader.lexical, self.reader.weakest)
-                    shows = guessed and conf2 >= 0.5 * conf and _own_letters(got[0]) >= 3
-                    if best is None or (shows and _own_letters(best[0]) < 3) \
+                    shows = guessed and conf2 >= 0.5 * conf and own_letters(got[0]) >= 3
+                    if best is None or (shows and own_letters(best[0]) < 3) \
                             or read_quality(got[1], got[3]) > read_quality(best[1], best[3]):
                         best = got
             if best is not None:
@@ -290,7 +269,7 @@ class Reading:
             return None
         threshold, bright = split
         letters = clean_letters(((med > threshold) if bright else (med <= threshold)) & region, t.lines, t.grow)
-        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), _span(t.lines))
+        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), lines_span(t.lines))
         if letters.sum() < 8:
             return None
         scale = self.info.height / self.ah
@@ -350,7 +329,7 @@ class Reading:
             letters = clean_letters(letters & region, lines_up, int(round(t.grow * scale)))
             other = big <= threshold if bright else big > threshold  # the whole crop: a ring cut by
             # the caption's pixels' edge still encloses its letters
-            letters = outlined_only(enclosed_only(letters, other, _span(lines_up)), big)
+            letters = outlined_only(enclosed_only(letters, other, lines_span(lines_up)), big)
             return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                       cv2.BORDER_CONSTANT, value=255)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from .contrast import glyph_contrast
-from .letters import SURE, clean_letters, enclosed_only, glyph_height, otsu, read_quality
+from .letters import SURE, clean_letters, enclosed_only, glyph_height, lines_span, otsu, read_quality
 
 YELLOW_MIN = 96  # min(R, G) - B of a yellow letter's fill (pure yellow 255; white, gray, black 0)
 YELLOW_SHARE = 0.05  # of the caption's steady pixels that must be that yellow
@@ -36,12 +36,10 @@ class YellowReading:
     def _read_in_yellow(self, t, n: int) -> None:
         """Caption ``t`` read again on its yellowness when its reads (``self._captions[n:]``)
         are none or doubtful; the new read replaces them when it is more like words."""
-        from .reading import _span
-
         taken = self._captions[n:]
         if taken and min(c["confidence"] for c in taken) >= SURE:
             return
-        seen = self._letters_in_yellow(t, _span(t.lines))
+        seen = self._letters_in_yellow(t, lines_span(t.lines))
         if seen is None:
             return
         m = len(self._captions)
