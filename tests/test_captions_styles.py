@@ -189,7 +189,8 @@ def test_each_part_has_its_own_sources():
     family, photo, footage or sentence in two parts (tune and heldout share Big Buck Bunny, each
     its own half), and clip names that tell the parts apart; what a part takes from
     tests/data/captions_styles is there (its fonts with the Cyrillic alphabet: each part draws
-    Russian captions), and no committed file is another part's under a new name."""
+    Russian captions), no committed file is another part's under a new name, and each stays
+    small (a font under 1 MB, a photo or clip under 3 MB: fresh10's font is a WOFF, read as is)."""
     def sources(split):
         fonts = {file for _, file in corpus.FONTS[split].values()}
         families = {"family:" + family for family, _ in corpus.FONTS[split].values()}
@@ -235,3 +236,4 @@ def test_each_part_has_its_own_sources():
         for path in files:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             assert owner.setdefault(digest, split) == split, (path, split, owner[digest])
+            assert path.stat().st_size < (1 if path.parent == corpus.DATA_FONTS else 3) * 2**20, path

@@ -189,6 +189,38 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   8 at most, 5 where no other caption is near, pixels within 4 px of another caption shown then
   left out; 15 frames outside a caption, covered in the same place by the next chunk or box,
   could not be checked so).
+* **fresh10** (a tenth held-out part, added 2026-12-06 by the fresh10 helper and fixed as held
+  out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh9): caption fonts no other part or corpus uses, every one with Cyrillic, committed under
+  tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Alegreya
+  Sans Bold (a humanist sans with calligraphic strokes), Nunito Regular (a rounded sans), IBM
+  Plex Sans Condensed Bold (a condensed grotesque; committed as the WOFF file IBM publishes),
+  Literata Bold (a book serif) and Raleway Black (a very heavy geometric face) as the heavy
+  pop-in face (Comfortaa, looked at first for the regular face, was left out before anything
+  was built: its Russian д and т are drawn like a Latin g and m); footage and photos no text
+  corpus uses, committed under tests/data/captions_styles (LICENSES.md there): a public-domain
+  clip of a city marathon's crowd of runners in bright shirts and race bibs coming down a
+  street between brick buildings and trees in evening sun (live action, no cuts; 960x540, all
+  its 138 frames at 29.97 fps,
+  4.6 s, so played back and forth more than any other part's footage; the bibs' numbers are
+  scene text, not truth) as the footage; Wikimedia Commons photos (as kept by a Seoul travel
+  site's repository) as the busy pictures: a crossing in Itaewon at night (traffic lights,
+  lit shop signs: scene text, not truth), a tree-lined street of Gangnam by day and the Lotte
+  World Tower over the city and the Han river; the pale hazy sky beside the tower as the light
+  background; the FRESH10 sentences below (stargazing and learning to sail). Same recipe as
+  the held-out part (seven clips), its own random draws (seed 1211, clip prefix j): 78
+  captions, 70 of them outlined, boxed or plain at >= 2 % of the height (the landscape clip of
+  small shadowed and plain subtitles is framed on the river and the city, the square clip of
+  brief captions on the Gangnam street; the other way round, first tried, the street's sunlit
+  road left the plain yellow subtitle at 1.85:1, now 2.4:1, its white ones 3.2:1; the two
+  captions under 2 % there read 2.6:1 and 1.95:1 over the river, the latter shadowed). Its
+  truth was checked, before any run of the text lane on it, only by eye (frames of every clip
+  with the truth boxes drawn) and numerically (at each of the 156 start and end frames inside a
+  clip, the decoded picture under the caption's letters departs from the clip's background
+  rendered again without captions by 39 levels or more on the shown frame; on the frame
+  outside by 9 at most, 6 where no other caption is near, pixels within 4 px of another
+  caption shown then left out; 18 frames outside a caption, covered in the same place by the
+  next chunk or box, could not be checked so).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -266,10 +298,11 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9: more held-out parts, new sources (docstring)
-SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10: more held-out parts, new sources (docstring)
+SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
+          "fresh10")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6, fresh7, fresh8, fresh9; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh10; OFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -308,6 +341,11 @@ FONT_DIRS = {
     "Geologica": str(DATA_FONTS),
     "Scada": str(DATA_FONTS),
     "Spectral": str(DATA_FONTS),
+    "Alegreya Sans": str(DATA_FONTS),
+    "Nunito": str(DATA_FONTS),
+    "Raleway": str(DATA_FONTS),
+    "IBM Plex Sans Condensed": str(DATA_FONTS),
+    "Literata": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -391,6 +429,14 @@ FONTS = {
         "serif": ("Spectral", "Spectral-Bold.ttf"),
         "mono": ("Jost", "Jost-400-Book.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh10": {
+        "bold": ("Alegreya Sans", "AlegreyaSans-Bold.ttf"),
+        "regular": ("Nunito", "Nunito-Regular.ttf"),
+        "heavy": ("Raleway", "Raleway-Black.ttf"),
+        "cond": ("IBM Plex Sans Condensed", "IBMPlexSansCondensed-Bold.woff"),
+        "serif": ("Literata", "Literata-Bold.ttf"),
+        "mono": ("Nunito", "Nunito-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -406,17 +452,19 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh6": ("footage", "sintel.mp4", 0, 240, 24.0, (44, 312)),
            "fresh7": ("footage", "hikers.mp4", 0, 300, 29.97),
            "fresh8": ("footage", "caminandes.mp4", 0, 240, 24.0),
-           "fresh9": ("footage", "hilltop_selfies.mp4", 0, 300, 29.97)}
+           "fresh9": ("footage", "hilltop_selfies.mp4", 0, 300, 29.97),
+           "fresh10": ("footage", "marathon.mp4", 0, 138, 29.97)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
-                "fresh9": "hilltop"}
+                "fresh9": "hilltop", "fresh10": "marathon"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
                     "venue", "meeting", "waiting_room", "mulberry", "albi", "parliament_dome",
                     "london_rain", "saloon", "moraine_lake", "damascus_alley", "umayyad_courtyard", "palmyra",
                     "u_street_metro", "bunker_entrance", "arena_stage", "charades_wall",
-                    "park_paths", "krak_castle", "piggy_bank", "macaque_ledge")
+                    "park_paths", "krak_castle", "piggy_bank", "macaque_ledge",
+                    "itaewon_crossing", "gangnam_street", "lotte_tower_river")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -478,6 +526,12 @@ PHOTOS = {
                  ("krak_castle", (0.5, 0.6, 0.8), (0.55, 0.62, 0.65)),
                  ("piggy_bank", (0.5, 0.5, 0.85), (0.55, 0.55, 0.7))],
         "light": ("macaque_ledge", (0.3, 0.91, 0.15), (0.32, 0.915, 0.14)),
+    },
+    "fresh10": {
+        "busy": [("itaewon_crossing", (0.5, 0.55, 0.9), (0.55, 0.55, 0.75)),
+                 ("lotte_tower_river", (0.45, 0.765, 0.43), (0.5, 0.77, 0.4)),
+                 ("gangnam_street", (0.45, 0.5, 0.85), (0.5, 0.55, 0.7))],
+        "light": ("lotte_tower_river", (0.2, 0.15, 0.25), (0.22, 0.16, 0.24)),
     },
 }
 
@@ -772,6 +826,41 @@ FRESH9_POPIN_EN = ("I never noticed the birds outside my window until last winte
 FRESH9_POPIN_RU = "Летом я записалась в гончарную студию и к осени слепила на круге шесть кружек для всей семьи"
 FRESH9_KARAOKE = ["centre the clay", "open it slowly", "spot the heron", "hear it sing"]
 
+# fresh10 (a tenth held-out part, written before any run on it): stargazing, learning to sail
+FRESH10_EN = [
+    "I bought my first telescope in March", "Saturn's rings made me gasp out loud",
+    "Let your eyes adjust for twenty minutes", "Use a red torch to read the star chart",
+    "Find the Plough, then follow its pointers", "Here is my moon photo after a year",
+    "Guess which planet rose at midnight", "Would you drive an hour for darker skies?",
+    "Send this to a friend who loves comets", "Cloudy nights are for cleaning lenses",
+    "Jupiter's moons change places every night", "Binoculars show more than you expect",
+    "Day one on a small sailing dinghy", "Always check which way the wind blows",
+    "Duck your head when the boom swings", "Ease the sheet until the sail stops shaking",
+    "My first capsize happened in calm water", "Here is my knot practice rope",
+    "Ask me about tacking into the wind", "Sit on the high side when it gusts",
+    "Tide tables live in my jacket pocket", "Rigging guide in my profile",
+    "Nobody fell in the harbour today", "Reefing early is never a mistake",
+    "Coil the ropes before you leave the boat", "A meteor crossed the whole sky tonight",
+    "Life jackets on before we cast off", "First solo sail across the bay",
+    "The Milky Way rose over the campsite", "Rinse the salt off every fitting",
+    "Last clear night before the storms", "Owls kept me company at the eyepiece",
+    "Learn the bowline with your eyes closed", "Frost on the tube and a nebula to show for it",
+]
+FRESH10_RU = [
+    "Купила первый телескоп в марте", "Кольца Сатурна я увидела сама",
+    "Дайте глазам привыкнуть к темноте", "Читайте карту неба при красном фонарике",
+    "Мой снимок Луны спустя год", "Угадайте, какая планета взошла в полночь",
+    "Отправь это другу, который любит кометы", "Первый день на маленькой яхте",
+    "Всегда смотрите, откуда дует ветер", "Пригибайтесь, когда перекладывается гик",
+    "Первый раз перевернулась в штиль", "Схемы такелажа по ссылке в профиле",
+    "Сегодня никто не упал в гавань", "Рифьтесь заранее, это не ошибка",
+    "Первый одиночный переход через залив", "Млечный Путь поднялся над лагерем",
+]
+FRESH10_POPIN_EN = ("I used to think the night sky over our town was empty until I drove out past the last "
+                    "street lights one August night and counted more shooting stars than I could remember")
+FRESH10_POPIN_RU = "Прошлым летом я научилась ходить под парусом и к сентябрю сама провела лодку вокруг острова"
+FRESH10_KARAOKE = ["trim the sail", "watch the gusts", "find the comet", "track it slowly"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -783,6 +872,7 @@ SENTENCES = {
     "fresh7": (FRESH7_EN, FRESH7_RU, FRESH7_POPIN_EN, FRESH7_POPIN_RU, FRESH7_KARAOKE),
     "fresh8": (FRESH8_EN, FRESH8_RU, FRESH8_POPIN_EN, FRESH8_POPIN_RU, FRESH8_KARAOKE),
     "fresh9": (FRESH9_EN, FRESH9_RU, FRESH9_POPIN_EN, FRESH9_POPIN_RU, FRESH9_KARAOKE),
+    "fresh10": (FRESH10_EN, FRESH10_RU, FRESH10_POPIN_EN, FRESH10_POPIN_RU, FRESH10_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -794,7 +884,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh6": ("SKETCHING 101", "@chalk.and.charcoal", "WALL 3"),
           "fresh7": ("CHESS IN 60 DAYS", "@pins.and.pawns", "GAME 12"),
           "fresh8": ("1 KM BY SUMMER", "@laps.and.hives", "HIVE 3"),
-          "fresh9": ("50 BIRDS IN A YEAR", "@finches.and.kilns", "BOWL 8")}
+          "fresh9": ("50 BIRDS IN A YEAR", "@finches.and.kilns", "BOWL 8"),
+          "fresh10": ("12 NIGHTS OF STARS", "@comets.and.cleats", "NIGHT 5")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -851,7 +942,7 @@ def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
-                                "fresh9": 1210}[split])
+                                "fresh9": 1210, "fresh10": 1211}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -862,7 +953,7 @@ def _recipe(split: str) -> list[Clip]:
     C = Caption
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
-         "fresh9": "w"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh9": "w", "fresh10": "j"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -1337,7 +1428,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
