@@ -54,8 +54,9 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh6": "fresh6 (sixth held-out part; tuned on from session 15)",
                   "fresh7": "fresh7 (seventh held-out part; tuned on from session 17)",
                   "fresh8": "fresh8 (eighth held-out part; tuned on from session 17)",
-                  "fresh9": "fresh9 (ninth held-out part)",
-                  "fresh10": "fresh10 (tenth held-out part)"}
+                  "fresh9": "fresh9 (ninth held-out part; tuned on from session 17)",
+                  "fresh10": "fresh10 (tenth held-out part; tuned on from session 17)",
+                  "fresh11": "fresh11 (eleventh held-out part)"}
 
 
 class FiguresError(Exception):
