@@ -140,3 +140,23 @@ def test_no_second_read_where_the_follow_lost_the_letters_core():
     clip = Path(__file__).parent / "data" / "text" / "broll_texture_bbb.mp4"
     lane = analyze(clip, cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
     assert lane.data["intervals"] == [], [(c["text"], c["start_frame"]) for c in lane.data["intervals"]]
+
+
+def test_pieces_of_one_line_are_one_caption():
+    """The detector saw a subtitle in a see-through box as pieces (fresh10: 'то' and 'пал в
+    гавань' of 'Сегодня никто не упал в гавань'): reads side by side on one row, over the same
+    frames, in type of one size, a few box heights apart at most, are one caption, left to
+    right; words shown at other frames, on other rows or in type of another size are not."""
+    from reelstudio.analysis.text.geometry import joined_pieces
+
+    def cap(text, box, start=95, end=104, height=9.0):
+        return {"text": text, "box": box, "start_frame": start, "end_frame": end, "lines": 1, "height": height,
+                "confidence": 0.9, "lexical": 1.0, "weakest": 0.8, "contrast": 15.0}
+
+    right, left = cap("пал в гавань", (284, 426, 364, 438)), cap("то", (251, 427, 270, 436))
+    out = joined_pieces([right, left])
+    assert [c["text"] for c in out] == ["то пал в гавань"] and out[0]["box"] == (251, 426, 364, 438)
+    assert len(joined_pieces([right, cap("то", (251, 427, 270, 436), start=104, end=112)])) == 2  # popped in later
+    assert len(joined_pieces([right, cap("то", (251, 470, 270, 479))])) == 2  # another row
+    assert len(joined_pieces([right, cap("то", (251, 400, 270, 450), height=30.0)])) == 2  # type of another size
+    assert len(joined_pieces([right, cap("то", (100, 427, 119, 436))])) == 2  # far off

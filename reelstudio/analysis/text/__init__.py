@@ -97,7 +97,9 @@ under ``min_confidence`` (0.55), or nearly invisible (contrast under ``min_contr
 1.5:1) and read with confidence under 0.8, are dropped: texture the detector mistook for
 text (on the sample reel: 0.52 and 0.67 with contrast 1.1; on a panned motorcycle photo
 'ae' and '. гг' at 0.6 with 1.3-1.4, while a real caption badly read over a busy photo
-still scores 0.63). Consecutive captions at the same place with the same text are one.
+still scores 0.63). Consecutive captions at the same place with the same text are one, and
+pieces of one line read side by side over the same frames (single lines on one row, in type
+of one size, at most three box heights apart) are one caption, joined left to right.
 
 New text is looked for on every ``step``-th frame (8 a second); a line found just after
 another one above or below it, or a block holding a caption found moments before with

@@ -224,3 +224,47 @@ class Detecting:
                      for b, rs in self.detect(image[a + p:a + q], scale=UPSCALE)]
             out = large + [(b, rs) for b, rs in out if not any(overlap_smaller(b, c) > 0.5 for c, _ in large)]
         return out
+
+
+def joined_pieces(caps: list[dict]) -> list[dict]:
+    """One line of text the detector saw as pieces, read as captions side by side, made one
+    caption: single lines shown over the same frames (within a frame at each end), on the
+    same row (overlapping over 60 % of the lower one's height), in type of one size (line
+    heights within 0.7-1.4 of each other) and at most three box heights apart (a word or two
+    between them may be missing), joined left to
+    right ('‚егодня' and 'пал в гавань', a subtitle in a see-through box that full size and
+    1.5x both saw in three pieces). Words that pop in one by one are shown at other frames."""
+    out = sorted((dict(c) for c in caps), key=lambda c: (c["start_frame"], c["box"][0]))
+    k = 0
+    while k < len(out):
+        a, joined = out[k], False
+        for j in range(k + 1, len(out)):
+            b = out[j]
+            if b["start_frame"] - a["start_frame"] > 1:
+                break
+            left, right = (a, b) if a["box"][0] <= b["box"][0] else (b, a)
+            ha, hb = a["box"][3] - a["box"][1], b["box"][3] - b["box"][1]
+            rows = min(a["box"][3], b["box"][3]) - max(a["box"][1], b["box"][1])
+            if (a["lines"] == 1 and b["lines"] == 1 and abs(a["end_frame"] - b["end_frame"]) <= 1
+                    and rows > 0.6 * min(ha, hb) and 0.7 <= a["height"] / max(b["height"], 1e-6) <= 1.4
+                    and -0.3 * min(ha, hb) <= right["box"][0] - left["box"][2] <= 3 * max(ha, hb)):
+                out[k] = _joined(left, right)
+                del out[j]
+                joined = True
+                break
+        if not joined:  # (else the joined caption is tried against the rest again)
+            k += 1
+    return sorted(out, key=lambda c: (c["start_frame"], c["box"][1]))
+
+
+def _joined(left: dict, right: dict) -> dict:
+    """Two pieces of a line as one caption (see joined_pieces)."""
+    n_l, n_r = max(1, len(left["text"])), max(1, len(right["text"]))
+    return dict(left, text=left["text"].rstrip() + " " + right["text"].lstrip(),
+                start_frame=min(left["start_frame"], right["start_frame"]),
+                end_frame=max(left["end_frame"], right["end_frame"]),
+                box=(min(left["box"][0], right["box"][0]), min(left["box"][1], right["box"][1]),
+                     max(left["box"][2], right["box"][2]), max(left["box"][3], right["box"][3])),
+                confidence=(left["confidence"] * n_l + right["confidence"] * n_r) / (n_l + n_r),
+                lexical=(left["lexical"] * n_l + right["lexical"] * n_r) / (n_l + n_r),
+                weakest=min(left["weakest"], right["weakest"]), contrast=min(left["contrast"], right["contrast"]))

@@ -14,7 +14,7 @@ from .contrast import crops_levels, glyph_contrast
 from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
                       letters_split, lines_span, otsu, outlined_only, read_held, read_quality)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
-from .geometry import one_letter_word, overlap_smaller
+from .geometry import joined_pieces, one_letter_word, overlap_smaller
 
 
 def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
@@ -462,7 +462,7 @@ class Reading:
                     break
             else:
                 out.append(dict(c))
-        return out
+        return joined_pieces(out)
 
     def _roles(self, caps: list[dict], fps: float) -> None:
         gap = 1.5 * fps
