@@ -189,8 +189,9 @@ def test_each_part_has_its_own_sources():
     family, photo, footage or sentence in two parts (tune and heldout share Big Buck Bunny, each
     its own half), and clip names that tell the parts apart; what a part takes from
     tests/data/captions_styles is there (its fonts with the Cyrillic alphabet: each part draws
-    Russian captions), no committed file is another part's under a new name, and each stays
-    small (a font under 1 MB, a photo or clip under 3 MB: fresh10's font is a WOFF, read as is)."""
+    Russian captions), no committed file is another part's under a new name, each stays small
+    (a font under 1 MB, a photo or clip under 3 MB: fresh10's font is a WOFF, read as is), and
+    each has its row in LICENSES.md there (a font also its name in fonts/OFL.txt)."""
     def sources(split):
         fonts = {file for _, file in corpus.FONTS[split].values()}
         families = {"family:" + family for family, _ in corpus.FONTS[split].values()}
@@ -226,6 +227,8 @@ def test_each_part_has_its_own_sources():
     import hashlib
 
     owner: dict[str, str] = {}
+    licences = (corpus.DATA_PHOTOS / "LICENSES.md").read_text(encoding="utf-8")
+    ofl = (corpus.DATA_FONTS / "OFL.txt").read_text(encoding="utf-8")
     for split in corpus.SPLITS:
         files = {corpus.DATA_FONTS / file for family, file in corpus.FONTS[split].values()
                  if corpus.FONT_DIRS[family] == str(corpus.DATA_FONTS)}
@@ -237,3 +240,5 @@ def test_each_part_has_its_own_sources():
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             assert owner.setdefault(digest, split) == split, (path, split, owner[digest])
             assert path.stat().st_size < (1 if path.parent == corpus.DATA_FONTS else 3) * 2**20, path
+            assert f"| {path.relative_to(corpus.DATA_PHOTOS).as_posix()} |" in licences, path
+            assert path.parent != corpus.DATA_FONTS or path.name in ofl, path

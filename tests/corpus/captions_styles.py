@@ -225,6 +225,41 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   next chunk or box, could not be checked so). From session 17 on fresh10 is tuning
   material: its held-out figures were taken once (text v30: recall 0.933, CER 1.4 %; summaries
   only) and its misses were then looked at.
+* **fresh11** (an eleventh held-out part, added 2026-12-06 by the fresh11 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh10): caption fonts no other part or corpus uses, every one with Cyrillic, committed
+  under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here):
+  Philosopher Bold (a sans with calligraphic flares), Ledger Regular (a text serif), Tenor Sans
+  Regular (a narrow high-contrast sans, drawn for the cond role: no condensed face this time),
+  EB Garamond Bold (an old-style book serif) and Days One (a very heavy wide display sans) as
+  the heavy pop-in face (Sofia Sans Extra Condensed, looked at first for the cond role, was
+  left out before anything was built: its Russian д, т, в and и are drawn in their Bulgarian
+  forms); footage and photos no text corpus uses, committed under
+  tests/data/captions_styles (LICENSES.md there): a public-domain clip of *His Girl Friday*
+  (1940; its copyright was not renewed) as the footage: black-and-white, Rosalind Russell
+  talking with the operators at a newspaper's switchboard, a wall clock above them (live
+  action, no cuts; 640x480, all its 185 frames at 30 fps, 6.2 s; no legible scene text);
+  public-domain and CC BY photos of Texas parks (Wikimedia Commons, as kept by a Texas travel
+  site's repository) as the busy pictures: Fort Davis's barracks seen from the rocks above,
+  with a flowering yucca, Hamilton Pool's grotto with swimmers under its overhang, and Hereford
+  cattle under a tree at the LBJ ranch; a pale adobe wall of Fort Leaton as the light
+  background; the FRESH11 sentences below (learning to skateboard and to juggle). Same recipe
+  as the held-out part (seven clips), its own random draws (seed 1212, clip prefix v): 77
+  captions, 69 of them outlined, boxed or plain at >= 2 % of the height (the landscape clip of
+  small shadowed and plain subtitles is framed on the ranch's shaded grass, the square clip of
+  brief captions on Hamilton Pool; the other way round, first tried, the pool's sunlit green
+  water left the plain yellow subtitle at 1.38:1 and a shadowed yellow one at 1.44:1, now
+  15.1:1 and 13.8:1; the three captions under 2 % read 6.98:1 and 14.4:1 over the grass and
+  3.7:1, the shadowed handle, over the film). Its truth was checked, before any run of the
+  text lane on it, only by eye (frames of every clip with the truth boxes drawn) and
+  numerically (at each of the 154 start and end frames inside a clip, the decoded picture
+  under the caption's letters departs from the clip's background rendered again without
+  captions by 50 levels or more on the shown frame; on the frame outside by 7.3 at most, 4
+  where no other caption is near, pixels within 4 px of another caption shown then left out;
+  9 frames outside a caption, covered in the same place by the next chunk or box, could not
+  be checked so). One plain white caption over the film, 'A new deck and fresh grip tape'
+  (2.9 % of the height), crosses a bright face on some frames, its 'fr' then hard to make out:
+  plain letters on busy footage, meant to be hard (11.8:1 over its whole span).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -302,11 +337,12 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10: more held-out parts, new sources (docstring)
+# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11: more held-out parts, new sources
+# (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-          "fresh10")
+          "fresh10", "fresh11")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh10; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh11; OFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -350,6 +386,11 @@ FONT_DIRS = {
     "Raleway": str(DATA_FONTS),
     "IBM Plex Sans Condensed": str(DATA_FONTS),
     "Literata": str(DATA_FONTS),
+    "Philosopher": str(DATA_FONTS),
+    "Ledger": str(DATA_FONTS),
+    "Days One": str(DATA_FONTS),
+    "Tenor Sans": str(DATA_FONTS),
+    "EB Garamond": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -441,6 +482,14 @@ FONTS = {
         "serif": ("Literata", "Literata-Bold.ttf"),
         "mono": ("Nunito", "Nunito-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh11": {
+        "bold": ("Philosopher", "Philosopher-Bold.ttf"),
+        "regular": ("Ledger", "Ledger-Regular.ttf"),
+        "heavy": ("Days One", "DaysOne-Regular.ttf"),
+        "cond": ("Tenor Sans", "TenorSans-Regular.ttf"),  # no condensed face: the narrowest of the five
+        "serif": ("EB Garamond", "EBGaramond-Bold.ttf"),
+        "mono": ("Ledger", "Ledger-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -457,10 +506,11 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh7": ("footage", "hikers.mp4", 0, 300, 29.97),
            "fresh8": ("footage", "caminandes.mp4", 0, 240, 24.0),
            "fresh9": ("footage", "hilltop_selfies.mp4", 0, 300, 29.97),
-           "fresh10": ("footage", "marathon.mp4", 0, 138, 29.97)}
+           "fresh10": ("footage", "marathon.mp4", 0, 138, 29.97),
+           "fresh11": ("footage", "his_girl_friday.mp4", 0, 185, 30.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
-                "fresh9": "hilltop", "fresh10": "marathon"}
+                "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -468,7 +518,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "london_rain", "saloon", "moraine_lake", "damascus_alley", "umayyad_courtyard", "palmyra",
                     "u_street_metro", "bunker_entrance", "arena_stage", "charades_wall",
                     "park_paths", "krak_castle", "piggy_bank", "macaque_ledge",
-                    "itaewon_crossing", "gangnam_street", "lotte_tower_river")
+                    "itaewon_crossing", "gangnam_street", "lotte_tower_river",
+                    "fort_davis", "hamilton_pool", "ranch_cattle", "fort_leaton")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -536,6 +587,12 @@ PHOTOS = {
                  ("lotte_tower_river", (0.45, 0.765, 0.43), (0.5, 0.77, 0.4)),
                  ("gangnam_street", (0.45, 0.5, 0.85), (0.5, 0.55, 0.7))],
         "light": ("lotte_tower_river", (0.2, 0.15, 0.25), (0.22, 0.16, 0.24)),
+    },
+    "fresh11": {
+        "busy": [("fort_davis", (0.45, 0.55, 0.85), (0.5, 0.55, 0.7)),
+                 ("ranch_cattle", (0.48, 0.5, 0.7), (0.5, 0.52, 0.6)),
+                 ("hamilton_pool", (0.5, 0.5, 0.85), (0.55, 0.55, 0.7))],
+        "light": ("fort_leaton", (0.3, 0.3, 0.2), (0.32, 0.31, 0.19)),
     },
 }
 
@@ -865,6 +922,41 @@ FRESH10_POPIN_EN = ("I used to think the night sky over our town was empty until
 FRESH10_POPIN_RU = "Прошлым летом я научилась ходить под парусом и к сентябрю сама провела лодку вокруг острова"
 FRESH10_KARAOKE = ["trim the sail", "watch the gusts", "find the comet", "track it slowly"]
 
+# fresh11 (an eleventh held-out part, written before any run on it): learning to skateboard, juggling
+FRESH11_EN = [
+    "I bought my first skateboard in April", "Foot placement is half the battle",
+    "Bend your knees more than feels right", "Push with your back foot, never the front",
+    "Here is my first clean ollie", "Guess how many times I fell today",
+    "Would you skate a bowl at forty?", "Send this to a friend who needs a hobby",
+    "Wrist guards saved me twice this week", "Carving feels like surfing on concrete",
+    "Kick turns before anything fancy", "The skate park is quiet at seven",
+    "Day one of learning to juggle", "Start with one ball, not three",
+    "Throw to eye level and wait", "Scarves fall slower than balls",
+    "My first cascade lasted ten catches", "Here is my bean bag collection",
+    "Ask me about the shower pattern", "Face a wall so you stop walking forward",
+    "Fifteen minutes a day is plenty", "Juggling drills in my profile",
+    "Nobody got hit by a club today", "Drop it, pick it up, go again",
+    "Count the throws out loud", "A new deck and fresh grip tape",
+    "Helmet on before you drop in", "First time down the big ramp",
+    "Five balls is a whole new sport", "Clean the bearings every month",
+    "Last warm evening at the park", "Kids at the park taught me to ride fakie",
+    "Juggle over a bed so drops stay close", "Scraped knees and a kickflip to show for it",
+]
+FRESH11_RU = [
+    "Купил первый скейт в апреле", "Согните колени сильнее, чем кажется нужным",
+    "Толкайтесь задней ногой, а не передней", "Мой первый чистый олли",
+    "Угадайте, сколько раз я упал сегодня", "Отправь это другу, которому нужно хобби",
+    "Защита запястий спасла меня дважды", "Первый день учусь жонглировать",
+    "Начните с одного мяча, а не с трёх", "Бросайте до уровня глаз и ждите",
+    "Платки падают медленнее мячей", "Упражнения для жонглёров по ссылке в профиле",
+    "Сегодня никого не задело булавой", "Считайте броски вслух",
+    "Шлем надеваем до спуска в чашу", "Первый раз съехал с большой рампы",
+]
+FRESH11_POPIN_EN = ("I was sure skateboarding was only for teenagers until my daughter lent me her old board one "
+                    "rainy Sunday and I rolled the length of the car park without falling once")
+FRESH11_POPIN_RU = "Этой зимой я научился жонглировать тремя мячами и к весне показал номер на дне рождения сестры"
+FRESH11_KARAOKE = ["push off gently", "bend your knees", "throw it higher", "catch it softly"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -877,6 +969,7 @@ SENTENCES = {
     "fresh8": (FRESH8_EN, FRESH8_RU, FRESH8_POPIN_EN, FRESH8_POPIN_RU, FRESH8_KARAOKE),
     "fresh9": (FRESH9_EN, FRESH9_RU, FRESH9_POPIN_EN, FRESH9_POPIN_RU, FRESH9_KARAOKE),
     "fresh10": (FRESH10_EN, FRESH10_RU, FRESH10_POPIN_EN, FRESH10_POPIN_RU, FRESH10_KARAOKE),
+    "fresh11": (FRESH11_EN, FRESH11_RU, FRESH11_POPIN_EN, FRESH11_POPIN_RU, FRESH11_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -889,7 +982,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh7": ("CHESS IN 60 DAYS", "@pins.and.pawns", "GAME 12"),
           "fresh8": ("1 KM BY SUMMER", "@laps.and.hives", "HIVE 3"),
           "fresh9": ("50 BIRDS IN A YEAR", "@finches.and.kilns", "BOWL 8"),
-          "fresh10": ("12 NIGHTS OF STARS", "@comets.and.cleats", "NIGHT 5")}
+          "fresh10": ("12 NIGHTS OF STARS", "@comets.and.cleats", "NIGHT 5"),
+          "fresh11": ("30 DAYS ON A BOARD", "@ollies.and.cascades", "TRICK 4")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -946,7 +1040,7 @@ def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
-                                "fresh9": 1210, "fresh10": 1211}[split])
+                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -957,7 +1051,7 @@ def _recipe(split: str) -> list[Clip]:
     C = Caption
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
-         "fresh9": "w", "fresh10": "j"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh9": "w", "fresh10": "j", "fresh11": "v"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -1432,7 +1526,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
