@@ -231,9 +231,9 @@ def joined_pieces(caps: list[dict]) -> list[dict]:
     caption: single lines shown over the same frames (within a frame at each end), on the
     same row (overlapping over 60 % of the lower one's height), in type of one size (line
     heights within 0.7-1.4 of each other) and at most three box heights apart (a word or two
-    between them may be missing), joined left to
-    right ('‚егодня' and 'пал в гавань', a subtitle in a see-through box that full size and
-    1.5x both saw in three pieces). Words that pop in one by one are shown at other frames."""
+    between them may be missing), joined left to right ('то' and 'пал в гавань', a subtitle
+    in a see-through box that full size and 1.5x both saw in pieces). Words that pop in one
+    by one are shown at other frames."""
     out = sorted((dict(c) for c in caps), key=lambda c: (c["start_frame"], c["box"][0]))
     k = 0
     while k < len(out):

@@ -404,3 +404,10 @@ def outlined_only(letters: np.ndarray, gray: np.ndarray) -> np.ndarray:
 def lines_span(lines: list) -> tuple[int, int] | None:
     """The columns the detector's text lines (x0, y0, x1, y1) cover, first to last."""
     return (min(ln[0] for ln in lines), max(ln[2] for ln in lines)) if lines else None
+
+
+def split_letters(side: np.ndarray, other: np.ndarray, lines: list, grow: int = 0) -> np.ndarray:
+    """The letters on one side of a caption's split (``side``: that side's pixels inside the
+    caption, ``other``: the other side): clean_letters within the detector's ``lines``, then,
+    for outlined or boxed text, without the picture beside them (enclosed_only)."""
+    return enclosed_only(clean_letters(side, lines, grow), other, lines_span(lines))

@@ -12,7 +12,7 @@ import numpy as np
 
 from .contrast import crops_levels, glyph_contrast
 from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
-                      letters_split, lines_span, otsu, outlined_only, read_held, read_quality)
+                      letters_split, lines_span, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
 from .geometry import joined_pieces, one_letter_word, overlap_smaller
 
@@ -49,7 +49,7 @@ def lines_letters(med: np.ndarray, t):
         return None
     threshold, lit = split
     other = (med <= threshold) if lit else (med > threshold)
-    return area, threshold, lit, enclosed_only(clean_letters(~other & area, t.lines, t.grow), other, lines_span(t.lines))
+    return area, threshold, lit, split_letters(~other & area, other, t.lines, t.grow)
 
 
 def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure) -> float:
@@ -268,8 +268,8 @@ class Reading:
         if split is None:
             return None
         threshold, bright = split
-        letters = clean_letters(((med > threshold) if bright else (med <= threshold)) & region, t.lines, t.grow)
-        letters = enclosed_only(letters, (med <= threshold) if bright else (med > threshold), lines_span(t.lines))
+        lit = (med > threshold) if bright else (med <= threshold)
+        letters = split_letters(lit & region, ~lit, t.lines, t.grow)
         if letters.sum() < 8:
             return None
         scale = self.info.height / self.ah

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from .contrast import glyph_contrast
-from .letters import SURE, clean_letters, enclosed_only, glyph_height, lines_span, otsu, read_quality
+from .letters import SURE, glyph_height, otsu, read_quality, split_letters
 
 YELLOW_MIN = 96  # min(R, G) - B of a yellow letter's fill (pure yellow 255; white, gray, black 0)
 YELLOW_SHARE = 0.05  # of the caption's steady pixels that must be that yellow
@@ -39,7 +39,7 @@ class YellowReading:
         taken = self._captions[n:]
         if taken and min(c["confidence"] for c in taken) >= SURE:
             return
-        seen = self._letters_in_yellow(t, lines_span(t.lines))
+        seen = self._letters_in_yellow(t)
         if seen is None:
             return
         m = len(self._captions)
@@ -56,7 +56,7 @@ class YellowReading:
             del self._captions[n:]
             self._captions.extend(new)
 
-    def _letters_in_yellow(self, t, span):
+    def _letters_in_yellow(self, t):
         """The letters of ``t`` on the median yellowness of its colour crops, as
         :meth:`.reading.Reading._letters_of` gives them, or None when they are not yellow."""
         pairs = [(c, rgb) for c, rgb in zip(t.crops, t.colour) if rgb is not None and rgb.shape[:2] == c.shape]
@@ -70,8 +70,7 @@ class YellowReading:
         # (the letters are the bright class here, whatever encloses what: letters.letters_split
         # took the black around them for the letters)
         threshold = otsu(med[region])
-        letters = clean_letters((med > threshold) & region, t.lines, t.grow)
-        letters = enclosed_only(letters, med <= threshold, span)
+        letters = split_letters((med > threshold) & region, med <= threshold, t.lines, t.grow)
         if letters.sum() < 8:
             return None
         # lighter or darker than what surrounds them: yellow over a dark sky, or over white
