@@ -263,22 +263,38 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
 
 * **fresh12** (a twelfth held-out part, added 2026-12-06 by the fresh12 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
-  fresh11): caption fonts no other part or corpus uses, every one with Cyrillic, to be
-  committed under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here):
-  Mulish Bold (a minimalist grotesque), Overpass Regular (a sans after the US highway
-  lettering), Arsenal Bold (a semi-condensed humanist sans, for the cond role), Bitter Bold (a
-  slab serif, the serif role: no part has drawn a slab serif since fresh's Roboto Slab) and
-  Overpass Black as the heavy pop-in face (one family for two roles, as Lato in fresh3);
-  footage and photos no text corpus uses, to be committed under tests/data/captions_styles
-  (LICENSES.md there): 10.7 s of NASA footage of a Space Shuttle orbiter seen from the
-  International Space Station as it pitches over, the desert of the Earth below (public
-  domain, a work of the US government; live action from orbit, no cuts; 1080x608, all its 321
-  frames at 29.97 fps, committed as the VP8 WebM it came as) as the footage; public-domain and
-  CC0 photos as the busy pictures: a flooded suburb seen from the air after Hurricane Harvey (a
-  US Air National Guard photo), a forest fire among tall pines (CC0) and the rock towers of
-  Montserrat above a misty valley (CC0); the pale hazy sky over the flooded suburb as the
-  light background; the FRESH12 sentences below (baking bread and sea kayaking). Same recipe
-  as the held-out part (seven clips), its own random draws (seed 1213, clip prefix m).
+  fresh11): caption fonts no other part or corpus uses, every one with Cyrillic, committed
+  under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Mulish
+  Bold (a minimalist grotesque), Overpass Regular (a sans after the US highway lettering),
+  Arsenal Bold (a semi-condensed humanist sans, for the cond role), Bitter Bold (a slab serif,
+  the serif role: no part has drawn a slab serif since fresh's Roboto Slab) and Overpass Black
+  as the heavy pop-in face (one family for two roles, as Lato in fresh3; Anton and Fjalla One,
+  looked at first for the cond role, were left out before anything was built: their fonts have
+  no Cyrillic); footage and photos no text corpus uses, committed under
+  tests/data/captions_styles (LICENSES.md there): 10.7 s of NASA footage of a Space Shuttle
+  orbiter seen from the International Space Station as it pitches over, the pink desert of the
+  Earth below (public domain, a work of the US government; live action from orbit, no cuts, no
+  scene text; 1080x608, all its 321 frames at 29.97 fps, committed as the VP8 WebM it came as)
+  as the footage; public-domain and CC0 photos as the busy pictures (re-encoded under 1 MB): a
+  flooded suburb seen from the air after Hurricane Harvey (a US Air National Guard photo), a
+  forest fire among tall pines (CC0) and the rock towers of Montserrat above a misty valley
+  (CC0); the pale hazy sky over the flooded suburb as the light background (one photo for a
+  busy window and the light one, as Mulberry Street in fresh5); the FRESH12 sentences below
+  (baking bread and sea kayaking). Same recipe as the held-out part (seven clips), its own
+  random draws (seed 1213, clip prefix m): 79 captions, 71 of them outlined, boxed or plain at
+  >= 2 % of the height (the three under 2 % read 12.8:1 and 5.8:1 over the fire's dark trunks
+  and 4.5:1, the shadowed handle, over the film; the lowest true contrast in the part is 3.65:1,
+  the plain white 'A new paddle and a dry bag' over the pink desert, so nothing was moved after
+  the first render). Its truth was checked, before any run of the text lane on it, only by eye
+  (frames of every clip with the truth boxes drawn, and every caption's box cut out at full
+  size on its first or last frame) and numerically (at each of the 158 start and end frames
+  inside a clip, the decoded picture under the caption's letters departs from the clip's
+  background rendered again without captions by 58 levels or more on the shown frame, but for
+  the white 'Check the forecast twice...' on its 60 % box over the pale sky, whose letters
+  depart by 29 (white over near-white; the box darkens their surround: 6.6:1); on the frame
+  outside by 6.8 at most (the busy flood and fire pictures after encoding; 4.1 at most in the
+  other five clips), pixels within 4 px of another caption shown then left out; 35 frames outside a caption,
+  covered in the same place by the next chunk, karaoke word or box, could not be checked so).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
