@@ -261,6 +261,41 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   (2.9 % of the height), crosses a bright face on some frames, its 'fr' then hard to make out:
   plain letters on busy footage, meant to be hard (11.8:1 over its whole span).
 
+* **fresh12** (a twelfth held-out part, added 2026-12-06 by the fresh12 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh11): caption fonts no other part or corpus uses, every one with Cyrillic, committed
+  under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Mulish
+  Bold (a minimalist grotesque), Overpass Regular (a sans after the US highway lettering),
+  Arsenal Bold (a semi-condensed humanist sans, for the cond role), Bitter Bold (a slab serif,
+  the serif role: no part has drawn a slab serif since fresh's Roboto Slab) and Overpass Black
+  as the heavy pop-in face (one family for two roles, as Lato in fresh3; Anton and Fjalla One,
+  looked at first for the cond role, were left out before anything was built: their fonts have
+  no Cyrillic); footage and photos no text corpus uses, committed under
+  tests/data/captions_styles (LICENSES.md there): 10.7 s of NASA footage of a Space Shuttle
+  orbiter seen from the International Space Station as it pitches over, the pink desert of the
+  Earth below (public domain, a work of the US government; live action from orbit, no cuts, no
+  scene text; 1080x608, all its 321 frames at 29.97 fps, committed as the VP8 WebM it came as)
+  as the footage; public-domain and CC0 photos as the busy pictures (re-encoded under 1 MB): a
+  flooded suburb seen from the air after Hurricane Harvey (a US Air National Guard photo), a
+  forest fire among tall pines (CC0) and the rock towers of Montserrat above a misty valley
+  (CC0); the pale hazy sky over the flooded suburb as the light background (one photo for a
+  busy window and the light one, as Mulberry Street in fresh5); the FRESH12 sentences below
+  (baking bread and sea kayaking). Same recipe as the held-out part (seven clips), its own
+  random draws (seed 1213, clip prefix m): 79 captions, 71 of them outlined, boxed or plain at
+  >= 2 % of the height (the three under 2 % read 12.8:1 and 5.8:1 over the fire's dark trunks
+  and 4.5:1, the shadowed handle, over the film; the lowest true contrast in the part is 3.65:1,
+  the plain white 'A new paddle and a dry bag' over the pink desert, so nothing was moved after
+  the first render). Its truth was checked, before any run of the text lane on it, only by eye
+  (frames of every clip with the truth boxes drawn, and every caption's box cut out at full
+  size on its first or last frame) and numerically (at each of the 158 start and end frames
+  inside a clip, the decoded picture under the caption's letters departs from the clip's
+  background rendered again without captions by 58 levels or more on the shown frame, but for
+  the white 'Check the forecast twice...' on its 60 % box over the pale sky, whose letters
+  depart by 29 (white over near-white; the box darkens their surround: 6.6:1); on the frame
+  outside by 6.8 at most (the busy flood and fire pictures after encoding; 4.1 at most in the
+  other five clips), pixels within 4 px of another caption shown then left out; 35 frames outside a caption,
+  covered in the same place by the next chunk, karaoke word or box, could not be checked so).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -337,12 +372,12 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11: more held-out parts, new sources
-# (docstring)
+# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12: more held-out parts, new
+# sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-          "fresh10", "fresh11")
+          "fresh10", "fresh11", "fresh12")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh11; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh12; OFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -391,6 +426,10 @@ FONT_DIRS = {
     "Days One": str(DATA_FONTS),
     "Tenor Sans": str(DATA_FONTS),
     "EB Garamond": str(DATA_FONTS),
+    "Mulish": str(DATA_FONTS),
+    "Overpass": str(DATA_FONTS),
+    "Arsenal": str(DATA_FONTS),
+    "Bitter": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -490,6 +529,14 @@ FONTS = {
         "serif": ("EB Garamond", "EBGaramond-Bold.ttf"),
         "mono": ("Ledger", "Ledger-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh12": {
+        "bold": ("Mulish", "Mulish-Bold.ttf"),
+        "regular": ("Overpass", "Overpass-Regular.ttf"),
+        "heavy": ("Overpass", "Overpass-Black.ttf"),
+        "cond": ("Arsenal", "Arsenal-Bold.ttf"),  # semi-condensed
+        "serif": ("Bitter", "Bitter-Bold.ttf"),
+        "mono": ("Overpass", "Overpass-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -507,10 +554,12 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh8": ("footage", "caminandes.mp4", 0, 240, 24.0),
            "fresh9": ("footage", "hilltop_selfies.mp4", 0, 300, 29.97),
            "fresh10": ("footage", "marathon.mp4", 0, 138, 29.97),
-           "fresh11": ("footage", "his_girl_friday.mp4", 0, 185, 30.0)}
+           "fresh11": ("footage", "his_girl_friday.mp4", 0, 185, 30.0),
+           "fresh12": ("footage", "shuttle.webm", 0, 321, 29.97)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
-                "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday"}
+                "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
+                "fresh12": "shuttle"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -519,7 +568,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "u_street_metro", "bunker_entrance", "arena_stage", "charades_wall",
                     "park_paths", "krak_castle", "piggy_bank", "macaque_ledge",
                     "itaewon_crossing", "gangnam_street", "lotte_tower_river",
-                    "fort_davis", "hamilton_pool", "ranch_cattle", "fort_leaton")
+                    "fort_davis", "hamilton_pool", "ranch_cattle", "fort_leaton",
+                    "harvey_flood", "forest_fire", "montserrat")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -593,6 +643,12 @@ PHOTOS = {
                  ("ranch_cattle", (0.48, 0.5, 0.7), (0.5, 0.52, 0.6)),
                  ("hamilton_pool", (0.5, 0.5, 0.85), (0.55, 0.55, 0.7))],
         "light": ("fort_leaton", (0.3, 0.3, 0.2), (0.32, 0.31, 0.19)),
+    },
+    "fresh12": {
+        "busy": [("harvey_flood", (0.45, 0.6, 0.75), (0.5, 0.62, 0.65)),
+                 ("forest_fire", (0.5, 0.5, 0.85), (0.55, 0.55, 0.7)),
+                 ("montserrat", (0.72, 0.65, 0.6), (0.7, 0.68, 0.5))],
+        "light": ("harvey_flood", (0.5, 0.03, 0.05), (0.52, 0.03, 0.048)),
     },
 }
 
@@ -957,6 +1013,41 @@ FRESH11_POPIN_EN = ("I was sure skateboarding was only for teenagers until my da
 FRESH11_POPIN_RU = "Этой зимой я научился жонглировать тремя мячами и к весне показал номер на дне рождения сестры"
 FRESH11_KARAOKE = ["push off gently", "bend your knees", "throw it higher", "catch it softly"]
 
+# fresh12 (a twelfth held-out part, written before any run on it): baking bread, sea kayaking
+FRESH12_EN = [
+    "I baked my first sourdough in March", "Feed the starter before you go to bed",
+    "Wet hands make sticky dough easier", "Stretch and fold every half hour",
+    "Here is the crumb of loaf number six", "Guess how long this one proved",
+    "Would you bake bread every Sunday?", "Send this to a friend who owns a Dutch oven",
+    "Score the top with one quick cut", "Steam in the oven makes the crust crackle",
+    "Rye flour drinks more water than wheat", "The kitchen smells amazing at six",
+    "Day one of sea kayaking lessons", "Sit tall and paddle with your whole body",
+    "Practise the wet exit in calm water", "Wind against the tide means choppy water",
+    "My first crossing took two hours", "Here is my spray deck and pump",
+    "Ask me about the bow rudder stroke", "Keep the shore on your left going north",
+    "Check the forecast twice before launching", "Paddling routes in my profile",
+    "Nobody capsized on the bay today", "Let the loaf cool before slicing",
+    "Count your strokes into the headwind", "A new paddle and a dry bag",
+    "Life jacket on before the boat moves", "First time around the lighthouse",
+    "Seals followed us past the rocks", "Rinse the kayak with fresh water after salt",
+    "Last warm morning on the water", "A baker down the street taught me to shape a batard",
+    "Bake on a stone so the base stays crisp", "Sore shoulders and a sunrise to show for it",
+]
+FRESH12_RU = [
+    "Испекла первый хлеб на закваске в марте", "Покормите закваску перед сном",
+    "Мокрыми руками тесто легче месить", "Вот мякиш шестой буханки",
+    "Угадайте, сколько часов расстаивалось тесто", "Отправь это другу, у которого есть чугунок",
+    "Пар в духовке делает корочку хрустящей", "Первый день учусь ходить на морском каяке",
+    "Сидите прямо и гребите всем телом", "Отрабатывайте выход из лодки в спокойной воде",
+    "Ветер против течения поднимает волну", "Маршруты для байдарок по ссылке в профиле",
+    "Сегодня в заливе никто не перевернулся", "Дайте хлебу остыть, прежде чем резать",
+    "Спасательный жилет надеваем до отплытия", "Тюлени плыли за нами до самых скал",
+]
+FRESH12_POPIN_EN = ("I never thought I could bake a proper loaf until my neighbour gave me a jar of her starter one "
+                    "snowy evening and the whole street smelled of warm bread the next morning")
+FRESH12_POPIN_RU = "Этим летом я научился ходить на каяке вдоль берега и к августу сам обогнул маяк на мысе"
+FRESH12_KARAOKE = ["knead it gently", "let it rise", "paddle through it", "lean into waves"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -970,6 +1061,7 @@ SENTENCES = {
     "fresh9": (FRESH9_EN, FRESH9_RU, FRESH9_POPIN_EN, FRESH9_POPIN_RU, FRESH9_KARAOKE),
     "fresh10": (FRESH10_EN, FRESH10_RU, FRESH10_POPIN_EN, FRESH10_POPIN_RU, FRESH10_KARAOKE),
     "fresh11": (FRESH11_EN, FRESH11_RU, FRESH11_POPIN_EN, FRESH11_POPIN_RU, FRESH11_KARAOKE),
+    "fresh12": (FRESH12_EN, FRESH12_RU, FRESH12_POPIN_EN, FRESH12_POPIN_RU, FRESH12_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -983,7 +1075,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh8": ("1 KM BY SUMMER", "@laps.and.hives", "HIVE 3"),
           "fresh9": ("50 BIRDS IN A YEAR", "@finches.and.kilns", "BOWL 8"),
           "fresh10": ("12 NIGHTS OF STARS", "@comets.and.cleats", "NIGHT 5"),
-          "fresh11": ("30 DAYS ON A BOARD", "@ollies.and.cascades", "TRICK 4")}
+          "fresh11": ("30 DAYS ON A BOARD", "@ollies.and.cascades", "TRICK 4"),
+          "fresh12": ("6 LOAVES BY SPRING", "@crumbs.and.paddles", "LOAF 6")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -1040,7 +1133,7 @@ def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
-                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212}[split])
+                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -1051,7 +1144,7 @@ def _recipe(split: str) -> list[Clip]:
     C = Caption
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
-         "fresh9": "w", "fresh10": "j", "fresh11": "v"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -1526,7 +1619,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
