@@ -10,8 +10,8 @@ import numpy as np
 
 from ...media.video import FrameRequest
 from ..base import Lane, Tuned, VideoAnalyzer, frame_intervals
-from .geometry import (Detecting, _stacked, box_iou, in_a_sequence, merge_bands, one_letter_word, overlap_smaller,
-                       whole_line_of)
+from .geometry import (Detecting, _stacked, box_area, box_iou, in_a_sequence, merge_bands, one_letter_word,
+                       overlap_smaller, whole_line_of)
 from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, garbled, letters_mask, read_quality
 from .ocr import Reader
 from .reading import Reading
@@ -21,10 +21,6 @@ from .yellow import YellowReading
 MODEL = "ppocr_det_gray"  # ppocr_det.onnx with the same arithmetic in less work (models/_fold_ppocr.py)
 DET_ENGINE = "PP-OCRv4 det (ONNX Runtime)"
 BRIEF_S = 1.0  # a caption that ended after at most this long is a pop-in chunk: its rows get the enlarged look
-
-
-def _area(b) -> float:
-    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
 
 
 @dataclass
@@ -86,7 +82,7 @@ class TextParams:
 class TextAnalyzer(Tuned, Detecting, Reading, YellowReading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 31  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together; 18: a read of two or three small faint letters is picture, not a caption; 19: a read of look-alike capitals only is read again in each language, and one showing letters no look-alike has wins; 20: bright coloured letters' fill at their 70th percentile where it lies near the upper decile (thick yellow over black read 16.0-16.7:1 for 15.6); 21: the kept crops' colour from the frame's own chroma where the frame is kept at half size (media.planes.keeps_chroma); 22: an outline's level at its 1st percentile, and a band beside the letters within 4 levels of black (white) counts as an outline; 23: a caption whose steady pixels showed no letters (karaoke in heavy type) read again on its lines' own split; 24: the enlarged second look only where a caption on screen for at most BRIEF_S ended; 25: a surely read word of one letter kept where a pop-in sequence holds it; 26: no second read (23) where following kept under CORE_KEPT of the letters' core; 27: no crop on a frame that lost a fifth of the letters' core at once (after the first half second), nor the next; 28: a band showing small rows (under 12 px, a word's piece) searched again at 1.5x around them; 29: yellow letters read as nothing or doubtfully read again on min(R, G) - B (text/yellow.py); 30: where type of 2 % of the height is under 12 px, a band around one or two rows of cells that shows nothing searched again at 1.5x; 31: pieces of one line read side by side over the same frames joined into one caption (geometry.joined_pieces)
+    version = 32  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together; 18: a read of two or three small faint letters is picture, not a caption; 19: a read of look-alike capitals only is read again in each language, and one showing letters no look-alike has wins; 20: bright coloured letters' fill at their 70th percentile where it lies near the upper decile (thick yellow over black read 16.0-16.7:1 for 15.6); 21: the kept crops' colour from the frame's own chroma where the frame is kept at half size (media.planes.keeps_chroma); 22: an outline's level at its 1st percentile, and a band beside the letters within 4 levels of black (white) counts as an outline; 23: a caption whose steady pixels showed no letters (karaoke in heavy type) read again on its lines' own split; 24: the enlarged second look only where a caption on screen for at most BRIEF_S ended; 25: a surely read word of one letter kept where a pop-in sequence holds it; 26: no second read (23) where following kept under CORE_KEPT of the letters' core; 27: no crop on a frame that lost a fifth of the letters' core at once (after the first half second), nor the next; 28: a band showing small rows (under 12 px, a word's piece) searched again at 1.5x around them; 29: yellow letters read as nothing or doubtfully read again on min(R, G) - B (text/yellow.py); 30: where type of 2 % of the height is under 12 px, a band around one or two rows of cells that shows nothing searched again at 1.5x; 31: pieces of one line read side by side over the same frames joined into one caption (geometry.joined_pieces); 32: small rows looked at 1.5x and 2x, the look with the most whole line standing, a block over three times a followed box it half covers is new text, letters as stark as an outline's read doubtfully kept as unreadable text
 
     Params = TextParams
     lazy_picture = True  # feed gets the frame's picture maker: the gray, and colour for the kept crops
@@ -299,7 +295,7 @@ class TextAnalyzer(Tuned, Detecting, Reading, YellowReading, Settling, VideoAnal
                 # caption's line over a speck found inside it)
                 both = list(rows) + old
                 rows = [r for i, r in enumerate(both) if not any(
-                    j != i and overlap_smaller(r, q) > 0.5 and (_area(q), -j) > (_area(r), -i)
+                    j != i and overlap_smaller(r, q) > 0.5 and (box_area(q), -j) > (box_area(r), -i)
                     for j, q in enumerate(both))]
                 # (a piece's lines, not its padded box: the box would grow at each re-forming)
                 ref = t.box if t in parts else (min(r[0] for r in old), min(r[1] for r in old),
@@ -308,7 +304,7 @@ class TextAnalyzer(Tuned, Detecting, Reading, YellowReading, Settling, VideoAnal
             track = self._new_track(index, image, block, rows)
             if track is not None:
                 if whole:  # a line seen whole after a piece of it: begun then (the largest piece's)
-                    track.start = min(track.start, max(whole, key=lambda t: _area(t.box)).start)
+                    track.start = min(track.start, max(whole, key=lambda t: box_area(t.box)).start)
                 self._active.append(track)
 
     def _parts_of(self, index: int, image: np.ndarray, block, rows) -> tuple[list, list] | None:
@@ -323,14 +319,17 @@ class TextAnalyzer(Tuned, Detecting, Reading, YellowReading, Settling, VideoAnal
         line_h = float(np.median([r[3] - r[1] for r in rows])) if rows else block[3] - block[1]
         parts = [t for t in self._active if index - t.start <= self.step + self.settle and (
             (_stacked(block, t.box, t.line_height()) and 0.6 < line_h / t.line_height() < 1.6)
-            or (overlap_smaller(block, t.box) > 0.7 and _area(block) > 1.5 * _area(t.box)))]
+            or (overlap_smaller(block, t.box) > 0.7 and box_area(block) > 1.5 * box_area(t.box)))]
         whole = [t for t in self._active if t not in parts and whole_line_of(rows, t.rows_abs())
                  and self._still_there(t, image, block)]
         # else the caption already followed (found again), not a line inside a larger box - unless
         # what that box followed there is gone: a caption that appeared inside the box of a texture
-        # ('Unless it is rather cold' over a cat's eyes, swallowed for 3 s), or a piece re-formed
+        # ('Unless it is rather cold' over a cat's eyes, swallowed for 3 s), or a piece re-formed;
+        # and a block over three times the box it half covers is new text over it (outlined 'The
+        # Milky' over the '106' painted on a tower that was being followed)
         if not parts and not whole and any(overlap_smaller(block, t.box) > 0.3 and (
                 box_iou(block, t.box) > 0.3 or (any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs())
+                                                 and box_area(block) <= 3 * box_area(t.box)
                                                  and self._still_there(t, image, block)))
                 for t in self._active):
             return None

@@ -97,6 +97,7 @@ def _life(cap: dict) -> int:
 # a read of this few letters and digits, with capitals under this share of the frame height
 # (type under ~2 %) and a contrast under this, is a scrap of picture, not a caption
 SCRAP_LETTERS, SCRAP_CAP, SCRAP_CONTRAST = 3, 0.014, 3.0
+STARK_CONTRAST, STARK_MIN_CONF, STARK_LETTERS = 15.0, 0.35, 6  # a doubtful read kept as unreadable text
 
 
 def _small_faint_scrap(text: str, cap_share: float, contrast: float) -> bool:
@@ -226,8 +227,13 @@ class Reading:
                 # read in the other script keeps that evidence for being a caption at all
                 there = conf if guessed else 0.0
                 text, conf, lines, lexical, weakest = best
+        # letters as stark against what is around them as an outline's or a box's, read doubtfully
+        # but as letters, are text, shown as unreadable: Tesseract read black outlined 'Life
+        # jackets on before we cast off' 0.47 sure, heavy 'трассам а потом' 0.41 ('трассам:а‘потом');
+        # the texture the guard is for stood at most 12:1 from its surround (the tuning parts)
+        stark = shown >= STARK_CONTRAST and conf >= STARK_MIN_CONF and sum(ch.isalpha() for ch in text) >= STARK_LETTERS
         if not (re.search(r"\w\w", text) or (one_letter_word(text) and conf >= SURE)) \
-                or max(conf, there) < self.min_confidence:
+                or (max(conf, there) < self.min_confidence and not stark):
             return False  # (a lone letter stays if a pop-in sequence holds it: finish, in_a_sequence)
         if contrast < self.min_contrast and conf < 0.8:
             return False  # letters no one can see: detector texture, not a caption
