@@ -203,6 +203,25 @@ def test_a_lone_letter_is_a_caption_only_in_a_pop_in_sequence():
     assert not in_a_sequence(i, [i, dict(used, box=(153, 700, 388, 748))], 30.0)  # other rows
     assert not in_a_sequence(i, [i, dict(used, height=90.0)], 30.0)  # type of another size
     assert not in_a_sequence(i, [i, dict(used, text="A")], 30.0)  # two lone letters hold nothing
+    # a small letter alone is as tall as its x-height: 16.5 px beside 'ходить под парусом', 27.6
+    small_i = cap("и", 168, 175, (228, 284, 300, 316), height=16.5)
+    sail = cap("ходить под парусом", 162, 168, (90, 277, 447, 313), height=27.6)
+    assert in_a_sequence(small_i, [small_i, sail], 24.0)
+    assert not in_a_sequence(dict(small_i, text="I"), [small_i, sail], 24.0)  # a capital is not
+    assert not in_a_sequence(small_i, [small_i, dict(sail, height=40.0)], 24.0)
+
+
+def test_a_word_of_one_letter_in_a_pop_in_sequence_is_found(media_dir):
+    """The tune part's square clip of brief captions: the pop-in sequence 'без миксера', 'и', 'без дрожжей'
+    shows 'и' alone, outlined, for 10 frames where the last chunk was. The detector gives a lone
+    letter no response at any size; the new steady cells where a pop-in chunk has just ended,
+    grouped as tall as one of its letters, are looked at as a word of one letter."""
+    clip = corpus.build(media_dir / "captions_styles", split="tune", only=["t_square_brief_motorcycle"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    lone = [r for r in rows if r["text"] == "и"]
+    assert lone and lone[0]["found"] and lone[0]["read"] == "и", lone
+    assert all(r["found"] for r in rows if r["size_pct"] >= 2 and r["text"] != "и")
 
 
 def test_each_part_has_its_own_sources():

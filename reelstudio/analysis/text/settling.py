@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
+CHUNK_REACH_S = 0.5  # how long after a pop-in chunk ended a lone glyph at its rows is looked at
+
 
 class Settling:
     """The settling test of :class:`TextAnalyzer` (it sets ``_ref``, ``_recent``,
@@ -52,6 +54,7 @@ class Settling:
                 # that came up just before a sample was gone by the full time ('NOBODY TELLS YOU',
                 # 6 frames from frame 6: pending at 8, looked at again at 13)
                 self._recheck, self._pending_at = index + max(2, self.settle // 2), index
+        self._hot_now = (index, hot)
         rows = np.flatnonzero(hot.any(axis=1))
         if rows.size == 0:
             return []
@@ -64,6 +67,39 @@ class Settling:
             prev = int(r)
         bands.append(self._band(start * 8, (prev + 1) * 8))
         return bands
+
+    def _note_chunks(self, index: int, ended: list) -> None:
+        """Keeps, for ``CHUNK_REACH_S``, the rows of read pop-in chunks that have just ended:
+        the next chunk comes there (:meth:`_lone_glyphs`)."""
+        until = index + int(round(CHUNK_REACH_S * float(self.info.fps)))
+        self._chunks = [c for c in self._chunks if c[0] >= index] + [
+            (until, t.box[1], t.box[3], t.line_height()) for t in ended]
+
+    def _lone_glyphs(self, index: int, a: int, z: int) -> list:
+        """Blocks for what the detector never sees: a word of one letter ('и', 'I', 'a') that a
+        pop-in sequence puts where its last chunk was. In rows ``a``..``z`` of the frame the
+        settling test has just looked at (``index``), at the rows of a chunk that ended within
+        ``CHUNK_REACH_S``, each group of its new steady cells as tall as a letter of that chunk
+        (0.5-1.6 of its line height) and at most twice as wide as tall is a block of one line
+        (the detector gave a 22 px outlined 'и' over a photo of trees no response at any size).
+        Whether it is a caption the read decides (a lone letter must be read surely and sit in
+        a sequence: ``geometry.in_a_sequence``)."""
+        import cv2
+
+        at, hot = self._hot_now
+        if at != index or hot is None:
+            return []
+        out = []
+        for until, y0, y1, lh in self._chunks:
+            if until < index or y1 <= a or y0 >= z:
+                continue
+            r0 = max(0, y0 // 8 - 1)
+            n, _, st, _ = cv2.connectedComponentsWithStats(hot[r0 : -(-y1 // 8) + 1].astype(np.uint8), connectivity=8)
+            for x, y, w, h in st[1:n, :4].tolist():
+                box = (x * 8, (r0 + y) * 8, (x + w + 1) * 8, (r0 + y + h) * 8)  # (a hot cell is a pair)
+                if 0.5 * lh <= box[3] - box[1] <= 1.6 * lh and box[2] - box[0] <= 2 * (box[3] - box[1]):
+                    out.append((box, [box]))
+        return out
 
     def _hot_cells(self, mask: np.ndarray) -> np.ndarray:
         """Text is strokes: cells of 8x8 px with a sixth or more of their pixels in ``mask``,
