@@ -56,7 +56,7 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh8": "fresh8 (eighth held-out part; tuned on from session 17)",
                   "fresh9": "fresh9 (ninth held-out part; tuned on from session 17)",
                   "fresh10": "fresh10 (tenth held-out part; tuned on from session 17)",
-                  "fresh11": "fresh11 (eleventh held-out part)",
+                  "fresh11": "fresh11 (eleventh held-out part; tuned on from session 18)",
                   "fresh12": "fresh12 (twelfth held-out part)"}
 
 

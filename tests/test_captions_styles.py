@@ -169,6 +169,22 @@ def test_brief_captions_over_photos_are_found(media_dir):
     assert jackets and not jackets[0]["readable"], jackets
 
 
+def test_a_subtitle_replaced_in_place_ends_there(media_dir):
+    """fresh11's landscape clip of small subtitles (tuned on from session 18): white subtitles
+    13-22 px tall over dark shaded grass, one after another at the same place. The dark side of
+    the old letters' edges matched whatever was written next, and 'Start with one ball, not
+    three' was followed over the next two subtitles and read as nothing; a block found over it,
+    of its size, whose letters are not its letters, ends it and is a caption of its own."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh11", only=["v_land_small_ranch_cattle"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    by = {r["text"]: r for r in rows}
+    for text in ("Start with one ball, not three", "Отправь это другу, которому нужно хобби",
+                 "Throw to eye level and wait"):
+        assert by[text]["found"] and by[text]["edits"] <= 2, by[text]
+    assert not any(c["end_frame"] - c["start_frame"] > 60 for c in lane.data["intervals"] if c["box"][1] > 400)
+
+
 def test_yellow_letters_are_read_on_their_yellowness(media_dir):
     """The held-out part's landscape clip (tuning material since session 13): 'Этот вид стоил
     подъёма', yellow with a dark shadow, 12 px, half over the white body of a rocket and half

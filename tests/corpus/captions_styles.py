@@ -259,7 +259,10 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   9 frames outside a caption, covered in the same place by the next chunk or box, could not
   be checked so). One plain white caption over the film, 'A new deck and fresh grip tape'
   (2.9 % of the height), crosses a bright face on some frames, its 'fr' then hard to make out:
-  plain letters on busy footage, meant to be hard (11.8:1 over its whole span).
+  plain letters on busy footage, meant to be hard (11.8:1 over its whole span). From session
+  18 on fresh11 is tuning material: its held-out figures were taken twice (text v31 and v33:
+  recall 0.905 both times, CER 2.8 % and 2.5 %; summaries only) and its misses were then
+  looked at.
 
 * **fresh12** (a twelfth held-out part, added 2026-12-06 by the fresh12 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside

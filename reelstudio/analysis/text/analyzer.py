@@ -1,5 +1,5 @@
-"""The text analyzer: finding captions and following them frame by frame (reading them:
-:mod:`.reading`). See the package docstring."""
+"""The text analyzer: finding captions and following them frame by frame (the following:
+:mod:`.following`; reading them: :mod:`.reading`). See the package docstring."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ...media.video import FrameRequest
 from ..base import Lane, Tuned, VideoAnalyzer, frame_intervals
 from .geometry import (Detecting, _stacked, box_area, box_iou, in_a_sequence, merge_bands, one_letter_word,
                        overlap_smaller, whole_line_of)
+from .following import Following
 from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, garbled, letters_mask, read_quality
 from .ocr import Reader
 from .reading import Reading
@@ -79,10 +80,10 @@ class TextParams:
     full_band: float = 0.4
 
 
-class TextAnalyzer(Tuned, Detecting, Reading, YellowReading, Settling, VideoAnalyzer):
+class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 33  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together; 18: a read of two or three small faint letters is picture, not a caption; 19: a read of look-alike capitals only is read again in each language, and one showing letters no look-alike has wins; 20: bright coloured letters' fill at their 70th percentile where it lies near the upper decile (thick yellow over black read 16.0-16.7:1 for 15.6); 21: the kept crops' colour from the frame's own chroma where the frame is kept at half size (media.planes.keeps_chroma); 22: an outline's level at its 1st percentile, and a band beside the letters within 4 levels of black (white) counts as an outline; 23: a caption whose steady pixels showed no letters (karaoke in heavy type) read again on its lines' own split; 24: the enlarged second look only where a caption on screen for at most BRIEF_S ended; 25: a surely read word of one letter kept where a pop-in sequence holds it; 26: no second read (23) where following kept under CORE_KEPT of the letters' core; 27: no crop on a frame that lost a fifth of the letters' core at once (after the first half second), nor the next; 28: a band showing small rows (under 12 px, a word's piece) searched again at 1.5x around them; 29: yellow letters read as nothing or doubtfully read again on min(R, G) - B (text/yellow.py); 30: where type of 2 % of the height is under 12 px, a band around one or two rows of cells that shows nothing searched again at 1.5x; 31: pieces of one line read side by side over the same frames joined into one caption (geometry.joined_pieces); 32: small rows looked at 1.5x and 2x, the look with the most whole line standing, a block over three times a followed box it half covers is new text, letters as stark as an outline's read doubtfully kept as unreadable text; 33: a lone glyph of new steady cells where a pop-in chunk just ended is looked at as a word of one letter (Settling._lone_glyphs), a lone small letter in a sequence is of its size at its x-height
+    version = 34  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together; 18: a read of two or three small faint letters is picture, not a caption; 19: a read of look-alike capitals only is read again in each language, and one showing letters no look-alike has wins; 20: bright coloured letters' fill at their 70th percentile where it lies near the upper decile (thick yellow over black read 16.0-16.7:1 for 15.6); 21: the kept crops' colour from the frame's own chroma where the frame is kept at half size (media.planes.keeps_chroma); 22: an outline's level at its 1st percentile, and a band beside the letters within 4 levels of black (white) counts as an outline; 23: a caption whose steady pixels showed no letters (karaoke in heavy type) read again on its lines' own split; 24: the enlarged second look only where a caption on screen for at most BRIEF_S ended; 25: a surely read word of one letter kept where a pop-in sequence holds it; 26: no second read (23) where following kept under CORE_KEPT of the letters' core; 27: no crop on a frame that lost a fifth of the letters' core at once (after the first half second), nor the next; 28: a band showing small rows (under 12 px, a word's piece) searched again at 1.5x around them; 29: yellow letters read as nothing or doubtfully read again on min(R, G) - B (text/yellow.py); 30: where type of 2 % of the height is under 12 px, a band around one or two rows of cells that shows nothing searched again at 1.5x; 31: pieces of one line read side by side over the same frames joined into one caption (geometry.joined_pieces); 32: small rows looked at 1.5x and 2x, the look with the most whole line standing, a block over three times a followed box it half covers is new text, letters as stark as an outline's read doubtfully kept as unreadable text; 33: a lone glyph of new steady cells where a pop-in chunk just ended is looked at as a word of one letter (Settling._lone_glyphs), a lone small letter in a sequence is of its size at its x-height; 34: a caption replaced in place by other text of its size (a block over its box whose letters are not its letters) is ended there (following.py)
 
     Params = TextParams
     lazy_picture = True  # feed gets the frame's picture maker: the gray, and colour for the kept crops
@@ -332,6 +333,15 @@ class TextAnalyzer(Tuned, Detecting, Reading, YellowReading, Settling, VideoAnal
         # ('Unless it is rather cold' over a cat's eyes, swallowed for 3 s), or a piece re-formed;
         # and a block over three times the box it half covers is new text over it (outlined 'The
         # Milky' over the '106' painted on a tower that was being followed)
+        if not parts and not whole:
+            # a caption replaced in place: a block over a followed caption's box, of one size with
+            # it, whose letters now are not its letters (small white subtitles over dark grass: the
+            # dark side of the old letters' edges matched whatever was written, and one caption
+            # was followed over three subtitles); not in its first moments (a pop-in word grows)
+            for t in list(self._active):
+                if box_iou(block, t.box) > 0.3 and 0.7 < (block[3] - block[1]) / (t.box[3] - t.box[1]) < 1.4 \
+                        and index - t.start > self.step + self.settle and not self._still_there(t, image, block):
+                    self._replaced(t, index, image)
         if not parts and not whole and any(overlap_smaller(block, t.box) > 0.3 and (
                 box_iou(block, t.box) > 0.3 or (any(overlap_smaller(block, r) > 0.5 for r in t.rows_abs())
                                                  and box_area(block) <= 3 * box_area(t.box)
@@ -339,24 +349,6 @@ class TextAnalyzer(Tuned, Detecting, Reading, YellowReading, Settling, VideoAnal
                 for t in self._active):
             return None
         return parts, whole
-
-    def _still_there(self, t: Track, image: np.ndarray, block) -> bool:
-        """The caption ``t`` follows is what the detector sees in ``block``: ``match`` of the
-        block's letter pixels now are within ``tolerance`` of ``t``'s template. (Its own
-        pixels there do not tell: letters over a texture change a quarter of them.)"""
-        import cv2
-
-        x0, y0 = max(int(block[0]), t.box[0]), max(int(block[1]), t.box[1])
-        x1, y1 = min(int(np.ceil(block[2])), t.box[2]), min(int(np.ceil(block[3])), t.box[3])
-        if x1 - x0 < 4 or y1 - y0 < 4:
-            return True
-        now = image[y0:y1, x0:x1]
-        letters = letters_mask(now)
-        n = int(np.count_nonzero(letters))
-        if n < 16:
-            return True
-        then = t.template[y0 - t.box[1] : y1 - t.box[1], x0 - t.box[0] : x1 - t.box[0]]
-        return np.count_nonzero((cv2.absdiff(now, then) <= self.tolerance) & letters) >= self.match * n
 
     def _new_track(self, index: int, image: np.ndarray, block, rows) -> Track | None:
         import cv2
@@ -433,67 +425,3 @@ class TextAnalyzer(Tuned, Detecting, Reading, YellowReading, Settling, VideoAnal
         return t
 
     # -- follow ----------------------------------------------------------------------------
-
-    def _matches(self, t: Track, image: np.ndarray, refine: bool) -> bool:
-        """The caption is still on ``image``: ``match`` of its caption pixels, and ``match``
-        of its letter pixels themselves, within ``tolerance`` of the template. (The caption
-        pixels alone held across a change of caption on a plain background: the background
-        and outline around the letters matched whatever was written, and one "caption" ran
-        over four subtitles, read as nothing.)"""
-        import cv2
-
-        close = cv2.absdiff(t.crop(image), t.template) <= self.tolerance
-        n = int(np.count_nonzero(t.pixels))
-        kept = close & t.pixels
-        ok = n > 0 and np.count_nonzero(kept) >= self.match * n
-        if ok and t.core is not None:
-            nc = int(np.count_nonzero(t.core))
-            kept_core = close & t.core
-            ok = nc > 0 and np.count_nonzero(kept_core) >= self.match * nc
-            if ok and refine:
-                t.core = kept_core
-        if ok and refine:
-            t.pixels = kept
-        return ok
-
-    def _follow(self, index: int, image: np.ndarray) -> list[Track]:
-        """Carry each caption on to this frame; the captions that ended here."""
-        ended = []
-        for t in list(self._active):
-            core_before = None if t.core is None else int(np.count_nonzero(t.core))
-            if self._matches(t, image, refine=True) and t.pixels.sum() >= 0.25 * t.initial \
-                    and (t.core is None or t.core.sum() >= 0.25 * t.core_initial):
-                core_now = None if t.core is None else int(np.count_nonzero(t.core))
-                if not core_before or core_now >= 0.9 * core_before:
-                    t.sure_at, t.sure = index, (t.pixels, t.core)
-                elif core_now < 0.8 * core_before and index - t.start >= 0.5 * float(self.info.fps):
-                    t.fell_at = index
-                # (no crop on a frame that lost a fifth of the letters at once, nor the next, after
-                # the first half second (a pop-in word grows then): the caption may have gone, its
-                # follow still matching; white letters over white snow lost their shadow, and the
-                # crop of the snow lost 'my profile')
-                if index - t.last_crop_frame >= max(1, self.step // 2) and index - t.fell_at > 1:
-                    t.crops.append(t.crop(image).copy())
-                    t.colour.append(self._colour_crop(t.box))
-                    t.last_crop_frame = index
-                    if len(t.crops) > self.crops:  # keep them spread over the caption's life
-                        del t.crops[1::2]
-                        del t.colour[1::2]
-                continue
-            t.end = index
-            if t.sure is not None and t.start < t.sure_at < index - 1 <= t.sure_at + 2:
-                # a frame or two that matched only part of the letters before the end: the
-                # caption had left (a plate's dark side of the letters' edges matched a dark
-                # picture) and those frames took its letters from its pixels: ended after the
-                # last sure frame, with the pixels it had then
-                t.end = t.sure_at + 1
-                t.pixels, t.core = t.sure
-                if t.last_crop_frame > t.sure_at and len(t.crops) > 1:
-                    t.crops.pop()
-                    del t.colour[len(t.crops):]  # and its colour
-            self._active.remove(t)
-            n = len(self._captions)
-            self._read(t)
-            t.read = len(self._captions) > n
-            ended.append(t)
-        return ended

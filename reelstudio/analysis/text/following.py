@@ -1,0 +1,113 @@
+"""Following captions from frame to frame: a mixin of :class:`TextAnalyzer` (see the package
+docstring's second step)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .letters import letters_mask
+
+
+class Following:
+    """Carrying each caption found on to the next frames, and ending it (it sets ``_active``,
+    ``_captions``, ``info``, ``step``, ``crops`` and the parameters these methods use)."""
+
+    def _matches(self, t, image: np.ndarray, refine: bool) -> bool:
+        """The caption is still on ``image``: ``match`` of its caption pixels, and ``match``
+        of its letter pixels themselves, within ``tolerance`` of the template. (The caption
+        pixels alone held across a change of caption on a plain background: the background
+        and outline around the letters matched whatever was written, and one "caption" ran
+        over four subtitles, read as nothing.)"""
+        import cv2
+
+        close = cv2.absdiff(t.crop(image), t.template) <= self.tolerance
+        n = int(np.count_nonzero(t.pixels))
+        kept = close & t.pixels
+        ok = n > 0 and np.count_nonzero(kept) >= self.match * n
+        if ok and t.core is not None:
+            nc = int(np.count_nonzero(t.core))
+            kept_core = close & t.core
+            ok = nc > 0 and np.count_nonzero(kept_core) >= self.match * nc
+            if ok and refine:
+                t.core = kept_core
+        if ok and refine:
+            t.pixels = kept
+        return ok
+
+    def _follow(self, index: int, image: np.ndarray) -> list:
+        """Carry each caption on to this frame; the captions that ended here."""
+        ended = []
+        for t in list(self._active):
+            core_before = None if t.core is None else int(np.count_nonzero(t.core))
+            if self._matches(t, image, refine=True) and t.pixels.sum() >= 0.25 * t.initial \
+                    and (t.core is None or t.core.sum() >= 0.25 * t.core_initial):
+                core_now = None if t.core is None else int(np.count_nonzero(t.core))
+                if not core_before or core_now >= 0.9 * core_before:
+                    t.sure_at, t.sure = index, (t.pixels, t.core)
+                elif core_now < 0.8 * core_before and index - t.start >= 0.5 * float(self.info.fps):
+                    t.fell_at = index
+                # (no crop on a frame that lost a fifth of the letters at once, nor the next, after
+                # the first half second (a pop-in word grows then): the caption may have gone, its
+                # follow still matching; white letters over white snow lost their shadow, and the
+                # crop of the snow lost 'my profile')
+                if index - t.last_crop_frame >= max(1, self.step // 2) and index - t.fell_at > 1:
+                    t.crops.append(t.crop(image).copy())
+                    t.colour.append(self._colour_crop(t.box))
+                    t.last_crop_frame = index
+                    if len(t.crops) > self.crops:  # keep them spread over the caption's life
+                        del t.crops[1::2]
+                        del t.colour[1::2]
+                continue
+            t.end = index
+            if t.sure is not None and t.start < t.sure_at < index - 1 <= t.sure_at + 2:
+                # a frame or two that matched only part of the letters before the end: the
+                # caption had left (a plate's dark side of the letters' edges matched a dark
+                # picture) and those frames took its letters from its pixels: ended after the
+                # last sure frame, with the pixels it had then
+                t.end = t.sure_at + 1
+                t.pixels, t.core = t.sure
+                if t.last_crop_frame > t.sure_at and len(t.crops) > 1:
+                    t.crops.pop()
+                    del t.colour[len(t.crops):]  # and its colour
+            self._ended(t)
+            ended.append(t)
+        return ended
+
+    def _ended(self, t) -> None:
+        """Caption ``t`` (its ``end`` set) is followed no more: read now."""
+        self._active.remove(t)
+        n = len(self._captions)
+        self._read(t)
+        t.read = len(self._captions) > n
+
+    def _replaced(self, t, index: int, image: np.ndarray) -> None:
+        """Caption ``t`` was replaced in place by other text (``_parts_of``): ended at
+        ``index``, without the crops it kept that look more like the new text now in its box
+        than like its own first picture."""
+        import cv2
+
+        now = t.crop(image)
+        keep = [k for k, c in enumerate(t.crops)
+                if float(cv2.absdiff(c, t.template).mean()) <= float(cv2.absdiff(c, now).mean())]
+        if keep:
+            t.crops, t.colour = [t.crops[k] for k in keep], [t.colour[k] for k in keep]
+        t.end = index
+        self._ended(t)
+
+    def _still_there(self, t, image: np.ndarray, block) -> bool:
+        """The caption ``t`` follows is what the detector sees in ``block``: ``match`` of the
+        block's letter pixels now are within ``tolerance`` of ``t``'s template. (Its own
+        pixels there do not tell: letters over a texture change a quarter of them.)"""
+        import cv2
+
+        x0, y0 = max(int(block[0]), t.box[0]), max(int(block[1]), t.box[1])
+        x1, y1 = min(int(np.ceil(block[2])), t.box[2]), min(int(np.ceil(block[3])), t.box[3])
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return True
+        now = image[y0:y1, x0:x1]
+        letters = letters_mask(now)
+        n = int(np.count_nonzero(letters))
+        if n < 16:
+            return True
+        then = t.template[y0 - t.box[1] : y1 - t.box[1], x0 - t.box[0] : x1 - t.box[0]]
+        return np.count_nonzero((cv2.absdiff(now, then) <= self.tolerance) & letters) >= self.match * n
