@@ -167,6 +167,9 @@ def test_brief_captions_over_photos_are_found(media_dir):
     assert by["The Milky"]["read"] == "The Milky", by["The Milky"]
     jackets = [c for c in lane.data["intervals"] if c["text"] == by["Life jackets on before we cast off"]["read"]]
     assert jackets and not jackets[0]["readable"], jackets
+    # (read 'хемы Taken', 0.88 sure: words in two scripts are not quoted)
+    schemes = [c for c in lane.data["intervals"] if c["text"] == by["Схемы такелажа"]["read"]]
+    assert schemes and (schemes[0]["readable"] is False or schemes[0]["text"] == "Схемы такелажа"), schemes
 
 
 def test_a_subtitle_replaced_in_place_ends_there(media_dir):

@@ -128,6 +128,19 @@ def test_a_read_of_look_alike_capitals_only_is_a_script_guess():
     assert _own_letters('TEXTUREIGHANGES"IN') >= 3 and _own_letters("ТЕХТОВЕСНАМСЕ") == 0
 
 
+def test_a_read_in_two_scripts_is_not_quoted():
+    """Every read of the caption parts holding words in both Latin and Cyrillic was a misread
+    ('хемы Taken' for 'Схемы такелажа', 0.88 sure): such a read is not readable. Handles,
+    links and numbers do not count, nor do one-letter words."""
+    from reelstudio.analysis.text.ocr import mixed_scripts
+
+    assert mixed_scripts("хемы Taken") and mixed_scripts("„Кёер yourhips:\nClose to the wall")
+    assert mixed_scripts("Мой новый iPhone")  # (shown as text the app could not read)
+    assert not mixed_scripts("Схемы такелажа") and not mixed_scripts("Keep your hips close")
+    assert not mixed_scripts("Подпишись на @nordic.trails") and not mixed_scripts("Глава 3")
+    assert not mixed_scripts("I и")
+
+
 def test_no_second_read_where_the_follow_lost_the_letters_core():
     """The first 18 frames of the held-out flashing reel of the checks corpus (Big Buck Bunny
     b-roll; tests/data/text/LICENSES.md): picture the detector took for text, whose follow kept

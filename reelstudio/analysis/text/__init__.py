@@ -117,7 +117,9 @@ a creator sets in an editor, within 5-10 % in the common sans families), ``confi
 ``role``; ``dictionary_share`` (the share of its letters in words of Tesseract's
 dictionaries, handles, links and numbers left out) and ``readable`` (False when Tesseract
 is less sure than 0.85 and confidence x (0.5 + 0.5 x dictionary_share) < 0.6, or sure of
-one of its words less than 0.6: show its box as unreadable text, do not quote ``text``).
+one of its words less than 0.6, or when it holds words in both Latin and Cyrillic, which every
+such read of the caption parts was a misread: show its box as unreadable text, do not quote
+``text``).
 
 **Contrast** is the WCAG 2.x contrast ratio (L1 + 0.05) / (L2 + 0.05) between the letters
 and what immediately surrounds them, measured as the captions corpus defines it

@@ -270,3 +270,20 @@ LOOKALIKE_CAPITALS = set("ABEKMHOPCTXАВЕКМНОРСТХ")
 def own_letters(text: str) -> int:
     """Letters no Latin/Cyrillic look-alike has (U, R, G, N, S...; Б, Д, Ж, Я...)."""
     return sum(ch.isalpha() and ch.upper() not in LOOKALIKE_CAPITALS and ch.upper() not in "IY" for ch in text)
+
+
+def mixed_scripts(text: str) -> bool:
+    """Whether a read holds words of two letters or more in both Latin and Cyrillic (handles,
+    links and numbers left out): on the caption parts every such read was a misread ('хемы
+    Taken' for 'Схемы такелажа', 0.88 sure; '„Кёер yourhips:' for 'Keep your hips'), so it is
+    not quoted. A caption that does mix them (a Latin brand name in a Russian line) is then
+    shown as text the app could not read, not misquoted."""
+    seen = set()
+    for word in text.split():
+        if _NAME_LIKE.search(word):
+            continue
+        scripts = {script_of(ch) for ch in word} - {None}
+        if sum(ch.isalpha() for ch in word) >= 2:
+            seen |= scripts & {"latin", "cyrillic"}
+    return seen == {"latin", "cyrillic"}
+
