@@ -240,8 +240,9 @@ class Detecting:
                 self._band_detections += 1
                 look = [((b[0], b[1] + p, b[2], b[3] + p), [(r[0], r[1] + p, r[2], r[3] + p) for r in rs])
                         for b, rs in self.detect(image[a + p:a + q], scale=scale)]
-                if look and _most_whole(look, span) > most:
-                    best, most = look, _most_whole(look, span)
+                whole = _most_whole(look, span)
+                if whole > most:
+                    best, most = look, whole
             if best is not None:
                 out = best + [(b, rs) for b, rs in out if not any(
                     overlap_smaller(b, c) > 0.5 and box_area(b) <= 1.2 * box_area(c) for c, _ in best)]

@@ -282,8 +282,6 @@ def mixed_scripts(text: str) -> bool:
     for word in text.split():
         if _NAME_LIKE.search(word):
             continue
-        scripts = {script_of(ch) for ch in word} - {None}
         if sum(ch.isalpha() for ch in word) >= 2:
-            seen |= scripts & {"latin", "cyrillic"}
+            seen |= {script_of(ch) for ch in word} & {"latin", "cyrillic"}
     return seen == {"latin", "cyrillic"}
-

@@ -11,8 +11,8 @@ from dataclasses import replace
 import numpy as np
 
 from .contrast import crops_levels, glyph_contrast
-from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, enclosed_only, fill_cut, glyph_height,
-                      letters_split, lines_span, otsu, outlined_only, read_held, read_quality, split_letters)
+from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_cut, glyph_height,
+                      letters_split, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
 from .geometry import joined_pieces, one_letter_word, overlap_smaller
 
@@ -231,7 +231,8 @@ class Reading:
         # but as letters, are text, shown as unreadable: Tesseract read black outlined 'Life
         # jackets on before we cast off' 0.47 sure, heavy 'трассам а потом' 0.41 ('трассам:а‘потом');
         # the texture the guard is for stood at most 12:1 from its surround (the tuning parts)
-        stark = shown >= STARK_CONTRAST and conf >= STARK_MIN_CONF and sum(ch.isalpha() for ch in text) >= STARK_LETTERS
+        stark = (shown >= STARK_CONTRAST and conf >= STARK_MIN_CONF
+                 and sum(ch.isalpha() for ch in text) >= STARK_LETTERS)
         if not (re.search(r"\w\w", text) or (one_letter_word(text) and conf >= SURE)) \
                 or (max(conf, there) < self.min_confidence and not stark):
             return False  # (a lone letter stays if a pop-in sequence holds it: finish, in_a_sequence)
@@ -332,10 +333,9 @@ class Reading:
             if scale > 1:
                 region = cv2.resize(region.view(np.uint8), (big.shape[1], big.shape[0]),
                                     interpolation=cv2.INTER_NEAREST) > 0
-            letters = clean_letters(letters & region, lines_up, int(round(t.grow * scale)))
             other = big <= threshold if bright else big > threshold  # the whole crop: a ring cut by
             # the caption's pixels' edge still encloses its letters
-            letters = outlined_only(enclosed_only(letters, other, lines_span(lines_up)), big)
+            letters = outlined_only(split_letters(letters & region, other, lines_up, int(round(t.grow * scale))), big)
             return cv2.copyMakeBorder(np.where(letters, 0, 255).astype(np.uint8), 16, 16, 16, 16,
                                       cv2.BORDER_CONSTANT, value=255)
 

@@ -71,6 +71,8 @@ class Settling:
     def _note_chunks(self, index: int, ended: list) -> None:
         """Keeps, for ``CHUNK_REACH_S``, the rows of read pop-in chunks that have just ended:
         the next chunk comes there (:meth:`_lone_glyphs`)."""
+        if not ended and not self._chunks:
+            return
         until = index + int(round(CHUNK_REACH_S * float(self.info.fps)))
         self._chunks = [c for c in self._chunks if c[0] >= index] + [
             (until, t.box[1], t.box[3], t.line_height()) for t in ended]
@@ -97,7 +99,8 @@ class Settling:
             n, _, st, _ = cv2.connectedComponentsWithStats(hot[r0 : -(-y1 // 8) + 1].astype(np.uint8), connectivity=8)
             for x, y, w, h in st[1:n, :4].tolist():
                 box = (x * 8, (r0 + y) * 8, (x + w + 1) * 8, (r0 + y + h) * 8)  # (a hot cell is a pair)
-                if 0.5 * lh <= box[3] - box[1] <= 1.6 * lh and box[2] - box[0] <= 2 * (box[3] - box[1]):
+                if 0.5 * lh <= box[3] - box[1] <= 1.6 * lh and box[2] - box[0] <= 2 * (box[3] - box[1]) \
+                        and all(box != b for b, _ in out):  # (chunks one after another share rows)
                     out.append((box, [box]))
         return out
 
