@@ -243,6 +243,23 @@ def test_a_word_of_one_letter_in_a_pop_in_sequence_is_found(media_dir):
     assert all(r["found"] for r in rows if r["size_pct"] >= 2 and r["text"] != "и")
 
 
+def test_two_words_of_one_letter_where_the_last_chunk_was_are_found(media_dir):
+    """fresh12's square clip (tuning material from session 19): the Russian pop-in sequence shows
+    'вдоль берега', then 'и' and 'к' alone, each where the chunk before it was, 64 px white
+    letters outlined black over a photo of rock towers. That picture is not new to the settling
+    test (the chunk's own letters were there), so each letter is found by the chunk's style
+    (fill ringed by outline, as tall as its letters, not the picture the chunk showed) and read
+    enlarged ('и' read as nothing at 32 px); 'к' read as Latin 'K' is written as the Russian
+    chunk beside it is, and small."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh12", only=["m_square_brief_montserrat"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    for letter in ("и", "к"):
+        lone = [r for r in rows if r["text"] == letter]
+        assert lone and lone[0]["found"] and lone[0]["read"] == letter, (letter, lone)
+    reads = [c["text"] for c in lane.data["intervals"]]
+    assert sum(len(t.strip()) == 1 for t in reads) == 2, reads  # no other lone letter
+
 def test_each_part_has_its_own_sources():
     """A held-out part counts only on material no other part tunes on: no font file or font
     family, photo, footage or sentence in two parts (tune and heldout share Big Buck Bunny, each

@@ -10,7 +10,7 @@ import numpy as np
 
 from ...media.video import FrameRequest
 from ..base import Lane, Tuned, VideoAnalyzer, frame_intervals
-from .geometry import (Detecting, _stacked, box_area, box_iou, in_a_sequence, merge_bands, one_letter_word,
+from .geometry import (Detecting, _stacked, box_area, box_iou, in_a_sequence, letter_as_in, merge_bands, one_letter_word,
                        overlap_smaller, whole_line_of)
 from .following import Following
 from .letters import CAP_PER_EM, READABLE, SURE, WORD_SURE, garbled, letters_mask, read_quality
@@ -44,6 +44,7 @@ class Track:
     sure: tuple | None = None  # (pixels, core) as they were then
     fell_at: int = -10  # the last frame that lost a fifth of its letter core at once
     read: bool = False  # it read as a caption (when it ended)
+    glyph: bool = False  # found as a lone letter (Settling._lone_glyphs): a word of one letter or nothing
 
     def line_height(self) -> float:
         """The smallest detector row's height (analysis pixels)."""
@@ -83,7 +84,7 @@ class TextParams:
 class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Settling, VideoAnalyzer):
     name = "text"
     models = (MODEL,)
-    version = 35  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together; 18: a read of two or three small faint letters is picture, not a caption; 19: a read of look-alike capitals only is read again in each language, and one showing letters no look-alike has wins; 20: bright coloured letters' fill at their 70th percentile where it lies near the upper decile (thick yellow over black read 16.0-16.7:1 for 15.6); 21: the kept crops' colour from the frame's own chroma where the frame is kept at half size (media.planes.keeps_chroma); 22: an outline's level at its 1st percentile, and a band beside the letters within 4 levels of black (white) counts as an outline; 23: a caption whose steady pixels showed no letters (karaoke in heavy type) read again on its lines' own split; 24: the enlarged second look only where a caption on screen for at most BRIEF_S ended; 25: a surely read word of one letter kept where a pop-in sequence holds it; 26: no second read (23) where following kept under CORE_KEPT of the letters' core; 27: no crop on a frame that lost a fifth of the letters' core at once (after the first half second), nor the next; 28: a band showing small rows (under 12 px, a word's piece) searched again at 1.5x around them; 29: yellow letters read as nothing or doubtfully read again on min(R, G) - B (text/yellow.py); 30: where type of 2 % of the height is under 12 px, a band around one or two rows of cells that shows nothing searched again at 1.5x; 31: pieces of one line read side by side over the same frames joined into one caption (geometry.joined_pieces); 32: small rows looked at 1.5x and 2x, the look with the most whole line standing, a block over three times a followed box it half covers is new text, letters as stark as an outline's read doubtfully kept as unreadable text; 33: a lone glyph of new steady cells where a pop-in chunk just ended is looked at as a word of one letter (Settling._lone_glyphs), a lone small letter in a sequence is of its size at its x-height; 34: a caption replaced in place by other text of its size (a block over its box whose letters are not its letters) is ended there (following.py); 35: a read holding both Latin and Cyrillic words is not readable (ocr.mixed_scripts)
+    version = 36  # 4: font_px, cap_height_px; 5: the reading changes of v4 taken back (cached v4 lanes may hold them); 6: re-applied, with a guard against texture; 7: a line seen whole re-forms its piece's caption, mixed scripts re-read per script, bars and small letters read as capitals; 8 (two branches): contrast against the outline, or the box or picture 2-4 source px out (text/contrast.py), and a speck inside a caption or a pattern of another size is no stacked line, a block that reads as nothing (or with a line of marks) read line by line, a pop-in word's band searched again at full size; 9-10: unmerged trials whose lanes may sit in local caches; 11: both 8s together; 13: a caption's end after its last sure frame, doubtful reads tried on the letters' flat fill; 12: contrast from the kept crops' colour (yellow counted by its luminance, not its luma); 14: 12 and 13 together, a caption followed twice over the same frames made one, reads with stray marks not readable; 15: heavy type searched again enlarged where a caption ended, pop-in rechecks sooner, outlined letters without the picture bits between them, a karaoke read held by its outline, a follow-on read merged; 16: contrast also on a split over the text lines, the higher figure (the steady pixels of a see-through box or karaoke are the letters alone); 17: 15 and 16 together; 18: a read of two or three small faint letters is picture, not a caption; 19: a read of look-alike capitals only is read again in each language, and one showing letters no look-alike has wins; 20: bright coloured letters' fill at their 70th percentile where it lies near the upper decile (thick yellow over black read 16.0-16.7:1 for 15.6); 21: the kept crops' colour from the frame's own chroma where the frame is kept at half size (media.planes.keeps_chroma); 22: an outline's level at its 1st percentile, and a band beside the letters within 4 levels of black (white) counts as an outline; 23: a caption whose steady pixels showed no letters (karaoke in heavy type) read again on its lines' own split; 24: the enlarged second look only where a caption on screen for at most BRIEF_S ended; 25: a surely read word of one letter kept where a pop-in sequence holds it; 26: no second read (23) where following kept under CORE_KEPT of the letters' core; 27: no crop on a frame that lost a fifth of the letters' core at once (after the first half second), nor the next; 28: a band showing small rows (under 12 px, a word's piece) searched again at 1.5x around them; 29: yellow letters read as nothing or doubtfully read again on min(R, G) - B (text/yellow.py); 30: where type of 2 % of the height is under 12 px, a band around one or two rows of cells that shows nothing searched again at 1.5x; 31: pieces of one line read side by side over the same frames joined into one caption (geometry.joined_pieces); 32: small rows looked at 1.5x and 2x, the look with the most whole line standing, a block over three times a followed box it half covers is new text, letters as stark as an outline's read doubtfully kept as unreadable text; 33: a lone glyph of new steady cells where a pop-in chunk just ended is looked at as a word of one letter (Settling._lone_glyphs), a lone small letter in a sequence is of its size at its x-height; 34: a caption replaced in place by other text of its size (a block over its box whose letters are not its letters) is ended there (following.py); 35: a read holding both Latin and Cyrillic words is not readable (ocr.mixed_scripts); 36: a lone letter drawn in a just-ended outlined chunk's style at its place (fill ringed by outline, not the picture the chunk showed) looked at as a word of one letter, read enlarged and taken from 0.75 sure, a lone Latin look-alike written in its sequence's script and case (geometry.letter_as_in)
 
     Params = TextParams
     lazy_picture = True  # feed gets the frame's picture maker: the gray, and colour for the kept crops
@@ -142,7 +143,7 @@ class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Settling
         self._recheck = -1  # a frame to look for new steady text on besides the samples
         self._pending_at = -1  # the sample that set it
         self._expected: list[tuple[int, int]] = []  # rows where a caption has just ended (Detecting)
-        self._chunks: list[tuple[int, int, int, float]] = []  # pop-in chunks just ended (Settling.lone_glyphs)
+        self._chunks: list = []  # pop-in chunks just ended (settling.Chunk, for Settling._lone_glyphs)
         self._hot_now: tuple[int, np.ndarray | None] = (-1, None)  # the settling test's last cells
         self._pending: np.ndarray | None = None  # the cells to look at then
         self._retry: list[tuple[int, tuple[int, int, float]]] = []  # (frame, band) to search again
@@ -211,6 +212,9 @@ class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Settling
         fps = float(self.info.fps)
         min_frames = max(1, int(round(self.min_s * fps)))
         caps = [c for c in caps if c["end_frame"] - c["start_frame"] >= min_frames]
+        for c in caps:
+            if one_letter_word(c["text"]):
+                letter_as_in(c, caps, fps)
         caps = [c for c in caps if not one_letter_word(c["text"]) or in_a_sequence(c, caps, fps)]
         self._roles(caps, fps)
         sx, sy = self.info.width / self.aw, self.info.height / self.ah
@@ -255,7 +259,7 @@ class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Settling
         start following each new caption. A band searched at full size counts as seen (the
         settling test looks for what is new against it); one searched smaller does not, so
         small text it missed is still found."""
-        blocks = []
+        blocks, lone = [], []
         if self._ref is None:  # the first frame: searched whole at full size, small text included
             self._ref = image.copy()
             self._detections += 1
@@ -285,8 +289,10 @@ class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Settling
             a, z, found = self._search_band(image, a, z, scale)
             for b, rows in found:
                 blocks.append(((b[0], b[1] + a, b[2], b[3] + a), [(r[0], r[1] + a, r[2], r[3] + a) for r in rows]))
-            if not found and scale >= 1.0:  # a word of one letter, which the detector never sees
-                blocks += self._lone_glyphs(index, a, z)
+            if not found:  # a word of one letter, which the detector never sees
+                glyphs = self._lone_glyphs(index, a, z, image, cells=scale >= 1.0)
+                blocks += glyphs
+                lone += [b for b, _ in glyphs]
             if scale >= 1.0:
                 self._ref[a:z] = image[a:z]
         for block, rows in blocks:
@@ -309,6 +315,7 @@ class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Settling
                 block = (min(block[0], ref[0]), min(block[1], ref[1]), max(block[2], ref[2]), max(block[3], ref[3]))
             track = self._new_track(index, image, block, rows)
             if track is not None:
+                track.glyph = block in lone
                 if whole:  # a line seen whole after a piece of it: begun then (the largest piece's)
                     track.start = min(track.start, max(whole, key=lambda t: box_area(t.box)).start)
                 self._active.append(track)

@@ -35,6 +35,7 @@ LINES_CLEAR = 7.0
 # ... and whose steady pixels are still this share of those it was found with (karaoke 0.36-0.38)
 KEPT_SHARE = 0.15
 CORE_KEPT = 0.4  # of a karaoke caption's letter core, following kept 0.72-0.77
+GLYPH_SURE = 0.75  # a lone letter's read this sure is a word of one letter (a clean 'и' read 0.75-0.88)
 
 
 def lines_letters(med: np.ndarray, t):
@@ -188,7 +189,9 @@ class Reading:
         """Read caption ``t`` on the letters ``seen`` (:meth:`_letters_of`); whether it was
         taken for a caption (the guards against texture and scraps passed)."""
         stack, med, region, threshold, bright, contrast, shown, glyph_h = seen
-        scale = float(np.clip(32.0 / max(1.0, glyph_h), 1.0, 6.0))
+        # (a lone letter, twice as large: Tesseract read a clean 32 px 'и' as nothing in every
+        # page mode, and at 64 px 0.84 sure)
+        scale = float(np.clip((64.0 if t.glyph else 32.0) / max(1.0, glyph_h), 1.0, 6.0))
         if scale <= 1.2:
             scale = 1.0
         self.reader.hints.clear()
@@ -233,7 +236,9 @@ class Reading:
         # the texture the guard is for stood at most 12:1 from its surround (the tuning parts)
         stark = (shown >= STARK_CONTRAST and conf >= STARK_MIN_CONF
                  and sum(ch.isalpha() for ch in text) >= STARK_LETTERS)
-        if not (re.search(r"\w\w", text) or (one_letter_word(text) and conf >= SURE)) \
+        if t.glyph and not (one_letter_word(text) and conf >= GLYPH_SURE):
+            return False  # (a lone letter is a word of one letter or nothing: a glass front's frames)
+        if not (re.search(r"\w\w", text) or (one_letter_word(text) and conf >= (GLYPH_SURE if t.glyph else SURE))) \
                 or (max(conf, there) < self.min_confidence and not stark):
             return False  # (a lone letter stays if a pop-in sequence holds it: finish, in_a_sequence)
         if contrast < self.min_contrast and conf < 0.8:

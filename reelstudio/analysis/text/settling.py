@@ -3,9 +3,25 @@ rows the detector is asked to search between samples. A mixin of :class:`TextAna
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 CHUNK_REACH_S = 0.5  # how long after a pop-in chunk ended a lone glyph at its rows is looked at
+OUTLINE_STEP = 120  # gray levels between an outlined chunk's fill and its outline
+MIN_SEEN = 10  # pixels of a lone letter over picture its chunk showed, to tell it is new
+GLYPHS_AT_MOST = 2  # lone letters of a chunk's style at its place at once (more: the picture)
+
+
+class Chunk(NamedTuple):
+    """A read pop-in chunk that has just ended (:meth:`Settling._note_chunks`)."""
+
+    until: int  # the last frame a lone letter is looked for at its place
+    box: tuple[int, int, int, int]
+    lh: float  # its line height
+    style: tuple[float, float] | None  # (fill, outline) gray levels when outlined
+    marks: np.ndarray  # where its letters and their outline lay in its first crop (bool)
+    template: np.ndarray  # its first crop
 
 
 class Settling:
@@ -74,10 +90,10 @@ class Settling:
         if not ended and not self._chunks:
             return
         until = index + int(round(CHUNK_REACH_S * float(self.info.fps)))
-        self._chunks = [c for c in self._chunks if c[0] >= index] + [
-            (until, t.box[1], t.box[3], t.line_height()) for t in ended]
+        self._chunks = [c for c in self._chunks if c.until >= index] + [
+            Chunk(until, t.box, t.line_height(), *_outlined(t.template), t.template) for t in ended]
 
-    def _lone_glyphs(self, index: int, a: int, z: int) -> list:
+    def _lone_glyphs(self, index: int, a: int, z: int, image: np.ndarray, cells: bool) -> list:
         """Blocks for what the detector never sees: a word of one letter ('и', 'I', 'a') that a
         pop-in sequence puts where its last chunk was. In rows ``a``..``z`` of the frame the
         settling test has just looked at (``index``), at the rows of a chunk that ended within
@@ -89,11 +105,16 @@ class Settling:
         import cv2
 
         at, hot = self._hot_now
-        if at != index or hot is None:
-            return []
         out = []
-        for until, y0, y1, lh in self._chunks:
-            if until < index or y1 <= a or y0 >= z:
+        for c in self._chunks:
+            y0, y1, lh = c.box[1], c.box[3], c.lh
+            if c.until < index or y1 <= a or y0 >= z:
+                continue
+            if c.style is not None:
+                for box in _glyphs_of_style(image, c):
+                    if all(box != b for b, _ in out):
+                        out.append((box, [box]))
+            if not cells or at != index or hot is None:
                 continue
             r0 = max(0, y0 // 8 - 1)
             n, _, st, _ = cv2.connectedComponentsWithStats(hot[r0 : -(-y1 // 8) + 1].astype(np.uint8), connectivity=8)
@@ -114,6 +135,63 @@ class Settling:
                            interpolation=cv2.INTER_AREA)
         hot = cells >= 40
         return hot[:, 1:] & hot[:, :-1]
+
+
+def _outlined(crop: np.ndarray) -> tuple[tuple[float, float] | None, np.ndarray]:
+    """The (fill, outline) gray levels of an outlined caption's crop (letters of one level ringed
+    by another at least ``OUTLINE_STEP`` away; None for any other style), and where its letters
+    and their outline lie."""
+    import cv2
+
+    from .letters import letters_mask
+
+    letters = letters_mask(crop)
+    marks = cv2.dilate(letters.view(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    ring = cv2.dilate(letters.view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool) & ~letters
+    if letters.sum() < 16 or ring.sum() < 16:
+        return None, marks
+    fill, outline = float(np.median(crop[letters])), float(np.median(crop[ring]))
+    return ((fill, outline) if abs(fill - outline) >= OUTLINE_STEP else None), marks
+
+
+def _glyphs_of_style(image: np.ndarray, c: Chunk) -> list:
+    """Boxes of lone letters drawn as a just-ended outlined chunk ``c`` was, where it was: blobs
+    of its fill level as tall as one of its letters (0.4-1.6 of its line height), at most twice
+    as wide as tall, ringed by its outline's level, centred over its columns and not there when
+    it came up (the settling test misses a letter that comes up where the chunk's own letters
+    were: that picture is not new there). More than ``GLYPHS_AT_MOST`` such blobs are the
+    picture's pattern (a glass front's window frames), none a word."""
+    import cv2
+
+    (fill, outline), (x0, y0, x1, y1), lh = c.style, c.box, c.lh
+    m = int(round(0.5 * lh))
+    r0, r1 = max(0, y0 - m), min(image.shape[0], y1 + m)
+    rows = image[r0:r1]
+    blobs = (np.abs(rows.astype(np.int16) - int(fill)) <= 45).astype(np.uint8)
+    dark = np.abs(rows.astype(np.int16) - int(outline)) <= 0.45 * abs(fill - outline)
+    n, lab, st, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    out = []
+    for k in range(1, n):
+        x, y, w, h, area = st[k].tolist()
+        if not (0.4 * lh <= h <= 1.6 * lh and 0.15 * h <= w <= 2 * h and area >= 0.15 * w * h):
+            continue
+        sl = (slice(max(0, y - 3), y + h + 3), slice(max(0, x - 3), x + w + 3))
+        comp = lab[sl] == k
+        ring = cv2.dilate(comp.view(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & ~comp
+        if not (x0 <= x + w / 2 <= x1) or not ring.sum() or dark[sl][ring].mean() < 0.7:
+            continue
+        # (new: most of its pixels unlike the picture the chunk's first crop showed there; where
+        # the chunk's own letters were, no one can tell: 'к' after 'и' in its place)
+        ys, xs = np.nonzero(lab == k)
+        ty, tx = ys + r0 - y0, xs - x0
+        seen = (ty >= 0) & (ty < c.template.shape[0]) & (tx >= 0) & (tx < c.template.shape[1])
+        seen[seen] = ~c.marks[ty[seen], tx[seen]]
+        if seen.sum() >= MIN_SEEN:
+            was = c.template[ty[seen], tx[seen]].astype(np.int16)
+            if (np.abs(was - rows[ys[seen], xs[seen]]) > 40).mean() < 0.5:
+                continue
+        out.append((max(0, x - 2), r0 + max(0, y - 2), min(image.shape[1], x + w + 2), r0 + min(r1 - r0, y + h + 2)))
+    return out if len(out) <= GLYPHS_AT_MOST else []
 
 
 def _in_runs(cells: np.ndarray, n: int) -> np.ndarray:
