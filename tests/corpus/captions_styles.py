@@ -301,23 +301,45 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
 
 * **fresh13** (a thirteenth held-out part, added 2026-12-06 by the fresh13 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
-  fresh12): caption fonts no other part or corpus uses, every one with Cyrillic, to be
-  committed under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here):
-  Geist Bold (a neo-grotesque of the kind app and web designers use now), Shantell Sans Regular
-  (an informal marker-pen sans), Advent Pro Bold (a narrow techno sans, for the cond role),
+  fresh12): caption fonts no other part or corpus uses, every one with Cyrillic, committed
+  under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Geist Bold
+  (a neo-grotesque of the kind app and web designers use now), Shantell Sans Regular (an
+  informal marker-pen sans), Advent Pro Bold (a narrow techno sans, for the cond role),
   Cormorant Garamond Bold (a high-contrast display Garamond, the serif role) and Geist Black as
-  the heavy pop-in face (one family for two roles, as Overpass in fresh12); footage and photos
-  no text corpus uses, to be committed under tests/data/captions_styles (LICENSES.md there):
-  9.9 s of the tractor test sequence (a green tractor pulling a red seed drill across a brown
-  field, the camera following it and zooming out; public domain, as the repository it is taken
-  from records; live action, no cuts; 512x288, all its 248 frames at 25 fps, committed as the
-  VP9 WebM it came as, its rows 0-231 kept: the "VP9" label that encoding burned in below them
-  is cropped off) as the footage; CC BY photos of Texas springs as the busy pictures: cypress
-  trees over the water of Blue Hole at Wimberley, swimmers on the rocks at Jacob's Well, and
-  the fern-hung waterfall of Krause Springs; the pale sky over Sea Rim State Park's boardwalk
-  and marsh as the light background; the FRESH13 sentences below (learning to ice skate and fly
+  the heavy pop-in face (one family for two roles, as Overpass in fresh12; Dela Gothic One,
+  looked at first for it, was left out before anything was built: with its Japanese it is
+  2.5 MB, over the 1 MB a committed font may take); footage and photos no text corpus uses,
+  committed under tests/data/captions_styles (LICENSES.md there): 9.9 s of the tractor test
+  sequence (a green tractor pulling a red seed drill across a brown field, the camera following
+  it and zooming out; public domain, as the repository it is taken from records; live action,
+  no cuts, no legible scene text: the makers' decals are a few pixels high; 512x288, all its
+  248 frames at 25 fps, committed as the VP9 WebM it came as, its rows 0-231 kept: the "VP9"
+  label that encoding burned in below them is cropped off) as the footage; CC BY photos of
+  Texas springs as the busy pictures (re-encoded under 1 MB where needed): swimmers on the
+  limestone ledges at Jacob's Well, cypress trees over the sunlit water of Blue Hole, and the
+  fern-hung waterfall of Krause Springs; the pale overcast sky over Sea Rim State Park's marsh
+  as the light background; the FRESH13 sentences below (learning to ice skate and fly
   fishing). Same recipe as the held-out part (seven clips), its own random draws (seed 1214,
-  clip prefix p).
+  clip prefix p): 78 captions, 70 of them outlined, boxed or plain at >= 2 % of the height (the
+  landscape clip of small shadowed and plain subtitles is framed on Blue Hole's dark water, the
+  vertical pop-in clip on Jacob's Well; the other way round, first rendered, Jacob's sunlit
+  limestone left white and yellow subtitles at 2.2-2.6:1; the three captions under 2 % read
+  7.8:1, the plain handle over Blue Hole's branches, 3.5:1, the small shadowed 'Here is my fly
+  box and my net' over the water, the part's lowest true contrast, and 7.9:1, the shadowed
+  handle over the film; the lowest at >= 2 % is 4.9:1, the plain white 'Карты рек' over Krause's
+  ferns). Its truth was checked, before any run of the text lane on it, only by eye (frames of
+  every clip with the truth boxes drawn, and every caption's box cut out at full size on its
+  first or last frame) and numerically (at each of the 156 start and end frames inside a clip,
+  the decoded picture under the caption's letters departs from the clip's background rendered
+  again without captions by 62 levels or more on the shown frame, but for two white captions
+  over white: the shadowed handle '@blades.and.trout' on its last frame, where the drill's
+  white hopper has come under it, by 22 (its shadow the only dark there; 7.9:1 over its life),
+  and 'Pinch the barb flat before every outing' on its 60 % box over the pale sky, by 44 (the
+  box darkens its surround: 7.9:1); on the frame outside by 7.6 at most (the busy Jacob's Well,
+  Blue Hole and Krause Springs pictures after encoding; 2.6 at most in the tractor and sky
+  clips), pixels within 4 px of another caption shown then left out; 29 frames outside a
+  caption, covered in the same place by the next chunk, karaoke word or box, could not be
+  checked so, and 5 lie outside their clip).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -1213,8 +1235,7 @@ def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
-                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213,
-                                "fresh13": 1214}[split])
+                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
