@@ -57,7 +57,8 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh9": "fresh9 (ninth held-out part; tuned on from session 17)",
                   "fresh10": "fresh10 (tenth held-out part; tuned on from session 17)",
                   "fresh11": "fresh11 (eleventh held-out part; tuned on from session 18)",
-                  "fresh12": "fresh12 (twelfth held-out part; tuned on from session 19)"}
+                  "fresh12": "fresh12 (twelfth held-out part; tuned on from session 19)",
+                  "fresh13": "fresh13 (thirteenth held-out part)"}
 
 
 class FiguresError(Exception):

@@ -303,6 +303,48 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   misses were then looked at (two one-letter words of a Russian pop-in sequence, 'и' and 'к',
   and a small yellow shadowed line over the fire).
 
+* **fresh13** (a thirteenth held-out part, added 2026-12-06 by the fresh13 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh12): caption fonts no other part or corpus uses, every one with Cyrillic, committed
+  under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Geist Bold
+  (a neo-grotesque of the kind app and web designers use now), Shantell Sans Regular (an
+  informal marker-pen sans), Advent Pro Bold (a narrow techno sans, for the cond role),
+  Cormorant Garamond Bold (a high-contrast display Garamond, the serif role) and Geist Black as
+  the heavy pop-in face (one family for two roles, as Overpass in fresh12; Dela Gothic One,
+  looked at first for it, was left out before anything was built: with its Japanese it is
+  2.5 MB, over the 1 MB a committed font may take); footage and photos no text corpus uses,
+  committed under tests/data/captions_styles (LICENSES.md there): 9.9 s of the tractor test
+  sequence (a green tractor pulling a red seed drill across a brown field, the camera following
+  it and zooming out; public domain, as the repository it is taken from records; live action,
+  no cuts, no legible scene text: the makers' decals are a few pixels high; 512x288, all its
+  248 frames at 25 fps, committed as the VP9 WebM it came as, its rows 0-231 kept: the "VP9"
+  label that encoding burned in below them is cropped off) as the footage; CC BY photos of
+  Texas springs as the busy pictures (re-encoded under 1 MB where needed): swimmers on the
+  limestone ledges at Jacob's Well, cypress trees over the sunlit water of Blue Hole, and the
+  fern-hung waterfall of Krause Springs; the pale overcast sky over Sea Rim State Park's marsh
+  as the light background; the FRESH13 sentences below (learning to ice skate and fly
+  fishing). Same recipe as the held-out part (seven clips), its own random draws (seed 1214,
+  clip prefix p): 78 captions, 70 of them outlined, boxed or plain at >= 2 % of the height (the
+  landscape clip of small shadowed and plain subtitles is framed on Blue Hole's dark water, the
+  vertical pop-in clip on Jacob's Well; the other way round, first rendered, Jacob's sunlit
+  limestone left white and yellow subtitles at 2.2-2.6:1; the three captions under 2 % read
+  7.8:1, the plain handle over Blue Hole's branches, 3.5:1, the small shadowed 'Here is my fly
+  box and my net' over the water, the part's lowest true contrast, and 7.9:1, the shadowed
+  handle over the film; the lowest at >= 2 % is 4.9:1, the plain white 'Карты рек' over Krause's
+  ferns). Its truth was checked, before any run of the text lane on it, only by eye (frames of
+  every clip with the truth boxes drawn, and every caption's box cut out at full size on its
+  first or last frame) and numerically (at each of the 156 start and end frames inside a clip,
+  the decoded picture under the caption's letters departs from the clip's background rendered
+  again without captions by 62 levels or more on the shown frame, but for two white captions
+  over white: the shadowed handle '@blades.and.trout' on its last frame, where the drill's
+  white hopper has come under it, by 22 (its shadow the only dark there; 7.9:1 over its life),
+  and 'Pinch the barb flat before every outing' on its 60 % box over the pale sky, by 44 (the
+  box darkens its surround: 7.9:1); on the frame outside by 7.6 at most (the busy Jacob's Well,
+  Blue Hole and Krause Springs pictures after encoding; 2.6 at most in the tractor and sky
+  clips), pixels within 4 px of another caption shown then left out; 29 frames outside a
+  caption, covered in the same place by the next chunk, karaoke word or box, could not be
+  checked so, and 5 lie outside their clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -379,12 +421,12 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12: more held-out parts, new
-# sources (docstring)
+# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13: more held-out
+# parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-          "fresh10", "fresh11", "fresh12")
+          "fresh10", "fresh11", "fresh12", "fresh13")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh12; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh13; OFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -437,6 +479,10 @@ FONT_DIRS = {
     "Overpass": str(DATA_FONTS),
     "Arsenal": str(DATA_FONTS),
     "Bitter": str(DATA_FONTS),
+    "Geist": str(DATA_FONTS),
+    "Shantell Sans": str(DATA_FONTS),
+    "Advent Pro": str(DATA_FONTS),
+    "Cormorant Garamond": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -544,6 +590,14 @@ FONTS = {
         "serif": ("Bitter", "Bitter-Bold.ttf"),
         "mono": ("Overpass", "Overpass-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh13": {
+        "bold": ("Geist", "Geist-Bold.ttf"),
+        "regular": ("Shantell Sans", "ShantellSans-Regular.ttf"),
+        "heavy": ("Geist", "Geist-Black.ttf"),
+        "cond": ("Advent Pro", "AdventPro-Bold.ttf"),  # narrow
+        "serif": ("Cormorant Garamond", "CormorantGaramond-Bold.ttf"),
+        "mono": ("Shantell Sans", "ShantellSans-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -562,11 +616,12 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh9": ("footage", "hilltop_selfies.mp4", 0, 300, 29.97),
            "fresh10": ("footage", "marathon.mp4", 0, 138, 29.97),
            "fresh11": ("footage", "his_girl_friday.mp4", 0, 185, 30.0),
-           "fresh12": ("footage", "shuttle.webm", 0, 321, 29.97)}
+           "fresh12": ("footage", "shuttle.webm", 0, 321, 29.97),
+           "fresh13": ("footage", "tractor.webm", 0, 248, 25.0, (0, 232))}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
-                "fresh12": "shuttle"}
+                "fresh12": "shuttle", "fresh13": "tractor"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -576,7 +631,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "park_paths", "krak_castle", "piggy_bank", "macaque_ledge",
                     "itaewon_crossing", "gangnam_street", "lotte_tower_river",
                     "fort_davis", "hamilton_pool", "ranch_cattle", "fort_leaton",
-                    "harvey_flood", "forest_fire", "montserrat")
+                    "harvey_flood", "forest_fire", "montserrat",
+                    "blue_hole", "jacobs_well", "krause_springs", "sea_rim")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -656,6 +712,12 @@ PHOTOS = {
                  ("forest_fire", (0.5, 0.5, 0.85), (0.55, 0.55, 0.7)),
                  ("montserrat", (0.72, 0.65, 0.6), (0.7, 0.68, 0.5))],
         "light": ("harvey_flood", (0.5, 0.03, 0.05), (0.52, 0.03, 0.048)),
+    },
+    "fresh13": {
+        "busy": [("jacobs_well", (0.5, 0.55, 0.85), (0.55, 0.5, 0.7)),
+                 ("blue_hole", (0.55, 0.5, 0.85), (0.5, 0.55, 0.7)),
+                 ("krause_springs", (0.5, 0.5, 0.85), (0.55, 0.55, 0.7))],
+        "light": ("sea_rim", (0.5, 0.15, 0.2), (0.52, 0.16, 0.19)),
     },
 }
 
@@ -1055,6 +1117,41 @@ FRESH12_POPIN_EN = ("I never thought I could bake a proper loaf until my neighbo
 FRESH12_POPIN_RU = "Этим летом я научился ходить на каяке вдоль берега и к августу сам обогнул маяк на мысе"
 FRESH12_KARAOKE = ["knead it gently", "let it rise", "paddle through it", "lean into waves"]
 
+# fresh13 (a thirteenth held-out part, written before any run on it): ice skating, fly fishing
+FRESH13_EN = [
+    "I laced my first skates in November", "Sharpen the blades before the season",
+    "Bend your knees and keep arms wide", "Push out to the side, not back",
+    "Here is my first full lap of the rink", "Guess how often I fell today",
+    "Would you skate on a frozen lake?", "Send this to a friend who owns hockey skates",
+    "Look up, never at your own feet", "Crossovers finally clicked after a month",
+    "Rental skates always pinch at the ankle", "The rink is nearly empty at seven",
+    "Day one of fly fishing lessons", "Let the rod load before you cast forward",
+    "Practise casting on grass at home", "Trout face upstream so walk up from below",
+    "My first trout took two hours", "Here is my fly box and my net",
+    "Ask me about the roll cast and mend", "Keep your shadow off the water at dawn",
+    "Pinch the barb flat before every outing", "Casting drills in my profile",
+    "Nobody fell through the ice today", "Wet your hands before holding a fish",
+    "Count your strides down the long side", "New waders and a fly line",
+    "Helmet on before you step onto the ice", "First time skating backwards alone",
+    "A heron watched us from the bank", "Dry your blades with a cloth after skating",
+    "Last cold evening on the pond", "A coach at the rink taught me to do a hockey stop",
+    "Release each trout facing the current", "Cold toes and a brown trout to show for it",
+]
+FRESH13_RU = [
+    "Впервые встала на коньки в начале ноября", "Наточите лезвия перед сезоном",
+    "Согните колени и разведите руки", "Вот мой первый круг по катку",
+    "Угадайте, сколько раз я сегодня падала на лёд", "Отправь это другу, у которого есть коньки",
+    "Смотрите вперёд, а не себе под ноги", "Первый день учусь ловить рыбу нахлыстом",
+    "Дайте удилищу согнуться перед забросом", "Тренируйте заброс на лужайке возле дома",
+    "Форель всегда стоит головой против течения", "Карты рек для рыбалки по ссылке в профиле",
+    "Сегодня никто не провалился под лёд", "Намочите руки, прежде чем брать рыбу",
+    "Защиту надеваем до выхода на лёд", "Цапля следила за нами с берега",
+]
+FRESH13_POPIN_EN = ("I never thought I could skate until my sister dragged me to the outdoor rink one frosty "
+                    "morning and by the end of January I was gliding past her without holding the rail")
+FRESH13_POPIN_RU = "Этой весной я начал рыбачить нахлыстом и к июню сам поймал форель на горной речке у старой мельницы"
+FRESH13_KARAOKE = ["push and glide", "carve the corner", "cast it softly", "let it drift"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -1069,6 +1166,7 @@ SENTENCES = {
     "fresh10": (FRESH10_EN, FRESH10_RU, FRESH10_POPIN_EN, FRESH10_POPIN_RU, FRESH10_KARAOKE),
     "fresh11": (FRESH11_EN, FRESH11_RU, FRESH11_POPIN_EN, FRESH11_POPIN_RU, FRESH11_KARAOKE),
     "fresh12": (FRESH12_EN, FRESH12_RU, FRESH12_POPIN_EN, FRESH12_POPIN_RU, FRESH12_KARAOKE),
+    "fresh13": (FRESH13_EN, FRESH13_RU, FRESH13_POPIN_EN, FRESH13_POPIN_RU, FRESH13_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -1083,7 +1181,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh9": ("50 BIRDS IN A YEAR", "@finches.and.kilns", "BOWL 8"),
           "fresh10": ("12 NIGHTS OF STARS", "@comets.and.cleats", "NIGHT 5"),
           "fresh11": ("30 DAYS ON A BOARD", "@ollies.and.cascades", "TRICK 4"),
-          "fresh12": ("6 LOAVES BY SPRING", "@crumbs.and.paddles", "LOAF 6")}
+          "fresh12": ("6 LOAVES BY SPRING", "@crumbs.and.paddles", "LOAF 6"),
+          "fresh13": ("40 DAYS ON ICE", "@blades.and.trout", "CAST 7")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -1140,7 +1239,7 @@ def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
-                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213}[split])
+                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -1151,7 +1250,7 @@ def _recipe(split: str) -> list[Clip]:
     C = Caption
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
-         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -1626,7 +1725,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
