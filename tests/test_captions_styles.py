@@ -318,3 +318,17 @@ def test_each_part_has_its_own_sources():
             assert path.stat().st_size < (1 if path.parent == corpus.DATA_FONTS else 3) * 2**20, path
             assert f"| {path.relative_to(corpus.DATA_PHOTOS).as_posix()} |" in licences, path
             assert path.parent != corpus.DATA_FONTS or path.name in ofl, path
+
+
+def test_a_second_line_found_a_moment_later_joins_the_first(media_dir):
+    """fresh13's full-size vertical clip (tuning material from session 19): the white shadowed
+    'Count your strides' / 'down the long side' over the tractor footage. The second line was
+    found first; two frames later a block held both lines, but it was measured against the
+    first caption's padded box (not half again as large) and dropped as the same caption found
+    again: the read was 'down the long side'. Measured against its detector lines, it is the
+    caption with a line more."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh13", only=["p_full_vertical_tractor"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    two = [r for r in rows if r["text"].startswith("Count your strides")]
+    assert two and two[0]["found"] and two[0]["read"] == "Count your strides\ndown the long side", two
