@@ -347,24 +347,43 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
 
 * **fresh14** (a fourteenth held-out part, added 2026-12-06 by the fresh14 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
-  fresh13): caption fonts no other part or corpus uses, every one with Cyrillic, to be
-  committed under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here):
-  Istok Web Bold (a humanist sans), Wix Madefor Text Regular (a neutral grotesque of the kind
-  web builders set their templates in), Ruda Black (a very heavy compact grotesque) as the heavy
-  pop-in face, Oranienbaum Regular (a narrow high-contrast display face, drawn for the cond role:
-  no condensed sans with Russian forms was left unused) and STIX Two Text Bold (a transitional
-  book serif, the serif role); footage and photos no text corpus uses, to be committed under
-  tests/data/captions_styles (LICENSES.md there): 5.0 s of a red flower opening among purple-
-  edged leaves (a live-action time-lapse, camera still, no cuts, no scene text; CC0, as the
-  folder the repository it is taken from keeps it in records; 960x540, all its 150 frames at
-  29.97 fps, so played back and forth as fresh10's footage) as the footage; photos from one
-  repository's kaleidoscope app, each with its author and licence recorded there, as the busy
-  pictures: a wall of vegetables (red cabbages, kohlrabi, onions, carrots) at an agricultural
-  show (public domain), rows of burning tea-light candles in Cologne Cathedral (CC BY 2.0) and
-  pink blossom against a blue sky (CC0); the pale snowy background behind a sprig of holly
-  berries (CC BY 2.0) as the light background; the FRESH14 sentences below (running a food
-  truck and learning calligraphy). Same recipe as the held-out part (seven clips), its own
-  random draws (seed 1215, clip prefix b).
+  fresh13): caption fonts no other part or corpus uses, every one with Cyrillic, committed
+  under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Istok Web
+  Bold (a humanist sans), Wix Madefor Text Regular (a neutral grotesque of the kind web
+  builders set their templates in), Ruda Black (a very heavy compact grotesque) as the heavy
+  pop-in face, Oranienbaum Regular (a narrow high-contrast display face, drawn for the cond
+  role: no condensed sans with Russian forms was left unused) and STIX Two Text Bold (a
+  transitional book serif, the serif role); footage and photos no text corpus uses, committed
+  under tests/data/captions_styles (LICENSES.md there): 5.0 s of a red flower opening among
+  purple-edged leaves (a live-action time-lapse, camera still, no cuts, no scene text; CC0, as
+  the folder the repository it is taken from keeps it in records; 960x540, all its 150 frames
+  at 29.97 fps, committed unchanged, so played back and forth as fresh10's footage) as the
+  footage; photos from one repository's kaleidoscope app, each with its author and licence
+  recorded there, committed unchanged (1200 px wide), as the busy pictures: a wall of
+  vegetables (red cabbages, kohlrabi, onions, carrots) at an agricultural show (public domain),
+  pink blossom against a blue sky (CC0) and rows of burning tea-light candles in Cologne
+  Cathedral (CC BY 2.0); the pale snow behind a sprig of holly berries (CC BY 2.0) as the light
+  background; the FRESH14 sentences below (running a food truck and learning calligraphy).
+  Same recipe as the held-out part (seven clips), its own random draws (seed 1215, clip prefix
+  b): 74 captions, 66 of them outlined, boxed or plain at >= 2 % of the height (the landscape
+  clip of small shadowed and plain subtitles is framed on the blossom and the sky, the square
+  clip of brief captions on the candles; the other way round, first rendered, the candles'
+  flames left the plain white handle at 1.52:1; the three captions under 2 % read 3.9:1, the
+  small shadowed 'Here are my nibs and my ink' over the blossom, 4.4:1, the plain handle there,
+  and 6.5:1, the shadowed handle over the film; the part's lowest true contrast is 2.7:1, the
+  yellow shadowed 'Держите меню коротким, и очередь пойдёт' (2.2 %) over the blossom, and the
+  lowest outlined, boxed or plain at >= 2 % is 3.4:1, the plain yellow 'My first alphabet took a
+  week' there). Its truth was checked, before any run of the text lane on it, only by eye
+  (frames of every clip with the truth boxes drawn, and every caption's box cut out at full
+  size on its first frame) and numerically (at each of the 148 start and end frames, the
+  decoded picture under the caption's letters departs from the clip's background rendered
+  again without captions by 60 levels or more on the shown frame, but for 'Let the ink dry
+  before erasing the lines', white on its 60 % box over the pale snow, by 44 (the box darkens
+  its surround: 8.1:1); on the frame outside by 6.9 at most (the busy blossom, vegetable and
+  candle pictures after encoding; 3.3 at most in the flower and snow clips), pixels within 4 px
+  of another caption shown then left out; 29 frames outside a caption, covered in the same place
+  by the next chunk, karaoke word or box, could not be checked so, and 5 lie outside their
+  clip).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
