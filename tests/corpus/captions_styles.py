@@ -345,6 +345,46 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   caption, covered in the same place by the next chunk, karaoke word or box, could not be
   checked so, and 5 lie outside their clip).
 
+* **fresh14** (a fourteenth held-out part, added 2026-12-06 by the fresh14 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh13): caption fonts no other part or corpus uses, every one with Cyrillic, committed
+  under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Istok Web
+  Bold (a humanist sans), Wix Madefor Text Regular (a neutral grotesque of the kind web
+  builders set their templates in), Ruda Black (a very heavy compact grotesque) as the heavy
+  pop-in face, Oranienbaum Regular (a narrow high-contrast display face, drawn for the cond
+  role: no condensed sans with Russian forms was left unused) and STIX Two Text Bold (a
+  transitional book serif, the serif role); footage and photos no text corpus uses, committed
+  under tests/data/captions_styles (LICENSES.md there): 5.0 s of a red flower opening among
+  purple-edged leaves (a live-action time-lapse, camera still, no cuts, no scene text; CC0, as
+  the folder the repository it is taken from keeps it in records; 960x540, all its 150 frames
+  at 29.97 fps, committed unchanged, so played back and forth as fresh10's footage) as the
+  footage; photos from one repository's kaleidoscope app, each with its author and licence
+  recorded there, committed unchanged (1200 px wide), as the busy pictures: a wall of
+  vegetables (red cabbages, kohlrabi, onions, carrots) at an agricultural show (public domain),
+  pink blossom against a blue sky (CC0) and rows of burning tea-light candles in Cologne
+  Cathedral (CC BY 2.0); the pale snow behind a sprig of holly berries (CC BY 2.0) as the light
+  background; the FRESH14 sentences below (running a food truck and learning calligraphy).
+  Same recipe as the held-out part (seven clips), its own random draws (seed 1215, clip prefix
+  b): 74 captions, 66 of them outlined, boxed or plain at >= 2 % of the height (the landscape
+  clip of small shadowed and plain subtitles is framed on the blossom and the sky, the square
+  clip of brief captions on the candles; the other way round, first rendered, the candles'
+  flames left the plain white handle at 1.52:1; the three captions under 2 % read 3.9:1, the
+  small shadowed 'Here are my nibs and my ink' over the blossom, 4.4:1, the plain handle there,
+  and 6.5:1, the shadowed handle over the film; the part's lowest true contrast is 2.7:1, the
+  yellow shadowed 'Держите меню коротким, и очередь пойдёт' (2.2 %) over the blossom, and the
+  lowest outlined, boxed or plain at >= 2 % is 3.4:1, the plain yellow 'My first alphabet took a
+  week' there). Its truth was checked, before any run of the text lane on it, only by eye
+  (frames of every clip with the truth boxes drawn, and every caption's box cut out at full
+  size on its first frame) and numerically (at each of the 148 start and end frames, the
+  decoded picture under the caption's letters departs from the clip's background rendered
+  again without captions by 60 levels or more on the shown frame, but for 'Let the ink dry
+  before erasing the lines', white on its 60 % box over the pale snow, by 44 (the box darkens
+  its surround: 8.1:1); on the frame outside by 6.9 at most (the busy blossom, vegetable and
+  candle pictures after encoding; 3.3 at most in the flower and snow clips), pixels within 4 px
+  of another caption shown then left out; 29 frames outside a caption, covered in the same place
+  by the next chunk, karaoke word or box, could not be checked so, and 5 lie outside their
+  clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -421,12 +461,12 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13: more held-out
-# parts, new sources (docstring)
+# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14: more
+# held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-          "fresh10", "fresh11", "fresh12", "fresh13")
+          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh13; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh14; OFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -483,6 +523,11 @@ FONT_DIRS = {
     "Shantell Sans": str(DATA_FONTS),
     "Advent Pro": str(DATA_FONTS),
     "Cormorant Garamond": str(DATA_FONTS),
+    "Istok Web": str(DATA_FONTS),
+    "Wix Madefor Text": str(DATA_FONTS),
+    "Ruda": str(DATA_FONTS),
+    "Oranienbaum": str(DATA_FONTS),
+    "STIX Two Text": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -598,6 +643,14 @@ FONTS = {
         "serif": ("Cormorant Garamond", "CormorantGaramond-Bold.ttf"),
         "mono": ("Shantell Sans", "ShantellSans-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh14": {
+        "bold": ("Istok Web", "IstokWeb-Bold.ttf"),
+        "regular": ("Wix Madefor Text", "WixMadeforText-Regular.ttf"),
+        "heavy": ("Ruda", "Ruda-Black.ttf"),
+        "cond": ("Oranienbaum", "Oranienbaum-Regular.ttf"),  # narrow (no condensed sans left unused)
+        "serif": ("STIX Two Text", "STIXTwoText-Bold.ttf"),
+        "mono": ("Wix Madefor Text", "WixMadeforText-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -617,11 +670,12 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh10": ("footage", "marathon.mp4", 0, 138, 29.97),
            "fresh11": ("footage", "his_girl_friday.mp4", 0, 185, 30.0),
            "fresh12": ("footage", "shuttle.webm", 0, 321, 29.97),
-           "fresh13": ("footage", "tractor.webm", 0, 248, 25.0, (0, 232))}
+           "fresh13": ("footage", "tractor.webm", 0, 248, 25.0, (0, 232)),
+           "fresh14": ("footage", "flower.mp4", 0, 150, 29.97)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
-                "fresh12": "shuttle", "fresh13": "tractor"}
+                "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -632,7 +686,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "itaewon_crossing", "gangnam_street", "lotte_tower_river",
                     "fort_davis", "hamilton_pool", "ranch_cattle", "fort_leaton",
                     "harvey_flood", "forest_fire", "montserrat",
-                    "blue_hole", "jacobs_well", "krause_springs", "sea_rim")
+                    "blue_hole", "jacobs_well", "krause_springs", "sea_rim",
+                    "vegetable_show", "cathedral_candles", "blossom_sky", "holly_snow")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -718,6 +773,12 @@ PHOTOS = {
                  ("blue_hole", (0.55, 0.5, 0.85), (0.5, 0.55, 0.7)),
                  ("krause_springs", (0.5, 0.5, 0.85), (0.55, 0.55, 0.7))],
         "light": ("sea_rim", (0.5, 0.15, 0.2), (0.52, 0.16, 0.19)),
+    },
+    "fresh14": {
+        "busy": [("vegetable_show", (0.5, 0.55, 0.85), (0.55, 0.5, 0.7)),
+                 ("blossom_sky", (0.5, 0.5, 0.85), (0.55, 0.55, 0.7)),
+                 ("cathedral_candles", (0.55, 0.5, 0.85), (0.5, 0.55, 0.7))],
+        "light": ("holly_snow", (0.6, 0.12, 0.2), (0.63, 0.13, 0.19)),
     },
 }
 
@@ -1152,6 +1213,41 @@ FRESH13_POPIN_EN = ("I never thought I could skate until my sister dragged me to
 FRESH13_POPIN_RU = "Этой весной я начал рыбачить нахлыстом и к июню сам поймал форель на горной речке у старой мельницы"
 FRESH13_KARAOKE = ["push and glide", "carve the corner", "cast it softly", "let it drift"]
 
+# fresh14 (a fourteenth held-out part, written before any run on it): running a food truck, calligraphy
+FRESH14_EN = [
+    "I bought an old food truck in April", "Check the gas lines before every shift",
+    "Prep the onions the night before", "Park where the office crowd walks",
+    "Here is my first full lunch rush today", "Guess how many tacos we sold",
+    "Would you eat lunch from a truck?", "Send this to a friend who dreams of a truck",
+    "Keep the menu short and it moves", "The fryer finally stopped smoking this week",
+    "Permits cost more than the truck did", "The square is nearly empty at ten",
+    "Day one of calligraphy lessons", "Hold the pen at an angle to the baseline",
+    "Practise the basic strokes nightly", "Pull thick downstrokes and thin upstrokes",
+    "My first alphabet took a week", "Here are my nibs and my ink",
+    "Ask me about brush pens and gouache", "Rule your guidelines before you start",
+    "Let the ink dry before erasing the lines", "Lettering drills in my profile",
+    "Nobody got burnt at the grill today", "Wipe the nib clean after each letter",
+    "Count the seconds on each burger side", "New nibs and a jar of ink",
+    "Gloves on before you touch raw chicken", "First time writing a wedding card",
+    "A regular brought us coffee at dawn", "Sharpen your pencil before ruling the lines",
+    "Last cold evening at the market", "A chef at the market taught me to flip an omelette",
+    "Slow down on the curve of each letter", "Sore wrists and a page of letters to show",
+]
+FRESH14_RU = [
+    "Купили старый фургон для еды в начале апреля", "Проверьте газ перед каждой сменой",
+    "Нарежьте лук заранее с вечера", "Вот наш первый обеденный наплыв",
+    "Угадайте, сколько тако мы сегодня продали за день", "Отправь это другу, который мечтает о фургоне",
+    "Держите меню коротким, и очередь пойдёт", "Первый день учусь каллиграфии с пером",
+    "Держите перо под острым углом к строке", "Тренируйте базовые штрихи каждый вечер",
+    "Нажим вниз толстый, а тонкий штрих вверх", "Шаблоны для прописей по ссылке в профиле",
+    "Сегодня никто не обжёгся у гриля", "Промывайте перо после каждой буквы",
+    "Перчатки надеваем до работы с мясом", "Постоянный клиент принёс нам кофе",
+]
+FRESH14_POPIN_EN = ("I never thought I could run a kitchen on wheels until my cousin sold me his old van one "
+                    "spring and by the end of summer our lunch queue wrapped around the block")
+FRESH14_POPIN_RU = "Этой зимой я начал учиться каллиграфии и к марту сам подписал открытки для всей нашей семьи широким пером"
+FRESH14_KARAOKE = ["flip the patty", "serve it quickly", "dip the nib in", "pull it down"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -1167,6 +1263,7 @@ SENTENCES = {
     "fresh11": (FRESH11_EN, FRESH11_RU, FRESH11_POPIN_EN, FRESH11_POPIN_RU, FRESH11_KARAOKE),
     "fresh12": (FRESH12_EN, FRESH12_RU, FRESH12_POPIN_EN, FRESH12_POPIN_RU, FRESH12_KARAOKE),
     "fresh13": (FRESH13_EN, FRESH13_RU, FRESH13_POPIN_EN, FRESH13_POPIN_RU, FRESH13_KARAOKE),
+    "fresh14": (FRESH14_EN, FRESH14_RU, FRESH14_POPIN_EN, FRESH14_POPIN_RU, FRESH14_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -1182,7 +1279,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh10": ("12 NIGHTS OF STARS", "@comets.and.cleats", "NIGHT 5"),
           "fresh11": ("30 DAYS ON A BOARD", "@ollies.and.cascades", "TRICK 4"),
           "fresh12": ("6 LOAVES BY SPRING", "@crumbs.and.paddles", "LOAF 6"),
-          "fresh13": ("40 DAYS ON ICE", "@blades.and.trout", "CAST 7")}
+          "fresh13": ("40 DAYS ON ICE", "@blades.and.trout", "CAST 7"),
+          "fresh14": ("100 TACO NIGHTS", "@tacos.and.nibs", "SHIFT 9")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -1239,7 +1337,7 @@ def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
-                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214}[split])
+                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -1250,7 +1348,7 @@ def _recipe(split: str) -> list[Clip]:
     C = Caption
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
-         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -1725,7 +1823,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
