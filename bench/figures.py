@@ -58,7 +58,7 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh10": "fresh10 (tenth held-out part; tuned on from session 17)",
                   "fresh11": "fresh11 (eleventh held-out part; tuned on from session 18)",
                   "fresh12": "fresh12 (twelfth held-out part; tuned on from session 19)",
-                  "fresh13": "fresh13 (thirteenth held-out part)",
+                  "fresh13": "fresh13 (thirteenth held-out part; tuned on from session 19)",
                   "fresh14": "fresh14 (fourteenth held-out part)"}
 
 

@@ -332,3 +332,18 @@ def test_a_second_line_found_a_moment_later_joins_the_first(media_dir):
     rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
     two = [r for r in rows if r["text"].startswith("Count your strides")]
     assert two and two[0]["found"] and two[0]["read"] == "Count your strides\ndown the long side", two
+
+
+def test_a_karaoke_line_whose_rim_was_read_is_read_again(media_dir):
+    """fresh13's pop-in clip (tuning material from session 19): the karaoke line 'cast it
+    softly', heavy white letters outlined black, each word turning yellow in turn. Following
+    trimmed the letters from its steady pixels and kept the outline's rim, whose split stood
+    out (so the second read on the lines' own split was not asked for) and read '| | | | |',
+    0.94 sure, which was dropped: the caption was lost. A one-line caption whose first read is
+    dropped is read again on its lines' own split."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh13", only=["p_vert_popin_jacobs_well"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    line = [r for r in rows if r["text"] == "cast it softly"]
+    assert line and line[0]["found"] and line[0]["read"] == "cast it softly", line
+    assert all(r["found"] for r in rows if r["size_pct"] >= 2 and r["mode"] == "karaoke"), rows
