@@ -213,7 +213,8 @@ class Detecting:
         # where type of 2 % of the height is under SMALL_ROW_PX (a frame analysed under 600 rows
         # high: landscape and square) the detector may see none of it at full size (a 12 px
         # yellow line over a rainy window: nothing at 1.0, the whole line at 1.5x, 0.96)
-        thin = scale >= 1.0 and 0.02 * self.ah < SMALL_ROW_PX and z - a <= 0.06 * self.ah + 2 * 8 + 1
+        # (each margin floored or ceiled to a whole row: a band of two cell rows is 48-50 rows at 540)
+        thin = scale >= 1.0 and 0.02 * self.ah < SMALL_ROW_PX and z - a <= 0.06 * self.ah + 2 * 8 + 2
         for _ in range(4):  # a band that cuts through text grows until the text lies inside
             self._band_detections += 1
             found = self.detect(image[a:z], scale=scale)
