@@ -140,6 +140,23 @@ def test_a_read_in_two_scripts_is_not_quoted():
     assert not mixed_scripts("Подпишись на @nordic.trails") and not mixed_scripts("Глава 3")
     assert not mixed_scripts("I и")
 
+def test_an_unpaired_mark_at_a_word_edge_is_an_outline_corner():
+    """Tesseract read the corner of a heavy outline beside a pop-in word as a quote mark or a
+    bracket ('“MY', 'STAKES)' for 'TAKES', 'Send this to an artist friend)'): a quote mark or
+    bracket without its pair is dropped where it starts or ends a word; paired ones stay. A
+    word whose capitals turn small inside it ('HOMep' for Cyrillic 'номер' in Latin
+    look-alikes) is not quoted."""
+    from reelstudio.analysis.text.letters import garbled
+    from reelstudio.analysis.text.ocr import tidy
+
+    assert tidy("“MY\n") == "MY" and tidy("STAKES)") == "STAKES" and tidy('"НМ разу') == "НМ разу"
+    assert tidy("Send this to an artist friend)") == "Send this to an artist friend"
+    assert tidy("“Hello” said he") == "“Hello” said he" and tidy("«Привет» мир") == "«Привет» мир"
+    assert tidy("(a) b") == "(a) b" and tidy("Hi  \"there\"\n\n") == 'Hi "there"'
+    assert garbled("HOMep Ha") and not garbled("URLs and PDFs") and not garbled("iPhone")
+    assert not garbled("NASA photos") and not garbled("McDonald")
+
+
 
 def test_no_second_read_where_the_follow_lost_the_letters_core():
     """The first 18 frames of the held-out flashing reel of the checks corpus (Big Buck Bunny

@@ -289,8 +289,13 @@ _STRAY_MARKS = re.compile(r"[\[\]{}\\<>~^]")
 
 
 def garbled(text: str) -> bool:
-    """Whether a read holds a mark no caption sets (``_STRAY_MARKS``): not words to quote."""
-    return bool(_STRAY_MARKS.search(text))
+    """Whether a read holds a mark no caption sets (``_STRAY_MARKS``) or a word whose capitals
+    turn small inside it (``_CAPS_THEN_SMALL``: 'HOMep' for Cyrillic 'номер', each letter a
+    Latin look-alike): not words to quote."""
+    return bool(_STRAY_MARKS.search(text) or _CAPS_THEN_SMALL.search(text))
+
+
+_CAPS_THEN_SMALL = re.compile(r"[A-ZА-ЯЁ]{2,}[a-zа-яё]{2,}")
 
 
 def read_quality(confidence: float, lexical: float) -> float:

@@ -252,8 +252,25 @@ LANG_OF_SCRIPT = {"latin": "eng", "cyrillic": "rus"}
 
 
 def tidy(text: str) -> str:
-    """Tesseract's text: blank lines dropped, runs of spaces as one."""
-    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    """Tesseract's text: blank lines dropped, runs of spaces as one, and a quote mark or bracket
+    left without its pair dropped where it starts or ends a word (an outline's corner read as a
+    mark: '“MY' for 'MY', 'STAKES)' for 'TAKES', 'friend)'); a line then left empty is dropped."""
+    lines = (_paired(" ".join(line.split())) for line in text.splitlines() if line.strip())
+    return "\n".join(line for line in lines if line)
+
+
+_QUOTES = "\"“”„«»"
+
+
+def _paired(line: str) -> str:
+    """``line`` without its unpaired quote marks and brackets at the edges of its words."""
+    odd = sum(line.count(q) for q in _QUOTES) % 2 == 1 or line.count("«") != line.count("»")
+    brackets = line.count("(") != line.count(")")
+    marks = (_QUOTES if odd else "") + ("()" if brackets else "")
+    if not marks:
+        return line
+    words = [w.strip(marks) if w.strip(marks) else w for w in line.split(" ")]
+    return " ".join(words).strip()
 
 
 def lookalikes_only(text: str, lexical: float) -> bool:
