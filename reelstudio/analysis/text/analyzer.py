@@ -65,6 +65,11 @@ class Track:
         return image[y0:y1, x0:x1]
 
 
+def _holds_more(block, lines) -> bool:
+    """``block`` holds the box of a caption's detector lines ``lines`` and half again as much."""
+    return overlap_smaller(block, lines) > 0.7 and box_area(block) > 1.5 * box_area(lines)
+
+
 @dataclass(frozen=True)
 class TextParams:
     """The text lane's parameters (the lane's ``params``, in this order)."""
@@ -336,7 +341,7 @@ class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Settling
         line_h = float(np.median([r[3] - r[1] for r in rows])) if rows else block[3] - block[1]
         parts = [t for t in self._active if index - t.start <= self.step + self.settle and (
             (_stacked(block, t.box, t.line_height()) and 0.6 < line_h / t.line_height() < 1.6)
-            or (overlap_smaller(block, t.lines_box()) > 0.7 and box_area(block) > 1.5 * box_area(t.lines_box())))]
+            or _holds_more(block, t.lines_box()))]
         whole = [t for t in self._active if t not in parts and whole_line_of(rows, t.rows_abs())
                  and self._still_there(t, image, block)]
         # else the caption already followed (found again), not a line inside a larger box - unless

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 
+from .ocr import in_cyrillic, script_of
+
 # the words of one letter (and the digits) a pop-in caption may show alone: 'I' in 'I / USED TO /
 # THINK', Russian 'и', 'в', 'я'...; any other lone letter is read as texture
 ONE_LETTER_WORDS = frozenset("IAaАаВвИиКкОоСсУуЯя0123456789")
-# Latin letters Tesseract gives for a lone Cyrillic one ('к' read 'K', 0.92 sure)
-_CYR_TWIN = str.maketrans("ABKOCYaoyc", "АВКОСУаоус")
 
 
 def one_letter_word(text: str) -> bool:
-    """A word of one letter, or a Latin look-alike of a Cyrillic one (:func:`letter_as_in`)."""
+    """A word of one letter, or a Latin look-alike of a Cyrillic one (Tesseract read a lone 'к'
+    'K', 0.92 sure: :func:`letter_as_in`)."""
     w = text.strip()
-    return len(w) == 1 and (w in ONE_LETTER_WORDS or w.translate(_CYR_TWIN) in ONE_LETTER_WORDS)
+    return len(w) == 1 and (w in ONE_LETTER_WORDS or in_cyrillic(w) in ONE_LETTER_WORDS)
 
 
 def letter_as_in(c: dict, caps: list[dict], fps: float) -> None:
@@ -22,16 +23,18 @@ def letter_as_in(c: dict, caps: list[dict], fps: float) -> None:
     rows is: in its script (a lone 'к' among Russian words read as Latin 'K') and, when that
     chunk has small letters and this one stands under 0.65 of its line height (an x-height),
     small. Its read alone cannot tell 'K' from 'К' or 'к'."""
+    def apart(o: dict) -> int:  # frames between the two
+        return min(abs(c["start_frame"] - o["end_frame"]), abs(o["start_frame"] - c["end_frame"]))
+
     w = c["text"].strip()
     near = [o for o in caps if o is not c and sum(ch.isalnum() for ch in o["text"]) >= 2
-            and min(c["box"][3], o["box"][3]) - max(c["box"][1], o["box"][1]) > 0
-            and min(abs(c["start_frame"] - o["end_frame"]), abs(o["start_frame"] - c["end_frame"])) <= 0.25 * fps]
+            and min(c["box"][3], o["box"][3]) - max(c["box"][1], o["box"][1]) > 0 and apart(o) <= 0.25 * fps]
     if not near:
         return
-    o = min(near, key=lambda o: min(abs(c["start_frame"] - o["end_frame"]), abs(o["start_frame"] - c["end_frame"])))
+    o = min(near, key=apart)
     letters = [ch for ch in o["text"] if ch.isalpha()]
-    if sum("\u0400" <= ch <= "\u04ff" for ch in letters) > len(letters) / 2:
-        w = w.translate(_CYR_TWIN)
+    if sum(script_of(ch) == "cyrillic" for ch in letters) > len(letters) / 2:
+        w = in_cyrillic(w)
     if any(ch.islower() for ch in letters) and c["height"] < 0.65 * o["height"]:
         w = w.lower()
     c["text"] = w

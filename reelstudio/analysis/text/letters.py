@@ -286,6 +286,7 @@ WORD_SURE = 0.6
 # mark ('he was[not\\' over the sample reel's mission patch, 0.89 sure; 'Big Bick Bunny (<)
 # Blender Foundation'). (A bar, '@', '#', '_' and '$' are left: credits, handles, prices.)
 _STRAY_MARKS = re.compile(r"[\[\]{}\\<>~^]")
+_CAPS_THEN_SMALL = re.compile(r"[A-ZА-ЯЁ]{2,}[a-zа-яё]{2,}")  # (see garbled)
 
 
 def garbled(text: str) -> bool:
@@ -294,8 +295,6 @@ def garbled(text: str) -> bool:
     Latin look-alike): not words to quote."""
     return bool(_STRAY_MARKS.search(text) or _CAPS_THEN_SMALL.search(text))
 
-
-_CAPS_THEN_SMALL = re.compile(r"[A-ZА-ЯЁ]{2,}[a-zа-яё]{2,}")
 
 
 def read_quality(confidence: float, lexical: float) -> float:

@@ -159,6 +159,11 @@ class Reader:
 
 
 _LAT2CYR = str.maketrans("aeopcxyABEKMHOPCTXy", "аеорсхуАВЕКМНОРСТХу")
+
+
+def in_cyrillic(text: str) -> str:
+    """``text`` with its Latin look-alikes written in Cyrillic ('K' -> 'К')."""
+    return text.translate(_LAT2CYR)
 _CYR2LAT = str.maketrans("аеорсхуАВЕКМНОРСТХ", "aeopcxyABEKMHOPCTX")
 _LOOKALIKE = set("aeopcxyABEKMHOPCTXаеорсхуАВЕКМНОРСТХ")
 
@@ -269,7 +274,7 @@ def _paired(line: str) -> str:
     marks = (_QUOTES if odd else "") + ("()" if brackets else "")
     if not marks:
         return line
-    words = [w.strip(marks) if w.strip(marks) else w for w in line.split(" ")]
+    words = [w.strip(marks) or w for w in line.split(" ")]
     return " ".join(words).strip()
 
 

@@ -95,13 +95,15 @@ class Settling:
 
     def _lone_glyphs(self, index: int, a: int, z: int, image: np.ndarray, cells: bool) -> list:
         """Blocks for what the detector never sees: a word of one letter ('и', 'I', 'a') that a
-        pop-in sequence puts where its last chunk was. In rows ``a``..``z`` of the frame the
-        settling test has just looked at (``index``), at the rows of a chunk that ended within
-        ``CHUNK_REACH_S``, each group of its new steady cells as tall as a letter of that chunk
-        (0.5-1.6 of its line height) and at most twice as wide as tall is a block of one line
-        (the detector gave a 22 px outlined 'и' over a photo of trees no response at any size).
-        Whether it is a caption the read decides (a lone letter must be read surely and sit in
-        a sequence: ``geometry.in_a_sequence``)."""
+        pop-in sequence puts where its last chunk was. In rows ``a``..``z`` of ``image``, at the
+        rows of a chunk that ended within ``CHUNK_REACH_S``: the lone letters of an outlined
+        chunk's style (:func:`_glyphs_of_style`), and, when ``cells`` (a band searched at full
+        size) and the settling test has just looked at this frame (``index``), each group of
+        its new steady cells as tall as a letter of that chunk (0.5-1.6 of its line height) and
+        at most twice as wide as tall; each a block of one line (the detector gave a 22 px
+        outlined 'и' over a photo of trees no response at any size). Whether it is a caption
+        the read decides (a lone letter is a word of one letter or nothing, and must sit in a
+        sequence: ``geometry.in_a_sequence``)."""
         import cv2
 
         at, hot = self._hot_now
@@ -182,7 +184,8 @@ def _glyphs_of_style(image: np.ndarray, c: Chunk) -> list:
             continue
         # (new: most of its pixels unlike the picture the chunk's first crop showed there; where
         # the chunk's own letters were, no one can tell: 'к' after 'и' in its place)
-        ys, xs = np.nonzero(lab == k)
+        ys, xs = np.nonzero(comp)  # (in its own slice, not the whole rows)
+        ys, xs = ys + sl[0].start, xs + sl[1].start
         ty, tx = ys + r0 - y0, xs - x0
         seen = (ty >= 0) & (ty < c.template.shape[0]) & (tx >= 0) & (tx < c.template.shape[1])
         seen[seen] = ~c.marks[ty[seen], tx[seen]]
