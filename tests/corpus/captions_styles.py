@@ -725,7 +725,7 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "harvey_flood", "forest_fire", "montserrat",
                     "blue_hole", "jacobs_well", "krause_springs", "sea_rim",
                     "vegetable_show", "cathedral_candles", "blossom_sky", "holly_snow",
-                    "peacock_tail", "grapefruit_slices", "birch_trunks", "pencils_desk")
+                    "peacock_tail", "tiger", "birch_trunks", "pencils_desk")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -820,7 +820,7 @@ PHOTOS = {
     },
     "fresh15": {
         "busy": [("peacock_tail", (0.5, 0.5, 0.85), (0.55, 0.45, 0.7)),
-                 ("grapefruit_slices", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("tiger", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
                  ("birch_trunks", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("pencils_desk", (0.45, 0.45, 0.2), (0.47, 0.46, 0.19)),
     },
