@@ -390,22 +390,43 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
 
 * **fresh15** (a fifteenth held-out part, added 2026-12-06 by the fresh15 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
-  fresh14): caption fonts no other part or corpus uses, every one with Cyrillic, to be
-  committed under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here):
-  Andika Bold (a humanist sans drawn for reading, the bold role), Jura Regular (a squarish
-  technical sans, the regular role), Podkova ExtraBold (a very heavy slab) as the heavy pop-in
-  face, El Messiri Regular (a narrowish display sans drawn for Arabic, Latin and Cyrillic,
-  drawn for the cond role: no condensed sans with Russian forms was left unused) and Brygada
-  1918 Bold (a revived book serif, the serif role); footage and photos no text corpus uses, to
-  be committed under tests/data/captions_styles (LICENSES.md there): 13 s of NASA Goddard
-  footage of the James Webb Space Telescope's gold mirror segments in a dark cleanroom,
-  technicians in white suits on a red lift (live action, a few cuts, no scene text; public
-  domain as NASA's own footage; its first video stream, 320x180, 325 frames at 25 fps, so soft
-  once scaled up) as the footage; photos from the CC0 images folder of the repository fresh14's
-  flower came from, as the busy pictures: a peacock's spread tail, slices of grapefruit and a
-  stand of white birch trunks; the pale desk beside pencils and drawing pins as the light
-  background; the FRESH15 sentences below (growing mushrooms and learning to fence). Same recipe
-  as the held-out part (seven clips), its own random draws (seed 1216, clip prefix d).
+  fresh14): caption fonts no other part or corpus uses, every one with Cyrillic, committed
+  under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Andika
+  Bold (a humanist sans drawn for reading, the bold role), Jura Regular (a squarish technical
+  sans, the regular role), Podkova ExtraBold (a very heavy slab) as the heavy pop-in face, El
+  Messiri Regular (a narrowish display sans drawn for Arabic, Latin and Cyrillic, drawn for the
+  cond role: no condensed sans with Russian forms was left unused) and Brygada 1918 Bold (a
+  revived book serif, the serif role); footage and photos no text corpus uses, committed
+  unchanged under tests/data/captions_styles (LICENSES.md there): 13 s of NASA Goddard footage
+  of the James Webb Space Telescope's gold mirror segments in a dark cleanroom, a technician in
+  a white suit on a red lift beside them (live action, two cuts, no scene text; public domain as
+  NASA's own footage; its first video stream, 320x180, 325 frames at 25 fps, so soft once scaled
+  up; the file's timed-text narration is never drawn) as the footage; photos from the CC0 images
+  folder of the repository fresh14's flower came from (1280 px wide), as the busy pictures: a
+  peacock's spread tail, a tiger's head before green foliage and a stand of white birch trunks;
+  the pale desk beside pencils and drawing pins as the light background; the FRESH15 sentences
+  below (growing mushrooms and learning to fence). Same recipe as the held-out part (seven
+  clips), its own random draws (seed 1216, clip prefix d): 78 captions, 70 of them outlined,
+  boxed or plain at >= 2 % of the height (the landscape clip of small shadowed and plain
+  subtitles is framed on the tiger; grapefruit slices, written down first for it, left its plain
+  white and yellow lines at 1.35-1.72:1, and no order of the three photos then written down
+  brought them to 2.5:1, over the peacock 1.98:1, over the birches 2.31:1, so the tiger from the
+  same folder took the grapefruit's place before any run of the text lane; the three captions
+  under 2 % read 2.5:1, the plain white handle over the tiger's fur, the part's lowest true
+  contrast, 3.3:1, the small shadowed 'Here are my mask and my foil' there, and 19.0:1, the
+  shadowed handle over the film; the lowest at >= 2 % is 4.0:1, the plain white 'Упражнения
+  для' over the birches, and 4.0:1 the shadowed 'Check your blade before every single bout'
+  there). Its truth was checked, before any run of the text lane on it, only by eye (frames of
+  every clip with the truth boxes drawn, and every caption's box cut out at full size on its
+  first full-size frame) and numerically (at each of the 156 start and end frames, the decoded
+  picture under the caption's letters departs from the clip's background rendered again without
+  captions by 60 levels or more on the shown frame, but for 'Let the blade drop before you step
+  back', white on its 60 % box over the pale desk, by 27 (the box darkens its surround: 6.7:1),
+  and the small shadowed 'Here are my mask and my foil' (1.67 %) over the tiger, by 48; on the
+  frame outside by 5.4 at most (the busy peacock, tiger and birch pictures after encoding; 2.4 at
+  most in the Webb and desk clips), pixels within 4 px of another caption's box shown then left
+  out; 39 frames outside a caption, covered in the same place by the next chunk, karaoke word or
+  box, could not be checked so, and 5 lie outside their clip).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
