@@ -388,6 +388,46 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   by the next chunk, karaoke word or box, could not be checked so, and 5 lie outside their
   clip).
 
+* **fresh15** (a fifteenth held-out part, added 2026-12-06 by the fresh15 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh14): caption fonts no other part or corpus uses, every one with Cyrillic, committed
+  under tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): Andika
+  Bold (a humanist sans drawn for reading, the bold role), Jura Regular (a squarish technical
+  sans, the regular role), Podkova ExtraBold (a very heavy slab) as the heavy pop-in face, El
+  Messiri Regular (a narrowish display sans drawn for Arabic, Latin and Cyrillic, drawn for the
+  cond role: no condensed sans with Russian forms was left unused) and Brygada 1918 Bold (a
+  revived book serif, the serif role); footage and photos no text corpus uses, committed
+  unchanged under tests/data/captions_styles (LICENSES.md there): 13 s of NASA Goddard footage
+  of the James Webb Space Telescope's gold mirror segments in a dark cleanroom, a technician in
+  a white suit on a red lift beside them (live action, two cuts, no scene text; public domain as
+  NASA's own footage; its first video stream, 320x180, 325 frames at 25 fps, so soft once scaled
+  up; the file's timed-text narration is never drawn) as the footage; photos from the CC0 images
+  folder of the repository fresh14's flower came from (1280 px wide), as the busy pictures: a
+  peacock's spread tail, a tiger's head before green foliage and a stand of white birch trunks;
+  the pale desk beside pencils and drawing pins as the light background; the FRESH15 sentences
+  below (growing mushrooms and learning to fence). Same recipe as the held-out part (seven
+  clips), its own random draws (seed 1216, clip prefix d): 78 captions, 70 of them outlined,
+  boxed or plain at >= 2 % of the height (the landscape clip of small shadowed and plain
+  subtitles is framed on the tiger; grapefruit slices, written down first for it, left its plain
+  white and yellow lines at 1.35-1.72:1, and no order of the three photos then written down
+  brought them to 2.5:1, over the peacock 1.98:1, over the birches 2.31:1, so the tiger from the
+  same folder took the grapefruit's place before any run of the text lane; the three captions
+  under 2 % read 2.5:1, the plain white handle over the tiger's fur, the part's lowest true
+  contrast, 3.3:1, the small shadowed 'Here are my mask and my foil' there, and 19.0:1, the
+  shadowed handle over the film; the lowest at >= 2 % is 4.0:1, the plain white 'Упражнения
+  для' over the birches, and 4.0:1 the shadowed 'Check your blade before every single bout'
+  there). Its truth was checked, before any run of the text lane on it, only by eye (frames of
+  every clip with the truth boxes drawn, and every caption's box cut out at full size on its
+  first full-size frame) and numerically (at each of the 156 start and end frames, the decoded
+  picture under the caption's letters departs from the clip's background rendered again without
+  captions by 60 levels or more on the shown frame, but for 'Let the blade drop before you step
+  back', white on its 60 % box over the pale desk, by 27 (the box darkens its surround: 6.7:1),
+  and the small shadowed 'Here are my mask and my foil' (1.67 %) over the tiger, by 48; on the
+  frame outside by 5.4 at most (the busy peacock, tiger and birch pictures after encoding; 2.4 at
+  most in the Webb and desk clips), pixels within 4 px of another caption's box shown then left
+  out; 39 frames outside a caption, covered in the same place by the next chunk, karaoke word or
+  box, could not be checked so, and 5 lie outside their clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -464,12 +504,12 @@ from .text import levenshtein
 
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
-# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14: more
-# held-out parts, new sources (docstring)
+# fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
+# fresh15: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14")
+          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh14; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh15; OFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -531,6 +571,11 @@ FONT_DIRS = {
     "Ruda": str(DATA_FONTS),
     "Oranienbaum": str(DATA_FONTS),
     "STIX Two Text": str(DATA_FONTS),
+    "Andika": str(DATA_FONTS),
+    "Jura": str(DATA_FONTS),
+    "Podkova": str(DATA_FONTS),
+    "El Messiri": str(DATA_FONTS),
+    "Brygada 1918": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -654,6 +699,14 @@ FONTS = {
         "serif": ("STIX Two Text", "STIXTwoText-Bold.ttf"),
         "mono": ("Wix Madefor Text", "WixMadeforText-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh15": {
+        "bold": ("Andika", "Andika-Bold.ttf"),
+        "regular": ("Jura", "Jura-Regular.ttf"),
+        "heavy": ("Podkova", "Podkova-ExtraBold.ttf"),
+        "cond": ("El Messiri", "ElMessiri-Regular.ttf"),  # narrowish (no condensed sans left unused)
+        "serif": ("Brygada 1918", "Brygada1918-Bold.ttf"),
+        "mono": ("Jura", "Jura-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -674,11 +727,13 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh11": ("footage", "his_girl_friday.mp4", 0, 185, 30.0),
            "fresh12": ("footage", "shuttle.webm", 0, 321, 29.97),
            "fresh13": ("footage", "tractor.webm", 0, 248, 25.0, (0, 232)),
-           "fresh14": ("footage", "flower.mp4", 0, 150, 29.97)}
+           "fresh14": ("footage", "flower.mp4", 0, 150, 29.97),
+           "fresh15": ("footage", "webb_cleanroom.mp4", 0, 325, 25.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
-                "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower"}
+                "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower",
+                "fresh15": "webb"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -690,7 +745,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "fort_davis", "hamilton_pool", "ranch_cattle", "fort_leaton",
                     "harvey_flood", "forest_fire", "montserrat",
                     "blue_hole", "jacobs_well", "krause_springs", "sea_rim",
-                    "vegetable_show", "cathedral_candles", "blossom_sky", "holly_snow")
+                    "vegetable_show", "cathedral_candles", "blossom_sky", "holly_snow",
+                    "peacock_tail", "tiger", "birch_trunks", "pencils_desk")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -782,6 +838,12 @@ PHOTOS = {
                  ("blossom_sky", (0.5, 0.5, 0.85), (0.55, 0.55, 0.7)),
                  ("cathedral_candles", (0.55, 0.5, 0.85), (0.5, 0.55, 0.7))],
         "light": ("holly_snow", (0.6, 0.12, 0.2), (0.63, 0.13, 0.19)),
+    },
+    "fresh15": {
+        "busy": [("peacock_tail", (0.5, 0.5, 0.85), (0.55, 0.45, 0.7)),
+                 ("tiger", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("birch_trunks", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("pencils_desk", (0.45, 0.45, 0.2), (0.47, 0.46, 0.19)),
     },
 }
 
@@ -1251,6 +1313,41 @@ FRESH14_POPIN_EN = ("I never thought I could run a kitchen on wheels until my co
 FRESH14_POPIN_RU = "Этой зимой я начал учиться каллиграфии и к марту сам подписал открытки для всей нашей семьи широким пером"
 FRESH14_KARAOKE = ["flip the patty", "serve it quickly", "dip the nib in", "pull it down"]
 
+# fresh15 (a fifteenth held-out part, written before any run on it): growing mushrooms, fencing
+FRESH15_EN = [
+    "I started growing mushrooms in March", "Mist the bags twice every single day",
+    "Soak the straw the night before", "Keep them where the air stays damp",
+    "Here is my first flush of oyster caps", "Guess how much we picked today",
+    "Would you eat mushrooms from a bucket?", "Send this to a friend who loves risotto",
+    "Keep the room dark and cool", "The green mould finally stopped this week",
+    "The spawn cost less than the shelves did", "The cellar is nearly full by May",
+    "Day one of fencing lessons", "Keep your weight on the back foot always",
+    "Practise the lunge every night", "Parry with the wrist, not the whole arm",
+    "My first bout lasted a minute", "Here are my mask and my foil",
+    "Ask me about sabre and foil rules", "Salute your opponent before you start",
+    "Let the blade drop before you step back", "Footwork drills in my profile",
+    "Nobody got poked in the neck today", "Wipe the blade clean after each bout",
+    "Count the days until the caps open", "New gloves and a lighter mask",
+    "Gloves on before you touch the spawn", "First time fencing in a tournament",
+    "A neighbour brought us coffee grounds", "Check your blade before every single bout",
+    "Last harvest before the summer heat", "A chef at the market bought our whole crate of oysters",
+    "Slow down and watch your opponent's feet", "Sore legs and a medal to show for it",
+]
+FRESH15_RU = [
+    "Начали выращивать грибы в подвале в марте", "Опрыскивайте мешки два раза в день",
+    "Замочите солому заранее с вечера", "Вот наш первый урожай вёшенок",
+    "Угадайте, сколько грибов мы собрали за неделю", "Отправь это другу, который любит грибной суп",
+    "Держите комнату тёмной и прохладной всегда", "Первый день учусь фехтованию на рапирах",
+    "Держите вес тела на задней ноге", "Тренируйте выпад каждый вечер дома",
+    "Парируйте кистью, а не всей рукой", "Упражнения для ног по ссылке в профиле",
+    "Сегодня никого не укололи в шею", "Протирайте клинок после каждого боя",
+    "Перчатки надеваем до работы с мицелием", "Сосед принёс нам кофейную гущу",
+]
+FRESH15_POPIN_EN = ("I never thought I could grow food in a small flat until my aunt gave me a bag of oyster spawn "
+                    "one winter and by spring our whole shelf was covered in mushrooms")
+FRESH15_POPIN_RU = "Этой осенью я начал учиться фехтованию и к весне сам провёл первый бой на турнире в нашем спортивном клубе"
+FRESH15_KARAOKE = ["mist the bags", "pick them young", "lunge and touch", "parry the blade"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -1267,6 +1364,7 @@ SENTENCES = {
     "fresh12": (FRESH12_EN, FRESH12_RU, FRESH12_POPIN_EN, FRESH12_POPIN_RU, FRESH12_KARAOKE),
     "fresh13": (FRESH13_EN, FRESH13_RU, FRESH13_POPIN_EN, FRESH13_POPIN_RU, FRESH13_KARAOKE),
     "fresh14": (FRESH14_EN, FRESH14_RU, FRESH14_POPIN_EN, FRESH14_POPIN_RU, FRESH14_KARAOKE),
+    "fresh15": (FRESH15_EN, FRESH15_RU, FRESH15_POPIN_EN, FRESH15_POPIN_RU, FRESH15_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -1283,7 +1381,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh11": ("30 DAYS ON A BOARD", "@ollies.and.cascades", "TRICK 4"),
           "fresh12": ("6 LOAVES BY SPRING", "@crumbs.and.paddles", "LOAF 6"),
           "fresh13": ("40 DAYS ON ICE", "@blades.and.trout", "CAST 7"),
-          "fresh14": ("100 TACO NIGHTS", "@tacos.and.nibs", "SHIFT 9")}
+          "fresh14": ("100 TACO NIGHTS", "@tacos.and.nibs", "SHIFT 9"),
+          "fresh15": ("60 BAGS OF SPAWN", "@spores.and.sabres", "BOUT 8")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -1340,7 +1439,7 @@ def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
-                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215}[split])
+                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -1351,7 +1450,7 @@ def _recipe(split: str) -> list[Clip]:
     C = Caption
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
-         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -1826,7 +1925,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
