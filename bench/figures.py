@@ -59,7 +59,7 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh11": "fresh11 (eleventh held-out part; tuned on from session 18)",
                   "fresh12": "fresh12 (twelfth held-out part; tuned on from session 19)",
                   "fresh13": "fresh13 (thirteenth held-out part; tuned on from session 19)",
-                  "fresh14": "fresh14 (fourteenth held-out part)",
+                  "fresh14": "fresh14 (fourteenth held-out part; tuned on from session 20)",
                   "fresh15": "fresh15 (fifteenth held-out part)"}
 
 
