@@ -361,3 +361,14 @@ def test_a_small_yellow_subtitle_in_a_band_of_two_cell_rows_is_looked_at_enlarge
     rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
     line = [r for r in rows if r["text"].startswith("Пар в духовке")]
     assert line and line[0]["found"] and line[0]["edits"] <= 4, line
+
+
+def test_words_whose_space_tesseract_lost_are_parted_where_the_picture_shows_the_space(media_dir):
+    """fresh9's square clip of brief captions (tuning material): the heavy outlined pop-in 'и к
+    осени' was read 'икосени', one word the Russian dictionary does not know, with blanks after
+    its first two letters as wide as spaces. Parted there, all three are words (text.lexicon)."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh9", only=["w_square_brief_piggy_bank"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    chunk = [r for r in rows if r["text"] == "и к осени"]
+    assert chunk and chunk[0]["found"] and chunk[0]["read"] == "и к осени", chunk

@@ -84,7 +84,11 @@ landscape one), made from the decoder's luma plane. Three steps:
    words wins if it is nearly as sure. A bar read alone in a Latin caption is 'I', one glued
    to the front of a word is dropped; the first letter of a word (not the caption's first)
    whose cases differ only in size (н/Н, s/S) and that Tesseract read as a capital is put in
-   lower case when it is as tall as the read's x-height letters. Yellow letters read as
+   lower case when it is as tall as the read's x-height letters. A word Tesseract's own
+   dictionary (its language data's word list, ``lexicon``) does not know is mended where one
+   mend makes words of it: an 'и' that lost its breve ('Этои' -> 'Этой'), or a space lost
+   where the picture shows a blank as wide as the read's spaces ('AFULL' -> 'A FULL', 'икосени'
+   -> 'и к осени'; of two letters, only a short word of the language). Yellow letters read as
    nothing or doubtfully are read again on their yellowness, ``min(R, G) - B`` of the kept
    crops' colour, where white, gray, black and blue are all 0 (``yellow``): on the gray
    picture a dark shadow or a bright picture behind them can take the split.

@@ -76,6 +76,7 @@ class Reader:
         self.lexical = 0.0  # of the last read: see read()
         self.weakest = 1.0
         self.hints: dict[str, list] = {}  # text read -> case_hints (cleared by the caller)
+        self.gaps: dict[str, list] = {}  # text read -> word_gaps (cleared with the hints)
         self.apis: dict[str, object] = {}
         self.api = self._api("+".join(languages))
         self.version = tesserocr.tesseract_version().split()[1] if tesserocr.tesseract_version() else "?"
@@ -126,15 +127,17 @@ class Reader:
                 inside += n if w.WordIsFromDictionary() else 0
         self.lexical = inside / total if total else 0.0
         # the case each word's first letter's height shows, for apply_case (by the text read)
-        self.hints[text] = case_hints(self._symbols(api)) if ri is not None else []
+        symbols = self._symbols(api) if ri is not None else []
+        self.hints[text] = case_hints([s[:3] for s in symbols]) if ri is not None else []
+        self.gaps[text] = word_gaps(symbols, binary)
         lines = []
         for _, box, _, _ in api.GetComponentImages(self.tesserocr.RIL.TEXTLINE, True):
             lines.append((box["x"], box["y"], box["w"], box["h"]))
         api.Clear()
         return text, conf, lines
 
-    def _symbols(self, api) -> list[tuple[str, int, bool]]:
-        """(letter, height, first of its word) of each symbol read."""
+    def _symbols(self, api) -> list[tuple[str, int, bool, tuple[int, int, int, int]]]:
+        """(letter, height, first of its word, box x0, y0, x1, y1) of each symbol read."""
         out = []
         ri = api.GetIterator()
         level = self.tesserocr.RIL.SYMBOL
@@ -146,8 +149,18 @@ class Reader:
                 continue
             if box is None or len(ch) != 1:
                 continue
-            out.append((ch, box[3] - box[1], sym.IsAtBeginningOf(self.tesserocr.RIL.WORD)))
+            out.append((ch, box[3] - box[1], sym.IsAtBeginningOf(self.tesserocr.RIL.WORD), box))
         return out
+
+    def mend(self, text: str, raw: str) -> str:
+        """``text`` (the read ``raw``, tidied) with the words the dictionaries do not know mended
+        (lexicon.mend: a lost breve, a lost space the picture shows)."""
+        from .lexicon import lexicon, mend
+
+        if not hasattr(self, "_lexicons"):
+            self._lexicons = {s: lexicon(str(self.path / f"{lang}.traineddata"))
+                              for s, lang in LANG_OF_SCRIPT.items() if lang in self.languages}
+        return mend(text, self._lexicons, self.gaps.get(raw))
 
     def close(self) -> None:
         for api in self.apis.values():
@@ -211,6 +224,35 @@ def fix_scripts(text: str) -> str:
 _SAME_SHAPE = set("cosuvwxzвгжзиклмнпстхшъыьэюяCOSUVWXZВГЖЗИКЛМНПСТХШЪЫЬЭЮЯ")
 _X_HIGH = set("aemnrае")
 _CAP_HIGH = set("ADEFGLNPRbdfhklАБЕРФб0123456789")  # no Latin look-alike of a Cyrillic same-shape one (H: н)
+
+
+def word_gaps(symbols: list, binary: np.ndarray) -> list[tuple[str, list[int], int | None]]:
+    """Per word read (``symbols`` from :meth:`Reader._symbols`): its letters, the blank
+    columns between each two of them, and between it and the next word on its line (None at
+    a line's end), in the picture read (``binary``, letters black). The widest blank between
+    two letters' middles is the gap: Tesseract's letter boxes are its model's guesses, the
+    columns without ink are not."""
+    words: list[list] = []
+    for sym in symbols:
+        if sym[2] or not words:
+            words.append([])
+        words[-1].append(sym)
+
+    def blank(a, b) -> int:
+        (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = a[3], b[3]
+        x0, x1 = (ax0 + ax1) // 2, (bx0 + bx1) // 2
+        if x1 <= x0:
+            return -1  # the next letter on a new line, or boxes out of order
+        ink = (binary[min(ay0, by0):max(ay1, by1), x0:x1] == 0).any(axis=0)
+        runs = np.diff(np.flatnonzero(np.r_[True, ink, True])) - 1
+        return int(runs.max()) if runs.size else 0
+
+    out = []
+    for k, w in enumerate(words):
+        after = blank(w[-1], words[k + 1][0]) if k + 1 < len(words) else None
+        out.append(("".join(s[0] for s in w), [blank(a, b) for a, b in zip(w, w[1:])],
+                    None if after is None or after < 0 else after))
+    return out
 
 
 def case_hints(symbols: list[tuple[str, int, bool]]) -> list[str | None]:

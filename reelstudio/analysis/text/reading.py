@@ -195,8 +195,9 @@ class Reading:
         if scale <= 1.2:
             scale = 1.0
         self.reader.hints.clear()
+        self.reader.gaps.clear()
         text, conf, lines, binary, lexical, weakest = self._ocr(t, med, region, threshold, bright, scale)
-        text = apply_case(fix_scripts(tidy(text)), self.reader.hints.get(text))
+        text = self.reader.mend(apply_case(fix_scripts(tidy(text)), self.reader.hints.get(text)), text)
         scripts = [script_of(ch) for ch in text]
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
         main = max(counts, key=counts.get)
@@ -219,7 +220,8 @@ class Reading:
                 if (read_quality(conf2, self.reader.lexical) >= 0.9 * read_quality(conf, lexical)
                         or (guessed and conf2 >= 0.5 * conf and own_letters(text2) >= 3)) \
                         and re.search(r"\w\w", text2):
-                    got = (apply_case(fix_scripts(tidy(text2)), self.reader.hints.get(text2)), conf2, lines2,
+                    got = (self.reader.mend(apply_case(fix_scripts(tidy(text2)), self.reader.hints.get(text2)), text2),
+                           conf2, lines2,
                            self.reader.lexical, self.reader.weakest)
                     shows = guessed and conf2 >= 0.5 * conf and own_letters(got[0]) >= 3
                     if best is None or (shows and own_letters(best[0]) < 3) \

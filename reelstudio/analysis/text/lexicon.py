@@ -1,0 +1,208 @@
+"""The word lists inside Tesseract's language data, to ask whether a string is a word.
+
+tesserocr tells whether a word it read came from a dictionary, but cannot be asked about a
+word it did not read ('запястии' read: is 'запястий' a word?). The LSTM models' data files
+(``<lang>.traineddata``) hold that list as a DAWG of letters: read here from the file's
+table of parts (``lstm-word-dawg``, whose letters are ids into ``lstm-unicharset``), walked
+edge by edge. A file without those parts gives an empty lexicon (every answer no).
+
+The layout (Tesseract's tessdatamanager and SquishedDawg): the file starts with the number
+of parts and a table of their int64 offsets (-1: absent); a DAWG part is an int16 magic, the
+int32 size of its letter set, the int32 number of edges and then the edges, each a uint64
+holding its letter id in the low ``ceil(log2(size))`` bits, three flags above them (last
+edge of its node, backward, end of a word) and the index of the next node's first edge
+above those. A node's edges lie together, the last one flagged.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import struct
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .ocr import script_of
+
+WORD_DAWG, UNICHARSET = 19, 21  # the parts' places in the table (tessdatamanager.h)
+_LAST, _BACKWARD, _END = 1, 2, 4
+
+
+class Lexicon:
+    """Words of one language's data file; ``knows(word)`` in any of its usual cases."""
+
+    def __init__(self, letters: dict[str, int], edges: list[tuple[int, int, int]]):
+        self.ids = letters
+        self.edges = edges  # (letter id, flags, next node's first edge)
+
+    def __bool__(self) -> bool:
+        return bool(self.edges)
+
+    def _has(self, word: str) -> bool:
+        node, edges = 0, self.edges
+        for k, ch in enumerate(word):
+            want = self.ids.get(ch)
+            if want is None or not edges:
+                return False
+            i = node
+            while True:
+                letter, flags, nxt = edges[i]
+                if letter == want and not flags & _BACKWARD:
+                    break
+                if flags & _LAST or i + 1 >= len(edges):
+                    return False
+                i += 1
+            if k == len(word) - 1:
+                return bool(flags & _END)
+            if not nxt:
+                return False
+            node = nxt
+        return False
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is in the list as written, in lower case, or capitalised."""
+        if not word:
+            return False
+        return any(self._has(w) for w in dict.fromkeys((word, word.lower(), word[:1].upper() + word[1:].lower())))
+
+
+def _parts(blob: bytes) -> dict[int, bytes]:
+    n = struct.unpack_from("<i", blob, 0)[0]
+    if not 0 < n < 100:
+        return {}
+    offsets = struct.unpack_from(f"<{n}q", blob, 4)
+    present = sorted((o, i) for i, o in enumerate(offsets) if 0 < o <= len(blob))
+    ends = [o for o, _ in present[1:]] + [len(blob)]
+    return {i: blob[o:e] for (o, i), e in zip(present, ends)}
+
+
+def _letters(blob: bytes) -> dict[str, int]:
+    lines = blob.decode("utf-8", "replace").split("\n")
+    out = {}
+    for i, line in enumerate(lines[1: int(lines[0]) + 1]):
+        ch = line.split(" ")[0] if not line.startswith(" ") else " "
+        out.setdefault(ch, i)
+    return out
+
+
+def _edges(blob: bytes) -> list[tuple[int, int, int]]:
+    _magic, size, n = struct.unpack_from("<hii", blob, 0)
+    if size < 2 or n <= 0 or 10 + 8 * n > len(blob):
+        return []
+    start = math.ceil(math.log2(size))
+    mask = (1 << start) - 1
+    return [(e & mask, (e >> start) & 7, e >> (start + 3)) for e in struct.unpack_from(f"<{n}Q", blob, 10)]
+
+
+@lru_cache(maxsize=8)
+def lexicon(path: str) -> Lexicon:
+    """The word list of the language data file at ``path`` (read once a process); empty when
+    the file cannot be read or holds no LSTM word list."""
+    try:
+        parts = _parts(Path(path).read_bytes())
+        if WORD_DAWG not in parts or UNICHARSET not in parts:
+            return Lexicon({}, [])
+        return Lexicon(_letters(parts[UNICHARSET]), _edges(parts[WORD_DAWG]))
+    except (OSError, ValueError, struct.error, UnicodeError):
+        return Lexicon({}, [])
+
+
+# words of one letter, by script (a split leaves one only where the language has it), and the
+# words of two a split may leave: the dictionaries hold every pair of letters some text had
+# ('Ti', 'sa', 'AF': 'Tivats' for 'Treats' is no 'Ti vats')
+ONE_LETTER = {"latin": set("AaI"), "cyrillic": set("АаВвИиКкОоСсУуЯя")}
+TWO_LETTERS = {"latin": set("am an as at be by do go he if in is it me my no of oh on or so to up us we".split()),
+               "cyrillic": set("бы во вы да до её ей ею же за из им их ко ли мы на не ни но ну об он от "
+                               "по со то ты уж".split())}
+SPACE_SHARE = 0.6  # a lost space's blank: at least this share of the read's spaces
+LETTER_GAPS = 1.5  # and this many times its blanks between letters (2 in a read of one word)
+_TOKEN = re.compile(r"^(\W*)(.*?)(\W*)$")
+_KEY = str.maketrans("аеорсхуАВЕКМНОРСТХ", "aeopcxyABEKMHOPCTX")
+
+
+def mend(text: str, lexicons: dict[str, Lexicon], gaps: list | None = None) -> str:
+    """``text`` with the words no dictionary knows mended where one mend makes words of them:
+    a Cyrillic 'и' that was 'й' (Tesseract loses the breve: 'Этои' for 'Этой'), or words whose
+    space was lost where the picture shows one ('AFULL' for 'A FULL', 'икосени' for 'и к
+    осени'): a blank between two of its letters as wide as the read's spaces (``gaps``:
+    ocr.word_gaps of the read). ``lexicons``: by script."""
+    blanks = _blanks(gaps or [])
+    return "\n".join(" ".join(_mend_word(w, lexicons, blanks) for w in line.split(" ")) for line in text.split("\n"))
+
+
+def _blanks(gaps: list) -> tuple[dict[str, list[int]], float]:
+    """The blanks inside each word read (by its letters' key), and the least blank a lost space
+    leaves (0: none can be told)."""
+    inside = [g for _, gs, _ in gaps for g in gs if g >= 0]
+    spaces = [a for _, _, a in gaps if a is not None]
+    if len(inside) < 2:
+        return {}, 0.0
+    least = (max(SPACE_SHARE * float(np.median(spaces)), LETTER_GAPS * float(np.median(inside))) if spaces
+             else 2.0 * float(np.median(inside)))
+    words = {}
+    for word, gs, _ in gaps:
+        lead = len(word) - len(word.lstrip("\"'“”„«»([.,:;!?-"))
+        core = word.strip("\"'“”„«»()[].,:;!?-")
+        if core.isalpha():
+            words.setdefault(_key(core), gs[lead:lead + len(core) - 1])
+    return words, max(least, 3.0)
+
+
+def _key(word: str) -> str:
+    return word.translate(_KEY).lower()
+
+
+def _mend_word(token: str, lexicons: dict[str, Lexicon], blanks: tuple) -> str:
+    lead, core, tail = _TOKEN.match(token).groups()
+    if len(core) < 2 or not core.isalpha():
+        return token
+    scripts = {script_of(ch) for ch in core}
+    script = next(iter(scripts)) if len(scripts) == 1 else None
+    lex = lexicons.get(script)
+    if not lex or lex.knows(core):
+        return token
+    options = [w for w in _breves(core) if lex.knows(w)] if script == "cyrillic" else []
+    if not options:
+        options = _splits(core, lex, script, *blanks)
+    return lead + options[0] + tail if len(options) == 1 else token
+
+
+def _splits(core: str, lex: Lexicon, script: str, words: dict, least: float) -> list[str]:
+    """``core`` split into words at blanks as wide as a space: the split with most words."""
+    gs = words.get(_key(core))
+    if not gs or len(gs) != len(core) - 1 or not least:
+        return []
+    at = [k + 1 for k, g in enumerate(gs) if g >= least]
+    best: list[str] = []
+    for n in range(min(3, len(at)), 0, -1):
+        for cut in itertools.combinations(at, n):
+            parts = [core[a:b] for a, b in zip((0, *cut), (*cut, len(core)))]
+            if all(_may_be(p, lex, script) for p in parts):
+                best.append(" ".join(parts))
+        if best:
+            return best
+    return []
+
+
+def _may_be(part: str, lex: Lexicon, script: str) -> bool:
+    """Whether a split may leave ``part`` as a word."""
+    if len(part) == 1:
+        return part in ONE_LETTER.get(script, ())
+    if len(part) == 2:
+        return part.lower() in TWO_LETTERS.get(script, ())
+    return lex.knows(part)
+
+
+def _breves(word: str) -> list[str]:
+    """``word`` with one of its 'и' (or two) written 'й'."""
+    at = [k for k, ch in enumerate(word) if ch in "иИ"]
+    out = []
+    for n in (1, 2):
+        for ks in itertools.combinations(at, n):
+            out.append("".join({"и": "й", "И": "Й"}[ch] if k in ks else ch for k, ch in enumerate(word)))
+        if out:
+            break
+    return out

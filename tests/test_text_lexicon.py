@@ -1,0 +1,72 @@
+"""The word lists inside Tesseract's language data (text.lexicon) and the mends they allow: a
+lost breve ('Этои' for 'Этой') and a lost space the picture shows ('AFULL' for 'A FULL')."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from reelstudio.analysis.text import find_tessdata
+from reelstudio.analysis.text.lexicon import lexicon, mend
+from reelstudio.analysis.text.ocr import word_gaps
+
+
+def _lexicons():
+    folder = find_tessdata(("eng", "rus"))
+    return {"latin": lexicon(str(folder / "eng.traineddata")), "cyrillic": lexicon(str(folder / "rus.traineddata"))}
+
+
+def test_the_language_data_word_lists_are_read():
+    lex = _lexicons()
+    for word in ("bearings", "knight", "Full", "FULL"):
+        assert lex["latin"].knows(word), word
+    for word in ("прошёл", "Этой", "ЭТОЙ", "испанский", "работу"):
+        assert lex["cyrillic"].knows(word), word
+    for word in ("AFULL", "thebearings", "Этои", "испанскии", "наработу", "qzxv"):
+        assert not lex["latin"].knows(word) and not lex["cyrillic"].knows(word), word
+
+
+def test_a_missing_or_damaged_language_file_knows_no_words(tmp_path):
+    broken = tmp_path / "eng.traineddata"
+    broken.write_bytes(b"\x17\x00\x00\x00" + b"\xff" * 40)
+    for path in (broken, tmp_path / "none.traineddata"):
+        lex = lexicon(str(path))
+        assert not lex and not lex.knows("the")
+        assert mend("AFULL Этои", {"latin": lex, "cyrillic": lex}) == "AFULL Этои"
+
+
+def test_a_lost_breve_is_mended_where_one_word_is_known():
+    lex = _lexicons()
+    assert mend("Этои зимои", lex) == "Этой зимой"
+    assert mend("Учу испанскии!", lex) == "Учу испанский!"
+    # a known word stays as read ('простои' is one), and so does a word no mend makes known
+    assert mend("Самыи простои", lex) == "Самый простои"
+    assert mend("запястии", lex) == "запястии"
+
+
+def test_a_lost_space_is_mended_only_where_the_picture_shows_one():
+    lex = _lexicons()
+    wide = [("AFULL", [15, 4, 6, 4], None)]  # a blank after the A three times the others
+    even = [("AFULL", [5, 4, 6, 4], None)]
+    assert mend("AFULL", lex, wide) == "A FULL"
+    assert mend("AFULL", lex, even) == "AFULL"
+    assert mend("AFULL", lex) == "AFULL"
+    # two words of one letter and a word, in a read of one word
+    assert mend("икосени", lex, [("икосени", [19, 14, 3, 2, 5, 7], None)]) == "и к осени"
+    # against the read's own spaces: 'on a small' where the blanks are as wide as them
+    gaps = [("Day", [5, 9], 18), ("one", [6, 12], 17), ("onasmall", [10, 20, 18, 9, 7, 5, 14], 17),
+            ("sailing", [9, 11, 10, 10, 14, 9], 17), ("dinghy", [8, 3, 13, 6, 7], None)]
+    assert mend("Day one onasmall sailing dinghy", lex, gaps) == "Day one on a small sailing dinghy"
+    # a split leaves no pair of letters that is only in the dictionary because some text had
+    # it ('Ti'), and a word the dictionary knows is never split ('Anew')
+    assert mend("Tivats", lex, [("Tivats", [3, 16, 4, 3, 4], None)]) == "Tivats"
+    assert mend("Anew", lex, [("Anew", [16, 4, 4], None)]) == "Anew"
+
+
+def test_the_blanks_between_letters_are_measured_on_the_picture_read():
+    binary = np.full((40, 120), 255, np.uint8)
+    for x0, x1 in ((10, 20), (22, 32), (60, 70), (72, 82)):  # letters: 2 px apart, 28 between words
+        binary[10:30, x0:x1] = 0
+    # Tesseract's guesses of the letters' boxes overlap the blanks; the columns without ink count
+    symbols = [("a", 20, True, (9, 10, 23, 30)), ("b", 20, False, (21, 10, 34, 30)),
+               ("c", 20, True, (58, 10, 71, 30)), ("d", 20, False, (70, 10, 84, 30))]
+    assert word_gaps(symbols, binary) == [("ab", [2], 28), ("cd", [2], None)]
