@@ -70,3 +70,16 @@ def test_the_blanks_between_letters_are_measured_on_the_picture_read():
     symbols = [("a", 20, True, (9, 10, 23, 30)), ("b", 20, False, (21, 10, 34, 30)),
                ("c", 20, True, (58, 10, 71, 30)), ("d", 20, False, (70, 10, 84, 30))]
     assert word_gaps(symbols, binary) == [("ab", [2], 28), ("cd", [2], None)]
+
+
+def test_an_outline_corner_read_between_two_words_is_a_space():
+    lex = _lexicons()
+    # heavy outlines meet between words; their corners are read as a mark or a narrow letter
+    assert mend("The squarejisjnearlyfempty at ten", lex) == "The square is nearly empty at ten"
+    assert mend("за.один вечер", lex) == "за один вечер"
+    assert mend("трассам:а‘потом", lex) == "трассам а потом"
+    # not where a piece would be no word, nor a 't' (the commonest narrow letter in words), nor
+    # in a handle, a tag or a link, nor an apostrophe's or a hyphen's word
+    for read in ("atter just as much", "yourtouch", "@blades.and.trout", "#tacos.and.nibs",
+                 "bakery.com", "don't", "it's", "self-care", "U.S.A"):
+        assert mend(read, lex) == read, read

@@ -88,7 +88,9 @@ landscape one), made from the decoder's luma plane. Three steps:
    dictionary (its language data's word list, ``lexicon``) does not know is mended where one
    mend makes words of it: an 'и' that lost its breve ('Этои' -> 'Этой'), or a space lost
    where the picture shows a blank as wide as the read's spaces ('AFULL' -> 'A FULL', 'икосени'
-   -> 'и к осени'; of two letters, only a short word of the language). Yellow letters read as
+   -> 'и к осени'; of two letters, only a short word of the language), or an outline's corner
+   between two words read as a mark or a narrow letter ('squarejisjnearlyfempty' -> 'square
+   is nearly empty'; handles, tags and links left as read). Yellow letters read as
    nothing or doubtfully are read again on their yellowness, ``min(R, G) - B`` of the kept
    crops' colour, where white, gray, black and blue are all 0 (``yellow``): on the gray
    picture a dark shadow or a bright picture behind them can take the split.

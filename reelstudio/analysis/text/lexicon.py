@@ -120,6 +120,7 @@ TWO_LETTERS = {"latin": set("am an as at be by do go he if in is it me my no of 
 SPACE_SHARE = 0.6  # a lost space's blank: at least this share of the read's spaces
 LETTER_GAPS = 1.5  # and this many times its blanks between letters (2 in a read of one word)
 _TOKEN = re.compile(r"^(\W*)(.*?)(\W*)$")
+_NAME_LIKE = re.compile(r"[@#/]|\.(com|net|org|ru|рф|io|co|me|tv|app|ly|gg|info|uk|de)\b", re.I)
 _KEY = str.maketrans("аеорсхуАВЕКМНОРСТХ", "aeopcxyABEKMHOPCTX")
 
 
@@ -157,8 +158,10 @@ def _key(word: str) -> str:
 
 def _mend_word(token: str, lexicons: dict[str, Lexicon], blanks: tuple) -> str:
     lead, core, tail = _TOKEN.match(token).groups()
+    if _NAME_LIKE.search(token):
+        return token  # a handle, a tag, a link: its dots are its own
     if len(core) < 2 or not core.isalpha():
-        return token
+        return lead + _strays(core, lexicons) + tail if len(core) > 2 else token
     scripts = {script_of(ch) for ch in core}
     script = next(iter(scripts)) if len(scripts) == 1 else None
     lex = lexicons.get(script)
@@ -167,7 +170,37 @@ def _mend_word(token: str, lexicons: dict[str, Lexicon], blanks: tuple) -> str:
     options = [w for w in _breves(core) if lex.knows(w)] if script == "cyrillic" else []
     if not options:
         options = _splits(core, lex, script, *blanks)
+    if not options:
+        return lead + _strays(core, lexicons) + tail
     return lead + options[0] + tail if len(options) == 1 else token
+
+
+# what an outline's corners between two words are read as: a mark, or a narrow letter (not
+# 't', the commonest of them in words: 'yourtouch' read for 'you touch' is no 'your ouch')
+STRAYS = set(".,;:'’‘`|!{}[]()_") | set("ijlf1y")
+MAX_STRAYS = 4
+
+
+def _strays(core: str, lexicons: dict[str, Lexicon]) -> str:
+    """``core`` (a word read between spaces) with the fewest of its inner marks and narrow
+    letters taken for a space that leave only words of one script ('squarejisjnearlyfempty' ->
+    'square is nearly empty', 'за.один' -> 'за один'): heavy outlines meet between two words
+    and their corners are read. As read when no such choice or two of them."""
+    at = [k for k in range(1, len(core) - 1) if core[k] in STRAYS and core[k - 1].isalpha() and core[k + 1].isalpha()]
+    for n in range(1, min(MAX_STRAYS, len(at)) + 1):
+        found = []
+        for cut in itertools.combinations(at, n):
+            if any(b - a < 2 for a, b in zip(cut, cut[1:])):
+                continue
+            parts = [core[a + 1:b] for a, b in zip((-1, *cut), (*cut, len(core)))]
+            scripts = {script_of(ch) for p in parts for ch in p}
+            script = next(iter(scripts)) if len(scripts) == 1 else None
+            lex = lexicons.get(script)
+            if lex and all(p.isalpha() and _may_be(p, lex, script) for p in parts):
+                found.append(" ".join(parts))
+        if found:
+            return found[0] if len(found) == 1 else core
+    return core
 
 
 def _splits(core: str, lex: Lexicon, script: str, words: dict, least: float) -> list[str]:
