@@ -372,3 +372,16 @@ def test_words_whose_space_tesseract_lost_are_parted_where_the_picture_shows_the
     rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
     chunk = [r for r in rows if r["text"] == "и к осени"]
     assert chunk and chunk[0]["found"] and chunk[0]["read"] == "и к осени", chunk
+
+
+def test_a_yellow_line_whose_start_fades_into_a_bright_picture_is_found_whole(media_dir):
+    """fresh14's landscape clip of small subtitles (tuning material from session 20): the plain
+    yellow 'My first alphabet took a week' over white blossom. On the gray picture its first
+    words are as light as the petals and the detector's line began at 'lphabet' (read
+    'lonabet took a week'); on the frame's yellowness (min(R, G) - B) the whole line stands
+    alone, and the new caption's line reaches as far as it does there."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh14", only=["b_land_small_blossom_sky"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    line = [r for r in rows if r["text"] == "My first alphabet took a week"]
+    assert line and line[0]["found"] and line[0]["read"] == "My first alphabet took a week", line

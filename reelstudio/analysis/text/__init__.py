@@ -36,7 +36,10 @@ landscape one), made from the decoder's luma plane. Three steps:
    ``det_threshold``; each connected region whose mean probability exceeds
    ``box_threshold`` is a text line, grown back by the DB "unclip" distance (area x 1.6 /
    perimeter). Lines side by side on one row, and rows stacked closely with overlapping
-   columns, form one caption block. A block that overlaps a caption already followed is
+   columns, form one caption block. A new line of yellow letters (``yellow``) reaches as far
+   as the detector sees it on the frame's yellowness, ``min(R, G) - B``, in a strip around it:
+   on the gray picture yellow letters over white water or blossom fade into it and the line
+   ends short. A block that overlaps a caption already followed is
    that caption, unless it is a line inside a larger box whose template there no longer
    matches the block's letters (a caption appearing over a texture taken for text); a block
    that holds a piece of a followed caption's line and reaches beyond it (a band that cut

@@ -56,6 +56,36 @@ class YellowReading:
             del self._captions[n:]
             self._captions.extend(new)
 
+    def _yellow_reach(self, block, rows) -> tuple[tuple, list]:
+        """``block`` and its ``rows`` (a new caption's, analysis px) with each yellow line's ends
+        where the detector sees them on the yellowness of the frame's colour: on the gray
+        picture the ends of yellow letters over a bright picture (white water, sky) fade into
+        it and the line ends short ('My first trout took two ha'). Other lines as found."""
+        out = []
+        for r in rows:
+            h = r[3] - r[1]
+            a, z = max(0, int(r[1] - h)), min(self.ah, int(np.ceil(r[3] + h)))
+            rgb = self._colour_crop((0, a, self.aw, z)) if h >= 4 else None
+            if rgb is None or rgb.shape[:2] != (z - a, self.aw):
+                out.append(r)
+                continue
+            yel = yellowness(rgb)
+            own = yel[int(r[1]) - a:int(np.ceil(r[3])) - a, int(r[0]):int(np.ceil(r[2]))]
+            if not own.size or np.mean(own >= YELLOW_MIN) < YELLOW_SHARE:
+                out.append(r)
+                continue
+            self._band_detections += 1
+            seen = [q for _, qs in self.detect(yel, scale=float(np.clip(24.0 / h, 1.0, 2.0))) for q in qs]
+            # (the same line: over most of the row found, at its height; not a yellow thing of the
+            # picture beside a white line)
+            w = r[2] - r[0]
+            same = [q for q in seen if q[0] <= r[0] + 0.2 * w and q[2] >= r[2] - 0.2 * w and 0.7 < (q[3] - q[1]) / h < 1.4
+                    and min(q[3] + a, r[3]) - max(q[1] + a, r[1]) > 0.5 * h]
+            out.append((min([r[0]] + [q[0] for q in same]), r[1], max([r[2]] + [q[2] for q in same]), r[3]))
+        if out == list(rows):
+            return block, rows
+        return (min(block[0], *(q[0] for q in out)), block[1], max(block[2], *(q[2] for q in out)), block[3]), out
+
     def _letters_in_yellow(self, t):
         """The letters of ``t`` on the median yellowness of its colour crops, as
         :meth:`.reading.Reading._letters_of` gives them, or None when they are not yellow."""
