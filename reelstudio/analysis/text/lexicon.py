@@ -34,22 +34,24 @@ _LAST, _BACKWARD, _END = 1, 2, 4
 class Lexicon:
     """Words of one language's data file; ``knows(word)`` in any of its usual cases."""
 
-    def __init__(self, letters: dict[str, int], edges: list[tuple[int, int, int]]):
+    def __init__(self, letters: dict[str, int], edges: list[int], bits: int = 0):
         self.ids = letters
-        self.edges = edges  # (letter id, flags, next node's first edge)
+        self.edges = edges  # as stored: unpacked when walked (all ~450k at load: 0.1 CPU-s)
+        self.bits, self.mask = bits, (1 << bits) - 1
 
     def __bool__(self) -> bool:
         return bool(self.edges)
 
     def _has(self, word: str) -> bool:
-        node, edges = 0, self.edges
+        node, edges, bits, mask = 0, self.edges, self.bits, self.mask
         for k, ch in enumerate(word):
             want = self.ids.get(ch)
             if want is None or not edges:
                 return False
             i = node
             while True:
-                letter, flags, nxt = edges[i]
+                e = edges[i]
+                letter, flags, nxt = e & mask, (e >> bits) & 7, e >> (bits + 3)
                 if letter == want and not flags & _BACKWARD:
                     break
                 if flags & _LAST or i + 1 >= len(edges):
@@ -88,13 +90,12 @@ def _letters(blob: bytes) -> dict[str, int]:
     return out
 
 
-def _edges(blob: bytes) -> list[tuple[int, int, int]]:
+def _edges(blob: bytes) -> tuple[list[int], int]:
+    """The edges and the bits of a letter id in each (under its three flags and the next node)."""
     _magic, size, n = struct.unpack_from("<hii", blob, 0)
     if size < 2 or n <= 0 or 10 + 8 * n > len(blob):
-        return []
-    start = math.ceil(math.log2(size))
-    mask = (1 << start) - 1
-    return [(e & mask, (e >> start) & 7, e >> (start + 3)) for e in struct.unpack_from(f"<{n}Q", blob, 10)]
+        return [], 0
+    return list(struct.unpack_from(f"<{n}Q", blob, 10)), math.ceil(math.log2(size))
 
 
 @lru_cache(maxsize=8)
@@ -105,7 +106,7 @@ def lexicon(path: str) -> Lexicon:
         parts = _parts(Path(path).read_bytes())
         if WORD_DAWG not in parts or UNICHARSET not in parts:
             return Lexicon({}, [])
-        return Lexicon(_letters(parts[UNICHARSET]), _edges(parts[WORD_DAWG]))
+        return Lexicon(_letters(parts[UNICHARSET]), *_edges(parts[WORD_DAWG]))
     except (OSError, ValueError, struct.error, UnicodeError):
         return Lexicon({}, [])
 
