@@ -83,3 +83,13 @@ def test_an_outline_corner_read_between_two_words_is_a_space():
     for read in ("atter just as much", "yourtouch", "@blades.and.trout", "#tacos.and.nibs",
                  "bakery.com", "don't", "it's", "self-care", "U.S.A"):
         assert mend(read, lex) == read, read
+
+
+def test_a_two_letter_word_capitalised_inside_a_sentence_is_lower_case():
+    lex = _lexicons()
+    assert mend("Учусь играть На гитаре с нуля", lex) == "Учусь играть на гитаре с нуля"
+    assert mend("My emergency fund Is finally full", lex) == "My emergency fund is finally full"
+    assert mend("Route map In\nmy profile", lex) == "Route map in\nmy profile"
+    # a sentence's first word, and Title Case, stay as read
+    for read in ("Route Map In My Profile", "I love it. So good", "На каяке"):
+        assert mend(read, lex) == read, read

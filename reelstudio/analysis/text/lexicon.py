@@ -132,7 +132,28 @@ def mend(text: str, lexicons: dict[str, Lexicon], gaps: list | None = None) -> s
     осени'): a blank between two of its letters as wide as the read's spaces (``gaps``:
     ocr.word_gaps of the read). ``lexicons``: by script."""
     blanks = _blanks(gaps or [])
-    return "\n".join(" ".join(_mend_word(w, lexicons, blanks) for w in line.split(" ")) for line in text.split("\n"))
+    text = "\n".join(" ".join(_mend_word(w, lexicons, blanks) for w in line.split(" ")) for line in text.split("\n"))
+    return _small_words_small(text)
+
+
+def _small_words_small(text: str) -> str:
+    """``text`` with a two-letter word of the language capitalised inside a sentence in lower
+    case ('Учусь играть На гитаре', 'fund Is finally full'): its capital is its small letter
+    read a little tall. Not after a sentence's end, nor in a caption whose longer words are
+    capitalised (Title Case: 'Route Map In My Profile')."""
+    words = re.findall(r"\S+", text)
+    longer = [w for w in words[1:] if sum(ch.isalpha() for ch in w) >= 3]
+    if not longer or sum(w[:1].isupper() for w in longer) >= 0.5 * len(longer):
+        return text
+    out, k = [], 0
+    for piece in re.split(r"(\s+)", text):
+        if piece and not piece.isspace():
+            if k > 0 and not re.search(r"[.!?:…]$", words[k - 1]) and len(piece) == 2 and piece[0].isupper() \
+                    and piece[1].islower() and any(piece.lower() in two for two in TWO_LETTERS.values()):
+                piece = piece.lower()
+            k += 1
+        out.append(piece)
+    return "".join(out)
 
 
 def _blanks(gaps: list) -> tuple[dict[str, list[int]], float]:
