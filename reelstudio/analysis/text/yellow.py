@@ -30,6 +30,14 @@ def yellowness(rgb: np.ndarray) -> np.ndarray:
     return np.clip(rg - rgb[..., 2], 0, 255).astype(np.uint8)
 
 
+def _yellow_letters(rgb: np.ndarray) -> np.ndarray:
+    """Pixels of a yellow letter's fill: yellow (``YELLOW_MIN``), red and green alike and light.
+    (Orange is yellow by ``min(R, G) - B`` too: the lit folds of the sample reel's orange
+    spacesuit under its white credit line passed for yellow letters.)"""
+    r, g = rgb[..., 0].astype(np.int16), rgb[..., 1].astype(np.int16)
+    return (yellowness(rgb) >= YELLOW_MIN) & (np.abs(r - g) <= 64) & (np.minimum(r, g) >= 150)
+
+
 class YellowReading:
     """:meth:`_read_in_yellow`, called by :meth:`.reading.Reading._read_block`."""
 
@@ -70,8 +78,12 @@ class YellowReading:
                 out.append(r)
                 continue
             yel = yellowness(rgb)
-            own = yel[int(r[1]) - a:int(np.ceil(r[3])) - a, int(r[0]):int(np.ceil(r[2]))]
-            if not own.size or np.mean(own >= YELLOW_MIN) < YELLOW_SHARE:
+            # (yellow letters, not a yellow picture: the sample reel's white credit over sunlit
+            # grass is a line on the grass's yellowness too, and its read changed)
+            lit = _yellow_letters(rgb[:, int(r[0]):int(np.ceil(r[2]))])
+            p, q = int(r[1]) - a, int(np.ceil(r[3])) - a
+            own, around = lit[p:q], np.concatenate([lit[:p], lit[q:]])
+            if not own.size or np.mean(own) < YELLOW_SHARE or (around.size and np.mean(own) < 3 * np.mean(around)):
                 out.append(r)
                 continue
             self._band_detections += 1
