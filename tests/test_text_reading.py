@@ -190,3 +190,14 @@ def test_pieces_of_one_line_are_one_caption():
     assert len(joined_pieces([right, cap("то", (251, 470, 270, 479))])) == 2  # another row
     assert len(joined_pieces([right, cap("то", (251, 400, 270, 450), height=30.0)])) == 2  # type of another size
     assert len(joined_pieces([right, cap("то", (100, 427, 119, 436))])) == 2  # far off
+
+
+def test_a_lone_dash_or_star_at_a_lines_end_is_a_speck():
+    from reelstudio.analysis.text.ocr import tidy
+
+    # a speck of the picture or an outline's edge beside the letters, read as a word of its own
+    assert tidy("Пар в духовке делает корочку хрустящей *") == "Пар в духовке делает корочку хрустящей"
+    assert tidy("STOPPING AND NOBODY -\n- AT ALL") == "STOPPING AND NOBODY\nAT ALL"
+    # inside a line it stays, and a bar is left for fix_scripts ('| tried this' is 'I tried this')
+    assert tidy("Price - 5 euros") == "Price - 5 euros"
+    assert tidy("| tried this") == "| tried this"

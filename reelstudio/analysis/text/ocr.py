@@ -299,11 +299,27 @@ LANG_OF_SCRIPT = {"latin": "eng", "cyrillic": "rus"}
 
 
 def tidy(text: str) -> str:
-    """Tesseract's text: blank lines dropped, runs of spaces as one, and a quote mark or bracket
+    """Tesseract's text: blank lines dropped, runs of spaces as one, a lone dash, star or dot
+    at a line's start or end dropped, and a quote mark or bracket
     left without its pair dropped where it starts or ends a word (an outline's corner read as a
     mark: '“MY' for 'MY', 'STAKES)' for 'TAKES', 'friend)'); a line then left empty is dropped."""
-    lines = (_paired(" ".join(line.split())) for line in text.splitlines() if line.strip())
+    lines = (_paired(_edge_specks(line.split())) for line in text.splitlines() if line.strip())
     return "\n".join(line for line in lines if line)
+
+
+# a word of one of these alone at a line's end: a speck or a stroke (not a bar: fix_scripts
+# reads a lone bar in a Latin caption as 'I', '| tried this')
+_SPECKS = set("-–—*_~•·")
+
+
+def _edge_specks(words: list[str]) -> str:
+    """A line's words without a lone dash, star or dot at its start or end ('хрустящей *',
+    'NOBODY -': a speck of the picture or an outline's edge beside the letters)."""
+    while len(words) > 1 and words[-1] in _SPECKS:
+        words = words[:-1]
+    while len(words) > 1 and words[0] in _SPECKS:
+        words = words[1:]
+    return " ".join(words)
 
 
 _QUOTES = "\"“”„«»"
