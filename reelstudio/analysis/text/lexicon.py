@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .ocr import script_of
+from .ocr import _CYR2LAT, script_of
 
 WORD_DAWG, UNICHARSET = 19, 21  # the parts' places in the table (tessdatamanager.h)
 _LAST, _BACKWARD, _END = 1, 2, 4
@@ -122,7 +122,6 @@ SPACE_SHARE = 0.6  # a lost space's blank: at least this share of the read's spa
 LETTER_GAPS = 1.5  # and this many times its blanks between letters (2 in a read of one word)
 _TOKEN = re.compile(r"^(\W*)(.*?)(\W*)$")
 _NAME_LIKE = re.compile(r"[@#/]|\.(com|net|org|ru|рф|io|co|me|tv|app|ly|gg|info|uk|de)\b", re.I)
-_KEY = str.maketrans("аеорсхуАВЕКМНОРСТХ", "aeopcxyABEKMHOPCTX")
 
 
 def mend(text: str, lexicons: dict[str, Lexicon], gaps: list | None = None) -> str:
@@ -175,7 +174,7 @@ def _blanks(gaps: list) -> tuple[dict[str, list[int]], float]:
 
 
 def _key(word: str) -> str:
-    return word.translate(_KEY).lower()
+    return word.translate(_CYR2LAT).lower()
 
 
 def _mend_word(token: str, lexicons: dict[str, Lexicon], blanks: tuple) -> str:
@@ -184,8 +183,7 @@ def _mend_word(token: str, lexicons: dict[str, Lexicon], blanks: tuple) -> str:
         return token  # a handle, a tag, a link: its dots are its own
     if len(core) < 2 or not core.isalpha():
         return lead + _strays(core, lexicons) + tail if len(core) > 2 else token
-    scripts = {script_of(ch) for ch in core}
-    script = next(iter(scripts)) if len(scripts) == 1 else None
+    script = _one_script(core)
     lex = lexicons.get(script)
     if not lex or lex.knows(core):
         return token
@@ -203,6 +201,12 @@ STRAYS = set(".,;:'’‘`|!{}[]()_") | set("ijlf1y")
 MAX_STRAYS = 4
 
 
+def _one_script(text: str) -> str | None:
+    """The script of all of ``text``'s characters ('latin', 'cyrillic'), None if they are of more."""
+    scripts = {script_of(ch) for ch in text}
+    return next(iter(scripts)) if len(scripts) == 1 else None
+
+
 def _strays(core: str, lexicons: dict[str, Lexicon]) -> str:
     """``core`` (a word read between spaces) with the fewest of its inner marks and narrow
     letters taken for a space that leave only words of one script ('squarejisjnearlyfempty' ->
@@ -215,8 +219,7 @@ def _strays(core: str, lexicons: dict[str, Lexicon]) -> str:
             if any(b - a < 2 for a, b in zip(cut, cut[1:])):
                 continue
             parts = [core[a + 1:b] for a, b in zip((-1, *cut), (*cut, len(core)))]
-            scripts = {script_of(ch) for p in parts for ch in p}
-            script = next(iter(scripts)) if len(scripts) == 1 else None
+            script = _one_script("".join(parts))
             lex = lexicons.get(script)
             if lex and all(p.isalpha() and _may_be(p, lex, script) for p in parts):
                 found.append(" ".join(parts))
