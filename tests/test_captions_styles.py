@@ -385,3 +385,25 @@ def test_a_yellow_line_whose_start_fades_into_a_bright_picture_is_found_whole(me
     rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
     line = [r for r in rows if r["text"] == "My first alphabet took a week"]
     assert line and line[0]["found"] and line[0]["read"] == "My first alphabet took a week", line
+
+
+def test_boxed_subtitles_replacing_each_other_over_dark_footage_are_each_found_and_read(media_dir):
+    """fresh15's landscape clip of boxed subtitles (tuning material from session 21): 11 px
+    white subtitles (at the analysis size) on opaque and 60 % black boxes over the dark Webb
+    cleanroom footage, each replacing the last in place. Two faults lost the first four. The
+    half-size search of the whole picture (the mirror's lattice taken for text) counted every
+    row as seen though it could not see letters that small, so the settling test never looked
+    at the subtitles' rows; and once a subtitle was found, the box's side of its letters' edges
+    matched whatever was written next, and one caption was followed over four subtitles and
+    read as nothing. Rows seen shrunk now count as seen only where it found something, and a
+    caption whose letters' own side of the edges goes at once while the box's side holds has
+    left."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh15", only=["d_land_box_webb"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    boxed = [r for r in rows if r["style"].startswith("box")]
+    assert len(boxed) == 8 and all(r["found"] for r in boxed), boxed
+    for text in ("Guess how much we picked today", "Would you eat mushrooms from a bucket?",
+                 "Send this to a friend who loves risotto", "Keep the room dark and cool"):
+        line = [r for r in boxed if " ".join(r["text"].split()) == text]
+        assert line and " ".join(line[0]["read"].split()) == text and line[0]["iou"] >= 0.9, line

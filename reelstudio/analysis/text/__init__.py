@@ -53,7 +53,9 @@ landscape one), made from the decoder's luma plane. Three steps:
    its caption pixels are within ``tolerance`` gray levels of the template. The first frame
    below that (or where fewer than a quarter of the original caption pixels are left) is
    its exact ``end_frame`` (after one or two frames that matched only part of its letters:
-   the frame after the last that matched nearly all). Its exact ``start_frame`` is found by
+   the frame after the last that matched nearly all), as is the first frame where, the
+   letters told by what encloses them, their own side of the letters' edges goes at once
+   while the other side holds (the next subtitle on the same black box). Its exact ``start_frame`` is found by
    the same test on the frames kept since the previous sample (``step`` + ``settle``
    pictures): the earliest frame of the unbroken run of matching frames before the
    detection, cut after the frame where

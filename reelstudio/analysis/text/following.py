@@ -27,7 +27,7 @@ class Following:
         if ok and t.core is not None:
             nc = int(np.count_nonzero(t.core))
             kept_core = close & t.core
-            ok = nc > 0 and np.count_nonzero(kept_core) >= self.match * nc
+            ok = nc > 0 and np.count_nonzero(kept_core) >= self.match * nc and not _letters_gone(t, close)
             if ok and refine:
                 t.core = kept_core
         if ok and refine:
@@ -111,3 +111,17 @@ class Following:
             return True
         then = t.template[y0 - t.box[1] : y1 - t.box[1], x0 - t.box[0] : x1 - t.box[0]]
         return np.count_nonzero((cv2.absdiff(now, then) <= self.tolerance) & letters) >= self.match * n
+
+
+def _letters_gone(t, close: np.ndarray) -> bool:
+    """The letters' side of the caption's edges lost at once while the other side holds: the
+    letters left their box, outline or plate (white subtitles on a black box over dark
+    footage: the box's side of the old letters' edges matched whatever was written next, and
+    one caption was followed over four subtitles). Only where an enclosure told the letters
+    (:func:`letters.enclosed_letters`): a photo taken for the letters would leave so at a cut."""
+    if t.letter_core is None:
+        return False
+    on, off = t.core & t.letter_core, t.core & ~t.letter_core
+    n_on, n_off = int(np.count_nonzero(on)), int(np.count_nonzero(off))
+    return n_on >= 0.1 * (n_on + n_off) and n_off >= 16 and np.count_nonzero(close & on) < 0.25 * n_on \
+        and np.count_nonzero(close & off) >= 0.75 * n_off

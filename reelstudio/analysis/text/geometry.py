@@ -325,3 +325,14 @@ def _joined(left: dict, right: dict) -> dict:
                 confidence=(left["confidence"] * n_l + right["confidence"] * n_r) / (n_l + n_r),
                 lexical=(left["lexical"] * n_l + right["lexical"] * n_r) / (n_l + n_r),
                 weakest=min(left["weakest"], right["weakest"]), contrast=min(left["contrast"], right["contrast"]))
+
+
+def read_reach(rows: list, lines: list, scale: float) -> float:
+    """The share of the detector's lines' width (``rows``, crop pixels) that the lines read
+    (Tesseract's boxes in the binary read: 16 px of margin, enlarged ``scale`` times) span."""
+    if not lines or not rows:
+        return 0.0
+    a, z = min(r[0] for r in rows), max(r[2] for r in rows)
+    ra = (min(x for x, _, _, _ in lines) - 16) / scale
+    rz = (max(x + w for x, _, w, _ in lines) - 16) / scale
+    return float(np.clip((min(z, rz) - max(a, ra)) / max(1, z - a), 0.0, 1.0))

@@ -67,6 +67,23 @@ def letters_split(crop: np.ndarray, region: np.ndarray | None = None) -> tuple[f
     cannot reach the crop's edge without crossing the other class, while the decoration's
     pixels can (only the counters of letters like 'o' enclose some). On a near tie, the
     class with the thicker strokes."""
+    split = _split(crop, region)
+    return None if split is None else split[:2]
+
+
+def enclosed_letters(crop: np.ndarray) -> np.ndarray | None:
+    """The letter pixels of ``crop`` when the enclosure alone tells them (an outline, a
+    shadow's rim or a box all round them), else None (a near tie: told by the strokes'
+    thickness, which a photo behind plain letters can have too)."""
+    split = _split(crop, None)
+    if split is None or not split[2]:
+        return None
+    t, bright, _ = split
+    return crop > t if bright else crop <= t
+
+
+def _split(crop: np.ndarray, region: np.ndarray | None) -> tuple[float, bool, bool] | None:
+    """:func:`letters_split`'s answer and whether the enclosure decided it."""
     import cv2
 
     if region is None:
@@ -81,12 +98,12 @@ def letters_split(crop: np.ndarray, region: np.ndarray | None = None) -> tuple[f
         other = classes[1 - k]
         enclosed.append(float((cls & enclosed_by(other)).sum()) / max(1, int(cls.sum())))
     if abs(enclosed[0] - enclosed[1]) > 0.15:
-        return t, enclosed[0] > enclosed[1]
+        return t, enclosed[0] > enclosed[1], True
     thick = []
     for cls in classes:
         d = cv2.distanceTransform(np.pad(cls, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
         thick.append(float(d[cls].mean()) if cls.any() else 0.0)
-    return t, thick[0] >= thick[1]
+    return t, thick[0] >= thick[1], False
 
 
 def clean_letters(letters: np.ndarray, lines: list[tuple[int, int, int, int]], grow: int = 0) -> np.ndarray:

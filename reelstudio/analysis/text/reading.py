@@ -14,7 +14,7 @@ from .contrast import crops_levels, glyph_contrast
 from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_cut, glyph_height,
                       letters_split, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
-from .geometry import joined_pieces, one_letter_word, overlap_smaller
+from .geometry import joined_pieces, one_letter_word, overlap_smaller, read_reach
 
 
 def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
@@ -261,6 +261,7 @@ class Reading:
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
             "contrast": shown, "confidence": conf, "lexical": lexical, "weakest": weakest,
+            "reach": read_reach(t.lines, lines, scale),
         })
         return True
 

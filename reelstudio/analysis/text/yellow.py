@@ -22,6 +22,7 @@ from .letters import SURE, glyph_height, otsu, read_quality, split_letters
 
 YELLOW_MIN = 96  # min(R, G) - B of a yellow letter's fill (pure yellow 255; white, gray, black 0)
 YELLOW_SHARE = 0.05  # of the caption's steady pixels that must be that yellow
+REACH_WHOLE = 0.85  # a sure read spanning less of its detector lines is read on yellowness too
 
 
 def yellowness(rgb: np.ndarray) -> np.ndarray:
@@ -45,7 +46,8 @@ class YellowReading:
         """Caption ``t`` read again on its yellowness when its reads (``self._captions[n:]``)
         are none or doubtful; the new read replaces them when it is more like words."""
         taken = self._captions[n:]
-        if taken and min(c["confidence"] for c in taken) >= SURE:
+        short = taken and min(c["reach"] for c in taken) < REACH_WHOLE
+        if taken and min(c["confidence"] for c in taken) >= SURE and not short:
             return
         seen = self._letters_in_yellow(t)
         if seen is None:
@@ -59,8 +61,13 @@ class YellowReading:
         letters = lambda cs: sum(ch.isalnum() for c in cs for ch in c["text"])  # noqa: E731
         # (karaoke: one word yellow at a time, its read 'hand' is surer than the whole caption's
         # 'shifti\your, handg' but not the caption)
+        # (or a sure read of part of the line, where this one, sure too, reads it whole: 'вид
+        # стоил подъёма', its first word's yellow over a white rocket taken for the picture;
+        # a word lost costs more than a letter misread)
         if not taken or (max(quality(c) for c in new) > max(quality(c) for c in taken)
-                         and letters(new) >= 0.8 * letters(taken)):
+                         and letters(new) >= 0.8 * letters(taken)) \
+                or (short and len(new) == len(taken) == 1 and new[0]["reach"] >= REACH_WHOLE
+                    and new[0]["confidence"] >= SURE and letters(new) > letters(taken)):
             del self._captions[n:]
             self._captions.extend(new)
 
