@@ -786,7 +786,7 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "blue_hole", "jacobs_well", "krause_springs", "sea_rim",
                     "vegetable_show", "cathedral_candles", "blossom_sky", "holly_snow",
                     "peacock_tail", "tiger", "birch_trunks", "pencils_desk",
-                    "surfer_wave", "elephant_sunset", "green_landscape", "playing_cards")
+                    "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -886,9 +886,9 @@ PHOTOS = {
         "light": ("pencils_desk", (0.45, 0.45, 0.2), (0.47, 0.46, 0.19)),
     },
     "fresh16": {
-        "busy": [("surfer_wave", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
-                 ("elephant_sunset", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
-                 ("green_landscape", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "busy": [("elephant_sunset", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("green_landscape", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("surfer_wave", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("playing_cards", (0.12, 0.3, 0.2), (0.13, 0.31, 0.19)),
     },
 }
