@@ -60,7 +60,8 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh12": "fresh12 (twelfth held-out part; tuned on from session 19)",
                   "fresh13": "fresh13 (thirteenth held-out part; tuned on from session 19)",
                   "fresh14": "fresh14 (fourteenth held-out part; tuned on from session 20)",
-                  "fresh15": "fresh15 (fifteenth held-out part; tuned on from session 21)"}
+                  "fresh15": "fresh15 (fifteenth held-out part; tuned on from session 21)",
+                  "fresh16": "fresh16 (sixteenth held-out part)"}
 
 
 class FiguresError(Exception):

@@ -435,6 +435,57 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   with its per-caption reads seen (identical figures), and its misses and misreads are looked
   at from here on.
 
+* **fresh16** (a sixteenth held-out part, added 2026-12-06 by the fresh16 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh15): caption fonts no other part or corpus uses, every one with Cyrillic, committed under
+  tests/data/captions_styles/fonts (SIL OFL 1.1; none of them installed here): SN Pro Bold (a
+  rounded geometric grotesque, the bold role) and SN Pro Black as the heavy pop-in face, Balsamiq
+  Sans Regular (an informal hand-drawn sans, the regular role), Handjet Bold (a narrow modular
+  display face, drawn for the cond role: no condensed sans with Russian forms was left unused;
+  at 12-13 px in the landscape clip its letters are barely legible) and Piazzolla Bold (a
+  compact book serif, the serif role); footage and photos no text corpus uses, committed
+  unchanged under tests/data/captions_styles (LICENSES.md there): the first 15 s of a clip of
+  water poured into a double-walled glass on a mirror-like table before a grey sea and a cloudy
+  sky (live action, camera still, no cuts, no scene text; CC0, as the repository it is taken
+  from records; 1920x1080 VP9, 375 of its 396 frames at 25 fps read; pale all over, so white
+  letters show mostly by their outline, box or shadow) as the footage; photos from the CC0
+  images folder fresh15's photos came from (other files of it, 1280 px wide) as the busy
+  pictures: an elephant's silhouette under a flock of birds in a sunset sky, a green mountain
+  valley under a cloud bank and a surfer in the barrel of a green wave; the plain white ground
+  beside four playing cards as the light background; the FRESH16 sentences below (knitting and
+  archery). Same recipe as the held-out part (seven clips), its own random draws (seed 1217,
+  clip prefix r): 78 captions, 70 of them outlined, boxed or plain at >= 2 % of the height (the
+  three photos were reordered after the first render, before any run of the text lane: in the
+  order first written down, surfer, elephant, valley, the elephant's bright horizon under the
+  landscape clip of small shadowed and plain subtitles left its plain white and yellow lines at
+  1.06-2.02:1 and the valley's cloud bank the square clip's plain white line at 2.18:1; now the
+  elephant is behind the outlined pop-in clip, the valley behind the landscape clip and the
+  surfer behind the square clip; and the light window, first written down over the corner of
+  the ace of diamonds, its red A in view, was moved up and left onto bare white; the three
+  captions under 2 % read 1.3:1, the shadowed white handle over the glass footage's pale sky,
+  the part's lowest true contrast, 3.9:1, the plain handle over the valley, and 5.3:1, the small
+  shadowed 'Here are my bow and my quiver' there; the lowest at >= 2 % is 1.9:1, the plain white
+  'New needles and a skein of merino' over the pale footage, where the recipe puts it; over the
+  photos the lowest plain line is 4.1:1, the white 'Схемы для' over the surfer's wave, and 6.5:1
+  the plain yellow 'My first arrow missed the whole boss' over the valley). Its truth was
+  checked, before any run of the text lane on it, only by eye (frames of every clip with the
+  truth boxes drawn, and every caption's box cut out at full size on its first full-size frame)
+  and numerically (at each of the 156 start and end frames, the decoded picture under the
+  caption's letters departs from the clip's background rendered again without captions by 60
+  levels or more on the shown frame, but for 15 frames of white letters over the pale footage or
+  the white cards: 'Let the string slip from your fingers softly', white on its 60 % box over
+  the white ground, by 3-4 (white over white: the box around the letters departs by 153, 5.8:1),
+  the shadowed handle '@yarn.and.arrows' (1.56 %) over the footage's sky, by 9 and 27 (its
+  shadow departs by 143-156 at the 90th percentile), and the outlined title '12 SCARVES BY
+  WINTER' on frame 0 (21), the outlined 'The basket is nearly full of scraps by spring' (34 and
+  46), the shadowed 'Count your breaths before every release' (47) and seven frames of four
+  other outlined or boxed lines (48-59) over the footage, each of whose outline, box or shadow
+  departs by 120 or more at its median or 90th percentile; on the frame outside by 8 at most (the
+  small shadowed line under 2 % over the valley; 7 at most at >= 2 %, 3 at most in the footage
+  and cards clips), pixels within 4 px of another caption shown then left out; 44 frames outside
+  a caption, covered in the same place by the next chunk, karaoke word or box, could not be
+  checked so, and 5 lie outside their clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -512,11 +563,11 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15: more held-out parts, new sources (docstring)
+# fresh15, fresh16: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
+          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh15; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh16; OFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -583,6 +634,10 @@ FONT_DIRS = {
     "Podkova": str(DATA_FONTS),
     "El Messiri": str(DATA_FONTS),
     "Brygada 1918": str(DATA_FONTS),
+    "SN Pro": str(DATA_FONTS),
+    "Balsamiq Sans": str(DATA_FONTS),
+    "Handjet": str(DATA_FONTS),
+    "Piazzolla": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -714,6 +769,14 @@ FONTS = {
         "serif": ("Brygada 1918", "Brygada1918-Bold.ttf"),
         "mono": ("Jura", "Jura-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh16": {
+        "bold": ("SN Pro", "SNPro-Bold.ttf"),
+        "regular": ("Balsamiq Sans", "BalsamiqSans-Regular.ttf"),
+        "heavy": ("SN Pro", "SNPro-Black.ttf"),
+        "cond": ("Handjet", "Handjet-Bold.ttf"),  # narrow (no condensed sans with Russian forms left unused)
+        "serif": ("Piazzolla", "Piazzolla-Bold.ttf"),
+        "mono": ("Balsamiq Sans", "BalsamiqSans-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -735,12 +798,13 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh12": ("footage", "shuttle.webm", 0, 321, 29.97),
            "fresh13": ("footage", "tractor.webm", 0, 248, 25.0, (0, 232)),
            "fresh14": ("footage", "flower.mp4", 0, 150, 29.97),
-           "fresh15": ("footage", "webb_cleanroom.mp4", 0, 325, 25.0)}
+           "fresh15": ("footage", "webb_cleanroom.mp4", 0, 325, 25.0),
+           "fresh16": ("footage", "water_glass.webm", 0, 375, 25.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
                 "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower",
-                "fresh15": "webb"}
+                "fresh15": "webb", "fresh16": "glass"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -753,7 +817,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "harvey_flood", "forest_fire", "montserrat",
                     "blue_hole", "jacobs_well", "krause_springs", "sea_rim",
                     "vegetable_show", "cathedral_candles", "blossom_sky", "holly_snow",
-                    "peacock_tail", "tiger", "birch_trunks", "pencils_desk")
+                    "peacock_tail", "tiger", "birch_trunks", "pencils_desk",
+                    "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -851,6 +916,12 @@ PHOTOS = {
                  ("tiger", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
                  ("birch_trunks", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("pencils_desk", (0.45, 0.45, 0.2), (0.47, 0.46, 0.19)),
+    },
+    "fresh16": {
+        "busy": [("elephant_sunset", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("green_landscape", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("surfer_wave", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("playing_cards", (0.09, 0.18, 0.16), (0.095, 0.19, 0.15)),
     },
 }
 
@@ -1355,6 +1426,41 @@ FRESH15_POPIN_EN = ("I never thought I could grow food in a small flat until my 
 FRESH15_POPIN_RU = "Этой осенью я начал учиться фехтованию и к весне сам провёл первый бой на турнире в нашем спортивном клубе"
 FRESH15_KARAOKE = ["mist the bags", "pick them young", "lunge and touch", "parry the blade"]
 
+# fresh16 (a sixteenth held-out part, written before any run on it): knitting, archery
+FRESH16_EN = [
+    "I cast on my first scarf in October", "Count your stitches at the end of every row",
+    "Wind the yarn into a ball the night before", "Keep your tension loose and even",
+    "Here is my first finished pair of mittens", "Guess how many hours this jumper took",
+    "Would you wear a jumper you knitted yourself?", "Send this to a friend who collects yarn",
+    "Block the piece before you sew it up", "The dropped stitch finally stopped haunting me",
+    "The wool cost more than the needles did", "The basket is nearly full of scraps by spring",
+    "Day one of archery lessons", "Stand side on to the target, feet apart",
+    "Practise your draw every evening", "Anchor the string at the same spot each time",
+    "My first arrow missed the whole boss", "Here are my bow and my quiver",
+    "Ask me about recurve and compound bows", "Check the range is clear before you shoot",
+    "Let the string slip from your fingers softly", "Knitting patterns in my profile",
+    "Nobody lost an arrow in the hedge today", "Wax the bowstring after each session",
+    "Count your breaths before every release", "New needles and a skein of merino",
+    "Arm guard on before you pick up the bow", "First time shooting at thirty metres",
+    "A neighbour gave us a bag of old wool", "Check your arrows for cracks before every end",
+    "Last session before the winter rain", "A coach at the club taught me to aim with both eyes open",
+    "Slow down and feel your back muscles work", "Sore fingers and a gold ring to show for it",
+]
+FRESH16_RU = [
+    "Начала вязать свой первый шарф в октябре", "Считайте петли в конце каждого ряда",
+    "Смотайте пряжу в клубок накануне", "Вот мои первые готовые варежки",
+    "Угадайте, сколько часов ушло на этот свитер", "Отправь это подруге, которая собирает пряжу",
+    "Не затягивайте петли слишком туго", "Первый день учусь стрельбе из лука",
+    "Вставайте к мишени боком, ноги на ширине плеч", "Тренируйте натяжение тетивы каждый вечер",
+    "Отпускайте тетиву мягко, не дёргая пальцами", "Схемы для вязания по ссылке в профиле",
+    "Сегодня никто не потерял стрелу в кустах", "Натирайте тетиву воском после каждой тренировки",
+    "Крагу надеваем до того, как взять лук", "Соседка отдала нам мешок старой шерсти",
+]
+FRESH16_POPIN_EN = ("I never thought I could knit anything wearable until my grandmother sat me down with two "
+                    "needles one rainy autumn and by Christmas the whole family had matching hats and scarves")
+FRESH16_POPIN_RU = "Этим летом я начала стрелять из лука и к осени впервые попала в самый центр мишени на клубных соревнованиях"
+FRESH16_KARAOKE = ["knit one row", "purl it back", "draw and anchor", "loose the arrow"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -1372,6 +1478,7 @@ SENTENCES = {
     "fresh13": (FRESH13_EN, FRESH13_RU, FRESH13_POPIN_EN, FRESH13_POPIN_RU, FRESH13_KARAOKE),
     "fresh14": (FRESH14_EN, FRESH14_RU, FRESH14_POPIN_EN, FRESH14_POPIN_RU, FRESH14_KARAOKE),
     "fresh15": (FRESH15_EN, FRESH15_RU, FRESH15_POPIN_EN, FRESH15_POPIN_RU, FRESH15_KARAOKE),
+    "fresh16": (FRESH16_EN, FRESH16_RU, FRESH16_POPIN_EN, FRESH16_POPIN_RU, FRESH16_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -1389,7 +1496,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh12": ("6 LOAVES BY SPRING", "@crumbs.and.paddles", "LOAF 6"),
           "fresh13": ("40 DAYS ON ICE", "@blades.and.trout", "CAST 7"),
           "fresh14": ("100 TACO NIGHTS", "@tacos.and.nibs", "SHIFT 9"),
-          "fresh15": ("60 BAGS OF SPAWN", "@spores.and.sabres", "BOUT 8")}
+          "fresh15": ("60 BAGS OF SPAWN", "@spores.and.sabres", "BOUT 8"),
+          "fresh16": ("12 SCARVES BY WINTER", "@yarn.and.arrows", "ROUND 6")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -1446,7 +1554,7 @@ def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
-                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216}[split])
+                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -1457,7 +1565,7 @@ def _recipe(split: str) -> list[Clip]:
     C = Caption
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
-         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -1932,7 +2040,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
