@@ -244,6 +244,8 @@ def test_a_bar_is_a_capital_i_in_latin_text_and_nothing_before_a_word():
     assert fix_scripts("| wish I knew this sooner") == "I wish I knew this sooner"
     assert fix_scripts("|Нашу телефонную систему") == "Нашу телефонную систему"
     assert fix_scripts("Вот | так") == "Вот | так"  # a bar alone amid Cyrillic is no 'I'
+    # at a Cyrillic line's end, a box's edge (fresh15's 'Вот наш первый урожай вёшенок |')
+    assert fix_scripts("урожай вёшенок |\n| вторая строка") == "урожай вёшенок\nвторая строка"
 
 
 def test_tessdata_has_english_and_russian_and_names_a_missing_language():

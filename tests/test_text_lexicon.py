@@ -93,3 +93,15 @@ def test_a_two_letter_word_capitalised_inside_a_sentence_is_lower_case():
     # a sentence's first word, and Title Case, stay as read
     for read in ("Route Map In My Profile", "I love it. So good", "На каяке"):
         assert mend(read, lex) == read, read
+
+
+def test_a_word_read_in_the_other_scripts_shapes_is_written_in_the_captions_script():
+    """'Замочите солому заранее' read 'Замочите conomy заранее' (fresh15's boxed subtitle): 'л'
+    read 'n', a loose look-alike fix_scripts does not turn. Amid a Russian caption, a Latin word
+    no English list knows becomes the one Russian word its loose look-alikes spell; a word
+    English knows, or one whose readings spell no word or two, stays as read."""
+    lex = _lexicons()
+    assert mend("Замочите conomy заранее с вечера", lex) == "Замочите солому заранее с вечера"
+    assert mend("Купил новый iPhone вчера", lex) == "Купил новый iPhone вчера"
+    assert mend("Смотрите вместе с mom", lex) == "Смотрите вместе с mom"
+    assert mend("Watch this conomy trick", lex) == "Watch this conomy trick"

@@ -129,9 +129,13 @@ def mend(text: str, lexicons: dict[str, Lexicon], gaps: list | None = None) -> s
     a Cyrillic 'и' that was 'й' (Tesseract loses the breve: 'Этои' for 'Этой'), or words whose
     space was lost where the picture shows one ('AFULL' for 'A FULL', 'икосени' for 'и к
     осени'): a blank between two of its letters as wide as the read's spaces (``gaps``:
-    ocr.word_gaps of the read). ``lexicons``: by script."""
+    ocr.word_gaps of the read); or a word of the other script amid the caption's, read in that
+    script's loose look-alikes ('conomy' for 'солому': _loose). ``lexicons``: by script."""
     blanks = _blanks(gaps or [])
-    text = "\n".join(" ".join(_mend_word(w, lexicons, blanks) for w in line.split(" ")) for line in text.split("\n"))
+    scripts = [script_of(ch) for ch in text if ch.isalpha()]
+    amid = max(("latin", "cyrillic"), key=scripts.count) if scripts else None
+    text = "\n".join(" ".join(_mend_word(w, lexicons, blanks, amid) for w in line.split(" "))
+                     for line in text.split("\n"))
     return _small_words_small(text)
 
 
@@ -177,7 +181,7 @@ def _key(word: str) -> str:
     return word.translate(_CYR2LAT).lower()
 
 
-def _mend_word(token: str, lexicons: dict[str, Lexicon], blanks: tuple) -> str:
+def _mend_word(token: str, lexicons: dict[str, Lexicon], blanks: tuple, amid: str | None = None) -> str:
     lead, core, tail = _TOKEN.match(token).groups()
     if _NAME_LIKE.search(token):
         return token  # a handle, a tag, a link: its dots are its own
@@ -187,6 +191,10 @@ def _mend_word(token: str, lexicons: dict[str, Lexicon], blanks: tuple) -> str:
     lex = lexicons.get(script)
     if not lex or lex.knows(core):
         return token
+    if amid and script != amid and len(core) >= 3:
+        other = [w for w in _loose(core, amid) if lexicons.get(amid) and lexicons[amid].knows(w)]
+        if len(other) == 1:
+            return lead + other[0] + tail
     options = [w for w in _breves(core) if lex.knows(w)] if script == "cyrillic" else []
     if not options:
         options = _splits(core, lex, script, *blanks)
@@ -252,6 +260,27 @@ def _may_be(part: str, lex: Lexicon, script: str) -> bool:
     if len(part) == 2:
         return part.lower() in TWO_LETTERS.get(script, ())
     return lex.knows(part)
+
+
+# letters Tesseract reads in the other script's shapes, loosely (beyond the exact look-alikes
+# ocr.fix_scripts turns: 'л' read 'n', 'т' read 'm', 'и' read 'u': 'солому' read 'conomy')
+_LOOSE = {"cyrillic": {**{a: b for a, b in zip("aeopcxyABEKMHOPCTXy", "аеорсхуАВЕКМНОРСТХу")},
+                       "k": "к", "m": "мт", "n": "пл", "u": "и", "r": "г", "b": "вь", "h": "н", "t": "т",
+                       "N": "ИП", "U": "И"},
+          "latin": {**{b: a for a, b in zip("aeopcxyABEKMHOPCTX", "аеорсхуАВЕКМНОРСТХ")},
+                    "к": "k", "м": "m", "т": "tm", "п": "n", "л": "n", "и": "u", "г": "r", "в": "b", "н": "h",
+                    "П": "N", "И": "N"}}
+MAX_LOOSE = 64  # readings tried for a word
+
+
+def _loose(word: str, script: str) -> list[str]:
+    """``word`` (in one script, amid a caption in ``script``) written in ``script`` by its
+    letters' loose look-alikes there, each way (none when a letter has none)."""
+    table = _LOOSE[script]
+    choices = [table.get(ch) for ch in word]
+    if any(c is None for c in choices) or math.prod(len(c) for c in choices) > MAX_LOOSE:
+        return []
+    return ["".join(p) for p in itertools.product(*choices)]
 
 
 def _breves(word: str) -> list[str]:

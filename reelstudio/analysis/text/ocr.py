@@ -211,10 +211,13 @@ def fix_scripts(text: str) -> str:
         return w
     text = re.sub(r"\w+", fix, text)
     # a vertical bar is a capital I Tesseract took for a line (captions hold no bars): a bar
-    # standing alone in a Latin caption ('| tried this', '| WOULD') is 'I'; one glued to the
-    # front of a word ('|Нашу телефонную систему') is nothing
+    # standing alone in a Latin caption ('| tried this', '| WOULD') is 'I'; at a line's end or
+    # start in a Cyrillic one, a box's or an outline's edge ('урожай вёшенок |'; amid the words
+    # it may be a separator), and one glued to the front of a word ('|Нашу') is nothing
     if not caption_cyr:
         text = re.sub(r"(?<!\S)\|(?!\S)", "I", text)
+    else:
+        text = re.sub(r"(?m)^[ \t]*\|[ \t]+|[ \t]+\|[ \t]*$", "", text)
     return re.sub(r"(?<!\S)\|(?=\w)", "", text)
 
 
