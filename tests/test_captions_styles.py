@@ -407,3 +407,17 @@ def test_boxed_subtitles_replacing_each_other_over_dark_footage_are_each_found_a
                  "Send this to a friend who loves risotto", "Keep the room dark and cool"):
         line = [r for r in boxed if " ".join(r["text"].split()) == text]
         assert line and " ".join(line[0]["read"].split()) == text and line[0]["iou"] >= 0.9, line
+
+
+def test_a_doubtful_karaoke_read_on_its_outlines_is_read_again_on_its_lines(media_dir):
+    """fresh15's pop-in clip (tuning material from session 21): the karaoke line 'parry the
+    blade', heavy white letters outlined black over the peacock's tail, each word turning yellow
+    in turn. Following kept the outlines alone as its steady pixels, and their split read 'вр:
+    ггукне blade!', 0.48 sure: taken, so the second read on the lines' own split (asked for when
+    the first was dropped) never came. A doubtful read asks for it too, and the read more like
+    words, about as full, stays."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh15", only=["d_vert_popin_peacock_tail"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    line = [r for r in rows if r["text"] == "parry the blade"]
+    assert line and line[0]["found"] and line[0]["read"] == "parry the blade", line

@@ -95,8 +95,12 @@ landscape one), made from the decoder's luma plane. Three steps:
    where the picture shows a blank as wide as the read's spaces ('AFULL' -> 'A FULL', 'икосени'
    -> 'и к осени'; of two letters, only a short word of the language), or an outline's corner
    between two words read as a mark or a narrow letter ('squarejisjnearlyfempty' -> 'square
-   is nearly empty'; handles, tags and links left as read). Yellow letters read as
-   nothing or doubtfully are read again on their yellowness, ``min(R, G) - B`` of the kept
+   is nearly empty'; handles, tags and links left as read), or a word of the other script
+   amid the caption's, read in that script's loose look-alikes ('conomy' -> 'солому'). A
+   caption whose steady pixels showed no letters, or a doubtful read of them (karaoke: the
+   outlines alone, 'вр: ггукне blade!'), is read again on its text lines' own split of the
+   median crop; the fuller read, or the one more like words, stays. Yellow letters read as
+   nothing or doubtfully (or surely, but over less than 0.85 of the line) are read again on their yellowness, ``min(R, G) - B`` of the kept
    crops' colour, where white, gray, black and blue are all 0 (``yellow``): on the gray
    picture a dark shadow or a bright picture behind them can take the split.
 

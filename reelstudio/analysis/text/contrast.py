@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .letters import wcag_contrast
+from .letters import letters_split, split_letters, wcag_contrast
 
 GLYPH_Q = 90  # the letters' fill: this percentile of their eroded pixels, toward their own side
 # bright coloured letters (this share of their eroded pixels coloured): the fill at this lower
@@ -197,3 +197,47 @@ def _against_surround(crops: list[np.ndarray], letters: np.ndarray, bright: bool
             # its pixels at full cover: the far end of everything beside the letters
             return wcag_contrast(glyph, level(ring(0.5, NEAR_PX), OUTLINE_Q))
     return wcag_contrast(glyph, level(far, 50))
+
+
+# the letters of a caption cover this share of its text lines' area at the least (bold
+# captions ~0.3-0.5, thin ones ~0.15): a split of the steady pixels giving less found no letters
+LETTERS_MIN_SHARE = 0.08
+
+
+def lines_letters(med: np.ndarray, t):
+    """Otsu's split of the median crop ``med`` over caption ``t``'s text lines themselves,
+    letters and what surrounds them: (the lines' area, the threshold, True for bright
+    letters, the letters), or None."""
+    area = np.zeros(med.shape, bool)
+    for x0, y0, x1, y1 in t.lines:
+        area[max(0, y0):y1, max(0, x0):x1] = True
+    split = letters_split(med, area) if area.any() else None
+    if split is None:
+        return None
+    threshold, lit = split
+    other = (med <= threshold) if lit else (med > threshold)
+    return area, threshold, lit, split_letters(~other & area, other, t.lines, t.grow)
+
+
+def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure) -> float:
+    """The contrast the lane gives a caption: ``contrast`` (``measure(letters, bright)`` on the
+    reading's split of its steady pixels) or the same measure on a split of the median crop
+    over the text lines themselves, letters and what surrounds them, whichever is higher; the
+    latter alone where the reading's letters cover under LETTERS_MIN_SHARE of the lines.
+
+    Over footage moving behind a see-through box, or words changing colour (karaoke), the
+    steady pixels are the letters alone, and their split split the letters' own shades: a few
+    specks, measured 1.0-3.6:1 for white letters boxed or outlined in black (12-21:1). A split
+    that mixes letters with their surround can only bring the two levels together, so of the
+    two splits the higher figure is the one that kept them apart (thin outlines at half size
+    are the lines split's weak point: 9-10:1 for 21:1, where the reading's split gave 20).
+    The reading keeps its own split, and so does the texture gate (``contrast``): it reads
+    those captions right, and a second split must not let texture in."""
+    got = lines_letters(med, t)
+    if got is None:
+        return contrast
+    area, _, lit, found = got
+    if found.sum() < max(8, LETTERS_MIN_SHARE * area.sum()):
+        return contrast
+    measured = measure(found, lit)
+    return measured if letters.sum() < LETTERS_MIN_SHARE * area.sum() else max(contrast, measured)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .contrast import crops_levels, glyph_contrast
+from .contrast import crops_levels, glyph_contrast, lines_letters, shown_contrast
 from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_cut, glyph_height,
                       letters_split, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
@@ -26,9 +26,6 @@ def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
     return bool(a) and bool(b) and SequenceMatcher(None, a, b, autojunk=False).ratio() >= at_least
 
 
-# the letters of a caption cover this share of its text lines' area at the least (bold
-# captions ~0.3-0.5, thin ones ~0.15): a split of the steady pixels giving less found no letters
-LETTERS_MIN_SHARE = 0.08
 # a caption whose steady pixels showed no letters is read again on its lines' own split where
 # those letters stand out from their surround at least this much (WCAG ratio; karaoke)
 LINES_CLEAR = 7.0
@@ -38,50 +35,17 @@ CORE_KEPT = 0.4  # of a karaoke caption's letter core, following kept 0.72-0.77
 GLYPH_SURE = 0.75  # a lone letter's read this sure is a word of one letter (a clean 'и' read 0.75-0.88)
 
 
-def lines_letters(med: np.ndarray, t):
-    """Otsu's split of the median crop ``med`` over caption ``t``'s text lines themselves,
-    letters and what surrounds them: (the lines' area, the threshold, True for bright
-    letters, the letters), or None."""
-    area = np.zeros(med.shape, bool)
-    for x0, y0, x1, y1 in t.lines:
-        area[max(0, y0):y1, max(0, x0):x1] = True
-    split = letters_split(med, area) if area.any() else None
-    if split is None:
-        return None
-    threshold, lit = split
-    other = (med <= threshold) if lit else (med > threshold)
-    return area, threshold, lit, split_letters(~other & area, other, t.lines, t.grow)
-
-
-def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure) -> float:
-    """The contrast the lane gives a caption: ``contrast`` (``measure(letters, bright)`` on the
-    reading's split of its steady pixels) or the same measure on a split of the median crop
-    over the text lines themselves, letters and what surrounds them, whichever is higher; the
-    latter alone where the reading's letters cover under LETTERS_MIN_SHARE of the lines.
-
-    Over footage moving behind a see-through box, or words changing colour (karaoke), the
-    steady pixels are the letters alone, and their split split the letters' own shades: a few
-    specks, measured 1.0-3.6:1 for white letters boxed or outlined in black (12-21:1). A split
-    that mixes letters with their surround can only bring the two levels together, so of the
-    two splits the higher figure is the one that kept them apart (thin outlines at half size
-    are the lines split's weak point: 9-10:1 for 21:1, where the reading's split gave 20).
-    The reading keeps its own split, and so does the texture gate (``contrast``): it reads
-    those captions right, and a second split must not let texture in."""
-    got = lines_letters(med, t)
-    if got is None:
-        return contrast
-    area, _, lit, found = got
-    if found.sum() < max(8, LETTERS_MIN_SHARE * area.sum()):
-        return contrast
-    measured = measure(found, lit)
-    return measured if letters.sum() < LETTERS_MIN_SHARE * area.sum() else max(contrast, measured)
-
-
 def _fuller(a: dict, b: dict) -> bool:
     """Read ``a`` of a caption shows more letters than read ``b`` of it, nearly as surely
     (karaoke: 'high' for 'step up high', then the whole line)."""
     na, nb = (sum(ch.isalnum() for ch in c["text"]) for c in (a, b))
     return na > nb and read_quality(a["confidence"], a["lexical"]) >= 0.9 * read_quality(b["confidence"], b["lexical"])
+
+
+def _surer(a: dict, b: dict) -> bool:
+    """Read ``a`` of a caption is more like words than read ``b`` of it, as full."""
+    na, nb = (sum(ch.isalnum() for ch in c["text"]) for c in (a, b))
+    return na >= 0.8 * nb and read_quality(a["confidence"], a["lexical"]) > read_quality(b["confidence"], b["lexical"])
 
 
 def _letters_alike(a: str, b: str) -> bool:
@@ -175,13 +139,17 @@ class Reading:
             return
         n = len(self._captions)
         took = self._read_seen(t, seen)
-        again = self._letters_again(t, seen, took)
+        # (a doubtful read asks for the second as a dropped one does: karaoke whose steady
+        # pixels were the outlines alone read 'вр: ггукне blade!' 0.48 sure)
+        doubtful = took and min(c["confidence"] for c in self._captions[n:]) < SURE
+        again = self._letters_again(t, seen, took and not doubtful)
         if again is None:
             return
         first = self._captions[n:]
         del self._captions[n:]
-        if self._read_seen(t, again) and first and not _fuller(self._captions[n], first[0]):
-            del self._captions[n:]  # the first read stays: the second is no fuller
+        if self._read_seen(t, again) and first and not _fuller(self._captions[n], first[0]) \
+                and not (doubtful and _surer(self._captions[n], first[0])):
+            del self._captions[n:]  # the first read stays: the second is no fuller, nor surer
         if len(self._captions) == n and took:
             self._captions.extend(first)
 
