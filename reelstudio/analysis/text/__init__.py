@@ -87,7 +87,7 @@ landscape one), made from the decoder's luma plane. Three steps:
    Cyrillic letters has its Latin look-alikes (a, e, o, p, c, x, ...) turned Cyrillic and vice versa; a caption still
    mixing both scripts is read again in each script's language alone, and the read most like
    words wins if it is nearly as sure. A bar read alone in a Latin caption is 'I', one glued
-   to the front of a word is dropped; the first letter of a word (not the caption's first)
+   to the front of a word, or alone at a Cyrillic line's end or start, is dropped; the first letter of a word (not the caption's first)
    whose cases differ only in size (н/Н, s/S) and that Tesseract read as a capital is put in
    lower case when it is as tall as the read's x-height letters. A word Tesseract's own
    dictionary (its language data's word list, ``lexicon``) does not know is mended where one
