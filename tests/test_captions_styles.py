@@ -421,3 +421,18 @@ def test_a_doubtful_karaoke_read_on_its_outlines_is_read_again_on_its_lines(medi
     rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
     line = [r for r in rows if r["text"] == "parry the blade"]
     assert line and line[0]["found"] and line[0]["read"] == "parry the blade", line
+
+
+def test_a_subtitle_on_a_see_through_box_over_moving_footage_is_read(media_dir):
+    """fresh9's landscape clip of boxed subtitles (tuning material from session 21): 'Guess
+    which bird this song belongs to', white on a 60 % black box over the hilltop footage. The
+    footage moving behind the box took the box's side of the letters' edges from the caption's
+    steady pixels, and what was left, the letters alone, no split parted: the caption was
+    followed for 23 frames and never read. Where following kept the letters' own side of their
+    edges, it is read on its text lines' own split."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh9", only=["w_land_box_hilltop"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    assert lane.status == "ok", lane.reason
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    line = [r for r in rows if r["text"] == "Guess which bird this song belongs to"]
+    assert line and line[0]["found"] and line[0]["read"] == line[0]["text"], line

@@ -32,6 +32,7 @@ LINES_CLEAR = 7.0
 # ... and whose steady pixels are still this share of those it was found with (karaoke 0.36-0.38)
 KEPT_SHARE = 0.15
 CORE_KEPT = 0.4  # of a karaoke caption's letter core, following kept 0.72-0.77
+LETTERS_HELD = 0.9  # ... unless it kept this much of the letters' own side of the core
 GLYPH_SURE = 0.75  # a lone letter's read this sure is a word of one letter (a clean 'и' read 0.75-0.88)
 
 
@@ -46,6 +47,15 @@ def _surer(a: dict, b: dict) -> bool:
     """Read ``a`` of a caption is more like words than read ``b`` of it, as full."""
     na, nb = (sum(ch.isalnum() for ch in c["text"]) for c in (a, b))
     return na >= 0.8 * nb and read_quality(a["confidence"], a["lexical"]) > read_quality(b["confidence"], b["lexical"])
+
+
+def _letters_held(t) -> bool:
+    """Following kept nearly all of the letters' own side of their edges (where an enclosure
+    told the letters: ``Track.letter_core``)."""
+    if t.letter_core is None or t.core is None:
+        return False
+    n = int(np.count_nonzero(t.letter_core))
+    return n >= 16 and np.count_nonzero(t.core & t.letter_core) >= LETTERS_HELD * n
 
 
 def _letters_alike(a: str, b: str) -> bool:
@@ -124,7 +134,8 @@ class Reading:
                        first=None if t.first is None else t.first[sl],
                        crops=[c[sl] for c in t.crops], colour=[c if c is None else c[sl] for c in t.colour],
                        lines=[(x0 - bx0, y0 - by0, x1 - bx0, y1 - by0)], core=core,
-                       core_initial=0 if core is None else int(core.sum()), grow=pad_x)
+                       core_initial=0 if core is None else int(core.sum()), grow=pad_x,
+                       letter_core=None if t.letter_core is None else t.letter_core[sl])
 
     def _read_block(self, t) -> None:
         if (t.end - t.start) < max(1, int(round(self.min_s * float(self.info.fps)))):
@@ -136,7 +147,11 @@ class Reading:
     def _read_gray(self, t) -> None:
         seen = self._letters_of(t)
         if seen is None:
-            return
+            # (the steady pixels are the letters alone, no split parts them: white on a see-through
+            # box over moving footage, its surround trimmed; the lines' own split may)
+            seen = self._letters_again(t, None, False)
+            if seen is None:
+                return
         n = len(self._captions)
         took = self._read_seen(t, seen)
         # (a doubtful read asks for the second as a dropped one does: karaoke whose steady
@@ -277,15 +292,21 @@ class Reading:
         asks for it whatever its split's contrast: the outline's rim alone, split from the
         letters' trimmed shades, stands out too ('cast it softly' in heavy type read '| | | | |',
         0.94 sure). (A block of lines read as nothing is read line by line: _read.)"""
-        stack, med, region, _, _, contrast, _, _ = seen
+        if seen is None:  # (no split of the steady pixels parted letters)
+            stack = np.stack(t.crops)
+            med, region, contrast = np.median(stack, axis=0).astype(np.uint8), t.pixels, 0.0
+        else:
+            stack, med, region, _, _, contrast, _, _ = seen
         if (contrast >= self.min_contrast and (took or len(t.lines) > 1)) or t.first is None \
                 or t.first.sum() <= region.sum():
             return None
-        if region.sum() < KEPT_SHARE * t.first.sum() or (
-                t.core is not None and t.core.sum() < CORE_KEPT * t.core_initial):
+        if (region.sum() < KEPT_SHARE * t.first.sum() or (
+                t.core is not None and t.core.sum() < CORE_KEPT * t.core_initial)) and not _letters_held(t):
             # following let nearly all of it go, or most of its letters' core: its picture changed
             # (a follow that ran from one caption into the next read 'rest for an'; a flashing
-            # picture, a quarter of the core left, read 'Ga'), not the colour of its letters
+            # picture, a quarter of the core left, read 'Ga'), not the colour of its letters;
+            # unless the letters' own side of their edges held (the picture behind a see-through
+            # box moved, and the box's side went)
             return None
         got = lines_letters(med, t)
         if got is None:
