@@ -488,26 +488,30 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
 
 * **fresh17** (a seventeenth held-out part, added 2026-12-06 by the fresh17 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
-  fresh16): caption fonts no other part or corpus uses, every one with Cyrillic, to be committed
-  under tests/data/captions_styles/fonts (none of them installed here): Ubuntu Bold (a humanist
+  fresh16): caption fonts no other part or corpus uses, every one with Cyrillic, committed under
+  tests/data/captions_styles/fonts (none of them installed here): Ubuntu Bold (a humanist
   sans, the bold role), Ubuntu Regular (the regular role) and Ubuntu Condensed (a condensed
   sans, the cond role: the first condensed sans with Russian forms since the Ubuntu Font Licence
   was let in beside the OFL), Ubuntu Sans ExtraBold (the Ubuntu design's later release, its
   heaviest static weight) as the heavy pop-in face, all under the Ubuntu Font Licence 1.0, and
   Vollkorn Bold (a dark, readable book serif, SIL OFL 1.1, the serif role); footage and photos
-  no text corpus uses, to be committed unchanged under tests/data/captions_styles
+  no text corpus uses, committed unchanged under tests/data/captions_styles
   (LICENSES.md there): the first 12 s of NASA's television footage of Apollo 15 (1971): the
   astronaut David Scott standing on the Moon beside the lunar module's leg, before the feather
   and hammer drop (live action, camera still, no cuts, no scene text; public domain as NASA's
   own; 480x360 VP9 at a very low bit rate, so blocky and soft once scaled up; its first 360
   frames at 29.97 fps read) as the footage; photos of Texas parks from the repository fresh13's
   springs came from (other files of it, each with its author and licence recorded there,
-  CC BY) as the busy pictures: the granite boulders of Hueco Tanks above desert scrub and a
-  path under a cloudy blue sky, an ibis flying low over a dark creek at Brazos Bend, and the
-  sun setting behind trees over the river at Blanco; the white cloud over Hueco Tanks as the
+  CC BY) as the busy pictures: the low sun behind trees over the river at Blanco under a pale
+  cloudy sky, a white ibis flying low over a dark creek at Brazos Bend, and the granite boulders
+  of Hueco Tanks above desert scrub and a path under a cloudy blue sky; the white cloud over Hueco Tanks as the
   light background (one photo for a busy window and the light one, as the flood in fresh12);
   the FRESH17 sentences below (woodworking and salsa dancing). Same recipe as the held-out
-  part (seven clips), its own random draws (seed 1218, clip prefix c).
+  part (seven clips), its own random draws (seed 1218, clip prefix c): the three photos were
+  reordered after the first render, before any run of the text lane (in the order first
+  written down, Hueco Tanks, Brazos Bend, Blanco, Blanco's pale sky left the square clip's plain
+  white 'Шаблоны для' at 1.14:1; now Blanco is behind the outlined pop-in clip, Brazos Bend behind
+  the landscape clip and Hueco Tanks behind the square clip: 11.9:1).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -855,7 +859,7 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "vegetable_show", "cathedral_candles", "blossom_sky", "holly_snow",
                     "peacock_tail", "tiger", "birch_trunks", "pencils_desk",
                     "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards",
-                    "hueco_tanks", "brazos_ibis", "blanco_sunset")
+                    "blanco_sunset", "brazos_ibis", "hueco_tanks")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -961,9 +965,9 @@ PHOTOS = {
         "light": ("playing_cards", (0.09, 0.18, 0.16), (0.095, 0.19, 0.15)),
     },
     "fresh17": {
-        "busy": [("hueco_tanks", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+        "busy": [("blanco_sunset", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
                  ("brazos_ibis", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
-                 ("blanco_sunset", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+                 ("hueco_tanks", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("hueco_tanks", (0.75, 0.1, 0.14), (0.755, 0.105, 0.13)),
     },
 }
