@@ -267,7 +267,8 @@ def test_each_part_has_its_own_sources():
     tests/data/captions_styles is there (its fonts with the Cyrillic alphabet: each part draws
     Russian captions), no committed file is another part's under a new name, each stays small
     (a font under 1 MB, a photo or clip under 3 MB: fresh10's font is a WOFF, read as is), and
-    each has its row in LICENSES.md there (a font also its name in fonts/OFL.txt)."""
+    each has its row in LICENSES.md there (a font also its name in fonts/OFL.txt, or in
+    fonts/UFL.txt for fresh17's Ubuntu fonts under the Ubuntu Font Licence)."""
     def sources(split):
         fonts = {file for _, file in corpus.FONTS[split].values()}
         families = {"family:" + family for family, _ in corpus.FONTS[split].values()}
@@ -305,6 +306,7 @@ def test_each_part_has_its_own_sources():
     owner: dict[str, str] = {}
     licences = (corpus.DATA_PHOTOS / "LICENSES.md").read_text(encoding="utf-8")
     ofl = (corpus.DATA_FONTS / "OFL.txt").read_text(encoding="utf-8")
+    ofl += (corpus.DATA_FONTS / "UFL.txt").read_text(encoding="utf-8")  # the Ubuntu fonts' licence (fresh17)
     for split in corpus.SPLITS:
         files = {corpus.DATA_FONTS / file for family, file in corpus.FONTS[split].values()
                  if corpus.FONT_DIRS[family] == str(corpus.DATA_FONTS)}

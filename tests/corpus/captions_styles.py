@@ -486,6 +486,59 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   a caption, covered in the same place by the next chunk, karaoke word or box, could not be
   checked so, and 5 lie outside their clip).
 
+* **fresh17** (a seventeenth held-out part, added 2026-12-06 by the fresh17 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh16): caption fonts no other part or corpus uses, every one with Cyrillic, committed under
+  tests/data/captions_styles/fonts (none of them installed here): Ubuntu Bold (a humanist
+  sans, the bold role), Ubuntu Regular (the regular role) and Ubuntu Condensed (a condensed
+  sans, the cond role: a condensed sans with Russian forms left unused while only the OFL was
+  let in), Ubuntu Sans ExtraBold (the Ubuntu design's later release, its
+  heaviest static weight) as the heavy pop-in face, all under the Ubuntu Font Licence 1.0, and
+  Vollkorn Bold (a dark, readable book serif, SIL OFL 1.1, the serif role); footage and photos
+  no text corpus uses, committed unchanged under tests/data/captions_styles
+  (LICENSES.md there): the first 12 s of NASA's television footage of Apollo 15 (1971): the
+  astronaut David Scott standing on the Moon beside the lunar module's leg, before the feather
+  and hammer drop (live action, camera still, no cuts, no scene text; public domain as NASA's
+  own; 480x360 VP9 at a very low bit rate, so blocky and soft once scaled up; its first 360
+  frames at 29.97 fps read) as the footage; photos of Texas parks from the repository fresh13's
+  springs came from (other files of it, each with its author and licence recorded there,
+  CC BY) as the busy pictures: the low sun behind trees over the river at Blanco under a pale
+  cloudy sky, a white ibis flying low over a dark creek at Brazos Bend, and the granite boulders
+  of Hueco Tanks above desert scrub and a path under a cloudy blue sky; the white cloud over
+  Hueco Tanks as the light background (one photo for a busy window and the light one, as the
+  flood in fresh12);
+  the FRESH17 sentences below (woodworking and salsa dancing). Same recipe as the held-out
+  part (seven clips), its own random draws (seed 1218, clip prefix c): 82 captions, 74 of them
+  outlined, boxed or plain at >= 2 % of the height (the three photos were reordered after the
+  first render, before any run of the text lane: in the order first written down, Hueco Tanks,
+  Brazos Bend, Blanco, Blanco's pale sky left the square clip's plain white 'Шаблоны для' at
+  1.14:1; now Blanco is behind the outlined pop-in clip, Brazos Bend behind the landscape clip
+  and Hueco Tanks behind the square clip, 11.9:1; Blanco behind the landscape clip, tried, left
+  all but one of its white plain and shadowed lines at 1.19-1.72:1; the three captions under 2 % read 4.1:1, the plain white
+  handle over Brazos Bend's creek, the part's lowest true contrast, 7.7:1, the small shadowed
+  'Here are my shoes and my practice playlist' there, and 15.0:1, the shadowed handle over the
+  film; the lowest at >= 2 % is 5.7:1, the shadowed yellow Russian line over the creek, and 6.2:1
+  the lowest outlined, boxed or plain one, the plain yellow 'My first spin ended on the wrong
+  foot' there; the plain white 'New chisels and a block of cherry' over the film crosses the
+  astronaut's white suit, where its last word is hard to make out: plain letters on busy footage,
+  meant to be hard, 11.7:1 over its life). Its truth was checked, before any run of the text lane
+  on it, only by eye (frames of every clip with the truth boxes drawn, and every caption's box cut
+  out at full size on its first full-size frame) and numerically (at each of the 164 start and end
+  frames, the decoded picture under the caption's letters departs from the clip's background
+  rendered again without captions by 60 levels or more on 109 shown frames; on the other 55 the
+  letters' fill is close to the ground under them: all 46 of the pop-in and
+  karaoke words over Blanco's pale clouds, by 12-58, their black outline departing by 240 or more
+  at the 90th percentile, the outlined 'Точите нож в начале каждого занятия' on its last frame
+  over the astronaut's white suit by 7 and 'Вырезала свою первую ложку в ноябре' by 21, the
+  outlined 'Угадайте, сколько часов ушло на эту табуретку' by 39-40, the white 'Считайте такты
+  вслух, пока не запомните' on its opaque box over the suit on its last frame by 43, 'Let your
+  partner feel the lead through your frame', white on its 60 % box over the white cloud, by 36
+  (the box departs by 136), and the black outlined 'Last class before the summer break' over the
+  boulders by 51, each of whose outline or box departs by 136 or more at the 90th percentile; on
+  the frame outside by 3 at most, pixels within 4 px of another caption shown then left out; 46
+  frames outside a caption, covered in the same place by the next chunk, karaoke word or box, could
+  not be checked so, and 5 lie outside their clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -563,11 +616,11 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
+          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh16; OFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh17; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -638,6 +691,10 @@ FONT_DIRS = {
     "Balsamiq Sans": str(DATA_FONTS),
     "Handjet": str(DATA_FONTS),
     "Piazzolla": str(DATA_FONTS),
+    "Ubuntu": str(DATA_FONTS),
+    "Ubuntu Sans": str(DATA_FONTS),
+    "Ubuntu Condensed": str(DATA_FONTS),
+    "Vollkorn": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -777,6 +834,14 @@ FONTS = {
         "serif": ("Piazzolla", "Piazzolla-Bold.ttf"),
         "mono": ("Balsamiq Sans", "BalsamiqSans-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh17": {
+        "bold": ("Ubuntu", "Ubuntu-Bold.ttf"),
+        "regular": ("Ubuntu", "Ubuntu-Regular.ttf"),
+        "heavy": ("Ubuntu Sans", "UbuntuSans-ExtraBold.ttf"),
+        "cond": ("Ubuntu Condensed", "UbuntuCondensed-Regular.ttf"),
+        "serif": ("Vollkorn", "Vollkorn-Bold.ttf"),
+        "mono": ("Ubuntu", "Ubuntu-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -799,12 +864,13 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh13": ("footage", "tractor.webm", 0, 248, 25.0, (0, 232)),
            "fresh14": ("footage", "flower.mp4", 0, 150, 29.97),
            "fresh15": ("footage", "webb_cleanroom.mp4", 0, 325, 25.0),
-           "fresh16": ("footage", "water_glass.webm", 0, 375, 25.0)}
+           "fresh16": ("footage", "water_glass.webm", 0, 375, 25.0),
+           "fresh17": ("footage", "apollo15_feather.mp4", 0, 360, 29.97)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
                 "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower",
-                "fresh15": "webb", "fresh16": "glass"}
+                "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -818,7 +884,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "blue_hole", "jacobs_well", "krause_springs", "sea_rim",
                     "vegetable_show", "cathedral_candles", "blossom_sky", "holly_snow",
                     "peacock_tail", "tiger", "birch_trunks", "pencils_desk",
-                    "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards")
+                    "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards",
+                    "blanco_sunset", "brazos_ibis", "hueco_tanks")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -922,6 +989,12 @@ PHOTOS = {
                  ("green_landscape", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("surfer_wave", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("playing_cards", (0.09, 0.18, 0.16), (0.095, 0.19, 0.15)),
+    },
+    "fresh17": {
+        "busy": [("blanco_sunset", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("brazos_ibis", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("hueco_tanks", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("hueco_tanks", (0.75, 0.1, 0.14), (0.755, 0.105, 0.13)),
     },
 }
 
@@ -1461,6 +1534,41 @@ FRESH16_POPIN_EN = ("I never thought I could knit anything wearable until my gra
 FRESH16_POPIN_RU = "Этим летом я начала стрелять из лука и к осени впервые попала в самый центр мишени на клубных соревнованиях"
 FRESH16_KARAOKE = ["knit one row", "purl it back", "draw and anchor", "loose the arrow"]
 
+# fresh17 (a seventeenth held-out part, written before any run on it): woodworking, salsa dancing
+FRESH17_EN = [
+    "I carved my first wooden spoon in November", "Sharpen the knife at the start of every session",
+    "Wrap the green wood in a damp cloth overnight", "Keep your thumb behind the blade at all times",
+    "Here is my first finished cutting board", "Guess how many hours this stool took",
+    "Would you eat soup with a spoon you carved?", "Send this to a friend who collects old tools",
+    "Sand along the grain before you oil it", "The wobbly leg finally stopped rocking this week",
+    "The timber cost more than the saw did", "The shed floor is deep in shavings by Friday",
+    "Day one of salsa lessons", "Keep your weight over the balls of your feet",
+    "Practise the basic step every evening", "Count the beats out loud until they stick",
+    "My first spin ended on the wrong foot", "Here are my shoes and my practice playlist",
+    "Ask me about dancing on one and on two", "Check the floor is clear before you spin",
+    "Let your partner feel the lead through your frame", "Carving templates in my profile",
+    "Nobody stepped on my toes tonight", "Oil the board after every wash",
+    "Spot a point on the wall before every turn", "New chisels and a block of cherry",
+    "Safety glasses on before you start the lathe", "First time dancing at a real social",
+    "A neighbour gave us a pile of old oak", "Check your blade for nicks before every cut",
+    "Last class before the summer break", "A teacher at the studio taught me to lead with my chest, not my arms",
+    "Slow down and feel the rhythm in your hips", "Blistered hands and a finished stool to show for it",
+]
+FRESH17_RU = [
+    "Вырезала свою первую ложку в ноябре", "Точите нож в начале каждого занятия",
+    "Держите сырую древесину под влажной тканью", "Вот моя первая готовая разделочная доска",
+    "Угадайте, сколько часов ушло на эту табуретку", "Отправь это другу, который собирает старые инструменты",
+    "Шлифуйте вдоль волокон, прежде чем покрывать маслом", "Первый день учусь танцевать сальсу",
+    "Держите вес на передней части стопы", "Повторяйте базовый шаг каждый вечер",
+    "Считайте такты вслух, пока не запомните", "Шаблоны для резьбы по ссылке в профиле",
+    "Сегодня никто не наступил мне на ноги", "Протирайте доску маслом после каждого мытья",
+    "Очки надеваем до того, как включить станок", "Сосед отдал нам стопку старых дубовых досок",
+]
+FRESH17_POPIN_EN = ("I never thought I could make anything useful with my hands until my grandfather lent me his "
+                    "old carving knife one snowy winter and by spring the kitchen drawer was full of spoons")
+FRESH17_POPIN_RU = "Этой весной я начала ходить на сальсу и к лету впервые протанцевала весь вечер на настоящей вечеринке в городском клубе"
+FRESH17_KARAOKE = ["carve with grain", "oil the board", "step and turn", "follow the lead"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -1479,6 +1587,7 @@ SENTENCES = {
     "fresh14": (FRESH14_EN, FRESH14_RU, FRESH14_POPIN_EN, FRESH14_POPIN_RU, FRESH14_KARAOKE),
     "fresh15": (FRESH15_EN, FRESH15_RU, FRESH15_POPIN_EN, FRESH15_POPIN_RU, FRESH15_KARAOKE),
     "fresh16": (FRESH16_EN, FRESH16_RU, FRESH16_POPIN_EN, FRESH16_POPIN_RU, FRESH16_KARAOKE),
+    "fresh17": (FRESH17_EN, FRESH17_RU, FRESH17_POPIN_EN, FRESH17_POPIN_RU, FRESH17_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -1497,7 +1606,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh13": ("40 DAYS ON ICE", "@blades.and.trout", "CAST 7"),
           "fresh14": ("100 TACO NIGHTS", "@tacos.and.nibs", "SHIFT 9"),
           "fresh15": ("60 BAGS OF SPAWN", "@spores.and.sabres", "BOUT 8"),
-          "fresh16": ("12 SCARVES BY WINTER", "@yarn.and.arrows", "ROUND 6")}
+          "fresh16": ("12 SCARVES BY WINTER", "@yarn.and.arrows", "ROUND 6"),
+          "fresh17": ("30 SPOONS BY SPRING", "@chisels.and.salsa", "CLASS 4")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -1554,7 +1664,8 @@ def _recipe(split: str) -> list[Clip]:
     """The clips of one part. Same structure for both parts; material and draws differ."""
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
-                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217}[split])
+                                "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
+                                "fresh17": 1218}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -1565,7 +1676,8 @@ def _recipe(split: str) -> list[Clip]:
     C = Caption
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
-         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
+         "fresh17": "c"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -2040,7 +2152,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
