@@ -438,3 +438,16 @@ def test_a_subtitle_on_a_see_through_box_over_moving_footage_is_read(media_dir):
     rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
     line = [r for r in rows if r["text"] == "Guess which bird this song belongs to"]
     assert line and line[0]["found"] and line[0]["read"] == line[0]["text"], line
+
+
+def test_a_read_over_a_small_part_of_its_line_asks_for_the_second_read(media_dir):
+    """fresh7's pop-in clip (tuning material from session 21): the karaoke line 'move the
+    knight', heavy white letters outlined black over the Damascus alley. The split of its
+    steady pixels (the outlines, the words' fill changing colour) read '1', 0.9 sure, over a
+    sliver of the line: taken, then dropped as a lone letter in no sequence, and the line was
+    lost. A read spanning under REACH_WHOLE of its lines asks for the second read too."""
+    clip = corpus.build(media_dir / "captions_styles", split="fresh7", only=["n_vert_popin_damascus_alley"])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    line = [r for r in rows if r["text"] == "move the knight"]
+    assert line and line[0]["found"] and line[0]["read"] == "move the knight", line

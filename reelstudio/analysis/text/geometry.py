@@ -327,6 +327,11 @@ def _joined(left: dict, right: dict) -> dict:
                 weakest=min(left["weakest"], right["weakest"]), contrast=min(left["contrast"], right["contrast"]))
 
 
+# a read spanning less of its detector lines than this is looked at again (a word or more lost:
+# yellow.YellowReading, Reading._read_gray)
+REACH_WHOLE = 0.85
+
+
 def read_reach(rows: list, lines: list, scale: float) -> float:
     """The share of the detector's lines' width (``rows``, crop pixels) that the lines read
     (Tesseract's boxes in the binary read: 16 px of margin, enlarged ``scale`` times) span."""

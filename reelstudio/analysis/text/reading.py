@@ -14,7 +14,7 @@ from .contrast import crops_levels, glyph_contrast, lines_letters, shown_contras
 from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_cut, glyph_height,
                       letters_split, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
-from .geometry import joined_pieces, one_letter_word, overlap_smaller, read_reach
+from .geometry import REACH_WHOLE, joined_pieces, one_letter_word, overlap_smaller, read_reach
 
 
 def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
@@ -155,8 +155,10 @@ class Reading:
         n = len(self._captions)
         took = self._read_seen(t, seen)
         # (a doubtful read asks for the second as a dropped one does: karaoke whose steady
-        # pixels were the outlines alone read 'вр: ггукне blade!' 0.48 sure)
-        doubtful = took and min(c["confidence"] for c in self._captions[n:]) < SURE
+        # pixels were the outlines alone read 'вр: ггукне blade!' 0.48 sure; and so does one
+        # over a small part of its lines: 'move the knight' read '1', 0.9 sure)
+        doubtful = took and min(min(c["confidence"] for c in self._captions[n:]) / SURE,
+                                min(c["reach"] for c in self._captions[n:]) / REACH_WHOLE) < 1.0
         again = self._letters_again(t, seen, took and not doubtful)
         if again is None:
             return

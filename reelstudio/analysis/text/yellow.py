@@ -18,11 +18,11 @@ from __future__ import annotations
 import numpy as np
 
 from .contrast import glyph_contrast
+from .geometry import REACH_WHOLE
 from .letters import SURE, glyph_height, otsu, read_quality, split_letters
 
 YELLOW_MIN = 96  # min(R, G) - B of a yellow letter's fill (pure yellow 255; white, gray, black 0)
 YELLOW_SHARE = 0.05  # of the caption's steady pixels that must be that yellow
-REACH_WHOLE = 0.85  # a sure read spanning less of its detector lines is read on yellowness too
 
 
 def yellowness(rgb: np.ndarray) -> np.ndarray:
