@@ -20,6 +20,21 @@ CLIPS = ("t_land_small_chelsea", "t_vert_popin_bbb", "t_square_light_immunohisto
 BRIEF = "t_square_brief_motorcycle"  # brief captions, and Cyrillic pop-in words outlined over a white motorcycle
 
 
+def _lane(media_dir, split: str, name: str) -> tuple[dict, list[dict]]:
+    """One clip of a part (rendered once per session) and the text lane's captions on it, the
+    lane checked to have run."""
+    clip = corpus.build(media_dir / "captions_styles", split=split, only=[name])[0]
+    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
+    assert lane.status == "ok", lane.reason
+    return clip, lane.data["intervals"]
+
+
+def _matched(media_dir, split: str, name: str):
+    """:func:`_lane`'s captions matched with the clip's truth (corpus.match)."""
+    clip, intervals = _lane(media_dir, split, name)
+    return corpus.match(clip["captions"], intervals)
+
+
 @pytest.fixture(scope="module")
 def scored(media_dir):
     out = {}
@@ -103,9 +118,7 @@ def test_karaoke_in_heavy_type_is_read(media_dir):
     what was left found the outline's rim, 1.0-1.2:1), the fourth read 'high' for 'step up
     high'. Such a caption is read again on its text lines' own split. Its one-letter chunk
     'I' is a caption too."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh6", only=["s_vert_popin_saloon"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, reads = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, reads = _matched(media_dir, "fresh6", "s_vert_popin_saloon")
     karaoke = [r for r in rows if r["mode"] == "karaoke"]
     assert len(karaoke) == 4 and all(r["found"] for r in karaoke), [(r["text"], r["read"]) for r in karaoke]
     by_text = {r["text"]: r["read"] for r in karaoke}
@@ -122,9 +135,7 @@ def test_a_crop_taken_as_the_caption_went_is_not_read(media_dir):
     over white snow still matched its follow for two frames (its shadow, a quarter of its
     core, lost at once), a crop of the snow was kept, and the read lost its second line. No
     crop is taken on a frame that lost a fifth of the letters at once, nor the next."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh6", only=["s_full_vertical_sintel"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh6", "s_full_vertical_sintel")
     brush = [r for r in rows if r["text"].startswith("Brush")]
     assert brush and brush[0]["read"] == "Brush list in\nmy profile", brush
 
@@ -136,9 +147,7 @@ def test_small_subtitles_are_looked_at_enlarged(media_dir):
     shows rows under 12 px, each a word's piece (twice as wide as tall), is searched again
     at 1.5x around them, where the line is found whole; so is a band around one or two rows
     of 8 px cells that shows nothing, where type of 2 % of the height is under 12 px."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh6", only=["s_land_small_london_rain"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh6", "s_land_small_london_rain")
     day = [r for r in rows if r["text"].startswith("Day one")]
     assert day and day[0]["found"] and day[0]["edits"] <= 2, day  # ('Day onerat the climbing gym')
     # 'Дешёвая бумага вполне подойдёт', yellow, shadowed, 12 px: nothing at all at full size in
@@ -157,18 +166,17 @@ def test_brief_captions_over_photos_are_found(media_dir):
     read only 0.47 sure but as stark against their surround as an outline makes them, kept as
     unreadable text, not quoted; outlined 'The Milky' came up over the number painted on a
     tower the lane was following, and is new text, not that number found again."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh10", only=["j_square_brief_gangnam_street"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    clip, intervals = _lane(media_dir, "fresh10", "j_square_brief_gangnam_street")
+    rows, _ = corpus.match(clip["captions"], intervals)
     by = {r["text"]: r for r in rows}
     for text in ("Схемы такелажа", "Life jackets on before we cast off", "The Milky"):
         assert by[text]["found"], by[text]
     assert by["Сегодня никто не упал в гавань"]["read"] == "Сегодня никто не упал в гавань", by
     assert by["The Milky"]["read"] == "The Milky", by["The Milky"]
-    jackets = [c for c in lane.data["intervals"] if c["text"] == by["Life jackets on before we cast off"]["read"]]
+    jackets = [c for c in intervals if c["text"] == by["Life jackets on before we cast off"]["read"]]
     assert jackets and not jackets[0]["readable"], jackets
     # (read 'хемы Taken', 0.88 sure: words in two scripts are not quoted)
-    schemes = [c for c in lane.data["intervals"] if c["text"] == by["Схемы такелажа"]["read"]]
+    schemes = [c for c in intervals if c["text"] == by["Схемы такелажа"]["read"]]
     assert schemes and (schemes[0]["readable"] is False or schemes[0]["text"] == "Схемы такелажа"), schemes
 
 
@@ -178,14 +186,13 @@ def test_a_subtitle_replaced_in_place_ends_there(media_dir):
     the old letters' edges matched whatever was written next, and 'Start with one ball, not
     three' was followed over the next two subtitles and read as nothing; a block found over it,
     of its size, whose letters are not its letters, ends it and is a caption of its own."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh11", only=["v_land_small_ranch_cattle"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    clip, intervals = _lane(media_dir, "fresh11", "v_land_small_ranch_cattle")
+    rows, _ = corpus.match(clip["captions"], intervals)
     by = {r["text"]: r for r in rows}
     for text in ("Start with one ball, not three", "Отправь это другу, которому нужно хобби",
                  "Throw to eye level and wait"):
         assert by[text]["found"] and by[text]["edits"] <= 2, by[text]
-    assert not any(c["end_frame"] - c["start_frame"] > 60 for c in lane.data["intervals"] if c["box"][1] > 400)
+    assert not any(c["end_frame"] - c["start_frame"] > 60 for c in intervals if c["box"][1] > 400)
 
 
 def test_yellow_letters_are_read_on_their_yellowness(media_dir):
@@ -198,9 +205,7 @@ def test_yellow_letters_are_read_on_their_yellowness(media_dir):
 
     px = np.array([[[255, 255, 0], [255, 255, 255], [20, 20, 20], [90, 120, 200], [230, 200, 40]]], np.uint8)
     assert yellowness(px).tolist() == [[255, 0, 0, 0, 160]]
-    clip = corpus.build(media_dir / "captions_styles", split="heldout", only=["h_land_small_rocket"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "heldout", "h_land_small_rocket")
     view = [r for r in rows if r["text"].startswith("Этот вид")]
     assert view and view[0]["found"] and view[0]["read"].startswith("Этот вид"), view
 
@@ -235,9 +240,7 @@ def test_a_word_of_one_letter_in_a_pop_in_sequence_is_found(media_dir):
     shows 'и' alone, outlined, for 10 frames where the last chunk was. The detector gives a lone
     letter no response at any size; the new steady cells where a pop-in chunk has just ended,
     grouped as tall as one of its letters, are looked at as a word of one letter."""
-    clip = corpus.build(media_dir / "captions_styles", split="tune", only=["t_square_brief_motorcycle"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "tune", "t_square_brief_motorcycle")
     lone = [r for r in rows if r["text"] == "и"]
     assert lone and lone[0]["found"] and lone[0]["read"] == "и", lone
     assert all(r["found"] for r in rows if r["size_pct"] >= 2 and r["text"] != "и")
@@ -251,13 +254,12 @@ def test_two_words_of_one_letter_where_the_last_chunk_was_are_found(media_dir):
     (fill ringed by outline, as tall as its letters, not the picture the chunk showed) and read
     enlarged ('и' read as nothing at 32 px); 'к' read as Latin 'K' is written as the Russian
     chunk beside it is, and small."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh12", only=["m_square_brief_montserrat"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    clip, intervals = _lane(media_dir, "fresh12", "m_square_brief_montserrat")
+    rows, _ = corpus.match(clip["captions"], intervals)
     for letter in ("и", "к"):
         lone = [r for r in rows if r["text"] == letter]
         assert lone and lone[0]["found"] and lone[0]["read"] == letter, (letter, lone)
-    reads = [c["text"] for c in lane.data["intervals"]]
+    reads = [c["text"] for c in intervals]
     assert sum(len(t.strip()) == 1 for t in reads) == 2, reads  # no other lone letter
 
 def test_each_part_has_its_own_sources():
@@ -329,9 +331,7 @@ def test_a_second_line_found_a_moment_later_joins_the_first(media_dir):
     first caption's padded box (not half again as large) and dropped as the same caption found
     again: the read was 'down the long side'. Measured against its detector lines, it is the
     caption with a line more."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh13", only=["p_full_vertical_tractor"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh13", "p_full_vertical_tractor")
     two = [r for r in rows if r["text"].startswith("Count your strides")]
     assert two and two[0]["found"] and two[0]["read"] == "Count your strides\ndown the long side", two
 
@@ -343,9 +343,7 @@ def test_a_karaoke_line_whose_rim_was_read_is_read_again(media_dir):
     out (so the second read on the lines' own split was not asked for) and read '| | | | |',
     0.94 sure, which was dropped: the caption was lost. A one-line caption whose first read is
     dropped is read again on its lines' own split."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh13", only=["p_vert_popin_jacobs_well"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh13", "p_vert_popin_jacobs_well")
     line = [r for r in rows if r["text"] == "cast it softly"]
     assert line and line[0]["found"] and line[0]["read"] == "cast it softly", line
     assert all(r["found"] for r in rows if r["size_pct"] >= 2 and r["mode"] == "karaoke"), rows
@@ -358,9 +356,7 @@ def test_a_small_yellow_subtitle_in_a_band_of_two_cell_rows_is_looked_at_enlarge
     line at 1.5x; the small-type rule looks again enlarged in a band around one or two rows of
     cells, but this band (two rows, its 3 % margins rounded outwards) was 50 rows where the
     rule allowed 49.4, and the caption was missed for its whole second."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh12", only=["m_land_small_forest_fire"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh12", "m_land_small_forest_fire")
     line = [r for r in rows if r["text"].startswith("Пар в духовке")]
     assert line and line[0]["found"] and line[0]["edits"] <= 4, line
 
@@ -369,9 +365,7 @@ def test_words_whose_space_tesseract_lost_are_parted_where_the_picture_shows_the
     """fresh9's square clip of brief captions (tuning material): the heavy outlined pop-in 'и к
     осени' was read 'икосени', one word the Russian dictionary does not know, with blanks after
     its first two letters as wide as spaces. Parted there, all three are words (text.lexicon)."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh9", only=["w_square_brief_piggy_bank"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh9", "w_square_brief_piggy_bank")
     chunk = [r for r in rows if r["text"] == "и к осени"]
     assert chunk and chunk[0]["found"] and chunk[0]["read"] == "и к осени", chunk
 
@@ -382,9 +376,7 @@ def test_a_yellow_line_whose_start_fades_into_a_bright_picture_is_found_whole(me
     words are as light as the petals and the detector's line began at 'lphabet' (read
     'lonabet took a week'); on the frame's yellowness (min(R, G) - B) the whole line stands
     alone, and the new caption's line reaches as far as it does there."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh14", only=["b_land_small_blossom_sky"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh14", "b_land_small_blossom_sky")
     line = [r for r in rows if r["text"] == "My first alphabet took a week"]
     assert line and line[0]["found"] and line[0]["read"] == "My first alphabet took a week", line
 
@@ -400,9 +392,7 @@ def test_boxed_subtitles_replacing_each_other_over_dark_footage_are_each_found_a
     read as nothing. Rows seen shrunk now count as seen only where it found something, and a
     caption whose letters' own side of the edges goes at once while the box's side holds has
     left."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh15", only=["d_land_box_webb"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh15", "d_land_box_webb")
     boxed = [r for r in rows if r["style"].startswith("box")]
     assert len(boxed) == 8 and all(r["found"] for r in boxed), boxed
     for text in ("Guess how much we picked today", "Would you eat mushrooms from a bucket?",
@@ -418,9 +408,7 @@ def test_a_doubtful_karaoke_read_on_its_outlines_is_read_again_on_its_lines(medi
     ггукне blade!', 0.48 sure: taken, so the second read on the lines' own split (asked for when
     the first was dropped) never came. A doubtful read asks for it too, and the read more like
     words, about as full, stays."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh15", only=["d_vert_popin_peacock_tail"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh15", "d_vert_popin_peacock_tail")
     line = [r for r in rows if r["text"] == "parry the blade"]
     assert line and line[0]["found"] and line[0]["read"] == "parry the blade", line
 
@@ -432,10 +420,7 @@ def test_a_subtitle_on_a_see_through_box_over_moving_footage_is_read(media_dir):
     steady pixels, and what was left, the letters alone, no split parted: the caption was
     followed for 23 frames and never read. Where following kept the letters' own side of their
     edges, it is read on its text lines' own split."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh9", only=["w_land_box_hilltop"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    assert lane.status == "ok", lane.reason
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh9", "w_land_box_hilltop")
     line = [r for r in rows if r["text"] == "Guess which bird this song belongs to"]
     assert line and line[0]["found"] and line[0]["read"] == line[0]["text"], line
 
@@ -446,8 +431,6 @@ def test_a_read_over_a_small_part_of_its_line_asks_for_the_second_read(media_dir
     steady pixels (the outlines, the words' fill changing colour) read '1', 0.9 sure, over a
     sliver of the line: taken, then dropped as a lone letter in no sequence, and the line was
     lost. A read spanning under REACH_WHOLE of its lines asks for the second read too."""
-    clip = corpus.build(media_dir / "captions_styles", split="fresh7", only=["n_vert_popin_damascus_alley"])[0]
-    lane = analyze(clip["path"], cache=False, analyzers=[TextAnalyzer()]).lanes["text"]
-    rows, _ = corpus.match(clip["captions"], lane.data["intervals"])
+    rows, _ = _matched(media_dir, "fresh7", "n_vert_popin_damascus_alley")
     line = [r for r in rows if r["text"] == "move the knight"]
     assert line and line[0]["found"] and line[0]["read"] == "move the knight", line

@@ -7,6 +7,8 @@ import numpy as np
 
 from .letters import letters_mask
 
+LETTERS_HELD = 0.9  # of the letters' own side of their edges: following kept the letters
+
 
 class Following:
     """Carrying each caption found on to the next frames, and ending it (it sets ``_active``,
@@ -27,7 +29,9 @@ class Following:
         if ok and t.core is not None:
             nc = int(np.count_nonzero(t.core))
             kept_core = close & t.core
-            ok = nc > 0 and np.count_nonzero(kept_core) >= self.match * nc and not _letters_gone(t, close)
+            nk = int(np.count_nonzero(kept_core))
+            # (letters can have gone only where some of the core went)
+            ok = nc > 0 and nk >= self.match * nc and (nk == nc or not _letters_gone(t, close))
             if ok and refine:
                 t.core = kept_core
         if ok and refine:
@@ -121,7 +125,21 @@ def _letters_gone(t, close: np.ndarray) -> bool:
     (:func:`letters.enclosed_letters`): a photo taken for the letters would leave so at a cut."""
     if t.letter_core is None:
         return False
-    on, off = t.core & t.letter_core, t.core & ~t.letter_core
+    on, off = _letter_side(t), t.core & ~t.letter_core
     n_on, n_off = int(np.count_nonzero(on)), int(np.count_nonzero(off))
     return n_on >= 0.1 * (n_on + n_off) and n_off >= 16 and np.count_nonzero(close & on) < 0.25 * n_on \
         and np.count_nonzero(close & off) >= 0.75 * n_off
+
+
+def letters_held(t) -> bool:
+    """Following kept nearly all (``LETTERS_HELD``) of the letters' own side of their edges,
+    where an enclosure told the letters (``Track.letter_core``)."""
+    if t.letter_core is None or t.core is None:
+        return False
+    n = int(np.count_nonzero(t.letter_core))
+    return n >= 16 and np.count_nonzero(_letter_side(t)) >= LETTERS_HELD * n
+
+
+def _letter_side(t) -> np.ndarray:
+    """The pixels of the caption's letter core still followed that lie on the letters' side."""
+    return t.core & t.letter_core

@@ -14,6 +14,7 @@ from .contrast import crops_levels, glyph_contrast, lines_letters, shown_contras
 from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_cut, glyph_height,
                       letters_split, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
+from .following import letters_held
 from .geometry import REACH_WHOLE, joined_pieces, one_letter_word, overlap_smaller, read_reach
 
 
@@ -32,7 +33,6 @@ LINES_CLEAR = 7.0
 # ... and whose steady pixels are still this share of those it was found with (karaoke 0.36-0.38)
 KEPT_SHARE = 0.15
 CORE_KEPT = 0.4  # of a karaoke caption's letter core, following kept 0.72-0.77
-LETTERS_HELD = 0.9  # ... unless it kept this much of the letters' own side of the core
 GLYPH_SURE = 0.75  # a lone letter's read this sure is a word of one letter (a clean 'и' read 0.75-0.88)
 
 
@@ -47,15 +47,6 @@ def _surer(a: dict, b: dict) -> bool:
     """Read ``a`` of a caption is more like words than read ``b`` of it, as full."""
     na, nb = (sum(ch.isalnum() for ch in c["text"]) for c in (a, b))
     return na >= 0.8 * nb and read_quality(a["confidence"], a["lexical"]) > read_quality(b["confidence"], b["lexical"])
-
-
-def _letters_held(t) -> bool:
-    """Following kept nearly all of the letters' own side of their edges (where an enclosure
-    told the letters: ``Track.letter_core``)."""
-    if t.letter_core is None or t.core is None:
-        return False
-    n = int(np.count_nonzero(t.letter_core))
-    return n >= 16 and np.count_nonzero(t.core & t.letter_core) >= LETTERS_HELD * n
 
 
 def _letters_alike(a: str, b: str) -> bool:
@@ -157,8 +148,7 @@ class Reading:
         # (a doubtful read asks for the second as a dropped one does: karaoke whose steady
         # pixels were the outlines alone read 'вр: ггукне blade!' 0.48 sure; and so does one
         # over a small part of its lines: 'move the knight' read '1', 0.9 sure)
-        doubtful = took and min(min(c["confidence"] for c in self._captions[n:]) / SURE,
-                                min(c["reach"] for c in self._captions[n:]) / REACH_WHOLE) < 1.0
+        doubtful = took and any(c["confidence"] < SURE or c["reach"] < REACH_WHOLE for c in self._captions[n:])
         again = self._letters_again(t, seen, took and not doubtful)
         if again is None:
             return
@@ -303,7 +293,7 @@ class Reading:
                 or t.first.sum() <= region.sum():
             return None
         if (region.sum() < KEPT_SHARE * t.first.sum() or (
-                t.core is not None and t.core.sum() < CORE_KEPT * t.core_initial)) and not _letters_held(t):
+                t.core is not None and t.core.sum() < CORE_KEPT * t.core_initial)) and not letters_held(t):
             # following let nearly all of it go, or most of its letters' core: its picture changed
             # (a follow that ran from one caption into the next read 'rest for an'; a flashing
             # picture, a quarter of the core left, read 'Ga'), not the colour of its letters;
