@@ -542,13 +542,13 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
 * **fresh18** (an eighteenth held-out part, added 2026-12-06 by the fresh18 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
   fresh17): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
-  forms, to be committed under tests/data/captions_styles/fonts (none of them installed here),
+  forms, committed under tests/data/captions_styles/fonts (none of them installed here),
   all under the SIL OFL 1.1: Prosto One (a wide geometric display sans drawn only in one
   rather bold weight, the bold role), Didact Gothic Regular (a plain geometric sans, the
   regular role), Yeseva One (a heavy high-contrast display serif, the heavy pop-in face: the
   first serif a part draws its pop-in words in), Neucha (a narrow handwritten face drawn for
   Cyrillic, the cond role) and Forum (a narrow classical serif with Russian forms, the serif
-  role); footage and photos no text corpus uses, to be committed unchanged under
+  role); footage and photos no text corpus uses, committed unchanged under
   tests/data/captions_styles (LICENSES.md there): a man walking across the Ross Ice Shelf in
   Antarctica, filmed from a still camera (live action, no cuts, no scene text: a dark figure
   and his shadow crossing a flat white snowfield under a pale blue sky, most of the picture
@@ -557,11 +557,16 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   frames at 25 fps read) as the footage; photos of Texas parks from the repository fresh13's
   springs and fresh17's photos came from (other files of it, each with its author and licence
   recorded there, CC BY or CC0) as the busy pictures: a green dragonfly resting on cracked mud
-  among blades of grass at Lake Tawakoni, the stepped limestone ledges and falls of the
-  Pedernales River in low sun with a man in a red jacket, and a fallen white tree lying in a
-  green pond under an overcast sky at Resaca de la Palma; the pale sky over Palo Duro Canyon as
+  among blades of grass at Lake Tawakoni, a fallen white tree lying in a green pond under an
+  overcast sky at Resaca de la Palma, and the stepped limestone ledges and falls of the
+  Pedernales River in low sun with a man in a red jacket; the pale sky over Palo Duro Canyon as
   the light background; the FRESH18 sentences below (origami and table tennis). Same recipe as
-  the held-out part (seven clips), its own random draws (seed 1219, clip prefix a).
+  the held-out part (seven clips), its own random draws (seed 1219, clip prefix a): the two
+  last busy photos were swapped after the first render, before any run of the text lane (in the
+  order first written down, Lake Tawakoni, Pedernales, Resaca de la Palma, the pond's white sky
+  and its reflection framed the square clip of brief captions and left its plain white 'Схемы
+  складывания' at 2.43:1; now Resaca de la Palma is behind the landscape clip and the Pedernales
+  behind the square clip, 12.2:1).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -926,7 +931,7 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "peacock_tail", "tiger", "birch_trunks", "pencils_desk",
                     "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards",
                     "blanco_sunset", "brazos_ibis", "hueco_tanks",
-                    "tawakoni_dragonfly", "pedernales_falls", "resaca_pond", "palo_duro")
+                    "tawakoni_dragonfly", "resaca_pond", "pedernales_falls", "palo_duro")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1039,8 +1044,8 @@ PHOTOS = {
     },
     "fresh18": {
         "busy": [("tawakoni_dragonfly", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
-                 ("pedernales_falls", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
-                 ("resaca_pond", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+                 ("resaca_pond", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("pedernales_falls", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("palo_duro", (0.9, 0.2, 0.14), (0.895, 0.205, 0.13)),
     },
 }
