@@ -546,9 +546,9 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   all under the SIL OFL 1.1: Prosto One (a wide geometric display sans drawn only in one
   rather bold weight, the bold role), Didact Gothic Regular (a plain geometric sans, the
   regular role), Yeseva One (a heavy high-contrast display serif, the heavy pop-in face: the
-  first serif a part draws its pop-in words in), Neucha (a narrow handwritten face drawn for
-  Cyrillic, the cond role) and Forum (a narrow classical serif with Russian forms, the serif
-  role); footage and photos no text corpus uses, committed unchanged under
+  first high-contrast serif a part draws its pop-in words in, fresh15's Podkova being a slab),
+  Neucha (a narrow handwritten face drawn for Cyrillic, the cond role) and Forum (a narrow
+  classical serif with Russian forms, the serif role); footage and photos no text corpus uses, committed unchanged under
   tests/data/captions_styles (LICENSES.md there): a man walking across the Ross Ice Shelf in
   Antarctica, filmed from a still camera (live action, no cuts, no scene text: a dark figure
   and his shadow crossing a flat white snowfield under a pale blue sky, most of the picture
