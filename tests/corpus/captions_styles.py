@@ -539,6 +539,62 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   frames outside a caption, covered in the same place by the next chunk, karaoke word or box, could
   not be checked so, and 5 lie outside their clip).
 
+* **fresh18** (an eighteenth held-out part, added 2026-12-06 by the fresh18 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh17): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
+  forms, committed under tests/data/captions_styles/fonts (none of them installed here),
+  all under the SIL OFL 1.1: Prosto One (a wide geometric display sans drawn only in one
+  rather bold weight, the bold role), Didact Gothic Regular (a plain geometric sans, the
+  regular role), Yeseva One (a heavy high-contrast display serif, the heavy pop-in face: the
+  first high-contrast serif a part draws its pop-in words in, fresh15's Podkova being a slab),
+  Neucha (a narrow handwritten face drawn for Cyrillic, the cond role) and Forum (a narrow
+  classical serif with Russian forms, the serif role); footage and photos no text corpus uses, committed unchanged under
+  tests/data/captions_styles (LICENSES.md there): a man walking across the Ross Ice Shelf in
+  Antarctica, filmed from a still camera (live action, no cuts, no scene text: a dark figure
+  and his shadow crossing a flat white snowfield under a pale blue sky, most of the picture
+  close to white; from the repository fresh7's hikers came from, another file of it, which its
+  uploader gave with "edit or do what you wish with this video"; 480x360 H.264, its first 375
+  frames at 25 fps read) as the footage; photos of Texas parks from the repository fresh13's
+  springs and fresh17's photos came from (other files of it, each with its author and licence
+  recorded there, CC BY or CC0) as the busy pictures: a green dragonfly resting on cracked mud
+  among blades of grass at Lake Tawakoni, a fallen white tree lying in a green pond under an
+  overcast sky at Resaca de la Palma, and the stepped limestone ledges and falls of the
+  Pedernales River in low sun with a man in a red jacket; the pale sky over Palo Duro Canyon as
+  the light background; the FRESH18 sentences below (origami and table tennis). Same recipe as
+  the held-out part (seven clips), its own random draws (seed 1219, clip prefix a): 84
+  captions, 76 of them outlined, boxed or plain at >= 2 % of the height (52 outlined, 14 boxed
+  and 10 plain; besides them 7 shadowed and a plain handle under 2 %). The two last busy photos were swapped after
+  the first render, before any run of the text lane (in the order first written down, Lake
+  Tawakoni, Pedernales, Resaca de la Palma, the pond's white sky and its reflection framed the
+  square clip of brief captions and left its plain white 'Схемы складывания' at 2.43:1; now
+  Resaca de la Palma is behind the landscape clip and the Pedernales behind the square clip,
+  12.2:1; the Pedernales behind the landscape clip and Lake Tawakoni behind the square clip,
+  tried, left that line at 3.2:1, and Lake Tawakoni behind the landscape clip its plain yellow
+  line at 2.6:1). The three captions under 2 % read 3.8:1, the plain white handle over the pond,
+  3.4:1, the small shadowed 'Here are my bat and my rubber cleaner' there, and 7.5:1, the
+  shadowed handle over the ice; the part's lowest true contrast is 3.2:1, the shadowed yellow
+  Russian line (2.2 %) over the pond, the lowest at >= 2 %, and 3.8:1 the lowest outlined, boxed
+  or plain one, the plain white 'New paper and a bone folder for the kit' over the pale snow of
+  the ice shelf (plain letters on busy footage, meant to be hard); the plain lines over the pond
+  read 4.5-5.0:1, the black plain lines over Palo Duro's sky 18.3-19.0:1, and every outlined
+  line, pop-in and karaoke word 15.6:1 or more against its outline. Its truth was checked,
+  before any run of the text lane on it, only by eye (eight frames of every clip with the truth
+  boxes drawn, and every caption's box cut out at full size on its first full-size frame: each
+  of the 84 shows the letters written down, whole, inside its box) and numerically (at each of
+  the 168 start and end frames, the decoded picture under the caption's letters departs from the
+  clip's background rendered again without captions, with the clip's own seed, by 60 levels or
+  more, the median over the letters' core of the largest channel difference, on 166 shown
+  frames; on the other 2 the white 'Let your wrist do the work on a backhand flick' on its 60 %
+  box over Palo Duro's pale sky departs by 9, its letters about as light as the sky, while its
+  box departs by 155 at the 90th percentile; the lowest of the 166 is 60.5, the small shadowed
+  'Here are my bat and my rubber cleaner' on its last frame. On the frame before and after, 105
+  checked, pixels within 4 px of another caption shown then left out, the same pixels depart by
+  2 at most over the ice footage, 4 over the pale sky, 7-9 over Lake Tawakoni and the Pedernales
+  and 14 over the pond (7.4 in luma): the level of the clip's own noise there, as caption-free
+  frames of that clip depart by 7-8 on the same pixels (the photos' added noise after
+  compression); 58 frames outside a caption, covered in the same place by the next chunk,
+  karaoke word or box, could not be checked so, and 5 lie outside their clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -616,11 +672,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
+          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
+          "fresh18")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh17; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh18; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -695,6 +752,11 @@ FONT_DIRS = {
     "Ubuntu Sans": str(DATA_FONTS),
     "Ubuntu Condensed": str(DATA_FONTS),
     "Vollkorn": str(DATA_FONTS),
+    "Prosto One": str(DATA_FONTS),
+    "Didact Gothic": str(DATA_FONTS),
+    "Yeseva One": str(DATA_FONTS),
+    "Neucha": str(DATA_FONTS),
+    "Forum": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -842,6 +904,14 @@ FONTS = {
         "serif": ("Vollkorn", "Vollkorn-Bold.ttf"),
         "mono": ("Ubuntu", "Ubuntu-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh18": {
+        "bold": ("Prosto One", "ProstoOne-Regular.ttf"),  # its only weight, drawn rather bold
+        "regular": ("Didact Gothic", "DidactGothic-Regular.ttf"),
+        "heavy": ("Yeseva One", "YesevaOne-Regular.ttf"),
+        "cond": ("Neucha", "Neucha-Regular.ttf"),  # narrow (handwritten)
+        "serif": ("Forum", "Forum-Regular.ttf"),
+        "mono": ("Didact Gothic", "DidactGothic-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -865,12 +935,14 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh14": ("footage", "flower.mp4", 0, 150, 29.97),
            "fresh15": ("footage", "webb_cleanroom.mp4", 0, 325, 25.0),
            "fresh16": ("footage", "water_glass.webm", 0, 375, 25.0),
-           "fresh17": ("footage", "apollo15_feather.mp4", 0, 360, 29.97)}
+           "fresh17": ("footage", "apollo15_feather.mp4", 0, 360, 29.97),
+           "fresh18": ("footage", "ice_shelf_walk.mp4", 0, 375, 25.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
                 "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower",
-                "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo"}
+                "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
+                "fresh18": "ice"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -885,7 +957,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "vegetable_show", "cathedral_candles", "blossom_sky", "holly_snow",
                     "peacock_tail", "tiger", "birch_trunks", "pencils_desk",
                     "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards",
-                    "blanco_sunset", "brazos_ibis", "hueco_tanks")
+                    "blanco_sunset", "brazos_ibis", "hueco_tanks",
+                    "tawakoni_dragonfly", "resaca_pond", "pedernales_falls", "palo_duro")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -995,6 +1068,12 @@ PHOTOS = {
                  ("brazos_ibis", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("hueco_tanks", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("hueco_tanks", (0.75, 0.1, 0.14), (0.755, 0.105, 0.13)),
+    },
+    "fresh18": {
+        "busy": [("tawakoni_dragonfly", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("resaca_pond", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("pedernales_falls", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("palo_duro", (0.9, 0.2, 0.14), (0.895, 0.205, 0.13)),
     },
 }
 
@@ -1569,6 +1648,41 @@ FRESH17_POPIN_EN = ("I never thought I could make anything useful with my hands 
 FRESH17_POPIN_RU = "Этой весной я начала ходить на сальсу и к лету впервые протанцевала весь вечер на настоящей вечеринке в городском клубе"
 FRESH17_KARAOKE = ["carve with grain", "oil the board", "step and turn", "follow the lead"]
 
+# fresh18 (an eighteenth held-out part, written before any run on it): origami, table tennis
+FRESH18_EN = [
+    "I folded my first paper crane in January", "Crease every fold with the back of a fingernail",
+    "Keep a square of thin paper in your wallet", "Line up the corners before you press the fold",
+    "Here is my first finished paper dragon", "Guess how many folds this lotus took",
+    "Would you frame a crane made from a receipt?", "Send this to a friend who hoards wrapping paper",
+    "Wet folding works best with thick paper", "The tail finally stopped tearing this week",
+    "The special paper cost more than the book did", "The desk is buried in scraps by Sunday",
+    "Day one of table tennis club", "Keep your knees bent and your weight forward",
+    "Practise the forehand loop every evening", "Watch the logo on the ball to read the spin",
+    "My first serve went straight into the net", "Here are my bat and my rubber cleaner",
+    "Ask me about the short serve and the long one", "Check the floor is dry before you lunge",
+    "Let your wrist do the work on a backhand flick", "Folding diagrams in my profile",
+    "Nobody aced me in the first game tonight", "Wipe the rubber after every session",
+    "Step around the corner for a forehand", "New paper and a bone folder for the kit",
+    "Warm up your shoulder before the first rally", "First time playing in a real league",
+    "A neighbour gave us a stack of old maps to fold", "Check the fold lines before you sink the point",
+    "Last match before the winter break", "A coach at the club taught me to move my feet before my arm",
+    "Slow down and watch the ball onto the bat", "Paper cuts and a finished swan to show for it",
+]
+FRESH18_RU = [
+    "Сложила своего первого журавлика в январе", "Проглаживайте каждый сгиб ногтем",
+    "Держите квадрат тонкой бумаги в кошельке", "Вот мой первый готовый бумажный дракон",
+    "Угадайте, сколько сгибов ушло на этот лотос", "Отправь это другу, который копит обёрточную бумагу",
+    "Совмещайте уголки, прежде чем прижать сгиб", "Первый день учусь играть в настольный теннис",
+    "Держите колени согнутыми, а вес впереди", "Отрабатывайте накат справа каждый вечер",
+    "Следите за логотипом на мяче, чтобы понять вращение", "Схемы складывания по ссылке в профиле",
+    "Сегодня никто не выиграл у меня подачу", "Протирайте накладку после каждой тренировки",
+    "Разомните плечо до первого розыгрыша", "Сосед отдал нам стопку старых карт для складывания",
+]
+FRESH18_POPIN_EN = ("I never thought I could make anything beautiful from one sheet of paper until my aunt "
+                    "showed me how to fold a crane one rainy evening and by summer the shelf was full of birds")
+FRESH18_POPIN_RU = "Этой осенью я записался в секцию настольного тенниса и к зиме впервые выиграл партию у тренера на клубном турнире"
+FRESH18_KARAOKE = ["fold the corner", "crease it sharp", "serve it short", "watch the spin"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -1588,6 +1702,7 @@ SENTENCES = {
     "fresh15": (FRESH15_EN, FRESH15_RU, FRESH15_POPIN_EN, FRESH15_POPIN_RU, FRESH15_KARAOKE),
     "fresh16": (FRESH16_EN, FRESH16_RU, FRESH16_POPIN_EN, FRESH16_POPIN_RU, FRESH16_KARAOKE),
     "fresh17": (FRESH17_EN, FRESH17_RU, FRESH17_POPIN_EN, FRESH17_POPIN_RU, FRESH17_KARAOKE),
+    "fresh18": (FRESH18_EN, FRESH18_RU, FRESH18_POPIN_EN, FRESH18_POPIN_RU, FRESH18_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -1607,7 +1722,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh14": ("100 TACO NIGHTS", "@tacos.and.nibs", "SHIFT 9"),
           "fresh15": ("60 BAGS OF SPAWN", "@spores.and.sabres", "BOUT 8"),
           "fresh16": ("12 SCARVES BY WINTER", "@yarn.and.arrows", "ROUND 6"),
-          "fresh17": ("30 SPOONS BY SPRING", "@chisels.and.salsa", "CLASS 4")}
+          "fresh17": ("30 SPOONS BY SPRING", "@chisels.and.salsa", "CLASS 4"),
+          "fresh18": ("100 CRANES BY MAY", "@folds.and.topspin", "MATCH 5")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -1665,7 +1781,7 @@ def _recipe(split: str) -> list[Clip]:
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
-                                "fresh17": 1218}[split])
+                                "fresh17": 1218, "fresh18": 1219}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -1677,7 +1793,7 @@ def _recipe(split: str) -> list[Clip]:
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
-         "fresh17": "c"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh17": "c", "fresh18": "a"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -2152,7 +2268,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
