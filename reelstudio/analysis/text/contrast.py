@@ -27,6 +27,11 @@ GLYPH_Q = 90  # the letters' fill: this percentile of their eroded pixels, towar
 # over a black outline read 16.0-16.7:1 for 15.6 at the upper decile: the 4:2:0 chroma's
 # overshoot lifts a tenth of their pixels above the fill
 COLOURED_SHARE, COLOURED_Q, COLOURED_GAP = 0.8, 70, 10.0
+# strokes about one analysis px wide (small type in a downscaled source: a 1920x1080 subtitle of
+# 15-18 px capitals read at 960x540): the eroded letters are a few blurred pixels (6 of 450
+# for 'Guess how many tacos we sold', white on an opaque box: 5.3:1 for 21), so where erosion
+# keeps under THIN_CORE of them the fill is the letters' own THIN_Q-th percentile
+THIN_CORE, THIN_Q = 0.05, 97
 NEAR_PX = 3.0  # analysis px from the letters an outline may reach (5 px at full size is 2.5 at half)
 SURROUND_SRC_PX = (2.0, 4.0)  # the surround of text without an outline, in source px
 OUTLINE_STEP = 1.5  # an outline: a band beside the letters this far (WCAG ratio) beyond the picture
@@ -96,7 +101,21 @@ def glyph_contrast(crops: list[np.ndarray], letters: np.ndarray, bright: bool, s
         # a photo's texture split as "letters" measured 1.50-1.68 here for 1.37 and under 1.5
         # beside them ('ae' over the motorcycle photo, read as a caption)
         return min(measured, _beside(crops, letters, bright))
+    if scale > 1.0 and _thin(letters):
+        # (only past the texture line: the figure that tells letters from texture stays)
+        return _against_surround(crops, letters, bright, scale, rgbs, thin=True)
     return measured
+
+
+def _eroded(letters: np.ndarray) -> np.ndarray:
+    import cv2
+
+    return cv2.erode(letters.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+
+
+def _thin(letters: np.ndarray) -> bool:
+    """Letters whose strokes erosion nearly wipes out (see THIN_CORE)."""
+    return int(_eroded(letters).sum()) < THIN_CORE * int(letters.sum())
 
 
 def _beside(crops: list[np.ndarray], letters: np.ndarray, bright: bool) -> float:
@@ -138,15 +157,18 @@ def _glyph_q(stack: np.ndarray, core: np.ndarray, rgbs: list[np.ndarray], bright
 
 
 def _against_surround(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float,
-                      rgbs: list[np.ndarray] = ()) -> float:
+                      rgbs: list[np.ndarray] = (), thin: bool = False) -> float:
     """The letters against an outline, else the box or picture 2-4 source px out (see the
-    module docstring); ``rgbs``: the crops' colour, where kept (_glyph_q)."""
+    module docstring); ``rgbs``: the crops' colour, where kept (_glyph_q); ``thin``: the fill
+    from the letters themselves (THIN_Q)."""
     import cv2
 
     stack = np.stack(crops).astype(np.float32)
-    core = cv2.erode(letters.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    core = _eroded(letters)
     glyph_q = _glyph_q(stack, core, list(rgbs), bright)
-    if core.sum() < 4:
+    if thin:
+        core, glyph_q = letters, THIN_Q
+    elif core.sum() < 4:
         core = letters
     dist = cv2.distanceTransform((~letters).view(np.uint8), cv2.DIST_L2, 3)
 
