@@ -434,3 +434,23 @@ def test_a_read_over_a_small_part_of_its_line_asks_for_the_second_read(media_dir
     rows, _ = _matched(media_dir, "fresh7", "n_vert_popin_damascus_alley")
     line = [r for r in rows if r["text"] == "move the knight"]
     assert line and line[0]["found"] and line[0]["read"] == "move the knight", line
+
+
+def test_pieces_of_a_small_subtitle_over_white_branches_are_followed_as_one_line(media_dir):
+    """fresh18's landscape clip of small subtitles (held out until session 22's first run, where
+    it missed five of its captions): 11-15 px subtitles over a pond crossed by white branches.
+    The detector saw the white shadowed 'Practise the forehand loop every evening' as five
+    pieces (its x-height words among them), each followed and read as a caption of its own
+    ('attise t', 'CW & TIAN I', 'evening'); pieces of one line of small type found by one
+    search are one caption now. The plain yellow 'My first serve went straight into the net'
+    came out as three pieces ('to the net' read 'то the пет'), though the frame's yellowness
+    showed the whole line: its row, with the descenders, is 1.5x the piece's, over the 1.4x
+    the yellow reach allowed."""
+    rows, reads = _matched(media_dir, "fresh18", "a_land_small_resaca_pond")
+    yellow = [r for r in rows if r["text"] == "My first serve went straight into the net"]
+    assert yellow and yellow[0]["found"] and yellow[0]["read"] == yellow[0]["text"], yellow
+    white = [r for r in rows if r["text"] == "Practise the forehand loop every evening"]
+    assert white and white[0]["found"] and white[0]["iou"] >= 0.9, white
+    assert "loop every evening" in white[0]["read"], white  # ('actise-the rorehand loop every evening')
+    pieces = [x for x in reads if x["kind"] == "extra" and x["start_frame"] in (113, 210)]
+    assert not pieces, pieces

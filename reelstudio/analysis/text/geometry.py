@@ -283,6 +283,51 @@ def _most_whole(blocks: list, span: tuple) -> float:
                 if r[2] > span[0] and r[0] < span[2] and r[3] > span[1] and r[1] < span[3]] or [0.0])
 
 
+def one_line_pieces(blocks: list, keep: list) -> list:
+    """Blocks of one search that are pieces of one line of small type made one block, with one
+    row spanning them (see _pieces_of_a_line). White subtitles of 11-15 px over white branches
+    came out as five pieces, read as captions 'attise t', 'CW & TIAN I' and 'evening' for
+    'Practise the forehand loop every evening'; the one block reads 'actise the forehand loop
+    every evening' less a letter or two. Followed apart, pieces are joined only after each is
+    read (joined_pieces). ``keep``: blocks left as they are (a lone glyph)."""
+    out = [(b, list(rs)) for b, rs in blocks]
+    k = 0
+    while k < len(out):
+        (a, ra), joined = out[k], False
+        for j in range(k + 1, len(out)):
+            b, rb = out[j]
+            if a in keep or b in keep or not _pieces_of_a_line(ra, rb):
+                continue
+            p, q = ra[0], rb[0]
+            out[k] = ((min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])),
+                      [(min(p[0], q[0]), min(p[1], q[1]), max(p[2], q[2]), max(p[3], q[3]))])
+            del out[j]
+            joined = True  # (the joined block is tried against the rest again)
+            break
+        if not joined:
+            k += 1
+    return out
+
+
+def _pieces_of_a_line(ra: list, rb: list) -> bool:
+    """Two blocks' rows are pieces of one line: single rows under twice SMALL_ROW_PX (the
+    detector sees larger type whole), side by side on the same row, of one height (within
+    0.6-1.6) or the lower lying within the taller's rows (a piece of x-height letters), at most
+    four row heights apart (letters between them the detector did not see)."""
+    if len(ra) != 1 or len(rb) != 1:
+        return False
+    p, q = ra[0], rb[0]
+    hp, hq = p[3] - p[1], q[3] - q[1]
+    if max(hp, hq) >= 2 * SMALL_ROW_PX:
+        return False
+    left, right = (p, q) if p[0] <= q[0] else (q, p)
+    small, large = (p, q) if hp <= hq else (q, p)
+    inside = small[1] >= large[1] - 1 and small[3] <= large[3] + 1
+    return (min(p[3], q[3]) - max(p[1], q[1]) > 0.6 * min(hp, hq)
+            and (0.6 <= hp / max(hq, 1e-6) <= 1.6 or inside)
+            and -0.3 * min(hp, hq) <= right[0] - left[2] <= 4 * max(hp, hq))
+
+
 def joined_pieces(caps: list[dict]) -> list[dict]:
     """One line of text the detector saw as pieces, read as captions side by side, made one
     caption: single lines shown over the same frames (within a frame at each end), on the

@@ -95,10 +95,12 @@ class YellowReading:
                 continue
             self._band_detections += 1
             seen = [q for _, qs in self.detect(yel, scale=float(np.clip(24.0 / h, 1.0, 2.0))) for q in qs]
-            # (the same line: over most of the row found, at its height; not a yellow thing of the
-            # picture beside a white line)
+            # (the same line: over most of the row found, at about its height, not a yellow thing
+            # of the picture beside a white line; the whole line's row is up to 1.5x a piece's,
+            # whose letters lack the descenders: 'to the net' of 'My first serve went straight
+            # into the net', 14 rows against 21)
             w = r[2] - r[0]
-            same = [q for q in seen if q[0] <= r[0] + 0.2 * w and q[2] >= r[2] - 0.2 * w and 0.7 < (q[3] - q[1]) / h < 1.4
+            same = [q for q in seen if q[0] <= r[0] + 0.2 * w and q[2] >= r[2] - 0.2 * w and 0.7 < (q[3] - q[1]) / h < 1.7
                     and min(q[3] + a, r[3]) - max(q[1] + a, r[1]) > 0.5 * h]
             out.append((min([r[0]] + [q[0] for q in same]), r[1], max([r[2]] + [q[2] for q in same]), r[3]))
         if out == list(rows):
