@@ -598,26 +598,32 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
 * **fresh19** (a nineteenth held-out part, added 2026-12-06 by the fresh19 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
   fresh18): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
-  forms, to be committed under tests/data/captions_styles/fonts (none of them installed here), all
-  under the SIL OFL 1.1: Source Serif 4 Bold (a sturdy text serif, the bold role), Alice (a
-  rounded classical serif drawn in one weight, the regular role), Source Serif 4 Black (the same
-  design at its heaviest, the heavy pop-in face), Pangolin (a narrow upright handwritten sans
-  drawn with Cyrillic, the narrowest of the four, the cond role) and Old Standard TT Bold (a
+  forms, committed under tests/data/captions_styles/fonts (none of them installed here), all under
+  the SIL OFL 1.1: Source Serif 4 Bold (a sturdy text serif, the bold role), Alice (a rounded
+  classical serif drawn in one weight, the regular role), Source Serif 4 Black (the same design at
+  its heaviest, the heavy pop-in face), Pangolin (a narrow upright handwritten sans drawn with
+  Cyrillic, the narrowest of the four, the cond role) and Old Standard TT Bold (a
   nineteenth-century Russian book serif with thin hairlines, the serif role); footage and photos
-  no text corpus uses, to be committed unchanged under tests/data/captions_styles (LICENSES.md
-  there): a woman in a white lace dress opening a bottle of champagne with a sabre at a reception
-  in a pillared ballroom, guests behind her filming it on their phones, a chandelier above (live
+  no text corpus uses, committed unchanged under tests/data/captions_styles (LICENSES.md there): a
+  woman in a white lace dress opening a bottle of champagne with a sabre at a reception in a
+  pillared ballroom, guests behind her filming it on their phones, a chandelier above (live
   action, hand-held, no cuts, no legible scene text: the guests' badges and an exit sign are
   blurs; from the repository fresh7's hikers, fresh9's hilltop, fresh10's marathon and fresh18's
   ice shelf came from, another file of it, by the uploader of fresh9's hilltop clip, CC BY 2.0;
   640x480 H.264, its 90 frames at 29.97 fps read, 3.0 s, played back and forth as the tuning
   parts' 66-frame halves of Big Buck Bunny are) as the footage; photos from the repository
   fresh14's photos came from (other files of it, each with its source, author and licence recorded
-  there, CC BY or CC0) as the busy pictures: pale cobblestones set in mortar seen at a slant,
-  white blackthorn blossom on dark twigs, and a glossy brown chestnut in its opened spiny husk;
-  the white snow under frost crystals in a macro photograph as the light background; the FRESH19
+  there, CC BY or CC0) as the busy pictures: pale cobblestones set in mortar seen at a slant, a
+  glossy brown chestnut in its opened spiny husk, and white blackthorn blossom on dark twigs; the
+  white snow under frost crystals in a macro photograph as the light background; the FRESH19
   sentences below (cheese making and rowing). Same recipe as the held-out part (seven clips), its
-  own random draws (seed 1220, clip prefix u).
+  own random draws (seed 1220, clip prefix u): the two last busy photos were swapped after the
+  first render, before any run of the text lane (in the order first written down, cobblestones,
+  blackthorn, chestnut, the blackthorn's white petals lay under the landscape clip of small
+  subtitles and left its plain white 'Push with your legs before you pull with your arms' at
+  2.21:1; now the chestnut is behind the landscape clip, 5.7:1 or more there, and the blackthorn
+  behind the square clip of brief captions, whose plain white 'График прессования' reads 1.77:1,
+  meant to be hard; no order of the three keeps every plain line above 2.5:1).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -996,7 +1002,7 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards",
                     "blanco_sunset", "brazos_ibis", "hueco_tanks",
                     "tawakoni_dragonfly", "resaca_pond", "pedernales_falls", "palo_duro",
-                    "cobblestones", "blackthorn", "chestnut", "snow_crystals")
+                    "cobblestones", "chestnut", "blackthorn", "snow_crystals")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1115,8 +1121,8 @@ PHOTOS = {
     },
     "fresh19": {
         "busy": [("cobblestones", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
-                 ("blackthorn", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
-                 ("chestnut", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+                 ("chestnut", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("blackthorn", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("snow_crystals", (0.12, 0.9, 0.14), (0.125, 0.895, 0.13)),
     },
 }
