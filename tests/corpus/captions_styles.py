@@ -595,6 +595,65 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   compression); 58 frames outside a caption, covered in the same place by the next chunk,
   karaoke word or box, could not be checked so, and 5 lie outside their clip).
 
+* **fresh19** (a nineteenth held-out part, added 2026-12-06 by the fresh19 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh18): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
+  forms, committed under tests/data/captions_styles/fonts (none of them installed here), all under
+  the SIL OFL 1.1: Source Serif 4 Bold (a sturdy text serif, the bold role), Alice (a rounded
+  classical serif drawn in one weight, the regular role), Source Serif 4 Black (the same design at
+  its heaviest, the heavy pop-in face), Pangolin (a narrow upright handwritten sans drawn with
+  Cyrillic, the narrowest of the four, the cond role) and Old Standard TT Bold (a
+  nineteenth-century Russian book serif with thin hairlines, the serif role); footage and photos
+  no text corpus uses, committed unchanged under tests/data/captions_styles (LICENSES.md there): a
+  woman in a white lace dress opening a bottle of champagne with a sabre at a reception in a
+  pillared ballroom, guests behind her filming it on their phones, a chandelier above (live
+  action, hand-held, no cuts, no legible scene text: the guests' badges and an exit sign are
+  blurs; from the repository fresh7's hikers, fresh9's hilltop, fresh10's marathon and fresh18's
+  ice shelf came from, another file of it, by the uploader of fresh9's hilltop clip, CC BY 2.0;
+  640x480 H.264, its 90 frames at 29.97 fps read, 3.0 s, played back and forth as the tuning
+  parts' 66-frame halves of Big Buck Bunny are) as the footage; photos from the repository
+  fresh14's photos came from (other files of it, each with its source, author and licence recorded
+  there, CC BY or CC0) as the busy pictures: pale cobblestones set in mortar seen at a slant, a
+  glossy brown chestnut in its opened spiny husk, and white blackthorn blossom on dark twigs; the
+  white snow under frost crystals in a macro photograph as the light background; the FRESH19
+  sentences below (cheese making and rowing). Same recipe as the held-out part (seven clips), its
+  own random draws (seed 1220, clip prefix u): 83 captions, 75 of them outlined, boxed or plain at
+  >= 2 % of the height (51 outlined, 14 boxed and 10 plain; besides them 7 shadowed and a plain
+  handle under 2 %). The two last busy photos were swapped after the first render, before any run
+  of the text lane (in the order first written down, cobblestones, blackthorn, chestnut, the
+  blackthorn's white petals lay under the landscape clip of small subtitles and left its plain
+  white 'Push with your legs before you pull with your arms' at 2.21:1; now the chestnut is behind
+  the landscape clip, 5.7:1 or more there, and the blackthorn behind the square clip of brief
+  captions, whose plain white 'График прессования' reads 1.77:1, meant to be hard; no order of the
+  three keeps every plain line above 2.5:1; the blackthorn behind the pop-in clip with the
+  cobblestones behind the square clip, tried, left that line at 1.37:1, and the cobblestones
+  behind the landscape clip its lines at 1.0-1.9:1). The part's lowest true contrast is 1.77:1,
+  that plain white 'График прессования' (5.9 %) over the blackthorn's petals (its letters whole,
+  their edges lost over the brightest petals), the lowest at >= 2 % and the lowest outlined, boxed
+  or plain one; next come 2.28:1, the small shadowed handle over the ballroom's pale columns (1.6
+  %), 3.86:1, the shadowed 'Check the curd for a clean break before you cut' over the blackthorn,
+  and 3.97:1, the plain white 'New cheese cloth and a mould for the kit' over the champagne
+  footage (plain letters on busy footage, meant to be hard); the plain lines over the chestnut
+  read 11.1-14.4:1 (its plain handle, under 2 %, 5.7:1), the black plain lines over the snow
+  15.1-16.5:1, the white line on its 60 % box over the snow 6.9:1, and every other boxed line,
+  outlined line, pop-in and karaoke word 11.6:1 or more against its box or outline. Its truth was
+  checked, before any run of the text lane on it, only by eye (eight frames of every clip with the
+  truth boxes drawn, and every caption's box cut out at full size on its first full-size frame:
+  each of the 83 shows the letters written down, whole, inside its box) and numerically (at each
+  of the 166 start and end frames, the decoded picture under the caption's letters departs from
+  the clip's background rendered again without captions, with the clip's own seed, by 60 levels or
+  more, the median over the letters' core of the largest channel difference, on 114 frames, the
+  lowest 61; on the other 52, white letters as pale as the ground under them, their outline or box
+  departs instead: 46 of the 50 start and end frames of the pop-in and karaoke words over the pale
+  cobblestones (letters 12-56, outline >= 249 at the 90th percentile), 4 start or end frames of 3
+  of the square clip's outlined pop-in words over the blackthorn's petals (54-59, outline >= 249)
+  and the white 'Let the boat run between strokes' on its 60 % box over the snow (33, box 143). On
+  the frame before and after, 101 checked, pixels within 4 px of another caption shown then left
+  out, the same pixels depart by 3 at most over the champagne footage, 4 over the snow, 5 over the
+  blackthorn and 7 over the cobblestones and the chestnut (3.0 at most in luma); 60 frames outside
+  a caption, covered in the same place by the next chunk, karaoke word or box, could not be
+  checked so, and 5 lie outside their clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -672,12 +731,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18")
+          "fresh18", "fresh19")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh18; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh19; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -757,6 +816,10 @@ FONT_DIRS = {
     "Yeseva One": str(DATA_FONTS),
     "Neucha": str(DATA_FONTS),
     "Forum": str(DATA_FONTS),
+    "Source Serif 4": str(DATA_FONTS),
+    "Alice": str(DATA_FONTS),
+    "Pangolin": str(DATA_FONTS),
+    "Old Standard TT": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -912,6 +975,14 @@ FONTS = {
         "serif": ("Forum", "Forum-Regular.ttf"),
         "mono": ("Didact Gothic", "DidactGothic-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh19": {
+        "bold": ("Source Serif 4", "SourceSerif4-Bold.ttf"),
+        "regular": ("Alice", "Alice-Regular.ttf"),  # its only weight
+        "heavy": ("Source Serif 4", "SourceSerif4-Black.ttf"),
+        "cond": ("Pangolin", "Pangolin-Regular.ttf"),  # narrow (handwritten)
+        "serif": ("Old Standard TT", "OldStandardTT-Bold.ttf"),
+        "mono": ("Alice", "Alice-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -936,13 +1007,14 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh15": ("footage", "webb_cleanroom.mp4", 0, 325, 25.0),
            "fresh16": ("footage", "water_glass.webm", 0, 375, 25.0),
            "fresh17": ("footage", "apollo15_feather.mp4", 0, 360, 29.97),
-           "fresh18": ("footage", "ice_shelf_walk.mp4", 0, 375, 25.0)}
+           "fresh18": ("footage", "ice_shelf_walk.mp4", 0, 375, 25.0),
+           "fresh19": ("footage", "champagne_sabre.mp4", 0, 90, 29.97)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
                 "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower",
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
-                "fresh18": "ice"}
+                "fresh18": "ice", "fresh19": "champagne"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -958,7 +1030,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "peacock_tail", "tiger", "birch_trunks", "pencils_desk",
                     "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards",
                     "blanco_sunset", "brazos_ibis", "hueco_tanks",
-                    "tawakoni_dragonfly", "resaca_pond", "pedernales_falls", "palo_duro")
+                    "tawakoni_dragonfly", "resaca_pond", "pedernales_falls", "palo_duro",
+                    "cobblestones", "chestnut", "blackthorn", "snow_crystals")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1074,6 +1147,12 @@ PHOTOS = {
                  ("resaca_pond", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("pedernales_falls", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("palo_duro", (0.9, 0.2, 0.14), (0.895, 0.205, 0.13)),
+    },
+    "fresh19": {
+        "busy": [("cobblestones", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("chestnut", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("blackthorn", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("snow_crystals", (0.12, 0.9, 0.14), (0.125, 0.895, 0.13)),
     },
 }
 
@@ -1683,6 +1762,41 @@ FRESH18_POPIN_EN = ("I never thought I could make anything beautiful from one sh
 FRESH18_POPIN_RU = "Этой осенью я записался в секцию настольного тенниса и к зиме впервые выиграл партию у тренера на клубном турнире"
 FRESH18_KARAOKE = ["fold the corner", "crease it sharp", "serve it short", "watch the spin"]
 
+# fresh19 (a nineteenth held-out part, written before any run on it): cheese making, rowing
+FRESH19_EN = [
+    "I pressed my first wheel of cheese in March", "Warm the milk slowly and never let it boil",
+    "Cut the curd into cubes the size of a die", "Stir gently until the whey turns clear",
+    "Here is my first finished goat cheese", "Guess how long this cheddar has aged",
+    "Would you eat a blue cheese made in a cupboard?", "Send this to a friend who hoards cheese knives",
+    "Salt the rind every day for a week", "The mould finally grew evenly this month",
+    "The rennet cost more than the milk did", "The fridge smells like a dairy by Sunday",
+    "Day one of the rowing club", "Push with your legs before you pull with your arms",
+    "Keep the blade square as it enters the water", "Feather the oar on the way back",
+    "My first stroke sent me into the reeds", "Here are my gloves and my seat pad",
+    "Ask me about sculling and sweep rowing", "Check the riggers are tight before you launch",
+    "Let the boat run between strokes", "Pressing schedule in my profile",
+    "Nobody caught a crab in our boat tonight", "Rinse the hull after every outing",
+    "Sit tall and keep your hands level", "New cheese cloth and a mould for the kit",
+    "Stretch your back before the first piece", "First time racing in a real regatta",
+    "A farmer down the road sold us ten litres of milk", "Check the curd for a clean break before you cut",
+    "Last outing before the river freezes", "A coach at the boathouse taught me to breathe with the stroke",
+    "Slow the slide and let the boat carry you", "Sore hands and a ripe tomme to show for it",
+]
+FRESH19_RU = [
+    "Отжала свою первую головку сыра в марте", "Нагревайте молоко медленно и не доводите до кипения",
+    "Режьте сгусток на кубики размером с кость", "Вот мой первый готовый козий сыр",
+    "Угадайте, сколько зреет этот чеддер", "Отправь это другу, который собирает сырные ножи",
+    "Солите корку каждый день в течение недели", "Первый день в клубе академической гребли",
+    "Сначала толкайте ногами, потом тяните руками", "Держите лопасть ровно, когда она входит в воду",
+    "Разворачивайте весло плашмя на проводке", "График прессования по ссылке в профиле",
+    "Сегодня в нашей лодке никто не поймал леща", "Промывайте корпус после каждого выхода",
+    "Разомните спину перед первым отрезком", "Сосед продал нам десять литров молока для сыра",
+]
+FRESH19_POPIN_EN = ("I never thought I could turn a pot of milk into anything worth keeping until my grandmother "
+                    "showed me how to set the curd one snowy weekend and by spring the cellar shelf was full of wheels")
+FRESH19_POPIN_RU = "Этой весной я записалась в клуб академической гребли и к осени впервые прошла с командой всю дистанцию на городской регате"
+FRESH19_KARAOKE = ["warm the milk", "cut the curd", "catch the water", "feather the blade"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -1703,6 +1817,7 @@ SENTENCES = {
     "fresh16": (FRESH16_EN, FRESH16_RU, FRESH16_POPIN_EN, FRESH16_POPIN_RU, FRESH16_KARAOKE),
     "fresh17": (FRESH17_EN, FRESH17_RU, FRESH17_POPIN_EN, FRESH17_POPIN_RU, FRESH17_KARAOKE),
     "fresh18": (FRESH18_EN, FRESH18_RU, FRESH18_POPIN_EN, FRESH18_POPIN_RU, FRESH18_KARAOKE),
+    "fresh19": (FRESH19_EN, FRESH19_RU, FRESH19_POPIN_EN, FRESH19_POPIN_RU, FRESH19_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -1723,7 +1838,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh15": ("60 BAGS OF SPAWN", "@spores.and.sabres", "BOUT 8"),
           "fresh16": ("12 SCARVES BY WINTER", "@yarn.and.arrows", "ROUND 6"),
           "fresh17": ("30 SPOONS BY SPRING", "@chisels.and.salsa", "CLASS 4"),
-          "fresh18": ("100 CRANES BY MAY", "@folds.and.topspin", "MATCH 5")}
+          "fresh18": ("100 CRANES BY MAY", "@folds.and.topspin", "MATCH 5"),
+          "fresh19": ("20 WHEELS BY WINTER", "@curds.and.oars", "RACE 3")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -1781,7 +1897,7 @@ def _recipe(split: str) -> list[Clip]:
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
-                                "fresh17": 1218, "fresh18": 1219}[split])
+                                "fresh17": 1218, "fresh18": 1219, "fresh19": 1220}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -1793,7 +1909,7 @@ def _recipe(split: str) -> list[Clip]:
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
-         "fresh17": "c", "fresh18": "a"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh17": "c", "fresh18": "a", "fresh19": "u"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -2268,7 +2384,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
