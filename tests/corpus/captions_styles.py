@@ -593,7 +593,11 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   and 14 over the pond (7.4 in luma): the level of the clip's own noise there, as caption-free
   frames of that clip depart by 7-8 on the same pixels (the photos' added noise after
   compression); 58 frames outside a caption, covered in the same place by the next chunk,
-  karaoke word or box, could not be checked so, and 5 lie outside their clip).
+  karaoke word or box, could not be checked so, and 5 lie outside their clip). From session 22
+  on fresh18 is tuning material: its held-out figure was taken once, with the session's first
+  code (text v50: recall 0.938, 71 of 76 at >= 2 %, CER 1.2 %, contrast within 0.5 for outlined,
+  boxed and plain 0.86, no false caption, 8 extra reads), then its misses were looked at (five
+  small subtitles over the pond's white branches, seen as pieces).
 
 * **fresh19** (a nineteenth held-out part, added 2026-12-06 by the fresh19 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
