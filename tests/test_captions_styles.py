@@ -454,3 +454,14 @@ def test_pieces_of_a_small_subtitle_over_white_branches_are_followed_as_one_line
     assert "loop every evening" in white[0]["read"], white  # ('actise-the rorehand loop every evening')
     pieces = [x for x in reads if x["kind"] == "extra" and x["start_frame"] in (113, 210)]
     assert not pieces, pieces
+
+
+def test_a_subtitle_whose_end_lies_over_a_pale_picture_is_read_to_its_end(media_dir):
+    """fresh15's landscape clip of small subtitles (tuning material from session 21): 'Keep
+    your weight on the back foot always', white over the tiger photo, whose last word lies over
+    pale fur. The letters' one threshold lost it: 'Keep your werght on the back foot alw', 0.9
+    sure, so no rescue was tried. A sure read of one long line that spans under REACH_TAIL of it
+    is tried the rescue's ways too (what stands out of its own neighbourhood: a top-hat)."""
+    rows, _ = _matched(media_dir, "fresh15", "d_land_small_tiger")
+    line = [r for r in rows if r["text"] == "Keep your weight on the back foot always"]
+    assert line and line[0]["found"] and line[0]["read"] == line[0]["text"], line

@@ -375,6 +375,12 @@ def _joined(left: dict, right: dict) -> dict:
 # a read spanning less of its detector lines than this is looked at again (a word or more lost:
 # yellow.YellowReading, Reading._read_gray)
 REACH_WHOLE = 0.85
+# a sure read of one long line (at least TAIL_LINE times as wide as tall: a subtitle, not a
+# pop-in chunk, whose one-letter words' reads span less of their padded row) spanning less of it
+# than REACH_TAIL is tried the rescue's ways too (Reading._rescue): the line's end over a pale
+# part of the picture fell out of the letters' one threshold ('Keep the blade square as it
+# enters the', 0.94 sure, for '... the water'; 'Keep your weight on the back foot alw')
+REACH_TAIL, TAIL_LINE = 0.95, 8.0
 
 
 def read_reach(rows: list, lines: list, scale: float) -> float:

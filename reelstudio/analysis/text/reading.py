@@ -15,7 +15,7 @@ from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_c
                       letters_split, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
 from .following import letters_held
-from .geometry import REACH_WHOLE, joined_pieces, one_letter_word, overlap_smaller, read_reach
+from .geometry import REACH_TAIL, REACH_WHOLE, TAIL_LINE, joined_pieces, one_letter_word, overlap_smaller, read_reach
 
 
 def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
@@ -356,7 +356,9 @@ class Reading:
                     (text, conf, lines), binary = got, other
                     lexical, weakest = self.reader.lexical, self.reader.weakest
         read = (text, conf, lines, binary, lexical, weakest)
-        if read_quality(conf, lexical) < 0.8 and conf < 0.9:
+        long_line = len(t.lines) == 1 and t.lines[0][2] - t.lines[0][0] >= TAIL_LINE * (t.lines[0][3] - t.lines[0][1])
+        short = long_line and read_reach(t.lines, lines, scale) < REACH_TAIL  # (its end lost: REACH_TAIL)
+        if (read_quality(conf, lexical) < 0.8 and conf < 0.9) or short:
             read = self._rescue(t, read, big, bright, scale)
         return read
 
