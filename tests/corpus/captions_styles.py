@@ -658,6 +658,29 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   a caption, covered in the same place by the next chunk, karaoke word or box, could not be
   checked so, and 5 lie outside their clip).
 
+* **fresh20** (a twentieth held-out part, added 2026-12-06 by the fresh20 helper and fixed as held
+  out before any run of the text lane on it, so a newer held-out part stands ready beside fresh19):
+  caption fonts no other part or corpus uses, every one with Cyrillic in its Russian forms, to be
+  committed under tests/data/captions_styles/fonts (none of them installed here), all under the
+  SIL OFL 1.1: Nunito Sans Bold (a plain sans, the bold role), Bellota Regular (a soft humanist
+  sans with small flourishes, the regular role), Nunito Sans Black (the same plain sans at its
+  heaviest, the heavy pop-in face), Kurale Regular (a calligraphic semi-serif, the cond role, the
+  narrowest of the sans and semi-serif faces here; none of them is condensed) and Gentium Book
+  Plus Bold (a book serif, the serif role); footage and photos no text corpus uses, to be
+  committed unchanged under tests/data/captions_styles (LICENSES.md there): a young woman in a
+  mustard hoodie with a badge on a lanyard signing a word of American Sign Language ("book") in an
+  office, a monitor beside her and a blue partition behind (live action, a fixed webcam, no cuts;
+  from the repository fresh3's cars and bottles came from, another file of it, CC BY 4.0 as that
+  repository's LICENSE says; 640x480 H.264 in Matroska, its 109 frames at 30 fps read, 3.6 s,
+  played back and forth as the tuning parts' 66-frame halves of Big Buck Bunny are) as the
+  footage; photos from a repository no part used before (gc3pie/gc3pie, three files its README
+  there names CC0 from pixabay) as the busy pictures: a zebra on dry grass, a black coffee in a
+  white cup on dark wooden boards, and a swallowtail butterfly spread on pale sandstone; a window
+  on that butterfly photo's pale sandstone, away from the wings, as the light background (the
+  repository has no fourth photo under CC0 or CC BY); the FRESH20 sentences below (bonsai and
+  skiing). Same recipe as the held-out part (seven clips), its own random draws (seed 1221, clip
+  prefix y).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -735,12 +758,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18, fresh19: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18", "fresh19")
+          "fresh18", "fresh19", "fresh20")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh19; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh20; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -824,6 +847,10 @@ FONT_DIRS = {
     "Alice": str(DATA_FONTS),
     "Pangolin": str(DATA_FONTS),
     "Old Standard TT": str(DATA_FONTS),
+    "Nunito Sans": str(DATA_FONTS),
+    "Bellota": str(DATA_FONTS),
+    "Kurale": str(DATA_FONTS),
+    "Gentium Book Plus": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -987,6 +1014,14 @@ FONTS = {
         "serif": ("Old Standard TT", "OldStandardTT-Bold.ttf"),
         "mono": ("Alice", "Alice-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh20": {
+        "bold": ("Nunito Sans", "NunitoSans-Bold.ttf"),
+        "regular": ("Bellota", "Bellota-Regular.ttf"),
+        "heavy": ("Nunito Sans", "NunitoSans-Black.ttf"),
+        "cond": ("Kurale", "Kurale-Regular.ttf"),  # the narrowest but for the serif (none condensed)
+        "serif": ("Gentium Book Plus", "GentiumBookPlus-Bold.ttf"),
+        "mono": ("Bellota", "Bellota-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1012,13 +1047,15 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh16": ("footage", "water_glass.webm", 0, 375, 25.0),
            "fresh17": ("footage", "apollo15_feather.mp4", 0, 360, 29.97),
            "fresh18": ("footage", "ice_shelf_walk.mp4", 0, 375, 25.0),
-           "fresh19": ("footage", "champagne_sabre.mp4", 0, 90, 29.97)}
+           "fresh19": ("footage", "champagne_sabre.mp4", 0, 90, 29.97),
+           "fresh20": ("footage", "asl_book.mkv", 0, 109, 30.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
                 "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower",
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
-                "fresh18": "ice", "fresh19": "champagne"}
+                "fresh18": "ice", "fresh19": "champagne",
+                "fresh20": "signing"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1035,7 +1072,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards",
                     "blanco_sunset", "brazos_ibis", "hueco_tanks",
                     "tawakoni_dragonfly", "resaca_pond", "pedernales_falls", "palo_duro",
-                    "cobblestones", "chestnut", "blackthorn", "snow_crystals")
+                    "cobblestones", "chestnut", "blackthorn", "snow_crystals",
+                    "zebra", "coffee_cup", "swallowtail")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1157,6 +1195,12 @@ PHOTOS = {
                  ("chestnut", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("blackthorn", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("snow_crystals", (0.12, 0.9, 0.14), (0.125, 0.895, 0.13)),
+    },
+    "fresh20": {
+        "busy": [("zebra", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("coffee_cup", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("swallowtail", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("swallowtail", (0.1, 0.9, 0.14), (0.105, 0.895, 0.13)),
     },
 }
 
@@ -1801,6 +1845,41 @@ FRESH19_POPIN_EN = ("I never thought I could turn a pot of milk into anything wo
 FRESH19_POPIN_RU = "Этой весной я записалась в клуб академической гребли и к осени впервые прошла с командой всю дистанцию на городской регате"
 FRESH19_KARAOKE = ["warm the milk", "cut the curd", "catch the water", "feather the blade"]
 
+# fresh20 (a twentieth held-out part, written before any run on it): bonsai, skiing
+FRESH20_EN = [
+    "I wired my first bonsai branch in April", "Water the pot until it drains from the bottom",
+    "Pinch the new shoots back to two leaves", "Turn the tree a quarter every week for even light",
+    "Here is my first juniper after two summers", "Guess how old this little maple is",
+    "Would you keep a pine on a windowsill?", "Send this to a friend who kills every houseplant",
+    "Repot in early spring before the buds open", "The moss finally covered the soil this month",
+    "The pot cost more than the tree did", "The balcony looks like a tiny forest by June",
+    "Day one of ski school", "Bend your knees and keep your weight forward",
+    "Make a wedge with the tips to slow down", "Look down the slope and not at your skis",
+    "My first turn sent me into a snow fence", "Here are my boots and my borrowed poles",
+    "Ask me about carving and snowplough turns", "Check your bindings before you take the lift",
+    "Let the skis run on the flat part", "Wiring guide in my profile",
+    "Nobody fell off the chairlift today", "Wax the bases after every trip",
+    "Keep your hands in front of you", "New wire cutters and a turntable for the bench",
+    "Stretch your legs before the first run", "First time down a red slope",
+    "A neighbour gave us a cutting from her old azalea", "Check the wire is not biting into the bark",
+    "Last weekend before the lifts close", "An instructor on the nursery slope taught me to stop on both edges",
+    "Lean into the turn and let the edges hold", "Sore legs and a tidy juniper to show for it",
+]
+FRESH20_RU = [
+    "Впервые обмотал ветку бонсая проволокой в апреле", "Поливайте горшок, пока вода не вытечет снизу",
+    "Прищипывайте молодые побеги до двух листьев", "Вот мой первый можжевельник через два лета",
+    "Угадайте, сколько лет этому маленькому клёну", "Отправь это другу, у которого гибнут все цветы",
+    "Пересаживайте ранней весной, пока не раскрылись почки", "Первый день в горнолыжной школе",
+    "Согните колени и держите вес впереди", "Сведите носки лыж плугом, чтобы затормозить",
+    "Смотрите вниз по склону, а не на лыжи", "Схема обмотки по ссылке в профиле",
+    "Сегодня никто не упал с кресельного подъёмника", "Смазывайте лыжи после каждой поездки",
+    "Разомните ноги перед первым спуском", "Соседка подарила нам черенок старой азалии",
+]
+FRESH20_POPIN_EN = ("I never thought I could keep anything alive in a pot until my uncle handed me a small juniper "
+                    "one rainy autumn and showed me how to wire a branch and by the next summer it had a shape of its own")
+FRESH20_POPIN_RU = "Этой зимой я впервые встал на горные лыжи и к концу сезона спустился без падений по самой длинной трассе курорта"
+FRESH20_KARAOKE = ["wire the branch", "pinch the shoots", "bend your knees", "carve the turn"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -1822,6 +1901,7 @@ SENTENCES = {
     "fresh17": (FRESH17_EN, FRESH17_RU, FRESH17_POPIN_EN, FRESH17_POPIN_RU, FRESH17_KARAOKE),
     "fresh18": (FRESH18_EN, FRESH18_RU, FRESH18_POPIN_EN, FRESH18_POPIN_RU, FRESH18_KARAOKE),
     "fresh19": (FRESH19_EN, FRESH19_RU, FRESH19_POPIN_EN, FRESH19_POPIN_RU, FRESH19_KARAOKE),
+    "fresh20": (FRESH20_EN, FRESH20_RU, FRESH20_POPIN_EN, FRESH20_POPIN_RU, FRESH20_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -1843,7 +1923,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh16": ("12 SCARVES BY WINTER", "@yarn.and.arrows", "ROUND 6"),
           "fresh17": ("30 SPOONS BY SPRING", "@chisels.and.salsa", "CLASS 4"),
           "fresh18": ("100 CRANES BY MAY", "@folds.and.topspin", "MATCH 5"),
-          "fresh19": ("20 WHEELS BY WINTER", "@curds.and.oars", "RACE 3")}
+          "fresh19": ("20 WHEELS BY WINTER", "@curds.and.oars", "RACE 3"),
+          "fresh20": ("15 TREES BY SPRING", "@junipers.and.moguls", "RUN 7")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -1901,7 +1982,8 @@ def _recipe(split: str) -> list[Clip]:
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
-                                "fresh17": 1218, "fresh18": 1219, "fresh19": 1220}[split])
+                                "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
+                                "fresh20": 1221}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -1913,7 +1995,8 @@ def _recipe(split: str) -> list[Clip]:
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
-         "fresh17": "c", "fresh18": "a", "fresh19": "u"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh17": "c", "fresh18": "a", "fresh19": "u",
+         "fresh20": "y"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -2388,7 +2471,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
