@@ -659,64 +659,65 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   checked so, and 5 lie outside their clip).
 
 * **fresh20** (a twentieth held-out part, added 2026-12-06 by the fresh20 helper and fixed as held
-  out before any run of the text lane on it, so a newer held-out part stands ready beside fresh19):
-  caption fonts no other part or corpus uses, every one with Cyrillic in its Russian forms,
-  committed under tests/data/captions_styles/fonts (none of them installed here), all under the
-  SIL OFL 1.1: Nunito Sans Bold (a plain sans, the bold role), Bellota Regular (a soft humanist
-  sans with small flourishes, the regular role), Nunito Sans Black (the same plain sans at its
-  heaviest, the heavy pop-in face), Kurale Regular (a calligraphic semi-serif, the cond role, the
-  narrowest of the sans and semi-serif faces here; none of them is condensed) and Gentium Book
-  Plus Bold (a book serif, the serif role); footage and photos no text corpus uses, committed
-  unchanged under tests/data/captions_styles (LICENSES.md there): a young woman in a mustard
-  hoodie with a badge on a lanyard signing a word of American Sign Language ("book") in an
+  out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh19): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
+  forms, committed under tests/data/captions_styles/fonts (none of them installed here), all under
+  the SIL OFL 1.1: Nunito Sans Bold (a plain sans, the bold role), Bellota Regular (a soft
+  humanist sans with small flourishes, the regular role), Nunito Sans Black (the same plain sans
+  at its heaviest, the heavy pop-in face), Kurale Regular (a calligraphic semi-serif, the cond
+  role, the narrowest of the sans and semi-serif faces here; none of them is condensed) and
+  Gentium Book Plus Bold (a book serif, the serif role); footage and photos no text corpus uses,
+  committed unchanged under tests/data/captions_styles (LICENSES.md there): a young woman in a
+  mustard hoodie with a badge on a lanyard signing a word of American Sign Language ("book") in an
   office, a monitor beside her and a blue partition behind (live action, a fixed webcam, no cuts;
   scene text only a small dark print across the hoodie's chest, about 7 px high in the source and
-  blurred, and the logo on her badge, neither legible as a word when looked at; from the repository fresh3's cars and bottles came from, another file of
-  it, CC BY 4.0 as that repository's LICENSE says; 640x480 H.264 in Matroska, its 109 frames at
-  30 fps read, 3.6 s, played back and forth as the tuning parts' 66-frame halves of Big Buck
-  Bunny are) as the footage; photos from a repository no part used before (gc3pie/gc3pie, three
-  files its README there names CC0 from pixabay) as the busy pictures: a zebra on dry grass, a
-  swallowtail butterfly spread on pale sandstone, and a black coffee in a white cup on dark wooden
-  boards; a window on the swallowtail photo's pale sandstone, away from the wings, as the light
-  background (the repository has no fourth photo under CC0 or CC BY); the FRESH20 sentences below
-  (bonsai and skiing). Same recipe as the held-out part (seven clips), its own random draws (seed
-  1221, clip prefix y): the two last busy photos were swapped after the first render, before any
-  run of the text lane (in the order first written down, zebra, coffee cup, swallowtail, the
-  white cup and saucer lay under the landscape clip of small subtitles and left its plain yellow
-  'My first turn sent me into a snow fence' at 2.15:1 and its plain white 'Bend your knees and
-  keep your weight forward' at 2.15:1; now the swallowtail is behind the landscape clip, its plain
-  lines at >= 2 % 5.9:1 or more, and the coffee cup behind the square clip of brief captions,
-  whose plain white 'Схема обмотки' reads 6.9:1); and the karaoke line 'bend your knees', first
-  written down, is 'flex your knees' (fresh11 has a karaoke line 'bend your knees'; the sources
-  test caught it before any run of the text lane). 85 captions, 77 of them outlined, boxed or
-  plain at >= 2 % of the height (53 outlined, 14 boxed and 10 plain; besides them 7 shadowed, 2
-  of them under 2 %, and a plain handle under 2 %). The part's lowest true contrast is 1.46:1, the
-  plain white handle (1.9 %) over the swallowtail's pale sandstone, then 1.60:1, a shadowed white
-  line of 1.7 % there ('Here are my boots and my borrowed poles'; both barely seen when looked at,
-  meant hard, under 2 %); the lowest at >= 2 % and the lowest outlined, boxed or plain one is
-  1.83:1, the plain white 'New wire cutters and a turntable for the bench' (2.9 %) over the
-  office's pale wall in the footage (plain letters on busy footage, meant hard, the one such line
-  under 2.5:1); next come 2.79:1, the small shadowed handle over the footage (1.6 %), and 4.20:1,
-  the shadowed 'Keep your hands in front of you' there; the plain lines at >= 2 % over the
-  swallowtail read 5.9-7.1:1, the plain 'Схема обмотки' over the coffee cup 6.9:1, the black plain
-  lines over the sandstone 11.0-13.8:1, the white line on its 60 % box over the sandstone 7.5:1,
-  and every other boxed line, outlined line, pop-in and karaoke word 15.6:1 or more against its
-  box or outline. Its truth was checked, before any run of the text lane on it, only by eye (eight
-  frames of every clip with the truth boxes drawn, and every caption's box cut out at full size on
-  its first full-size frame: each of the 85 shows the letters written down, whole, inside its box)
-  and numerically (at each of the 170 start and end frames, the decoded picture under the
-  caption's letters departs from the clip's background rendered again without captions, with the
-  clip's own seed, by 60 levels or more, the median over the letters' core of the largest channel
-  difference, on 164 frames, the lowest 64; on the other 6 the letters still depart by 37-54,
-  against 4-11.5 where the same pixels show no caption: the plain white handle over the sandstone
-  (53 and 37), the shadowed 'Here are my boots and my borrowed poles' there (38 and 44) and the
-  white 'Let the skis run on the flat part' on its 60 % box over the sandstone (52 and 54, its box
-  133). On the frame before and after, 106 checked, pixels within 4 px of another caption shown
-  then left out, the same pixels depart by 3 at most over the footage, 4 over the coffee cup and
-  the sandstone's light clip, 6 over the zebra and 10 over the swallowtail's landscape clip, where
-  caption-free frames depart by 4-11.5 in the same places (4.3 at most in luma); 59 frames outside
-  a caption, covered in the same place by the next chunk, karaoke word or box, could not be
-  checked so, and 5 lie outside their clip).
+  blurred, and the logo on her badge, neither legible as a word when looked at; from the
+  repository fresh3's cars and bottles came from, another file of it, CC BY 4.0 as that
+  repository's LICENSE says; 640x480 H.264 in Matroska, its 109 frames at 30 fps read, 3.6 s,
+  played back and forth as the tuning parts' 66-frame halves of Big Buck Bunny are) as the
+  footage; photos from a repository no part used before (gc3pie/gc3pie, three files its README
+  there names CC0 from pixabay) as the busy pictures: a zebra on dry grass, a swallowtail
+  butterfly spread on pale sandstone, and a black coffee in a white cup on dark wooden boards; a
+  window on the swallowtail photo's pale sandstone, away from the wings, as the light background
+  (the repository has no fourth photo under CC0 or CC BY); the FRESH20 sentences below (bonsai and
+  skiing). Same recipe as the held-out part (seven clips), its own random draws (seed 1221, clip
+  prefix y): the two last busy photos were swapped after the first render, before any run of the
+  text lane (in the order first written down, zebra, coffee cup, swallowtail, the white cup and
+  saucer lay under the landscape clip of small subtitles and left its plain yellow 'My first turn
+  sent me into a snow fence' at 2.15:1 and its plain white 'Bend your knees and keep your weight
+  forward' at 2.15:1; now the swallowtail is behind the landscape clip, its plain lines at >= 2 %
+  5.9:1 or more, and the coffee cup behind the square clip of brief captions, whose plain white
+  'Схема обмотки' reads 6.9:1); and the karaoke line 'bend your knees', first written down, is
+  'flex your knees' (fresh11 has a karaoke line 'bend your knees'; the sources test caught it
+  before any run of the text lane). 85 captions, 77 of them outlined, boxed or plain at >= 2 % of
+  the height (53 outlined, 14 boxed and 10 plain; besides them 7 shadowed, 2 of them under 2 %,
+  and a plain handle under 2 %). The part's lowest true contrast is 1.46:1, the plain white handle
+  (1.9 %) over the swallowtail's pale sandstone, then 1.60:1, a shadowed white line of 1.7 % there
+  ('Here are my boots and my borrowed poles'; both barely seen when looked at, meant hard, under 2
+  %); the lowest at >= 2 % and the lowest outlined, boxed or plain one is 1.83:1, the plain white
+  'New wire cutters and a turntable for the bench' (2.9 %) over the office's pale wall in the
+  footage (plain letters on busy footage, meant hard, the one such line under 2.5:1); next come
+  2.79:1, the small shadowed handle over the footage (1.6 %), and 4.20:1, the shadowed 'Keep your
+  hands in front of you' there; the plain lines at >= 2 % over the swallowtail read 5.9-7.1:1, the
+  plain 'Схема обмотки' over the coffee cup 6.9:1, the black plain lines over the sandstone
+  11.0-13.8:1, the white line on its 60 % box over the sandstone 7.5:1, and every other boxed
+  line, outlined line, pop-in and karaoke word 15.6:1 or more against its box or outline. Its
+  truth was checked, before any run of the text lane on it, only by eye (eight frames of every
+  clip with the truth boxes drawn, and every caption's box cut out at full size on its first
+  full-size frame: each of the 85 shows the letters written down, whole, inside its box) and
+  numerically (at each of the 170 start and end frames, the decoded picture under the caption's
+  letters departs from the clip's background rendered again without captions, with the clip's own
+  seed, by 60 levels or more, the median over the letters' core of the largest channel difference,
+  on 164 frames, the lowest 64; on the other 6 the letters still depart by 37-54, against 4-11.5
+  where the same pixels show no caption: the plain white handle over the sandstone (53 and 37),
+  the shadowed 'Here are my boots and my borrowed poles' there (38 and 44) and the white 'Let the
+  skis run on the flat part' on its 60 % box over the sandstone (52 and 54, its box 133). On the
+  frame before and after, 106 checked, pixels within 4 px of another caption shown then left out,
+  the same pixels depart by 3 at most over the footage, 4 over the coffee cup and the sandstone's
+  light clip, 6 over the zebra and 10 over the swallowtail's landscape clip, where caption-free
+  frames depart by 4-11.5 in the same places (4.3 at most in luma); 59 frames outside a caption,
+  covered in the same place by the next chunk, karaoke word or box, could not be checked so, and 5
+  lie outside their clip).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
