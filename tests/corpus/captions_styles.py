@@ -662,6 +662,67 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   and with v52 (the same but contrast 0.92), then its misreads were looked at (line ends lost
   over the chestnut's pale parts, heavy serif pop-in words over the cobblestones).
 
+* **fresh20** (a twentieth held-out part, added 2026-12-06 by the fresh20 helper and fixed as held
+  out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh19): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
+  forms, committed under tests/data/captions_styles/fonts (none of them installed here), all under
+  the SIL OFL 1.1: Nunito Sans Bold (a plain sans, the bold role), Bellota Regular (a soft
+  humanist sans with small flourishes, the regular role), Nunito Sans Black (the same plain sans
+  at its heaviest, the heavy pop-in face), Kurale Regular (a calligraphic semi-serif, the cond
+  role, the narrowest of the sans and semi-serif faces here; none of them is condensed) and
+  Gentium Book Plus Bold (a book serif, the serif role); footage and photos no text corpus uses,
+  committed unchanged under tests/data/captions_styles (LICENSES.md there): a young woman in a
+  mustard hoodie with a badge on a lanyard signing a word of American Sign Language ("book") in an
+  office, a monitor beside her and a blue partition behind (live action, a fixed webcam, no cuts;
+  scene text only a small dark print across the hoodie's chest, about 7 px high in the source and
+  blurred, and the logo on her badge, neither legible as a word when looked at; from the
+  repository fresh3's cars and bottles came from, another file of it, CC BY 4.0 as that
+  repository's LICENSE says; 640x480 H.264 in Matroska, its 109 frames at 30 fps read, 3.6 s,
+  played back and forth as the tuning parts' 66-frame halves of Big Buck Bunny are) as the
+  footage; photos from a repository no part used before (gc3pie/gc3pie, three files its README
+  there names CC0 from pixabay) as the busy pictures: a zebra on dry grass, a swallowtail
+  butterfly spread on pale sandstone, and a black coffee in a white cup on dark wooden boards; a
+  window on the swallowtail photo's pale sandstone, away from the wings, as the light background
+  (the repository has no fourth photo under CC0 or CC BY); the FRESH20 sentences below (bonsai and
+  skiing). Same recipe as the held-out part (seven clips), its own random draws (seed 1221, clip
+  prefix y): the two last busy photos were swapped after the first render, before any run of the
+  text lane (in the order first written down, zebra, coffee cup, swallowtail, the white cup and
+  saucer lay under the landscape clip of small subtitles and left its plain yellow 'My first turn
+  sent me into a snow fence' at 2.15:1 and its plain white 'Bend your knees and keep your weight
+  forward' at 2.15:1; now the swallowtail is behind the landscape clip, its plain lines at >= 2 %
+  5.9:1 or more, and the coffee cup behind the square clip of brief captions, whose plain white
+  'Схема обмотки' reads 6.9:1); and the karaoke line 'bend your knees', first written down, is
+  'flex your knees' (fresh11 has a karaoke line 'bend your knees'; the sources test caught it
+  before any run of the text lane). 85 captions, 77 of them outlined, boxed or plain at >= 2 % of
+  the height (53 outlined, 14 boxed and 10 plain; besides them 7 shadowed, 2 of them under 2 %,
+  and a plain handle under 2 %). The part's lowest true contrast is 1.46:1, the plain white handle
+  (1.9 %) over the swallowtail's pale sandstone, then 1.60:1, a shadowed white line of 1.7 % there
+  ('Here are my boots and my borrowed poles'; both barely seen when looked at, meant hard, under 2
+  %); the lowest at >= 2 % and the lowest outlined, boxed or plain one is 1.83:1, the plain white
+  'New wire cutters and a turntable for the bench' (2.9 %) over the office's pale wall in the
+  footage (plain letters on busy footage, meant hard, the one such line under 2.5:1); next come
+  2.79:1, the small shadowed handle over the footage (1.6 %), and 4.20:1, the shadowed 'Keep your
+  hands in front of you' there; the plain lines at >= 2 % over the swallowtail read 5.9-7.1:1, the
+  plain 'Схема обмотки' over the coffee cup 6.9:1, the black plain lines over the sandstone
+  11.0-13.8:1, the white line on its 60 % box over the sandstone 7.5:1, and every other boxed
+  line, outlined line, pop-in and karaoke word 15.6:1 or more against its box or outline. Its
+  truth was checked, before any run of the text lane on it, only by eye (eight frames of every
+  clip with the truth boxes drawn, and every caption's box cut out at full size on its first
+  full-size frame: each of the 85 shows the letters written down, whole, inside its box) and
+  numerically (at each of the 170 start and end frames, the decoded picture under the caption's
+  letters departs from the clip's background rendered again without captions, with the clip's own
+  seed, by 60 levels or more, the median over the letters' core of the largest channel difference,
+  on 164 frames, the lowest 64; on the other 6 the letters still depart by 37-54, against 4-11.5
+  where the same pixels show no caption: the plain white handle over the sandstone (53 and 37),
+  the shadowed 'Here are my boots and my borrowed poles' there (38 and 44) and the white 'Let the
+  skis run on the flat part' on its 60 % box over the sandstone (52 and 54, its box 133). On the
+  frame before and after, 106 checked, pixels within 4 px of another caption shown then left out,
+  the same pixels depart by 3 at most over the footage, 4 over the coffee cup and the sandstone's
+  light clip, 6 over the zebra and 10 over the swallowtail's landscape clip, where caption-free
+  frames depart by 4-11.5 in the same places (4.3 at most in luma); 59 frames outside a caption,
+  covered in the same place by the next chunk, karaoke word or box, could not be checked so, and 5
+  lie outside their clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -739,12 +800,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18, fresh19: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18", "fresh19")
+          "fresh18", "fresh19", "fresh20")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh19; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh20; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -828,6 +889,10 @@ FONT_DIRS = {
     "Alice": str(DATA_FONTS),
     "Pangolin": str(DATA_FONTS),
     "Old Standard TT": str(DATA_FONTS),
+    "Nunito Sans": str(DATA_FONTS),
+    "Bellota": str(DATA_FONTS),
+    "Kurale": str(DATA_FONTS),
+    "Gentium Book Plus": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -991,6 +1056,14 @@ FONTS = {
         "serif": ("Old Standard TT", "OldStandardTT-Bold.ttf"),
         "mono": ("Alice", "Alice-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh20": {
+        "bold": ("Nunito Sans", "NunitoSans-Bold.ttf"),
+        "regular": ("Bellota", "Bellota-Regular.ttf"),
+        "heavy": ("Nunito Sans", "NunitoSans-Black.ttf"),
+        "cond": ("Kurale", "Kurale-Regular.ttf"),  # the narrowest but for the serif (none condensed)
+        "serif": ("Gentium Book Plus", "GentiumBookPlus-Bold.ttf"),
+        "mono": ("Bellota", "Bellota-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1016,13 +1089,15 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh16": ("footage", "water_glass.webm", 0, 375, 25.0),
            "fresh17": ("footage", "apollo15_feather.mp4", 0, 360, 29.97),
            "fresh18": ("footage", "ice_shelf_walk.mp4", 0, 375, 25.0),
-           "fresh19": ("footage", "champagne_sabre.mp4", 0, 90, 29.97)}
+           "fresh19": ("footage", "champagne_sabre.mp4", 0, 90, 29.97),
+           "fresh20": ("footage", "asl_book.mkv", 0, 109, 30.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
                 "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower",
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
-                "fresh18": "ice", "fresh19": "champagne"}
+                "fresh18": "ice", "fresh19": "champagne",
+                "fresh20": "signing"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1039,7 +1114,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "elephant_sunset", "green_landscape", "surfer_wave", "playing_cards",
                     "blanco_sunset", "brazos_ibis", "hueco_tanks",
                     "tawakoni_dragonfly", "resaca_pond", "pedernales_falls", "palo_duro",
-                    "cobblestones", "chestnut", "blackthorn", "snow_crystals")
+                    "cobblestones", "chestnut", "blackthorn", "snow_crystals",
+                    "zebra", "swallowtail", "coffee_cup")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1161,6 +1237,12 @@ PHOTOS = {
                  ("chestnut", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("blackthorn", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("snow_crystals", (0.12, 0.9, 0.14), (0.125, 0.895, 0.13)),
+    },
+    "fresh20": {
+        "busy": [("zebra", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("swallowtail", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("coffee_cup", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("swallowtail", (0.1, 0.9, 0.14), (0.105, 0.895, 0.13)),
     },
 }
 
@@ -1805,6 +1887,41 @@ FRESH19_POPIN_EN = ("I never thought I could turn a pot of milk into anything wo
 FRESH19_POPIN_RU = "Этой весной я записалась в клуб академической гребли и к осени впервые прошла с командой всю дистанцию на городской регате"
 FRESH19_KARAOKE = ["warm the milk", "cut the curd", "catch the water", "feather the blade"]
 
+# fresh20 (a twentieth held-out part, written before any run on it): bonsai, skiing
+FRESH20_EN = [
+    "I wired my first bonsai branch in April", "Water the pot until it drains from the bottom",
+    "Pinch the new shoots back to two leaves", "Turn the tree a quarter every week for even light",
+    "Here is my first juniper after two summers", "Guess how old this little maple is",
+    "Would you keep a pine on a windowsill?", "Send this to a friend who kills every houseplant",
+    "Repot in early spring before the buds open", "The moss finally covered the soil this month",
+    "The pot cost more than the tree did", "The balcony looks like a tiny forest by June",
+    "Day one of ski school", "Bend your knees and keep your weight forward",
+    "Make a wedge with the tips to slow down", "Look down the slope and not at your skis",
+    "My first turn sent me into a snow fence", "Here are my boots and my borrowed poles",
+    "Ask me about carving and snowplough turns", "Check your bindings before you take the lift",
+    "Let the skis run on the flat part", "Wiring guide in my profile",
+    "Nobody fell off the chairlift today", "Wax the bases after every trip",
+    "Keep your hands in front of you", "New wire cutters and a turntable for the bench",
+    "Stretch your legs before the first run", "First time down a red slope",
+    "A neighbour gave us a cutting from her old azalea", "Check the wire is not biting into the bark",
+    "Last weekend before the lifts close", "An instructor on the nursery slope taught me to stop on both edges",
+    "Lean into the turn and let the edges hold", "Sore legs and a tidy juniper to show for it",
+]
+FRESH20_RU = [
+    "Впервые обмотал ветку бонсая проволокой в апреле", "Поливайте горшок, пока вода не вытечет снизу",
+    "Прищипывайте молодые побеги до двух листьев", "Вот мой первый можжевельник через два лета",
+    "Угадайте, сколько лет этому маленькому клёну", "Отправь это другу, у которого гибнут все цветы",
+    "Пересаживайте ранней весной, пока не раскрылись почки", "Первый день в горнолыжной школе",
+    "Согните колени и держите вес впереди", "Сведите носки лыж плугом, чтобы затормозить",
+    "Смотрите вниз по склону, а не на лыжи", "Схема обмотки по ссылке в профиле",
+    "Сегодня никто не упал с кресельного подъёмника", "Смазывайте лыжи после каждой поездки",
+    "Разомните ноги перед первым спуском", "Соседка подарила нам черенок старой азалии",
+]
+FRESH20_POPIN_EN = ("I never thought I could keep anything alive in a pot until my uncle handed me a small juniper "
+                    "one rainy autumn and showed me how to wire a branch and by the next summer it had a shape of its own")
+FRESH20_POPIN_RU = "Этой зимой я впервые встал на горные лыжи и к концу сезона спустился без падений по самой длинной трассе курорта"
+FRESH20_KARAOKE = ["wire the branch", "pinch the shoots", "flex your knees", "carve the turn"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -1826,6 +1943,7 @@ SENTENCES = {
     "fresh17": (FRESH17_EN, FRESH17_RU, FRESH17_POPIN_EN, FRESH17_POPIN_RU, FRESH17_KARAOKE),
     "fresh18": (FRESH18_EN, FRESH18_RU, FRESH18_POPIN_EN, FRESH18_POPIN_RU, FRESH18_KARAOKE),
     "fresh19": (FRESH19_EN, FRESH19_RU, FRESH19_POPIN_EN, FRESH19_POPIN_RU, FRESH19_KARAOKE),
+    "fresh20": (FRESH20_EN, FRESH20_RU, FRESH20_POPIN_EN, FRESH20_POPIN_RU, FRESH20_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -1847,7 +1965,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh16": ("12 SCARVES BY WINTER", "@yarn.and.arrows", "ROUND 6"),
           "fresh17": ("30 SPOONS BY SPRING", "@chisels.and.salsa", "CLASS 4"),
           "fresh18": ("100 CRANES BY MAY", "@folds.and.topspin", "MATCH 5"),
-          "fresh19": ("20 WHEELS BY WINTER", "@curds.and.oars", "RACE 3")}
+          "fresh19": ("20 WHEELS BY WINTER", "@curds.and.oars", "RACE 3"),
+          "fresh20": ("15 TREES BY SPRING", "@junipers.and.moguls", "RUN 7")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -1905,7 +2024,8 @@ def _recipe(split: str) -> list[Clip]:
     rng = np.random.default_rng({"tune": 1201, "heldout": 1202, "fresh": 1203, "fresh3": 1204,
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
-                                "fresh17": 1218, "fresh18": 1219, "fresh19": 1220}[split])
+                                "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
+                                "fresh20": 1221}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -1917,7 +2037,8 @@ def _recipe(split: str) -> list[Clip]:
     clips: list[Clip] = []
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
-         "fresh17": "c", "fresh18": "a", "fresh19": "u"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh17": "c", "fresh18": "a", "fresh19": "u",
+         "fresh20": "y"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -2392,7 +2513,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
