@@ -723,6 +723,64 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   covered in the same place by the next chunk, karaoke word or box, could not be checked so, and 5
   lie outside their clip).
 
+* **fresh21** (a twenty-first held-out part, added 2026-12-06 by the fresh21 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh20): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
+  forms, committed under tests/data/captions_styles/fonts (none of them installed here): Linux
+  Biolinum Bold (a plain humanist sans, the bold role) and Linux Biolinum Regular (the same sans
+  at its regular weight, the cond role, the narrowest face here; none is condensed), OpenType CFF
+  files from Debian's fonts-linuxlibertine under the SIL OFL 1.1 or the GPL with a font exception;
+  JetBrains Mono Regular (a monospaced sans, the regular role, and the mono role no clip draws),
+  Martian Mono ExtraBold (a wide heavy monospaced sans, the heavy pop-in face) and Prata Regular
+  (a high-contrast Didone serif, the serif role), static TTFs from the @expo-google-fonts npm
+  packages under the SIL OFL 1.1; footage and photos no text corpus uses, committed unchanged
+  under tests/data/captions_styles (LICENSES.md there): a young man in a grey T-shirt with a badge
+  on a lanyard signing a word of American Sign Language ("please", a flat hand circling on the
+  chest) in an office, a monitor beside him and a blue partition behind (live action, a fixed
+  webcam, no cuts, no legible scene text; from the folder fresh20's signing clip came from,
+  another file of it with another signer in the same office, CC BY 4.0 as that repository's
+  LICENSE says; 640x480 H.264 in Matroska, its 73 frames at 30 fps read, 2.4 s, the shortest
+  footage of any part, played back and forth as the tuning parts' 66-frame halves of Big Buck
+  Bunny are) as the footage; photos from the repository fresh13's, fresh17's and fresh18's photos
+  came from (keeptxred/TexasDefined, other files of it, none used before, each credited there
+  with its author and licence) as the busy pictures: a climber among dark sandstone boulders at
+  Lake Mineral Wells (CC BY 4.0), the golden marsh of Galveston Island under a grey sky (public
+  domain) and a telescope on its tripod beside a tent at Possum Kingdom (CC BY 3.0); a window on
+  the tan sand of the Monahans Sandhills (CC BY 2.0), away from the plants, as the light
+  background; the FRESH21 sentences below (candle making and surfing). Same recipe as the
+  held-out part (seven clips), its own random draws (seed 1222, clip prefix z); nothing was
+  changed after the first render (no photo reordered: the one plain line under 2.5:1 is over the
+  footage, and the sources test passed at once). 87 captions, 79 of them outlined, boxed or plain
+  at >= 2 % of the height (55 outlined, 14 boxed and 10 plain; besides them 7 shadowed, 2 of them
+  under 2 %, and a plain handle under 2 %). The part's lowest true contrast, and the lowest at >=
+  2 % and of an outlined, boxed or plain line, is 1.78:1, the plain white 'New thermometer and a
+  pouring jug for the stove' (2.9 %) over the office's pale wall in the footage (plain letters on
+  busy footage, meant hard, the one such line under 2.5:1); then 2.03:1, the plain white handle
+  (1.9 %) over Galveston's grey sky, 2.07:1, the shadowed yellow 'Закрепите фитиль по центру
+  двумя прищепками' (2.2 %) over the golden marsh (barely seen when looked at, meant hard), 2.33:1,
+  a shadowed white line of 1.7 % there, and 2.72:1, the plain yellow 'My first wave sent me into
+  the sand' (4.1 %) over the marsh, the lowest plain line over a photo; the other plain lines over
+  the marsh read 3.0-3.6:1, the plain 'Таблица ароматов' over the telescope 4.9:1, the black plain
+  lines over the sand 5.5-6.0:1, every boxed line 11.7:1 or more against its box and every
+  outlined line, pop-in and karaoke word 15.3:1 or more against its outline. Its truth was checked,
+  before any run of the text lane on it, only by eye (eight frames of every clip with the truth
+  boxes drawn, and every caption's box cut out at full size on its first full-size frame, the
+  small landscape clip's also enlarged: each of the 87 shows the letters written down, whole,
+  inside its box) and numerically (at each of the 174 start and end frames, the decoded picture
+  under the caption's letters departs from the clip's background rendered again without captions,
+  with the clip's own seed, by 60 levels or more, the median over the letters' core of the
+  largest channel difference, on 170 frames, the lowest 64; on the other 4 the letters still
+  depart: the thin-outlined white 'I poured my first soy candle in March' on its end frame by 58
+  over the pale wall (its outline by 155), the shadowed yellow Russian line over the marsh by 45
+  and 55.5 against 12-16 where the same pixels show no caption, and the plain white handle there
+  on its end frame by 39.5 (it spans the clip, so its pixels have no caption-free frame; elsewhere
+  over the marsh caption-free frames depart by 11-17). On the frame before and after, 104 checked,
+  pixels within 4 px of another caption shown then left out, the same pixels depart by 3 at most
+  over the footage, 4 over the sand, 7 over the telescope, 8 over the boulders and 17 over the
+  marsh, within 1 level of what caption-free frames of the clip show at the same pixels (those
+  depart by 2-3, 4, 4-7, 5-8 and 11-17 there); 65 frames outside a caption, covered in the same place by the next chunk, karaoke word
+  or box, could not be checked so, and 5 lie outside their clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -800,12 +858,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18", "fresh19", "fresh20")
+          "fresh18", "fresh19", "fresh20", "fresh21")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh20; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh21; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -893,6 +951,10 @@ FONT_DIRS = {
     "Bellota": str(DATA_FONTS),
     "Kurale": str(DATA_FONTS),
     "Gentium Book Plus": str(DATA_FONTS),
+    "Linux Biolinum": str(DATA_FONTS),
+    "JetBrains Mono": str(DATA_FONTS),
+    "Martian Mono": str(DATA_FONTS),
+    "Prata": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1064,6 +1126,14 @@ FONTS = {
         "serif": ("Gentium Book Plus", "GentiumBookPlus-Bold.ttf"),
         "mono": ("Bellota", "Bellota-Regular.ttf"),  # no clip draws the mono role (no mono face committed)
     },
+    "fresh21": {
+        "bold": ("Linux Biolinum", "LinBiolinum_RB.otf"),
+        "regular": ("JetBrains Mono", "JetBrainsMono-Regular.ttf"),
+        "heavy": ("Martian Mono", "MartianMono-ExtraBold.ttf"),
+        "cond": ("Linux Biolinum", "LinBiolinum_R.otf"),  # the narrowest face here (none condensed)
+        "serif": ("Prata", "Prata-Regular.ttf"),
+        "mono": ("JetBrains Mono", "JetBrainsMono-Regular.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1090,14 +1160,15 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh17": ("footage", "apollo15_feather.mp4", 0, 360, 29.97),
            "fresh18": ("footage", "ice_shelf_walk.mp4", 0, 375, 25.0),
            "fresh19": ("footage", "champagne_sabre.mp4", 0, 90, 29.97),
-           "fresh20": ("footage", "asl_book.mkv", 0, 109, 30.0)}
+           "fresh20": ("footage", "asl_book.mkv", 0, 109, 30.0),
+           "fresh21": ("footage", "asl_please.mkv", 0, 73, 30.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
                 "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower",
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
                 "fresh18": "ice", "fresh19": "champagne",
-                "fresh20": "signing"}
+                "fresh20": "signing", "fresh21": "please"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1115,7 +1186,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "blanco_sunset", "brazos_ibis", "hueco_tanks",
                     "tawakoni_dragonfly", "resaca_pond", "pedernales_falls", "palo_duro",
                     "cobblestones", "chestnut", "blackthorn", "snow_crystals",
-                    "zebra", "swallowtail", "coffee_cup")
+                    "zebra", "swallowtail", "coffee_cup",
+                    "mineral_wells", "galveston_marsh", "possum_kingdom", "monahans_dunes")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1243,6 +1315,12 @@ PHOTOS = {
                  ("swallowtail", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("coffee_cup", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("swallowtail", (0.1, 0.9, 0.14), (0.105, 0.895, 0.13)),
+    },
+    "fresh21": {
+        "busy": [("mineral_wells", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("galveston_marsh", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("possum_kingdom", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("monahans_dunes", (0.25, 0.88, 0.14), (0.255, 0.875, 0.13)),
     },
 }
 
@@ -1922,6 +2000,42 @@ FRESH20_POPIN_EN = ("I never thought I could keep anything alive in a pot until 
 FRESH20_POPIN_RU = "Этой зимой я впервые встал на горные лыжи и к концу сезона спустился без падений по самой длинной трассе курорта"
 FRESH20_KARAOKE = ["wire the branch", "pinch the shoots", "flex your knees", "carve the turn"]
 
+# fresh21 (a twenty-first held-out part, written before any run on it): candle making, surfing
+FRESH21_EN = [
+    "I poured my first soy candle in March", "Trim the wick before every single burn",
+    "Warm the jar so the wax sets evenly", "Let the wax cool a little before you pour it",
+    "Here is my first batch after two weekends", "Guess how long this little candle burns",
+    "Would you scent a candle with coffee?", "Send this to a friend who buys every candle",
+    "Centre the wick with two clothes pegs", "The lavender finally came through this batch",
+    "The jars cost more than the wax did", "The kitchen smells like a bakery by Friday",
+    "Day one of surf camp", "Paddle hard and keep your chest low",
+    "Stand up in one move and look ahead", "Watch the sets and not the shore",
+    "My first wave sent me into the sand", "Here are my wetsuit and my borrowed board",
+    "Ask me about reading rips and white water", "Check your leash before you paddle out",
+    "Let the board run on the small ones", "Scent chart in my profile",
+    "Nobody lost a board in the shore break today", "Rinse the wetsuit after every session",
+    "Keep your weight over the middle of the board", "New thermometer and a pouring jug for the stove",
+    "Stretch your shoulders before the first paddle", "First time on a green wave",
+    "A neighbour gave us a box of old beeswax", "Check the wick is not drowning in the pool",
+    "Last weekend before the water turns cold", "An instructor on the beach taught me to pop up in one clean move",
+    "Lean back on the bottom turn and let the rail hold", "Sore arms and a shelf of candles to show for it",
+]
+FRESH21_RU = [
+    "Впервые залила соевую свечу в марте", "Подрезайте фитиль перед каждым зажиганием",
+    "Прогрейте банку, чтобы воск застыл ровно", "Вот моя первая партия свечей за два выходных",
+    "Угадайте, сколько часов горит эта свечка", "Отправь это другу, который скупает все свечи",
+    "Закрепите фитиль по центру двумя прищепками", "Первый день в школе сёрфинга",
+    "Гребите сильнее и держите грудь ниже", "Вставайте одним движением и смотрите вперёд",
+    "Смотрите на волны, а не на берег", "Таблица ароматов по ссылке в профиле",
+    "Сегодня никто не потерял доску у берега", "Промывайте гидрокостюм после каждой сессии",
+    "Разомните плечи перед первым заходом", "Соседка подарила нам коробку старого воска",
+]
+FRESH21_POPIN_EN = ("I never thought I could make anything nice out of old jam jars until my aunt melted a pot of "
+                    "soy wax one rainy evening and showed me how to set a wick and by the next winter every shelf "
+                    "in the flat smelled of lavender")
+FRESH21_POPIN_RU = "Этим летом я впервые встала на доску для сёрфинга и к концу отпуска поймала свою первую зелёную волну без инструктора"
+FRESH21_KARAOKE = ["melt the wax", "pour it slowly", "paddle out early", "pop up fast"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -1944,6 +2058,7 @@ SENTENCES = {
     "fresh18": (FRESH18_EN, FRESH18_RU, FRESH18_POPIN_EN, FRESH18_POPIN_RU, FRESH18_KARAOKE),
     "fresh19": (FRESH19_EN, FRESH19_RU, FRESH19_POPIN_EN, FRESH19_POPIN_RU, FRESH19_KARAOKE),
     "fresh20": (FRESH20_EN, FRESH20_RU, FRESH20_POPIN_EN, FRESH20_POPIN_RU, FRESH20_KARAOKE),
+    "fresh21": (FRESH21_EN, FRESH21_RU, FRESH21_POPIN_EN, FRESH21_POPIN_RU, FRESH21_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -1966,7 +2081,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh17": ("30 SPOONS BY SPRING", "@chisels.and.salsa", "CLASS 4"),
           "fresh18": ("100 CRANES BY MAY", "@folds.and.topspin", "MATCH 5"),
           "fresh19": ("20 WHEELS BY WINTER", "@curds.and.oars", "RACE 3"),
-          "fresh20": ("15 TREES BY SPRING", "@junipers.and.moguls", "RUN 7")}
+          "fresh20": ("15 TREES BY SPRING", "@junipers.and.moguls", "RUN 7"),
+          "fresh21": ("40 CANDLES BY MAY", "@wicks.and.waves", "HEAT 2")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2025,7 +2141,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
-                                "fresh20": 1221}[split])
+                                "fresh20": 1221, "fresh21": 1222}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2038,7 +2154,7 @@ def _recipe(split: str) -> list[Clip]:
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
-         "fresh20": "y"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh20": "y", "fresh21": "z"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -2513,7 +2629,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
