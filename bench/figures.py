@@ -65,7 +65,7 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh17": "fresh17 (seventeenth held-out part)",
                   "fresh18": "fresh18 (eighteenth held-out part; tuned on from session 22)",
                   "fresh19": "fresh19 (nineteenth held-out part; tuned on from session 22)",
-                  "fresh20": "fresh20 (twentieth held-out part)",
+                  "fresh20": "fresh20 (twentieth held-out part; tuned on from session 22)",
                   "fresh21": "fresh21 (twenty-first held-out part)"}
 
 

@@ -721,7 +721,11 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   light clip, 6 over the zebra and 10 over the swallowtail's landscape clip, where caption-free
   frames depart by 4-11.5 in the same places (4.3 at most in luma); 59 frames outside a caption,
   covered in the same place by the next chunk, karaoke word or box, could not be checked so, and 5
-  lie outside their clip).
+  lie outside their clip). From session 22 on fresh20 is tuning material: its
+  held-out figure was taken with the session's first code (text v50: recall 0.951, 78 of 82 at
+  >= 2 %, CER 2.4 %, contrast within 0.5 for outlined, boxed and plain 0.82, no false caption)
+  and with v53 (the same but contrast 0.85), then its misses were looked at (brief heavy pop-in
+  chunks over the zebra's stripes, one followed into the next).
 
 * **fresh21** (a twenty-first held-out part, added 2026-12-06 by the fresh21 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
