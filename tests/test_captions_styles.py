@@ -465,3 +465,17 @@ def test_a_subtitle_whose_end_lies_over_a_pale_picture_is_read_to_its_end(media_
     rows, _ = _matched(media_dir, "fresh15", "d_land_small_tiger")
     line = [r for r in rows if r["text"] == "Keep your weight on the back foot always"]
     assert line and line[0]["found"] and line[0]["read"] == line[0]["text"], line
+
+
+def test_a_pop_in_chunk_replaced_in_place_over_a_striped_picture_is_ended_there(media_dir):
+    """fresh20's pop-in clip (held out until session 22's first run): heavy white words outlined
+    black over a zebra's stripes. 'A SHAPE' came up where 'IT HAD' was and matched it on two
+    thirds of its pixels (white letters over white stripes, black outline over black), so one
+    caption was followed over both and read 'ABHABE'. The block found over it was not taken
+    for a replacement: its height was compared with the caption's padded box (0.70, under the
+    0.7 asked). Measured against its lines, it is; its letters' levels and shapes both differ
+    from the caption's, and the caption ends where it lost a fifth of its letters' core at once."""
+    rows, _ = _matched(media_dir, "fresh20", "y_vert_popin_zebra")
+    for text in ("IT HAD", "A SHAPE"):
+        line = [r for r in rows if r["text"] == text]
+        assert line and line[0]["found"] and line[0]["read"] == text, line

@@ -7,6 +7,7 @@ import numpy as np
 
 from .letters import letters_mask
 
+SAME_SHAPES = 0.6  # of the union of the letters then and now: the same letters
 LETTERS_HELD = 0.9  # of the letters' own side of their edges: following kept the letters
 
 
@@ -48,8 +49,10 @@ class Following:
                 core_now = None if t.core is None else int(np.count_nonzero(t.core))
                 if not core_before or core_now >= 0.9 * core_before:
                     t.sure_at, t.sure = index, (t.pixels, t.core)
-                elif core_now < 0.8 * core_before and index - t.start >= 0.5 * float(self.info.fps):
-                    t.fell_at = index
+                elif core_now < 0.8 * core_before:
+                    t.dropped_at = index
+                    if index - t.start >= 0.5 * float(self.info.fps):
+                        t.fell_at = index
                 # (no crop on a frame that lost a fifth of the letters at once, nor the next, after
                 # the first half second (a pop-in word grows then): the caption may have gone, its
                 # follow still matching; white letters over white snow lost their shadow, and the
@@ -95,7 +98,10 @@ class Following:
                 if float(cv2.absdiff(c, t.template).mean()) <= float(cv2.absdiff(c, now).mean())]
         if keep:
             t.crops, t.colour = [t.crops[k] for k in keep], [t.colour[k] for k in keep]
-        t.end = index
+        # where it lost a fifth of its letters' core at once since the last look, it left then
+        # (the new text matched part of it there and was followed on: 'IT HAD' ran 6 frames
+        # into 'A SHAPE' over a zebra's stripes)
+        t.end = t.dropped_at if index - self.step - self.settle <= t.dropped_at < index else index
         self._ended(t)
 
     def _still_there(self, t, image: np.ndarray, block) -> bool:
@@ -114,7 +120,13 @@ class Following:
         if n < 16:
             return True
         then = t.template[y0 - t.box[1] : y1 - t.box[1], x0 - t.box[0] : x1 - t.box[0]]
-        return np.count_nonzero((cv2.absdiff(now, then) <= self.tolerance) & letters) >= self.match * n
+        if np.count_nonzero((cv2.absdiff(now, then) <= self.tolerance) & letters) >= self.match * n:
+            return True
+        # or its letters' shapes are where they were, in another colour (a karaoke word turning
+        # yellow: its levels changed, its letters did not)
+        old = letters_mask(then)
+        both = int(np.count_nonzero(old & letters))
+        return both >= SAME_SHAPES * int(np.count_nonzero(old | letters))
 
 
 def _letters_gone(t, close: np.ndarray) -> bool:
