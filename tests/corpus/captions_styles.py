@@ -595,7 +595,7 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   compression); 58 frames outside a caption, covered in the same place by the next chunk,
   karaoke word or box, could not be checked so, and 5 lie outside their clip). From session 22
   on fresh18 is tuning material: its held-out figure was taken once, with the session's first
-  code (text v50: recall 0.938, 71 of 76 at >= 2 %, CER 1.2 %, contrast within 0.5 for outlined,
+  code (text v50: recall 0.938, 76 of 81 at >= 2 %, CER 1.2 %, contrast within 0.5 for outlined,
   boxed and plain 0.86, no false caption, 8 extra reads), then its misses were looked at (five
   small subtitles over the pond's white branches, seen as pieces).
 
@@ -657,7 +657,7 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   blackthorn and 7 over the cobblestones and the chestnut (3.0 at most in luma); 60 frames outside
   a caption, covered in the same place by the next chunk, karaoke word or box, could not be
   checked so, and 5 lie outside their clip). From session 22 on fresh19 is tuning material: its
-  held-out figure was taken with the session's first code (text v50: recall 0.988, 80 of 81 at
+  held-out figure was taken with the session's first code (text v50: recall 0.988, 79 of 80 at
   >= 2 %, CER 4.8 %, contrast within 0.5 for outlined, boxed and plain 0.89, no false caption)
   and with v52 (the same but contrast 0.92), then its misreads were looked at (line ends lost
   over the chestnut's pale parts, heavy serif pop-in words over the cobblestones).
