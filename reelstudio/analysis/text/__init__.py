@@ -139,8 +139,9 @@ such read of the caption parts was a misread: show its box as unreadable text, d
 **Contrast** is the WCAG 2.x contrast ratio (L1 + 0.05) / (L2 + 0.05) between the letters
 and what immediately surrounds them, measured as the captions corpus defines it
 (``text/contrast.py``): the letters' fill (the 90th percentile, 10th for dark letters, of
-their eroded pixels; in a downscaled source, of the letters themselves, 97th, where erosion
-leaves under 5 % of strokes about one analysis pixel wide) against the outline where a band beside the letters stands apart from
+their eroded pixels; in a downscaled source whose strokes are about one analysis pixel wide,
+so that erosion leaves under 5 % of the letters, the 97th percentile of the letters themselves)
+against the outline where a band beside the letters stands apart from
 the picture further out, else against the pixels 2-4 source px from the letters (the box,
 the shadow or the picture); each level a median over the caption's kept crops, the ratio
 taken last; under 2:1, the lower of that and the ring right beside the letters (so texture
