@@ -201,3 +201,41 @@ def test_a_lone_dash_or_star_at_a_lines_end_is_a_speck():
     # inside a line it stays, and a bar is left for fix_scripts ('| tried this' is 'I tried this')
     assert tidy("Price - 5 euros") == "Price - 5 euros"
     assert tidy("| tried this") == "| tried this"
+
+
+def test_a_pop_in_chunk_is_written_in_its_sentences_script():
+    """Tesseract read the pop-in chunk 'POT OF' as 'РОТ: ОЕ' (0.95 sure; its English read
+    'POT OF' 0.67) and 'номер на' as 'HOMep Ha': the chunks shown just before and after it at
+    its rows are plainly in one script, and it is written in theirs, from its read in their
+    language or, where it has none, its look-alike letters. A chunk plainly in its own script
+    and more like words that way (a Russian line between English ones) stays."""
+    from reelstudio.analysis.text.sequences import script_of_sequence, text_script
+
+    def cap(a, b, text, conf=0.9, lexical=1.0, alts=None):
+        return {"start_frame": a, "end_frame": b, "box": (100, 440, 400, 510), "height": 60.0, "text": text,
+                "confidence": conf, "lexical": lexical, "weakest": conf, "lang": "rus", "alts": alts or {}}
+
+    pot = cap(94, 100, "РОТ: ОЕ", 0.95, 0.5, {"rus": ("РОТ: ОЕ", 0.95, 0.5, 0.9), "eng": ("POT OF", 0.67, 1.0, 0.6)})
+    caps = [cap(88, 94, "AUNT MELTED A"), pot, cap(100, 108, "SOY")]
+    script_of_sequence(caps, 30.0)
+    assert (pot["text"], pot["lang"], pot["confidence"]) == ("POT OF", "eng", 0.67)
+
+    ha = cap(20, 28, "HOMep Ha", 0.8, 0.0)
+    caps = [cap(10, 20, "запомни"), ha, cap(28, 36, "удачи")]
+    script_of_sequence(caps, 30.0)
+    assert ha["text"] == "НОМер На" and ha["lang"] == "rus" and text_script("НОМер На") is None
+
+    # a chunk in its own script, surer that way, stays; so does one whose neighbours disagree
+    ru = cap(20, 28, "жду тебя", 0.9, 1.0, {"eng": ("xny Te6a", 0.4, 0.0, 0.3)})
+    caps = [cap(10, 20, "WAIT FOR"), ru, cap(28, 36, "THE NIGHT")]
+    script_of_sequence(caps, 30.0)
+    assert ru["text"] == "жду тебя"
+    lone = cap(20, 28, "Ha", 0.8, 0.0)
+    caps = [cap(10, 20, "WAIT FOR"), lone, cap(28, 36, "удачи")]
+    script_of_sequence(caps, 30.0)
+    assert lone["text"] == "Ha"
+    # a caption shown a moment after the last (a subtitle, 0.2 s later) is no piece of its sentence
+    far = cap(25, 33, "HOMep Ha", 0.8, 0.0)
+    caps = [cap(10, 20, "запомни"), far]
+    script_of_sequence(caps, 25.0)
+    assert far["text"] == "HOMep Ha"

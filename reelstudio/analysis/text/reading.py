@@ -15,6 +15,7 @@ from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_c
                       letters_split, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
 from .following import letters_held
+from .sequences import chunk_before, text_script
 from .geometry import REACH_TAIL, REACH_WHOLE, TAIL_LINE, joined_pieces, one_letter_word, overlap_smaller, read_reach
 
 
@@ -177,7 +178,7 @@ class Reading:
         counts = {s: scripts.count(s) for s in ("latin", "cyrillic", "other")}
         main = max(counts, key=counts.get)
         alone = LANG_OF_SCRIPT.get(main)
-        guessed, there = lookalikes_only(text, lexical), 0.0
+        guessed, there, alts = lookalikes_only(text, lexical), 0.0, {}
         if len(self.languages) > 1 and ((counts["latin"] and counts["cyrillic"]) or guessed):
             # words read in the other script amid a caption in one: read again in each script's
             # language alone; the read most like words wins, if it is nearly as sure as the mixed
@@ -188,16 +189,13 @@ class Reading:
             for lang in dict.fromkeys(langs):
                 if lang not in self.languages:
                     continue
-                text2, conf2, lines2 = self.reader.read(binary, lang, single_line=len(t.lines) == 1)
-                self._ocr_calls += 1
+                *got, text2 = self._read_in(binary, lang, len(t.lines) == 1)
+                conf2, alts[lang] = got[1], (got[0], got[1], got[3], got[4])
                 # (a read of look-alikes only is outdone by one that shows letters no look-alike
                 # has, nearly half as sure: 'TEXTUREIGHANGES"IN' for 'ТЕХТОВЕСНАМСЕ$ М')
                 if (read_quality(conf2, self.reader.lexical) >= 0.9 * read_quality(conf, lexical)
                         or (guessed and conf2 >= 0.5 * conf and own_letters(text2) >= 3)) \
                         and re.search(r"\w\w", text2):
-                    got = (self.reader.mend(apply_case(fix_scripts(tidy(text2)), self.reader.hints.get(text2)), text2),
-                           conf2, lines2,
-                           self.reader.lexical, self.reader.weakest)
                     shows = guessed and conf2 >= 0.5 * conf and own_letters(got[0]) >= 3
                     if best is None or (shows and own_letters(best[0]) < 3) \
                             or read_quality(got[1], got[3]) > read_quality(best[1], best[3]):
@@ -227,6 +225,7 @@ class Reading:
             # by a rescue ('ry' 176 px, 'all', 'es late |' over the checks' moving cat photo)
             return False
         lang = LANG_OF_SCRIPT.get(main, self.languages[0])
+        self._read_as_before(t, binary, lang, alts)
         heights_px = [lh / scale for (_, _, _, lh) in lines] or [glyph_h]
         cap = cap_height(binary == 0, lines, text)
         cap = glyph_h if cap is None else cap / scale
@@ -236,9 +235,27 @@ class Reading:
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
             "contrast": shown, "confidence": conf, "lexical": lexical, "weakest": weakest,
-            "reach": read_reach(t.lines, lines, scale),
+            "reach": read_reach(t.lines, lines, scale), "alts": alts,
         })
         return True
+
+    def _read_in(self, binary, lang: str, one_line: bool) -> tuple:
+        """``binary`` read in ``lang`` alone and tidied as a first read is: (text, confidence,
+        lines, dictionary share, weakest word's confidence, Tesseract's text as it came)."""
+        text, conf, lines = self.reader.read(binary, lang, single_line=one_line)
+        self._ocr_calls += 1
+        return (self.reader.mend(apply_case(fix_scripts(tidy(text)), self.reader.hints.get(text)), text),
+                conf, lines, self.reader.lexical, self.reader.weakest, text)
+
+    def _read_as_before(self, t, binary, lang: str, alts: dict) -> None:
+        """Where the pop-in chunk just before ``t``, at its rows, is in the other script, ``t``'s
+        letters read in that chunk's language too, into ``alts`` (language: text, confidence,
+        dictionary share, weakest), for finish to choose (sequences.script_of_sequence)."""
+        before = chunk_before(t.start, t.box, self._captions, float(self.info.fps))
+        other = None if before is None else LANG_OF_SCRIPT.get(text_script(before["text"]) or "")
+        if len(self.languages) > 1 and other not in (None, lang, *alts) and other in self.languages:
+            got = self._read_in(binary, other, len(t.lines) == 1)
+            alts[other] = (got[0], got[1], got[3], got[4])
 
     def _letters_of(self, t):
         """(stack of kept crops, their median, the caption's steady pixels, the letters' split
