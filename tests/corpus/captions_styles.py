@@ -785,6 +785,67 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   depart by 2-3, 4, 4-7, 5-8 and 11-17 there); 65 frames outside a caption, covered in the same place by the next chunk, karaoke word
   or box, could not be checked so, and 5 lie outside their clip).
 
+* **fresh22** (a twenty-second held-out part, added 2026-12-06 by the fresh22 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh21): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
+  forms, committed under tests/data/captions_styles/fonts (none of them installed here), all files
+  from Debian's fonts-* packages under the SIL OFL 1.1: Karmilla Bold (a plain grotesque sans,
+  Karla extended with Cyrillic, the bold role), Anonymous Pro Regular (a monospaced sans, the
+  regular role, and the mono role no clip draws), Anonymous Pro Bold (the same face at its bold
+  weight, the heavy pop-in face; no face here is black), Le Murmure (a condensed titling sans, the
+  cond role, the narrowest face here; its Latin draws a spurred C and a curled r, and its Russian
+  lowercase in small-capital forms, as Russian upright type does) and Charis SIL Bold (a
+  Charter-like book serif, the serif role); footage and photos no text corpus uses, committed
+  under tests/data/captions_styles (LICENSES.md there): water running over pebbles and fallen
+  leaves in a shallow creek between rounded grey boulders, a pool reflecting bare trees at the top
+  left, on a sunny day (live action, hand-held with a slight drift, no cuts, no scene text; from
+  the repository fresh14's flower clip came from, another file of it and another scene, CC0 as
+  that repository's LICENSE gives it for the repository as a whole, its folder having no licence
+  note of its own; 480x360 H.264, its 90 frames at 29.97 fps read, 3.0 s, played back and forth
+  as the tuning parts' 66-frame halves of Big Buck Bunny are) as the footage; photos from a
+  repository no part used before (epfl-lara/bolts, whose qoi/images/README.md credits each
+  picture's author and licence; its PNGs committed re-encoded as JPEG, the corpus reading .jpg)
+  as the busy pictures: the old town of Bern seen from the north above the green river Aare (CC
+  BY 2.0, 728x551), rolling green fields and hedges at Plaigne under a pale cloudy sky (CC BY 4.0)
+  and the northern lights over Eyjafjallajökull at night (CC BY 4.0, 750x410, so shown enlarged
+  and soft); a window on Plaigne's pale cloudy sky, away from the land, as the light background;
+  the FRESH22 sentences below (learning the drums and scuba diving). Same recipe as the held-out
+  part (seven clips), its own random draws (seed 1223, clip prefix o); nothing was changed after
+  the first render (no photo reordered: the one plain line under 2.5:1 is the handle, under 2 %,
+  as fresh20's and fresh21's were; a trial with the aurora and the fields swapped lifted it to
+  8.1:1 and made the rest easier, and was not taken; the sources test passed at once). 84
+  captions, 76 of them outlined, boxed or plain at >= 2 % of the height (52 outlined, 14 boxed
+  and 10 plain; besides them 7 shadowed, 2 of them under 2 %, and a plain handle under 2 %). The
+  part's lowest true contrast is 1.68:1, the plain white handle '@sticks.and.fins' (1.9 %) over
+  Plaigne's pale sky (barely seen when looked at); then 3.48:1, a shadowed white line of 1.7 %
+  over the fields, 4.22:1, the shadowed yellow 'Поставьте хай-хэт на ладонь выше малого барабана'
+  (2.2 %, Le Murmure at 12 px, its strokes a pixel wide: barely legible when looked at, meant
+  hard) there, and 4.39:1, the plain yellow 'My first descent took me to twelve metres' (4.1 %)
+  over the fields, the lowest of an outlined, boxed or plain line at >= 2 % and the lowest plain
+  line over a photo; the other plain lines over the fields read 5.6-6.4:1, the plain 'Журнал
+  погружений' over the aurora 10.3:1, the black plain lines over the sky 12.1-13.8:1, and the
+  plain white 'New practice pad and a pair of maple sticks', meant hard over the footage, landed
+  over the dark water (17.4:1); every boxed line 7.6:1 or more against its box (the white line on
+  its 60 % box over the sky; the others 14.4:1 or more) and every outlined line, pop-in and
+  karaoke word 15.6:1 or more against its outline. Its truth was checked, before any run of the
+  text lane on it, only by eye (eight frames of every clip with the truth boxes drawn, and every
+  caption's box cut out at full size on its first full-size frame, the small landscape clip's
+  also enlarged: each of the 84 shows the letters written down, whole, inside its box) and
+  numerically (at each of the 168 start and end frames, the decoded picture under the caption's
+  letters departs from the clip's background rendered again without captions, with the clip's
+  own seed, by 60 levels or more, the median over the letters' core of the largest channel
+  difference, on 165 frames, the lowest 62; on the other 3 the letters still depart: the white
+  'Let the current carry you along the reef' on its 60 % box over the pale sky by 51 at its start
+  and end (its box by 144) against 4 where the same pixels show no caption, and the plain white
+  handle over Plaigne's sky on its end frame by 56 (62 on its first; it spans the clip, so its
+  pixels have no caption-free frame; elsewhere over the fields caption-free frames depart by
+  4-6)). On the frame before and after, 110 checked, pixels within 4 px of another caption shown
+  then left out, the same pixels depart by 3-4 at most over the creek, 4 over the sky, 4 over the
+  aurora, 6 over the fields and 8 over Bern, within 1 level of what caption-free frames of the
+  clip show at the same pixels (those depart by 1-4.5, 3-4, 3-4, 4-6 and 5-10 there); 53 frames
+  outside a caption, covered in the same place by the next chunk, karaoke word or box, could not
+  be checked so, and 5 lie outside their clip.
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -862,12 +923,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18", "fresh19", "fresh20", "fresh21")
+          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh21; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh22; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -959,6 +1020,10 @@ FONT_DIRS = {
     "JetBrains Mono": str(DATA_FONTS),
     "Martian Mono": str(DATA_FONTS),
     "Prata": str(DATA_FONTS),
+    "Karmilla": str(DATA_FONTS),
+    "Anonymous Pro": str(DATA_FONTS),
+    "Le Murmure": str(DATA_FONTS),
+    "Charis SIL": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1138,6 +1203,14 @@ FONTS = {
         "serif": ("Prata", "Prata-Regular.ttf"),
         "mono": ("JetBrains Mono", "JetBrainsMono-Regular.ttf"),  # no clip draws the mono role
     },
+    "fresh22": {
+        "bold": ("Karmilla", "Karmilla-Bold.ttf"),
+        "regular": ("Anonymous Pro", "AnonymousPro-Regular.ttf"),
+        "heavy": ("Anonymous Pro", "AnonymousPro-Bold.ttf"),  # the heaviest here (no face is black)
+        "cond": ("Le Murmure", "LeMurmure-Regular.otf"),  # a condensed titling face, the narrowest here
+        "serif": ("Charis SIL", "CharisSIL-Bold.ttf"),
+        "mono": ("Anonymous Pro", "AnonymousPro-Regular.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1165,14 +1238,15 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh18": ("footage", "ice_shelf_walk.mp4", 0, 375, 25.0),
            "fresh19": ("footage", "champagne_sabre.mp4", 0, 90, 29.97),
            "fresh20": ("footage", "asl_book.mkv", 0, 109, 30.0),
-           "fresh21": ("footage", "asl_please.mkv", 0, 73, 30.0)}
+           "fresh21": ("footage", "asl_please.mkv", 0, 73, 30.0),
+           "fresh22": ("footage", "stream_of_water.mp4", 0, 90, 29.97)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
                 "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower",
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
                 "fresh18": "ice", "fresh19": "champagne",
-                "fresh20": "signing", "fresh21": "please"}
+                "fresh20": "signing", "fresh21": "please", "fresh22": "creek"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1191,7 +1265,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "tawakoni_dragonfly", "resaca_pond", "pedernales_falls", "palo_duro",
                     "cobblestones", "chestnut", "blackthorn", "snow_crystals",
                     "zebra", "swallowtail", "coffee_cup",
-                    "mineral_wells", "galveston_marsh", "possum_kingdom", "monahans_dunes")
+                    "mineral_wells", "galveston_marsh", "possum_kingdom", "monahans_dunes",
+                    "bern_old_town", "plaigne_fields", "aurora_eyjafjallajokull")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1325,6 +1400,12 @@ PHOTOS = {
                  ("galveston_marsh", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("possum_kingdom", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("monahans_dunes", (0.25, 0.88, 0.14), (0.255, 0.875, 0.13)),
+    },
+    "fresh22": {
+        "busy": [("bern_old_town", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("plaigne_fields", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("aurora_eyjafjallajokull", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("plaigne_fields", (0.3, 0.2, 0.14), (0.305, 0.195, 0.13)),
     },
 }
 
@@ -2040,6 +2121,42 @@ FRESH21_POPIN_EN = ("I never thought I could make anything nice out of old jam j
 FRESH21_POPIN_RU = "Этим летом я впервые встала на доску для сёрфинга и к концу отпуска поймала свою первую зелёную волну без инструктора"
 FRESH21_KARAOKE = ["melt the wax", "pour it slowly", "paddle out early", "pop up fast"]
 
+# fresh22 (a twenty-second held-out part, written before any run on it): learning the drums, scuba diving
+FRESH22_EN = [
+    "I bought my first drum kit in April", "Tune the snare before every practice",
+    "Loosen your wrists so the sticks bounce", "Count the bar out loud before you come in",
+    "Here is my first groove after two weekends", "Guess how long I can hold this tempo",
+    "Would you play a fill on the toms?", "Send this to a friend who taps on every table",
+    "Set the hi-hat a hand above the snare", "The kick pedal finally feels right this week",
+    "The cymbals cost more than the drums did", "The neighbours knock on the wall by Friday",
+    "Day one of dive school", "Breathe slowly and never hold your breath",
+    "Clear your mask and look at your buddy", "Watch your gauge and not the fish",
+    "My first descent took me to twelve metres", "Here are my fins and my borrowed regulator",
+    "Ask me about equalising and safety stops", "Check your air before you go down",
+    "Let the current carry you along the reef", "Dive log in my profile",
+    "Nobody lost a weight belt on the boat today", "Rinse the regulator after every dive",
+    "Keep your arms close and kick from the hips", "New practice pad and a pair of maple sticks",
+    "Stretch your hands before the first paradiddle", "First time below the thermocline",
+    "A neighbour gave us a box of old records", "Check the bass drum is not creeping away",
+    "Last weekend before the boats stop running", "An instructor on the boat taught me to roll in backwards without a splash",
+    "Lean back on the ride cymbal and let the groove breathe", "Sore hands and a page of grooves to show for it",
+]
+FRESH22_RU = [
+    "Впервые купил барабанную установку в апреле", "Настраивайте малый барабан перед каждой репетицией",
+    "Расслабьте запястья, чтобы палочки отскакивали", "Вот мой первый ритм за два выходных",
+    "Угадайте, сколько минут я держу этот темп", "Отправь это другу, который стучит по всем столам",
+    "Поставьте хай-хэт на ладонь выше малого барабана", "Первый день в школе дайвинга",
+    "Дышите медленно и никогда не задерживайте дыхание", "Продуйте маску и посмотрите на напарника",
+    "Следите за манометром, а не за рыбами", "Журнал погружений по ссылке в профиле",
+    "Сегодня никто не потерял грузовой пояс на лодке", "Промывайте регулятор после каждого погружения",
+    "Разомните кисти перед первым упражнением", "Соседка подарила нам коробку старых пластинок",
+]
+FRESH22_POPIN_EN = ("I never thought I could keep a steady beat until my uncle left his old drum kit in our garage "
+                    "one rainy summer and showed me how to count in four and by the next winter the whole street "
+                    "knew every song I had learned")
+FRESH22_POPIN_RU = "Этим летом я впервые погрузилась с аквалангом и к концу отпуска увидела свою первую морскую черепаху у самого рифа"
+FRESH22_KARAOKE = ["count it in", "hit the crash", "clear your mask", "fin down slowly"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -2063,6 +2180,7 @@ SENTENCES = {
     "fresh19": (FRESH19_EN, FRESH19_RU, FRESH19_POPIN_EN, FRESH19_POPIN_RU, FRESH19_KARAOKE),
     "fresh20": (FRESH20_EN, FRESH20_RU, FRESH20_POPIN_EN, FRESH20_POPIN_RU, FRESH20_KARAOKE),
     "fresh21": (FRESH21_EN, FRESH21_RU, FRESH21_POPIN_EN, FRESH21_POPIN_RU, FRESH21_KARAOKE),
+    "fresh22": (FRESH22_EN, FRESH22_RU, FRESH22_POPIN_EN, FRESH22_POPIN_RU, FRESH22_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -2086,7 +2204,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh18": ("100 CRANES BY MAY", "@folds.and.topspin", "MATCH 5"),
           "fresh19": ("20 WHEELS BY WINTER", "@curds.and.oars", "RACE 3"),
           "fresh20": ("15 TREES BY SPRING", "@junipers.and.moguls", "RUN 7"),
-          "fresh21": ("40 CANDLES BY MAY", "@wicks.and.waves", "HEAT 2")}
+          "fresh21": ("40 CANDLES BY MAY", "@wicks.and.waves", "HEAT 2"),
+          "fresh22": ("50 GROOVES BY JUNE", "@sticks.and.fins", "DIVE 4")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2145,7 +2264,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
-                                "fresh20": 1221, "fresh21": 1222}[split])
+                                "fresh20": 1221, "fresh21": 1222, "fresh22": 1223}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2158,7 +2277,7 @@ def _recipe(split: str) -> list[Clip]:
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
-         "fresh20": "y", "fresh21": "z"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh20": "y", "fresh21": "z", "fresh22": "o"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -2633,7 +2752,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
