@@ -807,8 +807,8 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   (isensee-bastian/bird-guess, each credited in its src/birds.json with its Wikimedia Commons
   author and licence) as the busy pictures: an American woodcock hidden in dry grass and twigs
   (CC BY 2.0), a surfbird on dark rocks before grey surf (CC BY 2.0) and a wrentit among bare
-  twigs and leaves (CC BY 2.0); a window on the pale blue sky above a cedar waxwing (CC BY 2.0),
-  away from the bird and its branch, as the light background; the FRESH23 sentences below
+  twigs and leaves (CC BY 2.0); a window on the pale blue sky beside a cedar waxwing's crest (CC BY
+  2.0), at the top right, away from the bird and its branch, as the light background; the FRESH23 sentences below
   (pickling vegetables and horse riding). Same recipe as the held-out part (seven clips), its own
   random draws (seed 1224, clip prefix x).
 
@@ -1371,7 +1371,7 @@ PHOTOS = {
         "busy": [("woodcock", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
                  ("surfbird", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("wrentit", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
-        "light": ("waxwing_sky", (0.2, 0.3, 0.14), (0.205, 0.295, 0.13)),
+        "light": ("waxwing_sky", (0.85, 0.22, 0.14), (0.845, 0.215, 0.13)),
     },
 }
 
