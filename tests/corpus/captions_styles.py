@@ -846,6 +846,65 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   outside a caption, covered in the same place by the next chunk, karaoke word or box, could not
   be checked so, and 5 lie outside their clip.
 
+* **fresh23** (a twenty-third held-out part, added 2026-12-06 by the fresh23 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh21; a fresh22 helper wrote its own part at the same time, each from sources the other did not
+  claim): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian forms,
+  committed under tests/data/captions_styles/fonts (none of them installed here): CMU Sans Serif
+  Bold (the Computer Modern sans, the bold role) and CMU Sans Serif Demi Condensed (the same sans
+  narrowed, the cond role, the narrowest face here) and CMU Serif Bold (the Computer Modern roman at
+  its bold extended weight, the serif role), TTFs from Debian's fonts-cmu under the SIL OFL 1.1;
+  Fantasque Sans Mono Regular (a monospaced sans with a handwritten lilt, the regular role, and the
+  mono role no clip draws; Debian's fonts-fantasque-sans, SIL OFL 1.1) and Monoid Bold (a
+  tall-lettered, wide-set monospaced sans, the heavy pop-in face; Debian's fonts-monoid, MIT or SIL
+  OFL 1.1); footage and photos no text corpus uses, committed unchanged under
+  tests/data/captions_styles (LICENSES.md there): a grey-haired man in a dark sweater facing a
+  webcam in front of a yellow-green wall, looking up and fastening his collar (live action, a
+  hand-held webcam, no cut in the frames read, no scene text; the clip of MDN's chroma-keying
+  example in the repository mdn/dom-examples, CC0 as that repository's LICENSE says; 320x192 H.264
+  at 59.94 fps, its first 360 frames read, 6.0 s, played back and forth as the tuning parts'
+  66-frame halves of Big Buck Bunny are; the smallest footage any part reads, so much enlarged) as
+  the footage; photos from a repository no part used before (isensee-bastian/bird-guess, each
+  credited in its src/birds.json with its Wikimedia Commons author and licence) as the busy
+  pictures: an American woodcock hidden in dry grass and twigs (CC BY 2.0), a surfbird on dark rocks
+  before grey surf (CC BY 2.0) and a wrentit among bare twigs and leaves (CC BY 2.0); a window on
+  the pale blue sky beside a cedar waxwing's crest (CC BY 2.0), at the top right, away from the bird
+  and its branch, as the light background; the FRESH23 sentences below (pickling vegetables and
+  horse riding). Same recipe as the held-out part (seven clips), its own random draws (seed 1224,
+  clip prefix x); one change after the first render, before any run of the text lane: the light
+  window first written down took in the edge of the waxwing's brown breast, so it moved to the clear
+  sky at the top right (no photo reordered: no plain line fell under 2.5:1; the sources test passed
+  at once). 82 captions, 74 of them outlined, boxed or plain at >= 2 % of the height (50 outlined,
+  14 boxed and 10 plain; besides them 7 shadowed, 2 of them under 2 %, and a plain handle under 2
+  %). The part's lowest true contrast is 2.56:1, the plain white handle '@brine.and.bridles' (1.9 %)
+  over the surfbird's grey surf, then 3.08:1, the shadowed white handle (1.6 %) over the footage's
+  yellow-green wall; the lowest at >= 2 % and of an outlined, boxed or plain line is 3.43:1, the
+  plain white 'New crock and a bag of dill seed for the pantry' (2.9 %) over that wall (plain
+  letters on busy footage, meant hard; no plain line of the part is under 2.5:1, the pale wall under
+  white letters being greener and darker than earlier parts' offices), then 3.62:1, the shadowed
+  white 'Keep your hands low / and quiet on the reins' (3.0 %) there, 3.73:1, the plain yellow 'My
+  first canter ended in the hedge' (4.1 %) over the surf, the lowest plain line over a photo, and
+  3.86:1, the shadowed yellow 'Придавите капусту сверху чистым камнем' (2.2 %) there; the other
+  plain lines over the surf read 4.8-5.0:1, the plain 'Рецепт рассола' over the wrentit 4.1:1, the
+  black plain lines over the sky 14.0-14.5:1, every boxed line 7.4:1 or more against its box (the
+  white line on its 60 % box over the sky the lowest) and every outlined line, pop-in and karaoke
+  word 15.2:1 or more against its outline. Its truth was checked, before any run of the text lane on
+  it, only by eye (eight frames of every clip with the truth boxes drawn, and every caption's box
+  cut out at full size on its first full-size frame, the small landscape clip's enlarged twice: each
+  of the 82 shows the letters written down, whole, inside its box) and numerically (at each of the
+  164 start and end frames, the decoded picture under the caption's letters departs from the clip's
+  background rendered again without captions, with the clip's own seed, by 60 levels or more, the
+  median over the letters' core of the largest channel difference, on 161 frames, the lowest 61; on
+  the other 3 the letters still depart: the white 'Let the horse walk on a long rein' on its 60 %
+  box over the pale sky by 48 and 47 (its box by 142) and the yellow thick-outlined 8 % title
+  'LESSON 6' on its first frame by 51 over the yellow-green wall (its outline by 205), against 1-2
+  and 4 where caption-free frames of those clips show no caption. On the frame before and after, 113
+  checked, pixels within 4 px of another caption shown then left out, the same pixels depart by 2 at
+  most over the footage, 4 over the sky, 6 over the woodcock, 6 over the surf and 6 over the
+  wrentit, within 1 level of what caption-free frames of the clip show at the same pixels (those
+  depart by 1-2, 4, 5-6, 4-5 and 4-5 there); 46 frames outside a caption, covered in the same place
+  by the next chunk, karaoke word or box, could not be checked so, and 5 lie outside their clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -923,12 +982,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22")
+          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh22; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh23; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1024,6 +1083,10 @@ FONT_DIRS = {
     "Anonymous Pro": str(DATA_FONTS),
     "Le Murmure": str(DATA_FONTS),
     "Charis SIL": str(DATA_FONTS),
+    "CMU Sans Serif": str(DATA_FONTS),
+    "CMU Serif": str(DATA_FONTS),
+    "Fantasque Sans Mono": str(DATA_FONTS),
+    "Monoid": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1211,6 +1274,14 @@ FONTS = {
         "serif": ("Charis SIL", "CharisSIL-Bold.ttf"),
         "mono": ("Anonymous Pro", "AnonymousPro-Regular.ttf"),  # no clip draws the mono role
     },
+    "fresh23": {
+        "bold": ("CMU Sans Serif", "cmunsx.ttf"),  # CMU Sans Serif Bold
+        "regular": ("Fantasque Sans Mono", "FantasqueSansMono-Regular.ttf"),
+        "heavy": ("Monoid", "Monoid-Bold.ttf"),
+        "cond": ("CMU Sans Serif", "cmunssdc.ttf"),  # CMU Sans Serif Demi Condensed, the narrowest face here
+        "serif": ("CMU Serif", "cmunbx.ttf"),  # CMU Serif Bold (bold extended roman)
+        "mono": ("Fantasque Sans Mono", "FantasqueSansMono-Regular.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1239,14 +1310,16 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh19": ("footage", "champagne_sabre.mp4", 0, 90, 29.97),
            "fresh20": ("footage", "asl_book.mkv", 0, 109, 30.0),
            "fresh21": ("footage", "asl_please.mkv", 0, 73, 30.0),
-           "fresh22": ("footage", "stream_of_water.mp4", 0, 90, 29.97)}
+           "fresh22": ("footage", "stream_of_water.mp4", 0, 90, 29.97),
+           "fresh23": ("footage", "chroma_collar.mp4", 0, 360, 59.94)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
                 "fresh12": "shuttle", "fresh13": "tractor", "fresh14": "flower",
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
                 "fresh18": "ice", "fresh19": "champagne",
-                "fresh20": "signing", "fresh21": "please", "fresh22": "creek"}
+                "fresh20": "signing", "fresh21": "please", "fresh22": "creek",
+                "fresh23": "collar"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1266,7 +1339,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "cobblestones", "chestnut", "blackthorn", "snow_crystals",
                     "zebra", "swallowtail", "coffee_cup",
                     "mineral_wells", "galveston_marsh", "possum_kingdom", "monahans_dunes",
-                    "bern_old_town", "plaigne_fields", "aurora_eyjafjallajokull")
+                    "bern_old_town", "plaigne_fields", "aurora_eyjafjallajokull",
+                    "woodcock", "surfbird", "wrentit", "waxwing_sky")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1406,6 +1480,12 @@ PHOTOS = {
                  ("plaigne_fields", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("aurora_eyjafjallajokull", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("plaigne_fields", (0.3, 0.2, 0.14), (0.305, 0.195, 0.13)),
+    },
+    "fresh23": {
+        "busy": [("woodcock", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("surfbird", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("wrentit", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("waxwing_sky", (0.85, 0.22, 0.14), (0.845, 0.215, 0.13)),
     },
 }
 
@@ -2156,6 +2236,41 @@ FRESH22_POPIN_EN = ("I never thought I could keep a steady beat until my uncle l
                     "knew every song I had learned")
 FRESH22_POPIN_RU = "Этим летом я впервые погрузилась с аквалангом и к концу отпуска увидела свою первую морскую черепаху у самого рифа"
 FRESH22_KARAOKE = ["count it in", "hit the crash", "clear your mask", "fin down slowly"]
+# fresh23 (a twenty-third held-out part, written before any run on it): pickling vegetables, horse riding
+FRESH23_EN = [
+    "I packed my first jar of pickles in April", "Salt the cucumbers before they go in",
+    "Pack the jar tight so nothing floats", "Boil the brine and let it cool before pouring",
+    "Here is the cellar shelf after three weekends", "Guess how long these carrots stay crunchy",
+    "Would you pickle a cherry with garlic?", "Send this to a friend who hoards glass jars",
+    "Weigh the cabbage down with a clean stone", "The dill and mustard seed came through at last",
+    "The lids cost more than the vegetables did", "The whole flat smells of vinegar by Sunday",
+    "Day one at the stables", "Heels down and keep your back tall",
+    "Sit deep in the saddle and look between the ears", "Watch the ears and not the ground",
+    "My first canter ended in the hedge", "Here are my boots and my borrowed helmet",
+    "Ask me about picking hooves and tacking up", "Check the girth before you mount",
+    "Let the horse walk on a long rein", "Brine recipe in my profile",
+    "Nobody fell off in the arena today", "Brush the mare down after every lesson",
+    "Keep your hands low and quiet on the reins", "New crock and a bag of dill seed for the pantry",
+    "Stretch your legs before you climb into the saddle", "First time on a trotting pony",
+    "A neighbour gave us a crate of green tomatoes", "Check the brine still covers every slice",
+    "Last ride before the fields turn to mud", "An instructor in the yard taught me to rise to the trot in one lesson",
+    "Lean back downhill and let the horse pick its way", "Sore legs and a pantry of pickles to show for it",
+]
+FRESH23_RU = [
+    "Впервые засолила огурцы в апреле", "Солите огурцы крупной солью без йода",
+    "Укладывайте овощи в банку как можно плотнее", "Вот наша первая полка заготовок за две недели",
+    "Угадайте, сколько месяцев хранится эта капуста", "Отправь это другу, который собирает пустые банки",
+    "Придавите капусту сверху чистым камнем", "Первый день на конюшне",
+    "Пятки вниз и держите спину прямо", "Садитесь глубже в седло и не тяните повод",
+    "Смотрите между ушей лошади, а не на землю", "Рецепт рассола по ссылке в профиле",
+    "Сегодня никто не упал в манеже", "Чистите лошадь после каждого занятия",
+    "Разомните ноги перед тем, как сесть в седло", "Соседка подарила нам ящик зелёных помидоров",
+]
+FRESH23_POPIN_EN = ("I never thought I could keep a nervous horse calm at a gate until an old groom at the riding "
+                    "school showed me how to breathe slowly and by the end of the summer the grey mare waited for "
+                    "me at the fence every morning")
+FRESH23_POPIN_RU = "Этой осенью я впервые заквасила капусту по бабушкиному рецепту и к Новому году в кладовке не осталось ни одной пустой банки"
+FRESH23_KARAOKE = ["slice the dill", "seal the lids", "heels down low", "trot on slowly"]
 
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
@@ -2181,6 +2296,7 @@ SENTENCES = {
     "fresh20": (FRESH20_EN, FRESH20_RU, FRESH20_POPIN_EN, FRESH20_POPIN_RU, FRESH20_KARAOKE),
     "fresh21": (FRESH21_EN, FRESH21_RU, FRESH21_POPIN_EN, FRESH21_POPIN_RU, FRESH21_KARAOKE),
     "fresh22": (FRESH22_EN, FRESH22_RU, FRESH22_POPIN_EN, FRESH22_POPIN_RU, FRESH22_KARAOKE),
+    "fresh23": (FRESH23_EN, FRESH23_RU, FRESH23_POPIN_EN, FRESH23_POPIN_RU, FRESH23_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -2205,7 +2321,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh19": ("20 WHEELS BY WINTER", "@curds.and.oars", "RACE 3"),
           "fresh20": ("15 TREES BY SPRING", "@junipers.and.moguls", "RUN 7"),
           "fresh21": ("40 CANDLES BY MAY", "@wicks.and.waves", "HEAT 2"),
-          "fresh22": ("50 GROOVES BY JUNE", "@sticks.and.fins", "DIVE 4")}
+          "fresh22": ("50 GROOVES BY JUNE", "@sticks.and.fins", "DIVE 4"),
+          "fresh23": ("12 JARS BY AUTUMN", "@brine.and.bridles", "LESSON 6")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2264,7 +2381,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
-                                "fresh20": 1221, "fresh21": 1222, "fresh22": 1223}[split])
+                                "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2277,7 +2394,8 @@ def _recipe(split: str) -> list[Clip]:
     p = {"fresh3": "g", "fresh4": "q", "fresh5": "k", "fresh6": "s", "fresh7": "n", "fresh8": "e",
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
-         "fresh20": "y", "fresh21": "z", "fresh22": "o"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh20": "y", "fresh21": "z", "fresh22": "o",
+         "fresh23": "x"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -2752,7 +2870,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
