@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
-exec .venv/bin/python -m pytest "$@"
+# on every core, up to four (a worker runs the analyses' own threads and the Whisper worker): a
+# test module's tests go to one worker together, so its module-scoped media are made once
+exec .venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile "$@"
