@@ -78,10 +78,13 @@ def test_an_outline_corner_read_between_two_words_is_a_space():
     assert mend("The squarejisjnearlyfempty at ten", lex) == "The square is nearly empty at ten"
     assert mend("за.один вечер", lex) == "за один вечер"
     assert mend("трассам:а‘потом", lex) == "трассам а потом"
+    # any mark but those that join words ('¥', '*', '"' read where a thin outline's corners meet)
+    assert mend("clear¥your*mask", lex) == "clear your mask"
+    assert mend('Stretch your legs"before the first run', lex) == "Stretch your legs before the first run"
     # not where a piece would be no word, nor a 't' (the commonest narrow letter in words), nor
     # in a handle, a tag or a link, nor an apostrophe's or a hyphen's word
     for read in ("atter just as much", "yourtouch", "@blades.and.trout", "#tacos.and.nibs",
-                 "bakery.com", "don't", "it's", "self-care", "U.S.A"):
+                 "bakery.com", "don't", "it's", "self-care", "U.S.A", "rock&roll", "and/or"):
         assert mend(read, lex) == read, read
 
 

@@ -209,6 +209,13 @@ STRAYS = set(".,;:'’‘`|!{}[]()_") | set("ijlf1y")
 MAX_STRAYS = 4
 
 
+def _stray(ch: str) -> bool:
+    """An outline's corner read between two letters: a STRAYS mark or letter, or any other mark
+    but those that join words ('clear¥your*mask' for 'clear your mask'; not 'self-care',
+    'rock&roll', 'and/or', 'salt+pepper')."""
+    return ch in STRAYS or not (ch.isalnum() or ch in "-‐&/+")
+
+
 def _one_script(text: str) -> str | None:
     """The script of all of ``text``'s characters ('latin', 'cyrillic'), None if they are of more."""
     scripts = {script_of(ch) for ch in text}
@@ -220,7 +227,7 @@ def _strays(core: str, lexicons: dict[str, Lexicon]) -> str:
     letters taken for a space that leave only words of one script ('squarejisjnearlyfempty' ->
     'square is nearly empty', 'за.один' -> 'за один'): heavy outlines meet between two words
     and their corners are read. As read when no such choice or two of them."""
-    at = [k for k in range(1, len(core) - 1) if core[k] in STRAYS and core[k - 1].isalpha() and core[k + 1].isalpha()]
+    at = [k for k in range(1, len(core) - 1) if _stray(core[k]) and core[k - 1].isalpha() and core[k + 1].isalpha()]
     for n in range(1, min(MAX_STRAYS, len(at)) + 1):
         found = []
         for cut in itertools.combinations(at, n):
