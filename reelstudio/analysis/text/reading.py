@@ -213,7 +213,9 @@ class Reading:
                  and sum(ch.isalpha() for ch in text) >= STARK_LETTERS)
         if t.glyph and not (one_letter_word(text) and conf >= GLYPH_SURE):
             return False  # (a lone letter is a word of one letter or nothing: a glass front's frames)
-        if not (re.search(r"\w\w", text) or (one_letter_word(text) and conf >= (GLYPH_SURE if t.glyph else SURE))) \
+        # (a lone letter's shape found by the detector too: 'I' in slab type, 0.80 sure)
+        lone = t.glyph or (len(t.lines) == 1 and t.lines[0][2] - t.lines[0][0] <= t.lines[0][3] - t.lines[0][1])
+        if not (re.search(r"\w\w", text) or (one_letter_word(text) and conf >= (GLYPH_SURE if lone else SURE))) \
                 or (max(conf, there) < self.min_confidence and not stark):
             return False  # (a lone letter stays if a pop-in sequence holds it: finish, in_a_sequence)
         if contrast < self.min_contrast and conf < 0.8:
@@ -248,9 +250,8 @@ class Reading:
                 conf, lines, self.reader.lexical, self.reader.weakest, text)
 
     def _read_as_before(self, t, binary, lang: str, alts: dict) -> None:
-        """Where the pop-in chunk just before ``t``, at its rows, is in the other script, ``t``'s
-        letters read in that chunk's language too, into ``alts`` (language: text, confidence,
-        dictionary share, weakest), for finish to choose (sequences.script_of_sequence)."""
+        """Where the pop-in chunk just before ``t`` at its rows is in the other script, ``t`` read
+        in its language too, into ``alts`` (for finish: sequences.script_of_sequence)."""
         before = chunk_before(t.start, t.box, self._captions, float(self.info.fps))
         other = None if before is None else LANG_OF_SCRIPT.get(text_script(before["text"]) or "")
         if len(self.languages) > 1 and other not in (None, lang, *alts) and other in self.languages:
