@@ -516,3 +516,26 @@ def test_a_read_with_a_stray_mark_is_not_quoted_as_words():
     for right in ("Big Buck Bunny (c) Blender Foundation | CC BY 3.0", "@fixer.and.fido", "#1 tip: $5 lunch",
                   "Об этом никто не рассказывает", "my_handle"):
         assert not garbled(right), right
+
+
+def test_an_outlined_lines_part_over_a_busy_picture_is_joined_to_it():
+    """The detector lost the start of fresh22's 'Угадайте, сколько минут я держу этот темп'
+    (white outlined black over sunlit stones: 'олько минут ...'). Letters of the line's style
+    beside it (its fill, ringed by its outline, as tall as its letters) carry its end on; a
+    pop-in chunk's short row and a line with nothing beside it stay as found."""
+    import cv2
+    import skimage.data
+
+    from reelstudio.analysis.text.settling import outlined_reach
+
+    outlined = cv2.cvtColor(skimage.data.coffee(), cv2.COLOR_RGB2GRAY)[200:320, :600].copy()
+    for colour, thick in ((0, 5), (255, 2)):
+        cv2.putText(outlined, "Guess how many minutes I keep it", (20, 70), cv2.FONT_HERSHEY_SIMPLEX, 0.8, colour,
+                    thick, cv2.LINE_AA)
+    part = (200.0, 50.0, 408.0, 76.0)  # 'minutes I keep it' and a little before
+    block, rows = outlined_reach(outlined, part, [part])
+    assert 15 <= rows[0][0] <= 80 and rows[0][1:] == part[1:] and block[0] == rows[0][0], rows
+    whole = (15.0, 50.0, 412.0, 76.0)
+    assert outlined_reach(outlined, whole, [whole]) == (whole, [whole])
+    chunk = (300.0, 50.0, 408.0, 76.0)  # under TAIL_LINE times as wide as tall: a chunk's row
+    assert outlined_reach(outlined, chunk, [chunk]) == (chunk, [chunk])
