@@ -66,8 +66,8 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh18": "fresh18 (eighteenth held-out part; tuned on from session 22)",
                   "fresh19": "fresh19 (nineteenth held-out part; tuned on from session 22)",
                   "fresh20": "fresh20 (twentieth held-out part; tuned on from session 22)",
-                  "fresh21": "fresh21 (twenty-first held-out part)",
-                  "fresh22": "fresh22 (twenty-second held-out part)",
+                  "fresh21": "fresh21 (twenty-first held-out part; tuned on from session 23)",
+                  "fresh22": "fresh22 (twenty-second held-out part; tuned on from session 23)",
                   "fresh23": "fresh23 (twenty-third held-out part)"}
 
 

@@ -783,7 +783,11 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   over the footage, 4 over the sand, 7 over the telescope, 8 over the boulders and 17 over the
   marsh, within 1 level of what caption-free frames of the clip show at the same pixels (those
   depart by 2-3, 4, 4-7, 5-8 and 11-17 there); 65 frames outside a caption, covered in the same place by the next chunk, karaoke word
-  or box, could not be checked so, and 5 lie outside their clip).
+  or box, could not be checked so, and 5 lie outside their clip). From session 23 on fresh21 is
+  tuning material: its held-out figures were taken with session 22's first and last code (text
+  v50: recall 0.940, 79 of 84 at >= 2 %, CER 3.3 %; v54: 0.940, CER 3.0 %), then its misreads
+  were looked at in session 23 (chunks read in the wrong script, a pop-in sequence's first 'I',
+  a two-line caption's first line never searched, small lines over the golden marsh).
 
 * **fresh22** (a twenty-second held-out part, added 2026-12-06 by the fresh22 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
@@ -844,7 +848,11 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   aurora, 6 over the fields and 8 over Bern, within 1 level of what caption-free frames of the
   clip show at the same pixels (those depart by 1-4.5, 3-4, 3-4, 4-6 and 5-10 there); 53 frames
   outside a caption, covered in the same place by the next chunk, karaoke word or box, could not
-  be checked so, and 5 lie outside their clip.
+  be checked so, and 5 lie outside their clip. From session 23 on fresh22 is
+  tuning material: its held-out figure was taken once, with that session's code of the moment
+  (text v55 with a band-edge trial later dropped: recall 0.988, 80 of 81 at >= 2 %, CER 3.0 %,
+  contrast within 0.5 for outlined, boxed and plain 0.88, no false caption; with session 22's
+  last code, v54, measured after: CER 3.9 %, the rest the same), then its misreads were looked at.
 
 * **fresh23** (a twenty-third held-out part, added 2026-12-06 by the fresh23 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
