@@ -852,7 +852,8 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   tuning material: its held-out figure was taken once, with that session's code of the moment
   (text v55 with a band-edge trial later dropped: recall 0.988, 80 of 81 at >= 2 %, CER 3.0 %,
   contrast within 0.5 for outlined, boxed and plain 0.88, no false caption; with session 22's
-  last code, v54, measured after: CER 3.9 %, the rest the same), then its misreads were looked at.
+  last code, v54, measured after: CER 3.9 % and one false caption), then its misreads were
+  looked at.
 
 * **fresh23** (a twenty-third held-out part, added 2026-12-06 by the fresh23 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
