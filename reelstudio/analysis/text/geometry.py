@@ -40,6 +40,19 @@ def letter_as_in(c: dict, caps: list[dict], fps: float) -> None:
     c["text"] = w
 
 
+def same_rows(a, b) -> bool:
+    """Boxes ``a`` and ``b`` (x0, y0, x1, y1) share over half the smaller one's rows."""
+    return min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])
+
+
+def widened(block, rows: list, out: list) -> tuple[tuple, list]:
+    """``block`` and its ``rows`` with the rows' ends moved to ``out`` (the same rows, their
+    x0 and x1 changed; yellow.YellowReading._yellow_reach, settling.outlined_reach)."""
+    if out == list(rows):
+        return block, rows
+    return (min(block[0], *(q[0] for q in out)), block[1], max(block[2], *(q[2] for q in out)), block[3]), out
+
+
 def in_a_sequence(c: dict, caps: list[dict], fps: float) -> bool:
     """Caption ``c`` is a chunk of a pop-in sequence: another caption of two or more letters, in
     type of its size at the same rows and over its columns, ends within 0.25 s before it starts
@@ -48,12 +61,12 @@ def in_a_sequence(c: dict, caps: list[dict], fps: float) -> bool:
     0.45 of the other's line height (with ascenders and descenders: 16.5 px against 27.6)."""
     gap = 0.25 * fps
     low = 0.45 if len(c["text"].strip()) == 1 and c["text"].strip().islower() else 0.6
-    x0, y0, x1, y1 = c["box"]
+    x0, _, x1, _ = c["box"]
     for o in caps:
         if o is c or sum(ch.isalnum() for ch in o["text"]) < 2:
             continue
-        ox0, oy0, ox1, oy1 = o["box"]
-        rows = min(y1, oy1) - max(y0, oy0) > 0.5 * min(y1 - y0, oy1 - oy0)
+        ox0, _, ox1, _ = o["box"]
+        rows = same_rows(c["box"], o["box"])
         near = -gap <= c["start_frame"] - o["end_frame"] <= gap or -gap <= o["start_frame"] - c["end_frame"] <= gap
         if rows and near and ox0 <= (x0 + x1) / 2 <= ox1 and low < c["height"] / max(1e-6, o["height"]) < 1.6:
             return True

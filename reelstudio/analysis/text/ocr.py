@@ -357,9 +357,14 @@ def lookalikes_only(text: str, lexical: float) -> bool:
 LOOKALIKE_CAPITALS = set("ABEKMHOPCTXАВЕКМНОРСТХ")
 
 
+def own_letter(ch: str) -> bool:
+    """A letter no Latin/Cyrillic look-alike has (U, R, G, N, S...; Б, Д, Ж, Я...)."""
+    return ch.isalpha() and ch.upper() not in LOOKALIKE_CAPITALS and ch.upper() not in "IY"
+
+
 def own_letters(text: str) -> int:
-    """Letters no Latin/Cyrillic look-alike has (U, R, G, N, S...; Б, Д, Ж, Я...)."""
-    return sum(ch.isalpha() and ch.upper() not in LOOKALIKE_CAPITALS and ch.upper() not in "IY" for ch in text)
+    """How many of ``text``'s letters no Latin/Cyrillic look-alike has (:func:`own_letter`)."""
+    return sum(own_letter(ch) for ch in text)
 
 
 def mixed_scripts(text: str) -> bool:

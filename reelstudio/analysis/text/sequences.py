@@ -13,27 +13,22 @@ differ), or its look-alike letters turned into that script."""
 from __future__ import annotations
 
 from .letters import read_quality
-from .ocr import _CYR2LAT, LANG_OF_SCRIPT, LOOKALIKE_CAPITALS, in_cyrillic, script_of
+from .geometry import same_rows
+from .ocr import _CYR2LAT, _LOOKALIKE, LANG_OF_SCRIPT, in_cyrillic, own_letter, script_of
 
 # a chunk follows the last at once: within this (the reads of the caption parts' pop-in chunks and
 # karaoke lines 0-2 frames apart; subtitles come 4-6 frames apart, and a part's subtitles take
 # turns in English and Russian, as a video's seldom do)
 SEQUENCE_GAP_S = 0.1
 ALT_SHARE = 0.5  # a mixed or look-alike read gives way to one in the sequence's language this sure (of its own)
-_LOOKALIKE_ANY = LOOKALIKE_CAPITALS | set("aeopcxyаеорсху")
 
 
 def text_script(text: str) -> str | None:
     """The script of a read's letters that no look-alike has ('latin' or 'cyrillic'), when
     they all agree; None for a read of look-alikes only, or of both scripts."""
-    kinds = {script_of(ch) for ch in text if ch.isalpha() and ch.upper() not in LOOKALIKE_CAPITALS
-             and ch.upper() not in "IY"}
+    kinds = {script_of(ch) for ch in text if own_letter(ch)}
     kinds.discard("other")
     return kinds.pop() if len(kinds) == 1 else None
-
-
-def _same_rows(a, b) -> bool:
-    return min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])
 
 
 def _gap(fps: float) -> int:
@@ -43,7 +38,7 @@ def _gap(fps: float) -> int:
 def chunk_before(start: int, box, caps: list[dict], fps: float) -> dict | None:
     """The caption that ended last within SEQUENCE_GAP_S before frame ``start`` at the rows of
     ``box`` (analysis px), with two letters or more, or None."""
-    near = [o for o in caps if 0 <= start - o["end_frame"] <= _gap(fps) and _same_rows(box, o["box"])
+    near = [o for o in caps if 0 <= start - o["end_frame"] <= _gap(fps) and same_rows(box, o["box"])
             and sum(ch.isalpha() for ch in o["text"]) >= 2]
     return max(near, key=lambda o: o["end_frame"]) if near else None
 
@@ -55,7 +50,7 @@ def _neighbours(c: dict, caps: list[dict], fps: float) -> list[dict]:
     after = [o for o in caps if o is not c and 0 <= o["start_frame"] - c["end_frame"] <= gap]
     out = []
     for group, key in ((before, lambda o: o["end_frame"]), (after, lambda o: -o["start_frame"])):
-        group = [o for o in group if _same_rows(c["box"], o["box"]) and size(o)
+        group = [o for o in group if same_rows(c["box"], o["box"]) and size(o)
                  and sum(ch.isalpha() for ch in o["text"]) >= 2]
         if group:
             out.append(max(group, key=key))
@@ -85,5 +80,5 @@ def script_of_sequence(caps: list[dict], fps: float) -> None:
                 (unsure and alt[1] >= ALT_SHARE * c["confidence"])
                 or read_quality(alt[1], alt[2]) >= read_quality(c["confidence"], c["lexical"])):
             c.update(text=alt[0], confidence=alt[1], lexical=alt[2], weakest=alt[3], lang=lang)
-        elif all(ch in _LOOKALIKE_ANY for ch in letters):
+        elif all(ch in _LOOKALIKE for ch in letters):
             c.update(text=in_cyrillic(c["text"]) if want == "cyrillic" else c["text"].translate(_CYR2LAT), lang=lang)

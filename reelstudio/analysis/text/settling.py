@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .geometry import TAIL_LINE
+from .geometry import TAIL_LINE, widened
 
 CHUNK_REACH_S = 0.5  # how long after a pop-in chunk ended a lone glyph at its rows is looked at
 OUTLINE_STEP = 120  # gray levels between an outlined chunk's fill and its outline
@@ -246,9 +246,7 @@ def outlined_reach(image: np.ndarray, block, rows) -> tuple[tuple, list]:
                 hi, right = float(e), right + 1
         # (letters, not a speck: two or more on a side, as far as a line height)
         out.append((lo if left >= 2 and r[0] - lo >= h else r[0], r[1], hi if right >= 2 and hi - r[2] >= h else r[2], r[3]))
-    if out == list(rows):
-        return block, rows
-    return (min(block[0], *(q[0] for q in out)), block[1], max(block[2], *(q[2] for q in out)), block[3]), out
+    return widened(block, rows, out)
 
 
 def _in_runs(cells: np.ndarray, n: int) -> np.ndarray:

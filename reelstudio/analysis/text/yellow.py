@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from .contrast import glyph_contrast
-from .geometry import REACH_WHOLE
+from .geometry import REACH_WHOLE, widened
 from .letters import SURE, glyph_height, otsu, read_quality, split_letters
 
 YELLOW_MIN = 96  # min(R, G) - B of a yellow letter's fill (pure yellow 255; white, gray, black 0)
@@ -103,9 +103,7 @@ class YellowReading:
             same = [q for q in seen if q[0] <= r[0] + 0.2 * w and q[2] >= r[2] - 0.2 * w and 0.7 < (q[3] - q[1]) / h < 1.7
                     and min(q[3] + a, r[3]) - max(q[1] + a, r[1]) > 0.5 * h]
             out.append((min([r[0]] + [q[0] for q in same]), r[1], max([r[2]] + [q[2] for q in same]), r[3]))
-        if out == list(rows):
-            return block, rows
-        return (min(block[0], *(q[0] for q in out)), block[1], max(block[2], *(q[2] for q in out)), block[3]), out
+        return widened(block, rows, out)
 
     def _letters_in_yellow(self, t):
         """The letters of ``t`` on the median yellowness of its colour crops, as
