@@ -498,3 +498,16 @@ def test_a_sequences_first_word_of_one_letter_and_its_chunks_script(media_dir):
         got = [r for r in rows if r["text"] == text]
         assert got and got[0]["found"] and not re.search("[а-яё]", got[0]["read"].lower()), got
         assert corpus.levenshtein(got[0]["read"], text) <= 1, got
+
+
+def test_a_plain_line_leaving_a_pale_picture_ends_there(media_dir):
+    """fresh23's square brief clip (tuning material from session 24): 'Рецепт рассола', plain
+    white over a bird on a pale stick, on screen for 9 frames. When it left, the picture
+    matched 0.44 of its letters' side of their edges (edge pixels are half the picture's shade
+    there), over the quarter that told it gone, and it was followed 85 frames on and read as
+    nothing. Over half of that side lost at once, while it had held whole and the other side
+    holds, ends it where it left."""
+    rows, _ = _matched(media_dir, "fresh23", "x_square_brief_wrentit")
+    got = [r for r in rows if r["text"] == "Рецепт рассола"]
+    assert got and got[0]["found"], got
+    assert got[0]["edits"] <= 2 and abs(got[0]["read_frames"][1] - got[0]["end_frame"]) <= 1, got
