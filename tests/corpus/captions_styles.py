@@ -924,6 +924,72 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   and plain 0.90, one false caption; session 22's v54 gave the same), then its misses were
   looked at.
 
+* **fresh24** (a twenty-fourth held-out part, added 2026-12-07 by the fresh24 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh23; a fresh25 helper wrote its own part at the same time, each from sources the other did
+  not claim): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
+  forms, committed under tests/data/captions_styles/fonts (none of them installed here): Victor
+  Mono Bold (a narrow monospaced sans, the bold role) and Victor Mono Regular (the same face at its
+  regular weight, the regular role and the mono role no clip draws), static TTFs from the
+  @expo-google-fonts npm package under the SIL OFL 1.1; Caslon Black (George Williams's heavy
+  old-style serif, the heavy pop-in face; Debian's fonts-georgewilliams, SIL OFL 1.1 or BSD), IBM
+  3270 Condensed (a condensed terminal face, the cond role, the narrowest face here; Debian's
+  fonts-3270, SIL OFL 1.1 or BSD) and MPH 2B Damase (a Times-like book serif, the serif role;
+  Debian's fonts-mph-2b-damase, in the public domain, kept in fonts/ on the OFL's terms as
+  fonts/OFL.txt says); footage and photos no text corpus uses, committed under
+  tests/data/captions_styles (LICENSES.md there): a white and ginger cat lying on its back on a
+  lap, eyes shut, while a hand strokes its chin and cheek, a dark mug and a bright window behind
+  (live action, a hand-held phone held upright, no cuts, no legible scene text; the clip of MDN's
+  CSS time-pseudo-classes example in the repository mdn/css-examples, CC0 as that repository's
+  LICENSE says, a repository no part used; an 8.0 s excerpt of its 1080x1920 VP9 clip, from 8.0 s,
+  scaled to 720x1280 and re-encoded as H.264 so that its 240 frames at 29.97 fps stay small to
+  decode, played back and forth as the tuning parts' 66-frame halves of Big Buck Bunny are; the
+  first footage of any part shot upright, so the landscape clips show a band across it, much
+  enlarged: the cat's nose and whiskers) as the footage; photos from a repository no part used
+  before (bryik/aframe-cubemap-component, whose cube-map folders carry their author's readme:
+  Emil Persson's ("Humus") cube maps under CC BY 3.0), faces of two cube maps, 2048 px square, as
+  the busy pictures: the steel arch of the Golden Gate Bridge over Fort Point's brick walls and the
+  bay, a paved plaza in Yokohama at night under lit office towers (a vertical banner at its far
+  left edge carries a red letter a few pixels high: scene text, not truth) and the bridge's
+  underside over Fort Point's deck and its little lighthouse (the three re-encoded as JPEG to stay
+  under 0.7 MB, same pixels' size); a window on the clear blue sky and thin cloud of the upward face
+  of the Fort Point cube map, away from the bridge and its cable, as the light background (that
+  file committed unchanged); the FRESH24 sentences below (home espresso and latte art, and yoga).
+  Same recipe as the held-out part (seven clips), its own random draws (seed 1225, clip prefix i);
+  nothing was changed after the first render (no photo reordered: no plain line is under 2.5:1;
+  the sources test passed at once). 82 captions, 74 of them outlined, boxed or plain at >= 2 % of
+  the height (50 outlined, 14 boxed and 10 plain; besides them 7 shadowed, 2 of them under 2 %, and
+  a plain handle under 2 %). The night plaza and the dark concrete under the bridge make this an
+  easy part for contrast: its lowest true contrast is 5.16:1, the shadowed yellow 'Взбейте молоко
+  до плотной гладкой пены' (2.2 %) over the night plaza, then 5.51:1, the shadowed white handle
+  '@crema.and.asanas' (1.6 %) over the footage; the lowest at >= 2 % and of an outlined, boxed or
+  plain line is 6.61:1, the plain white 'New milk jug and a bag / of beans for the shelf' (2.9 %)
+  over the cat's ginger cheek and chin (plain letters on busy footage, meant hard); then come
+  7.11:1, a shadowed white line of 1.7 % over the plaza, and, of the outlined, boxed and plain
+  lines, 8.26:1, the white line on its 60 % box over the sky, and 10.23:1, the plain white 'Feet
+  apart and keep your back long' (2.4 %) over the plaza, the lowest plain line over a photo; the other plain lines over the plaza read 11.3-17.0:1, the plain
+  'Пропорции молока' over the bridge 15.2:1, the black plain lines over the sky 11.7-14.4:1, every
+  boxed line 8.26:1 or more against its box and every outlined line, pop-in and karaoke word
+  15.6:1 or more against its outline. Its truth was checked, before any run of the text lane on
+  it, only by eye (eight frames of every clip with the truth boxes drawn, and every caption's box
+  cut out at full size on its first full-size frame, the small landscape clip's also enlarged three
+  times: each of the 82 shows the letters written down, whole, inside its box) and numerically (at
+  each of the 164 start and end frames, the decoded picture under the caption's letters departs
+  from the clip's background rendered again without captions, with the clip's own seed, by 60
+  levels or more, the median over the letters' core of the largest channel difference, on 160
+  frames, the lowest 61.5 (the title '30 CUPS BY JUNE' on its first frame); on the other 4 the
+  letters still depart: the black thin-outlined 'Stretch your wrists before you lean into the
+  plank' and the black thick-outlined 'Last class before the studio closes for summer', both in
+  Caslon Black over the dark concrete under the bridge, by 44 and 28 at start and end (their white
+  outlines by 218 and 236), against 4 where caption-free frames of that clip show no caption at
+  the same pixels. On the frame before and after, 114 checked, pixels within 4 px of another
+  caption shown then left out, the same pixels depart by 2 at most over the footage, 5 over the
+  bridge's arch, 5 over the plaza, 4 over the sky and 5 over the lighthouse, within 1 level of what
+  caption-free frames of the clip show over the whole picture away from captions (2-3, 2 and 2
+  over the footage, 4, 4-5, 4 and 4 over the photos); 45 frames outside a caption, covered in the
+  same place by the next chunk, karaoke word or box, could not be checked so, and 5 lie outside
+  their clip).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -1001,12 +1067,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23")
+          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh23; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh24; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1106,6 +1172,10 @@ FONT_DIRS = {
     "CMU Serif": str(DATA_FONTS),
     "Fantasque Sans Mono": str(DATA_FONTS),
     "Monoid": str(DATA_FONTS),
+    "Victor Mono": str(DATA_FONTS),
+    "Caslon": str(DATA_FONTS),
+    "IBM 3270": str(DATA_FONTS),
+    "MPH 2B Damase": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1301,6 +1371,14 @@ FONTS = {
         "serif": ("CMU Serif", "cmunbx.ttf"),  # CMU Serif Bold (bold extended roman)
         "mono": ("Fantasque Sans Mono", "FantasqueSansMono-Regular.ttf"),  # no clip draws the mono role
     },
+    "fresh24": {
+        "bold": ("Victor Mono", "VictorMono-Bold.ttf"),
+        "regular": ("Victor Mono", "VictorMono-Regular.ttf"),
+        "heavy": ("Caslon", "Caslon-Black.ttf"),  # George Williams's Caslon Black
+        "cond": ("IBM 3270", "3270Condensed-Regular.ttf"),  # IBM 3270 Condensed, the narrowest face here
+        "serif": ("MPH 2B Damase", "damase.ttf"),
+        "mono": ("Victor Mono", "VictorMono-Regular.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1330,7 +1408,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh20": ("footage", "asl_book.mkv", 0, 109, 30.0),
            "fresh21": ("footage", "asl_please.mkv", 0, 73, 30.0),
            "fresh22": ("footage", "stream_of_water.mp4", 0, 90, 29.97),
-           "fresh23": ("footage", "chroma_collar.mp4", 0, 360, 59.94)}
+           "fresh23": ("footage", "chroma_collar.mp4", 0, 360, 59.94),
+           "fresh24": ("footage", "cat_chin.mp4", 0, 240, 29.97)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1338,7 +1417,7 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
                 "fresh18": "ice", "fresh19": "champagne",
                 "fresh20": "signing", "fresh21": "please", "fresh22": "creek",
-                "fresh23": "collar"}
+                "fresh23": "collar", "fresh24": "cat"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1359,7 +1438,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "zebra", "swallowtail", "coffee_cup",
                     "mineral_wells", "galveston_marsh", "possum_kingdom", "monahans_dunes",
                     "bern_old_town", "plaigne_fields", "aurora_eyjafjallajokull",
-                    "woodcock", "surfbird", "wrentit", "waxwing_sky")
+                    "woodcock", "surfbird", "wrentit", "waxwing_sky",
+                    "fort_point_arch", "yokohama_plaza", "fort_point_lighthouse", "fort_point_sky")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1505,6 +1585,12 @@ PHOTOS = {
                  ("surfbird", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("wrentit", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("waxwing_sky", (0.85, 0.22, 0.14), (0.845, 0.215, 0.13)),
+    },
+    "fresh24": {
+        "busy": [("fort_point_arch", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("yokohama_plaza", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("fort_point_lighthouse", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("fort_point_sky", (0.52, 0.11, 0.14), (0.525, 0.105, 0.13)),
     },
 }
 
@@ -2291,6 +2377,42 @@ FRESH23_POPIN_EN = ("I never thought I could keep a nervous horse calm at a gate
 FRESH23_POPIN_RU = "Этой осенью я впервые заквасила капусту по бабушкиному рецепту и к Новому году в кладовке не осталось ни одной пустой банки"
 FRESH23_KARAOKE = ["slice the dill", "seal the lids", "heels down low", "trot on slowly"]
 
+# fresh24 (a twenty-fourth held-out part, written before any run on it): home espresso and latte art, yoga
+FRESH24_EN = [
+    "I pulled my first espresso shot in April", "Grind the beans just before you brew",
+    "Tamp the coffee flat so the water runs evenly", "Steam the milk and let it settle before pouring",
+    "Here is my coffee corner after three weekends", "Guess how long this shot takes to pour",
+    "Would you put cinnamon in a flat white?", "Send this to a friend who hoards coffee mugs",
+    "Weigh the beans on a small kitchen scale", "The heart on top finally came out round",
+    "The grinder cost more than the machine did", "The whole flat smells of coffee by Sunday",
+    "Day one on the yoga mat", "Feet apart and keep your back long",
+    "Breathe in slowly and lift both arms over your head", "Watch your breath and not the clock",
+    "My first headstand ended on the sofa", "Here are my mat and my borrowed blocks",
+    "Ask me about sun salutes and downward dog", "Check your knees before you twist",
+    "Let your shoulders drop on every breath out", "Milk ratios in my profile",
+    "Nobody fell over in the class today", "Roll the mat up after every session",
+    "Keep your hips square and your chin tucked in", "New milk jug and a bag of beans for the shelf",
+    "Stretch your wrists before you lean into the plank", "First time in a crow pose",
+    "A neighbour gave us a sack of green coffee", "Check the milk is still cold before steaming",
+    "Last class before the studio closes for summer", "An instructor in the park taught me to hold a plank for a whole minute",
+    "Lean into the stretch and let the floor hold you up", "Sore arms and a shelf of empty cups to show for it",
+]
+FRESH24_RU = [
+    "Впервые сварила эспрессо в апреле", "Мелите зёрна прямо перед варкой",
+    "Утрамбуйте кофе в холдере как можно ровнее", "Вот мой кофейный уголок за две недели",
+    "Угадайте, сколько секунд наливается эта порция", "Отправь это другу, который собирает кофейные кружки",
+    "Взбейте молоко до плотной гладкой пены", "Первый день на коврике для йоги",
+    "Стопы вместе и держите спину прямо", "Вдыхайте медленно и поднимайте руки вверх",
+    "Следите за дыханием, а не за часами", "Пропорции молока по ссылке в профиле",
+    "Сегодня никто не упал на занятии", "Сворачивайте коврик после каждого занятия",
+    "Разомните запястья перед тем, как встать в планку", "Соседка подарила нам мешок зелёного кофе",
+]
+FRESH24_POPIN_EN = ("I never thought I could sit still for ten whole minutes until an old teacher at the yoga "
+                    "studio showed me how to breathe slowly and by the end of the winter my back stopped aching "
+                    "on the long drive home every evening")
+FRESH24_POPIN_RU = "Этой весной я впервые купила кофемашину и к концу лета научилась рисовать на молочной пене ровное сердце без единой кляксы"
+FRESH24_KARAOKE = ["grind it fine", "steam the milk", "breathe in deep", "hold the pose"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -2316,6 +2438,7 @@ SENTENCES = {
     "fresh21": (FRESH21_EN, FRESH21_RU, FRESH21_POPIN_EN, FRESH21_POPIN_RU, FRESH21_KARAOKE),
     "fresh22": (FRESH22_EN, FRESH22_RU, FRESH22_POPIN_EN, FRESH22_POPIN_RU, FRESH22_KARAOKE),
     "fresh23": (FRESH23_EN, FRESH23_RU, FRESH23_POPIN_EN, FRESH23_POPIN_RU, FRESH23_KARAOKE),
+    "fresh24": (FRESH24_EN, FRESH24_RU, FRESH24_POPIN_EN, FRESH24_POPIN_RU, FRESH24_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -2341,7 +2464,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh20": ("15 TREES BY SPRING", "@junipers.and.moguls", "RUN 7"),
           "fresh21": ("40 CANDLES BY MAY", "@wicks.and.waves", "HEAT 2"),
           "fresh22": ("50 GROOVES BY JUNE", "@sticks.and.fins", "DIVE 4"),
-          "fresh23": ("12 JARS BY AUTUMN", "@brine.and.bridles", "LESSON 6")}
+          "fresh23": ("12 JARS BY AUTUMN", "@brine.and.bridles", "LESSON 6"),
+          "fresh24": ("30 CUPS BY JUNE", "@crema.and.asanas", "POSE 8")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2400,7 +2524,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
-                                "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224}[split])
+                                "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2414,7 +2538,7 @@ def _recipe(split: str) -> list[Clip]:
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
-         "fresh23": "x"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh23": "x", "fresh24": "i"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -2889,7 +3013,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
