@@ -920,6 +920,36 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   ways; its truth is unchanged (texts, boxes, plates and start and end frames identical), its
   measured contrasts moved by 0.04 at most, and the figures here are that render's.
 
+* **fresh25** (a twenty-fifth held-out part, added 2026-12-07 by the fresh25 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh23; a fresh24 helper wrote its own part at the same time, each from sources the other did
+  not claim): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
+  forms, to be committed under tests/data/captions_styles/fonts (none of them installed here):
+  Finlandica Bold (a plain humanist sans, the bold role; a static TTF from the repository
+  HelsinkiTypeStudio/Finlandica, SIL OFL 1.1), mononoki Regular (a monospaced sans, the regular
+  role, and the mono role no clip draws) and mononoki Bold (the same face at its bold weight, the
+  heavy pop-in face; no face here is black), both from Debian's fonts-mononoki under the SIL OFL
+  1.1, Doulos SIL Regular (a Times-like serif, the cond role, the narrowest face drawn here; none
+  is condensed; Debian's fonts-sil-doulos, SIL OFL 1.1) and Bona Nova Bold (an old-style serif
+  with Polish roots, the serif role; a static TTF from the repository kosmynkab/Bona-Nova, SIL OFL
+  1.1); footage and photos no text corpus uses, to be committed unchanged under
+  tests/data/captions_styles (LICENSES.md there): a glass lotus candle holder standing on a worn,
+  dark-stained wooden floor, the camera held by hand and drawing slowly nearer (live action, no
+  cut, no scene text; a clip of MDN's offline video-store example in the repository
+  mdn/learning-area, which no part used before, CC0 as that repository's LICENSE says for the
+  whole repository; 720x480 H.264 at 30 fps with narrow black bars at its sides, its first 240
+  frames read, 8.0 s, before the camera comes too close to keep the glass sharp, played back and
+  forth as the tuning parts' 66-frame halves of Big Buck Bunny are) as the footage; photos from a
+  repository no part used before (seankelliher/us-national-parks-api, which credits each in its
+  src/data/gallery.js), all taken by National Park Service staff and so, as works of the U.S.
+  federal government, in the public domain, as the busy pictures: Joshua trees below granite
+  domes in Lost Horse Valley (Joshua Tree), the furrowed red base of a giant sequoia among others
+  (Sequoia and Kings Canyon) and pink fireweed on a gravel beach before a lake and snowy peaks
+  (Lake Clark); a window on the smooth white sand of a dune at White Sands, away from the road and
+  the car on it, as the light background; the FRESH25 sentences below (bookbinding and
+  paragliding). Same recipe as the held-out part (seven clips), its own random draws (seed 1226,
+  clip prefix l).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -997,12 +1027,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh25: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23")
+          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh25")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh23; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh23, fresh25; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1102,6 +1132,10 @@ FONT_DIRS = {
     "CMU Serif": str(DATA_FONTS),
     "Fantasque Sans Mono": str(DATA_FONTS),
     "Monoid": str(DATA_FONTS),
+    "Finlandica": str(DATA_FONTS),
+    "mononoki": str(DATA_FONTS),
+    "Doulos SIL": str(DATA_FONTS),
+    "Bona Nova": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1297,6 +1331,14 @@ FONTS = {
         "serif": ("CMU Serif", "cmunbx.ttf"),  # CMU Serif Bold (bold extended roman)
         "mono": ("Fantasque Sans Mono", "FantasqueSansMono-Regular.ttf"),  # no clip draws the mono role
     },
+    "fresh25": {
+        "bold": ("Finlandica", "Finlandica-Bold.ttf"),
+        "regular": ("mononoki", "mononoki-Regular.ttf"),
+        "heavy": ("mononoki", "mononoki-Bold.ttf"),  # the heaviest here (no face is black)
+        "cond": ("Doulos SIL", "DoulosSIL-Regular.ttf"),  # the narrowest face drawn here (none is condensed)
+        "serif": ("Bona Nova", "BonaNova-Bold.ttf"),
+        "mono": ("mononoki", "mononoki-Regular.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1326,7 +1368,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh20": ("footage", "asl_book.mkv", 0, 109, 30.0),
            "fresh21": ("footage", "asl_please.mkv", 0, 73, 30.0),
            "fresh22": ("footage", "stream_of_water.mp4", 0, 90, 29.97),
-           "fresh23": ("footage", "chroma_collar.mp4", 0, 360, 59.94)}
+           "fresh23": ("footage", "chroma_collar.mp4", 0, 360, 59.94),
+           "fresh25": ("footage", "glass_lotus.mp4", 0, 240, 30.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1334,7 +1377,7 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
                 "fresh18": "ice", "fresh19": "champagne",
                 "fresh20": "signing", "fresh21": "please", "fresh22": "creek",
-                "fresh23": "collar"}
+                "fresh23": "collar", "fresh25": "lotus"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1355,7 +1398,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "zebra", "swallowtail", "coffee_cup",
                     "mineral_wells", "galveston_marsh", "possum_kingdom", "monahans_dunes",
                     "bern_old_town", "plaigne_fields", "aurora_eyjafjallajokull",
-                    "woodcock", "surfbird", "wrentit", "waxwing_sky")
+                    "woodcock", "surfbird", "wrentit", "waxwing_sky",
+                    "joshua_valley", "sequoia_base", "fireweed_beach", "white_sands")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1501,6 +1545,12 @@ PHOTOS = {
                  ("surfbird", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("wrentit", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("waxwing_sky", (0.85, 0.22, 0.14), (0.845, 0.215, 0.13)),
+    },
+    "fresh25": {
+        "busy": [("joshua_valley", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("sequoia_base", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("fireweed_beach", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("white_sands", (0.15, 0.4, 0.14), (0.155, 0.395, 0.13)),
     },
 }
 
@@ -2287,6 +2337,42 @@ FRESH23_POPIN_EN = ("I never thought I could keep a nervous horse calm at a gate
 FRESH23_POPIN_RU = "Этой осенью я впервые заквасила капусту по бабушкиному рецепту и к Новому году в кладовке не осталось ни одной пустой банки"
 FRESH23_KARAOKE = ["slice the dill", "seal the lids", "heels down low", "trot on slowly"]
 
+# fresh25 (a twenty-fifth held-out part, written before any run on it): bookbinding, paragliding
+FRESH25_EN = [
+    "I sewed my first notebook by hand in April", "Fold the sheets before you punch the holes",
+    "Keep the stitches tight so nothing slips", "Press the glued spine overnight under heavy books",
+    "Here is the bindery shelf after three weekends", "Guess how many pages this little book holds",
+    "Would you bind a diary in old denim?", "Send this to a friend who hoards blank notebooks",
+    "Square the boards with a steel ruler", "The marbled endpapers came through at last",
+    "The thread cost more than the paper did", "The whole flat smells of wheat paste by Sunday",
+    "Day one on the training hill", "Lay the wing out flat and check every line",
+    "Run hard into the wind until the wing lifts you", "Watch the horizon and not your feet",
+    "My first launch ended in the long grass", "Here are my boots and my borrowed harness",
+    "Ask me about reading the wind and folding a wing", "Check your buckles before you clip in",
+    "Let the glider settle before you turn", "Stitch guide in my profile",
+    "Nobody landed in a tree on the hill today", "Pack the wing loosely after every flight",
+    "Keep your hands soft and steady on the brakes", "New bone folder and a spool of linen thread for the desk",
+    "Stretch your legs before you run off the slope", "First time above the ridge",
+    "A neighbour gave us a box of old maps", "Check the glue is dry before you trim the edges",
+    "Last flight before the autumn winds arrive", "An instructor on the hill taught me to turn the wing in one morning",
+    "Lean into the turn and let the wing carry you round", "Sore legs and a shelf of notebooks to show for it",
+]
+FRESH25_RU = [
+    "Впервые сшила блокнот вручную в апреле", "Сгибайте листы вдоль волокна бумаги",
+    "Затягивайте стежки как можно плотнее", "Вот наша первая полка самодельных книг за две недели",
+    "Угадайте, сколько страниц в этой маленькой книжке", "Отправь это другу, который собирает чистые блокноты",
+    "Прижмите корешок на ночь тяжёлыми книгами", "Первый день на учебном склоне",
+    "Разложите крыло и проверьте стропы", "Бегите против ветра, пока крыло не поднимет вас",
+    "Смотрите на горизонт, а не под ноги", "Схема переплёта по ссылке в профиле",
+    "Сегодня никто не сел на дерево", "Складывайте крыло после каждого полёта",
+    "Разомните ноги перед разбегом со склона", "Соседка подарила нам коробку старых карт",
+]
+FRESH25_POPIN_EN = ("I never thought I could run off a hill with a wing on my back until a calm instructor at the "
+                    "flying school showed me how to trust the wind and by the end of the summer I was soaring over "
+                    "the valley every evening")
+FRESH25_POPIN_RU = "Этой зимой я впервые переплела старую книгу по бабушкиному совету и к весне на полке стояло двенадцать новых блокнотов"
+FRESH25_KARAOKE = ["fold the sheets", "sew the spine", "check the lines", "run and lift"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -2312,6 +2398,7 @@ SENTENCES = {
     "fresh21": (FRESH21_EN, FRESH21_RU, FRESH21_POPIN_EN, FRESH21_POPIN_RU, FRESH21_KARAOKE),
     "fresh22": (FRESH22_EN, FRESH22_RU, FRESH22_POPIN_EN, FRESH22_POPIN_RU, FRESH22_KARAOKE),
     "fresh23": (FRESH23_EN, FRESH23_RU, FRESH23_POPIN_EN, FRESH23_POPIN_RU, FRESH23_KARAOKE),
+    "fresh25": (FRESH25_EN, FRESH25_RU, FRESH25_POPIN_EN, FRESH25_POPIN_RU, FRESH25_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -2337,7 +2424,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh20": ("15 TREES BY SPRING", "@junipers.and.moguls", "RUN 7"),
           "fresh21": ("40 CANDLES BY MAY", "@wicks.and.waves", "HEAT 2"),
           "fresh22": ("50 GROOVES BY JUNE", "@sticks.and.fins", "DIVE 4"),
-          "fresh23": ("12 JARS BY AUTUMN", "@brine.and.bridles", "LESSON 6")}
+          "fresh23": ("12 JARS BY AUTUMN", "@brine.and.bridles", "LESSON 6"),
+          "fresh25": ("12 NOTEBOOKS BY SPRING", "@spines.and.gliders", "FLIGHT 5")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2396,7 +2484,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
-                                "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224}[split])
+                                "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh25": 1226}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2410,7 +2498,7 @@ def _recipe(split: str) -> list[Clip]:
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
-         "fresh23": "x"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh23": "x", "fresh25": "l"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -2885,7 +2973,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh25 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
