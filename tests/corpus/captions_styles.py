@@ -925,13 +925,13 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   fresh23; a fresh24 helper wrote its own part at the same time, each from sources the other did
   not claim): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
   forms, to be committed under tests/data/captions_styles/fonts (none of them installed here):
-  Finlandica Bold (a plain humanist sans, the bold role; a static TTF from the repository
-  HelsinkiTypeStudio/Finlandica, SIL OFL 1.1), mononoki Regular (a monospaced sans, the regular
-  role, and the mono role no clip draws) and mononoki Bold (the same face at its bold weight, the
-  heavy pop-in face; no face here is black), both from Debian's fonts-mononoki under the SIL OFL
-  1.1, Doulos SIL Regular (a Times-like serif, the cond role, the narrowest face drawn here; none
-  is condensed; Debian's fonts-sil-doulos, SIL OFL 1.1) and Bona Nova Bold (an old-style serif
-  with Polish roots, the serif role; a static TTF from the repository kosmynkab/Bona-Nova, SIL OFL
+  Finlandica Bold (a plain humanist sans, the bold role) and Finlandica Regular (the same sans at
+  its regular weight, the cond role, the narrowest face here; none is condensed), static TTFs from
+  the repository HelsinkiTypeStudio/Finlandica under the SIL OFL 1.1; mononoki Regular (a
+  monospaced sans, the regular role, and the mono role no clip draws; Debian's fonts-mononoki,
+  SIL OFL 1.1), Cascadia Code Bold (a monospaced sans, the heavy pop-in face, no face here being
+  black; a static TTF from the @expo-google-fonts npm package, SIL OFL 1.1) and Doulos SIL Regular
+  (a Times-like serif, the serif role; Debian's fonts-sil-doulos, SIL OFL
   1.1); footage and photos no text corpus uses, to be committed unchanged under
   tests/data/captions_styles (LICENSES.md there): a glass lotus candle holder standing on a worn,
   dark-stained wooden floor, the camera held by hand and drawing slowly nearer (live action, no
@@ -942,10 +942,10 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   forth as the tuning parts' 66-frame halves of Big Buck Bunny are) as the footage; photos from a
   repository no part used before (seankelliher/us-national-parks-api, which credits each in its
   src/data/gallery.js), all taken by National Park Service staff and so, as works of the U.S.
-  federal government, in the public domain, as the busy pictures: Joshua trees below granite
-  domes in Lost Horse Valley (Joshua Tree), the furrowed red base of a giant sequoia among others
-  (Sequoia and Kings Canyon) and pink fireweed on a gravel beach before a lake and snowy peaks
-  (Lake Clark); a window on the smooth white sand of a dune at White Sands, away from the road and
+  federal government, in the public domain, as the busy pictures: the furrowed red base of a
+  giant sequoia among others (Sequoia and Kings Canyon), pink fireweed on a gravel beach before a
+  lake and snowy peaks (Lake Clark) and Joshua trees below granite domes in Lost Horse Valley
+  (Joshua Tree); a window on the smooth white sand of a dune at White Sands, away from the road and
   the car on it, as the light background; the FRESH25 sentences below (bookbinding and
   paragliding). Same recipe as the held-out part (seven clips), its own random draws (seed 1226,
   clip prefix l).
@@ -1135,7 +1135,7 @@ FONT_DIRS = {
     "Finlandica": str(DATA_FONTS),
     "mononoki": str(DATA_FONTS),
     "Doulos SIL": str(DATA_FONTS),
-    "Bona Nova": str(DATA_FONTS),
+    "Cascadia Code": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1334,9 +1334,9 @@ FONTS = {
     "fresh25": {
         "bold": ("Finlandica", "Finlandica-Bold.ttf"),
         "regular": ("mononoki", "mononoki-Regular.ttf"),
-        "heavy": ("mononoki", "mononoki-Bold.ttf"),  # the heaviest here (no face is black)
-        "cond": ("Doulos SIL", "DoulosSIL-Regular.ttf"),  # the narrowest face drawn here (none is condensed)
-        "serif": ("Bona Nova", "BonaNova-Bold.ttf"),
+        "heavy": ("Cascadia Code", "CascadiaCode-Bold.ttf"),  # the heaviest here (no face is black)
+        "cond": ("Finlandica", "Finlandica-Regular.ttf"),  # the narrowest face here (none is condensed)
+        "serif": ("Doulos SIL", "DoulosSIL-Regular.ttf"),
         "mono": ("mononoki", "mononoki-Regular.ttf"),  # no clip draws the mono role
     },
 }
@@ -1547,9 +1547,9 @@ PHOTOS = {
         "light": ("waxwing_sky", (0.85, 0.22, 0.14), (0.845, 0.215, 0.13)),
     },
     "fresh25": {
-        "busy": [("joshua_valley", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
-                 ("sequoia_base", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
-                 ("fireweed_beach", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "busy": [("sequoia_base", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("fireweed_beach", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("joshua_valley", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("white_sands", (0.15, 0.4, 0.14), (0.155, 0.395, 0.13)),
     },
 }
