@@ -922,33 +922,77 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
 
 * **fresh25** (a twenty-fifth held-out part, added 2026-12-07 by the fresh25 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
-  fresh23; a fresh24 helper wrote its own part at the same time, each from sources the other did
-  not claim): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
-  forms, to be committed under tests/data/captions_styles/fonts (none of them installed here):
-  Finlandica Bold (a plain humanist sans, the bold role) and Finlandica Regular (the same sans at
-  its regular weight, the cond role, the narrowest face here; none is condensed), static TTFs from
-  the repository HelsinkiTypeStudio/Finlandica under the SIL OFL 1.1; mononoki Regular (a
-  monospaced sans, the regular role, and the mono role no clip draws; Debian's fonts-mononoki,
-  SIL OFL 1.1), Cascadia Code Bold (a monospaced sans, the heavy pop-in face, no face here being
-  black; a static TTF from the @expo-google-fonts npm package, SIL OFL 1.1) and Doulos SIL Regular
-  (a Times-like serif, the serif role; Debian's fonts-sil-doulos, SIL OFL
-  1.1); footage and photos no text corpus uses, to be committed unchanged under
-  tests/data/captions_styles (LICENSES.md there): a glass lotus candle holder standing on a worn,
-  dark-stained wooden floor, the camera held by hand and drawing slowly nearer (live action, no
-  cut, no scene text; a clip of MDN's offline video-store example in the repository
-  mdn/learning-area, which no part used before, CC0 as that repository's LICENSE says for the
-  whole repository; 720x480 H.264 at 30 fps with narrow black bars at its sides, its first 240
-  frames read, 8.0 s, before the camera comes too close to keep the glass sharp, played back and
-  forth as the tuning parts' 66-frame halves of Big Buck Bunny are) as the footage; photos from a
-  repository no part used before (seankelliher/us-national-parks-api, which credits each in its
-  src/data/gallery.js), all taken by National Park Service staff and so, as works of the U.S.
-  federal government, in the public domain, as the busy pictures: the furrowed red base of a
-  giant sequoia among others (Sequoia and Kings Canyon), pink fireweed on a gravel beach before a
-  lake and snowy peaks (Lake Clark) and Joshua trees below granite domes in Lost Horse Valley
-  (Joshua Tree); a window on the smooth white sand of a dune at White Sands, away from the road and
-  the car on it, as the light background; the FRESH25 sentences below (bookbinding and
-  paragliding). Same recipe as the held-out part (seven clips), its own random draws (seed 1226,
-  clip prefix l).
+  fresh23; a fresh24 helper wrote its own part at the same time, each from sources the other did not
+  claim): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian forms,
+  committed under tests/data/captions_styles/fonts (none of them installed here): Finlandica Bold (a
+  plain humanist sans with ink traps, the bold role) and Finlandica Regular (the same sans at its
+  regular weight, the cond role, the narrowest face here; none is condensed), static TTFs from the
+  repository HelsinkiTypeStudio/Finlandica under the SIL OFL 1.1; mononoki Regular (a monospaced
+  sans, the regular role, and the mono role no clip draws; Debian's fonts-mononoki, SIL OFL 1.1),
+  Cascadia Code Bold (a monospaced sans, the heavy pop-in face, no face here being black; a static
+  TTF from the @expo-google-fonts npm package, SIL OFL 1.1) and Doulos SIL Regular (a Times-like
+  serif, the serif role; Debian's fonts-sil-doulos, SIL OFL 1.1); Bona Nova, written down first as
+  the serif, was left out before anything was rendered, its л, Л and Д being drawn in pointed,
+  Λ-like forms. Footage and photos no text corpus uses, committed unchanged under
+  tests/data/captions_styles (LICENSES.md there): a clear glass lotus candle holder on a worn,
+  dark-stained wooden floor, the camera held by hand and drawing slowly nearer (live action, no cut,
+  no scene text; a clip of MDN's offline video-store example in the repository mdn/learning-area,
+  which no part used before, CC0 as that repository's LICENSE says for the whole repository; 720x480
+  H.264 at 30 fps with black bars 8 px wide at its sides, of which the 1920x1080 clip's slow pan
+  brings a strip up to 14 px wide into its frame's left or right edge at the ends of the pan, away
+  from every caption; its first 240 frames read, 8.0 s, before the camera comes too close to keep
+  the glass sharp, played back and forth as the tuning parts' 66-frame halves of Big Buck Bunny are)
+  as the footage; photos from a repository no part used before (seankelliher/us-national-parks-api,
+  which credits each in its src/data/gallery.js to the National Park Service's staff, so works of
+  the U.S. federal government, in the public domain; 1080x720) as the busy pictures: the furrowed
+  red base of a giant sequoia among others under a white sky (Sequoia and Kings Canyon), pink
+  fireweed on a gravel beach before a lake, snowy peaks and a blue sky with white clouds (Lake
+  Clark) and Joshua trees below granite domes in Lost Horse Valley (Joshua Tree); a window on the
+  smooth sand of a dune at White Sands, pale blue-grey in the shade, away from the road and the car
+  on it, as the light background; the FRESH25 sentences below (bookbinding and paragliding). Same
+  recipe as the held-out part (seven clips), its own random draws (seed 1226, clip prefix l). One
+  change after the first render, before any run of the text lane: the busy photos were reordered
+  (written down first as Joshua trees, sequoia, fireweed), since the sequoia's white sky left the
+  plain white handle '@spines.and.gliders' (1.85 % of the height) at the top of the landscape clip
+  of small subtitles at 1.01:1, unseen; each photo was rendered in that place (the Joshua trees'
+  hazy sky 1.40:1, the fireweed's blue sky 2.19:1, the handle lying over sky in all three), so the
+  fireweed took that clip, the Joshua trees the square clip of brief captions and the sequoia the
+  outlined pop-in clip; the sources test passed at once. 83 captions, 75 of them outlined, boxed or
+  plain at >= 2 % of the height (51 outlined, 14 boxed and 10 plain; besides them 7 shadowed, 2 of
+  them under 2 %, and a plain handle under 2 %). The part's lowest true contrast is 2.19:1, that
+  handle over the fireweed's blue sky (under 2 %, left so as fresh21's and fresh22's handles under 2
+  % were, since no order of the photos lifts it to 2.5:1), then 3.05:1, the shadowed yellow
+  'Прижмите корешок на ночь тяжёлыми книгами' (2.2 %) over the fireweed and the gravel, barely
+  legible when looked at (meant hard); the lowest at >= 2 % and of an outlined, boxed or plain line
+  is 3.33:1, the plain yellow 'My first launch ended in the long grass' (4.1 %) over the fireweed,
+  the lowest plain line over a photo, then 4.44:1 and 4.81:1, the plain white lines there (the
+  shadowed white 'Here are my boots and my borrowed harness', 1.7 %, reads 4.23:1 there); the plain
+  line meant hard over the footage, 'New bone folder and a spool of linen thread for the desk' (2.9
+  %), landed over the dark floor (7.93:1), the plain 'Схема переплёта' over the Joshua trees reads
+  6.83:1, the black plain lines over the sand 10.2-11.7:1, every boxed line 8.69:1 or more against
+  its box (the white line on its 60 % box over the sand the lowest) and every outlined line, pop-in
+  and karaoke word 15.6:1 or more against its outline. Its truth was checked, before any run of the
+  text lane on it, only by eye (eight frames of every clip with the truth boxes drawn, and every
+  caption's box cut out at full size on its first full-size frame, the small landscape clip's
+  enlarged two and three times: each of the 83 shows the letters written down, whole, inside its
+  box) and numerically (at each of the 166 start and end frames, the decoded picture under the
+  caption's letters departs from the clip's background rendered again without captions, with the
+  clip's own seed, by 60 levels or more, the median over the letters' core of the largest channel
+  difference, on 159 frames, the lowest 63; on the other 7 the letters still depart: white
+  thick-outlined pop-in words over the sequoia's white sky ('A CALM' by 48 on its first frame, 'BY'
+  by 48 and 54, 'THE' by 42 and 37; their outlines by 179-202) and the white thick-outlined brief 'A
+  neighbour' over the Joshua trees' pale sky by 48 and 48 (its outline by 217), against 6-8 and 4
+  where caption-free frames of those clips show no caption at the same pixels). On the frame before
+  and after, 108 checked, pixels within 4 px of another caption shown then left out, the same pixels
+  depart by 4 at most over the footage, 4 over the sand, 9 over the sequoia, 9 over the Joshua trees
+  and 17 over the fireweed, within 1 level of what caption-free frames of the clip show at the same
+  pixels (3 over the fireweed, where those depart by 10-15 and the frames cut out and looked at show
+  no trace of the caption), the caption-free frames departing by 2-3, 4, 5-6, 5-6 and 6-7 over the
+  whole picture away from captions; 53 frames outside a caption, covered in the same place by the
+  next chunk, karaoke word or box, could not be checked so, and 5 lie outside their clip). Its photo
+  clips' render seeds count on from fresh23's clips as main had it when it was built; merged after
+  another part, they would follow that part's clips and its photo clips would be rendered again
+  (their noise changing, their truth not).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
