@@ -990,6 +990,85 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   same place by the next chunk, karaoke word or box, could not be checked so, and 5 lie outside
   their clip).
 
+* **fresh25** (a twenty-fifth held-out part, added 2026-12-07 by the fresh25 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh23; a fresh24 helper wrote its own part at the same time, each from sources the other did not
+  claim): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian forms,
+  committed under tests/data/captions_styles/fonts (none of them installed here): Finlandica Bold (a
+  plain humanist sans with ink traps, the bold role) and Finlandica Regular (the same sans at its
+  regular weight, the cond role, the narrowest face here; none is condensed), static TTFs from the
+  repository HelsinkiTypeStudio/Finlandica under the SIL OFL 1.1; mononoki Regular (a monospaced
+  sans, the regular role, and the mono role no clip draws; Debian's fonts-mononoki, SIL OFL 1.1),
+  Cascadia Code Bold (a monospaced sans, the heavy pop-in face, no face here being black; a static
+  TTF from the @expo-google-fonts npm package, SIL OFL 1.1) and Doulos SIL Regular (a Times-like
+  serif, the serif role; Debian's fonts-sil-doulos, SIL OFL 1.1); Bona Nova, written down first as
+  the serif, was left out before anything was rendered, its л, Л and Д being drawn in pointed,
+  Λ-like forms. Footage and photos no text corpus uses, committed unchanged under
+  tests/data/captions_styles (LICENSES.md there): a clear glass lotus candle holder on a worn,
+  dark-stained wooden floor, the camera held by hand and drawing slowly nearer (live action, no cut,
+  no scene text; a clip of MDN's offline video-store example in the repository mdn/learning-area,
+  which no part used before, CC0 as that repository's LICENSE says for the whole repository; 720x480
+  H.264 at 30 fps with black bars 8 px wide at its sides, of which the 1920x1080 clip's slow pan
+  brings a strip up to 14 px wide into its frame's left or right edge at the ends of the pan, away
+  from every caption; its first 240 frames read, 8.0 s, before the camera comes too close to keep
+  the glass sharp, played back and forth as the tuning parts' 66-frame halves of Big Buck Bunny are)
+  as the footage; photos from a repository no part used before (seankelliher/us-national-parks-api,
+  which credits each in its src/data/gallery.js to the National Park Service's staff, so works of
+  the U.S. federal government, in the public domain; 1080x720) as the busy pictures: the furrowed
+  red base of a giant sequoia among others under a white sky (Sequoia and Kings Canyon), pink
+  fireweed on a gravel beach before a lake, snowy peaks and a blue sky with white clouds (Lake
+  Clark) and Joshua trees below granite domes in Lost Horse Valley (Joshua Tree); a window on the
+  smooth sand of a dune at White Sands, pale blue-grey in the shade, away from the road and the car
+  on it, as the light background; the FRESH25 sentences below (bookbinding and paragliding). Same
+  recipe as the held-out part (seven clips), its own random draws (seed 1226, clip prefix l). One
+  change after the first render, before any run of the text lane: the busy photos were reordered
+  (written down first as Joshua trees, sequoia, fireweed), since the sequoia's white sky left the
+  plain white handle '@spines.and.gliders' (1.85 % of the height) at the top of the landscape clip
+  of small subtitles at 1.01:1, unseen; each photo was rendered in that place (the Joshua trees'
+  hazy sky 1.40:1, the fireweed's blue sky 2.19:1, the handle lying over sky in all three), so the
+  fireweed took that clip, the Joshua trees the square clip of brief captions and the sequoia the
+  outlined pop-in clip; the sources test passed at once. 83 captions, 75 of them outlined, boxed or
+  plain at >= 2 % of the height (51 outlined, 14 boxed and 10 plain; besides them 7 shadowed, 2 of
+  them under 2 %, and a plain handle under 2 %). The part's lowest true contrast is 2.19:1, that
+  handle over the fireweed's blue sky (under 2 %, left so as fresh21's and fresh22's handles under 2
+  % were, since no order of the photos lifts it to 2.5:1), then 3.05:1, the shadowed yellow
+  'Прижмите корешок на ночь тяжёлыми книгами' (2.2 %) over the fireweed and the gravel, barely
+  legible when looked at (meant hard); the lowest at >= 2 % and of an outlined, boxed or plain line
+  is 3.33:1, the plain yellow 'My first launch ended in the long grass' (4.1 %) over the fireweed,
+  the lowest plain line over a photo, then 4.44:1 and 4.81:1, the plain white lines there (the
+  shadowed white 'Here are my boots and my borrowed harness', 1.7 %, reads 4.23:1 there); the plain
+  line meant hard over the footage, 'New bone folder and a spool of linen thread for the desk' (2.9
+  %), landed over the dark floor (7.93:1), the plain 'Схема переплёта' over the Joshua trees reads
+  6.83:1, the black plain lines over the sand 10.2-11.7:1, every boxed line 8.69:1 or more against
+  its box (the white line on its 60 % box over the sand the lowest) and every outlined line, pop-in
+  and karaoke word 15.6:1 or more against its outline. Its truth was checked, before any run of the
+  text lane on it, only by eye (eight frames of every clip with the truth boxes drawn, and every
+  caption's box cut out at full size on its first full-size frame, the small landscape clip's
+  enlarged two and three times: each of the 83 shows the letters written down, whole, inside its
+  box) and numerically (at each of the 166 start and end frames, the decoded picture under the
+  caption's letters departs from the clip's background rendered again without captions, with the
+  clip's own seed, by 60 levels or more, the median over the letters' core of the largest channel
+  difference, on 159 frames, the lowest 63; on the other 7 the letters still depart: white
+  thick-outlined pop-in words over the sequoia's white sky ('A CALM' by 48 on its first frame, 'BY'
+  by 48 and 54, 'THE' by 42 and 37; their outlines by 179-202) and the white thick-outlined brief 'A
+  neighbour' over the Joshua trees' pale sky by 48 and 48 (its outline by 217), against 6-8 and 4
+  where caption-free frames of those clips show no caption at the same pixels). On the frame before
+  and after, 108 checked, pixels within 4 px of another caption shown then left out, the same pixels
+  depart by 4 at most over the footage, 4 over the sand, 9 over the sequoia, 9 over the Joshua trees
+  and 17 over the fireweed, within 1 level of what caption-free frames of the clip show at the same
+  pixels (3 over the fireweed, where those depart by 10-15 and the frames cut out and looked at show
+  no trace of the caption), the caption-free frames departing by 2-3, 4, 5-6, 5-6 and 6-7 over the
+  whole picture away from captions; 53 frames outside a caption, covered in the same place by the
+  next chunk, karaoke word or box, could not be checked so, and 5 lie outside their clip). Its photo
+  clips' render seeds count on from fresh23's clips as main had it when it was built; merged after
+  another part, they would follow that part's clips and its photo clips would be rendered again
+  (their noise changing, their truth not). It was merged after fresh24 and so rendered again with
+  the render seeds that follow fresh24's seven clips: the four photo clips' noise changed, the
+  three footage clips are byte-identical; its truth is unchanged (texts, boxes, plates, start and
+  end frames identical) and its measured contrasts moved by 0.08 at most (the lowest: 2.19 ->
+  2.18, 3.05 -> 3.04 (3.035), 3.33 -> 3.32, 4.44 -> 4.43, 6.83 -> 6.81); the figures and the
+  truth checks above are of the first render.
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -1067,12 +1146,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24")
+          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh24; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh25; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1176,6 +1255,10 @@ FONT_DIRS = {
     "Caslon": str(DATA_FONTS),
     "IBM 3270": str(DATA_FONTS),
     "MPH 2B Damase": str(DATA_FONTS),
+    "Finlandica": str(DATA_FONTS),
+    "mononoki": str(DATA_FONTS),
+    "Doulos SIL": str(DATA_FONTS),
+    "Cascadia Code": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1379,6 +1462,14 @@ FONTS = {
         "serif": ("MPH 2B Damase", "damase.ttf"),
         "mono": ("Victor Mono", "VictorMono-Regular.ttf"),  # no clip draws the mono role
     },
+    "fresh25": {
+        "bold": ("Finlandica", "Finlandica-Bold.ttf"),
+        "regular": ("mononoki", "mononoki-Regular.ttf"),
+        "heavy": ("Cascadia Code", "CascadiaCode-Bold.ttf"),  # the heaviest here (no face is black)
+        "cond": ("Finlandica", "Finlandica-Regular.ttf"),  # the narrowest face here (none is condensed)
+        "serif": ("Doulos SIL", "DoulosSIL-Regular.ttf"),
+        "mono": ("mononoki", "mononoki-Regular.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1409,7 +1500,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh21": ("footage", "asl_please.mkv", 0, 73, 30.0),
            "fresh22": ("footage", "stream_of_water.mp4", 0, 90, 29.97),
            "fresh23": ("footage", "chroma_collar.mp4", 0, 360, 59.94),
-           "fresh24": ("footage", "cat_chin.mp4", 0, 240, 29.97)}
+           "fresh24": ("footage", "cat_chin.mp4", 0, 240, 29.97),
+           "fresh25": ("footage", "glass_lotus.mp4", 0, 240, 30.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1417,7 +1509,7 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
                 "fresh18": "ice", "fresh19": "champagne",
                 "fresh20": "signing", "fresh21": "please", "fresh22": "creek",
-                "fresh23": "collar", "fresh24": "cat"}
+                "fresh23": "collar", "fresh24": "cat", "fresh25": "lotus"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1439,7 +1531,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "mineral_wells", "galveston_marsh", "possum_kingdom", "monahans_dunes",
                     "bern_old_town", "plaigne_fields", "aurora_eyjafjallajokull",
                     "woodcock", "surfbird", "wrentit", "waxwing_sky",
-                    "fort_point_arch", "yokohama_plaza", "fort_point_lighthouse", "fort_point_sky")
+                    "fort_point_arch", "yokohama_plaza", "fort_point_lighthouse", "fort_point_sky",
+                    "joshua_valley", "sequoia_base", "fireweed_beach", "white_sands")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1591,6 +1684,12 @@ PHOTOS = {
                  ("yokohama_plaza", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("fort_point_lighthouse", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("fort_point_sky", (0.52, 0.11, 0.14), (0.525, 0.105, 0.13)),
+    },
+    "fresh25": {
+        "busy": [("sequoia_base", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("fireweed_beach", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("joshua_valley", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("white_sands", (0.15, 0.4, 0.14), (0.155, 0.395, 0.13)),
     },
 }
 
@@ -2412,6 +2511,41 @@ FRESH24_POPIN_EN = ("I never thought I could sit still for ten whole minutes unt
                     "on the long drive home every evening")
 FRESH24_POPIN_RU = "Этой весной я впервые купила кофемашину и к концу лета научилась рисовать на молочной пене ровное сердце без единой кляксы"
 FRESH24_KARAOKE = ["grind it fine", "steam the milk", "breathe in deep", "hold the pose"]
+# fresh25 (a twenty-fifth held-out part, written before any run on it): bookbinding, paragliding
+FRESH25_EN = [
+    "I sewed my first notebook by hand in April", "Fold the sheets before you punch the holes",
+    "Keep the stitches tight so nothing slips", "Press the glued spine overnight under heavy books",
+    "Here is the bindery shelf after three weekends", "Guess how many pages this little book holds",
+    "Would you bind a diary in old denim?", "Send this to a friend who hoards blank notebooks",
+    "Square the boards with a steel ruler", "The marbled endpapers came through at last",
+    "The thread cost more than the paper did", "The whole flat smells of wheat paste by Sunday",
+    "Day one on the training hill", "Lay the wing out flat and check every line",
+    "Run hard into the wind until the wing lifts you", "Watch the horizon and not your feet",
+    "My first launch ended in the long grass", "Here are my boots and my borrowed harness",
+    "Ask me about reading the wind and folding a wing", "Check your buckles before you clip in",
+    "Let the glider settle before you turn", "Stitch guide in my profile",
+    "Nobody landed in a tree on the hill today", "Pack the wing loosely after every flight",
+    "Keep your hands soft and steady on the brakes", "New bone folder and a spool of linen thread for the desk",
+    "Stretch your legs before you run off the slope", "First time above the ridge",
+    "A neighbour gave us a box of old maps", "Check the glue is dry before you trim the edges",
+    "Last flight before the autumn winds arrive", "An instructor on the hill taught me to turn the wing in one morning",
+    "Lean into the turn and let the wing carry you round", "Sore legs and a shelf of notebooks to show for it",
+]
+FRESH25_RU = [
+    "Впервые сшила блокнот вручную в апреле", "Сгибайте листы вдоль волокна бумаги",
+    "Затягивайте стежки как можно плотнее", "Вот наша первая полка самодельных книг за две недели",
+    "Угадайте, сколько страниц в этой маленькой книжке", "Отправь это другу, который собирает чистые блокноты",
+    "Прижмите корешок на ночь тяжёлыми книгами", "Первый день на учебном склоне",
+    "Разложите крыло и проверьте стропы", "Бегите против ветра, пока крыло не поднимет вас",
+    "Смотрите на горизонт, а не под ноги", "Схема переплёта по ссылке в профиле",
+    "Сегодня никто не сел на дерево", "Складывайте крыло после каждого полёта",
+    "Разомните ноги перед разбегом со склона", "Соседка подарила нам коробку старых карт",
+]
+FRESH25_POPIN_EN = ("I never thought I could run off a hill with a wing on my back until a calm instructor at the "
+                    "flying school showed me how to trust the wind and by the end of the summer I was soaring over "
+                    "the valley every evening")
+FRESH25_POPIN_RU = "Этой зимой я впервые переплела старую книгу по бабушкиному совету и к весне на полке стояло двенадцать новых блокнотов"
+FRESH25_KARAOKE = ["fold the sheets", "sew the spine", "check the lines", "run and lift"]
 
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
@@ -2439,6 +2573,7 @@ SENTENCES = {
     "fresh22": (FRESH22_EN, FRESH22_RU, FRESH22_POPIN_EN, FRESH22_POPIN_RU, FRESH22_KARAOKE),
     "fresh23": (FRESH23_EN, FRESH23_RU, FRESH23_POPIN_EN, FRESH23_POPIN_RU, FRESH23_KARAOKE),
     "fresh24": (FRESH24_EN, FRESH24_RU, FRESH24_POPIN_EN, FRESH24_POPIN_RU, FRESH24_KARAOKE),
+    "fresh25": (FRESH25_EN, FRESH25_RU, FRESH25_POPIN_EN, FRESH25_POPIN_RU, FRESH25_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -2465,7 +2600,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh21": ("40 CANDLES BY MAY", "@wicks.and.waves", "HEAT 2"),
           "fresh22": ("50 GROOVES BY JUNE", "@sticks.and.fins", "DIVE 4"),
           "fresh23": ("12 JARS BY AUTUMN", "@brine.and.bridles", "LESSON 6"),
-          "fresh24": ("30 CUPS BY JUNE", "@crema.and.asanas", "POSE 8")}
+          "fresh24": ("30 CUPS BY JUNE", "@crema.and.asanas", "POSE 8"),
+          "fresh25": ("12 NOTEBOOKS BY SPRING", "@spines.and.gliders", "FLIGHT 5")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2524,7 +2660,8 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh4": 1205, "fresh5": 1206, "fresh6": 1207, "fresh7": 1208, "fresh8": 1209,
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
-                                "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225}[split])
+                                "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225,
+                                "fresh25": 1226}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2538,7 +2675,7 @@ def _recipe(split: str) -> list[Clip]:
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
-         "fresh23": "x", "fresh24": "i"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh23": "x", "fresh24": "i", "fresh25": "l"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -3013,7 +3150,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
