@@ -69,7 +69,7 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh21": "fresh21 (twenty-first held-out part; tuned on from session 23)",
                   "fresh22": "fresh22 (twenty-second held-out part; tuned on from session 23)",
                   "fresh23": "fresh23 (twenty-third held-out part; tuned on from session 24)",
-                  "fresh24": "fresh24 (twenty-fourth held-out part)",
+                  "fresh24": "fresh24 (twenty-fourth held-out part; tuned on from session 24)",
                   "fresh25": "fresh25 (twenty-fifth held-out part)"}
 
 

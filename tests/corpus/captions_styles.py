@@ -988,7 +988,10 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   caption-free frames of the clip show over the whole picture away from captions (2-3, 2 and 2
   over the footage, 4, 4-5, 4 and 4 over the photos); 45 frames outside a caption, covered in the
   same place by the next chunk, karaoke word or box, could not be checked so, and 5 lie outside
-  their clip).
+  their clip). From session 24 on fresh24 is tuning material: its held-out figure was taken
+  once, with that session's code of the moment (text v60: recall 0.962, 76 of 79 at >= 2 %, CER
+  4.2 %, contrast within 0.5 for outlined, boxed and plain 0.86, two false captions), then its
+  misreads were looked at.
 
 * **fresh25** (a twenty-fifth held-out part, added 2026-12-07 by the fresh25 helper and fixed as
   held out before any run of the text lane on it, so a newer held-out part stands ready beside
