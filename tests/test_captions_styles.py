@@ -535,3 +535,15 @@ def test_a_small_line_under_a_caption_is_not_its_line(media_dir):
     rows, _ = _matched(media_dir, "fresh24", "i_land_small_yokohama_plaza")
     got = [r for r in rows if r["text"].startswith("Watch your breath")]
     assert got and got[0]["found"] and got[0]["edits"] <= 2, got
+
+
+def test_the_lines_of_a_widely_spaced_caption_are_one_caption(media_dir):
+    """fresh24's light square clip (tuned on from session 24): 'Стопы вместе и' / 'держите спину
+    прямо', black Caslon over the sky, its lines 0.9 of a line's height apart. Each line was
+    found and read right on its own, so the caption counted as missed, with two pieces. Lines
+    shown over the same frames, in one size, one under the other and centred on each other,
+    are one caption."""
+    rows, reads = _matched(media_dir, "fresh24", "i_square_light_fort_point_sky")
+    got = [r for r in rows if r["text"].startswith("Стопы вместе")]
+    assert got and got[0]["found"] and got[0]["edits"] <= 2 and got[0]["read"].count("\n") == 1, got
+    assert not [r for r in reads if r["kind"] != "paired"], reads

@@ -348,7 +348,8 @@ def joined_pieces(caps: list[dict]) -> list[dict]:
     heights within 0.7-1.4 of each other) and at most three box heights apart (a word or two
     between them may be missing), joined left to right ('то' and 'пал в гавань', a subtitle
     in a see-through box that full size and 1.5x both saw in pieces). Words that pop in one
-    by one are shown at other frames."""
+    by one are shown at other frames. And lines of one caption read apart made one, top to
+    bottom (:func:`_lines_of_one`)."""
     out = sorted((dict(c) for c in caps), key=lambda c: (c["start_frame"], c["box"][0]))
     k = 0
     while k < len(out):
@@ -360,22 +361,39 @@ def joined_pieces(caps: list[dict]) -> list[dict]:
             left, right = (a, b) if a["box"][0] <= b["box"][0] else (b, a)
             ha, hb = a["box"][3] - a["box"][1], b["box"][3] - b["box"][1]
             rows = min(a["box"][3], b["box"][3]) - max(a["box"][1], b["box"][1])
-            if (a["lines"] == 1 and b["lines"] == 1 and abs(a["end_frame"] - b["end_frame"]) <= 1
-                    and rows > 0.6 * min(ha, hb) and 0.7 <= a["height"] / max(b["height"], 1e-6) <= 1.4
+            if abs(a["end_frame"] - b["end_frame"]) > 1 or not 0.7 <= a["height"] / max(b["height"], 1e-6) <= 1.4:
+                continue
+            if (a["lines"] == 1 and b["lines"] == 1 and rows > 0.6 * min(ha, hb)
                     and -0.3 * min(ha, hb) <= right["box"][0] - left["box"][2] <= 3 * max(ha, hb)):
                 out[k] = _joined(left, right)
-                del out[j]
-                joined = True
-                break
+            elif _lines_of_one(a, b):
+                out[k] = _joined(*sorted((a, b), key=lambda c: c["box"][1]), "\n")
+            else:
+                continue
+            del out[j]
+            joined = True
+            break
         if not joined:  # (else the joined caption is tried against the rest again)
             k += 1
     return sorted(out, key=lambda c: (c["start_frame"], c["box"][1]))
 
 
-def _joined(left: dict, right: dict) -> dict:
-    """Two pieces of a line as one caption (see joined_pieces)."""
+def _lines_of_one(a: dict, b: dict) -> bool:
+    """Captions ``a`` and ``b`` (shown over the same frames, in type of one size) are lines of
+    one caption: one under the other, under 1.5 line heights apart, centred on each other (a
+    two-line caption in a face with tall line spacing, its lines found and read apart)."""
+    top, low = sorted((a, b), key=lambda c: c["box"][1])
+    gap = low["box"][1] - top["box"][3]
+    wa, wb = a["box"][2] - a["box"][0], b["box"][2] - b["box"][0]
+    centres = abs((a["box"][0] + a["box"][2]) - (b["box"][0] + b["box"][2])) / 2
+    return -0.2 * low["height"] <= gap <= 1.5 * min(a["height"], b["height"]) and centres <= 0.1 * max(wa, wb)
+
+
+def _joined(left: dict, right: dict, sep: str = " ") -> dict:
+    """Two pieces of a line (or two lines, ``sep`` a line break) as one caption (see joined_pieces)."""
     n_l, n_r = max(1, len(left["text"])), max(1, len(right["text"]))
-    return dict(left, text=left["text"].rstrip() + " " + right["text"].lstrip(),
+    lines = left["lines"] + right["lines"] if sep == "\n" else left["lines"]
+    return dict(left, text=left["text"].rstrip() + sep + right["text"].lstrip(), lines=lines,
                 start_frame=min(left["start_frame"], right["start_frame"]),
                 end_frame=max(left["end_frame"], right["end_frame"]),
                 box=(min(left["box"][0], right["box"][0]), min(left["box"][1], right["box"][1]),
