@@ -547,3 +547,13 @@ def test_the_lines_of_a_widely_spaced_caption_are_one_caption(media_dir):
     got = [r for r in rows if r["text"].startswith("Стопы вместе")]
     assert got and got[0]["found"] and got[0]["edits"] <= 2 and got[0]["read"].count("\n") == 1, got
     assert not [r for r in reads if r["kind"] != "paired"], reads
+
+
+def test_a_chunk_in_small_letters_shaped_as_capitals_is_written_small(media_dir):
+    """fresh24's square brief clip (tuned on from session 24): Caslon Black's Cyrillic small
+    letters are shaped as small capitals, and the pop-in chunk 'к концу' came back 'К КОНЦУ'
+    (6 of 7 letters wrong by case). Its 'capitals' stand only as tall as the x-height of the
+    chunk after it, 'рисовать на молочной': it is in small letters."""
+    rows, _ = _matched(media_dir, "fresh24", "i_square_brief_fort_point_lighthouse")
+    got = [r for r in rows if r["text"] == "к концу"]
+    assert got and got[0]["found"] and got[0]["edits"] <= 1, got

@@ -12,7 +12,7 @@ differ), or its look-alike letters turned into that script."""
 
 from __future__ import annotations
 
-from .letters import read_quality
+from .letters import X_PER_CAP, read_quality
 from .geometry import same_rows
 from .ocr import _CYR2LAT, _LOOKALIKE, LANG_OF_SCRIPT, in_cyrillic, own_letter, script_of
 
@@ -21,6 +21,9 @@ from .ocr import _CYR2LAT, _LOOKALIKE, LANG_OF_SCRIPT, in_cyrillic, own_letter, 
 # turns in English and Russian, as a video's seldom do)
 SEQUENCE_GAP_S = 0.1
 ALT_SHARE = 0.5  # a mixed or look-alike read gives way to one in the sequence's language this sure (of its own)
+# a chunk read in capitals whose capitals stand no taller than this share of its neighbours'
+# capital height is in small letters (midway between an x-height's 0.74 and capitals' 1.0)
+SMALL_CAPS = (1.0 + X_PER_CAP) / 2
 
 
 def text_script(text: str) -> str | None:
@@ -82,3 +85,20 @@ def script_of_sequence(caps: list[dict], fps: float) -> None:
             c.update(text=alt[0], confidence=alt[1], lexical=alt[2], weakest=alt[3], lang=lang)
         elif all(ch in _LOOKALIKE for ch in letters):
             c.update(text=in_cyrillic(c["text"]) if want == "cyrillic" else c["text"].translate(_CYR2LAT), lang=lang)
+
+
+def case_of_sequence(caps: list[dict], fps: float) -> None:
+    """A pop-in chunk read in capitals amid neighbours in small letters, its 'capitals' only as
+    tall as their x-height, is in small letters, in place. Cyrillic small letters in a heavy
+    face are shaped as small capitals: fresh24's 'к концу' in Caslon Black came back 'К КОНЦУ'
+    (and 'и' 'И'), its letters as tall as the x-height of 'рисовать на молочной' beside it. A
+    chunk in true capitals is as tall as its neighbours' capitals, and a sequence in capitals
+    has no neighbours in small letters."""
+    for c in caps:
+        letters = [ch for ch in c["text"] if ch.isalpha()]
+        if not letters or not all(ch.isupper() for ch in letters) or not c.get("cap_height"):
+            continue
+        near = [o for o in _neighbours(c, caps, fps) if o.get("cap_height")
+                and sum(ch.islower() for ch in o["text"]) > 0.5 * sum(ch.isalpha() for ch in o["text"])]
+        if near and c["cap_height"] <= SMALL_CAPS * min(o["cap_height"] for o in near):
+            c["text"] = c["text"].lower()
