@@ -557,3 +557,14 @@ def test_a_chunk_in_small_letters_shaped_as_capitals_is_written_small(media_dir)
     rows, _ = _matched(media_dir, "fresh24", "i_square_brief_fort_point_lighthouse")
     got = [r for r in rows if r["text"] == "к концу"]
     assert got and got[0]["found"] and got[0]["edits"] <= 1, got
+
+
+def test_a_piece_of_an_outlined_captions_second_line_reaches_its_end(media_dir):
+    """fresh22's outlined clip (tuned on from session 23): of 'перед каждой репетицией', the
+    second line of a thin-outlined caption over white water, the detector saw only 'перед',
+    and the caption was read without the rest (18 character errors). A short row under a long
+    one is a piece of the caption's other line: its ends are sought in the long line's style
+    (the piece's own split took its outline for the fill over the water)."""
+    rows, _ = _matched(media_dir, "fresh22", "o_vert_outline_creek")
+    got = [r for r in rows if r["text"].startswith("Настраивайте малый барабан")]
+    assert got and got[0]["found"] and got[0]["edits"] <= 3, got

@@ -212,12 +212,18 @@ def outlined_reach(image: np.ndarray, block, rows) -> tuple[tuple, list]:
     import cv2
 
     out = []
-    for r in rows:
+    # (a line of a sentence, not a pop-in chunk: pieces of the picture ringed dark beside a
+    # chunk read as a letter or a mark, 'FORA', 'I Cash envelopes'; a short row under or over
+    # a long one is a piece of a caption's other line: 'перед' of 'перед каждой репетицией')
+    # in the long line's style: over white water the piece's own split took its outline for
+    # the fill
+    styles = [_outlined(image[int(r[1]):int(np.ceil(r[3])), int(r[0]):int(np.ceil(r[2]))])[0]
+              if r[3] - r[1] >= 6 and r[2] - r[0] >= TAIL_LINE * (r[3] - r[1]) else None for r in rows]
+    long = next((st for st in styles if st is not None), None)
+    for r, own in zip(rows, styles):
         x0, y0, x1, y1 = (int(r[0]), int(r[1]), int(np.ceil(r[2])), int(np.ceil(r[3])))
         h = y1 - y0
-        # (a line of a sentence, not a pop-in chunk: pieces of the picture ringed dark beside a
-        # chunk read as a letter or a mark, 'FORA', 'I Cash envelopes')
-        style = _outlined(image[y0:y1, x0:x1])[0] if h >= 6 and x1 - x0 >= TAIL_LINE * h else None
+        style = own if own is not None else (long if h >= 6 else None)
         if style is None:
             out.append(r)
             continue
