@@ -539,3 +539,15 @@ def test_an_outlined_lines_part_over_a_busy_picture_is_joined_to_it():
     assert outlined_reach(outlined, whole, [whole]) == (whole, [whole])
     chunk = (300.0, 50.0, 408.0, 76.0)  # under TAIL_LINE times as wide as tall: a chunk's row
     assert outlined_reach(outlined, chunk, [chunk]) == (chunk, [chunk])
+
+
+def test_the_letter_size_of_a_degenerate_box_is_a_size_not_an_error():
+    """analyzer._glyphs (v61: is a stacked block's type the caption's size?) on a box of no
+    pixels, or reaching out of the picture, gives a height: OpenCV refuses an empty picture."""
+    from reelstudio.analysis.text.analyzer import _glyphs
+
+    image = np.full((100, 200), 40, np.uint8)
+    image[30:50, 60:140] = 230  # a bright bar: one 20 px tall piece
+    assert _glyphs(image, (60, 28, 140, 52)) == 20.0
+    for box in ((10, 10, 10, 20), (10, 10, 20, 10), (-5, -5, 1, 1), (250, 10, 300, 40)):
+        assert _glyphs(image, box) >= 1.0

@@ -70,8 +70,13 @@ class Track:
 
 
 def _glyphs(image: np.ndarray, box) -> float:
-    """The typical letter height in ``box`` of ``image`` (letters.glyph_height), at least 1."""
-    x0, y0, x1, y1 = int(box[0]), int(box[1]), int(np.ceil(box[2])), int(np.ceil(box[3]))
+    """The typical letter height in ``box`` of ``image`` (letters.glyph_height), at least 1
+    (a box of under two pixels either way inside the picture: its height)."""
+    h, w = image.shape[:2]
+    x0, y0 = min(max(0, int(box[0])), w), min(max(0, int(box[1])), h)
+    x1, y1 = min(max(x0, int(np.ceil(box[2]))), w), min(max(y0, int(np.ceil(box[3]))), h)
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return max(1.0, float(box[3] - box[1]))
     return max(1.0, glyph_height(letters_mask(image[y0:y1, x0:x1])))
 
 
