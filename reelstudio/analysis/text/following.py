@@ -150,8 +150,9 @@ def _letters_gone(t, close: np.ndarray) -> bool:
     # white letters over a pale picture, whose letters' side of their edges is half the
     # picture's shade (the picture matched 0.44 of it and one caption was followed 85 frames
     # on, read as nothing); not a side worn away frame by frame (a photo's print under a pan)
-    whole = n_on >= OTHER_HELD * int(np.count_nonzero(t.letter_core))
-    return whole and k_on < LETTERS_LEFT * n_on and k_off >= OTHER_HELD * n_off
+    # (the whole letter side counted last: this runs on every frame a caption loses core pixels)
+    return k_on < LETTERS_LEFT * n_on and k_off >= OTHER_HELD * n_off \
+        and n_on >= OTHER_HELD * int(np.count_nonzero(t.letter_core))
 
 
 def letters_held(t) -> bool:
