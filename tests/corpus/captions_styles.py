@@ -1072,6 +1072,84 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   2.18, 3.05 -> 3.04 (3.035), 3.33 -> 3.32, 4.44 -> 4.43, 6.83 -> 6.81); the figures and the
   truth checks above are of the first render.
 
+* **fresh26** (a twenty-sixth held-out part, added 2026-12-07 by the fresh26 helper and fixed as
+  held out before any run of the text lane on it, so a newer held-out part stands ready beside
+  fresh25; a fresh27 helper writes its own part at the same time, each from sources the other did
+  not claim): caption fonts no other part or corpus uses, every one with Cyrillic in its Russian
+  forms, committed under tests/data/captions_styles/fonts (none of them installed here): Ysabeau
+  Office Bold (a humanist sans on Garamond's proportions, with lining figures, the bold role) and
+  Ysabeau Office Regular (the same at its regular weight, the regular role), static TTFs from the
+  repository Yourrrrlove/Ysabeau, a fork of CatharsisFonts/Ysabeau (which the fresh25 helper found
+  too large to fetch here), SIL OFL 1.1; Lobster Regular (a heavy, connected script face, its
+  Cyrillic in Russian cursive forms, the heavy pop-in face: the first script face a part draws; a
+  static TTF from the @expo-google-fonts/lobster npm package, SIL OFL 1.1), Tuffy Regular (a plain
+  sans, the cond role, the narrowest sans here; none is condensed; Debian's fonts-tuffy, public
+  domain) and IBM Plex Serif Bold (a serif with slab-like serifs, the serif role; a static TTF from
+  the @expo-google-fonts/ibm-plex-serif npm package, SIL OFL 1.1; a family of the IBM Plex
+  superfamily, whose Sans Condensed fresh10 draws, as Source Serif 4 (fresh19) stands beside Source
+  Sans: no other serif with Russian forms was found that no part uses and the fresh27 helper had not
+  claimed); footage no text corpus uses, committed unchanged under tests/data/captions_styles
+  (LICENSES.md there): a yellow toy taxi on a sunlit white windowsill, the camera held by hand close
+  over it with a shallow focus, hard window shadows across the sill (live action, no cut, no legible
+  scene text; the clip of MDN's object-fit example in the repository mdn/css-examples, CC0 as that
+  repository's LICENSE says for the whole repository: the repository fresh24's cat came from, a
+  different file and scene, since no repository no part used was found holding a live-action clip
+  under CC0, CC BY or in the public domain; 426x240 VP8 at 25 fps, its first 120 frames read, 4.8 s,
+  before the focus pulls to a toy figure behind the car, played back and forth as the tuning parts'
+  66-frame halves of Big Buck Bunny are) as the footage; photos from a repository no part used
+  before (wagtail/bakerydemo, whose readme says that all the demo's content is in the public domain,
+  its images from Wikimedia Commons or other copyright-free sources; committed unchanged, each under
+  0.5 MB) as the busy pictures: dark rustic loaves scored and floured on a wooden board, a bakery's
+  spread of loaves, rolls and buns in baskets on red checked cloth, and two Bedouin men in white
+  kneading and baking bread on pale sand; a window on the creased white tea towel beside a tray of
+  granola as the light background; the FRESH26 sentences below (soap making and badminton). Same
+  recipe as the held-out part (seven clips), its own random draws (seed 1227, clip prefix aa: every
+  single letter being taken, the first two-letter prefix). One change after the first render, before
+  any run of the text lane: the busy photos were reordered (written down first as the Bedouins, the
+  loaves, the baskets), since the loaves' floured white crust left the plain yellow 'My first smash
+  went straight into the net' (4.1 % of the height) of the landscape clip of small subtitles at
+  2.12:1; each photo was rendered in that place and in the square clip of brief captions (the
+  Bedouins' sand 2.37:1 there, the baskets 3.09:1; in the square clip the loaves leave the plain
+  white 'Рецепт мыла' at 1.54:1, the Bedouins' sand at 3.82:1 and the baskets at 10.97:1), so the
+  baskets took the landscape clip, the Bedouins the square clip and the loaves the outlined pop-in
+  clip; the footage and light clips were byte-identical in both renders; the sources test passed at
+  once. 85 captions, 77 of them outlined, boxed or plain at >= 2 % of the height (53 outlined, 14
+  boxed and 10 plain; besides them 7 shadowed, 2 of them under 2 %, and a plain handle under 2 %).
+  The part's lowest true contrast is 1.10:1, the plain white line meant hard over the footage, 'New
+  silicone mould and a jar of shea butter for the shelf' (2.9 %), which landed on the sunlit white
+  windowsill (its letters lost against the sill where the sun falls on it, as the frames cut out
+  show); then 3.09:1, the plain yellow 'My first smash went straight into the net' (4.1 %) over the
+  baskets, the lowest plain line over a photo and the lowest other line at >= 2 % of an outlined,
+  boxed or plain kind, 3.82:1, the plain white 'Рецепт мыла' (5.9 %, in Lobster) over the Bedouins'
+  sand, 4.97:1, the plain white handle '@lather.and.shuttles' (1.85 %) over the baskets, and 5.37:1,
+  the shadowed white 'Here are my shoes and my borrowed racket' (1.7 %) there; every shadowed line
+  5.37:1 or more (the 12 px shadowed yellow 'Оставьте бруски сохнуть на шесть недель' 6.45:1), the
+  black plain lines over the tea towel 9.06-14.76:1, every boxed line 6.73:1 or more against its box
+  (the white 'The moulds cost more than the oils did' on its 60 % box over the footage the lowest)
+  and every outlined line, pop-in and karaoke word 15.17:1 or more against its outline. In the thick
+  outline Lobster's capitals keep little light between words (its space is 0.22 em, of which the two
+  5 px outlines take most at 46-58 px: 'A PATIENT', 'AT THE'), as drawn. Its truth was checked,
+  before any run of the text lane on it, only by eye (eight frames of every clip with the truth
+  boxes drawn, and every caption's box cut out at full size on its first full-size frame, the small
+  landscape clip's enlarged twice: each of the 85 shows the letters written down, whole, inside its
+  box) and numerically (at each of the 170 start and end frames, the decoded picture under the
+  caption's letters departs from the clip's background rendered again without captions, with the
+  clip's own seed, by 60 levels or more, the median over the letters' core of the largest channel
+  difference, on 165 frames; on the other 5 the letters still depart: the white thin-outlined
+  'Растопите масла на самом слабом огне' over the white sill on its first frame by 10 (its black
+  outline by 240; on the frame before, letters and outline by 2 and 1), the white 'Отходите назад,
+  пока волан летит над вами' on its 60 % box on its last frame by 45 (the box between its letters by
+  122), and the white thick-outlined pop-in chunks 'RALLIES AGAINST' (by 55 at start and end) and
+  'TURN MY SHOULDERS' (59 on its first frame) over the loaves' floured crust, their outlines by
+  212-214). On the frame before and after, 105 checked, pixels within 4 px of another caption shown
+  then left out, the same pixels depart by 2 at most over the footage, 2 over the tea towel, 4 over
+  the Bedouins' sand, 7 over the baskets and 8 over the loaves, never more than 1 level above what
+  the clip shows at the same pixels against its caption-free render on frames with no caption within
+  4 px of them (there 2-3, 2, 3-4, 5-7 and 5-8 at most); 60 frames, covered in the same place by the
+  next chunk, karaoke word or box, could not be checked so, and 5 lie outside their clip). Its
+  render seeds count on from fresh25's clips, as main has it; the lead engineer merges it before
+  fresh27, so they stay as built.
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -1149,12 +1227,14 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25,
+# fresh26: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")
+          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
+          "fresh26")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh25; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh26; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1262,6 +1342,10 @@ FONT_DIRS = {
     "mononoki": str(DATA_FONTS),
     "Doulos SIL": str(DATA_FONTS),
     "Cascadia Code": str(DATA_FONTS),
+    "Ysabeau Office": str(DATA_FONTS),
+    "Lobster": str(DATA_FONTS),
+    "Tuffy": str(DATA_FONTS),
+    "IBM Plex Serif": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1473,6 +1557,14 @@ FONTS = {
         "serif": ("Doulos SIL", "DoulosSIL-Regular.ttf"),
         "mono": ("mononoki", "mononoki-Regular.ttf"),  # no clip draws the mono role
     },
+    "fresh26": {
+        "bold": ("Ysabeau Office", "YsabeauOffice-Bold.ttf"),
+        "regular": ("Ysabeau Office", "YsabeauOffice-Regular.ttf"),
+        "heavy": ("Lobster", "Lobster-Regular.ttf"),  # a heavy script face (no face here is black)
+        "cond": ("Tuffy", "Tuffy.ttf"),  # the narrowest sans here (none is condensed)
+        "serif": ("IBM Plex Serif", "IBMPlexSerif-Bold.ttf"),
+        "mono": ("Tuffy", "Tuffy.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1504,7 +1596,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh22": ("footage", "stream_of_water.mp4", 0, 90, 29.97),
            "fresh23": ("footage", "chroma_collar.mp4", 0, 360, 59.94),
            "fresh24": ("footage", "cat_chin.mp4", 0, 240, 29.97),
-           "fresh25": ("footage", "glass_lotus.mp4", 0, 240, 30.0)}
+           "fresh25": ("footage", "glass_lotus.mp4", 0, 240, 30.0),
+           "fresh26": ("footage", "windowsill_taxi.webm", 0, 120, 25.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1512,7 +1605,8 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
                 "fresh18": "ice", "fresh19": "champagne",
                 "fresh20": "signing", "fresh21": "please", "fresh22": "creek",
-                "fresh23": "collar", "fresh24": "cat", "fresh25": "lotus"}
+                "fresh23": "collar", "fresh24": "cat", "fresh25": "lotus",
+                "fresh26": "taxi"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1535,7 +1629,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "bern_old_town", "plaigne_fields", "aurora_eyjafjallajokull",
                     "woodcock", "surfbird", "wrentit", "waxwing_sky",
                     "fort_point_arch", "yokohama_plaza", "fort_point_lighthouse", "fort_point_sky",
-                    "joshua_valley", "sequoia_base", "fireweed_beach", "white_sands")
+                    "joshua_valley", "sequoia_base", "fireweed_beach", "white_sands",
+                    "bedouin_bread", "rustic_loaves", "bakery_baskets", "tea_towel")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1693,6 +1788,12 @@ PHOTOS = {
                  ("fireweed_beach", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("joshua_valley", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("white_sands", (0.15, 0.4, 0.14), (0.155, 0.395, 0.13)),
+    },
+    "fresh26": {
+        "busy": [("rustic_loaves", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("bakery_baskets", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("bedouin_bread", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("tea_towel", (0.85, 0.88, 0.14), (0.845, 0.875, 0.13)),
     },
 }
 
@@ -2550,6 +2651,42 @@ FRESH25_POPIN_EN = ("I never thought I could run off a hill with a wing on my ba
 FRESH25_POPIN_RU = "Этой зимой я впервые переплела старую книгу по бабушкиному совету и к весне на полке стояло двенадцать новых блокнотов"
 FRESH25_KARAOKE = ["fold the sheets", "sew the spine", "check the lines", "run and lift"]
 
+# fresh26 (a twenty-sixth held-out part, written before any run on it): soap making, badminton
+FRESH26_EN = [
+    "I poured my first batch of soap in March", "Melt the oils before you stir in the lye",
+    "Wear gloves so nothing splashes on your skin", "Leave the bars to cure for six weeks on a rack",
+    "Here is the drying shelf after three weekends", "Guess how many bars this little mould makes",
+    "Would you scent a bar with fresh rosemary?", "Send this to a friend who hoards bath bombs",
+    "Stir the trace with a steel spatula", "The swirled lavender batch came out at last",
+    "The moulds cost more than the oils did", "The whole flat smells of lemongrass by Sunday",
+    "Day one at the badminton club", "Hold the racket loosely and keep your wrist free",
+    "Step back fast and meet the shuttle above your head", "Watch the shuttle and not your feet",
+    "My first smash went straight into the net", "Here are my shoes and my borrowed racket",
+    "Ask me about drop shots and a high serve to the back line", "Check your grip before you serve",
+    "Let the shuttle fall before you swing", "Soap recipe in my profile",
+    "Nobody hit the ceiling lights at the club today", "Restring the racket after every season",
+    "Keep your knees soft and ready for the return", "New silicone mould and a jar of shea butter for the shelf",
+    "Stretch your calves before you jump for a smash", "First rally over twenty shots",
+    "A neighbour gave us a box of old biscuit tins", "Check the soap is hard before you cut the block",
+    "Last match before the winter league begins", "A coach at the club taught me a backhand clear in one evening",
+    "Turn your shoulders and let the racket follow through", "Sore calves and a shelf of soap bars to show for it",
+]
+FRESH26_RU = [
+    "Впервые сварила мыло своими руками в марте", "Растопите масла на самом слабом огне",
+    "Надевайте перчатки и защитные очки", "Вот наша первая полка самодельного мыла за две недели",
+    "Угадайте, сколько брусков выйдет из этой формы", "Отправь это другу, который собирает бомбочки для ванны",
+    "Оставьте бруски сохнуть на шесть недель", "Первый день в клубе бадминтона",
+    "Держите ракетку свободно и легко", "Отходите назад, пока волан летит над вами",
+    "Смотрите на волан, а не под ноги", "Рецепт мыла по ссылке в профиле",
+    "Сегодня никто не разбил лампу", "Меняйте струны после каждого сезона",
+    "Разомните икры перед игрой на площадке", "Соседка подарила нам коробку старых жестянок",
+]
+FRESH26_POPIN_EN = ("I never thought I could hit a clean smash until a patient coach at the local sports hall "
+                    "showed me how to turn my shoulders and by the end of the winter I was winning long rallies "
+                    "against my father every weekend")
+FRESH26_POPIN_RU = "Этой осенью я впервые сварила мыло по маминому рецепту и к зиме в шкафу лежало двадцать душистых брусков"
+FRESH26_KARAOKE = ["melt the oils", "pour the soap", "watch the shuttle", "swing and clear"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -2577,6 +2714,7 @@ SENTENCES = {
     "fresh23": (FRESH23_EN, FRESH23_RU, FRESH23_POPIN_EN, FRESH23_POPIN_RU, FRESH23_KARAOKE),
     "fresh24": (FRESH24_EN, FRESH24_RU, FRESH24_POPIN_EN, FRESH24_POPIN_RU, FRESH24_KARAOKE),
     "fresh25": (FRESH25_EN, FRESH25_RU, FRESH25_POPIN_EN, FRESH25_POPIN_RU, FRESH25_KARAOKE),
+    "fresh26": (FRESH26_EN, FRESH26_RU, FRESH26_POPIN_EN, FRESH26_POPIN_RU, FRESH26_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -2604,7 +2742,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh22": ("50 GROOVES BY JUNE", "@sticks.and.fins", "DIVE 4"),
           "fresh23": ("12 JARS BY AUTUMN", "@brine.and.bridles", "LESSON 6"),
           "fresh24": ("30 CUPS BY JUNE", "@crema.and.asanas", "POSE 8"),
-          "fresh25": ("12 NOTEBOOKS BY SPRING", "@spines.and.gliders", "FLIGHT 5")}
+          "fresh25": ("12 NOTEBOOKS BY SPRING", "@spines.and.gliders", "FLIGHT 5"),
+          "fresh26": ("20 BARS BY WINTER", "@lather.and.shuttles", "MATCH 3")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2664,7 +2803,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
                                 "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225,
-                                "fresh25": 1226}[split])
+                                "fresh25": 1226, "fresh26": 1227}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2678,7 +2817,8 @@ def _recipe(split: str) -> list[Clip]:
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
-         "fresh23": "x", "fresh24": "i", "fresh25": "l"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh23": "x", "fresh24": "i", "fresh25": "l",
+         "fresh26": "aa"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -3153,7 +3293,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
