@@ -1072,6 +1072,36 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   2.18, 3.05 -> 3.04 (3.035), 3.33 -> 3.32, 4.44 -> 4.43, 6.83 -> 6.81); the figures and the
   truth checks above are of the first render.
 
+* **fresh27** (a twenty-seventh held-out part, added 2026-12-07 by the fresh27 helper and fixed as
+  held out before any run of the text lane on it; a fresh26 helper wrote its own part at the same
+  time, each from sources the other did not claim): caption fonts no other part or corpus uses,
+  every one with Cyrillic in its Russian forms, to be committed under
+  tests/data/captions_styles/fonts (none of them installed here): Go Bold (Bigelow & Holmes's
+  humanist sans for the Go project, the bold role) and Go Regular (the same sans at its regular
+  weight, the cond role, the narrowest sans here; none is condensed), Go Mono (the family's
+  monospaced slab serif, a typewriter-like face, the regular role and the mono role no clip
+  draws), all three from Debian's fonts-go under the BSD 3-clause licence; Caveat Bold (a
+  handwriting face, the heavy pop-in and title face, no face here being black; a static TTF from
+  the @expo-google-fonts npm package, SIL OFL 1.1) and Gabriela Regular (a calligraphic serif,
+  the serif role; a static TTF from the @expo-google-fonts npm package, SIL OFL 1.1); footage
+  and photos no text corpus uses, to be committed under tests/data/captions_styles (LICENSES.md
+  there): a drone's flight over a city, rising from the rooftops of a street towards the towers
+  of downtown Minneapolis and over them under a hazy sky (live action, no cut, no legible scene
+  text; the clip v2.m4v of the repository thorn-oss/perception, which no part used before, taken
+  from a YouTube video published under the Creative Commons Attribution licence, as that
+  repository's README for its test videos says; 320x180 H.264 at 23.976 fps, its 149 frames,
+  6.2 s, played back and forth as the tuning parts' 66-frame halves of Big Buck Bunny are) as the
+  footage; photos from a repository no part used before (elementary/wallpapers, whose
+  debian/copyright gives the four as Unsplash photos published before June 2017 and so CC0), as
+  the busy pictures: the curving, banded sandstone walls of a slot canyon under a strip of blue
+  sky (Ashim D'Silva), a SpaceX Dragon capsule with its solar arrays over a desert coast and a dark
+  blue sea, seen from orbit (SpaceX), and the corner of a wooden dock over rippled dark blue water
+  (Jonas Nilsson Lee); a window on the pale overcast sky over a grassy cliff and a beach (Rob
+  Bye), away from the cliff and the sea, as the light background; the FRESH27 sentences below
+  (keeping an aquarium and flying a camera drone). Same recipe as the held-out part (seven
+  clips), its own random draws (seed 1228, clip prefix bb, the first prefix of two letters: every
+  single letter is taken).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -1149,12 +1179,12 @@ from .text import levenshtein
 VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
-# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25: more held-out parts, new sources (docstring)
+# fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25, fresh27: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
-          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")
+          "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh27")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh25; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh25, fresh27; OFL.txt, UFL.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1262,6 +1292,10 @@ FONT_DIRS = {
     "mononoki": str(DATA_FONTS),
     "Doulos SIL": str(DATA_FONTS),
     "Cascadia Code": str(DATA_FONTS),
+    "Go": str(DATA_FONTS),
+    "Go Mono": str(DATA_FONTS),
+    "Caveat": str(DATA_FONTS),
+    "Gabriela": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1473,6 +1507,14 @@ FONTS = {
         "serif": ("Doulos SIL", "DoulosSIL-Regular.ttf"),
         "mono": ("mononoki", "mononoki-Regular.ttf"),  # no clip draws the mono role
     },
+    "fresh27": {
+        "bold": ("Go", "Go-Bold.ttf"),
+        "regular": ("Go Mono", "Go-Mono.ttf"),  # a monospaced slab serif
+        "heavy": ("Caveat", "Caveat-Bold.ttf"),  # a handwriting face (no face here is black)
+        "cond": ("Go", "Go-Regular.ttf"),  # the narrowest sans here (none is condensed)
+        "serif": ("Gabriela", "Gabriela-Regular.ttf"),
+        "mono": ("Go Mono", "Go-Mono.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1504,7 +1546,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh22": ("footage", "stream_of_water.mp4", 0, 90, 29.97),
            "fresh23": ("footage", "chroma_collar.mp4", 0, 360, 59.94),
            "fresh24": ("footage", "cat_chin.mp4", 0, 240, 29.97),
-           "fresh25": ("footage", "glass_lotus.mp4", 0, 240, 30.0)}
+           "fresh25": ("footage", "glass_lotus.mp4", 0, 240, 30.0),
+           "fresh27": ("footage", "skyline_drone.m4v", 0, 149, 23.976)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1512,7 +1555,8 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh15": "webb", "fresh16": "glass", "fresh17": "apollo",
                 "fresh18": "ice", "fresh19": "champagne",
                 "fresh20": "signing", "fresh21": "please", "fresh22": "creek",
-                "fresh23": "collar", "fresh24": "cat", "fresh25": "lotus"}
+                "fresh23": "collar", "fresh24": "cat", "fresh25": "lotus",
+                "fresh27": "skyline"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1535,7 +1579,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "bern_old_town", "plaigne_fields", "aurora_eyjafjallajokull",
                     "woodcock", "surfbird", "wrentit", "waxwing_sky",
                     "fort_point_arch", "yokohama_plaza", "fort_point_lighthouse", "fort_point_sky",
-                    "joshua_valley", "sequoia_base", "fireweed_beach", "white_sands")
+                    "joshua_valley", "sequoia_base", "fireweed_beach", "white_sands",
+                    "slot_canyon", "dragon_orbit", "dock_water", "overcast_coast")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1693,6 +1738,12 @@ PHOTOS = {
                  ("fireweed_beach", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("joshua_valley", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("white_sands", (0.15, 0.4, 0.14), (0.155, 0.395, 0.13)),
+    },
+    "fresh27": {
+        "busy": [("slot_canyon", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("dragon_orbit", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("dock_water", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("overcast_coast", (0.7, 0.15, 0.2), (0.705, 0.145, 0.19)),
     },
 }
 
@@ -2550,6 +2601,42 @@ FRESH25_POPIN_EN = ("I never thought I could run off a hill with a wing on my ba
 FRESH25_POPIN_RU = "Этой зимой я впервые переплела старую книгу по бабушкиному совету и к весне на полке стояло двенадцать новых блокнотов"
 FRESH25_KARAOKE = ["fold the sheets", "sew the spine", "check the lines", "run and lift"]
 
+# fresh27 (a twenty-seventh held-out part, written before any run on it): keeping an aquarium, flying a camera drone
+FRESH27_EN = [
+    "I set up my first fish tank in March", "Rinse the gravel before it goes into the tank",
+    "Test the water twice a week at first", "Let the filter run for a month before adding any fish",
+    "Here is the tank after six weeks of waiting", "Guess how many snails are hiding in this tank",
+    "Would you keep shrimp with your guppies?", "Send this to a friend who names every fish",
+    "Trim the plants before they block the light", "The baby guppies finally came out of the moss",
+    "The heater cost more than the fish did", "The whole room hums with the filter at night",
+    "Day one with the new drone", "Check the battery and the propellers before takeoff",
+    "Keep the drone in sight at all times over the park", "Fly slowly and watch the wind in the trees",
+    "My first landing ended in a hedge", "Here are my spare propellers and the controller",
+    "Ask me about flying in wind and charging batteries", "Check the weather before you take off",
+    "Let the drone hover before you climb", "Flight map in my profile",
+    "Nobody lost a drone in the lake today", "Pack the drone gently after every flight",
+    "Keep your thumbs light and steady on the sticks", "New air pump and a bag of river stones for the tank",
+    "Calibrate the compass before you fly over water", "First time above the rooftops",
+    "A neighbour gave us an old glass tank", "Check the water is warm before you add the fish",
+    "Last flight before the winter rain arrives", "A pilot at the club taught me to fly a smooth circle in one afternoon",
+    "Tilt the stick gently and let the drone drift round", "Wet shoes and a tank full of fish to show for it",
+]
+FRESH27_RU = [
+    "Впервые запустила аквариум в марте", "Промывайте грунт перед засыпкой в аквариум",
+    "Меняйте четверть воды каждую неделю", "Вот наш аквариум через месяц после запуска",
+    "Угадайте, сколько улиток прячется в этом аквариуме", "Отправь это другу, который мечтает о рыбках",
+    "Не кормите рыб чаще двух раз в день", "Первый день с новым дроном",
+    "Проверьте заряд и винты перед взлётом", "Держите дрон в поле зрения, даже над пустым полем",
+    "Смотрите на экран, а не на пульт", "Карта полётов по ссылке в профиле",
+    "Сегодня ни один дрон не упал в озеро", "Убирайте дрон в чехол после каждого полёта",
+    "Откалибруйте компас перед полётом над водой", "Сосед подарил нам старый стеклянный аквариум",
+]
+FRESH27_POPIN_EN = ("I never believed I could steer a tiny camera above the rooftops until a patient pilot at our "
+                    "local club showed me how to read the wind and by the end of the summer I was filming the old "
+                    "harbour every weekend")
+FRESH27_POPIN_RU = "Этой весной я впервые завела аквариум по совету соседа и к осени в нём плавали двадцать весёлых гуппи"
+FRESH27_KARAOKE = ["rinse the gravel", "feed them lightly", "check the props", "climb and hover"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -2577,6 +2664,7 @@ SENTENCES = {
     "fresh23": (FRESH23_EN, FRESH23_RU, FRESH23_POPIN_EN, FRESH23_POPIN_RU, FRESH23_KARAOKE),
     "fresh24": (FRESH24_EN, FRESH24_RU, FRESH24_POPIN_EN, FRESH24_POPIN_RU, FRESH24_KARAOKE),
     "fresh25": (FRESH25_EN, FRESH25_RU, FRESH25_POPIN_EN, FRESH25_POPIN_RU, FRESH25_KARAOKE),
+    "fresh27": (FRESH27_EN, FRESH27_RU, FRESH27_POPIN_EN, FRESH27_POPIN_RU, FRESH27_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -2604,7 +2692,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh22": ("50 GROOVES BY JUNE", "@sticks.and.fins", "DIVE 4"),
           "fresh23": ("12 JARS BY AUTUMN", "@brine.and.bridles", "LESSON 6"),
           "fresh24": ("30 CUPS BY JUNE", "@crema.and.asanas", "POSE 8"),
-          "fresh25": ("12 NOTEBOOKS BY SPRING", "@spines.and.gliders", "FLIGHT 5")}
+          "fresh25": ("12 NOTEBOOKS BY SPRING", "@spines.and.gliders", "FLIGHT 5"),
+          "fresh27": ("20 GUPPIES BY AUTUMN", "@fins.and.propellers", "TAKEOFF 3")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2664,7 +2753,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
                                 "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225,
-                                "fresh25": 1226}[split])
+                                "fresh25": 1226, "fresh27": 1228}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2678,7 +2767,8 @@ def _recipe(split: str) -> list[Clip]:
          "fresh9": "w", "fresh10": "j", "fresh11": "v", "fresh12": "m", "fresh13": "p", "fresh14": "b", "fresh15": "d", "fresh16": "r",
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
-         "fresh23": "x", "fresh24": "i", "fresh25": "l"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
+         "fresh23": "x", "fresh24": "i", "fresh25": "l",
+         "fresh27": "bb"}.get(split, split[0])  # clip name prefix letter keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -3153,7 +3243,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh27 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
