@@ -1113,7 +1113,44 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   lines at 2.39 and 2.43:1; each photo was rendered in that place with the final fonts (the dock's
   planks: plain lines 1.84-2.80:1; the canyon: 8.14:1 or more), so the canyon took that clip, the
   capsule the outlined pop-in clip and the dock kept the square clip of brief captions; the
-  sources test passed at once.
+  sources test passed at once. 79 captions, 71 of them outlined, boxed or plain at >= 2 % of the
+  height (47 outlined, 14 boxed and 10 plain; besides them 7 shadowed, 2 of them under 2 %, and a
+  plain handle under 2 %). The part's lowest true contrast is 3.08:1, the shadowed white 'Check
+  the water is warm before you add the fish' (3.0 %, shown 8 frames) over the dock's sunlit planks,
+  then 6.67:1, the shadowed 9 px 'Here are my spare propellers and the controller' (under 2 %) over
+  the canyon's rock; the lowest at >= 2 % and of an outlined, boxed or plain line is 6.77:1, the
+  white 'Let the drone hover before you climb' on its 60 % box over the pale overcast sky; the
+  lowest plain line over a photo is 7.82:1, the white 64 px 'Карта полётов' over the dock and the
+  water (the stem of its К over the palest planks), then 8.58:1, the plain yellow 'My first
+  landing ended in a hedge' over the canyon (the plain handle there, under 2 %, 8.14:1); the plain
+  line meant hard over the footage, 'New air pump and a bag of river stones for the tank' (2.9 %),
+  landed over dark towers (13.45:1), the black plain lines over the sky read 16.0-16.5:1, every
+  boxed line 6.77:1 or more against its box (9.80:1 or more but for that one) and every outlined
+  line, pop-in and karaoke word 15.6:1 or more against its outline: no plain line under 2.5:1, so
+  an easier part for contrast than fresh25. Its truth was checked, before any run of the text lane
+  on it, only by eye (eight frames of every clip with the truth boxes drawn, and every caption's box
+  cut out at full size on its first full-size frame, the small landscape clip's enlarged three
+  times: each of the 79 shows the letters written down, whole, inside its box) and numerically (at
+  each of the 158 start and end frames, the decoded picture under the caption's letters departs
+  from the clip's background rendered again without captions, with the clip's own seed, by 60
+  levels or more, the median over the letters' core of the largest channel difference, on 151
+  frames, the lowest 65; on the other 7 the letters still depart: white letters over the footage's
+  hazy sky, the thick-outlined title '20 GUPPIES BY AUTUMN' on its first and last frames (by 23 and
+  31; its outline by 234 and 227) and the thick-outlined brief 'The whole room hums with the filter
+  at night' in the 1920x1080 clip (29 and 27; outline 240 and 235), the shadowed handle
+  '@fins.and.propellers' in the full-size vertical clip on its first frame (22), and the white 'Let
+  the drone hover before you climb' on its 60 % box over the overcast sky (27 and 27; the box under
+  it by 139), against 1-4 where caption-free frames of those clips show no caption at the same
+  pixels). On the frame before and after, 106 checked, pixels within 4 px of another caption shown
+  then left out, the same pixels depart by 2 at most over the footage, 4 over the sky, 5.5 over the
+  canyon, 6 over the capsule and 7 over the dock, within 1 level of what caption-free frames of the
+  clip show at the same pixels (those departing by 1-2, 3-4, 5, 5-6 and 4-7); 47 frames outside a
+  caption, covered in the same place by the next chunk, karaoke word or box, could not be checked
+  so, and 5 lie outside their clip. The footage is a small clip much enlarged (320x180 behind the
+  1080x1920 clip), soft but without bars; a crane's jib shows at the frame's top left in its first
+  frames, no lettering. Its photo clips' render seeds count on from fresh25's clips as main had it
+  when it was built; merged after fresh26, they would follow fresh26's clips and its photo clips
+  would be rendered again (their noise changing, their truth not).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
