@@ -1149,6 +1149,85 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   next chunk, karaoke word or box, could not be checked so, and 5 lie outside their clip). Its
   render seeds count on from fresh25's clips, as main has it; the lead engineer merges it before
   fresh27, so they stay as built.
+* **fresh27** (a twenty-seventh held-out part, added 2026-12-07 by the fresh27 helper and fixed as
+  held out before any run of the text lane on it; a fresh26 helper wrote its own part at the same
+  time, each from sources the other did not claim): caption fonts no other part or corpus uses,
+  every one with Cyrillic in its Russian forms, committed under tests/data/captions_styles/fonts
+  (none of them installed here): Go Bold (Bigelow & Holmes's humanist sans for the Go project, the
+  bold role), Go Regular (the same sans at its regular weight, the cond role, the narrowest face
+  here; none is condensed) and Go Mono (the family's monospaced slab serif, a typewriter-like face,
+  the regular role and the mono role no clip draws), from Debian's fonts-go under the BSD 3-clause
+  licence (its text in fonts/OFL.txt); Clear Sans Bold (Intel's plain grotesque, the heavy pop-in
+  and title face, no face here being black; Debian's fonts-clear-sans under the Apache License
+  2.0, its text in fonts/Apache-2.0.txt) and Gabriela Regular (a calligraphic serif, the serif
+  role; a static TTF from the @expo-google-fonts npm package, SIL OFL 1.1). The brief for this part
+  allowed the OFL or a similar free licence; an earlier part had left Go and Clear Sans out when
+  the corpus kept to the OFL (and the Ubuntu Font Licence). Caveat Bold, written down first as the
+  heavy face, was left out after the first render, before any run of the text lane: its small д, т
+  and и, looked at closely, take their handwritten shapes (like a ∂, an m and a u), for which an
+  earlier part left it out too. Footage and photos no text corpus uses, committed under
+  tests/data/captions_styles (LICENSES.md there): a drone's flight over a city on a hazy day,
+  rising from the flat roofs of a street towards the towers of downtown Minneapolis and over them
+  (live action, no cut, no legible scene text; the clip v2.m4v of the repository
+  thorn-oss/perception, which no part used before, from a YouTube video published under the
+  Creative Commons Attribution licence, as that repository's README for its test videos says;
+  320x180 H.264 at 23.976 fps, much enlarged in the larger clips as fresh23's small clip is, its
+  149 frames read, 6.2 s, played back and forth as the tuning parts' 66-frame halves of Big Buck
+  Bunny are) as the footage; photos from a repository no part used before (elementary/wallpapers,
+  whose debian/copyright gives the four as Unsplash photos published before June 2017 and so CC0;
+  the dock committed unchanged, the others re-encoded to stay under 0.7 MB, the canyon and the
+  coast scaled down to 2048 px wide) as the busy pictures: a SpaceX Dragon capsule with its solar
+  arrays over a pale desert coast and a dark blue sea, seen from orbit, the curving, banded
+  sandstone walls of a slot canyon under a strip of blue sky, and the corner of a wooden dock over
+  rippled dark blue water; a window on the pale overcast sky over a grassy cliff and a beach, away
+  from the cliff and the sea, as the light background; the FRESH27 sentences below (keeping an
+  aquarium and flying a camera drone). Same recipe as the held-out part (seven clips), its own
+  random draws (seed 1228, clip prefix bb, the first prefix of two letters: every single letter is
+  taken). One more change after the first render, before any run of the text lane: the busy
+  photos were reordered (written down first as canyon, capsule, dock), since the capsule's pale
+  desert lay under the lines at the foot of the landscape clip of small subtitles, its plain
+  yellow 'My first landing ended in a hedge' (4.1 % of the height) at 1.88:1 and its plain white
+  lines at 2.39 and 2.43:1; each photo was rendered in that place with the final fonts (the dock's
+  planks: plain lines 1.84-2.80:1; the canyon: 8.14:1 or more), so the canyon took that clip, the
+  capsule the outlined pop-in clip and the dock kept the square clip of brief captions; the
+  sources test passed at once. 79 captions, 71 of them outlined, boxed or plain at >= 2 % of the
+  height (47 outlined, 14 boxed and 10 plain; besides them 7 shadowed, 2 of them under 2 %, and a
+  plain handle under 2 %). The part's lowest true contrast is 3.08:1, the shadowed white 'Check
+  the water is warm before you add the fish' (3.0 %, shown 8 frames) over the dock's sunlit planks,
+  then 6.67:1, the shadowed 9 px 'Here are my spare propellers and the controller' (under 2 %) over
+  the canyon's rock; the lowest at >= 2 % and of an outlined, boxed or plain line is 6.77:1, the
+  white 'Let the drone hover before you climb' on its 60 % box over the pale overcast sky; the
+  lowest plain line over a photo is 7.82:1, the white 64 px 'Карта полётов' over the dock and the
+  water (the stem of its К over the palest planks), then 8.58:1, the plain yellow 'My first
+  landing ended in a hedge' over the canyon (the plain handle there, under 2 %, 8.14:1); the plain
+  line meant hard over the footage, 'New air pump and a bag of river stones for the tank' (2.9 %),
+  landed over dark towers (13.45:1), the black plain lines over the sky read 16.0-16.5:1, every
+  boxed line 6.77:1 or more against its box (9.80:1 or more but for that one) and every outlined
+  line, pop-in and karaoke word 15.6:1 or more against its outline: no plain line under 2.5:1, so
+  an easier part for contrast than fresh25. Its truth was checked, before any run of the text lane
+  on it, only by eye (eight frames of every clip with the truth boxes drawn, and every caption's box
+  cut out at full size on its first full-size frame, the small landscape clip's enlarged three
+  times: each of the 79 shows the letters written down, whole, inside its box) and numerically (at
+  each of the 158 start and end frames, the decoded picture under the caption's letters departs
+  from the clip's background rendered again without captions, with the clip's own seed, by 60
+  levels or more, the median over the letters' core of the largest channel difference, on 151
+  frames, the lowest 65; on the other 7 the letters still depart: white letters over the footage's
+  hazy sky, the thick-outlined title '20 GUPPIES BY AUTUMN' on its first and last frames (by 23 and
+  31; its outline by 234 and 227) and the thick-outlined brief 'The whole room hums with the filter
+  at night' in the 1920x1080 clip (29 and 27; outline 240 and 235), the shadowed handle
+  '@fins.and.propellers' in the full-size vertical clip on its first frame (22), and the white 'Let
+  the drone hover before you climb' on its 60 % box over the overcast sky (27 and 27; the box under
+  it by 139), against 1-4 where caption-free frames of those clips show no caption at the same
+  pixels). On the frame before and after, 106 checked, pixels within 4 px of another caption shown
+  then left out, the same pixels depart by 2 at most over the footage, 4 over the sky, 5.5 over the
+  canyon, 6 over the capsule and 7 over the dock, within 1 level of what caption-free frames of the
+  clip show at the same pixels (those departing by 1-2, 3-4, 5, 5-6 and 4-7); 47 frames outside a
+  caption, covered in the same place by the next chunk, karaoke word or box, could not be checked
+  so, and 5 lie outside their clip. The footage is a small clip much enlarged (320x180 behind the
+  1080x1920 clip), soft but without bars; a crane's jib shows at the frame's top left in its first
+  frames, no lettering. Its photo clips' render seeds count on from fresh25's clips as main had it
+  when it was built; merged after fresh26, they would follow fresh26's clips and its photo clips
+  would be rendered again (their noise changing, their truth not).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -1228,13 +1307,13 @@ VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
 # fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25,
-# fresh26: more held-out parts, new sources (docstring)
+# fresh26, fresh27: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
           "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-          "fresh26")
+          "fresh26", "fresh27")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh26; OFL.txt, UFL.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh27; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1346,6 +1425,10 @@ FONT_DIRS = {
     "Lobster": str(DATA_FONTS),
     "Tuffy": str(DATA_FONTS),
     "IBM Plex Serif": str(DATA_FONTS),
+    "Go": str(DATA_FONTS),
+    "Go Mono": str(DATA_FONTS),
+    "Clear Sans": str(DATA_FONTS),
+    "Gabriela": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1565,6 +1648,14 @@ FONTS = {
         "serif": ("IBM Plex Serif", "IBMPlexSerif-Bold.ttf"),
         "mono": ("Tuffy", "Tuffy.ttf"),  # no clip draws the mono role
     },
+    "fresh27": {
+        "bold": ("Go", "Go-Bold.ttf"),
+        "regular": ("Go Mono", "Go-Mono.ttf"),  # a monospaced slab serif
+        "heavy": ("Clear Sans", "ClearSans-Bold.ttf"),  # the heavy face (no face here is black)
+        "cond": ("Go", "Go-Regular.ttf"),  # the narrowest face drawn here (none is condensed)
+        "serif": ("Gabriela", "Gabriela-Regular.ttf"),
+        "mono": ("Go Mono", "Go-Mono.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1597,7 +1688,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh23": ("footage", "chroma_collar.mp4", 0, 360, 59.94),
            "fresh24": ("footage", "cat_chin.mp4", 0, 240, 29.97),
            "fresh25": ("footage", "glass_lotus.mp4", 0, 240, 30.0),
-           "fresh26": ("footage", "windowsill_taxi.webm", 0, 120, 25.0)}
+           "fresh26": ("footage", "windowsill_taxi.webm", 0, 120, 25.0),
+           "fresh27": ("footage", "skyline_drone.m4v", 0, 149, 23.976)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1606,7 +1698,8 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh18": "ice", "fresh19": "champagne",
                 "fresh20": "signing", "fresh21": "please", "fresh22": "creek",
                 "fresh23": "collar", "fresh24": "cat", "fresh25": "lotus",
-                "fresh26": "taxi"}
+                "fresh26": "taxi",
+                "fresh27": "skyline"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1630,7 +1723,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "woodcock", "surfbird", "wrentit", "waxwing_sky",
                     "fort_point_arch", "yokohama_plaza", "fort_point_lighthouse", "fort_point_sky",
                     "joshua_valley", "sequoia_base", "fireweed_beach", "white_sands",
-                    "bedouin_bread", "rustic_loaves", "bakery_baskets", "tea_towel")
+                    "bedouin_bread", "rustic_loaves", "bakery_baskets", "tea_towel",
+                    "slot_canyon", "dragon_orbit", "dock_water", "overcast_coast")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1794,6 +1888,12 @@ PHOTOS = {
                  ("bakery_baskets", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("bedouin_bread", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("tea_towel", (0.85, 0.88, 0.14), (0.845, 0.875, 0.13)),
+    },
+    "fresh27": {
+        "busy": [("dragon_orbit", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("slot_canyon", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("dock_water", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("overcast_coast", (0.7, 0.15, 0.2), (0.705, 0.145, 0.19)),
     },
 }
 
@@ -2686,6 +2786,41 @@ FRESH26_POPIN_EN = ("I never thought I could hit a clean smash until a patient c
                     "against my father every weekend")
 FRESH26_POPIN_RU = "Этой осенью я впервые сварила мыло по маминому рецепту и к зиме в шкафу лежало двадцать душистых брусков"
 FRESH26_KARAOKE = ["melt the oils", "pour the soap", "watch the shuttle", "swing and clear"]
+# fresh27 (a twenty-seventh held-out part, written before any run on it): keeping an aquarium, flying a camera drone
+FRESH27_EN = [
+    "I set up my first fish tank in March", "Rinse the gravel before it goes into the tank",
+    "Test the water twice a week at first", "Let the filter run for a month before adding any fish",
+    "Here is the tank after six weeks of waiting", "Guess how many snails are hiding in this tank",
+    "Would you keep shrimp with your guppies?", "Send this to a friend who names every fish",
+    "Trim the plants before they block the light", "The baby guppies finally came out of the moss",
+    "The heater cost more than the fish did", "The whole room hums with the filter at night",
+    "Day one with the new drone", "Check the battery and the propellers before takeoff",
+    "Keep the drone in sight at all times over the park", "Fly slowly and watch the wind in the trees",
+    "My first landing ended in a hedge", "Here are my spare propellers and the controller",
+    "Ask me about flying in wind and charging batteries", "Check the weather before you take off",
+    "Let the drone hover before you climb", "Flight map in my profile",
+    "Nobody lost a drone in the lake today", "Pack the drone gently after every flight",
+    "Keep your thumbs light and steady on the sticks", "New air pump and a bag of river stones for the tank",
+    "Calibrate the compass before you fly over water", "First time above the rooftops",
+    "A neighbour gave us an old glass tank", "Check the water is warm before you add the fish",
+    "Last flight before the winter rain arrives", "A pilot at the club taught me to fly a smooth circle in one afternoon",
+    "Tilt the stick gently and let the drone drift round", "Wet shoes and a tank full of fish to show for it",
+]
+FRESH27_RU = [
+    "Впервые запустила аквариум в марте", "Промывайте грунт перед засыпкой в аквариум",
+    "Меняйте четверть воды каждую неделю", "Вот наш аквариум через месяц после запуска",
+    "Угадайте, сколько улиток прячется в этом аквариуме", "Отправь это другу, который мечтает о рыбках",
+    "Не кормите рыб чаще двух раз в день", "Первый день с новым дроном",
+    "Проверьте заряд и винты перед взлётом", "Держите дрон в поле зрения, даже над пустым полем",
+    "Смотрите на экран, а не на пульт", "Карта полётов по ссылке в профиле",
+    "Сегодня ни один дрон не упал в озеро", "Убирайте дрон в чехол после каждого полёта",
+    "Откалибруйте компас перед полётом над водой", "Сосед подарил нам старый стеклянный аквариум",
+]
+FRESH27_POPIN_EN = ("I never believed I could steer a tiny camera above the rooftops until a patient pilot at our "
+                    "local club showed me how to read the wind and by the end of the summer I was filming the old "
+                    "harbour every weekend")
+FRESH27_POPIN_RU = "Этой весной я впервые завела аквариум по совету соседа и к осени в нём плавали двадцать весёлых гуппи"
+FRESH27_KARAOKE = ["rinse the gravel", "feed them lightly", "check the props", "climb and hover"]
 
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
@@ -2715,6 +2850,7 @@ SENTENCES = {
     "fresh24": (FRESH24_EN, FRESH24_RU, FRESH24_POPIN_EN, FRESH24_POPIN_RU, FRESH24_KARAOKE),
     "fresh25": (FRESH25_EN, FRESH25_RU, FRESH25_POPIN_EN, FRESH25_POPIN_RU, FRESH25_KARAOKE),
     "fresh26": (FRESH26_EN, FRESH26_RU, FRESH26_POPIN_EN, FRESH26_POPIN_RU, FRESH26_KARAOKE),
+    "fresh27": (FRESH27_EN, FRESH27_RU, FRESH27_POPIN_EN, FRESH27_POPIN_RU, FRESH27_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -2743,7 +2879,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh23": ("12 JARS BY AUTUMN", "@brine.and.bridles", "LESSON 6"),
           "fresh24": ("30 CUPS BY JUNE", "@crema.and.asanas", "POSE 8"),
           "fresh25": ("12 NOTEBOOKS BY SPRING", "@spines.and.gliders", "FLIGHT 5"),
-          "fresh26": ("20 BARS BY WINTER", "@lather.and.shuttles", "MATCH 3")}
+          "fresh26": ("20 BARS BY WINTER", "@lather.and.shuttles", "MATCH 3"),
+          "fresh27": ("20 GUPPIES BY AUTUMN", "@fins.and.propellers", "TAKEOFF 3")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2803,7 +2940,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
                                 "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225,
-                                "fresh25": 1226, "fresh26": 1227}[split])
+                                "fresh25": 1226, "fresh26": 1227, "fresh27": 1228}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2818,7 +2955,7 @@ def _recipe(split: str) -> list[Clip]:
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
          "fresh23": "x", "fresh24": "i", "fresh25": "l",
-         "fresh26": "aa"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
+         "fresh26": "aa", "fresh27": "bb"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -3293,7 +3430,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
