@@ -568,3 +568,15 @@ def test_a_piece_of_an_outlined_captions_second_line_reaches_its_end(media_dir):
     rows, _ = _matched(media_dir, "fresh22", "o_vert_outline_creek")
     got = [r for r in rows if r["text"].startswith("Настраивайте малый барабан")]
     assert got and got[0]["found"] and got[0]["edits"] <= 3, got
+
+
+def test_a_small_caption_shown_as_a_speck_is_looked_at_enlarged(media_dir):
+    """fresh14's small landscape clip (tuning material): 'Pull thick downstrokes' / 'and thin
+    upstrokes', 18 px white letters over blossom and sky in a 960x540 frame. The detector's
+    full-size look at their rows gave one 4x5 px speck (its response peaked at 0.05), which
+    counted as something found, so the band was never looked at enlarged, where both lines
+    stand out whole; the caption was followed as that speck and missed. Where small type may
+    be, specks alone call for the enlarged look, and a line it shows is taken."""
+    rows, _ = _matched(media_dir, "fresh14", "b_land_small_blossom_sky")
+    got = [r for r in rows if r["text"].startswith("Pull thick downstrokes")]
+    assert got and got[0]["found"] and got[0]["edits"] <= 2, got

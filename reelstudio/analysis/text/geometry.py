@@ -193,6 +193,7 @@ def whole_line_of(lines, rows) -> bool:
 
 UPSCALE = 1.5  # the second look at a band that showed nothing at full size
 SMALL_ROW_PX = 12  # a band whose rows are shorter than this (analysis px) is looked at again enlarged
+LINE_RATIO = 5.0  # a row this many times as wide as tall is a line of letters, not a speck
 LARGER = 2.0  # small rows are also looked at this much enlarged: the most whole of the looks stands
 
 
@@ -242,16 +243,26 @@ class Detecting:
             if not (top or bottom):
                 break
             a, z = (max(0, a - grow) if top else a), (min(self.ah, z + grow) if bottom else z)
-        if not found and scale < UPSCALE and (thin or any(p < z and a < q for p, q in self._expected)):
+        expected = thin or any(p < z and a < q for p, q in self._expected)
+        # (specks alone: a 4x5 px blob of a two-line 18 px caption over blossom, whose lines the
+        # detector sees only enlarged, kept the enlarged look away)
+        specks = found and all(r[2] - r[0] < 2 * (r[3] - r[1]) and r[3] - r[1] < SMALL_ROW_PX
+                               for _, rs in found for r in rs)
+        if scale < UPSCALE and ((not found and expected) or (specks and 0.02 * self.ah < SMALL_ROW_PX)):
             # the detector misses heavy type ~20-30 px tall in a band that a whole picture shows
             # it in (Cantarell ExtraBold 'через', white outlined black over a sky, 23 px: nothing
             # in 66-200 row bands at full size, found at 1.5x in each): where a caption is
             # expected (``_expected``: the rows of one that has just ended, its replacement
             # often comes there), a band that shows nothing is searched once more enlarged (a
             # shrunk one too: 'IS THE FIRST' popping in, missed at half size; the heavy 2-letter
-            # 'IF', 52 px, is found at 1.5x and at no smaller scale)
+            # 'IF', 52 px, is found at 1.5x and at no smaller scale); and where small type may be
+            # (a frame under 600 rows), a band that shows specks only
             self._band_detections += 1
-            found = self.detect(image[a:z], scale=UPSCALE)
+            look = self.detect(image[a:z], scale=UPSCALE)
+            # (where specks called for it, a line: a castle's battlements enlarged showed rows 4-4.5
+            # times as wide as tall, read 'dee')
+            if not found or any(r[2] - r[0] >= LINE_RATIO * (r[3] - r[1]) for _, rs in look for r in rs):
+                found = look
         elif scale < UPSCALE:
             found = self._small_rows_enlarged(image, a, z, found)
         return a, z, found
