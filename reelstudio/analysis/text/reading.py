@@ -16,6 +16,7 @@ from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_c
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
 from .following import letters_held
 from .sequences import chunk_before, text_script
+from .scraps import STARK_CONTRAST, STARK_LETTERS, STARK_MIN_CONF, small_faint_scrap, unsure_scrap
 from .geometry import REACH_TAIL, REACH_WHOLE, TAIL_LINE, joined_pieces, one_letter_word, overlap_smaller, read_reach
 
 
@@ -59,21 +60,6 @@ def _letters_alike(a: str, b: str) -> bool:
 def _life(cap: dict) -> int:
     """The frames of the longest single follow behind a caption (:meth:`Reading._merge`)."""
     return cap.get("followed", cap["end_frame"] - cap["start_frame"])
-
-
-# a read of this few letters and digits, with capitals under this share of the frame height
-# (type under ~2 %) and a contrast under this, is a scrap of picture, not a caption
-SCRAP_LETTERS, SCRAP_CAP, SCRAP_CONTRAST = 3, 0.014, 3.0
-STARK_CONTRAST, STARK_MIN_CONF, STARK_LETTERS = 15.0, 0.35, 6  # a doubtful read kept as unreadable text
-
-
-def _small_faint_scrap(text: str, cap_share: float, contrast: float) -> bool:
-    """Two or three letters, smaller than captions are set (capitals under 1.4 % of the frame
-    height) and faint (under 3:1): the lane's reads of such were all picture texture ('it I'
-    and 'ur' over a photo's shelves, 1.2 % tall at 2.4:1, each a flag of text too small, too
-    faint and too brief on a reel of well-set subtitles). A caption of so few letters is a
-    pop-in word, set large; small captions (credits, handles) have more letters."""
-    return sum(ch.isalnum() for ch in text) <= SCRAP_LETTERS and cap_share < SCRAP_CAP and contrast < SCRAP_CONTRAST
 
 
 class Reading:
@@ -231,7 +217,7 @@ class Reading:
         heights_px = [lh / scale for (_, _, _, lh) in lines] or [glyph_h]
         cap = cap_height(binary == 0, lines, text)
         cap = glyph_h if cap is None else cap / scale
-        if _small_faint_scrap(text, cap / self.ah, shown):  # (cap: analysis px)
+        if small_faint_scrap(text, cap / self.ah, shown) or unsure_scrap(text, conf, shown):  # (cap: analysis px)
             return False
         self._captions.append({
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
