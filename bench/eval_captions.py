@@ -139,19 +139,20 @@ def size_line(rows: list[dict]) -> str:
     return f"type size / true font size: font_px {spread('read_font_px')}  |  height_px {spread('read_height_px')}"
 
 
-def readable_line(rows: list[dict]) -> str:
+def readable_line(rows: list[dict], verbose: bool = False) -> str:
     """Whether the lane's ``readable`` flag keeps garbled reads from being quoted: found
     captions read with CER > 30 % that it calls readable, and those read with CER <= 10 %
-    it calls unreadable."""
+    it calls unreadable; the reads themselves only when ``verbose`` (a held-out part is run
+    without it: its reads stay unseen)."""
     found = [r for r in rows if r["found"] and r.get("read_readable") is not None]
     bad = [r for r in found if r["edits"] > 0.3 * max(1, r["chars"])]
     good = [r for r in found if r["edits"] <= 0.1 * max(1, r["chars"])]
     quoted = [r for r in bad if r["read_readable"]]
     hidden = [r for r in good if not r["read_readable"]]
     return (f"readable flag: garbled reads (CER > 30 %) quoted {len(quoted)}/{len(bad)}"
-            f"{' ' + repr([r['read'] for r in quoted]) if quoted else ''}; "
+            f"{' ' + repr([r['read'] for r in quoted]) if quoted and verbose else ''}; "
             f"good reads (CER <= 10 %) hidden {len(hidden)}/{len(good)}"
-            f"{' ' + repr([r['read'] for r in hidden]) if hidden else ''}")
+            f"{' ' + repr([r['read'] for r in hidden]) if hidden and verbose else ''}")
 
 
 def check_side(rows: list[dict]) -> dict:
@@ -219,7 +220,7 @@ def report(split: str, results: list[dict], verbose: bool) -> dict:
           f"but not flagged); all kinds: {check_side(target)['wrong']}/{check_side(target)['n']}")
     print(f" false captions (over no truth): {n_false}   extra reads (duplicates / pieces of a caption): {n_extra}")
     print(" " + size_line(target))
-    print(" " + readable_line(rows))
+    print(" " + readable_line(rows, verbose))
     groups = {}
     for gname, key in GROUPS.items():
         print(f"\n -- by {gname} (captions >= {MIN_PCT:g} %; contrast over all kinds)")
