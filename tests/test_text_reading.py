@@ -106,13 +106,26 @@ def test_two_small_faint_letters_are_picture_not_a_caption():
     """'it I' and 'ur' read off a photo's shelves (capitals 1.2 % of the frame height, 2.4:1)
     made three flags on a reel of well-set subtitles; pop-in words of one or two letters are
     set large, small credits have more letters, faint captions are larger: all kept."""
-    from reelstudio.analysis.text.reading import _small_faint_scrap
+    from reelstudio.analysis.text.scraps import small_faint_scrap
 
-    assert _small_faint_scrap("it I", 0.012, 2.44) and _small_faint_scrap("ur", 0.013, 2.34)
-    assert not _small_faint_scrap("IF", 0.04, 21.0)  # a pop-in word
-    assert not _small_faint_scrap("IF", 0.04, 2.0)  # a large faint one: the contrast check's business
-    assert not _small_faint_scrap("@pedal.and.pick", 0.012, 2.0)  # a small handle
-    assert not _small_faint_scrap("ur", 0.012, 4.5)  # small but plain to see
+    assert small_faint_scrap("it I", 0.012, 2.44) and small_faint_scrap("ur", 0.013, 2.34)
+    assert not small_faint_scrap("IF", 0.04, 21.0)  # a pop-in word
+    assert not small_faint_scrap("IF", 0.04, 2.0)  # a large faint one: the contrast check's business
+    assert not small_faint_scrap("@pedal.and.pick", 0.012, 2.0)  # a small handle
+    assert not small_faint_scrap("ur", 0.012, 4.5)  # small but plain to see
+
+
+def test_a_few_letters_read_doubtfully_without_stark_contrast_are_picture():
+    """Session 25's false captions on the tuning parts ('154' 0.55 sure at 11.9:1 off a bridge's
+    truss, 'ПГ' 0.78 at 11.1:1, 'my' 0.58 at 5.5:1) are picture; a pop-in word outlined at 21:1
+    read doubtfully, a short plain read made surely, and a doubtful read of a whole sentence
+    stay captions."""
+    from reelstudio.analysis.text.scraps import unsure_scrap
+
+    assert unsure_scrap("154", 0.55, 11.88) and unsure_scrap("ПГ", 0.78, 11.11) and unsure_scrap("my", 0.58, 5.49)
+    assert not unsure_scrap("NEVER", 0.61, 21.0)  # an outlined pop-in word
+    assert not unsure_scrap("ты рек", 0.96, 8.32)  # read surely
+    assert not unsure_scrap("Keep your hips close", 0.6, 8.0)  # a sentence, doubtful: not a scrap
 
 
 def test_a_read_of_look_alike_capitals_only_is_a_script_guess():
