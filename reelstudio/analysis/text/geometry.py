@@ -231,7 +231,8 @@ class Detecting:
         # high: landscape and square) the detector may see none of it at full size (a 12 px
         # yellow line over a rainy window: nothing at 1.0, the whole line at 1.5x, 0.96)
         # (each margin floored or ceiled to a whole row: a band of two cell rows is 48-50 rows at 540)
-        thin = scale >= 1.0 and 0.02 * self.ah < SMALL_ROW_PX and z - a <= 0.06 * self.ah + 2 * 8 + 2
+        small_type = 0.02 * self.ah < SMALL_ROW_PX
+        thin = scale >= 1.0 and small_type and z - a <= 0.06 * self.ah + 2 * 8 + 2
         for _ in range(4):  # a band that cuts through text grows until the text lies inside
             self._band_detections += 1
             found = self.detect(image[a:z], scale=scale)
@@ -248,7 +249,7 @@ class Detecting:
         # detector sees only enlarged, kept the enlarged look away)
         specks = found and all(r[2] - r[0] < 2 * (r[3] - r[1]) and r[3] - r[1] < SMALL_ROW_PX
                                for _, rs in found for r in rs)
-        if scale < UPSCALE and ((not found and expected) or (specks and 0.02 * self.ah < SMALL_ROW_PX)):
+        if scale < UPSCALE and ((not found and expected) or (specks and small_type)):
             # the detector misses heavy type ~20-30 px tall in a band that a whole picture shows
             # it in (Cantarell ExtraBold 'через', white outlined black over a sky, 23 px: nothing
             # in 66-200 row bands at full size, found at 1.5x in each): where a caption is
