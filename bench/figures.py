@@ -72,7 +72,8 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh24": "fresh24 (twenty-fourth held-out part; tuned on from session 24)",
                   "fresh25": "fresh25 (twenty-fifth held-out part)",
                   "fresh26": "fresh26 (twenty-sixth held-out part; tuned on from session 25)",
-                  "fresh27": "fresh27 (twenty-seventh held-out part)"}
+                  "fresh27": "fresh27 (twenty-seventh held-out part)",
+                  "fresh29": "fresh29 (twenty-ninth held-out part)"}
 
 
 class FiguresError(Exception):

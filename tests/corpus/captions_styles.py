@@ -1233,6 +1233,48 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   when it was built; merged after fresh26, they would follow fresh26's clips and its photo clips
   would be rendered again (their noise changing, their truth not).
 
+* **fresh29** (a twenty-ninth held-out part, added 2026-12-07 by the fresh29 helper and fixed as
+  held out before any run of the text lane on it; a fresh28 helper wrote its own part at the same
+  time, each from sources the other did not claim): caption fonts no other part or corpus uses,
+  every one with Cyrillic in its Russian print forms, to be committed under
+  tests/data/captions_styles/fonts (none of them installed here): Comic Relief Bold (Jeff Davis's
+  comic-lettering sans, drawn to the metrics of Comic Sans MS, the face of many a creator's
+  caption, with Cyrillic in print forms, the bold role; the static TTF its repository
+  loudifier/Comic-Relief builds, SIL OFL 1.1), Droid Sans Mono (Steve Matteson's monospaced sans
+  for Android, the regular role and the mono role no clip draws; the file the wordcloud PyPI package
+  ships, Apache License 2.0), Linux Libertine O Bold (Philipp Poll's book serif, the heavy pop-in
+  and title face, no face here being black) and Linux Libertine O Regular (the same serif at its
+  regular weight, the serif role; Debian's fonts-linuxlibertine, SIL OFL 1.1 or the GPL with the
+  font exception; of the family whose sans, Linux Biolinum, fresh21 draws, as fresh26's IBM Plex
+  Serif beside fresh10's IBM Plex Sans Condensed: no other serif with Russian forms was found that
+  no part uses and the fresh28 helper had not claimed), and Summersby Regular (Sergej Malinovski's
+  plain humanist sans, the cond role, the narrowest sans here; none is condensed; Debian's
+  fonts-summersby, GPL 2 or later); Science Gothic (a condensed grotesque), Eurofurence (a rounded
+  geometric sans), Poiret One, Cupola and monofur (their д and л drawn as a Λ or in cursive shapes),
+  Anton, Courier Prime, Dosis, Comic Neue, Gelasio, Intel One Mono, Afacad, Sour Gummy, Questrial
+  and Madimi One (no Cyrillic in the files looked at), Bebas Neue (capitals only), GNU Typewriter
+  (no ё), Wine's Tahoma (its bold a spaced-out regular), the URW clones in fonts-uralic and
+  IndUni (URW base35 is drawn by an earlier part) and Alegreya (claimed by the fresh28 helper) were
+  looked at and left out; live-action footage from a repository no part used: a grey storm sky over
+  the flat roof and the top row of windows of a long apartment block, a pine branch in the
+  foreground at the left, the phone held by hand and drifting a little (live action, no cut, no
+  lightning, no scene text; the negative sample sample_no.mp4 of the repository
+  QLiMBer/video-lightning-detector, recorded by that repository's owner and given as CC0 by the
+  README of its samples folder, whose other clips earlier parts found missing from their snapshots;
+  1920x1080 HEVC at 30 fps, its 60 frames, 2.0 s, to be committed unchanged, played back and forth
+  as the tuning parts' 66-frame halves of Big Buck Bunny are) as the footage; photos from a
+  repository no part used before (WordPress/twentytwentyfive, the WordPress theme, whose readme
+  gives each as a public-domain photograph published CC0 by rawpixel), as the busy pictures: a wildflower meadow in Llano, Texas,
+  with a spreading tree under a blue sky, the stone towers and rooms of Cliff Palace at Mesa Verde
+  (a black-and-white photograph) and the white spathes and broad leaves of bog arums before a grey
+  ground (a hand-coloured photograph), to be re-encoded as JPEG (from the theme's WebP files) to
+  stay under 0.7 MB; a window on the pale, clouded sky beside a wind-shaped totara tree on a ridge
+  above Porirua Harbour (Leslie Adkin's black-and-white photograph), away from the tree and the
+  hills, as the light background; the FRESH29 sentences below (polishing stones in a rock tumbler
+  and flying stunt kites). Same recipe as the held-out part (seven clips), its own random draws
+  (seed 1230, clip prefix dd, two letters: every single letter is taken, and aa, bb and cc are
+  fresh26's, fresh27's and fresh28's).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -1311,13 +1353,13 @@ VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
 # fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25,
-# fresh26, fresh27: more held-out parts, new sources (docstring)
+# fresh26, fresh27, fresh29: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
           "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-          "fresh26", "fresh27")
+          "fresh26", "fresh27", "fresh29")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh27; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh27, fresh29; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1433,6 +1475,10 @@ FONT_DIRS = {
     "Go Mono": str(DATA_FONTS),
     "Clear Sans": str(DATA_FONTS),
     "Gabriela": str(DATA_FONTS),
+    "Comic Relief": str(DATA_FONTS),
+    "Droid Sans Mono": str(DATA_FONTS),
+    "Linux Libertine": str(DATA_FONTS),
+    "Summersby": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1660,6 +1706,14 @@ FONTS = {
         "serif": ("Gabriela", "Gabriela-Regular.ttf"),
         "mono": ("Go Mono", "Go-Mono.ttf"),  # no clip draws the mono role
     },
+    "fresh29": {
+        "bold": ("Comic Relief", "ComicRelief-Bold.ttf"),  # a rounded comic-lettering sans
+        "regular": ("Droid Sans Mono", "DroidSansMono.ttf"),  # a monospaced sans
+        "heavy": ("Linux Libertine", "LinLibertine_RB.otf"),  # a book serif's bold (no face here is black)
+        "cond": ("Summersby", "summersby.ttf"),  # the narrowest sans here (none is condensed)
+        "serif": ("Linux Libertine", "LinLibertine_R.otf"),
+        "mono": ("Droid Sans Mono", "DroidSansMono.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1693,7 +1747,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh24": ("footage", "cat_chin.mp4", 0, 240, 29.97),
            "fresh25": ("footage", "glass_lotus.mp4", 0, 240, 30.0),
            "fresh26": ("footage", "windowsill_taxi.webm", 0, 120, 25.0),
-           "fresh27": ("footage", "skyline_drone.m4v", 0, 149, 23.976)}
+           "fresh27": ("footage", "skyline_drone.m4v", 0, 149, 23.976),
+           "fresh29": ("footage", "storm_roofline.mp4", 0, 60, 30.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1703,7 +1758,7 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh20": "signing", "fresh21": "please", "fresh22": "creek",
                 "fresh23": "collar", "fresh24": "cat", "fresh25": "lotus",
                 "fresh26": "taxi",
-                "fresh27": "skyline"}
+                "fresh27": "skyline", "fresh29": "storm"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1728,7 +1783,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "fort_point_arch", "yokohama_plaza", "fort_point_lighthouse", "fort_point_sky",
                     "joshua_valley", "sequoia_base", "fireweed_beach", "white_sands",
                     "bedouin_bread", "rustic_loaves", "bakery_baskets", "tea_towel",
-                    "slot_canyon", "dragon_orbit", "dock_water", "overcast_coast")
+                    "slot_canyon", "dragon_orbit", "dock_water", "overcast_coast",
+                    "llano_meadow", "cliff_palace", "bog_arums", "totara_sky")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1898,6 +1954,12 @@ PHOTOS = {
                  ("slot_canyon", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("dock_water", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("overcast_coast", (0.7, 0.15, 0.2), (0.705, 0.145, 0.19)),
+    },
+    "fresh29": {
+        "busy": [("llano_meadow", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("cliff_palace", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("bog_arums", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("totara_sky", (0.17, 0.14, 0.14), (0.175, 0.135, 0.13)),
     },
 }
 
@@ -2826,6 +2888,42 @@ FRESH27_POPIN_EN = ("I never believed I could steer a tiny camera above the roof
 FRESH27_POPIN_RU = "Этой весной я впервые завела аквариум по совету соседа и к осени в нём плавали двадцать весёлых гуппи"
 FRESH27_KARAOKE = ["rinse the gravel", "feed them lightly", "check the props", "climb and hover"]
 
+# fresh29 (a twenty-ninth held-out part, written before any run on it): polishing stones in a rock tumbler, flying stunt kites
+FRESH29_EN = [
+    "I filled my first rock tumbler in May", "Rinse the stones before they go into the barrel",
+    "Check the grit every few days at first", "Let the coarse grit run for a week before you open the barrel",
+    "Here are the stones after six weeks of tumbling", "Guess how many agates are hiding in this jar",
+    "Would you tumble sea glass with your jasper?", "Send this to a friend who fills her pockets at the beach",
+    "Sort the stones by hardness before you start", "The last polish finally brought out the bands",
+    "The polish cost more than the tumbler did", "The whole garage rumbles with the barrel at night",
+    "Day one with the new kite", "Check the lines and the bridle before launch",
+    "Keep both lines the same length all the way out", "Walk back slowly and feel the wind on your face",
+    "My first loop ended nose down in the sand", "Here are my spare spars and the handles",
+    "Ask me about gusty days and tangled lines", "Check the wind before you unroll the kite",
+    "Let the kite settle before you pull", "Grit chart in my profile",
+    "Nobody lost a kite in the trees today", "Roll the lines up neatly after every session",
+    "Keep your hands low and steady on the handles", "New barrel lid and a bag of fine grit for the garage",
+    "Stake the kite down before you walk out the lines", "First time flying two kites at once",
+    "A neighbour gave us a box of beach pebbles", "Wash the barrel well before you change the grit",
+    "Last session before the autumn storms arrive", "A flyer on the beach taught me to land the kite softly in one afternoon",
+    "Pull gently on one side and let the kite turn round", "Sandy shoes and a jar full of shiny stones to show for it",
+]
+FRESH29_RU = [
+    "Впервые запустила галтовку в мае", "Промывайте камни перед загрузкой в барабан",
+    "Меняйте абразив каждую неделю", "Вот наши камни через месяц после запуска",
+    "Угадайте, сколько агатов прячется в этой банке", "Отправь это другу, который собирает камни на пляже",
+    "Не открывайте барабан раньше срока", "Первый день с новым воздушным змеем",
+    "Проверьте стропы и уздечку перед запуском", "Держите обе стропы одной длины, даже при слабом ветре",
+    "Смотрите на змея, а не на ручки", "Таблица абразивов по ссылке в профиле",
+    "Сегодня ни один змей не застрял на дереве", "Сматывайте стропы после каждого запуска",
+    "Закрепите змея, прежде чем разматывать стропы", "Соседка подарила нам коробку морской гальки",
+]
+FRESH29_POPIN_EN = ("I never believed I could make a kite dance across the sky until a patient flyer on our "
+                    "windy beach showed me how to feel the lines and by the end of the summer I was looping two "
+                    "kites together every weekend")
+FRESH29_POPIN_RU = "Этой весной я впервые собрала камни на море по совету соседки и к осени в банке на окне сияли сорок гладких агатов"
+FRESH29_KARAOKE = ["rinse the stones", "change the grit", "check the lines", "pull and loop"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -2855,6 +2953,7 @@ SENTENCES = {
     "fresh25": (FRESH25_EN, FRESH25_RU, FRESH25_POPIN_EN, FRESH25_POPIN_RU, FRESH25_KARAOKE),
     "fresh26": (FRESH26_EN, FRESH26_RU, FRESH26_POPIN_EN, FRESH26_POPIN_RU, FRESH26_KARAOKE),
     "fresh27": (FRESH27_EN, FRESH27_RU, FRESH27_POPIN_EN, FRESH27_POPIN_RU, FRESH27_KARAOKE),
+    "fresh29": (FRESH29_EN, FRESH29_RU, FRESH29_POPIN_EN, FRESH29_POPIN_RU, FRESH29_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -2884,7 +2983,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh24": ("30 CUPS BY JUNE", "@crema.and.asanas", "POSE 8"),
           "fresh25": ("12 NOTEBOOKS BY SPRING", "@spines.and.gliders", "FLIGHT 5"),
           "fresh26": ("20 BARS BY WINTER", "@lather.and.shuttles", "MATCH 3"),
-          "fresh27": ("20 GUPPIES BY AUTUMN", "@fins.and.propellers", "TAKEOFF 3")}
+          "fresh27": ("20 GUPPIES BY AUTUMN", "@fins.and.propellers", "TAKEOFF 3"),
+          "fresh29": ("40 AGATES BY WINTER", "@pebbles.and.kites", "LOOP 4")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -2944,7 +3044,8 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh9": 1210, "fresh10": 1211, "fresh11": 1212, "fresh12": 1213, "fresh13": 1214, "fresh14": 1215, "fresh15": 1216, "fresh16": 1217,
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
                                 "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225,
-                                "fresh25": 1226, "fresh26": 1227, "fresh27": 1228}[split])
+                                "fresh25": 1226, "fresh26": 1227, "fresh27": 1228,
+                                "fresh29": 1230}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -2959,7 +3060,7 @@ def _recipe(split: str) -> list[Clip]:
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
          "fresh23": "x", "fresh24": "i", "fresh25": "l",
-         "fresh26": "aa", "fresh27": "bb"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
+         "fresh26": "aa", "fresh27": "bb", "fresh29": "dd"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -3434,7 +3535,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | fresh29 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
