@@ -1240,52 +1240,95 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   tests/data/captions_styles/fonts (none of them installed here): Comic Relief Bold (Jeff Davis's
   comic-lettering sans, drawn to the metrics of Comic Sans MS, the face of many a creator's
   caption, with Cyrillic in print forms, the bold role; the static TTF its repository
-  loudifier/Comic-Relief builds, V1.210, SIL OFL 1.1), Droid Sans Mono (Steve Matteson's monospaced sans
-  for Android, the regular role and the mono role no clip draws; the file the wordcloud PyPI package
-  ships, Apache License 2.0, its text in fonts/Apache-2.0.txt), Linux Libertine O Bold (Philipp Poll's book serif, the heavy pop-in
-  and title face, no face here being black) and Linux Libertine O Regular (the same serif at its
-  regular weight, the serif role; Debian's fonts-linuxlibertine, SIL OFL 1.1 or the GPL with the
-  font exception; of the family whose sans, Linux Biolinum, fresh21 draws, as fresh26's IBM Plex
-  Serif beside fresh10's IBM Plex Sans Condensed: no other serif with Russian forms was found that
-  no part uses and the fresh28 helper had not claimed), and Summersby Regular (Sergej Malinovski's
-  plain humanist sans, the cond role, the narrowest sans here; none is condensed; Debian's
-  fonts-summersby, GPL 2 or later, its text in fonts/GPL-2.0.txt, the first font here under the GPL
-  alone: the brief for this part allowed the OFL or a similar free licence); Science Gothic (a condensed grotesque), Eurofurence (a rounded
-  geometric sans), Poiret One, Cupola and monofur (their д and л drawn as a Λ or in cursive shapes),
-  Anton, Courier Prime, Dosis, Comic Neue, Gelasio, Intel One Mono, Afacad, Sour Gummy, Questrial
-  and Madimi One (no Cyrillic in the files looked at), Bebas Neue (capitals only), GNU Typewriter
-  (no Ё), Wine's Tahoma (its bold a spaced-out regular), the URW clones in fonts-uralic and
-  IndUni (URW base35 is drawn by an earlier part) and Alegreya (claimed by the fresh28 helper) were
-  looked at and left out; live-action footage from a repository no part used: a grey storm sky over
-  the flat roof and the top row of windows of a long apartment block, a pine branch in the
+  loudifier/Comic-Relief builds, V1.210, SIL OFL 1.1), Droid Sans Mono (Steve Matteson's monospaced
+  sans for Android, the regular role and the mono role no clip draws; the file the wordcloud PyPI
+  package ships, Apache License 2.0, its text in fonts/Apache-2.0.txt), Linux Libertine O Bold
+  (Philipp Poll's book serif, the heavy pop-in and title face, no face here being black) and Linux
+  Libertine O Regular (the same serif at its regular weight, the serif role; Debian's
+  fonts-linuxlibertine, SIL OFL 1.1 or the GPL with the font exception; of the family whose sans,
+  Linux Biolinum, fresh21 draws, as fresh26's IBM Plex Serif beside fresh10's IBM Plex Sans
+  Condensed: no other serif with Russian forms was found that no part uses and the fresh28 helper
+  had not claimed), and Summersby Regular (Sergej Malinovski's plain humanist sans, the cond role,
+  the narrowest sans here; none is condensed; Debian's fonts-summersby, GPL 2 or later, its text in
+  fonts/GPL-2.0.txt, the first font here under the GPL alone: the brief for this part allowed the
+  OFL or a similar free licence); Science Gothic (a condensed grotesque), Eurofurence (a rounded
+  geometric sans), Poiret One, Cupola and monofur (their д and л drawn as a Λ or in cursive
+  shapes), Anton, Courier Prime, Dosis, Comic Neue, Gelasio, Intel One Mono, Afacad, Sour Gummy,
+  Questrial and Madimi One (no Cyrillic in the files looked at), Bebas Neue (capitals only), GNU
+  Typewriter (no Ё), Wine's Tahoma (its bold a spaced-out regular), the URW clones in fonts-uralic
+  and IndUni (URW base35 is drawn by an earlier part) and Alegreya (claimed by the fresh28 helper)
+  were looked at and left out; live-action footage from a repository no part used: a grey storm sky
+  over the flat roof and the top row of windows of a long apartment block, a pine branch in the
   foreground at the left, the phone held by hand and drifting a little (live action, no cut, no
   lightning, no scene text; the negative sample sample_no.mp4 of the repository
   QLiMBer/video-lightning-detector, recorded by that repository's owner and given as CC0 by the
   README of its samples folder, whose other clips earlier parts found missing from their snapshots;
-  1920x1080 HEVC at 30 fps, its 60 frames, 2.0 s, committed unchanged, played back and forth
-  as the tuning parts' 66-frame halves of Big Buck Bunny are) as the footage; photos from a
-  repository no part used before (WordPress/twentytwentyfive, the WordPress theme, whose readme
-  gives each as a public-domain photograph published CC0 by rawpixel), as the busy pictures: a wildflower meadow in Llano, Texas,
-  with a spreading tree under a blue sky, the stone towers and rooms of Cliff Palace at Mesa Verde
-  (a black-and-white photograph) and the white spathes and broad leaves of bog arums before a grey
-  ground (a hand-coloured photograph), converted from the theme's WebP files to JPEG at their own
-  sizes (each under 0.5 MB); a window on the pale, clouded sky beside a wind-shaped totara tree on a ridge
-  above Porirua Harbour (Leslie Adkin's black-and-white photograph), away from the tree and the
-  hills, as the light background; the FRESH29 sentences below (polishing stones in a rock tumbler
-  and flying stunt kites). Same recipe as the held-out part (seven clips), its own random draws
-  (seed 1230, clip prefix dd, two letters: every single letter is taken, and aa, bb and cc are
-  fresh26's, fresh27's and fresh28's). Two changes after the first render, before any run of the
-  text lane: the karaoke words 'check the lines', written down first, were fresh25's (the sources
-  test said so) and became 'walk the lines'; and the busy photos were reordered (written down first
-  as meadow, Cliff Palace, bog arums), since Cliff Palace's pale stone lay under the lines at the
-  foot of the landscape clip of small subtitles, its plain yellow 'My first loop ended nose down in
-  the sand' (4.1 % of the height) at 2.40:1 and its plain white handle (under 2 %) at 2.48:1; each
-  photo was rendered in that place (the bog arums' grey ground: plain lines 2.11-2.76:1; the
-  meadow: 5.05:1 or more) and in the square clip of brief captions (the plain white 'Таблица
-  абразивов' 2.62:1 over the bog arums, 3.60:1 over Cliff Palace, 3.80:1 over the meadow), so the
-  meadow took the landscape clip, Cliff Palace the square clip of brief captions and the bog arums
-  the outlined pop-in clip; the footage and light clips were byte-identical in both renders, and
-  the sources test passed then.
+  1920x1080 HEVC at 30 fps, its 60 frames, 2.0 s, committed unchanged, played back and forth as the
+  tuning parts' 66-frame halves of Big Buck Bunny are) as the footage; photos from a repository no
+  part used before (WordPress/twentytwentyfive, the WordPress theme, whose readme gives each as a
+  public-domain photograph published CC0 by rawpixel), as the busy pictures: a wildflower meadow in
+  Llano, Texas, with a spreading tree under a blue sky, the stone towers and rooms of Cliff Palace
+  at Mesa Verde (a black-and-white photograph) and the white spathes and broad leaves of bog arums
+  before a grey ground (a hand-coloured photograph), converted from the theme's WebP files to JPEG
+  at their own sizes (each under 0.5 MB); a window on the pale, clouded sky beside a wind-shaped
+  totara tree on a ridge above Porirua Harbour (Leslie Adkin's black-and-white photograph), away
+  from the tree and the hills, as the light background; the FRESH29 sentences below (polishing
+  stones in a rock tumbler and flying stunt kites). Same recipe as the held-out part (seven clips),
+  its own random draws (seed 1230, clip prefix dd, two letters: every single letter is taken, and
+  aa, bb and cc are fresh26's, fresh27's and fresh28's). Two changes after the first render, before
+  any run of the text lane: the karaoke words 'check the lines', written down first, were fresh25's
+  (the sources test said so) and became 'walk the lines'; and the busy photos were reordered
+  (written down first as meadow, Cliff Palace, bog arums), since Cliff Palace's pale stone lay
+  under the lines at the foot of the landscape clip of small subtitles, its plain yellow 'My first
+  loop ended nose down in the sand' (4.1 % of the height) at 2.40:1 and its plain white handle
+  (under 2 %) at 2.48:1; each photo was rendered in that place (the bog arums' grey ground: plain
+  lines 2.11-2.76:1; the meadow: 5.05:1 or more) and in the square clip of brief captions (the
+  plain white 'Таблица абразивов' 2.62:1 over the bog arums, 3.60:1 over Cliff Palace, 3.80:1 over
+  the meadow), so the meadow took the landscape clip, Cliff Palace the square clip of brief
+  captions and the bog arums the outlined pop-in clip; the footage and light clips were
+  byte-identical in both renders, and the sources test passed then. 83 captions, 75 of them
+  outlined, boxed or plain at >= 2 % of the height (51 outlined, 14 boxed and 10 plain; besides
+  them 7 shadowed, 2 of them under 2 %, and a plain handle under 2 %). The part's lowest true
+  contrast is 2.92:1, the shadowed white 9 px 'Here are my spare spars and the handles' (under 2 %)
+  over the meadow's flowers; the lowest at >= 2 % and of an outlined, boxed or plain line is
+  3.17:1, the plain line meant hard over the footage, 'New barrel lid and a bag of fine grit for
+  the garage' (2.9 %), white over the grey storm sky; the lowest plain line over a photo is 3.60:1,
+  the white 64 px 'Таблица абразивов' over Cliff Palace's pale stone (shown 8 frames), then 5.05:1,
+  the plain yellow 'My first loop ended nose down in the sand' over the meadow (its plain white
+  lines 6.27:1 or more, the plain handle there, under 2 %, 10.73:1); the shadowed lines read
+  4.16-7.92:1 at >= 2 % (the white 'Wash the barrel well before you change the grit' over Cliff
+  Palace the lowest), the black plain lines over the sky 13.4-14.3:1, every boxed line 7.19:1 or
+  more against its box (the white 'Let the kite settle before you pull' on its 60 % box over the
+  pale sky; 10.68:1 or more but for that one) and every outlined line, pop-in and karaoke word
+  15.6:1 or more against its outline: no plain line under 2.5:1. Its truth was checked, before any
+  run of the text lane on it, only by eye (eight frames of every clip with the truth boxes drawn,
+  and every caption's box cut out at full size on its first full-size frame, the small landscape
+  clip's enlarged three times: each of the 83 shows the letters written down, whole, inside its
+  box) and numerically (at each of the 166 start and end frames, the decoded picture under the
+  caption's letters departs from the clip's background rendered again without captions, with the
+  clip's own seed, by 60 levels or more, the median over the letters' core of the largest channel
+  difference, on 164 frames, the lowest 80 (the shadowed handle '@pebbles.and.kites' in the
+  full-size vertical clip on its first frame); on the other 2 the letters still depart: the white
+  'Let the kite settle before you pull' on its 60 % box over the pale sky, on its first and last
+  frames (by 35 and 35; the box under it by 133 and 133), against 3-4 where caption-free frames of
+  that clip show no caption at the same pixels). On the frame before and after, 118 checked (the
+  caption's letters, outline and box, pixels within 4 px of another caption shown then left out),
+  the same pixels depart by 2 at most over the footage in the outlined clip, 1-3 in the boxed
+  1920x1080 clip, 1-2 in the full-size vertical clip, 3-4 over the sky, 4-5 over the bog arums and
+  Cliff Palace and 5-6 over the meadow, within 1 level of what caption-free frames of the clip show
+  at the same pixels (those departing by 2, 1-2, 1-4, 3-4, 4-5, 4 and 4.5-6); 43 frames outside a
+  caption, covered in the same place by the next chunk, karaoke word or box, could not be checked
+  so, and 5 lie outside their clip. The footage is a 1920x1080 clip, enlarged about twice behind
+  the 1080x1920 clip (a 9:16 window on its 16:9 frame, panned back and forth), soft there but
+  without bars; the pine branch comes into the window at the left as it pans, and the block's
+  windows, some lit, carry no lettering. Its photo clips' render seeds count on from fresh27's
+  clips as main had it when it was built; merged after fresh28, they would follow fresh28's clips
+  and its photo clips would be rendered again (their noise changing, their truth not; the footage
+  clips draw no noise). Two clips over the flat storm sky, the outlined vertical one and the
+  full-size vertical one, do not come out of the encoder as the same bytes every time: three x264
+  encodes of the same frames gave three files (a third build differed from the first two on 123 and
+  89 frames, by under 0.1 level on average there); their truth and every figure of the checks above
+  are the same on that build.
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
