@@ -73,7 +73,8 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh25": "fresh25 (twenty-fifth held-out part)",
                   "fresh26": "fresh26 (twenty-sixth held-out part; tuned on from session 25)",
                   "fresh27": "fresh27 (twenty-seventh held-out part)",
-                  "fresh28": "fresh28 (twenty-eighth held-out part)"}
+                  "fresh28": "fresh28 (twenty-eighth held-out part)",
+                  "fresh29": "fresh29 (twenty-ninth held-out part)"}
 
 
 class FiguresError(Exception):

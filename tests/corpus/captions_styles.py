@@ -1302,6 +1302,103 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   under the captions changing throughout. Its render seeds count on from fresh27's clips, as main
   has it; the lead engineer merges it before fresh29, so they stay as built.
 
+* **fresh29** (a twenty-ninth held-out part, added 2026-12-07 by the fresh29 helper and fixed as
+  held out before any run of the text lane on it; a fresh28 helper wrote its own part at the same
+  time, each from sources the other did not claim): caption fonts no other part or corpus uses,
+  every one with Cyrillic in its Russian print forms, committed under
+  tests/data/captions_styles/fonts (none of them installed here): Comic Relief Bold (Jeff Davis's
+  comic-lettering sans, drawn to the metrics of Comic Sans MS, the face of many a creator's
+  caption, with Cyrillic in print forms, the bold role; the static TTF its repository
+  loudifier/Comic-Relief builds, V1.210, SIL OFL 1.1), Droid Sans Mono (Steve Matteson's monospaced
+  sans for Android, the regular role and the mono role no clip draws; the file the wordcloud PyPI
+  package ships, Apache License 2.0, its text in fonts/Apache-2.0.txt), Linux Libertine O Bold
+  (Philipp Poll's book serif, the heavy pop-in and title face, no face here being black) and Linux
+  Libertine O Regular (the same serif at its regular weight, the serif role; Debian's
+  fonts-linuxlibertine, SIL OFL 1.1 or the GPL with the font exception; of the family whose sans,
+  Linux Biolinum, fresh21 draws, as fresh26's IBM Plex Serif beside fresh10's IBM Plex Sans
+  Condensed: no other serif with Russian forms was found that no part uses and the fresh28 helper
+  had not claimed), and Summersby Regular (Sergej Malinovski's plain humanist sans, the cond role,
+  the narrowest sans here; none is condensed; Debian's fonts-summersby, GPL 2 or later, its text in
+  fonts/GPL-2.0.txt, the first font here under the GPL alone: the brief for this part allowed the
+  OFL or a similar free licence); Science Gothic (a condensed grotesque), Eurofurence (a rounded
+  geometric sans), Poiret One, Cupola and monofur (their д and л drawn as a Λ or in cursive
+  shapes), Anton, Courier Prime, Dosis, Comic Neue, Gelasio, Intel One Mono, Afacad, Sour Gummy,
+  Questrial and Madimi One (no Cyrillic in the files looked at), Bebas Neue (capitals only), GNU
+  Typewriter (no Ё), Wine's Tahoma (its bold a spaced-out regular), the URW clones in fonts-uralic
+  and IndUni (URW base35 is drawn by an earlier part) and Alegreya (claimed by the fresh28 helper)
+  were looked at and left out; live-action footage from a repository no part used: a grey storm sky
+  over the flat roof and the top row of windows of a long apartment block, a pine branch in the
+  foreground at the left, the phone held by hand and drifting a little (live action, no cut, no
+  lightning, no scene text; the negative sample sample_no.mp4 of the repository
+  QLiMBer/video-lightning-detector, recorded by that repository's owner and given as CC0 by the
+  README of its samples folder, whose other clips earlier parts found missing from their snapshots;
+  1920x1080 HEVC at 30 fps, its 60 frames, 2.0 s, committed unchanged, played back and forth as the
+  tuning parts' 66-frame halves of Big Buck Bunny are) as the footage; photos from a repository no
+  part used before (WordPress/twentytwentyfive, the WordPress theme, whose readme gives each as a
+  public-domain photograph published CC0 by rawpixel), as the busy pictures: a wildflower meadow in
+  Llano, Texas, with a spreading tree under a blue sky, the stone towers and rooms of Cliff Palace
+  at Mesa Verde (a black-and-white photograph) and the white spathes and broad leaves of bog arums
+  before a grey ground (a hand-coloured photograph), converted from the theme's WebP files to JPEG
+  at their own sizes (each under 0.5 MB); a window on the pale, clouded sky beside a wind-shaped
+  totara tree on a ridge above Porirua Harbour (Leslie Adkin's black-and-white photograph), away
+  from the tree and the hills, as the light background; the FRESH29 sentences below (polishing
+  stones in a rock tumbler and flying stunt kites). Same recipe as the held-out part (seven clips),
+  its own random draws (seed 1230, clip prefix dd, two letters: every single letter is taken, and
+  aa, bb and cc are fresh26's, fresh27's and fresh28's). Two changes after the first render, before
+  any run of the text lane: the karaoke words 'check the lines', written down first, were fresh25's
+  (the sources test said so) and became 'walk the lines'; and the busy photos were reordered
+  (written down first as meadow, Cliff Palace, bog arums), since Cliff Palace's pale stone lay
+  under the lines at the foot of the landscape clip of small subtitles, its plain yellow 'My first
+  loop ended nose down in the sand' (4.1 % of the height) at 2.40:1 and its plain white handle
+  (under 2 %) at 2.48:1; each photo was rendered in that place (the bog arums' grey ground: plain
+  lines 2.11-2.76:1; the meadow: 5.05:1 or more) and in the square clip of brief captions (the
+  plain white 'Таблица абразивов' 2.62:1 over the bog arums, 3.60:1 over Cliff Palace, 3.80:1 over
+  the meadow), so the meadow took the landscape clip, Cliff Palace the square clip of brief
+  captions and the bog arums the outlined pop-in clip; the footage and light clips were
+  byte-identical in both renders, and the sources test passed then. 83 captions, 75 of them
+  outlined, boxed or plain at >= 2 % of the height (51 outlined, 14 boxed and 10 plain; besides
+  them 7 shadowed, 2 of them under 2 %, and a plain handle under 2 %). The part's lowest true
+  contrast is 2.92:1, the shadowed white 9 px 'Here are my spare spars and the handles' (under 2 %)
+  over the meadow's flowers; the lowest at >= 2 % and of an outlined, boxed or plain line is
+  3.17:1, the plain line meant hard over the footage, 'New barrel lid and a bag of fine grit for
+  the garage' (2.9 %), white over the grey storm sky; the lowest plain line over a photo is 3.60:1,
+  the white 64 px 'Таблица абразивов' over Cliff Palace's pale stone (shown 8 frames), then 5.05:1,
+  the plain yellow 'My first loop ended nose down in the sand' over the meadow (its plain white
+  lines 6.27:1 or more, the plain handle there, under 2 %, 10.73:1); the shadowed lines read
+  4.16-7.92:1 at >= 2 % (the white 'Wash the barrel well before you change the grit' over Cliff
+  Palace the lowest), the black plain lines over the sky 13.4-14.3:1, every boxed line 7.19:1 or
+  more against its box (the white 'Let the kite settle before you pull' on its 60 % box over the
+  pale sky; 10.68:1 or more but for that one) and every outlined line, pop-in and karaoke word
+  15.6:1 or more against its outline: no plain line under 2.5:1. Its truth was checked, before any
+  run of the text lane on it, only by eye (eight frames of every clip with the truth boxes drawn,
+  and every caption's box cut out at full size on its first full-size frame, the small landscape
+  clip's enlarged three times: each of the 83 shows the letters written down, whole, inside its
+  box) and numerically (at each of the 166 start and end frames, the decoded picture under the
+  caption's letters departs from the clip's background rendered again without captions, with the
+  clip's own seed, by 60 levels or more, the median over the letters' core of the largest channel
+  difference, on 164 frames, the lowest 80 (the shadowed handle '@pebbles.and.kites' in the
+  full-size vertical clip on its first frame); on the other 2 the letters still depart: the white
+  'Let the kite settle before you pull' on its 60 % box over the pale sky, on its first and last
+  frames (by 35 and 35; the box under it by 133 and 133), against 3-4 where caption-free frames of
+  that clip show no caption at the same pixels). On the frame before and after, 118 checked (the
+  caption's letters, outline and box, pixels within 4 px of another caption shown then left out),
+  the same pixels depart by 2 at most over the footage in the outlined clip, 1-3 in the boxed
+  1920x1080 clip, 1-2 in the full-size vertical clip, 3-4 over the sky, 4-5 over the bog arums and
+  Cliff Palace and 5-6 over the meadow, within 1 level of what caption-free frames of the clip show
+  at the same pixels (those departing by 2, 1-2, 1-4, 3-4, 4-5, 4 and 4.5-6); 43 frames outside a
+  caption, covered in the same place by the next chunk, karaoke word or box, could not be checked
+  so, and 5 lie outside their clip. The footage is a 1920x1080 clip, enlarged about twice behind
+  the 1080x1920 clip (a 9:16 window on its 16:9 frame, panned back and forth), soft there but
+  without bars; the pine branch comes into the window at the left as it pans, and the block's
+  windows, some lit, carry no lettering. Its photo clips' render seeds count on from fresh27's
+  clips as main had it when it was built; merged after fresh28, they would follow fresh28's clips
+  and its photo clips would be rendered again (their noise changing, their truth not; the footage
+  clips draw no noise). Two clips over the flat storm sky, the outlined vertical one and the
+  full-size vertical one, do not come out of the encoder as the same bytes every time: three x264
+  encodes of the same frames gave three files (a third build differed from the first two on 123 and
+  89 frames, by under 0.1 level on average there); their truth and every figure of the checks above
+  are the same on that build.
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -1380,13 +1477,13 @@ VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
 # fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25,
-# fresh26, fresh27, fresh28: more held-out parts, new sources (docstring)
+# fresh26, fresh27, fresh28, fresh29: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
           "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-          "fresh26", "fresh27", "fresh28")
+          "fresh26", "fresh27", "fresh28", "fresh29")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh28; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh29; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1506,6 +1603,10 @@ FONT_DIRS = {
     "Agave": str(DATA_FONTS),
     "Alegreya": str(DATA_FONTS),
     "Marmelad": str(DATA_FONTS),
+    "Comic Relief": str(DATA_FONTS),
+    "Droid Sans Mono": str(DATA_FONTS),
+    "Linux Libertine": str(DATA_FONTS),
+    "Summersby": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1741,6 +1842,14 @@ FONTS = {
         "serif": ("Alegreya", "Alegreya-Regular.ttf"),
         "mono": ("Agave", "Agave-Regular.ttf"),  # no clip draws the mono role
     },
+    "fresh29": {
+        "bold": ("Comic Relief", "ComicRelief-Bold.ttf"),  # a rounded comic-lettering sans
+        "regular": ("Droid Sans Mono", "DroidSansMono.ttf"),  # a monospaced sans
+        "heavy": ("Linux Libertine", "LinLibertine_RB.otf"),  # a book serif's bold (no face here is black)
+        "cond": ("Summersby", "summersby.ttf"),  # the narrowest sans here (none is condensed)
+        "serif": ("Linux Libertine", "LinLibertine_R.otf"),
+        "mono": ("Droid Sans Mono", "DroidSansMono.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1775,7 +1884,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh25": ("footage", "glass_lotus.mp4", 0, 240, 30.0),
            "fresh26": ("footage", "windowsill_taxi.webm", 0, 120, 25.0),
            "fresh27": ("footage", "skyline_drone.m4v", 0, 149, 23.976),
-           "fresh28": ("footage", "city_towers.mp4", 0, 116, 25.0)}
+           "fresh28": ("footage", "city_towers.mp4", 0, 116, 25.0),
+           "fresh29": ("footage", "storm_roofline.mp4", 0, 60, 30.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1786,7 +1896,7 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh23": "collar", "fresh24": "cat", "fresh25": "lotus",
                 "fresh26": "taxi",
                 "fresh27": "skyline",
-                "fresh28": "towers"}
+                "fresh28": "towers", "fresh29": "storm"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1812,7 +1922,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "joshua_valley", "sequoia_base", "fireweed_beach", "white_sands",
                     "bedouin_bread", "rustic_loaves", "bakery_baskets", "tea_towel",
                     "slot_canyon", "dragon_orbit", "dock_water", "overcast_coast",
-                    "facade_clouds", "wind_turbines", "mars_pathfinder", "glass_facade")
+                    "facade_clouds", "wind_turbines", "mars_pathfinder", "glass_facade",
+                    "llano_meadow", "cliff_palace", "bog_arums", "totara_sky")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -1988,6 +2099,12 @@ PHOTOS = {
                  ("wind_turbines", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("mars_pathfinder", (0.5, 0.62, 0.85), (0.52, 0.6, 0.7))],
         "light": ("glass_facade", (0.8, 0.3, 0.25), (0.805, 0.295, 0.24)),
+    },
+    "fresh29": {
+        "busy": [("bog_arums", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("llano_meadow", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("cliff_palace", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("totara_sky", (0.17, 0.14, 0.14), (0.175, 0.135, 0.13)),
     },
 }
 
@@ -2951,6 +3068,41 @@ FRESH28_POPIN_EN = ("I never believed I could play a whole song on the accordion
                     "playing waltzes for the neighbours every Sunday")
 FRESH28_POPIN_RU = "Этой весной я впервые завела кур по совету бабушки и к осени у нас каждое утро было двенадцать свежих яиц"
 FRESH28_KARAOKE = ["scatter the straw", "collect the eggs", "open the bellows", "press and breathe"]
+# fresh29 (a twenty-ninth held-out part, written before any run on it): polishing stones in a rock tumbler, flying stunt kites
+FRESH29_EN = [
+    "I filled my first rock tumbler in May", "Rinse the stones before they go into the barrel",
+    "Check the grit every few days at first", "Let the coarse grit run for a week before you open the barrel",
+    "Here are the stones after six weeks of tumbling", "Guess how many agates are hiding in this jar",
+    "Would you tumble sea glass with your jasper?", "Send this to a friend who fills her pockets at the beach",
+    "Sort the stones by hardness before you start", "The last polish finally brought out the bands",
+    "The polish cost more than the tumbler did", "The whole garage rumbles with the barrel at night",
+    "Day one with the new kite", "Check the lines and the bridle before launch",
+    "Keep both lines the same length all the way out", "Walk back slowly and feel the wind on your face",
+    "My first loop ended nose down in the sand", "Here are my spare spars and the handles",
+    "Ask me about gusty days and tangled lines", "Check the wind before you unroll the kite",
+    "Let the kite settle before you pull", "Grit chart in my profile",
+    "Nobody lost a kite in the trees today", "Roll the lines up neatly after every session",
+    "Keep your hands low and steady on the handles", "New barrel lid and a bag of fine grit for the garage",
+    "Stake the kite down before you walk out the lines", "First time flying two kites at once",
+    "A neighbour gave us a box of beach pebbles", "Wash the barrel well before you change the grit",
+    "Last session before the autumn storms arrive", "A flyer on the beach taught me to land the kite softly in one afternoon",
+    "Pull gently on one side and let the kite turn round", "Sandy shoes and a jar full of shiny stones to show for it",
+]
+FRESH29_RU = [
+    "Впервые запустила галтовку в мае", "Промывайте камни перед загрузкой в барабан",
+    "Меняйте абразив каждую неделю", "Вот наши камни через месяц после запуска",
+    "Угадайте, сколько агатов прячется в этой банке", "Отправь это другу, который собирает камни на пляже",
+    "Не открывайте барабан раньше срока", "Первый день с новым воздушным змеем",
+    "Проверьте стропы и уздечку перед запуском", "Держите обе стропы одной длины, даже при слабом ветре",
+    "Смотрите на змея, а не на ручки", "Таблица абразивов по ссылке в профиле",
+    "Сегодня ни один змей не застрял на дереве", "Сматывайте стропы после каждого запуска",
+    "Закрепите змея, прежде чем разматывать стропы", "Соседка подарила нам коробку морской гальки",
+]
+FRESH29_POPIN_EN = ("I never believed I could make a kite dance across the sky until a patient flyer on our "
+                    "windy beach showed me how to feel the lines and by the end of the summer I was looping two "
+                    "kites together every weekend")
+FRESH29_POPIN_RU = "Этой весной я впервые собрала камни на море по совету соседки и к осени в банке на окне сияли сорок гладких агатов"
+FRESH29_KARAOKE = ["rinse the stones", "change the grit", "walk the lines", "pull and loop"]
 
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
@@ -2982,6 +3134,7 @@ SENTENCES = {
     "fresh26": (FRESH26_EN, FRESH26_RU, FRESH26_POPIN_EN, FRESH26_POPIN_RU, FRESH26_KARAOKE),
     "fresh27": (FRESH27_EN, FRESH27_RU, FRESH27_POPIN_EN, FRESH27_POPIN_RU, FRESH27_KARAOKE),
     "fresh28": (FRESH28_EN, FRESH28_RU, FRESH28_POPIN_EN, FRESH28_POPIN_RU, FRESH28_KARAOKE),
+    "fresh29": (FRESH29_EN, FRESH29_RU, FRESH29_POPIN_EN, FRESH29_POPIN_RU, FRESH29_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -3012,7 +3165,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh25": ("12 NOTEBOOKS BY SPRING", "@spines.and.gliders", "FLIGHT 5"),
           "fresh26": ("20 BARS BY WINTER", "@lather.and.shuttles", "MATCH 3"),
           "fresh27": ("20 GUPPIES BY AUTUMN", "@fins.and.propellers", "TAKEOFF 3"),
-          "fresh28": ("12 HENS BY SUMMER", "@hens.and.bellows", "WALTZ 4")}
+          "fresh28": ("12 HENS BY SUMMER", "@hens.and.bellows", "WALTZ 4"),
+          "fresh29": ("40 AGATES BY WINTER", "@pebbles.and.kites", "LOOP 4")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -3073,7 +3227,8 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh17": 1218, "fresh18": 1219, "fresh19": 1220,
                                 "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225,
                                 "fresh25": 1226, "fresh26": 1227, "fresh27": 1228,
-                                "fresh28": 1229}[split])
+                                "fresh28": 1229,
+                                "fresh29": 1230}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -3088,7 +3243,7 @@ def _recipe(split: str) -> list[Clip]:
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
          "fresh23": "x", "fresh24": "i", "fresh25": "l",
-         "fresh26": "aa", "fresh27": "bb", "fresh28": "cc"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
+         "fresh26": "aa", "fresh27": "bb", "fresh28": "cc", "fresh29": "dd"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -3563,7 +3718,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | fresh28 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | fresh28 | fresh29 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
