@@ -591,3 +591,39 @@ def test_a_few_letters_read_doubtfully_off_a_picture_are_no_caption(media_dir):
     rows, reads = _matched(media_dir, "fresh24", "i_square_brief_fort_point_lighthouse")
     assert not [r for r in reads if r["kind"] == "false"], reads
     assert sum(r["found"] for r in rows) >= len(rows) - 3, [r for r in rows if not r["found"]]
+
+
+def test_a_small_line_seen_in_pieces_is_read_whole_on_its_rows_median(media_dir):
+    """fresh21's small landscape clip (tuning material): subtitles 12-22 px over a marsh
+    the camera pans across. 'My first wave sent me into the sand', 22 px plain yellow at
+    2.7:1, was found by no look at any frame (nothing at full size; pieces at 1.5x), and
+    'Stand up in one move and look ahead', 22 px shadowed white at 3.8:1, only as 'stand-up
+    1h or'. A line of small type keeps its rows, the frame's whole width, over its life; on
+    their median the picture is smoothed and the letters stay, and what came up with the line
+    and held still at its letters' level carries it on to its ends: the whole line is read
+    there where that read holds the piece's. Where small type may be, a band that shows no
+    line at full size or 1.5x is looked at 2x too."""
+    rows, reads = _matched(media_dir, "fresh21", "z_land_small_galveston_marsh")
+    by = {r["text"]: r for r in rows}
+    for text in ("My first wave sent me into the sand", "Stand up in one move and look ahead"):
+        assert by[text]["found"] and by[text]["edits"] <= 6, by[text]
+    assert not [r for r in reads if r["kind"] == "false"], reads
+
+
+def test_a_line_read_whole_stands_for_its_pieces():
+    """What a whole line's read must hold to replace its piece's, and the pieces it then stands
+    for (text.widening): the piece's letters in order and a word's worth more (not a stray mark
+    beside the line read as 'I'); of two pieces of one line each read whole over the same
+    frames, the surer read; a caption at its place before or after it stays."""
+    from reelstudio.analysis.text.widening import _holds, one_per_line
+
+    assert _holds("My first wave sent me into the sand", ["wave sent me"])
+    assert _holds("Keep your knees bent", [])
+    assert not _holds("Practise your draw every evening I", ["Practise your draw every evening"])
+    assert not _holds("Kn2es Dent", ["Hold the racket loosely"])
+    whole = {"start_frame": 169, "end_frame": 197, "box": (314, 454, 648, 466), "confidence": 0.66, "wide": True,
+             "text": "а тиваите ранней весной"}
+    twin = dict(whole, box=(339, 454, 657, 466), confidence=0.57, text="Саживайте ранней Зесной")
+    piece = {"start_frame": 169, "end_frame": 197, "box": (554, 454, 610, 465), "confidence": 0.8, "text": "екрылись"}
+    before = {"start_frame": 136, "end_frame": 167, "box": (382, 436, 578, 483), "confidence": 0.83, "text": "Look"}
+    assert one_per_line([before, piece, twin, whole]) == [before, whole]

@@ -102,7 +102,16 @@ landscape one), made from the decoder's luma plane. Three steps:
    median crop; the fuller read, or the one more like words, stays. Yellow letters read as
    nothing or doubtfully (or surely, but over less than 0.85 of the line) are read again on their yellowness, ``min(R, G) - B`` of the kept
    crops' colour, where white, gray, black and blue are all 0 (``yellow``): on the gray
-   picture a dark shadow or a bright picture behind them can take the split.
+   picture a dark shadow or a bright picture behind them can take the split. A caption of
+   one line of small type (in a frame analysed under 600 rows high, the line under 24 px)
+   keeps its rows, the frame's whole width, beside its crops, and those rows on the frame
+   before it came up (``widening``): when it ends, the line is carried on to its ends on
+   their median, where the detector looks at 2x, and where pixels that came up with the line,
+   held still since and lie at the level its letters came up at go on beside it (a word's
+   gap closed); a line going on a line's height beyond the piece followed is read whole, and
+   that read stands where it holds the piece's and three letters more, nearly as surely
+   (small subtitles over a panned marsh or bare branches come out of the detector in pieces
+   on any one frame).
 
 Captions seen for less than ``min_s`` (0.15 s: word-by-word chunks are on screen 6-12
 frames), read as fewer than two letters or digits (but a word of one letter read surely,

@@ -63,6 +63,7 @@ class Following:
                     t.crops.append(t.crop(image).copy())
                     t.colour.append(self._colour_crop(t.box))
                     t.last_crop_frame = index
+                    self._keep_strip(t, image)
                     if len(t.crops) > self.crops:  # keep them spread over the caption's life
                         del t.crops[1::2]
                         del t.colour[1::2]
@@ -86,7 +87,7 @@ class Following:
         """Caption ``t`` (its ``end`` set) is followed no more: read now."""
         self._active.remove(t)
         n = len(self._captions)
-        self._read(t)
+        self._read_whole(t)
         t.read = len(self._captions) > n
 
     def _replaced(self, t, index: int, image: np.ndarray) -> None:
@@ -100,6 +101,12 @@ class Following:
                 if float(cv2.absdiff(c, t.template).mean()) <= float(cv2.absdiff(c, now).mean())]
         if keep:
             t.crops, t.colour = [t.crops[k] for k in keep], [t.colour[k] for k in keep]
+        if t.strips:  # (and the rows it kept whole, alike: Widening)
+            a = t.strip_rows[0]
+            box = (slice(t.box[1] - a, t.box[3] - a), slice(t.box[0], t.box[2]))
+            keep = [k for k, s in enumerate(t.strips) if s[box].shape == now.shape and
+                    float(cv2.absdiff(s[box], t.template).mean()) <= float(cv2.absdiff(s[box], now).mean())]
+            t.strips, t.strip_colour = [t.strips[k] for k in keep], [t.strip_colour[k] for k in keep]
         # where it lost a fifth of its letters' core at once since the last look, it left then
         # (the new text matched part of it there and was followed on: 'IT HAD' ran 6 frames
         # into 'A SHAPE' over a zebra's stripes)
