@@ -627,3 +627,17 @@ def test_a_line_read_whole_stands_for_its_pieces():
     piece = {"start_frame": 169, "end_frame": 197, "box": (554, 454, 610, 465), "confidence": 0.8, "text": "екрылись"}
     before = {"start_frame": 136, "end_frame": 167, "box": (382, 436, 578, 483), "confidence": 0.83, "text": "Look"}
     assert one_per_line([before, piece, twin, whole]) == [before, whole]
+
+
+def test_a_subtitle_coming_up_as_a_texture_leaves_is_searched_at_full_size(media_dir):
+    """fresh8's square clip of brief captions (tuning material): 'First honey harvest of the
+    season', yellow on an opaque box, 24 px in a 1080x1080 frame (12 px as analysed), shown 7
+    frames. It came up inside the box of a texture followed since the first frame, which left
+    at that moment: the texture's rows (the whole picture, to be searched at half size) and the
+    subtitle's new rows were merged into one band, the picture was searched shrunk (where the
+    12 px line is 6 px and unseen), and that band, over the budget of the full-size searches
+    after it, was never searched at full size. The rows are searched as asked, the smallest
+    first."""
+    rows, _ = _matched(media_dir, "fresh8", "e_square_brief_bunker_entrance")
+    honey = [r for r in rows if r["text"] == "First honey harvest of the season"]
+    assert honey and honey[0]["found"] and honey[0]["edits"] <= 2, honey

@@ -20,8 +20,8 @@ landscape one), made from the decoder's luma plane. Three steps:
    frames later (at least 2). When the new
    rows cover more than ``full_band`` of the picture (a cut to a still shot) the whole picture is shrunk to
    ``det_width`` px on its shorter side and searched; lines it shows under 12 px tall, and new rows where
-   it found nothing (as far as the cost of one more search allows), are searched again at
-   full size. The first frame is searched whole at full size. When a followed caption ends,
+   it found nothing (each as asked, the smallest first, as far as the cost of one more search
+   allows), are searched again at full size. The first frame is searched whole at full size. When a followed caption ends,
    its rows are searched on that very frame (its replacement often appears there), at a
    scale showing lines of its height >= 20 px (at full size after a look that lived a frame
    or two: a pop-in word growing). Where a caption shown for at most a second (a pop-in
