@@ -107,8 +107,9 @@ landscape one), made from the decoder's luma plane. Three steps:
    keeps its rows, the frame's whole width, beside its crops, and those rows on the frame
    before it came up (``widening``): when it ends, the line is carried on to its ends on
    their median, where the detector looks at 2x, and where pixels that came up with the line,
-   held still since and lie at the level its letters came up at go on beside it (a word's
-   gap closed); a line going on a line's height beyond the piece followed is read whole, and
+   held still since and lie at the level its letters came up at beside an edge go on beside it
+   (a word's gap closed; a line with which nothing came up is a texture, not looked at again);
+   a line going on a line's height beyond the piece followed is read whole, and
    that read stands where it holds the piece's and three letters more, nearly as surely
    (small subtitles over a panned marsh or bare branches come out of the detector in pieces
    on any one frame).

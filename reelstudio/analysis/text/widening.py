@@ -97,13 +97,15 @@ class Widening:
         if any(s.shape != t.strips[0].shape for s in t.strips):
             return None
         med = np.median(np.stack(t.strips), axis=0).astype(np.uint8)
-        self._band_detections += 1
-        found = [r for _, rs in self.detect(med, scale=LARGER) for r in rs]
         x0, y0, x1, y1 = t.rows_abs()[0]
         h = y1 - y0
+        came = _came_up(t, med, y0 - a, y1 - a, int(x0), int(np.ceil(x1)))
+        if came is None:  # nothing came up with it: picture the detector took for text
+            return None
+        self._band_detections += 1
+        found = came + [r for _, rs in self.detect(med, scale=LARGER) for r in rs]
         # (the line's rows on the median may be taller than the piece's: a word's x-height, 6 px
         # of a 14 px line)
-        found += _came_up(t, med, y0 - a, y1 - a, int(x0), int(np.ceil(x1)))
         same = [r for r in found if min(r[3] + a, y1) - max(r[1] + a, y0) > 0.5 * h and 0.6 < (r[3] - r[1]) / h < 2.5]
         lo, hi, took, gap = float(x0), float(x1), [], WIDE_GAP * max(h, SMALL_ROW_PX)
         for r in sorted(same, key=lambda r: -r[2]):  # leftwards from the line's start
@@ -139,16 +141,19 @@ class Widening:
                        sure=None, strips=[], strip_colour=[], strip_rows=None)
 
 
-def _came_up(t, med: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> list:
+def _came_up(t, med: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> list | None:
     """Rows (strip px) of what came up with caption ``t`` at its line's rows ``y0..y1`` and held
     still since: pixels its kept rows all show alike (within WIDE_STEADY) and unlike the frame
     before it came up (by WIDE_NEW), at the level its letters came up at in the piece ``x0..x1``
     (within WIDE_LEVEL: where the caption before it at its place left, the picture that came
     up is not its letters), in runs of columns with a word's gaps closed. Plain white
     letters over bare white branches, which the detector saw nothing of even on the median,
-    stand whole there while the picture pans."""
+    stand whole there while the picture pans. None where nothing came up with the piece itself
+    (a texture the detector took for text: no second look at it)."""
+    import cv2
+
     if t.strip_before is None or t.strip_before.shape != med.shape:
-        return []
+        return []  # (found long after it came up: the frame before is not kept)
     stack = np.stack(t.strips).astype(np.int16)
     h = max(y1 - y0, SMALL_ROW_PX)  # (the piece may be a word's x-height only)
     p, q = max(0, y0 - int(0.3 * h)), min(med.shape[0], y1 + int(0.3 * h))
@@ -157,9 +162,13 @@ def _came_up(t, med: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> list:
     came = steady & new
     levels = med[p:q, x0:x1][came[:, x0:x1]]
     if levels.size < 8:
-        return []
+        return None
     fill = int(np.median(levels))
     came &= np.abs(med[p:q].astype(np.int16) - fill) <= WIDE_LEVEL
+    # (beside an edge: the letters' strokes, not the flat inside of a box that came up with
+    # them, which carried a boxed line on to the box's ends, to be read again for nothing)
+    came &= cv2.dilate((cv2.morphologyEx(med, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)) > WIDE_NEW)[p:q]
+                       .view(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     cols = np.count_nonzero(came, axis=0) >= 2
     runs, gap = [], max(1, int(round(0.5 * h)))
     xs = np.flatnonzero(cols)
