@@ -48,9 +48,10 @@ CUT_SPLITS = {"tune": "tune", "heldout": "held-out part A", "heldout_b": "part B
               "heldout_f": "part F"}
 DETECTOR_NAMES = {"ours": "ours", "pyscenedetect": "PySceneDetect", "scdet": "ffmpeg scdet"}
 FACE_PARTS = ("shots tune", "shots held-out", "brief tune", "brief held-out", "brief held-out-2")
-CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-out part", "fresh3": "fresh3 (third held-out part)",
+CAPTION_SPLITS = {"tune": "tune", "heldout": "held out (tuned on since)", "fresh": "fresh held-out part (tuned on since)",
+                  "fresh3": "fresh3 (third held-out part; tuned on since)",
                   "fresh4": "fresh4 (fourth held-out part; tuned on from session 13)",
-                  "fresh5": "fresh5 (fifth held-out part)",
+                  "fresh5": "fresh5 (fifth held-out part; tuned on since)",
                   "fresh6": "fresh6 (sixth held-out part; tuned on from session 15)",
                   "fresh7": "fresh7 (seventh held-out part; tuned on from session 17)",
                   "fresh8": "fresh8 (eighth held-out part; tuned on from session 17)",
@@ -61,8 +62,8 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out", "fresh": "fresh held-ou
                   "fresh13": "fresh13 (thirteenth held-out part; tuned on from session 19)",
                   "fresh14": "fresh14 (fourteenth held-out part; tuned on from session 20)",
                   "fresh15": "fresh15 (fifteenth held-out part; tuned on from session 21)",
-                  "fresh16": "fresh16 (sixteenth held-out part)",
-                  "fresh17": "fresh17 (seventeenth held-out part)",
+                  "fresh16": "fresh16 (sixteenth held-out part; tuned on since)",
+                  "fresh17": "fresh17 (seventeenth held-out part; tuned on since)",
                   "fresh18": "fresh18 (eighteenth held-out part; tuned on from session 22)",
                   "fresh19": "fresh19 (nineteenth held-out part; tuned on from session 22)",
                   "fresh20": "fresh20 (twentieth held-out part; tuned on from session 22)",
