@@ -13,7 +13,7 @@ from ..base import Lane, Tuned, VideoAnalyzer, frame_intervals
 from .geometry import (Detecting, _stacked, box_area, box_iou, in_a_sequence, letter_as_in, merge_bands,
                        one_letter_word, one_line_pieces, overlap_smaller, whole_line_of)
 from .following import Following
-from .letters import (CAP_PER_EM, READABLE, SURE, WORD_SURE, enclosed_letters, garbled, glyph_height, letters_mask,
+from .letters import (CAP_PER_EM, READABLE, SURE, WORD_SURE, caption_parts, enclosed_letters, garbled, glyph_height, letters_mask,
                       read_quality)
 from .ocr import Reader, mixed_scripts
 from .reading import Reading
@@ -403,8 +403,6 @@ class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Widening
         return parts, whole
 
     def _new_track(self, index: int, image: np.ndarray, block, rows) -> Track | None:
-        import cv2
-
         x0, y0, x1, y1 = block
         pad = 2
         # the detector's lines end short of the first and last letters where they are faint
@@ -418,20 +416,11 @@ class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Widening
         if box[2] - box[0] < 6 or box[3] - box[1] < 4:
             return None
         template = image[box[1] : box[3], box[0] : box[2]].copy()
-        letters = letters_mask(template)
-        pixels = cv2.dilate(letters.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
-        if pixels.sum() < 16:
-            return None
         lines = [(int(r[0]) - box[0], int(r[1]) - box[1], int(np.ceil(r[2])) - box[0], int(np.ceil(r[3])) - box[1])
                  for r in rows]
-        # the letters' edges inside the detector's lines: whichever class the letters are
-        # (a white shadowed caption over a grey photo was split with the photo as its
-        # "letters", and a caption change under it went unseen for 100 frames), their
-        # strokes' edges move when the words change
-        edges = cv2.morphologyEx(template, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)) > self.tolerance
-        core = np.zeros_like(letters)
-        for x0_, y0_, x1_, y1_ in lines:
-            core[max(0, y0_):y1_, max(0, x0_):x1_] = edges[max(0, y0_):y1_, max(0, x0_):x1_]
+        letters, pixels, core = caption_parts(template, lines, self.tolerance)
+        if pixels.sum() < 16:
+            return None
         if core.sum() < 8:
             core = letters
         enclosed = enclosed_letters(template)

@@ -71,6 +71,25 @@ def letters_split(crop: np.ndarray, region: np.ndarray | None = None) -> tuple[f
     return None if split is None else split[:2]
 
 
+def caption_parts(template: np.ndarray, lines, tolerance: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What a new caption is followed by (:meth:`TextAnalyzer._new_track`, and a line read
+    whole in ``widening``): its letters (``letters_mask``), its caption pixels (the letters
+    grown by two pixels, so an outline, a shadow or a box belong to it) and its core, the
+    letters' edges (3x3 gray range over ``tolerance``) inside its detector ``lines`` (crop
+    px): whichever class the letters are (a white shadowed caption over a grey photo was split
+    with the photo as its "letters", and a caption change under it went unseen for 100
+    frames), their strokes' edges move when the words change."""
+    import cv2
+
+    letters = letters_mask(template)
+    pixels = cv2.dilate(letters.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    edges = cv2.morphologyEx(template, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)) > tolerance
+    core = np.zeros_like(letters)
+    for x0, y0, x1, y1 in lines:
+        core[max(0, y0):y1, max(0, x0):x1] = edges[max(0, y0):y1, max(0, x0):x1]
+    return letters, pixels, core
+
+
 def enclosed_letters(crop: np.ndarray) -> np.ndarray | None:
     """The letter pixels of ``crop`` when the enclosure alone tells them (an outline, a
     shadow's rim or a box all round them), else None (a near tie: told by the strokes'

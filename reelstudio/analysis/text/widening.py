@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 
 from .geometry import LARGER, SMALL_ROW_PX
-from .letters import enclosed_letters, letters_mask
+from .letters import caption_parts, enclosed_letters
 
 WIDE_LINE_PX = 2 * SMALL_ROW_PX  # a followed line under this tall (analysis px) keeps its rows
 WIDE_GAP = 1.5  # line heights between pieces of the line on the median (a word's space and more)
@@ -89,8 +89,6 @@ class Widening:
 
     def _widened(self, t):
         """Caption ``t`` over its whole line, as its rows' median shows it, or None."""
-        import cv2
-
         if len(t.strips) < WIDE_MIN_STRIPS or t.strip_rows is None or len(t.lines) != 1:
             return None
         a, z = t.strip_rows
@@ -126,13 +124,10 @@ class Widening:
         sl = (slice(box[1] - a, box[3] - a), slice(box[0], box[2]))
         crops = [s[sl].copy() for s in t.strips]
         template = med[sl].copy()
-        pixels = cv2.dilate(letters_mask(template).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+        line = (int(lo) - box[0], int(y0) - box[1], int(np.ceil(hi)) - box[0], int(np.ceil(y1)) - box[1])
+        _, pixels, core = caption_parts(template, [line], self.tolerance)
         if pixels.sum() < 16:
             return None
-        line = (int(lo) - box[0], int(y0) - box[1], int(np.ceil(hi)) - box[0], int(np.ceil(y1)) - box[1])
-        edges = cv2.morphologyEx(template, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)) > self.tolerance
-        core = np.zeros_like(pixels)
-        core[max(0, line[1]):line[3], max(0, line[0]):line[2]] = edges[max(0, line[1]):line[3], max(0, line[0]):line[2]]
         enclosed = enclosed_letters(template)
         colour = [None if c is None or c.shape[:2] != (z - a, self.aw) else c[sl] for c in t.strip_colour]
         return replace(t, box=box, template=template, pixels=pixels, initial=int(pixels.sum()), first=pixels,
