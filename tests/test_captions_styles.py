@@ -654,3 +654,15 @@ def test_a_shadowed_line_leaving_a_pale_slowly_panned_photo_ends_there(media_dir
     assert first and first[0]["found"] and abs(first[0]["read_frames"][1] - first[0]["end_frame"]) <= 1, first
     got = [r for r in rows if r["text"].startswith("Look straight ahead")]
     assert got and got[0]["found"] and got[0]["edits"] <= 2, got
+
+
+def test_a_sequences_first_word_of_one_letter_that_the_detector_never_sees_is_found(media_dir):
+    """fresh20's vertical pop-in clip (tuning material from session 23): 'I' alone opens 'I /
+    NEVER THOUGHT I / COULD KEEP ...', outlined white over a zebra's stripes, frames 6-13. The
+    detector gives it no response, and no chunk came before it where a lone letter is looked
+    for; the new steady cells in its band cover a part of it only (24 px of its 46). Around
+    them, a lone letter drawn outlined in the style their own box shows, as tall as a pop-in
+    word's letter, is looked at as a word of one letter."""
+    rows, _ = _matched(media_dir, "fresh20", "y_vert_popin_zebra")
+    first = [r for r in rows if r["text"] == "I" and r["start_frame"] < 10]
+    assert first and first[0]["found"] and first[0]["read"] == "I", first

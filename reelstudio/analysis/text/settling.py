@@ -13,6 +13,7 @@ CHUNK_REACH_S = 0.5  # how long after a pop-in chunk ended a lone glyph at its r
 OUTLINE_STEP = 120  # gray levels between an outlined chunk's fill and its outline
 MIN_SEEN = 10  # pixels of a lone letter over picture its chunk showed, to tell it is new
 GLYPHS_AT_MOST = 2  # lone letters of a chunk's style at its place at once (more: the picture)
+FIRST_GLYPH = (0.035, 0.1)  # of the picture's height: a pop-in word's letter (its cells' box)
 
 
 class Chunk(NamedTuple):
@@ -127,7 +128,40 @@ class Settling:
                 if 0.5 * lh <= box[3] - box[1] <= 1.6 * lh and box[2] - box[0] <= 2 * (box[3] - box[1]) \
                         and all(box != b for b, _ in out):  # (chunks one after another share rows)
                     out.append((box, [box]))
+        if not out and cells and at == index and hot is not None \
+                and not any(c.until >= index and c.box[1] < z and c.box[3] > a for c in self._chunks) \
+                and not any(t.box[1] < z and t.box[3] > a for t in self._active):
+            out = self._first_glyphs(a, z, image, hot)
         return out
+
+    def _first_glyphs(self, a: int, z: int, image: np.ndarray, hot: np.ndarray) -> list:
+        """A sequence's first word of one letter, where no chunk was before it: around each
+        group of new steady cells in rows ``a``..``z``, the lone letters drawn outlined in the
+        style found there (:func:`_glyphs_of_style`, against the rows as last seen: ``_ref``) of
+        the size of a pop-in word's letter (FIRST_GLYPH of the picture's height); no more than
+        ``GLYPHS_AT_MOST`` of them (more: the picture). A heavy outlined 'I' opening 'I / NEVER
+        THOUGHT' was never looked at: the detector sees no lone letter, and there was no chunk
+        before it to look for one where it had been."""
+        import cv2
+
+        r0, r1 = max(0, a // 8), -(-z // 8)
+        n, _, st, _ = cv2.connectedComponentsWithStats(hot[r0:r1].astype(np.uint8), connectivity=8)
+        lo, hi = FIRST_GLYPH[0] * self.ah, FIRST_GLYPH[1] * self.ah
+        out: list = []
+        for x, y, w, h in st[1:n, :4].tolist():
+            gx0, gy0, gx1, gy1 = x * 8, (r0 + y) * 8, (x + w + 1) * 8, (r0 + y + h) * 8
+            gh = gy1 - gy0
+            box = (max(0, gx0 - gh), max(0, gy0 - gh), min(self.aw, gx1 + gh), min(self.ah, gy1 + gh))
+            # (the style on the cells' own box: around it, a zebra's stripes split as the letters)
+            style = _outlined(image[gy0:gy1, gx0:gx1])[0]
+            if style is None or box[2] - box[0] > 6 * gh:
+                continue
+            template = self._ref[box[1]:box[3], box[0]:box[2]]
+            c = Chunk(0, box, max(1.5 * gh, lo), style, np.zeros(template.shape, bool), template)
+            for g in _glyphs_of_style(image, c):
+                if lo <= g[3] - g[1] <= hi and all(g != b for b, _ in out):
+                    out.append((g, [g]))
+        return out if len(out) <= GLYPHS_AT_MOST else []
 
     def _hot_cells(self, mask: np.ndarray) -> np.ndarray:
         """Text is strokes: cells of 8x8 px with a sixth or more of their pixels in ``mask``,
