@@ -507,6 +507,29 @@ def test_a_caption_followed_twice_over_the_same_frames_is_one_caption():
     assert len(Reading._merge([cap("Follow for more", 0, 30), cap("Follow for more", 5, 30, (40, 100, 500, 140))])) == 2
 
 
+
+def test_a_caption_lost_and_found_again_at_its_place_is_one_caption():
+    """fresh9's small shadowed handle over footage enlarged eightfold was lost and found again
+    six times, 1-6 frames apart, each read noisily ('@finches and kilns', '@finches and. 1',
+    'inches and kilns', 'Mfinches.ancd. kilns', ...) and each a caption of its own. Within 0.3 s
+    at its place, read alike and about as long, it is one caption, with its surest read; a
+    caption growing word by word, the next chunk at the same place, or the same read after a
+    longer gap stay apart."""
+    from reelstudio.analysis.text.reading import Reading
+
+    def cap(text, s, e, conf=0.9, box=(400, 70, 690, 125)):
+        return {"text": text, "start_frame": s, "end_frame": e, "box": box, "confidence": conf}
+
+    handle = [cap("@finches and kilns", 130, 155, 0.9), cap("@finches and. 1", 160, 168, 0.92),
+              cap("inches and kilns", 174, 186, 0.8), cap("Mfinches.ancd. kilns", 187, 194, 0.7),
+              cap("Ofinchys.ane kilns", 198, 240, 0.61)]
+    one = Reading._merge(handle, 9)
+    assert [(c["text"], c["start_frame"], c["end_frame"]) for c in one] == [("@finches and. 1", 130, 240)]
+    assert len(Reading._merge(handle, 0)) == 5  # (without the reach: as before)
+    assert len(Reading._merge([cap("he was not an", 0, 20), cap("he was not an ill", 24, 40)], 9)) == 2
+    assert len(Reading._merge([cap("NEVER THOUGHT", 0, 20), cap("I COULD", 22, 40)], 9)) == 2
+    assert len(Reading._merge([cap("@finches and kilns", 0, 20), cap("@finches and kilns", 31, 50)], 9)) == 2
+
 def test_a_read_with_a_stray_mark_is_not_quoted_as_words():
     """'he was[not\\' (the sample reel's outlined caption over the mission patch, 0.89 sure)
     was marked readable: a bracket or a backslash among words is a stroke read as a mark."""

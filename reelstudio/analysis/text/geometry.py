@@ -356,6 +356,30 @@ def _pieces_of_a_line(ra: list, rb: list) -> bool:
             and -0.3 * min(hp, hq) <= right[0] - left[2] <= 4 * max(hp, hq))
 
 
+REFOUND_S = 0.3  # a caption lost and found again at its place within this long is one caption ...
+REFOUND_ALIKE = 0.75  # ... where its reads' letters and digits are this alike (difflib's ratio)
+REFOUND_LENGTH = 0.35  # ... and as many, within this share
+
+
+def refound(o: dict, c: dict, gap: int) -> bool:
+    """Caption ``c`` (starting no earlier than ``o``) is ``o`` lost and found again: at its place,
+    starting at most ``gap`` frames after it ended (or before), read alike and about as long,
+    and not ``o`` grown by a word or more (a read that begins as the other's and goes on, 'he
+    was not an' / 'he was not an ill'). A small shadowed handle over footage enlarged eightfold
+    came as six reads 1-6 frames apart, '@finches and kilns', 'inches and kilns', 'Mfinches.ancd.
+    kilns', each a caption of its own."""
+    import re
+    from difflib import SequenceMatcher
+
+    if c["start_frame"] - o["end_frame"] > gap or overlap_smaller(o["box"], c["box"]) <= 0.7:
+        return False
+    a, b = (re.sub(r"\W+", "", x["text"].lower()) for x in (o, c))
+    if not a or not b or (a != b and (a.startswith(b) or b.startswith(a))):
+        return False
+    return abs(len(a) - len(b)) <= REFOUND_LENGTH * max(len(a), len(b)) \
+        and SequenceMatcher(None, a, b, autojunk=False).ratio() >= REFOUND_ALIKE
+
+
 def joined_pieces(caps: list[dict]) -> list[dict]:
     """One line of text the detector saw as pieces, read as captions side by side, made one
     caption: single lines shown over the same frames (within a frame at each end), on the

@@ -17,7 +17,8 @@ from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_l
 from .following import letters_held
 from .sequences import chunk_before, text_script
 from .scraps import STARK_CONTRAST, STARK_LETTERS, STARK_MIN_CONF, small_faint_scrap, unsure_scrap
-from .geometry import REACH_TAIL, REACH_WHOLE, TAIL_LINE, joined_pieces, one_letter_word, overlap_smaller, read_reach
+from .geometry import (REACH_TAIL, REACH_WHOLE, TAIL_LINE, joined_pieces, one_letter_word, overlap_smaller, read_reach,
+                       refound)
 
 
 def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
@@ -437,7 +438,7 @@ class Reading:
     # -- tidy ------------------------------------------------------------------------------
 
     @staticmethod
-    def _merge(caps: list[dict]) -> list[dict]:
+    def _merge(caps: list[dict], gap: int = 0) -> list[dict]:
         """The finished captions (sorted by start) with one caption found twice made one: the
         same text at the same place ending where the next starts, and a caption followed twice
         over the same frames at the same place with nearly the same read (a list line found as
@@ -459,10 +460,12 @@ class Reading:
                 # shadowed handle over moving footage came as four reads back to back or
                 # overlapping by a few frames, '@pedal and pick', 'pedal and pick', ...; not
                 # a caption growing word by word, which reads longer: 'he was not an' ... ill')
-                if c["start_frame"] - o["end_frame"] <= 1 and _same_read(o["text"], c["text"], 0.9) \
-                        and _letters_alike(o["text"], c["text"]):
-                    longer = c if _life(c) > _life(o) else o
-                    out[i] = dict(longer, start_frame=min(o["start_frame"], c["start_frame"]),
+                near = c["start_frame"] - o["end_frame"] <= 1 and _same_read(o["text"], c["text"], 0.9) \
+                    and _letters_alike(o["text"], c["text"])
+                reads = o.get("reads", [o["text"]])  # (found again: the surer read, any read alike)
+                if near or any(refound(dict(o, text=r), c, gap) for r in reads):
+                    longer = (c if _life(c) > _life(o) else o) if near else max(o, c, key=lambda x: x["confidence"])
+                    out[i] = dict(longer, start_frame=min(o["start_frame"], c["start_frame"]), reads=reads + [c["text"]],
                                   end_frame=max(o["end_frame"], c["end_frame"]), followed=max(_life(o), _life(c)))
                     break
             else:
