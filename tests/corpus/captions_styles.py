@@ -1487,7 +1487,11 @@ THE SPLIT (fixed before any result was seen; do not move material between the pa
   clips as main has it; fresh30 is to be merged before fresh31, so they stay as built. The outlined
   vertical clip over the footage does not come out of the encoder as the same bytes every time:
   three builds gave two different files, with the same truth and the same figures above (as
-  fresh29's clips over its storm sky).
+  fresh29's clips over its storm sky). From session 27 on fresh30 is tuning material: its
+  held-out figure was taken once, with session 26's last code (text v69: recall 0.941, 80 of 85
+  at >= 2 %, CER 2.0 %, contrast within 0.5 for outlined, boxed and plain 0.91, 1 false caption,
+  2 extra reads), then its misreads were looked at; its sources (the Lewin pendulum footage,
+  pop-os/wallpapers' photos, its fonts) are tuning sources now.
 
 * **fresh31** (a thirty-first held-out part, added 2026-12-07 by the fresh31 helper and fixed as
   held out before any run of the text lane on it): caption fonts no other part or corpus uses, every
