@@ -380,6 +380,22 @@ def refound(o: dict, c: dict, gap: int) -> bool:
         and SequenceMatcher(None, a, b, autojunk=False).ratio() >= REFOUND_ALIKE
 
 
+def consensus(caps: list[dict]) -> dict:
+    """Of the reads of one caption found again and again (:func:`refound`), the one most like
+    the others (the sum of difflib's ratios of their letters and digits), the surest of those
+    alike; of two, the surer. The surest alone took '@finches and. 1' (0.92) over '@finches and
+    kilns' (0.90), which three of the handle's other four reads are closer to."""
+    import re
+    from difflib import SequenceMatcher
+
+    if len(caps) < 3:
+        return max(caps, key=lambda x: x["confidence"])
+    keys = [re.sub(r"\W+", "", x["text"].lower()) for x in caps]
+    like = [sum(SequenceMatcher(None, a, b, autojunk=False).ratio() for j, b in enumerate(keys) if j != i)
+            for i, a in enumerate(keys)]
+    return caps[max(range(len(caps)), key=lambda i: (round(like[i], 6), caps[i]["confidence"]))]
+
+
 def joined_pieces(caps: list[dict]) -> list[dict]:
     """One line of text the detector saw as pieces, read as captions side by side, made one
     caption: single lines shown over the same frames (within a frame at each end), on the

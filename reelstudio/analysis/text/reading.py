@@ -17,8 +17,8 @@ from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_l
 from .following import letters_held
 from .sequences import chunk_before, text_script
 from .scraps import STARK_CONTRAST, STARK_LETTERS, STARK_MIN_CONF, small_faint_scrap, unsure_scrap
-from .geometry import (REACH_TAIL, REACH_WHOLE, TAIL_LINE, joined_pieces, one_letter_word, overlap_smaller, read_reach,
-                       refound)
+from .geometry import (REACH_TAIL, REACH_WHOLE, TAIL_LINE, consensus, joined_pieces, one_letter_word, overlap_smaller,
+                       read_reach, refound)
 
 
 def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
@@ -462,10 +462,10 @@ class Reading:
                 # a caption growing word by word, which reads longer: 'he was not an' ... ill')
                 near = c["start_frame"] - o["end_frame"] <= 1 and _same_read(o["text"], c["text"], 0.9) \
                     and _letters_alike(o["text"], c["text"])
-                reads = o.get("reads", [o["text"]])  # (found again: the surer read, any read alike)
-                if near or any(refound(dict(o, text=r), c, gap) for r in reads):
-                    longer = (c if _life(c) > _life(o) else o) if near else max(o, c, key=lambda x: x["confidence"])
-                    out[i] = dict(longer, start_frame=min(o["start_frame"], c["start_frame"]), reads=reads + [c["text"]],
+                reads = o.get("reads", [o])  # (found again: the read most like the others, any read alike)
+                if near or any(refound(dict(o, text=r["text"]), c, gap) for r in reads):
+                    longer = (c if _life(c) > _life(o) else o) if near else consensus(reads + [c])
+                    out[i] = dict(longer, start_frame=min(o["start_frame"], c["start_frame"]), reads=reads + [c],
                                   end_frame=max(o["end_frame"], c["end_frame"]), followed=max(_life(o), _life(c)))
                     break
             else:
