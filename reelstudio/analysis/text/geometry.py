@@ -361,38 +361,47 @@ REFOUND_ALIKE = 0.75  # ... where its reads' letters and digits are this alike (
 REFOUND_LENGTH = 0.35  # ... and as many, within this share
 
 
-def refound(o: dict, c: dict, gap: int) -> bool:
-    """Caption ``c`` (starting no earlier than ``o``) is ``o`` lost and found again: at its place,
-    starting at most ``gap`` frames after it ended (or before), read alike and about as long,
-    and not ``o`` grown by a word or more (a read that begins as the other's and goes on, 'he
-    was not an' / 'he was not an ill'). A small shadowed handle over footage enlarged eightfold
-    came as six reads 1-6 frames apart, '@finches and kilns', 'inches and kilns', 'Mfinches.ancd.
-    kilns', each a caption of its own."""
+def read_key(text: str) -> str:
+    """A read's letters and digits, in small letters: what two reads of one caption share."""
     import re
+
+    return re.sub(r"\W+", "", text.lower())
+
+
+def keys_alike(a: str, b: str) -> float:
+    """How alike two :func:`read_key` keys are (difflib's ratio, 0..1)."""
     from difflib import SequenceMatcher
 
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def refound(o: dict, c: dict, gap: int, texts: list[str]) -> bool:
+    """Caption ``c`` (starting no earlier than ``o``) is ``o`` lost and found again: at its place,
+    starting at most ``gap`` frames after it ended (or before), and read alike one of ``texts``
+    (``o``'s reads so far) and about as long, not grown from it by a word or more (a read that
+    begins as the other's and goes on, 'he was not an' / 'he was not an ill'). A small shadowed
+    handle over footage enlarged eightfold came as six reads 1-6 frames apart, '@finches and
+    kilns', 'inches and kilns', 'Mfinches.ancd. kilns', each a caption of its own."""
     if c["start_frame"] - o["end_frame"] > gap or overlap_smaller(o["box"], c["box"]) <= 0.7:
         return False
-    a, b = (re.sub(r"\W+", "", x["text"].lower()) for x in (o, c))
-    if not a or not b or (a != b and (a.startswith(b) or b.startswith(a))):
-        return False
-    return abs(len(a) - len(b)) <= REFOUND_LENGTH * max(len(a), len(b)) \
-        and SequenceMatcher(None, a, b, autojunk=False).ratio() >= REFOUND_ALIKE
+    b = read_key(c["text"])
+    for a in map(read_key, texts):
+        if not a or not b or (a != b and (a.startswith(b) or b.startswith(a))):
+            continue
+        if abs(len(a) - len(b)) <= REFOUND_LENGTH * max(len(a), len(b)) and keys_alike(a, b) >= REFOUND_ALIKE:
+            return True
+    return False
 
 
 def consensus(caps: list[dict]) -> dict:
     """Of the reads of one caption found again and again (:func:`refound`), the one most like
-    the others (the sum of difflib's ratios of their letters and digits), the surest of those
-    alike; of two, the surer. The surest alone took '@finches and. 1' (0.92) over '@finches and
-    kilns' (0.90), which three of the handle's other four reads are closer to."""
-    import re
-    from difflib import SequenceMatcher
-
+    the others (the sum of :func:`keys_alike` over them), the surest of those alike; of two, the
+    surer. The surest alone took '@finches and. 1' (0.92) over '@finches and kilns' (0.90), which
+    three of the handle's other four reads are closer to."""
     if len(caps) < 3:
         return max(caps, key=lambda x: x["confidence"])
-    keys = [re.sub(r"\W+", "", x["text"].lower()) for x in caps]
-    like = [sum(SequenceMatcher(None, a, b, autojunk=False).ratio() for j, b in enumerate(keys) if j != i)
-            for i, a in enumerate(keys)]
+    keys = [read_key(x["text"]) for x in caps]
+    like = [sum(keys_alike(a, b) for j, b in enumerate(keys) if j != i) for i, a in enumerate(keys)]
     return caps[max(range(len(caps)), key=lambda i: (round(like[i], 6), caps[i]["confidence"]))]
 
 

@@ -17,17 +17,15 @@ from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_l
 from .following import letters_held
 from .sequences import chunk_before, text_script
 from .scraps import STARK_CONTRAST, STARK_LETTERS, STARK_MIN_CONF, small_faint_scrap, unsure_scrap
-from .geometry import (REACH_TAIL, REACH_WHOLE, TAIL_LINE, consensus, joined_pieces, one_letter_word, overlap_smaller,
-                       read_reach, refound)
+from .geometry import (REACH_TAIL, REACH_WHOLE, TAIL_LINE, consensus, joined_pieces, keys_alike, one_letter_word,
+                       overlap_smaller, read_key, read_reach, refound)
 
 
 def _same_read(a: str, b: str, at_least: float = 0.8) -> bool:
     """Two reads of one caption: their letters and digits (any case) alike by at least
     ``at_least`` (difflib's ratio): a full stop or a letter read apart, not another line."""
-    from difflib import SequenceMatcher
-
-    a, b = (re.sub(r"\W+", "", x.lower()) for x in (a, b))
-    return bool(a) and bool(b) and SequenceMatcher(None, a, b, autojunk=False).ratio() >= at_least
+    a, b = read_key(a), read_key(b)
+    return bool(a) and bool(b) and keys_alike(a, b) >= at_least
 
 
 # a caption whose steady pixels showed no letters is read again on its lines' own split where
@@ -463,7 +461,7 @@ class Reading:
                 near = c["start_frame"] - o["end_frame"] <= 1 and _same_read(o["text"], c["text"], 0.9) \
                     and _letters_alike(o["text"], c["text"])
                 reads = o.get("reads", [o])  # (found again: the read most like the others, any read alike)
-                if near or any(refound(dict(o, text=r["text"]), c, gap) for r in reads):
+                if near or refound(o, c, gap, [r["text"] for r in reads]):
                     longer = (c if _life(c) > _life(o) else o) if near else consensus(reads + [c])
                     out[i] = dict(longer, start_frame=min(o["start_frame"], c["start_frame"]), reads=reads + [c],
                                   end_frame=max(o["end_frame"], c["end_frame"]), followed=max(_life(o), _life(c)))

@@ -107,8 +107,6 @@ class Settling:
         outlined 'и' over a photo of trees no response at any size). Whether it is a caption
         the read decides (a lone letter is a word of one letter or nothing, and must sit in a
         sequence: ``geometry.in_a_sequence``)."""
-        import cv2
-
         at, hot = self._hot_now
         out = []
         for c in self._chunks:
@@ -121,10 +119,7 @@ class Settling:
                         out.append((box, [box]))
             if not cells or at != index or hot is None:
                 continue
-            r0 = max(0, y0 // 8 - 1)
-            n, _, st, _ = cv2.connectedComponentsWithStats(hot[r0 : -(-y1 // 8) + 1].astype(np.uint8), connectivity=8)
-            for x, y, w, h in st[1:n, :4].tolist():
-                box = (x * 8, (r0 + y) * 8, (x + w + 1) * 8, (r0 + y + h) * 8)  # (a hot cell is a pair)
+            for box in _cell_groups(hot, max(0, y0 // 8 - 1), -(-y1 // 8) + 1):
                 if 0.5 * lh <= box[3] - box[1] <= 1.6 * lh and box[2] - box[0] <= 2 * (box[3] - box[1]) \
                         and all(box != b for b, _ in out):  # (chunks one after another share rows)
                     out.append((box, [box]))
@@ -142,14 +137,9 @@ class Settling:
         ``GLYPHS_AT_MOST`` of them (more: the picture). A heavy outlined 'I' opening 'I / NEVER
         THOUGHT' was never looked at: the detector sees no lone letter, and there was no chunk
         before it to look for one where it had been."""
-        import cv2
-
-        r0, r1 = max(0, a // 8), -(-z // 8)
-        n, _, st, _ = cv2.connectedComponentsWithStats(hot[r0:r1].astype(np.uint8), connectivity=8)
         lo, hi = FIRST_GLYPH[0] * self.ah, FIRST_GLYPH[1] * self.ah
         out: list = []
-        for x, y, w, h in st[1:n, :4].tolist():
-            gx0, gy0, gx1, gy1 = x * 8, (r0 + y) * 8, (x + w + 1) * 8, (r0 + y + h) * 8
+        for gx0, gy0, gx1, gy1 in _cell_groups(hot, max(0, a // 8), -(-z // 8)):
             gh = gy1 - gy0
             box = (max(0, gx0 - gh), max(0, gy0 - gh), min(self.aw, gx1 + gh), min(self.ah, gy1 + gh))
             # (the style on the cells' own box: around it, a zebra's stripes split as the letters)
@@ -173,6 +163,15 @@ class Settling:
                            interpolation=cv2.INTER_AREA)
         hot = cells >= 40
         return hot[:, 1:] & hot[:, :-1]
+
+
+def _cell_groups(hot: np.ndarray, r0: int, r1: int) -> list[tuple[int, int, int, int]]:
+    """The boxes (analysis px) of the groups of hot cells (:meth:`Settling._hot_cells`) in cell
+    rows ``r0``..``r1``; a hot cell is a pair, so a group reaches a cell further right."""
+    import cv2
+
+    n, _, st, _ = cv2.connectedComponentsWithStats(hot[r0:r1].astype(np.uint8), connectivity=8)
+    return [(x * 8, (r0 + y) * 8, (x + w + 1) * 8, (r0 + y + h) * 8) for x, y, w, h in st[1:n, :4].tolist()]
 
 
 def _outlined(crop: np.ndarray) -> tuple[tuple[float, float] | None, np.ndarray]:
