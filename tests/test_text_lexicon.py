@@ -7,7 +7,7 @@ import numpy as np
 
 from reelstudio.analysis.text import find_tessdata
 from reelstudio.analysis.text.lexicon import lexicon, mend
-from reelstudio.analysis.text.ocr import word_gaps
+from reelstudio.analysis.text.ocr import stray_marks, without_marks, word_gaps
 
 
 def _lexicons():
@@ -108,3 +108,47 @@ def test_a_word_read_in_the_other_scripts_shapes_is_written_in_the_captions_scri
     assert mend("Купил новый iPhone вчера", lex) == "Купил новый iPhone вчера"
     assert mend("Смотрите вместе с mom", lex) == "Смотрите вместе с mom"
     assert mend("Watch this conomy trick", lex) == "Watch this conomy trick"
+
+
+def _line_with_marks():
+    """Two words of blocks 20 px tall with 10 px strokes (a ring, so the letters are no blobs),
+    and what a heavy outlined chunk leaves between them."""
+    binary = np.full((60, 260), 255, np.uint8)
+    letters = []
+    for k, x0 in enumerate((10, 45, 80, 150, 185, 220)):
+        binary[20:50, x0:x0 + 30] = 0
+        binary[30:40, x0 + 10:x0 + 20] = 255
+        letters.append((x0, 20, x0 + 29, 49))
+    return binary, letters
+
+
+def test_a_mark_read_from_a_speck_is_dropped_and_a_mark_as_heavy_as_the_letters_stays():
+    binary, (a, b, c, d, e, f) = _line_with_marks()
+    binary[45:48, 125:127] = 0  # a speck in the word space (3 x 2 px: an outline's corner)
+    binary[40:50, 240:250] = 0  # a stop after the last letter, as heavy as the strokes
+    symbols = [("a", 30, True, a), ("b", 30, False, b), ("c", 30, False, c), (",", 4, False, (122, 44, 129, 49)),
+               ("d", 30, True, d), ("e", 30, False, e), ("f", 30, False, f), (".", 10, False, (239, 39, 251, 50))]
+    stray, specks = stray_marks(symbols, binary)
+    assert stray == {3} and specks[46, 126] and not specks[45, 245]
+    text, kept = without_marks("abc, def.\n", symbols, stray)
+    assert text == "abc def.\n" and [s[0] for s in kept] == list("abcdef.")
+    # the mark between two letters with no space read: a word space Tesseract could not place
+    symbols[4] = ("d", 30, False, d)
+    text, kept = without_marks("abc,def.\n", symbols, stray)
+    assert text == "abc def.\n" and [s[2] for s in kept] == [True, False, False, True, False, False, False]
+    # the blanks measured without the speck: the word space is the whole gap again
+    assert word_gaps(kept, np.where(specks, 255, binary).astype(np.uint8))[0][2] == 40
+
+
+def test_a_mark_without_ink_of_its_own_or_in_a_handle_stays():
+    binary, (a, b, c, d, e, f) = _line_with_marks()
+    # an apostrophe's box over the letter beside it only ("Saturn's": its ink lay outside)
+    symbols = [("a", 30, True, a), ("b", 30, False, b), ("c", 30, False, c), ("'", 10, False, (100, 20, 112, 30)),
+               ("d", 30, False, d), ("e", 30, False, e), ("f", 30, False, f)]
+    assert stray_marks(symbols, binary)[0] == set()
+    binary[45:48, 125:127] = 0  # a speck read as a handle's dot ('@fixer.and.fido' in small type)
+    symbols = [("@", 30, True, a), ("b", 30, False, b), ("c", 30, False, c), (".", 4, False, (122, 44, 129, 49)),
+               ("d", 30, False, d), ("e", 30, False, e), ("f", 30, False, f)]
+    assert stray_marks(symbols, binary)[0] == set()
+    # where the text and its symbols do not pair up, both stay as read
+    assert without_marks("abc def\n", symbols, {3})[0] == "abc def\n"

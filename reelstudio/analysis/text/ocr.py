@@ -128,6 +128,10 @@ class Reader:
         self.lexical = inside / total if total else 0.0
         # the case each word's first letter's height shows, for apply_case (by the text read)
         symbols = self._symbols(api) if ri is not None else []
+        stray, specks = stray_marks(symbols, binary)
+        if stray:
+            text, symbols = without_marks(text, symbols, stray)
+            binary = np.where(specks, 255, binary).astype(np.uint8)  # the blanks as they are
         self.hints[text] = case_hints([s[:3] for s in symbols]) if ri is not None else []
         self.gaps[text] = word_gaps(symbols, binary)
         lines = []
@@ -256,6 +260,98 @@ def word_gaps(symbols: list, binary: np.ndarray) -> list[tuple[str, list[int], i
         out.append(("".join(s[0] for s in w), [blank(a, b) for a, b in zip(w, w[1:])],
                     None if after is None or after < 0 else after))
     return out
+
+
+# a mark read where the picture shows no mark of the letters' weight: its ink (the parts
+# lying mostly inside its box) under this share of the letters' stroke width across, or
+# under this share of a stroke's square in area; no ink of its own at all, likewise
+MARK_STROKE, MARK_AREA = 0.45, 0.3
+# the marks a speck or a sliver is read as (not a bar or a slash: those may be a letter's stroke,
+# a lone bar read for 'I'); a handle's or a link's marks are its own
+SPECK_MARKS = set(".,:;'’‘`\"“”„«»-–—_~*^°•·‚¸")
+
+
+def stray_marks(symbols: list, binary: np.ndarray) -> tuple[set[int], np.ndarray | None]:
+    """The punctuation ``symbols`` (from :meth:`Reader._symbols`) whose box in ``binary``
+    (letters black) holds no mark drawn like the letters: a speck or a sliver of an outline's
+    corner or edge that the split left beside the letters, which Tesseract reads as a mark
+    ('зашила\'‘ любимую. куртку' for 'зашила любимую куртку', a heavy pop-in chunk outlined
+    black: ink 0.16 and 0 of the stroke across; 'Заплатка На ,' from a sliver 0.41 across).
+    A real comma or stop is as heavy as the strokes (0.6-1.8 of their width across, in the
+    reads of the same clips). A mark with no ink of its own in its box stays: Tesseract's box
+    of a real apostrophe ("Saturn's") or comma ('the target, feet', enlarged small type) held
+    only ink of the letters beside it. The stroke width: twice the median of the largest distance to
+    the background in each part at least half as tall as the letters read. Also the ink of
+    those marks (a mask of ``binary``): specks in a word space narrowed the blank measured
+    there (word_gaps) to 3 px, and a word was then split at a blank of 4 ('за шила')."""
+    import cv2
+
+    word, words = -1, []
+    for s in symbols:
+        word += bool(s[2]) or word < 0
+        words.append(word)
+    named = {w for w in set(words) if _NAME_LIKE.search("".join(s[0] for s, v in zip(symbols, words) if v == w))}
+    marks = [k for k, s in enumerate(symbols) if s[0] in SPECK_MARKS and words[k] not in named]
+    heights = [s[1] for s in symbols if s[0].isalpha()]
+    if not marks or not heights:
+        return set(), None
+    ink = (binary == 0).view(np.uint8)
+    n, label, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    deepest = np.zeros(n, np.float32)
+    np.maximum.at(deepest, label.ravel(), cv2.distanceTransform(ink, cv2.DIST_L2, 3).ravel())
+    tall = [k for k in range(1, n) if stats[k, cv2.CC_STAT_HEIGHT] >= 0.5 * float(np.median(heights))]
+    if not tall:
+        return set(), None
+    stroke = 2.0 * float(np.median(deepest[tall]))
+    out, specks = set(), []
+    for k in marks:
+        x0, y0, x1, y1 = symbols[k][3]
+        sub = label[max(0, y0):y1 + 1, max(0, x0):x1 + 1]
+        parts, count = np.unique(sub[sub > 0], return_counts=True)
+        own = [p for p, c in zip(parts, count) if c >= 0.5 * stats[p, cv2.CC_STAT_AREA]]
+        if not own:
+            continue  # (its ink is a letter's, or lies beside its box: a real apostrophe or comma can)
+        across = 2.0 * float(max(deepest[own])) if own else 0.0
+        area = float(sum(stats[p, cv2.CC_STAT_AREA] for p in own))
+        if across < MARK_STROKE * stroke or area < MARK_AREA * stroke ** 2:
+            out.add(k)
+            specks += own
+    return out, np.isin(label, specks) if specks else np.zeros(binary.shape, bool)
+
+
+def without_marks(text: str, symbols: list, drop: set[int]) -> tuple[str, list]:
+    """``text`` and its ``symbols`` without the symbols ``drop`` (each of the text's letters
+    and marks is a symbol, in order; where they do not pair up one for one, both are left
+    as read). A mark dropped between two letters of a word read leaves a space (not beside
+    another mark: 'зашила\'‘' is one word with its marks, split at a blank then): Tesseract
+    reads a mark where it sees a word space it cannot place ('of,the' over a face whose 'f'
+    reaches over to the 't', no blank column between them; 'VAN ONE,SBRING'). Runs of
+    spaces as one, a line left empty dropped."""
+    out, kept, k, space = [], [], 0, False
+    for ch in text:
+        if ch.isspace():
+            out.append(ch)
+            space = False
+            continue
+        if k >= len(symbols) or symbols[k][0] != ch:
+            return text, symbols
+        sym = symbols[k]
+        k += 1
+        if k - 1 in drop:
+            # (a word's first mark dropped: its next letter starts it)
+            space = space or bool(out and out[-1].isalnum()) or sym[2]
+            continue
+        if space and (ch.isalnum() or sym[2]):
+            if out and out[-1].isalnum() and ch.isalnum():
+                out.append(" ")
+            sym = (sym[0], sym[1], True, sym[3])
+        space = False
+        out.append(ch)
+        kept.append(sym)
+    if k != len(symbols):
+        return text, symbols
+    lines = (" ".join(line.split()) for line in "".join(out).splitlines())
+    return "\n".join(line for line in lines if line) + "\n", kept
 
 
 def case_hints(symbols: list[tuple[str, int, bool]]) -> list[str | None]:
