@@ -668,33 +668,6 @@ def test_a_sequences_first_word_of_one_letter_that_the_detector_never_sees_is_fo
     assert first and first[0]["found"] and first[0]["read"] == "I", first
 
 
-def test_a_plain_line_half_lost_in_a_white_picture_is_measured_low(media_dir):
-    """fresh5's full-size vertical clip (tuning material): 'Nobody laughed at my accent today',
-    plain white over footage blue at its left and nearly white under 'laughed at' (1.9:1 as the
-    corpus measures it, glyph against the picture 2-4 px out). The reading's split of its
-    steady pixels kept nearly nothing (1.03:1); the split over its lines took the white half of
-    the picture for letters (68 % of the lines' area) and measured them against the blue:
-    16.3:1, and the contrast check let it pass. The two splits that far apart, the letters as
-    Tesseract read them (it read every one) are measured: under the check's line. The figure
-    only: the read stays."""
-    rows, _ = _matched(media_dir, "fresh5", "k_full_vertical_steel")
-    got = [r for r in rows if r["text"] == "Nobody laughed at my accent today"]
-    assert got and got[0]["found"] and got[0]["edits"] == 0, got
-    assert got[0]["contrast"] < 2.0 and got[0]["read_contrast"] < 3.0, got
-
-
-def test_shadowed_small_lines_over_a_forest_are_measured_against_the_picture(media_dir):
-    """fresh12's landscape clip of small lines (tuning material): white lines with a soft drop
-    shadow over a burning forest, 6.1:1 and 8.1:1 against the picture 2-4 px from their
-    letters. The split over their lines took letters and the dark shadow beside them apart and
-    measured the letters against the shadow (11.7:1 and 18.7:1), the higher of two figures
-    1.9-2.3 times apart. The letters as Tesseract read them give 6.2:1 and 8.1:1."""
-    rows, _ = _matched(media_dir, "fresh12", "m_land_small_forest_fire")
-    for text in ("Day one of sea kayaking lessons", "Practise the wet exit in calm water"):
-        got = [r for r in rows if r["text"] == text]
-        assert got and got[0]["found"] and abs(got[0]["read_contrast"] - got[0]["contrast"]) < 1.0, got
-
-
 def test_a_speck_beside_a_heavy_outlined_chunk_is_no_mark(media_dir):
     """fresh21's vertical pop-in clip (tuning material): the heavy slab chunk 'SHELF IN THE',
     outlined over boulders, was read 'SHELF: IN THE': the split left a sliver of the outline

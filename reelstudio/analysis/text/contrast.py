@@ -241,7 +241,7 @@ def lines_letters(med: np.ndarray, t):
     return area, threshold, lit, split_letters(~other & area, other, t.lines, t.grow)
 
 
-def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure) -> tuple[float, float | None]:
+def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure) -> float:
     """The contrast the lane gives a caption: ``contrast`` (``measure(letters, bright)`` on the
     reading's split of its steady pixels) or the same measure on a split of the median crop
     over the text lines themselves, letters and what surrounds them, whichever is higher; the
@@ -254,60 +254,12 @@ def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, mea
     two splits the higher figure is the one that kept them apart (thin outlines at half size
     are the lines split's weak point: 9-10:1 for 21:1, where the reading's split gave 20).
     The reading keeps its own split, and so does the texture gate (``contrast``): it reads
-    those captions right, and a second split must not let texture in. Returns the figure and
-    the lines split's own (None without one), for :func:`as_read_contrast`."""
+    those captions right, and a second split must not let texture in."""
     got = lines_letters(med, t)
     if got is None:
-        return contrast, None
+        return contrast
     area, _, lit, found = got
     if found.sum() < max(8, LETTERS_MIN_SHARE * area.sum()):
-        return contrast, None
+        return contrast
     measured = measure(found, lit)
-    return (measured if letters.sum() < LETTERS_MIN_SHARE * area.sum() else max(contrast, measured)), measured
-
-
-# the two splits' figures this far apart (the larger over the smaller) leave the figure to the
-# letters as read (as_read_contrast)
-SPLITS_APART = 1.5
-OCR_BORDER = 16  # the white border round a binary the reading gives Tesseract
-AS_READ_APART = 24.0  # gray levels the letters as read stand out of what is right beside them
-LETTERS_MAX_SHARE = 0.6  # of the text lines' area, letters cover at most this (bold ones 0.3-0.5)
-
-
-def splits_apart(contrast: float, lines_figure: float | None) -> bool:
-    """Whether the reading's split and the lines split (:func:`shown_contrast`) disagree."""
-    return lines_figure is not None and max(contrast, lines_figure) >= SPLITS_APART * min(contrast, lines_figure)
-
-
-def as_read_contrast(binary: np.ndarray, med: np.ndarray, t, scale: float) -> float | None:
-    """The contrast of caption ``t``'s letters as Tesseract read them (``binary``: letters black,
-    enlarged to the read's scale, with its white border), measured as :func:`glyph_contrast`
-    measures; ``scale``: source pixels per analysis pixel. Where the two splits disagree
-    (:func:`splits_apart`), one of them took picture for letters: plain white type over a
-    photo half blue, half white ('Nobody laughed at my accent today', 1.9:1 as the corpus
-    measures it) was split into the letters with the white half of the picture beside them
-    (68 % of the lines' area for letters, which cover 15-50 %) and measured 16.3:1 against
-    the blue, and the reading's split kept nearly nothing (1.03:1); the letters Tesseract read
-    whole are the letters. Their side (bright or dark) is the one they stand on in the median
-    crop ``med``. None when the read shows too few letters, or shows what letters do not: ink
-    over more than LETTERS_MAX_SHARE of the text lines (the box black round white holes, read
-    from the other polarity: 'Guess how many folds this lotus took' 5.5:1 on an opaque box at
-    19.8), or letters standing under AS_READ_APART levels out of what is right beside them (a
-    heavy word's thin inner core, 2.4:1 inside its own fill)."""
-    import cv2
-
-    ink = binary[OCR_BORDER:-OCR_BORDER, OCR_BORDER:-OCR_BORDER] == 0
-    if ink.shape != med.shape:
-        ink = cv2.resize(ink.view(np.uint8), (med.shape[1], med.shape[0]), interpolation=cv2.INTER_AREA) > 0
-    ring = cv2.dilate(ink.view(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & ~ink
-    if ink.sum() < 16 or ring.sum() < 16:
-        return None
-    area = np.zeros(med.shape, bool)
-    for x0, y0, x1, y1 in t.lines:
-        area[max(0, y0):y1, max(0, x0):x1] = True
-    if not area.any() or (ink & area).sum() > LETTERS_MAX_SHARE * area.sum():
-        return None
-    apart = float(np.median(med[ink])) - float(np.median(med[ring]))
-    if abs(apart) < AS_READ_APART:
-        return None
-    return glyph_contrast(t.crops, ink, apart > 0, scale, t.colour)
+    return measured if letters.sum() < LETTERS_MIN_SHARE * area.sum() else max(contrast, measured)

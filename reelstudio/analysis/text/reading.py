@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .contrast import as_read_contrast, crops_levels, glyph_contrast, lines_letters, shown_contrast, splits_apart
+from .contrast import crops_levels, glyph_contrast, lines_letters, shown_contrast
 from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_cut, glyph_height,
                       letters_split, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
@@ -149,7 +149,7 @@ class Reading:
     def _read_seen(self, t, seen) -> bool:
         """Read caption ``t`` on the letters ``seen`` (:meth:`_letters_of`); whether it was
         taken for a caption (the guards against texture and scraps passed)."""
-        stack, med, region, threshold, bright, contrast, shown, glyph_h, lines_figure = seen
+        stack, med, region, threshold, bright, contrast, shown, glyph_h = seen
         # (a lone letter, twice as large: Tesseract read a clean 32 px 'и' as nothing in every
         # page mode, and at 64 px 0.84 sure)
         scale = float(np.clip((64.0 if t.glyph else 32.0) / max(1.0, glyph_h), 1.0, 6.0))
@@ -218,8 +218,6 @@ class Reading:
         cap = glyph_h if cap is None else cap / scale
         if small_faint_scrap(text, cap / self.ah, shown) or unsure_scrap(text, conf, shown):  # (cap: analysis px)
             return False
-        if splits_apart(contrast, lines_figure):  # (the figure only: what is read and kept stays)
-            shown = as_read_contrast(binary, med, t, self.info.height / self.ah) or shown
         self._captions.append({
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
@@ -271,9 +269,9 @@ class Reading:
         # on the reading's own split: besides the figure shown, it tells letters from texture
         levels = crops_levels(t.crops, t.colour)
         contrast = glyph_contrast(t.crops, letters, bright, scale, levels=levels)
-        shown, lines_figure = shown_contrast(med, t, letters, contrast,
-                                             lambda found, lit: glyph_contrast(t.crops, found, lit, scale, levels=levels))
-        return stack, med, region, threshold, bright, contrast, shown, glyph_height(letters), lines_figure
+        shown = shown_contrast(med, t, letters, contrast,
+                               lambda found, lit: glyph_contrast(t.crops, found, lit, scale, levels=levels))
+        return stack, med, region, threshold, bright, contrast, shown, glyph_height(letters)
 
     def _letters_again(self, t, seen, took: bool = True):
         """Letters for a second read of caption ``t`` (as :meth:`_letters_of` gives them)
@@ -293,7 +291,7 @@ class Reading:
             stack = np.stack(t.crops)
             med, region, contrast = np.median(stack, axis=0).astype(np.uint8), t.pixels, 0.0
         else:
-            stack, med, region, _, _, contrast, _, _, _ = seen
+            stack, med, region, _, _, contrast, _, _ = seen
         if (contrast >= self.min_contrast and (took or len(t.lines) > 1)) or t.first is None \
                 or t.first.sum() <= region.sum():
             return None
@@ -314,7 +312,7 @@ class Reading:
         measured = glyph_contrast(t.crops, letters, bright, self.info.height / self.ah, t.colour)
         if measured < LINES_CLEAR:
             return None
-        return stack, med, area, threshold, bright, measured, measured, glyph_height(letters), None
+        return stack, med, area, threshold, bright, measured, measured, glyph_height(letters)
 
     def _ocr(self, t, med: np.ndarray, region: np.ndarray, threshold: float, bright: bool, scale: float):
         """The read: (text, confidence, line boxes, the binary read, dictionary share, the
