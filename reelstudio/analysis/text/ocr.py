@@ -264,7 +264,7 @@ def word_gaps(symbols: list, binary: np.ndarray) -> list[tuple[str, list[int], i
 
 # a mark read where the picture shows no mark of the letters' weight: its ink (the parts
 # lying mostly inside its box) under this share of the letters' stroke width across, or
-# under this share of a stroke's square in area; no ink of its own at all, likewise
+# under this share of a stroke's square in area
 MARK_STROKE, MARK_AREA = 0.45, 0.3
 # the marks a speck or a sliver is read as (not a bar or a slash: those may be a letter's stroke,
 # a lone bar read for 'I'); a handle's or a link's marks are its own
@@ -275,15 +275,15 @@ def stray_marks(symbols: list, binary: np.ndarray) -> tuple[set[int], np.ndarray
     """The punctuation ``symbols`` (from :meth:`Reader._symbols`) whose box in ``binary``
     (letters black) holds no mark drawn like the letters: a speck or a sliver of an outline's
     corner or edge that the split left beside the letters, which Tesseract reads as a mark
-    ('зашила\'‘ любимую. куртку' for 'зашила любимую куртку', a heavy pop-in chunk outlined
-    black: ink 0.16 and 0 of the stroke across; 'Заплатка На ,' from a sliver 0.41 across).
+    ('SHELF: IN THE', a heavy slab chunk outlined black: a sliver 0.29 of the stroke across;
+    'зашила\' любимую. куртку': specks 0.16 across; 'Заплатка На ,': a sliver 0.41 across).
     A real comma or stop is as heavy as the strokes (0.6-1.8 of their width across, in the
     reads of the same clips). A mark with no ink of its own in its box stays: Tesseract's box
     of a real apostrophe ("Saturn's") or comma ('the target, feet', enlarged small type) held
-    only ink of the letters beside it. The stroke width: twice the median of the largest distance to
-    the background in each part at least half as tall as the letters read. Also the ink of
-    those marks (a mask of ``binary``): specks in a word space narrowed the blank measured
-    there (word_gaps) to 3 px, and a word was then split at a blank of 4 ('за шила')."""
+    only ink of the letters beside it. The stroke width: twice the median of the largest
+    distance to the background in each part at least half as tall as the letters read. Also
+    the ink of those marks (a mask of ``binary``): specks in a word space narrowed the blank
+    measured there (word_gaps) to 3 px, and a word was then split at a blank of 4 ('за шила')."""
     import cv2
 
     word, words = -1, []
@@ -311,7 +311,7 @@ def stray_marks(symbols: list, binary: np.ndarray) -> tuple[set[int], np.ndarray
         own = [p for p, c in zip(parts, count) if c >= 0.5 * stats[p, cv2.CC_STAT_AREA]]
         if not own:
             continue  # (its ink is a letter's, or lies beside its box: a real apostrophe or comma can)
-        across = 2.0 * float(max(deepest[own])) if own else 0.0
+        across = 2.0 * float(max(deepest[own]))
         area = float(sum(stats[p, cv2.CC_STAT_AREA] for p in own))
         if across < MARK_STROKE * stroke or area < MARK_AREA * stroke ** 2:
             out.add(k)
@@ -322,11 +322,10 @@ def stray_marks(symbols: list, binary: np.ndarray) -> tuple[set[int], np.ndarray
 def without_marks(text: str, symbols: list, drop: set[int]) -> tuple[str, list]:
     """``text`` and its ``symbols`` without the symbols ``drop`` (each of the text's letters
     and marks is a symbol, in order; where they do not pair up one for one, both are left
-    as read). A mark dropped between two letters of a word read leaves a space (not beside
-    another mark: 'зашила\'‘' is one word with its marks, split at a blank then): Tesseract
-    reads a mark where it sees a word space it cannot place ('of,the' over a face whose 'f'
-    reaches over to the 't', no blank column between them; 'VAN ONE,SBRING'). Runs of
-    spaces as one, a line left empty dropped."""
+    as read). A mark dropped between two letters of a word read leaves a space: Tesseract
+    reads a sliver in a word space as a mark joining the two words ('просто-долез',
+    'factise-the'); not where a mark kept follows (the word and its marks stay one word).
+    Runs of spaces as one, a line left empty dropped."""
     out, kept, k, space = [], [], 0, False
     for ch in text:
         if ch.isspace():
