@@ -233,6 +233,15 @@ _X_HIGH = set("aemnrае")
 _CAP_HIGH = set("ADEFGLNPRbdfhklАБЕРФб0123456789")  # no Latin look-alike of a Cyrillic same-shape one (H: н)
 
 
+def word_of(symbols: list) -> list[int]:
+    """Each of ``symbols``' word (0, 1, ...: a symbol first of its word starts the next)."""
+    out, k = [], -1
+    for sym in symbols:
+        k += bool(sym[2]) or k < 0
+        out.append(k)
+    return out
+
+
 def word_gaps(symbols: list, binary: np.ndarray) -> list[tuple[str, list[int], int | None]]:
     """Per word read (``symbols`` from :meth:`Reader._symbols`): its letters, the blank
     columns between each two of them, and between it and the next word on its line (None at
@@ -240,10 +249,10 @@ def word_gaps(symbols: list, binary: np.ndarray) -> list[tuple[str, list[int], i
     two letters' middles is the gap: Tesseract's letter boxes are its model's guesses, the
     columns without ink are not."""
     words: list[list] = []
-    for sym in symbols:
-        if sym[2] or not words:
+    for sym, k in zip(symbols, word_of(symbols)):
+        if k == len(words):
             words.append([])
-        words[-1].append(sym)
+        words[k].append(sym)
 
     def blank(a, b) -> int:
         (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = a[3], b[3]
@@ -286,10 +295,7 @@ def stray_marks(symbols: list, binary: np.ndarray) -> tuple[set[int], np.ndarray
     measured there (word_gaps) to 3 px, and a word was then split at a blank of 4 ('за шила')."""
     import cv2
 
-    word, words = -1, []
-    for s in symbols:
-        word += bool(s[2]) or word < 0
-        words.append(word)
+    words = word_of(symbols)
     named = {w for w in set(words) if _NAME_LIKE.search("".join(s[0] for s, v in zip(symbols, words) if v == w))}
     marks = [k for k, s in enumerate(symbols) if s[0] in SPECK_MARKS and words[k] not in named]
     heights = [s[1] for s in symbols if s[0].isalpha()]
@@ -316,7 +322,7 @@ def stray_marks(symbols: list, binary: np.ndarray) -> tuple[set[int], np.ndarray
         if across < MARK_STROKE * stroke or area < MARK_AREA * stroke ** 2:
             out.add(k)
             specks += own
-    return out, np.isin(label, specks) if specks else np.zeros(binary.shape, bool)
+    return out, np.isin(label, specks) if specks else None
 
 
 def without_marks(text: str, symbols: list, drop: set[int]) -> tuple[str, list]:
