@@ -627,6 +627,19 @@ def test_a_line_read_whole_stands_for_its_pieces():
     assert one_per_line([before, piece, twin, whole]) == [before, whole]
 
 
+def test_a_less_sure_read_of_the_whole_line_lends_its_piece_the_words_beyond_it(media_dir):
+    """fresh26's small landscape clip (tuning material): 'Hold the racket loosely and keep your
+    wrist free', 12 px plain white over bread and a poppy-seed bun, was followed as a piece
+    and read 'the racket loosely and', 0.94 sure. The whole line read on its rows' median,
+    'd the rasket loosely and keep uecr wrist free', was less sure (0.75) and so dropped: the
+    piece's read now takes from it the words beyond its ends (text.widening.merged_read)."""
+    rows, reads = _matched(media_dir, "fresh26", "aa_land_small_bakery_baskets")
+    got = [r for r in rows if r["text"] == "Hold the racket loosely and keep your wrist free"]
+    assert got and got[0]["found"] and got[0]["edits"] <= 10, got
+    assert got[0]["read"].startswith("the racket loosely and keep") and got[0]["read"].endswith("wrist free"), got
+    assert not [r for r in reads if r["kind"] == "false"], reads
+
+
 def test_a_subtitle_coming_up_as_a_texture_leaves_is_searched_at_full_size(media_dir):
     """fresh8's square clip of brief captions (tuning material): 'First honey harvest of the
     season', yellow on an opaque box, 24 px in a 1080x1080 frame (12 px as analysed), shown 7

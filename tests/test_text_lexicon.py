@@ -152,3 +152,34 @@ def test_a_mark_without_ink_of_its_own_or_in_a_handle_stays():
     assert stray_marks(symbols, binary)[0] == set()
     # where the text and its symbols do not pair up, both stay as read
     assert without_marks("abc def\n", symbols, {3})[0] == "abc def\n"
+
+
+def test_a_less_sure_read_of_the_whole_line_lends_its_piece_known_words():
+    """text.widening.merged_read: the piece's read keeps its own words where both reads have
+    them; the whole line's read adds the words beyond the piece's ends (not a letter or a
+    mark of picture, not two letters read from the picture beside the line, not words in
+    another script), and a known word where the piece read one no dictionary knows."""
+    from reelstudio.analysis.text.widening import merged_read
+
+    lex = _lexicons()
+
+    def knows(word):
+        return lex["latin"].knows(word) or lex["cyrillic"].knows(word)
+
+    # (the reads the lane made of fresh26 and fresh20's small plain lines)
+    assert merged_read("the racket loosely and", "d the rasket loosely and keep uecr wrist free", knows) == \
+        ("the racket loosely and keep uecr wrist free", True)
+    assert merged_read("a wedqe with the tips to slow down", "Mark a wedge with the tips to slow down", knows) == \
+        ("Mark a wedge with the tips to slow down", True)
+    assert merged_read("Оставьте тесто на полнаса", "Оставьте тесто на полчаса", knows) == \
+        ("Оставьте тесто на полчаса", False)
+    # nothing lent: the piece's words known, picture read beside the line, another script,
+    # the piece's last word not matched, a known word of the piece
+    for piece, whole in (("Last clear night before the storms", "Last clearn ght before the storms ns"),
+                         ("Would you grow your own food?", "Would you grow your own food? ro"),
+                         ("Сегодня никто не упал в манеже", "t 3 Сегодня никто не упал в манеже"),
+                         ("Пропорции м", "Пропорции MOTORS"),
+                         ("Last cold evening on the pond", "SEF ast cold evening on the pond"),
+                         ("Сегодня никто не провалился под лёд", "Сегодня никто не провалился под лед"),
+                         ("nids", "cos and nibs")):
+        assert merged_read(piece, whole, knows) is None, piece

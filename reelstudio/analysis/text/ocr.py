@@ -156,15 +156,26 @@ class Reader:
             out.append((ch, box[3] - box[1], sym.IsAtBeginningOf(self.tesserocr.RIL.WORD), box))
         return out
 
-    def mend(self, text: str, raw: str) -> str:
-        """``text`` (the read ``raw``, tidied) with the words the dictionaries do not know mended
-        (lexicon.mend: a lost breve, a lost space the picture shows)."""
-        from .lexicon import lexicon, mend
+    def _lexicons_by_script(self) -> dict:
+        from .lexicon import lexicon
 
         if not hasattr(self, "_lexicons"):
             self._lexicons = {s: lexicon(str(self.path / f"{lang}.traineddata"))
                               for s, lang in LANG_OF_SCRIPT.items() if lang in self.languages}
-        return mend(text, self._lexicons, self.gaps.get(raw))
+        return self._lexicons
+
+    def mend(self, text: str, raw: str) -> str:
+        """``text`` (the read ``raw``, tidied) with the words the dictionaries do not know mended
+        (lexicon.mend: a lost breve, a lost space the picture shows)."""
+        from .lexicon import mend
+
+        return mend(text, self._lexicons_by_script(), self.gaps.get(raw))
+
+    def knows(self, word: str) -> bool:
+        """Whether the dictionary of the script of ``word``'s letters (all of one script) has it."""
+        scripts = {script_of(ch) for ch in word if ch.isalpha()}
+        lex = self._lexicons_by_script().get(next(iter(scripts))) if len(scripts) == 1 else None
+        return bool(lex) and lex.knows(word)
 
     def close(self) -> None:
         for api in self.apis.values():

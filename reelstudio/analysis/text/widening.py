@@ -8,11 +8,14 @@ lies in, over its frames, keeps the letters and smooths the picture: there the d
 twice the size, sees the whole line. A caption of one line of small type in a frame that may
 hold small type keeps those rows, the frame's whole width, beside its crops; when it ends, a
 line found on their median that carries its own line on beyond a line's height at either end
-is read too, and its read stands where it holds the piece's read and more.
+is read too, and its read stands where it holds the piece's read and more. Where it is
+less sure than the piece's, it still lends the piece's read its words beyond the piece's ends
+and known words for the piece's unknown ones (merged_read).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -28,6 +31,9 @@ WIDE_STEADY = 24  # levels a pixel of the line may move over its kept rows (nois
 WIDE_NEW = 25  # levels it differs from the frame before the line came up
 WIDE_LEVEL = 40  # levels from the piece's letters' own
 WIDE_LOSS = 0.03  # the whole line's read may be this much less sure than the piece's
+LEND_MIN_CONF = 0.5  # a less sure whole line's read this sure lends the piece's read words
+LEND_LIKE = 0.6  # a known word stands for an unknown one of the piece's read this alike (difflib)
+LEND_WORD = 3  # letters of the longest word lent beyond an end of the piece
 
 
 class Widening:
@@ -83,9 +89,20 @@ class Widening:
         if not (len(whole) == 1 and _holds(whole[0]["text"], [c["text"] for c in piece])
                 and all(whole[0]["confidence"] >= c["confidence"] - WIDE_LOSS for c in piece)):
             del self._captions[n:]
-            self._captions.extend(piece)
+            self._captions.extend(self._lent(piece, whole))
         else:
             whole[0]["wide"] = True
+
+    def _lent(self, piece: list[dict], whole: list[dict]) -> list[dict]:
+        """The piece's read with what the whole line's less sure read lends it (merged_read):
+        over the whole line's box where it lent words beyond the piece's ends."""
+        if len(piece) != 1 or len(whole) != 1 or whole[0]["confidence"] < LEND_MIN_CONF:
+            return piece
+        got = merged_read(piece[0]["text"], whole[0]["text"], self.reader.knows)
+        if got is None:
+            return piece
+        text, grew = got
+        return [dict(whole[0], text=text, wide=True) if grew else dict(piece[0], text=text)]
 
     def _widened(self, t):
         """Caption ``t`` over its whole line, as its rows' median shows it, or None."""
@@ -210,6 +227,74 @@ def one_per_line(caps: list[dict]) -> list[dict]:
 
 def _key(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _core(word: str) -> str:
+    return re.sub(r"^\W+|\W+$", "", word)
+
+
+def merged_read(piece: str, whole: str, knows) -> tuple[str, bool] | None:
+    """The read of a piece of a line of small type with what a less sure read of the whole
+    line adds to it: (text, whether words were added beyond the piece's ends), None if
+    nothing. The words of the two reads are matched in order (by their letters and digits);
+    beyond the piece's first and last matched words (the piece's own first and last), the
+    whole line's words are added (``_beyond``); and where a word of the piece no dictionary
+    knows is matched one for one with a known word of the whole read as much alike
+    (LEND_LIKE), the known word stands. The piece's read is the surer where both read the
+    same letters: 'the racket loosely and' 0.94 sure, 'd the rasket loosely and keep uecr
+    wrist free' 0.75 for 'Hold the racket loosely and keep your wrist free' (plain white
+    over bread: the piece ended where the bread's crust began); 'a wedqe with the tips to
+    slow down' 0.93, 'Mark a wedge ...' 0.88 for 'Make a wedge ...'."""
+    from difflib import SequenceMatcher
+
+    pw, ww = piece.split(), whole.split()
+    pk, wk = [_key(t) for t in pw], [_key(t) for t in ww]
+    sm = SequenceMatcher(None, pk, wk, autojunk=False)
+    pairs = [(a + k, b + k) for a, b, size in sm.get_matching_blocks() for k in range(size) if pk[a + k]]
+    if not pairs:
+        return None
+    out = list(pw)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            continue
+        for i, j in zip(range(i1, i2), range(j1, j2)):
+            p, w = _core(pw[i]), _core(ww[j])
+            if p and w and not knows(p) and knows(w) \
+                    and SequenceMatcher(None, p.lower(), w.lower()).ratio() >= LEND_LIKE:
+                out[i] = ww[j]
+    script = _script(piece)
+    keyed = [i for i, k in enumerate(pk) if k]
+    (p0, w0), (p1, w1) = pairs[0], pairs[-1]
+    left = _beyond(ww[:w0][::-1], script)[::-1] if p0 == keyed[0] else []
+    right = _beyond(ww[w1 + 1:], script) if p1 == keyed[-1] else []
+    text = " ".join(left + out + right)
+    return None if text == piece else (text, bool(left or right))
+
+
+def _script(text: str) -> str | None:
+    """The script most of ``text``'s letters are in."""
+    from .ocr import script_of
+
+    scripts = [script_of(ch) for ch in text if ch.isalpha()]
+    return max(set(scripts), key=scripts.count) if scripts else None
+
+
+def _beyond(words: list[str], script: str | None) -> list[str]:
+    """The words of a whole line's read beyond a piece's end that it lends the piece (nearest
+    first): those before the first with letters of another script (picture read as letters,
+    'Пропорции MOTORS'); the farthest dropped while it has under two letters ('d' of 'Hold',
+    '=' and '3' read from the picture); none unless one has LEND_WORD letters or more
+    ('storms ns', 'food? ro': picture beside the line)."""
+    from .ocr import script_of
+
+    took = []
+    for w in words:
+        if any(script_of(ch) != script for ch in w if ch.isalpha()):
+            break
+        took.append(w)
+    while took and sum(ch.isalpha() for ch in took[-1]) < 2:
+        took.pop()
+    return took if any(sum(ch.isalpha() for ch in w) >= LEND_WORD for w in took) else []
 
 
 def _holds(whole: str, piece: list[str]) -> bool:
