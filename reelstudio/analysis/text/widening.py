@@ -101,8 +101,15 @@ class Widening:
         got = merged_read(piece[0]["text"], whole[0]["text"], self.reader.knows)
         if got is None:
             return piece
-        text, grew = got
-        return [dict(whole[0], text=text, wide=True) if grew else dict(piece[0], text=text)]
+        text, lent = got
+        if not lent:
+            return [dict(piece[0], text=text)]
+        # how sure its least sure word is (the readable flag): the whole read's least sure word
+        # may be one the piece's read stands for; words the dictionary knows lent beyond its ends
+        # leave the piece's figure, an unknown one takes the lower of the two ('uecr')
+        known = all(self.reader.knows(_core(w)) for w in lent if _core(w))
+        weakest = piece[0]["weakest"] if known else min(piece[0]["weakest"], whole[0]["weakest"])
+        return [dict(whole[0], text=text, wide=True, weakest=weakest)]
 
     def _widened(self, t):
         """Caption ``t`` over its whole line, as its rows' median shows it, or None."""
@@ -233,10 +240,9 @@ def _core(word: str) -> str:
     return re.sub(r"^\W+|\W+$", "", word)
 
 
-def merged_read(piece: str, whole: str, knows) -> tuple[str, bool] | None:
+def merged_read(piece: str, whole: str, knows) -> tuple[str, list[str]] | None:
     """The read of a piece of a line of small type with what a less sure read of the whole
-    line adds to it: (text, whether words were added beyond the piece's ends), None if
-    nothing. The words of the two reads are matched in order (by their letters and digits);
+    line adds to it: (text, the words added beyond the piece's ends), None if nothing. The words of the two reads are matched in order (by their letters and digits);
     beyond the piece's first and last matched words (the piece's own first and last), the
     whole line's words are added (``_beyond``); and where a word of the piece no dictionary
     knows is matched one for one with a known word of the whole read as much alike
@@ -268,7 +274,7 @@ def merged_read(piece: str, whole: str, knows) -> tuple[str, bool] | None:
     left = _beyond(ww[:w0][::-1], script)[::-1] if p0 == keyed[0] else []
     right = _beyond(ww[w1 + 1:], script) if p1 == keyed[-1] else []
     text = " ".join(left + out + right)
-    return None if text == piece else (text, bool(left or right))
+    return None if text == piece else (text, left + right)
 
 
 def _script(text: str) -> str | None:
