@@ -124,6 +124,19 @@ _TOKEN = re.compile(r"^(\W*)(.*?)(\W*)$")
 _NAME_LIKE = re.compile(r"[@#/]|\.(com|net|org|ru|рф|io|co|me|tv|app|ly|gg|info|uk|de)\b", re.I)
 
 
+def main_script(text: str) -> str | None:
+    """The script ('latin' or 'cyrillic') most of ``text``'s letters are in; None without letters."""
+    scripts = [script_of(ch) for ch in text if ch.isalpha()]
+    return max(("latin", "cyrillic"), key=scripts.count) if scripts else None
+
+
+def known(word: str, lexicons: dict[str, Lexicon]) -> bool:
+    """Whether the lexicon of the script of ``word``'s letters (all of one script) has it."""
+    scripts = {script_of(ch) for ch in word if ch.isalpha()}
+    lex = lexicons.get(next(iter(scripts))) if len(scripts) == 1 else None
+    return bool(lex) and lex.knows(word)
+
+
 def mend(text: str, lexicons: dict[str, Lexicon], gaps: list | None = None) -> str:
     """``text`` with the words no dictionary knows mended where one mend makes words of them:
     a Cyrillic 'и' that was 'й' (Tesseract loses the breve: 'Этои' for 'Этой'), or words whose
@@ -132,8 +145,7 @@ def mend(text: str, lexicons: dict[str, Lexicon], gaps: list | None = None) -> s
     ocr.word_gaps of the read); or a word of the other script amid the caption's, read in that
     script's loose look-alikes ('conomy' for 'солому': _loose). ``lexicons``: by script."""
     blanks = _blanks(gaps or [])
-    scripts = [script_of(ch) for ch in text if ch.isalpha()]
-    amid = max(("latin", "cyrillic"), key=scripts.count) if scripts else None
+    amid = main_script(text)
     text = "\n".join(" ".join(_mend_word(w, lexicons, blanks, amid) for w in line.split(" "))
                      for line in text.split("\n"))
     return _small_words_small(text)

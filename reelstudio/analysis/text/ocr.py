@@ -172,10 +172,10 @@ class Reader:
         return mend(text, self._lexicons_by_script(), self.gaps.get(raw))
 
     def knows(self, word: str) -> bool:
-        """Whether the dictionary of the script of ``word``'s letters (all of one script) has it."""
-        scripts = {script_of(ch) for ch in word if ch.isalpha()}
-        lex = self._lexicons_by_script().get(next(iter(scripts))) if len(scripts) == 1 else None
-        return bool(lex) and lex.knows(word)
+        """Whether the dictionary of the script of ``word``'s letters has it (lexicon.known)."""
+        from .lexicon import known
+
+        return known(word, self._lexicons_by_script())
 
     def close(self) -> None:
         for api in self.apis.values():

@@ -22,6 +22,8 @@ import numpy as np
 
 from .geometry import LARGER, SMALL_ROW_PX
 from .letters import caption_parts, enclosed_letters
+from .lexicon import main_script
+from .ocr import script_of
 
 WIDE_LINE_PX = 2 * SMALL_ROW_PX  # a followed line under this tall (analysis px) keeps its rows
 WIDE_GAP = 1.5  # line heights between pieces of the line on the median (a word's space and more)
@@ -242,8 +244,9 @@ def _core(word: str) -> str:
 
 def merged_read(piece: str, whole: str, knows) -> tuple[str, list[str]] | None:
     """The read of a piece of a line of small type with what a less sure read of the whole
-    line adds to it: (text, the words added beyond the piece's ends), None if nothing. The words of the two reads are matched in order (by their letters and digits);
-    beyond the piece's first and last matched words (the piece's own first and last), the
+    line adds to it: (text, the words added beyond the piece's ends), None if nothing. The
+    words of the two reads are matched in order (by their letters and digits); beyond the
+    piece's first and last matched words (the piece's own first and last), the
     whole line's words are added (``_beyond``); and where a word of the piece no dictionary
     knows is matched one for one with a known word of the whole read as much alike
     (LEND_LIKE), the known word stands. The piece's read is the surer where both read the
@@ -268,7 +271,7 @@ def merged_read(piece: str, whole: str, knows) -> tuple[str, list[str]] | None:
             if p and w and not knows(p) and knows(w) \
                     and SequenceMatcher(None, p.lower(), w.lower()).ratio() >= LEND_LIKE:
                 out[i] = ww[j]
-    script = _script(piece)
+    script = main_script(piece)
     keyed = [i for i, k in enumerate(pk) if k]
     (p0, w0), (p1, w1) = pairs[0], pairs[-1]
     left = _beyond(ww[:w0][::-1], script)[::-1] if p0 == keyed[0] else []
@@ -277,22 +280,12 @@ def merged_read(piece: str, whole: str, knows) -> tuple[str, list[str]] | None:
     return None if text == piece else (text, left + right)
 
 
-def _script(text: str) -> str | None:
-    """The script most of ``text``'s letters are in."""
-    from .ocr import script_of
-
-    scripts = [script_of(ch) for ch in text if ch.isalpha()]
-    return max(set(scripts), key=scripts.count) if scripts else None
-
-
 def _beyond(words: list[str], script: str | None) -> list[str]:
     """The words of a whole line's read beyond a piece's end that it lends the piece (nearest
     first): those before the first with letters of another script (picture read as letters,
     'Пропорции MOTORS'); the farthest dropped while it has under two letters ('d' of 'Hold',
     '=' and '3' read from the picture); none unless one has LEND_WORD letters or more
     ('storms ns', 'food? ro': picture beside the line)."""
-    from .ocr import script_of
-
     took = []
     for w in words:
         if any(script_of(ch) != script for ch in w if ch.isalpha()):
