@@ -305,3 +305,27 @@ def test_every_lane_the_real_pipeline_makes_fits_the_schema(reel_run):
     assert validate_analysis(a) is a
     assert set(LANES) <= set(a["lanes"]), set(LANES) - set(a["lanes"])
     assert all(a["lanes"][n]["status"] == "ok" for n in LANES), {n: a["lanes"][n].get("reason") for n in LANES}
+
+
+def test_a_flagged_moments_text_ends_inside_its_card(reel_analysis, tmp_path):
+    """A landscape video's cards have a short thumbnail; a message and a fix of several lines
+    ran past the rule under the card into the next one (the text column starts under the
+    badge row, which the card's height left out)."""
+    import re
+
+    a = json.loads(json.dumps(reel_analysis))
+    a["source"] = dict(a["source"], width=960, height=540)
+    a["flags"] = [{"check": "text_low_contrast", "severity": "warning", "start_frame": i * 30,
+                   "end_frame": i * 30 + 20, "message": "a caption measured against its background " * 6,
+                   "fix": "put a dark box or an outline behind it, or change its colour " * 3 + f"END{i}"}
+                  for i in range(4)]
+    path = tmp_path / "cards.pdf"
+    report.write(a, str(path), thumbnails=False)
+    html = _poppler("pdftotext", "-f", "2", "-l", "2", "-bbox", str(path), "-")
+    words = [(w, float(y0), float(y1)) for y0, y1, w in
+             re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', html)]
+    ends = {w: y1 for w, _y0, y1 in words if w.startswith("END")}
+    tops = {w: y0 for w, y0, _y1 in words if re.fullmatch(r"#\d", w)}
+    assert len(ends) == 4 and len(tops) == 4, (ends, tops)
+    for i in range(3):
+        assert ends[f"END{i}"] + 4 < tops[f"#{i + 2}"], (i, ends, tops)

@@ -26,6 +26,7 @@ from .fonts import font_path
 INK = (33, 37, 41)
 MUTED = (110, 117, 125)
 RULE = (222, 226, 230)
+TEXT_TOP = 6.5  # mm from a flagged moment's card top to its text column (under the badge row)
 PRESET_NAMES = {"reels": "Instagram Reels", "tiktok": "TikTok", "shorts": "YouTube Shorts"}
 
 
@@ -285,7 +286,9 @@ class _Report:
             # height of the text column, measured before drawing, to keep a card on one page
             lines = self._card_lines(f)
             text_h = sum(self._measure(text, size, bold, text_w, lh) for text, size, bold, _c, lh in lines)
-            card_h = max(th_h, text_h) + 6
+            # (the text column starts under the badge row, TEXT_TOP below the card's top: a
+            # message and fix of five lines ran past the rule under the card)
+            card_h = max(th_h, TEXT_TOP + text_h) + 6
             if pdf.will_page_break(card_h):
                 pdf.add_page()
             y = pdf.get_y()
@@ -309,7 +312,7 @@ class _Report:
             pdf.set_xy(text_x + 21, y)
             self.font(7.5, False, MUTED)
             pdf.cell(0, 5.6, f"#{n}")
-            pdf.set_xy(text_x, y + 6.5)
+            pdf.set_xy(text_x, y + TEXT_TOP)
             for text, size, bold, color, lh in lines:
                 self.font(size, bold, color)
                 pdf.set_x(text_x)
