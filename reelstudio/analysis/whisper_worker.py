@@ -5,6 +5,7 @@ whisper.py's docstring."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -101,10 +102,14 @@ def merge_pieces(words: list[dict]) -> list[dict]:
 def _recognise(model, audio: np.ndarray, pieces, settings: dict, language: str | None, result: dict):
     """One Whisper pass over compact audio: the gated words (source seconds, each with its
     piece) and the transcription info."""
+    detected = _language_of(model, audio) if language is None else None
     segments, info = model.transcribe(
-        audio, language=language, beam_size=settings["beam_size"], best_of=1, temperature=0.0,
-        condition_on_previous_text=False, word_timestamps=True, vad_filter=False, without_timestamps=False,
-        compression_ratio_threshold=2.4, log_prob_threshold=-1.0, no_speech_threshold=0.6)
+        audio, language=detected[0] if detected else language, beam_size=settings["beam_size"], best_of=1,
+        temperature=0.0, condition_on_previous_text=False, word_timestamps=True, vad_filter=False,
+        without_timestamps=False, compression_ratio_threshold=2.4, log_prob_threshold=-1.0, no_speech_threshold=0.6)
+    if detected is not None:
+        info = dataclasses.replace(info, language=detected[0], language_probability=detected[1],
+                                   all_language_probs=detected[2])
     raw = []
     for seg in segments:
         words = list(seg.words or [])
@@ -141,6 +146,22 @@ def _recognise(model, audio: np.ndarray, pieces, settings: dict, language: str |
             continue
         kept.append(w)
     return kept, info
+
+
+def _language_of(model, audio: np.ndarray) -> tuple[str, float, list]:
+    """The language of ``audio``, its probability and every language's, detected on the encoder
+    output of the first window as transcribe cuts and pads it, which transcribe then asks for
+    again (``_encode_once`` keeps it). transcribe's own detection looks at the first 3000 frames
+    of the spectrogram, one more than the window holds where the speech is under 30 s (the
+    frame the window leaves out, as its content ends one frame before the spectrogram does):
+    the encoder ran twice on every reel with under 30 s of speech (~0.85 CPU-s of a 20 s
+    stretch's ~3.8). The spectrogram is made as transcribe makes it, of the whole audio."""
+    if not model.model.is_multilingual:
+        return "en", 1.0, [("en", 1.0)]
+    extractor = model.feature_extractor
+    features = extractor(audio)
+    extractor.kept = (audio, features)  # transcribe's next call, on the same audio, takes them
+    return model.detect_language(features=features[:, :features.shape[-1] - 1])
 
 
 def unheard(spans: list[tuple[int, int]], words: list[dict], min_s: float = RETRY_MIN_S) -> list[tuple[int, int]]:
@@ -326,6 +347,9 @@ def _features_by_blocks(model) -> None:
 
     class BlockFeatures(type(extractor)):
         def __call__(self, waveform: np.ndarray, padding: int = 160, chunk_length=None):
+            kept, self.kept = getattr(self, "kept", None), None
+            if kept is not None and kept[0] is waveform and (padding, chunk_length) == (160, None):
+                return kept[1]  # made for the language's detection (_language_of)
             n_fft, hop = self.n_fft, self.hop_length
             if waveform.size + padding <= FEATURE_BLOCK * hop or waveform.size + padding <= n_fft:
                 return super().__call__(waveform, padding, chunk_length)  # short: its own way
