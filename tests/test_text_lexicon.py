@@ -43,6 +43,25 @@ def test_a_lost_breve_is_mended_where_one_word_is_known():
     assert mend("запястии", lex) == "запястии"
 
 
+def test_a_latin_letter_read_as_its_look_alike_is_put_back_where_one_known_word_comes_of_it():
+    """The tuning reads that had one letter read for another in caption type (a heavy 'C'
+    closed into 'G', an outline hiding an 'L''s foot, an 'l' cut short, an open 'o', a 'u'
+    read as 'ti'), and what must stay: known words, words under four letters, a 'T' that starts
+    a word ('Tamp' is no 'Lamp'), two words one letter away, Cyrillic (whose inflected forms
+    the list lacks: 'Замочите' is no 'Замочить'), handles."""
+    lex = _lexicons()
+    for read, meant in (("KITGHEN DRAWER WAS", "KITCHEN DRAWER WAS"), ("TURN MY SHOUTDERS", "TURN MY SHOULDERS"),
+                        ("bishops, usuaily", "bishops, usually"),
+                        ("with ccffee?", "with coffee?"), ("SO WATCH GLOSELY", "SO WATCH CLOSELY"),
+                        ("him frem the highway", "him from the highway"), ("sound holiow", "sound hollow"),
+                        ("two hotirs", "two hours"), ("ONE RATNY SUMMER", "ONE RAINY SUMMER"), ("DIVF 4", "DIVE 4"),
+                        ("WITOLE MINUTES", "WHOLE MINUTES"), ("and kiek", "and kick"), ("Keep vour arms", "Keep your arms")):
+        assert mend(read, lex) == meant, read
+    for read in ("Tamp the coffee", "the dewy grass", "Slew it", "cidth", "Замочите солому", "@scoby.and.spokes",
+                 "nighth", "Gin"):
+        assert mend(read, lex) == read, read
+
+
 def test_a_lost_space_is_mended_only_where_the_picture_shows_one():
     lex = _lexicons()
     wide = [("AFULL", [15, 4, 6, 4], None)]  # a blank after the A three times the others

@@ -143,7 +143,9 @@ def mend(text: str, lexicons: dict[str, Lexicon], gaps: list | None = None) -> s
     space was lost where the picture shows one ('AFULL' for 'A FULL', 'икосени' for 'и к
     осени'): a blank between two of its letters as wide as the read's spaces (``gaps``:
     ocr.word_gaps of the read); or a word of the other script amid the caption's, read in that
-    script's loose look-alikes ('conomy' for 'солому': _loose). ``lexicons``: by script."""
+    script's loose look-alikes ('conomy' for 'солому': _loose); or a Latin letter read for
+    another that caption type makes it look like ('KITGHEN', 'usuaily': _confused).
+    ``lexicons``: by script."""
     blanks = _blanks(gaps or [])
     amid = main_script(text)
     text = "\n".join(" ".join(_mend_word(w, lexicons, blanks, amid) for w in line.split(" "))
@@ -207,7 +209,7 @@ def _mend_word(token: str, lexicons: dict[str, Lexicon], blanks: tuple, amid: st
         other = [w for w in _loose(core, amid) if lexicons.get(amid) and lexicons[amid].knows(w)]
         if len(other) == 1:
             return lead + other[0] + tail
-    options = [w for w in _breves(core) if lex.knows(w)] if script == "cyrillic" else []
+    options = [w for w in _breves(core) if lex.knows(w)] if script == "cyrillic" else _confused(core, lex)
     if not options:
         options = _splits(core, lex, script, *blanks)
     if not options:
@@ -300,6 +302,34 @@ def _loose(word: str, script: str) -> list[str]:
     if any(c is None for c in choices) or math.prod(len(c) for c in choices) > MAX_LOOSE:
         return []
     return ["".join(p) for p in itertools.product(*choices)]
+
+
+# Latin letters Tesseract reads for others in caption type, with the letters they may be: the
+# bowl of a heavy 'C' closed into 'G' ('KITGHEN', 'SEGONDS'), a capital 'L' whose foot the
+# outline hides or an 'I' with serifs ('SHOUTDERS', 'RATNY'), an 'l' cut short ('usuaily',
+# 'ciub'), an 'o' or a 'c' left open ('ccffee', 'frem', 'kiek'), an 'E' whose foot is lost
+# ('DIVF'), a 'y' whose tail is ('vour'), a 'u' and an 'H' read as two ('hotirs', 'WITOLE').
+# Not 't' for 'r' ('watet'): the list knows 'arter', and 'atter' (for 'matter') would be it
+CONFUSED = {"G": "C", "T": "LI", "i": "l", "c": "o", "e": "oc", "F": "E", "v": "y", "ti": "u", "IT": "H"}
+CONFUSED_MIN = 4  # letters of a word mended so (a short word has other words one letter away)
+
+
+def _confused(word: str, lex: Lexicon) -> list[str]:
+    """The words the dictionary knows that ``word`` (Latin, unknown) is with one CONFUSED
+    letter or pair put back (not a capital 'T' that starts it: 'Tamp' is no 'Lamp')."""
+    if len(word) < CONFUSED_MIN:
+        return []
+    out = []
+    for read, meant in CONFUSED.items():
+        k = word.find(read)
+        while k >= 0:
+            if not (k == 0 and read == "T"):
+                for ch in meant:
+                    w = word[:k] + ch + word[k + len(read):]
+                    if lex.knows(w) and w not in out:
+                        out.append(w)
+            k = word.find(read, k + 1)
+    return out
 
 
 def _breves(word: str) -> list[str]:
