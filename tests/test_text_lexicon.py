@@ -43,6 +43,20 @@ def test_a_lost_breve_is_mended_where_one_word_is_known():
     assert mend("запястии", lex) == "запястии"
 
 
+def test_a_plural_imperative_whose_breve_was_lost_is_mended_though_the_list_lacks_it():
+    """Russian imperatives are mostly missing from the language data's word list, so 'Этои' ->
+    'Этой' (the list knows it) cannot mend 'Подрезаите': an ending of 'а', 'я' or 'у' and
+    'ите' (or 'итесь') is always 'йте' but in 'таить' ('вы таите')."""
+    lex = _lexicons()
+    assert not lex["cyrillic"].knows("Подрезайте")
+    for read, meant in (("Подрезаите ветки", "Подрезайте ветки"), ("Сначала толкаите ногами", "Сначала толкайте ногами"),
+                        ("Центруите", "Центруйте"), ("ОТТАЛКИВАИТЕСЬ сильнее", "ОТТАЛКИВАЙТЕСЬ сильнее"),
+                        ("Угадаите, сколько", "Угадайте, сколько")):
+        assert mend(read, lex) == meant, read
+    for read in ("вы таите", "Утаите", "строите дом", "мои свои", "Подрезаиte"):
+        assert mend(read, lex) == read, read
+
+
 def test_a_latin_letter_read_as_its_look_alike_is_put_back_where_one_known_word_comes_of_it():
     """The tuning reads that had one letter read for another in caption type (a heavy 'C'
     closed into 'G', an outline hiding an 'L''s foot, an 'l' cut short, an open 'o', a 'u'

@@ -209,7 +209,8 @@ def _mend_word(token: str, lexicons: dict[str, Lexicon], blanks: tuple, amid: st
         other = [w for w in _loose(core, amid) if lexicons.get(amid) and lexicons[amid].knows(w)]
         if len(other) == 1:
             return lead + other[0] + tail
-    options = [w for w in _breves(core) if lex.knows(w)] if script == "cyrillic" else _confused(core, lex)
+    options = ([w for w in _breves(core) if lex.knows(w)] or _imperative(core)) if script == "cyrillic" \
+        else _confused(core, lex)
     if not options:
         options = _splits(core, lex, script, *blanks)
     if not options:
@@ -330,6 +331,21 @@ def _confused(word: str, lex: Lexicon) -> list[str]:
                         out.append(w)
             k = word.find(read, k + 1)
     return out
+
+
+# a plural imperative whose 'й' lost its breve: a Russian word ends in 'ите' after 'а', 'я' or
+# 'у' only as 'таить' does ('вы таите', 'утаите'), which the list does not know either
+_IMPERATIVE = re.compile(r"(?<=[аяуАЯУ])([иИ])(?=(те|тесь|ТЕ|ТЕСЬ)$)")
+_TAIT = re.compile(r"^(у|за|при|по)?таите(сь)?$", re.I)
+
+
+def _imperative(word: str) -> list[str]:
+    """``word`` with the 'и' of an ending '-аите', '-яите', '-уите' (or '-итесь') written 'й'
+    ('Подрезаите', 'Центруите'): the language data's list lacks most imperatives, so the breve
+    cannot be put back by asking it (_breves)."""
+    if not _IMPERATIVE.search(word) or _TAIT.match(word):
+        return []
+    return [_IMPERATIVE.sub(lambda m: "й" if m.group(1) == "и" else "Й", word)]
 
 
 def _breves(word: str) -> list[str]:
