@@ -640,6 +640,19 @@ def test_a_less_sure_read_of_the_whole_line_lends_its_piece_the_words_beyond_it(
     assert not [r for r in reads if r["kind"] == "false"], reads
 
 
+def test_plain_white_letters_over_a_pale_wall_are_measured_low(media_dir):
+    """fresh21's vertical clip (tuning material): 'New thermometer and a / pouring jug for the
+    stove', plain white, 56 px, over a pale wall with a dark arm beside the words: 1.78:1. The
+    split over the text lines took the wall with the letters (77 % of the lines) and a band
+    beside that mask for an outline, measured against the arm: 8.3:1, and the low-contrast
+    check could not fire. The split's own brighter class is measured now
+    (text.contrast._inner_class)."""
+    rows, _ = _matched(media_dir, "fresh21", "z_full_vertical_please")
+    got = [r for r in rows if r["text"].startswith("New thermometer")]
+    assert got and got[0]["found"], got
+    assert got[0]["read_contrast"] == pytest.approx(got[0]["contrast"], abs=0.5), got
+
+
 def test_a_subtitle_coming_up_as_a_texture_leaves_is_searched_at_full_size(media_dir):
     """fresh8's square clip of brief captions (tuning material): 'First honey harvest of the
     season', yellow on an opaque box, 24 px in a 1080x1080 frame (12 px as analysed), shown 7

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .letters import letters_split, split_letters, wcag_contrast
+from .letters import letters_split, otsu, split_letters, wcag_contrast
 
 GLYPH_Q = 90  # the letters' fill: this percentile of their eroded pixels, toward their own side
 # bright coloured letters (this share of their eroded pixels coloured): the fill at this lower
@@ -226,6 +226,31 @@ def _against_surround(crops: list[np.ndarray], letters: np.ndarray, bright: bool
 LETTERS_MIN_SHARE = 0.08
 
 
+# ... and at the most (a split giving more took the picture beside them with them: white
+# letters over a pale wall with a dark arm beside it, 'letters' = wall and letters, 77 % of the
+# lines, measured against the arm at 8.3:1 for 1.8), unless they enclose a fill (an outline's
+# letters over a bright picture: the outline and the fill it rings, 0.56-0.79 of the lines)
+LETTERS_MAX_SHARE = 0.6
+
+
+def _encloses_fill(letters: np.ndarray) -> bool:
+    """Whether the other class's parts that ``letters`` enclose (not reaching the crop's edge)
+    are as large as ``letters`` (as _against_surround takes an outline's fill)."""
+    import cv2
+
+    _, label = cv2.connectedComponents((~letters).view(np.uint8), connectivity=4)
+    edge = np.unique(np.concatenate([label[0], label[-1], label[:, 0], label[:, -1]]))
+    return int((~letters & ~np.isin(label, edge)).sum()) >= int(letters.sum())
+
+
+def _inner_class(med: np.ndarray, area: np.ndarray, found: np.ndarray, lit: bool, t) -> np.ndarray:
+    """The letters of a split that took picture with them: Otsu's split within ``found``, its
+    class toward the letters' side (brighter when ``lit``)."""
+    cut = otsu(med[found])
+    inner = found & ((med > cut) if lit else (med <= cut))
+    return split_letters(inner & area, ~inner, t.lines, t.grow)
+
+
 def lines_letters(med: np.ndarray, t):
     """Otsu's split of the median crop ``med`` over caption ``t``'s text lines themselves,
     letters and what surrounds them: (the lines' area, the threshold, True for bright
@@ -259,6 +284,8 @@ def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, mea
     if got is None:
         return contrast
     area, _, lit, found = got
+    if found.sum() > LETTERS_MAX_SHARE * area.sum() and not _encloses_fill(found):
+        found = _inner_class(med, area, found, lit, t)
     if found.sum() < max(8, LETTERS_MIN_SHARE * area.sum()):
         return contrast
     measured = measure(found, lit)
