@@ -17,13 +17,7 @@ from reelstudio.analysis.whisper_worker import _transcribe
 def speech(tmp_path_factory):
     """Two LibriVox utterances with a pause between them: under 30 s of speech."""
     utts = corpus.librivox(corpus.fetch_sdist(tmp_path_factory.mktemp("pocketsphinx")))
-    pieces, spans, at = [], [], 0
-    for stem in corpus.STEMS[:2]:
-        pcm = (np.clip(utts[stem].pcm, -1, 1) * 32767).astype(np.int16)
-        pieces += [pcm, np.zeros(16000, np.int16)]
-        spans.append((at, at + pcm.size))
-        at += pcm.size + 16000
-    return np.concatenate(pieces), spans
+    return corpus.track(utts, corpus.STEMS[:2])
 
 
 def _counting_encoder(monkeypatch) -> list[int]:

@@ -21,13 +21,7 @@ from reelstudio.analysis.whisper_worker import _transcribe
 def utterances(tmp_path_factory):
     """Three LibriVox utterances laid on a track with pauses: speech in several spans."""
     utts = corpus.librivox(corpus.fetch_sdist(tmp_path_factory.mktemp("pocketsphinx")))
-    pieces, spans, at = [], [], 0
-    for stem in corpus.STEMS[:3]:
-        pcm = (np.clip(utts[stem].pcm, -1, 1) * 32767).astype(np.int16)
-        pieces += [pcm, np.zeros(16000, np.int16)]
-        spans.append((at, at + pcm.size))
-        at += pcm.size + 16000
-    return np.concatenate(pieces), spans
+    return corpus.track(utts, corpus.STEMS[:3])
 
 
 def test_two_threads_hear_the_same_words_as_one(utterances):

@@ -82,6 +82,18 @@ def librivox(sdist: Path) -> dict[str, Utterance]:
     return out
 
 
+def track(utts: dict[str, Utterance], stems, gap: int = RATE) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """The utterances ``stems`` laid one after another on an int16 track, each followed by
+    ``gap`` samples of silence, and their spans (samples): speech in several spans."""
+    pieces, spans, at = [], [], 0
+    for stem in stems:
+        pcm = (np.clip(utts[stem].pcm, -1, 1) * 32767).astype(np.int16)
+        pieces += [pcm, np.zeros(gap, np.int16)]
+        spans.append((at, at + pcm.size))
+        at += pcm.size + gap
+    return np.concatenate(pieces), spans
+
+
 def decode_mono16k(args: list[str]) -> np.ndarray:
     raw = subprocess.run(["ffmpeg", "-v", "error", *args, "-ac", "1", "-ar", str(RATE), "-f", "f32le", "-"],
                          capture_output=True, check=True).stdout

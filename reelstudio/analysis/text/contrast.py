@@ -195,9 +195,7 @@ def _against_surround(crops: list[np.ndarray], letters: np.ndarray, bright: bool
     # over a light picture, at half size): then what it encloses, more than its own area and
     # further from it than the picture outside, is the letters' fill, and the outline is
     # measured as below (the fill against the outline's band was 12:1 for 21:1)
-    _, label = cv2.connectedComponents((~letters).view(np.uint8), connectivity=4)
-    edge = np.unique(np.concatenate([label[0], label[-1], label[:, 0], label[:, -1]]))
-    holes = ~letters & ~np.isin(label, edge)
+    holes = _enclosed(letters)
     if holes.sum() >= letters.sum():
         fill, outside = level(holes, 100 - GLYPH_Q), level(~letters & ~holes, 50)
         if apart(fill, outside):
@@ -233,14 +231,19 @@ LETTERS_MIN_SHARE = 0.08
 LETTERS_MAX_SHARE = 0.6
 
 
-def _encloses_fill(letters: np.ndarray) -> bool:
-    """Whether the other class's parts that ``letters`` enclose (not reaching the crop's edge)
-    are as large as ``letters`` (as _against_surround takes an outline's fill)."""
+def _enclosed(letters: np.ndarray) -> np.ndarray:
+    """The other class's parts that ``letters`` enclose (not reaching the crop's edge)."""
     import cv2
 
     _, label = cv2.connectedComponents((~letters).view(np.uint8), connectivity=4)
     edge = np.unique(np.concatenate([label[0], label[-1], label[:, 0], label[:, -1]]))
-    return int((~letters & ~np.isin(label, edge)).sum()) >= int(letters.sum())
+    return ~letters & ~np.isin(label, edge)
+
+
+def _encloses_fill(letters: np.ndarray) -> bool:
+    """Whether what ``letters`` enclose is as large as they are (as _against_surround takes an
+    outline's fill)."""
+    return int(_enclosed(letters).sum()) >= int(letters.sum())
 
 
 def _inner_class(med: np.ndarray, area: np.ndarray, found: np.ndarray, lit: bool, t) -> np.ndarray:
