@@ -385,6 +385,23 @@ def test_a_yellow_line_whose_start_fades_into_a_bright_picture_is_found_whole(me
     assert line and line[0]["found"] and line[0]["read"].startswith("My ") and line[0]["edits"] <= 1, line
 
 
+def test_thin_subtitles_on_boxes_in_a_landscape_source_are_measured_at_full_size(media_dir):
+    """fresh15's landscape clip (tuning material from session 21): white subtitles of 22-32 px
+    on opaque and 60 % black boxes in a 1920x1080 source. The lane reads it at 960x540, where
+    a regular face's strokes are a pixel wide and blurred into the box: 'Guess how much we
+    picked today' measured 9.1:1 for 20.5, 'Would you eat mushrooms from a bucket?' 9.6 for
+    20.6, the Cyrillic line 13.5 for 21, 'Send this to a friend...' 14.7 for 20.6. The
+    decoder keeps every sixth frame whole at full size for the text lane's picture
+    (FrameRequest.fine_every), and the contrast shown is measured on the caption's box there
+    (text.contrast.fine_measure): 21.0, 21.0, 21.0 and 20.65. (The first is 0.53 over its
+    truth: the letters' upper decile is 255 where the truth's median fill is 252.)"""
+    rows, _ = _matched(media_dir, "fresh15", "d_land_box_webb")
+    white = [r for r in rows if r["style"].startswith("box") and r["colour"] == "white" and r["start_frame"] < 120]
+    assert len(white) == 4 and all(r["found"] for r in white), white
+    for r in white:
+        assert r["read_contrast"] == pytest.approx(r["contrast"], abs=0.6), (r["text"], r["contrast"], r["read_contrast"])
+
+
 def test_boxed_subtitles_replacing_each_other_over_dark_footage_are_each_found_and_read(media_dir):
     """fresh15's landscape clip of boxed subtitles (tuning material from session 21): 11 px
     white subtitles (at the analysis size) on opaque and 60 % black boxes over the dark Webb

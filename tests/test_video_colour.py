@@ -120,3 +120,29 @@ def test_thin_coloured_strokes_keep_their_colour_where_the_frame_is_kept_at_half
     red_green = np.median(rgb[..., 0][stripes] - rgb[..., 1][stripes])
     assert blue < 20, blue  # 3 here (yellow: 0); from the half-size planes 54
     assert red_green > 30, red_green  # 35 (yellow: 34); from the half-size planes 26
+
+
+@pytest.mark.parametrize("clip", ["plain", 90, 180, 270])
+def test_a_box_at_full_size_is_that_box_of_the_full_size_picture(clips, clip):
+    """A reduced picture asked for with every other frame kept whole (FrameRequest.fine_every,
+    what the text lane measures a downscaled source's contrast on): fine gives a box of it at
+    the source's own size, that box of the full-size gray picture turned as the display turns
+    it, its colour that box of the full-size RGB picture; the frames not kept have none."""
+    paths, _ = clips
+    info = probe(paths[clip])
+    half = FrameRequest(info.width // 2, 0, "gray", fine_every=2).resolved(info)
+    box = (11, 37, half.width - 23, half.height // 2 + 7)
+    first, second = [f.images for f in iter_frames(info, [half])]
+    assert first.fine(half, box) is None
+    crop = second.ref(half).fine(box)
+    gray, rgb = crop.gray(), crop.rgb()
+    assert crop.scale == 2.0
+    full_g, full_rgb = FrameRequest(0, 0, "gray").resolved(info), FrameRequest(0, 0, "rgb24").resolved(info)
+    whole = list(iter_frames(info, [full_g, full_rgb]))[1].images
+    want = whole[full_g][2 * box[1]:2 * box[3], 2 * box[0]:2 * box[2]]
+    assert gray.shape == want.shape and np.abs(gray.astype(int) - want.astype(int)).max() <= 1
+    want_rgb = whole[full_rgb][2 * box[1]:2 * box[3], 2 * box[0]:2 * box[2]]
+    assert rgb.shape == want_rgb.shape and np.abs(rgb.astype(int) - want_rgb.astype(int)).mean() < 1.2
+    # a picture the size of the source keeps nothing more
+    same = FrameRequest(0, 0, "gray", fine_every=2).resolved(info)
+    assert list(iter_frames(info, [same]))[1].images.fine(same, box) is None

@@ -11,7 +11,7 @@ from ..errors import CorruptMedia
 from .demux import decoded_frames
 from .fanout import FanOut
 from .colour import rgb_crop
-from .planes import _Planes, _area, keeps_chroma
+from .planes import _Planes, _area, fine_regions, keeps_chroma
 from .probe import DecodeNotes, SourceInfo, _ff_reason, open_container, pick_video_stream
 
 
@@ -27,6 +27,9 @@ class FrameRequest:
     height: int
     pix_fmt: str = "rgb24"
     interpolation: str = "AREA"
+    # keep every ``fine_every``-th frame whole at the source's full size too (0: none), where the
+    # source is larger than this picture: Pictures.fine (the text lane's contrast of small type)
+    fine_every: int = 0
 
     def resolved(self, info: SourceInfo) -> "FrameRequest":
         w, h = self.width, self.height
@@ -36,7 +39,7 @@ class FrameRequest:
             w = max(2, round(h * info.width / info.height))
         elif h <= 0:
             h = max(2, round(w * info.height / info.width))
-        return FrameRequest(int(w), int(h), self.pix_fmt, self.interpolation)
+        return FrameRequest(int(w), int(h), self.pix_fmt, self.interpolation, self.fine_every)
 
 
 @dataclass(frozen=True)
@@ -58,15 +61,16 @@ class Pictures(Mapping):
     ~7.6 CPU-s through swscale per frame and request, ~2 CPU-s this way.
     """
 
-    __slots__ = ("_requests", "_make", "_made", "_sign", "_signature", "_colour")
+    __slots__ = ("_requests", "_make", "_made", "_sign", "_signature", "_colour", "_fine")
 
-    def __init__(self, requests, make, made=None, sign=None, colour=None):
+    def __init__(self, requests, make, made=None, sign=None, colour=None, fine=None):
         self._requests = tuple(requests)
         self._make = make
         self._made: dict = dict(made or {})
         self._sign = sign
         self._signature = None
         self._colour = colour
+        self._fine = fine
 
     def __getitem__(self, req: FrameRequest) -> np.ndarray:
         image = self._made.get(req)
@@ -104,6 +108,15 @@ class Pictures(Mapping):
             return np.zeros((max(0, y1 - y0), max(0, x1 - x0), 3), np.uint8)
         return self._colour(req, (x0, y0, x1, y1))
 
+    def fine(self, req: FrameRequest, box: tuple[int, int, int, int]) -> "FineCrop | None":
+        """``box`` (x0, y0, x1, y1 in picture ``req``'s pixels) at the source's full size: a
+        FineCrop (its gray and RGB pictures; ``scale``, the source pixels per pixel of ``req``);
+        None unless the frame was kept whole (FrameRequest.fine_every: an 8-bit 4:2:0 frame,
+        one in so many)."""
+        if req not in self._requests:
+            raise KeyError(req)
+        return None if self._fine is None else self._fine(req, tuple(int(v) for v in box))
+
     def signature(self) -> np.ndarray:
         """A tiny gray picture of the frame (``SIGNATURE_SIDE`` px on its longer side, the
         coded orientation, luma as coded) for telling cheaply how much the picture changed:
@@ -129,6 +142,10 @@ class _PictureRef:
     def colour(self, box: tuple[int, int, int, int]) -> np.ndarray | None:
         """``Pictures.colour`` of this picture's ``box``."""
         return self._pictures.colour(self._req, box)
+
+    def fine(self, box: tuple[int, int, int, int]):
+        """``Pictures.fine`` of this picture's ``box``."""
+        return self._pictures.fine(self._req, box)
 
     def signature(self) -> np.ndarray:
         return self._pictures.signature()
@@ -172,10 +189,24 @@ def planes_size(info: SourceInfo, requests: list[FrameRequest]) -> tuple[int, in
 
 
 def queued_bytes(info: SourceInfo, requests: list[FrameRequest]) -> int:
-    """About how many bytes one decoded frame holds while it waits for the analyzers."""
+    """About how many bytes one decoded frame holds while it waits for the analyzers (a frame
+    kept whole for Pictures.fine counted in its share)."""
     w, h = planes_size(info, requests)
     full = 2 * w * h if keeps_chroma((info.coded_width or w, info.coded_height or h), (w, h)) else 0
-    return max(1, w * h * 3 // 2 + full)
+    every = fine_every(info, requests)
+    whole = (info.coded_width * info.coded_height * 3 // 2) // every if every else 0
+    return max(1, w * h * 3 // 2 + full + whole)
+
+
+def fine_every(info: SourceInfo, requests: list[FrameRequest]) -> int:
+    """Every how many frames one is kept whole at full size for Pictures.fine (0: none): the
+    smallest FrameRequest.fine_every of a request the source is larger than (1.2x or more
+    each way), for a source of at most FINE_MAX_PX."""
+    w, h = info.coded_width, info.coded_height
+    if not w or not h or w * h > FINE_MAX_PX:
+        return 0
+    asked = [r.resolved(info) for r in requests if r.fine_every > 0]
+    return min((r.fine_every for r in asked if w * h >= 1.4 * r.width * r.height), default=0)
 
 
 def _to_display(image: np.ndarray, rotation: int) -> np.ndarray:
@@ -240,6 +271,40 @@ def _raw_frames(container, stream, depth: int, notes: DecodeNotes | None = None,
         fan.close()
 
 
+# a frame kept whole at full size for Pictures.fine: up to 1920x1080 (3.1 MB, ~0.3 CPU-ms to
+# copy); a 3840x2160 frame (12.4 MB) is not kept
+FINE_MAX_PX = 1920 * 1088
+
+
+class FineCrop:
+    """A box of a frame kept whole at the source's full size (Pictures.fine): its luma and
+    chroma as decoded, made into pictures only when asked (a caption keeps a dozen and
+    measures on a few)."""
+
+    __slots__ = ("y", "u", "v", "box", "matrix", "full_range", "rotation", "scale")
+
+    def __init__(self, y, u, v, box, matrix, full_range: bool, rotation: int, scale: float):
+        self.y, self.u, self.v, self.box = y, u, v, box
+        self.matrix, self.full_range, self.rotation = matrix, full_range, rotation
+        self.scale = scale  # source px per px of the picture the box was asked in
+
+    def gray(self) -> np.ndarray:
+        """The box in full-range gray, as the gray pictures are (display orientation)."""
+        import cv2
+
+        x0, y0, x1, y1 = self.box
+        gray = self.y[y0:y1, x0:x1]
+        gray = gray.copy() if self.full_range else cv2.addWeighted(gray, 255.0 / 219.0, gray, 0.0,
+                                                                    -16.0 * 255.0 / 219.0)
+        return _to_display(gray, self.rotation)
+
+    def rgb(self) -> np.ndarray:
+        """The box in R'G'B' by the source's matrix, as Pictures.colour makes it."""
+        h, w = self.y.shape
+        return _to_display(rgb_crop(self.y, self.u, self.v, (w, h), self.box, self.matrix, self.full_range),
+                           self.rotation)
+
+
 class _PictureMaker:
     """Every requested picture of one decoded frame (see Pictures): made later from the
     kept planes for 8-bit 4:2:0 video, else at once through swscale."""
@@ -254,6 +319,9 @@ class _PictureMaker:
         self.lazy = [r for r in self.requests if r.interpolation == "AREA" and r.pix_fmt in ("gray", "rgb24")]
         self.rotation = info.rotation
         self.base_size = planes_size(info, self.requests)
+        self.coded_full = (info.coded_width, info.coded_height)
+        self._fine_every = fine_every(info, self.requests)  # (Pictures.fine)
+        self._count = 0
 
     def _coded(self, req: FrameRequest) -> tuple[int, int]:
         """The request's size in the frame's own (coded, unrotated) orientation."""
@@ -266,9 +334,14 @@ class _PictureMaker:
             for req in self.requests:  # other interpolations still go through swscale
                 if req not in self.lazy:
                     eager[req] = self._sws(frame, req, eager)
+            every = self._fine_every
+            self._count += 1
+            if every and self._count % every == 0 and (frame.width, frame.height) == self.coded_full:
+                planes.fine = fine_regions(frame, [(0, 0, frame.width, frame.height)])
             return Pictures(self.requests, lambda req, p=planes: self._from_planes(p, req), eager,
                             sign=lambda p=planes: signature_of(p.y),
-                            colour=lambda req, box, p=planes: self._colour(p, req, box))
+                            colour=lambda req, box, p=planes: self._colour(p, req, box),
+                            fine=lambda req, box, p=planes: self._fine(p, req, box))
         made: dict = {}
         for req in self.requests:
             made[req] = self._sws(frame, req, made)
@@ -302,6 +375,32 @@ class _PictureMaker:
         u, v = (planes.u, planes.v) if planes.cu is None else (planes.cu, planes.cv)
         rgb = rgb_crop(planes.y, u, v, self._coded(req), coded, planes.matrix, planes.full_range)
         return _to_display(rgb, self.rotation)
+
+    def _full_box(self, req: FrameRequest, box: tuple[int, int, int, int]) -> tuple[tuple[int, int, int, int], float]:
+        """A display ``box`` of picture ``req`` in the coded frame's full-size pixels (rounded
+        outwards), and the full-size pixels per pixel of ``req``."""
+        x0, y0, x1, y1 = box
+        W, H = req.width, req.height
+        cx0, cy0, cx1, cy1 = {0: box, 90: (y0, W - x1, y1, W - x0), 180: (W - x1, H - y1, W - x0, H - y0),
+                              270: (H - y1, x0, H - y0, x1)}[self.rotation]
+        cw, ch = self._coded(req)
+        sx, sy = self.coded_full[0] / cw, self.coded_full[1] / ch
+        return (int(np.floor(cx0 * sx)), int(np.floor(cy0 * sy)), int(np.ceil(cx1 * sx)),
+                int(np.ceil(cy1 * sy))), (sx + sy) / 2
+
+    def _fine(self, planes: _Planes, req: FrameRequest, box: tuple[int, int, int, int]):
+        """Pictures.fine from the frame the planes kept whole."""
+        (x0, y0, x1, y1), scale = self._full_box(req, box)
+        for a, b, c, d, y, u, v in planes.fine:
+            if a <= x0 and b <= y0 and x1 <= c and y1 <= d:
+                # the box and a chroma sample round it, from an even row and column (the chroma's grid)
+                lx0, ly0 = max(0, x0 - a - 2) // 2 * 2, max(0, y0 - b - 2) // 2 * 2
+                lx1, ly1 = min(c - a, x1 - a + 2), min(d - b, y1 - b + 2)
+                cs = (slice(ly0 // 2, (ly1 + 1) // 2), slice(lx0 // 2, (lx1 + 1) // 2))
+                return FineCrop(np.array(y[ly0:ly1, lx0:lx1]), np.array(u[cs]), np.array(v[cs]),
+                                (x0 - a - lx0, y0 - b - ly0, x1 - a - lx0, y1 - b - ly0), planes.matrix,
+                                planes.full_range, self.rotation, scale)
+        return None
 
     def _from_planes(self, planes: _Planes, req: FrameRequest) -> np.ndarray:
         w, h = self._coded(req)

@@ -12,6 +12,11 @@ chroma's fringe round white or black letters stays out): in the gray alone, yell
 counted as their luma (~13.3:1 over black for 15.6:1). Where the letters lie (the split, the
 masks) is still the gray's. What no reader of the decoded frames can undo: the encoder's blur
 right beside small letters (bench/contrast_floor.py measures that floor).
+
+A source the lane reads downscaled (1080x1920 and 1920x1080 at half size) has its contrast
+shown measured again at full size, on the caption's box in the frames the decoder kept whole
+(fine_crops, fine_measure); the analysis size's figure stays where there are none, for
+coloured letters, and for the lane's own decisions (texture, scraps).
 """
 
 from __future__ import annotations
@@ -88,22 +93,26 @@ def crops_levels(crops: list[np.ndarray], colour: list | None) -> tuple[list[np.
 
 
 def glyph_contrast(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float = 1.0,
-                   colour: list | None = None, levels: tuple | None = None) -> float:
+                   colour: list | None = None, levels: tuple | None = None, apart_outline: bool = True,
+                   out: dict | None = None) -> float:
     """WCAG 2.x contrast of the letters ``letters`` (bool, crop shape; bright letters when
     ``bright``) against their surround, over the caption's gray ``crops``; ``scale``: source
     pixels per analysis pixel; ``colour``: each crop's RGB (uint8) or None, beside ``crops``;
-    ``levels``: crops_levels(crops, colour), when already made."""
+    ``levels``: crops_levels(crops, colour), when already made; ``apart_outline``: whether a
+    band beside the letters standing apart from the picture makes an outline (else only one
+    at the scale's far end does: _outlined); ``out``: given, its "kind" is set to the kind of
+    surround measured against (_against_surround)."""
     if letters.all() or not crops:
         return 1.0
     crops, rgbs = levels if levels is not None else crops_levels(crops, colour)
-    measured = _against_surround(crops, letters, bright, scale, rgbs)
+    measured = _against_surround(crops, letters, bright, scale, rgbs, apart_outline=apart_outline, out=out)
     if measured < TEXTURE_BELOW:
         # a photo's texture split as "letters" measured 1.50-1.68 here for 1.37 and under 1.5
         # beside them ('ae' over the motorcycle photo, read as a caption)
         return min(measured, _beside(crops, letters, bright))
     if scale > 1.0 and _thin(letters):
         # (only past the texture line: the figure that tells letters from texture stays)
-        return _against_surround(crops, letters, bright, scale, rgbs, thin=True)
+        return _against_surround(crops, letters, bright, scale, rgbs, thin=True, apart_outline=apart_outline)
     return measured
 
 
@@ -136,20 +145,24 @@ def _beside(crops: list[np.ndarray], letters: np.ndarray, bright: bool) -> float
                             for c in picked]))
 
 
-def _glyph_q(stack: np.ndarray, core: np.ndarray, rgbs: list[np.ndarray], bright: bool) -> float:
-    """The percentile of the letters' eroded pixels ``core`` that is their fill, over the
-    crops' levels ``stack`` (see COLOURED_SHARE)."""
+def coloured_share(rgbs: list[np.ndarray], mask: np.ndarray) -> float:
+    """The share of ``mask``'s pixels that are coloured (channels NEUTRAL or more apart) in the
+    crops' colour ``rgbs``, over six of them (a caption keeps dozens: 10 ms a caption)."""
     import cv2
 
-    if not bright or not rgbs or core.sum() < 4:
-        return GLYPH_Q
-    picked = rgbs[:: max(1, len(rgbs) // 6)]  # six crops tell (a caption keeps dozens: 10 ms a caption)
+    picked = rgbs[:: max(1, len(rgbs) // 6)]
     coloured = 0
     for rgb in picked:
         r, g, b = cv2.split(rgb)
         spread = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
-        coloured += int(np.count_nonzero(spread[core] >= NEUTRAL))
-    if coloured <= COLOURED_SHARE * core.sum() * len(picked):
+        coloured += int(np.count_nonzero(spread[mask] >= NEUTRAL))
+    return coloured / max(1, int(mask.sum()) * len(picked))
+
+
+def _glyph_q(stack: np.ndarray, core: np.ndarray, rgbs: list[np.ndarray], bright: bool) -> float:
+    """The percentile of the letters' eroded pixels ``core`` that is their fill, over the
+    crops' levels ``stack`` (see COLOURED_SHARE)."""
+    if not bright or not rgbs or core.sum() < 4 or coloured_share(rgbs, core) <= COLOURED_SHARE:
         return GLYPH_Q
     fill = stack[:, core]
     upper, lower = (float(np.median(np.percentile(fill, q, axis=1))) for q in (GLYPH_Q, COLOURED_Q))
@@ -157,12 +170,16 @@ def _glyph_q(stack: np.ndarray, core: np.ndarray, rgbs: list[np.ndarray], bright
 
 
 def _against_surround(crops: list[np.ndarray], letters: np.ndarray, bright: bool, scale: float,
-                      rgbs: list[np.ndarray] = (), thin: bool = False) -> float:
+                      rgbs: list[np.ndarray] = (), thin: bool = False, apart_outline: bool = True,
+                      out: dict | None = None) -> float:
     """The letters against an outline, else the box or picture 2-4 source px out (see the
     module docstring); ``rgbs``: the crops' colour, where kept (_glyph_q); ``thin``: the fill
-    from the letters themselves (THIN_Q)."""
+    from the letters themselves (THIN_Q); ``apart_outline``: see _outlined. The surround is
+    one of three kinds, set in ``out["kind"]``: "fill" (the split took a thin outline for the
+    letters: their fill against it), "outline", or "plain" (the box or picture)."""
     import cv2
 
+    out = {} if out is None else out
     stack = np.stack(crops).astype(np.float32)
     core = _eroded(letters)
     glyph_q = _glyph_q(stack, core, list(rgbs), bright)
@@ -199,6 +216,7 @@ def _against_surround(crops: list[np.ndarray], letters: np.ndarray, bright: bool
     if holes.sum() >= letters.sum():
         fill, outside = level(holes, 100 - GLYPH_Q), level(~letters & ~holes, 50)
         if apart(fill, outside):
+            out["kind"] = "fill"
             return wcag_contrast(fill, level(letters, 100 - OUTLINE_Q))
     # an outline: one of the bands right beside the letters stands out from the picture
     # beyond it, away from the letters (a box or plain text over the picture does not: there
@@ -209,14 +227,21 @@ def _against_surround(crops: list[np.ndarray], letters: np.ndarray, bright: bool
     beyond = ring(max(NEAR_PX, hi), max(NEAR_PX, hi) + 2.0)
     if beyond.sum() < 8:
         beyond = far
-    picture = level(beyond, 50)
-    if bands:
-        levels = [level(b, 50) for b in bands]
-        side = min(levels) if bright else max(levels)  # the band furthest from the letters' side
-        if apart(side, picture) or (side <= OUTLINE_END if bright else side >= 255.0 - OUTLINE_END):
-            # its pixels at full cover: the far end of everything beside the letters
-            return wcag_contrast(glyph, level(ring(0.5, NEAR_PX), OUTLINE_Q))
+    if bands and _outlined(bands, level, level(beyond, 50), bright, apart if apart_outline else None):
+        # its pixels at full cover: the far end of everything beside the letters
+        out["kind"] = "outline"
+        return wcag_contrast(glyph, level(ring(0.5, NEAR_PX), OUTLINE_Q))
+    out["kind"] = "plain"
     return wcag_contrast(glyph, level(far, 50))
+
+
+def _outlined(bands: list[np.ndarray], level, picture: float, bright: bool, apart) -> bool:
+    """Whether one of the ``bands`` beside the letters is an outline: the one furthest from the
+    letters' side stands beyond the ``picture`` by OUTLINE_STEP (``apart``; None: not asked),
+    or within OUTLINE_END of the scale's far end (_against_surround)."""
+    levels = [level(b, 50) for b in bands]
+    side = min(levels) if bright else max(levels)  # the band furthest from the letters' side
+    return (apart is not None and apart(side, picture)) or (side <= OUTLINE_END if bright else side >= 255.0 - OUTLINE_END)
 
 
 # the letters of a caption cover this share of its text lines' area at the least (bold
@@ -293,3 +318,108 @@ def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, mea
         return contrast
     measured = measure(found, lit)
     return measured if letters.sum() < LETTERS_MIN_SHARE * area.sum() else max(contrast, measured)
+
+
+# -- the contrast shown, measured at the source's full size -------------------------------
+
+# a source this many times the analysis size or more keeps its captions' boxes at full size for
+# the contrast shown (TextAnalyzer: 1080x1920 and 1920x1080 sources are analysed at half size)
+FINE_SCALE_MIN = 1.2
+FINE_MIN = 1  # full-size crops a caption needs for its contrast to be measured on them
+# a figure this high at analysis size stands (21:1 is white on black: the blur of the half-size
+# picture only brings letters and surround together, and the bench reel's outlined subtitles,
+# all at 21:1, cost the text lane 1.3 CPU-s more measured again)
+FINE_TOP = 20.5
+
+
+def fine_crops(t, scale: float) -> tuple[list[np.ndarray], list[np.ndarray]] | None:
+    """Caption ``t``'s box (analysis px) in the full-size crops its frames kept (``t.fine``:
+    frame, box, media.video.FineCrop), those of its own frames whose box holds its box: the
+    gray crops and their colour, or None with fewer than FINE_MIN. ``scale``: source px per
+    analysis px."""
+    x0, y0, x1, y1 = t.box
+    end = t.end if t.end is not None else 1 << 60
+    grays, rgbs = [], []
+    for index, (a, b, c, d), crop in t.fine:
+        if not (t.start <= index < end and a <= x0 and b <= y0 and x1 <= c and y1 <= d):
+            continue
+        fx, fy = int(np.floor(x0 * scale)) - int(np.floor(a * scale)), int(np.floor(y0 * scale)) - int(np.floor(b * scale))
+        fw, fh = int(np.ceil(x1 * scale)) - int(np.floor(x0 * scale)), int(np.ceil(y1 * scale)) - int(np.floor(y0 * scale))
+        g = crop.gray()[fy:fy + fh, fx:fx + fw]
+        if g.shape == (fh, fw):
+            grays.append(g)
+            rgbs.append(crop.rgb()[fy:fy + fh, fx:fx + fw])
+    return (grays, rgbs) if len(grays) >= FINE_MIN else None
+
+
+def fine_measure(grays: list[np.ndarray], rgbs: list[np.ndarray], scale: float):
+    """``measure(letters, bright, kind)`` for letters found at analysis size, taken on the
+    full-size crops ``grays`` (colour ``rgbs``): the letters' pixels there are the median
+    crop's pixels on their side of Otsu's split within the letters' footprint (their analysis
+    pixels, widened by a source pixel per analysis pixel). A band beside them that only stands
+    apart from the picture is an outline where the analysis size found one (``kind``, as
+    _against_surround set it), one at the scale's far end wherever it is. None where under 8
+    letter pixels are left, and for coloured letters (COLOURED_SHARE of them): the chroma has
+    half the luma's resolution, the analysis size's own (keeps_chroma), and at full size it
+    bleeds into the box beside thin strokes (yellow on an opaque box read 14.9-15.0:1 for 15.6).
+
+    At half size a regular 22 px subtitle's strokes are a pixel wide and blurred into its
+    box: white letters on an opaque black box measured 9.1:1 for 20.5, 13.5 for 21 (the upper
+    decile of their pixels, 150-170 levels for 252). At full size the encoder's ringing beside
+    white letters made a dark band that stood apart from a 60 % box over a bright picture as
+    an outline does (19.6:1 for 6.8); a thin black outline that the half-size picture blurs
+    into the picture beside it is found at full size (measured against the picture beyond it,
+    9.2:1 for 21)."""
+    import cv2
+
+    stack = np.stack(grays)
+    med = np.median(stack, axis=0).astype(np.uint8)
+    h, w = med.shape
+    reach = int(np.ceil(scale))
+    kernel = np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)
+    levels = crops_levels(grays, rgbs)
+
+    def measure(letters: np.ndarray, bright: bool, kind: str | None) -> float | None:
+        """(``kind``: the surround the analysis size found: see above)"""
+        foot = cv2.resize(letters.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST)
+        foot = cv2.dilate(foot, kernel).astype(bool)
+        if foot.sum() < 16:
+            return None
+        cut = otsu(med[foot])
+        found = foot & ((med > cut) if bright else (med <= cut))
+        if found.sum() < 8 or found.all() or (levels[1] and coloured_share(levels[1], found) > COLOURED_SHARE):
+            return None
+        return glyph_contrast(grays, found, bright, 1.0, levels=levels, apart_outline=kind == "outline")
+
+    return measure
+
+
+def fine_shown(t, seen, scale: float) -> float | None:
+    """The contrast shown of caption ``t`` (shown_contrast), measured on the full-size crops of
+    a downscaled source's frames (fine_measure), or None without them or where the analysis
+    size's figure ``seen`` gives (reading.Reading._letters_of) is at FINE_TOP. Only the figure
+    shown: the texture and scrap guards keep the analysis size's, on which they were set.
+    ``scale``: source px per analysis px."""
+    _, med, region, threshold, bright, contrast, shown, _ = seen
+    if scale < FINE_SCALE_MIN or not t.fine or shown >= FINE_TOP:
+        return None  # (a figure at the top of the scale: the half-size picture lost nothing)
+    got = fine_crops(t, scale)
+    if got is None:
+        return None
+    measure = fine_measure(*got, scale)
+    levels = crops_levels(t.crops, t.colour)
+
+    def at_full_size(found: np.ndarray, lit: bool) -> float:
+        # (the surround's kind as the analysis size finds it: see fine_measure)
+        out: dict = {}
+        here = glyph_contrast(t.crops, found, lit, scale, levels=levels, out=out)
+        fine = measure(found, lit, out.get("kind"))
+        return here if fine is None else fine
+
+    lit = (med > threshold) if bright else (med <= threshold)
+    letters = split_letters(lit & region, ~lit, t.lines, t.grow)
+    own = at_full_size(letters, bright)
+    if shown == contrast:
+        return own  # (the lines' split is asked again only where it gave the figure at analysis size)
+    return shown_contrast(med, t, letters, own, at_full_size)
+

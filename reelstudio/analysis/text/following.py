@@ -43,6 +43,15 @@ class Following:
             t.pixels = kept
         return ok
 
+    def _keep_fine_crop(self, t, index: int) -> None:
+        """Caption ``t``'s box at the source's full size on this frame, where the frame was
+        kept whole (FINE_EVERY), spread over the caption's life as its crops are."""
+        got = None if self._fine_of is None else self._fine_of(t.box)
+        if got is not None:
+            t.fine.append((index, t.box, got))
+            if len(t.fine) > self.crops:
+                del t.fine[1::2]
+
     def _follow(self, index: int, image: np.ndarray) -> list:
         """Carry each caption on to this frame; the captions that ended here."""
         ended = []
@@ -61,6 +70,8 @@ class Following:
                 # the first half second (a pop-in word grows then): the caption may have gone, its
                 # follow still matching; white letters over white snow lost their shadow, and the
                 # crop of the snow lost 'my profile')
+                if index - t.fell_at > 1:
+                    self._keep_fine_crop(t, index)
                 if index - t.last_crop_frame >= max(1, self.step // 2) and index - t.fell_at > 1:
                     t.crops.append(t.crop(image).copy())
                     t.colour.append(self._colour_crop(t.box))

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .contrast import crops_levels, glyph_contrast, lines_letters, shown_contrast
+from .contrast import crops_levels, fine_shown, glyph_contrast, lines_letters, shown_contrast
 from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_cut, glyph_height,
                       letters_split, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
@@ -218,10 +218,11 @@ class Reading:
         cap = glyph_h if cap is None else cap / scale
         if small_faint_scrap(text, cap / self.ah, shown) or unsure_scrap(text, conf, shown):  # (cap: analysis px)
             return False
+        fine = fine_shown(t, seen, self.info.height / self.ah)
         self._captions.append({
             "start_frame": t.start, "end_frame": t.end, "box": t.box, "text": text, "lang": lang,
             "lines": max(1, len(lines)), "height": float(np.median(heights_px)), "cap_height": cap,
-            "contrast": shown, "confidence": conf, "lexical": lexical, "weakest": weakest,
+            "contrast": shown if fine is None else fine, "confidence": conf, "lexical": lexical, "weakest": weakest,
             "reach": read_reach(t.lines, lines, scale), "alts": alts,
         })
         return True
