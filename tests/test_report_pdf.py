@@ -283,9 +283,13 @@ def test_an_incomplete_or_capped_score_says_so_on_page_one(reel_run, tmp_path):
 SAMPLE_REEL_POINTS = {  # measured before the registries (commit 5143873): score 88
     # text_too_small 3.433 -> 3.714 with text lane v15+ (session 13): the credit, set at 30 px,
     # is now read right ('Big Buck Bunny (c) Blender Foundation I CC BY 3.0', was 'Big Bick
-    # Bunny (<)...'), and its size taken from that read: 32 px (1.7 %) where it was 29 px
+    # Bunny (<)...'), and its size taken from that read: 32 px (1.7 %) where it was 29 px.
+    # text_low_contrast 5.0 -> 4.064 (score 88 -> 87) with text lane v80 (session 31): that
+    # credit, white at 85 % with a 2 px shadow over sunlit grass, is measured at the source's
+    # size, 3.17:1 (the half-size picture merged the shadow into an outline: 9.85); the
+    # corpus's measure on the decoded frames gives 2.0-2.7:1 over the grass
     "hook_no_face": 5.0, "hook_static_open": 10.0, "subtitles_missing": 7.126, "subtitles_out_of_sync": 7.0,
-    "text_in_ui_zone": 2.834, "text_too_small": 3.714, "text_low_contrast": 5.0, "text_too_brief": 5.0,
+    "text_in_ui_zone": 2.834, "text_too_small": 3.714, "text_low_contrast": 4.064, "text_too_brief": 5.0,
     "too_quiet": 7.946, "too_loud": 5.953, "dead_air": 5.64, "static_picture": 2.692, "too_dynamic": 4.0,
     "black_frames": 2.25, "frozen_frames": 3.0, "format": 8.0, "photosensitive_flashing": 3.0,
 }
@@ -293,7 +297,7 @@ SAMPLE_REEL_POINTS = {  # measured before the registries (commit 5143873): score
 
 def test_the_sample_reels_score_and_every_checks_points_are_unchanged(reel_run):
     a = reel_run["analysis"]
-    assert a["score"] == 88
+    assert a["score"] == 87
     assert {r["check"]: r["points"] for r in a["checklist"]} == pytest.approx(SAMPLE_REEL_POINTS, abs=1e-3)
 
 
