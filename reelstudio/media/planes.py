@@ -49,7 +49,7 @@ class _Planes:
     that (rounded up), in the frame's own (coded, unrotated) orientation; ``cu``, ``cv``: the
     chroma at the luma's size where the frame has it (see keeps_chroma), else None."""
 
-    __slots__ = ("y", "_u", "_v", "cu", "cv", "full_range", "matrix", "_level", "_lock", "fine")
+    __slots__ = ("y", "_u", "_v", "cu", "cv", "full_range", "matrix", "_level", "_lock", "whole")
 
     def __init__(self, frame, width: int, height: int):
         fw, fh = frame.width, frame.height
@@ -72,7 +72,7 @@ class _Planes:
         self.full_range = frame.format.name.startswith("yuvj")
         self.matrix = matrix_of(frame)
         self._level = None
-        self.fine: list = []  # full-size regions kept as asked (fine_regions)
+        self.whole: tuple | None = None  # the frame's own planes, where it is kept whole (whole_planes)
         # the analyzers' threads ask for the same frame's pictures at the same moment (the cut
         # and picture lanes): what is made once per frame is made by one of them
         self._lock = threading.RLock()
@@ -161,27 +161,16 @@ class _Planes:
     @property
     def nbytes(self) -> int:
         made = [a for a in (self.y, self._u, self._v, self.cu, self.cv) if a is not None]
-        return sum(a.nbytes for a in made) + sum(sum(p.nbytes for p in r[4:]) for r in self.fine)
+        return sum(a.nbytes for a in made) + sum(p.nbytes for p in self.whole or ())
 
 
-def fine_regions(frame, boxes: list[tuple[int, int, int, int]]) -> list[tuple]:
-    """Copies of ``boxes`` (x0, y0, x1, y1 in the coded frame's own pixels, even x0 and y0) of a
-    4:2:0 frame at its full size: (x0, y0, x1, y1, luma, u, v), the chroma of the same region
-    at half size (rounded up). What an analyzer working on reduced pictures measures at the
-    source's own resolution (the text lane's contrast of small type: TextAnalyzer's
-    ``fine`` crops)."""
+def whole_planes(frame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Copies of a 4:2:0 frame's planes at its full size (luma, u, v): what an analyzer working
+    on reduced pictures measures at the source's own resolution (Pictures.fine: the text
+    lane's contrast of small type)."""
     fw, fh = frame.width, frame.height
-    y = _plane(frame, 0, fw, fh)
-    u = _plane(frame, 1, (fw + 1) // 2, (fh + 1) // 2)
-    v = _plane(frame, 2, (fw + 1) // 2, (fh + 1) // 2)
-    out = []
-    for x0, y0, x1, y1 in boxes:
-        x1, y1 = min(fw, x1), min(fh, y1)
-        if x1 - x0 < 2 or y1 - y0 < 2:
-            continue
-        cx, cy = slice(x0 // 2, (x1 + 1) // 2), slice(y0 // 2, (y1 + 1) // 2)
-        out.append((x0, y0, x1, y1, np.array(y[y0:y1, x0:x1]), np.array(u[cy, cx]), np.array(v[cy, cx])))
-    return out
+    cw, ch = (fw + 1) // 2, (fh + 1) // 2
+    return np.array(_plane(frame, 0, fw, fh)), np.array(_plane(frame, 1, cw, ch)), np.array(_plane(frame, 2, cw, ch))
 
 
 def keeps_chroma(coded: tuple[int, int], kept: tuple[int, int]) -> bool:

@@ -11,7 +11,7 @@ from ..errors import CorruptMedia
 from .demux import decoded_frames
 from .fanout import FanOut
 from .colour import rgb_crop
-from .planes import _Planes, _area, fine_regions, keeps_chroma
+from .planes import _Planes, _area, keeps_chroma, whole_planes
 from .probe import DecodeNotes, SourceInfo, _ff_reason, open_container, pick_video_stream
 
 
@@ -337,7 +337,7 @@ class _PictureMaker:
             every = self._fine_every
             self._count += 1
             if every and self._count % every == 0 and (frame.width, frame.height) == self.coded_full:
-                planes.fine = fine_regions(frame, [(0, 0, frame.width, frame.height)])
+                planes.whole = whole_planes(frame)
             return Pictures(self.requests, lambda req, p=planes: self._from_planes(p, req), eager,
                             sign=lambda p=planes: signature_of(p.y),
                             colour=lambda req, box, p=planes: self._colour(p, req, box),
@@ -366,41 +366,37 @@ class _PictureMaker:
                 arr = arr[..., 0]
         return _to_display(arr, self.rotation)
 
+    def _coded_box(self, req: FrameRequest, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        """A display ``box`` of picture ``req`` turned into the coded picture's pixels."""
+        x0, y0, x1, y1 = box
+        W, H = req.width, req.height
+        return {0: box, 90: (y0, W - x1, y1, W - x0), 180: (W - x1, H - y1, W - x0, H - y0),
+                270: (H - y1, x0, H - y0, x1)}[self.rotation]
+
     def _colour(self, planes: _Planes, req: FrameRequest, box: tuple[int, int, int, int]) -> np.ndarray:
         """Pictures.colour: the display ``box`` turned into the coded picture, made, turned back."""
-        x0, y0, x1, y1 = box
-        W, H = req.width, req.height
-        coded = {0: box, 90: (y0, W - x1, y1, W - x0), 180: (W - x1, H - y1, W - x0, H - y0),
-                 270: (H - y1, x0, H - y0, x1)}[self.rotation]
         u, v = (planes.u, planes.v) if planes.cu is None else (planes.cu, planes.cv)
-        rgb = rgb_crop(planes.y, u, v, self._coded(req), coded, planes.matrix, planes.full_range)
+        rgb = rgb_crop(planes.y, u, v, self._coded(req), self._coded_box(req, box), planes.matrix, planes.full_range)
         return _to_display(rgb, self.rotation)
 
-    def _full_box(self, req: FrameRequest, box: tuple[int, int, int, int]) -> tuple[tuple[int, int, int, int], float]:
-        """A display ``box`` of picture ``req`` in the coded frame's full-size pixels (rounded
-        outwards), and the full-size pixels per pixel of ``req``."""
-        x0, y0, x1, y1 = box
-        W, H = req.width, req.height
-        cx0, cy0, cx1, cy1 = {0: box, 90: (y0, W - x1, y1, W - x0), 180: (W - x1, H - y1, W - x0, H - y0),
-                              270: (H - y1, x0, H - y0, x1)}[self.rotation]
-        cw, ch = self._coded(req)
-        sx, sy = self.coded_full[0] / cw, self.coded_full[1] / ch
-        return (int(np.floor(cx0 * sx)), int(np.floor(cy0 * sy)), int(np.ceil(cx1 * sx)),
-                int(np.ceil(cy1 * sy))), (sx + sy) / 2
-
     def _fine(self, planes: _Planes, req: FrameRequest, box: tuple[int, int, int, int]):
-        """Pictures.fine from the frame the planes kept whole."""
-        (x0, y0, x1, y1), scale = self._full_box(req, box)
-        for a, b, c, d, y, u, v in planes.fine:
-            if a <= x0 and b <= y0 and x1 <= c and y1 <= d:
-                # the box and a chroma sample round it, from an even row and column (the chroma's grid)
-                lx0, ly0 = max(0, x0 - a - 2) // 2 * 2, max(0, y0 - b - 2) // 2 * 2
-                lx1, ly1 = min(c - a, x1 - a + 2), min(d - b, y1 - b + 2)
-                cs = (slice(ly0 // 2, (ly1 + 1) // 2), slice(lx0 // 2, (lx1 + 1) // 2))
-                return FineCrop(np.array(y[ly0:ly1, lx0:lx1]), np.array(u[cs]), np.array(v[cs]),
-                                (x0 - a - lx0, y0 - b - ly0, x1 - a - lx0, y1 - b - ly0), planes.matrix,
-                                planes.full_range, self.rotation, scale)
-        return None
+        """Pictures.fine: the display ``box`` of picture ``req`` in the frame kept whole, its
+        coded full-size pixels rounded outwards, with a chroma sample round it from an even row
+        and column (the chroma's grid)."""
+        if planes.whole is None:
+            return None
+        y, u, v = planes.whole
+        cx0, cy0, cx1, cy1 = self._coded_box(req, box)
+        cw, ch = self._coded(req)
+        sx, sy = y.shape[1] / cw, y.shape[0] / ch
+        x0, y0, x1, y1 = (int(np.floor(cx0 * sx)), int(np.floor(cy0 * sy)), int(np.ceil(cx1 * sx)),
+                          int(np.ceil(cy1 * sy)))
+        lx0, ly0 = max(0, x0 - 2) // 2 * 2, max(0, y0 - 2) // 2 * 2
+        lx1, ly1 = min(y.shape[1], x1 + 2), min(y.shape[0], y1 + 2)
+        cs = (slice(ly0 // 2, (ly1 + 1) // 2), slice(lx0 // 2, (lx1 + 1) // 2))
+        return FineCrop(np.array(y[ly0:ly1, lx0:lx1]), np.array(u[cs]), np.array(v[cs]),
+                        (x0 - lx0, y0 - ly0, x1 - lx0, y1 - ly0), planes.matrix, planes.full_range,
+                        self.rotation, (sx + sy) / 2)
 
     def _from_planes(self, planes: _Planes, req: FrameRequest) -> np.ndarray:
         w, h = self._coded(req)

@@ -12,7 +12,6 @@ from ...media.video import FrameRequest
 from ..base import Lane, Tuned, VideoAnalyzer, frame_intervals
 from .geometry import (REFOUND_S, Detecting, _stacked, box_area, box_iou, in_a_sequence, letter_as_in, merge_bands,
                        one_letter_word, one_line_pieces, overlap_smaller, whole_line_of)
-from .contrast import FINE_SCALE_MIN
 from .following import Following
 from .letters import (CAP_PER_EM, READABLE, SURE, WORD_SURE, caption_parts, enclosed_letters, garbled, glyph_height, letters_mask,
                       read_quality)
@@ -186,13 +185,12 @@ class TextAnalyzer(Tuned, Detecting, Following, Reading, YellowReading, Widening
         self._pending: np.ndarray | None = None  # the cells to look at then
         self._retry: list[tuple[int, tuple[int, int, float]]] = []  # (frame, band) to search again
         self._fine_of = None  # the frame's full-size crops, where it was kept whole (FINE_EVERY)
-        self._fine_scale = info.height / self.ah  # source px per analysis px
 
     def feed(self, index: int, image) -> None:
         """``image``: the gray picture, or (from the pipeline) a callable that makes it and
         whose ``colour(box)`` gives the RGB of a box of it: the kept crops' colour (contrast)."""
         self._colour_of = None if isinstance(image, np.ndarray) else getattr(image, "colour", None)
-        if self._fine_scale > FINE_SCALE_MIN and not isinstance(image, np.ndarray):
+        if not isinstance(image, np.ndarray):  # (a frame kept whole at full size gives its boxes)
             self._fine_of = getattr(image, "fine", None)
         image = image if isinstance(image, np.ndarray) else image()
         try:

@@ -322,9 +322,6 @@ def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, mea
 
 # -- the contrast shown, measured at the source's full size -------------------------------
 
-# a source this many times the analysis size or more keeps its captions' boxes at full size for
-# the contrast shown (TextAnalyzer: 1080x1920 and 1920x1080 sources are analysed at half size)
-FINE_SCALE_MIN = 1.2
 FINE_MIN = 1  # full-size crops a caption needs for its contrast to be measured on them
 # a figure this high at analysis size stands (21:1 is white on black: the blur of the half-size
 # picture only brings letters and surround together, and the bench reel's outlined subtitles,
@@ -401,7 +398,7 @@ def fine_shown(t, seen, scale: float) -> float | None:
     shown: the texture and scrap guards keep the analysis size's, on which they were set.
     ``scale``: source px per analysis px."""
     _, med, region, threshold, bright, contrast, shown, _ = seen
-    if scale < FINE_SCALE_MIN or not t.fine or shown >= FINE_TOP:
+    if not t.fine or shown >= FINE_TOP:
         return None  # (a figure at the top of the scale: the half-size picture lost nothing)
     got = fine_crops(t, scale)
     if got is None:
