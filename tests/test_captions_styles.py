@@ -402,6 +402,51 @@ def test_thin_subtitles_on_boxes_in_a_landscape_source_are_measured_at_full_size
         assert r["read_contrast"] == pytest.approx(r["contrast"], abs=0.6), (r["text"], r["contrast"], r["read_contrast"])
 
 
+def test_yellow_subtitles_on_a_box_in_a_landscape_source_are_measured_at_full_size_in_their_colour(media_dir):
+    """The same clip's yellow subtitle on an opaque black box, 26 px in the 1920x1080 source
+    (true 15.6:1). At 960x540 its strokes blur into the box in luma and chroma alike: 9.25:1.
+    At full size the chroma is still half the luma's resolution and bleeds from the box into
+    the strokes, so its letters are measured on their full-size luma tinted by the colour
+    their analysis-size pixels show (text.contrast.tint_of: the ratio of chroma to luma
+    survives the blur into black): 16.06."""
+    rows, _ = _matched(media_dir, "fresh15", "d_land_box_webb")
+    line = [r for r in rows if " ".join(r["text"].split()) == "Keep the room dark and cool"]
+    assert line and line[0]["colour"] == "yellow" and line[0]["found"], line
+    assert line[0]["read_contrast"] == pytest.approx(line[0]["contrast"], abs=0.5), line[0]
+
+
+def test_yellow_outlined_lines_over_a_pale_sky_keep_their_letters_contrast(media_dir):
+    """fresh5's vertical clip (tuning material): two-line yellow subtitles
+    outlined black over a pale, blurred sky (true 15.6:1). The split over the text lines took
+    the sky between and around the lines for letters with the yellow ones, and its figure, the
+    higher, was shown: 20.8:1. Coloured letters now keep their own split's figure where the
+    lines' split is not coloured and took pixels no outline encloses (15.76); karaoke lines,
+    whose lines' split takes the other words' outlined white letters, keep theirs (21:1,
+    the next test's clip)."""
+    rows, _ = _matched(media_dir, "fresh5", "k_vert_outline_steel")
+    yellow = [r for r in rows if r["colour"] == "yellow"]
+    assert len(yellow) == 2 and all(r["found"] for r in yellow), yellow
+    for r in yellow:
+        assert r["read_contrast"] == pytest.approx(r["contrast"], abs=0.5), (r["text"], r["read_contrast"])
+    rows, _ = _matched(media_dir, "fresh14", "b_vert_popin_vegetable_show")
+    karaoke = [r for r in rows if r["mode"] == "karaoke" and r["found"]]
+    assert karaoke and all(r["read_contrast"] >= 20.5 for r in karaoke), [(r["text"], r["read_contrast"]) for r in karaoke]
+
+
+def test_subtitles_on_60_percent_boxes_in_a_landscape_source_are_measured_on_their_letters(media_dir):
+    """The tune part's 1920x1080 clip: white subtitles on 60 % black boxes over Big Buck Bunny
+    (true 11.3-13.5:1). The reading's split of 'Смешайте муку с тёплой водой' took the dark
+    picture under the box for its letters (1.5:1 at analysis size, where the split over the
+    text lines gave the figure); measured again at full size, that split took the letters for
+    its outline: 18.9:1. A figure the lines' split gave is now measured at full size on that
+    split alone (text.contrast.fine_shown)."""
+    rows, _ = _matched(media_dir, "tune", "t_land_box_bbb")
+    boxed = [r for r in rows if r["style"] == "box-60"]
+    assert len(boxed) == 4 and all(r["found"] for r in boxed), boxed
+    for r in boxed:
+        assert r["read_contrast"] == pytest.approx(r["contrast"], abs=0.5), (r["text"], r["contrast"], r["read_contrast"])
+
+
 def test_boxed_subtitles_replacing_each_other_over_dark_footage_are_each_found_and_read(media_dir):
     """fresh15's landscape clip of boxed subtitles (tuning material from session 21): 11 px
     white subtitles (at the analysis size) on opaque and 60 % black boxes over the dark Webb

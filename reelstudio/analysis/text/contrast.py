@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .letters import letters_split, otsu, split_letters, wcag_contrast
+from .letters import enclosed_by, letters_split, otsu, split_letters, wcag_contrast
 
 GLYPH_Q = 90  # the letters' fill: this percentile of their eroded pixels, toward their own side
 # bright coloured letters (this share of their eroded pixels coloured): the fill at this lower
@@ -254,6 +254,8 @@ LETTERS_MIN_SHARE = 0.08
 # lines, measured against the arm at 8.3:1 for 1.8), unless they enclose a fill (an outline's
 # letters over a bright picture: the outline and the fill it rings, 0.56-0.79 of the lines)
 LETTERS_MAX_SHARE = 0.6
+COLOURED_STANDS = 4.5  # see shown_contrast
+ENCLOSED_MIN = 0.25  # see _took_picture
 
 
 def _enclosed(letters: np.ndarray) -> np.ndarray:
@@ -279,6 +281,17 @@ def _inner_class(med: np.ndarray, area: np.ndarray, found: np.ndarray, lit: bool
     return split_letters(inner & area, ~inner, t.lines, t.grow)
 
 
+def _took_picture(found: np.ndarray, letters: np.ndarray, other: np.ndarray) -> bool:
+    """Whether the pixels a second split ``found`` beyond the reading's ``letters`` (a pixel
+    away) are mostly picture: under ENCLOSED_MIN of them enclosed by the split's ``other``
+    class (an outline or a box encloses letters; a sky between two lines reaches the crop's
+    edge: 0 % enclosed, a karaoke line's other words 46-85 %)."""
+    import cv2
+
+    extra = found & ~cv2.dilate(letters.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    return bool(extra.any()) and int((extra & enclosed_by(other)).sum()) < ENCLOSED_MIN * int(extra.sum())
+
+
 def lines_letters(med: np.ndarray, t):
     """Otsu's split of the median crop ``med`` over caption ``t``'s text lines themselves,
     letters and what surrounds them: (the lines' area, the threshold, True for bright
@@ -294,7 +307,8 @@ def lines_letters(med: np.ndarray, t):
     return area, threshold, lit, split_letters(~other & area, other, t.lines, t.grow)
 
 
-def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure) -> float:
+def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, measure,
+                   rgbs: list[np.ndarray] = ()) -> float:
     """The contrast the lane gives a caption: ``contrast`` (``measure(letters, bright)`` on the
     reading's split of its steady pixels) or the same measure on a split of the median crop
     over the text lines themselves, letters and what surrounds them, whichever is higher; the
@@ -307,14 +321,26 @@ def shown_contrast(med: np.ndarray, t, letters: np.ndarray, contrast: float, mea
     two splits the higher figure is the one that kept them apart (thin outlines at half size
     are the lines split's weak point: 9-10:1 for 21:1, where the reading's split gave 20).
     The reading keeps its own split, and so does the texture gate (``contrast``): it reads
-    those captions right, and a second split must not let texture in."""
+    those captions right, and a second split must not let texture in.
+
+    ``rgbs``: the crops' colour, where kept. Coloured letters standing out as text does
+    (COLOURED_STANDS) whose lines split is not coloured, and took what no outline or box
+    encloses with them (_took_picture), keep the reading's figure: that split took a pale
+    picture between the lines (yellow letters outlined black over a white-grey sky, 20.8:1 for
+    15.6). (A karaoke word's colour split from the others' measured 1.0-3.6:1 or 9.9-17.6, its
+    lines split the other words' outlined letters as well; a split of a see-through box's
+    coloured picture as dark "letters" 1.3.)"""
     got = lines_letters(med, t)
     if got is None:
         return contrast
-    area, _, lit, found = got
+    area, cut, lit, found = got
     if found.sum() > LETTERS_MAX_SHARE * area.sum() and not _encloses_fill(found):
         found = _inner_class(med, area, found, lit, t)
     if found.sum() < max(8, LETTERS_MIN_SHARE * area.sum()):
+        return contrast
+    if rgbs and lit and contrast >= COLOURED_STANDS and coloured_share(rgbs, _eroded(letters)) > COLOURED_SHARE \
+            and coloured_share(rgbs, _eroded(found)) <= COLOURED_SHARE \
+            and _took_picture(found, letters, area & ~(med > cut)):
         return contrast
     measured = measure(found, lit)
     return measured if letters.sum() < LETTERS_MIN_SHARE * area.sum() else max(contrast, measured)
@@ -349,16 +375,57 @@ def fine_crops(t, scale: float) -> tuple[list[np.ndarray], list[np.ndarray]] | N
     return (grays, rgbs) if len(grays) >= FINE_MIN else None
 
 
-def fine_measure(grays: list[np.ndarray], rgbs: list[np.ndarray], scale: float):
+def tint_of(crops: list[np.ndarray], colour: list | None, letters: np.ndarray) -> np.ndarray | None:
+    """The colour of bright coloured letters ``letters`` as a tint of their luma: R'G'B' minus
+    luma over luma (three ratios), the median over the eroded letters' brightest tenth (luma at
+    or over their 90th percentile) in the gray ``crops`` whose ``colour`` was kept (beside
+    them, None where not). Blurred into a black box at half size, thin yellow strokes keep their
+    tint where their luma and chroma both fell: (31, 7, -102) over a luma of 101 at 960x540
+    for (49, 15, -206) over 206. Thin letters (_thin) count whole. None under 4 pixels."""
+    core = letters if _thin(letters) else _eroded(letters)  # (strokes about a pixel wide: the letters)
+    pairs = [(c, rgb) for c, rgb in zip(crops, colour or ()) if rgb is not None and rgb.shape[:2] == c.shape]
+    if core.sum() < 4 or not pairs:
+        return None
+    y = np.concatenate([g[core] for g, _ in pairs]).astype(np.float32)
+    rgb = np.concatenate([c[core] for _, c in pairs]).astype(np.float32)
+    top = y >= np.percentile(y, 90)
+    if top.sum() < 4 or float(np.median(y[top])) < 16.0:
+        return None
+    return np.median((rgb[top] - y[top, None]) / y[top, None], axis=0)
+
+
+def tinted_levels(gray: np.ndarray, rgb: np.ndarray, mask: np.ndarray, tint: np.ndarray) -> np.ndarray:
+    """luminance_levels(gray, rgb), ``mask``'s pixels taken as their luma tinted by ``tint``
+    (tint_of): R'G'B' = luma x (1 + tint). A full-size crop's chroma has half its luma's
+    resolution and bleeds from the box into thin coloured strokes."""
+    lut = _tint_lut(tuple(np.round(tint, 4).tolist()))
+    levels = luminance_levels(gray, rgb)
+    levels[mask] = lut[gray[mask]]
+    return levels
+
+
+def _tint_lut(tint: tuple) -> np.ndarray:
+    y = np.arange(256, dtype=np.float64)[:, None]
+    rgb = np.clip(np.rint(y * (1.0 + np.asarray(tint)[None, :])), 0, 255).astype(np.intp)
+    lum = _R[rgb[:, 0]] + _G[rgb[:, 1]] + _B[rgb[:, 2]]
+    enc = np.where(lum <= 0.0031308, 12.92 * lum, 1.055 * np.power(lum, np.float32(1 / 2.4)) - 0.055)
+    return (255.0 * enc).astype(np.float32)
+
+
+def fine_measure(grays: list[np.ndarray], rgbs: list[np.ndarray], scale: float, tint: np.ndarray | None = None):
     """``measure(letters, bright, kind)`` for letters found at analysis size, taken on the
     full-size crops ``grays`` (colour ``rgbs``): the letters' pixels there are the median
     crop's pixels on their side of Otsu's split within the letters' footprint (their analysis
     pixels, widened by a source pixel per analysis pixel). A band beside them that only stands
     apart from the picture is an outline where the analysis size found one (``kind``, as
     _against_surround set it), one at the scale's far end wherever it is. None where under 8
-    letter pixels are left, and for coloured letters (COLOURED_SHARE of them): the chroma has
-    half the luma's resolution, the analysis size's own (keeps_chroma), and at full size it
-    bleeds into the box beside thin strokes (yellow on an opaque box read 14.9-15.0:1 for 15.6).
+    letter pixels are left. Coloured letters (``tint``: tint_of their analysis-size crops,
+    where COLOURED_SHARE of them are coloured there) are measured on their luma at full size
+    tinted by it; letters coloured at full size without a tint give None. The chroma has half
+    the luma's resolution, the analysis size's own (keeps_chroma), and at full size it bleeds
+    from the box into thin strokes (yellow on an opaque box read 14.9-15.0:1 for 15.6 on the
+    full-size chroma, and 13.3 where the bleeding left under COLOURED_SHARE of its letters
+    coloured; 9.3-15.0 at analysis size).
 
     At half size a regular 22 px subtitle's strokes are a pixel wide and blurred into its
     box: white letters on an opaque black box measured 9.1:1 for 20.5, 13.5 for 21 (the upper
@@ -384,9 +451,15 @@ def fine_measure(grays: list[np.ndarray], rgbs: list[np.ndarray], scale: float):
             return None
         cut = otsu(med[foot])
         found = foot & ((med > cut) if bright else (med <= cut))
-        if found.sum() < 8 or found.all() or (levels[1] and coloured_share(levels[1], found) > COLOURED_SHARE):
+        if found.sum() < 8 or found.all():
             return None
-        return glyph_contrast(grays, found, bright, 1.0, levels=levels, apart_outline=kind == "outline")
+        here = levels
+        coloured = bool(levels[1]) and coloured_share(levels[1], found) > COLOURED_SHARE
+        if tint is not None and bright:
+            here = ([tinted_levels(g, c, found, tint) for g, c in zip(grays, rgbs)], levels[1])
+        elif coloured:
+            return None
+        return glyph_contrast(grays, found, bright, 1.0, levels=here, apart_outline=kind == "outline")
 
     return measure
 
@@ -403,8 +476,14 @@ def fine_shown(t, seen, scale: float) -> float | None:
     got = fine_crops(t, scale)
     if got is None:
         return None
-    measure = fine_measure(*got, scale)
     levels = crops_levels(t.crops, t.colour)
+    lit = (med > threshold) if bright else (med <= threshold)
+    letters = split_letters(lit & region, ~lit, t.lines, t.grow)
+    # (coloured as the analysis size shows them: at full size the box's chroma bleeds into
+    # thin strokes, and under COLOURED_SHARE of a 26 px yellow line's pixels looked coloured)
+    coloured = bright and levels[1] and coloured_share(levels[1], letters if _thin(letters) else _eroded(letters)) > COLOURED_SHARE
+    tint = tint_of(t.crops, t.colour, letters) if coloured else None
+    measure = fine_measure(*got, scale, tint=tint)
 
     def at_full_size(found: np.ndarray, lit: bool) -> float:
         # (the surround's kind as the analysis size finds it: see fine_measure)
@@ -413,10 +492,12 @@ def fine_shown(t, seen, scale: float) -> float | None:
         fine = measure(found, lit, out.get("kind"))
         return here if fine is None else fine
 
-    lit = (med > threshold) if bright else (med <= threshold)
-    letters = split_letters(lit & region, ~lit, t.lines, t.grow)
     own = at_full_size(letters, bright)
     if shown == contrast:
         return own  # (the lines' split is asked again only where it gave the figure at analysis size)
-    return shown_contrast(med, t, letters, own, at_full_size)
+    # where the lines' split gave it, that split alone: the reading's, weaker at analysis size,
+    # may be of the wrong side (the dark picture under a 60 % box taken for the letters, 1.5:1
+    # there) and at full size measure the letters as its outline (18.9:1 for 13.6)
+    lines = shown_contrast(med, t, letters, 0.0, at_full_size, rgbs=levels[1])
+    return lines if lines > 0.0 else own
 

@@ -271,7 +271,8 @@ class Reading:
         levels = crops_levels(t.crops, t.colour)
         contrast = glyph_contrast(t.crops, letters, bright, scale, levels=levels)
         shown = shown_contrast(med, t, letters, contrast,
-                               lambda found, lit: glyph_contrast(t.crops, found, lit, scale, levels=levels))
+                               lambda found, lit: glyph_contrast(t.crops, found, lit, scale, levels=levels),
+                               rgbs=levels[1])
         return stack, med, region, threshold, bright, contrast, shown, glyph_height(letters)
 
     def _letters_again(self, t, seen, took: bool = True):
