@@ -393,7 +393,7 @@ def test_thin_subtitles_on_boxes_in_a_landscape_source_are_measured_at_full_size
     20.6, the Cyrillic line 13.5 for 21, 'Send this to a friend...' 14.7 for 20.6. The
     decoder keeps every sixth frame whole at full size for the text lane's picture
     (FrameRequest.fine_every), and the contrast shown is measured on the caption's box there
-    (text.contrast.fine_measure): 21.0, 21.0, 21.0 and 20.65. (The first is 0.53 over its
+    (text.fine.fine_measure): 21.0, 21.0, 21.0 and 20.65. (The first is 0.53 over its
     truth: the letters' upper decile is 255 where the truth's median fill is 252.)"""
     rows, _ = _matched(media_dir, "fresh15", "d_land_box_webb")
     white = [r for r in rows if r["style"].startswith("box") and r["colour"] == "white" and r["start_frame"] < 120]
@@ -407,7 +407,7 @@ def test_yellow_subtitles_on_a_box_in_a_landscape_source_are_measured_at_full_si
     (true 15.6:1). At 960x540 its strokes blur into the box in luma and chroma alike: 9.25:1.
     At full size the chroma is still half the luma's resolution and bleeds from the box into
     the strokes, so its letters are measured on their full-size luma tinted by the colour
-    their analysis-size pixels show (text.contrast.tint_of: the ratio of chroma to luma
+    their analysis-size pixels show (text.fine.tint_of: the ratio of chroma to luma
     survives the blur into black): 16.06."""
     rows, _ = _matched(media_dir, "fresh15", "d_land_box_webb")
     line = [r for r in rows if " ".join(r["text"].split()) == "Keep the room dark and cool"]
@@ -439,7 +439,7 @@ def test_subtitles_on_60_percent_boxes_in_a_landscape_source_are_measured_on_the
     picture under the box for its letters (1.5:1 at analysis size, where the split over the
     text lines gave the figure); measured again at full size, that split took the letters for
     its outline: 18.9:1. A figure the lines' split gave is now measured at full size on that
-    split alone (text.contrast.fine_shown)."""
+    split alone (text.fine.fine_shown)."""
     rows, _ = _matched(media_dir, "tune", "t_land_box_bbb")
     boxed = [r for r in rows if r["style"] == "box-60"]
     assert len(boxed) == 4 and all(r["found"] for r in boxed), boxed

@@ -10,7 +10,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from .contrast import crops_levels, fine_shown, glyph_contrast, lines_letters, shown_contrast
+from .contrast import crops_levels, glyph_contrast, lines_letters, shown_contrast
+from .fine import fine_shown
 from .letters import (HELD, SURE, cap_height, clean_letters, enclosed_by, fill_cut, glyph_height,
                       letters_split, otsu, outlined_only, read_held, read_quality, split_letters)
 from .ocr import LANG_OF_SCRIPT, apply_case, fix_scripts, lookalikes_only, own_letters, script_of, tidy
