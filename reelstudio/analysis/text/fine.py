@@ -125,7 +125,7 @@ def fine_shown(t, seen, scale: float) -> float | None:
     size's figure ``seen`` gives (reading.Reading._letters_of) is at FINE_TOP. Only the figure
     shown: the texture and scrap guards keep the analysis size's, on which they were set.
     ``scale``: source px per analysis px."""
-    _, med, region, threshold, bright, contrast, shown, _ = seen
+    _, med, region, threshold, bright, contrast, shown, _, _ = seen
     if not t.fine or shown >= FINE_TOP:
         return None  # (a figure at the top of the scale: the half-size picture lost nothing)
     got = fine_crops(t, scale)

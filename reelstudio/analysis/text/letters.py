@@ -71,6 +71,12 @@ def letters_split(crop: np.ndarray, region: np.ndarray | None = None) -> tuple[f
     return None if split is None else split[:2]
 
 
+def letters_split_told(crop: np.ndarray, region: np.ndarray | None = None) -> tuple[float, bool, bool] | None:
+    """:func:`letters_split`'s answer and whether the enclosure told it (False: a near tie,
+    told by the strokes' thickness)."""
+    return _split(crop, region)
+
+
 def caption_parts(template: np.ndarray, lines, tolerance: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """What a new caption is followed by (:meth:`TextAnalyzer._new_track`, and a line read
     whole in ``widening``): its letters (``letters_mask``), its caption pixels (the letters

@@ -128,4 +128,4 @@ class YellowReading:
         lit = not around.any() or float(np.median(gray[letters])) >= float(np.median(gray[around]))
         measured = glyph_contrast([c for c, _ in pairs], letters, lit, self.info.height / self.ah,
                                   [rgb for _, rgb in pairs])
-        return stack, med, region, threshold, True, measured, measured, glyph_height(letters)
+        return stack, med, region, threshold, True, measured, measured, glyph_height(letters), None
